@@ -1,0 +1,59 @@
+// Lint rules, and the layer rules of ARCHITECTURE.md: a wrong-way import fails `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const banned = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // shared/ is imported by both sides, so it imports nothing of ours and nothing platform-bound.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': banned([
+        { group: ['**/renderer/**', '**/electron/**', '../renderer/*', '../electron/*'], message: 'shared/ imports nothing of the renderer or the Electron shell.' },
+        { group: ['electron', 'react', 'react-dom', 'dexie', '@xyflow/*', 'node:*', 'fs', 'path'], message: 'shared/ stays free of DOM, Node and Electron.' },
+      ]),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': banned([
+        { group: ['**/electron/**', 'electron', 'node:*'], message: 'The renderer reaches the desktop shell only through renderer/src/platform and shared/ipc.ts.' },
+      ]),
+    },
+  },
+  {
+    files: ['renderer/src/store/**/*.ts', 'renderer/src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': banned([
+        { group: ['**/electron/**', 'electron', 'node:*'], message: 'The renderer never imports the Electron shell.' },
+        { group: ['@xyflow/*', 'react-dom', '**/features/**'], message: 'store/ and db/ know nothing of React Flow or the features.' },
+      ]),
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': banned([
+        { group: ['**/renderer/**', '../renderer/*', '../../renderer/*'], message: 'The Electron shell never imports the renderer; share code through shared/.' },
+      ]),
+    },
+  },
+);

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error -- a plain .mjs module shared with the benchmark and the headless export
+import { findChromium, CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
+
+const executablePath: string | undefined = await findChromium();
+
+/** E2E tests drive the built renderer (dist/renderer) in a real Chromium; the Electron project runs where the binary exists. */
+export default defineConfig({
+  testDir: './tests',
+  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '.tmp/test-results/playwright.json' }]],
+  outputDir: '.tmp/playwright-output',
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
