@@ -1,0 +1,74 @@
+/**
+ * The native Save and Open dialogs behind bridge.saveFile and bridge.openTouchmapFile. Each
+ * kind of export remembers its own last folder (PDFs go to one place, backups to another).
+ * Dialog, file system and settings are parameters, so tests drive it with fakes.
+ */
+import path from 'node:path';
+import type { OpenedFile, SaveFileArgs, SaveFileResult } from '../../shared/ipc';
+import { readTouchmapFile, TOUCHMAP_EXTENSION, type TouchmapFs } from './file-open';
+import type { FolderSlot, SettingsStore } from './settings';
+
+export interface DialogLike {
+  showSaveDialog(options: {
+    title?: string;
+    defaultPath?: string;
+    filters?: Array<{ name: string; extensions: string[] }>;
+    properties?: Array<'createDirectory' | 'showOverwriteConfirmation'>;
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: {
+    title?: string;
+    defaultPath?: string;
+    filters?: Array<{ name: string; extensions: string[] }>;
+    properties?: Array<'openFile'>;
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+export interface FileDialogDeps {
+  /** Dialogs bound to the main window (sheet on macOS). */
+  readonly dialog: DialogLike;
+  readonly fs: TouchmapFs & { writeFile(filePath: string, data: string | Uint8Array): Promise<void> };
+  readonly settings: SettingsStore;
+  /** Where the first save of each kind goes: the user's Documents folder. */
+  readonly documentsDir: string;
+  /** Shows why a file was refused. */
+  warn(message: string): void;
+}
+
+function lastFolder(deps: FileDialogDeps, slot: FolderSlot): string {
+  return deps.settings.get().lastFolders[slot] ?? deps.documentsDir;
+}
+
+function rememberFolder(deps: FileDialogDeps, slot: FolderSlot, filePath: string): void {
+  deps.settings.update((s) => ({ ...s, lastFolders: { ...s.lastFolders, [slot]: path.dirname(filePath) } }));
+}
+
+/** @example await saveFileWithDialog(deps, { suggestedName: 'Clinic.pdf', filters, data, kind: 'pdf' }) */
+export async function saveFileWithDialog(deps: FileDialogDeps, args: SaveFileArgs): Promise<SaveFileResult> {
+  const choice = await deps.dialog.showSaveDialog({
+    defaultPath: path.join(lastFolder(deps, args.kind), args.suggestedName),
+    filters: args.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (choice.canceled || !choice.filePath) return { saved: false };
+  await deps.fs.writeFile(choice.filePath, args.data);
+  rememberFolder(deps, args.kind, choice.filePath);
+  return { saved: true, path: choice.filePath };
+}
+
+export async function openTouchmapFileWithDialog(deps: FileDialogDeps): Promise<OpenedFile | null> {
+  const choice = await deps.dialog.showOpenDialog({
+    title: 'Open a Touchmap file',
+    defaultPath: lastFolder(deps, 'open'),
+    filters: [{ name: 'Touchmap maps', extensions: [TOUCHMAP_EXTENSION.slice(1)] }],
+    properties: ['openFile'],
+  });
+  const filePath = choice.filePaths[0];
+  if (choice.canceled || !filePath) return null;
+  rememberFolder(deps, 'open', filePath);
+  const outcome = await readTouchmapFile(filePath, deps.fs);
+  if (!outcome.ok) {
+    deps.warn(outcome.message);
+    return null;
+  }
+  return outcome.file;
+}

@@ -1,0 +1,221 @@
+/**
+ * The main process: wires the pure modules of this folder to Electron and nothing more.
+ *
+ * - one instance (a second launch hands its files to this one and quits);
+ * - the `app://` scheme registered before ready, served from dist/renderer with the CSP header;
+ * - one secure window, its state restored, closed only after the quit handshake;
+ * - guards on every web contents, permissions denied, every remote request cancelled;
+ * - no network at all: no auto-updater, no crash reporter (neither is ever started).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { EVENT_CHANNELS, type AppInfo, type OpenedFile, type Platform } from '../../shared/ipc';
+import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
+import { openFileDialogDeps } from './electron-fs';
+import { createFileOpenRouter, touchmapPathsFromArgv } from './file-open';
+import { openTouchmapFileWithDialog, saveFileWithDialog, type FileDialogDeps } from './file-dialogs';
+import { registerIpcHandlers } from './ipc-handlers';
+import { applyMenuPatch, buildMenuTemplate, INITIAL_MENU_STATE, NATIVE_EDIT_COMMANDS, type MenuSend } from './menu';
+import { createPrintDocuments, createPrintService, type PrintWindow } from './print';
+import { createAppProtocolHandler, registerAppScheme } from './protocol';
+import { createQuitHandshake, quitWarningText, type QuitHandshake } from './quit';
+import { openExternalSafely } from './security/external-url';
+import { denyPermissions, guardWebContents } from './security/navigation';
+import { blockRemoteRequests } from './security/network';
+import { createSettingsStore } from './settings';
+import { mainWindowOptions, printWindowOptions } from './window';
+import { captureWindowState, restoreWindowState } from './window-state';
+
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+/** Windows groups the taskbar by this id; the same as electron-builder.yml appId. */
+const APP_USER_MODEL_ID = 'app.touchmap.desktop';
+
+// --- before ready -------------------------------------------------------------------------------
+
+// Tests (tests/electron) run each launch in its own profile; the single-instance lock is per profile.
+if (process.env.TOUCHMAP_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.TOUCHMAP_USER_DATA_DIR));
+registerAppScheme(protocol);
+// Every renderer sandboxed, whatever a future window forgets to set.
+app.enableSandbox();
+
+function toPlatform(p: NodeJS.Platform): Platform {
+  return p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other';
+}
+
+function warn(message: string, win: BrowserWindow | null): void {
+  const options = { type: 'warning' as const, title: 'Touchmap', message: 'This file cannot be opened.', detail: message, buttons: ['OK'] };
+  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
+function main(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  const settings = createSettingsStore(path.join(app.getPath('userData'), 'shell-settings.json'), fs);
+  const printDocuments = createPrintDocuments();
+  let menuState = INITIAL_MENU_STATE;
+  let quitting = false;
+  let current: { win: BrowserWindow; handshake: QuitHandshake } | null = null;
+
+  const router = createFileOpenRouter({
+    fs: openFileDialogDeps.fs,
+    deliver: (file: OpenedFile) => current?.win.webContents.send(EVENT_CHANNELS.openFile, file),
+    warn: (message) => warn(message, current?.win ?? null),
+  });
+
+  const printService = createPrintService({
+    documents: printDocuments,
+    createWindow: () => new BrowserWindow(printWindowOptions()) as unknown as PrintWindow,
+  });
+
+  const dialogDeps = (): FileDialogDeps => {
+    const win = current?.win;
+    return {
+      ...openFileDialogDeps,
+      settings,
+      documentsDir: app.getPath('documents'),
+      warn: (message) => warn(message, win ?? null),
+      dialog: {
+        showSaveDialog: (o) => (win ? dialog.showSaveDialog(win, o) : dialog.showSaveDialog(o)),
+        showOpenDialog: (o) => (win ? dialog.showOpenDialog(win, o) : dialog.showOpenDialog(o)),
+      },
+    };
+  };
+
+  const menuSend: MenuSend = {
+    action(action) {
+      if (!current) {
+        // macOS with every window closed: any menu item brings the window back first.
+        createMainWindow();
+        return;
+      }
+      const native = NATIVE_EDIT_COMMANDS[action];
+      if (native) current.win.webContents[native]();
+      else current.win.webContents.send(EVENT_CHANNELS.menuAction, action);
+    },
+    openRecentMap(mapId) {
+      if (!current) createMainWindow();
+      else current.win.webContents.send(EVENT_CHANNELS.openRecentMap, mapId);
+    },
+  };
+  const rebuildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, menuState, menuSend)));
+
+  function createMainWindow(): BrowserWindow {
+    const state = restoreWindowState(
+      settings.get().window,
+      [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+    );
+    const win = new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD_PATH, state, devTools: !app.isPackaged }));
+    const handshake = createQuitHandshake({
+      ask(requestId) {
+        if (win.isDestroyed() || win.webContents.isCrashed()) return false;
+        win.webContents.send(EVENT_CHANNELS.beforeQuit, { requestId });
+        return true;
+      },
+      async warn(problem) {
+        const { message, detail } = quitWarningText(problem);
+        const answer = await dialog.showMessageBox(win, { type: 'warning', title: 'Touchmap', message, detail, buttons: ['Keep Touchmap open', 'Close anyway'], defaultId: 0, cancelId: 0 });
+        return answer.response === 1 ? 'close' : 'stay';
+      },
+    });
+    current = { win, handshake };
+
+    let closeApproved = false;
+    win.on('close', (event) => {
+      if (closeApproved) return;
+      // Not yet: the renderer first writes what it has not saved (quit.ts).
+      event.preventDefault();
+      void handshake.request().then((outcome) => {
+        if (outcome === 'stay') {
+          quitting = false;
+          return;
+        }
+        closeApproved = true;
+        settings.update((s) => ({ ...s, window: captureWindowState(win) }));
+        win.close();
+      });
+    });
+    win.on('closed', () => {
+      if (current?.win === win) current = null;
+      router.markNotReady();
+      // Preventing 'close' cancelled any quit in progress; resume it now the window is gone.
+      if (quitting) app.quit();
+    });
+    win.webContents.on('did-navigate', () => router.markNotReady());
+    win.webContents.on('render-process-gone', (_event, details) => {
+      router.markNotReady();
+      if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
+    });
+    win.once('ready-to-show', () => {
+      if (state.maximized) win.maximize();
+      win.show();
+    });
+    void win.loadURL(APP_ENTRY_URL);
+    return win;
+  }
+
+  function focusMainWindow(): void {
+    const win = current?.win ?? createMainWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+
+  // --- OS events that may come before ready ------------------------------------------------------
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    void router.open(filePath);
+    if (app.isReady() && !current) createMainWindow();
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusMainWindow();
+    for (const p of touchmapPathsFromArgv(argv, workingDirectory)) void router.open(p);
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, (url) => openExternalSafely(url, shell));
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!current && app.isReady()) createMainWindow();
+  });
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    denyPermissions(ses);
+    blockRemoteRequests(ses);
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({ rootDir: RENDERER_DIR, readFile: (p) => fs.promises.readFile(p), printDocument: (id) => printDocuments.get(id) }),
+    );
+
+    const appInfo: AppInfo = { name: 'Touchmap', version: app.getVersion(), platform: toPlatform(process.platform) };
+    registerIpcHandlers(ipcMain, {
+      appInfo: () => appInfo,
+      saveFile: (args) => saveFileWithDialog(dialogDeps(), args),
+      openTouchmapFile: () => openTouchmapFileWithDialog(dialogDeps()),
+      printToPDF: (job) => printService.toPDF(job),
+      print: (job) => printService.print(job),
+      setMenuState: (patch) => {
+        menuState = applyMenuPatch(menuState, patch);
+        rebuildMenu();
+      },
+      openFileReady: () => router.markReady(),
+      confirmQuitReady: (answer) => current?.handshake.confirm(answer),
+    });
+
+    rebuildMenu();
+    createMainWindow();
+    for (const p of touchmapPathsFromArgv(process.argv.slice(1), process.cwd())) void router.open(p);
+  });
+}
+
+main();

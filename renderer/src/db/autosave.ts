@@ -1,0 +1,344 @@
+/**
+ * Autosave: keeps the open map in IndexedDB without a save button (issue 2, item 7).
+ *
+ * - It watches a doc source (the store, through two functions — it knows nothing of zustand) and
+ *   writes what changed since the last successful save, by record reference (`diff.ts`): changed or
+ *   new topics and chains are put, vanished ones deleted, and the `maps` row rewritten with a fresh
+ *   `updatedAt` and `touchpointCount`. One edit writes one topic row and the map row.
+ * - Each save is one read-write transaction: the stored map is always a state the user saw.
+ * - Saves are throttled ({@link PERSIST_THROTTLE_MS}); a failed save keeps its changes and retries
+ *   with backoff while the status says "error", so the UI can show "Not saved".
+ * - Switching to another map (or to none) saves the previous map's pending changes at once.
+ * - `flush()` writes everything pending now: the quit handshake and page hide call it.
+ *
+ * Contract with the store: a doc that enters the source (the first one, or one with another map
+ * id) is taken to be stored already — loaded by `loadMap` or written by `createMap`. Only changes
+ * made after that are written. (If its `maps` row is missing when a change is saved, the whole doc
+ * is written, so a map is never stored partially.)
+ */
+import type { MapDoc, MapId } from '@shared/model/types';
+import { diffDocs, hasChanges, savedStateOf, type DocChanges, type SavedState } from './diff';
+import { docToRows, toChainRow, toMapRow, toTopicRow } from './rows';
+import type { TouchmapDB } from './schema';
+
+/**
+ * How long autosave gathers changes before writing them. The issue's promise is that an edit
+ * visible for one second survives a closed window; 350 ms of gathering plus a write well under
+ * 100 ms keeps that with room to spare, while a burst of keystrokes or a drag becomes one write
+ * instead of one per event. Throttled, not debounced: continuous typing still saves every 350 ms.
+ */
+export const PERSIST_THROTTLE_MS = 350;
+
+/** First retry delay after a failed save; it doubles per failure up to {@link RETRY_MAX_MS}. */
+export const RETRY_BASE_MS = 500;
+
+/**
+ * Longest wait between retries. A failing disk (full, locked) may recover at any moment; ten
+ * seconds keeps the wait short without hammering a device that keeps refusing.
+ */
+export const RETRY_MAX_MS = 10_000;
+
+/** The save state the UI shows: "Saved", "Saving…", "Unsaved changes", "Not saved". */
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
+
+/** The save state, with the reason when the last save failed. */
+export interface SaveStatus {
+  readonly state: SaveState;
+  /** The failed save's error (`name: message`) while `state` is 'error'; otherwise null. */
+  readonly error: string | null;
+}
+
+/** Where autosave reads the open doc; the store adapts itself to this (see `store/`). */
+export interface AutosaveSource {
+  /** The open doc, or null when no map is open. */
+  getDoc(): MapDoc | null;
+  /** Calls `listener` after every doc change; returns the unsubscribe function. */
+  subscribe(listener: (doc: MapDoc | null, prev: MapDoc | null) => void): () => void;
+}
+
+/** One committed save, for the status bar's diagnostics and the benchmark (`edit_rows_written`). */
+export interface WriteReport {
+  readonly mapId: MapId;
+  /** Rows put or deleted in the transaction, the `maps` row included. */
+  readonly rows: number;
+  readonly topicsPut: number;
+  readonly topicsDeleted: number;
+  readonly chainsPut: number;
+  readonly chainsDeleted: number;
+  /** The whole doc was written because its `maps` row was missing. */
+  readonly full: boolean;
+  /** From the transaction's start to its commit. */
+  readonly ms: number;
+}
+
+export interface AutosaveOptions {
+  /** Gathering time before a write; default {@link PERSIST_THROTTLE_MS}. Tests use less. */
+  readonly throttleMs?: number;
+  /** First retry delay; default {@link RETRY_BASE_MS}. */
+  readonly retryBaseMs?: number;
+  /** Called whenever the status changes (not on every edit). */
+  readonly onStatus?: (status: SaveStatus) => void;
+  /** Called after every committed save. */
+  readonly onWrite?: (report: WriteReport) => void;
+  /** The clock for the map row's `updatedAt`; default `new Date().toISOString()`. */
+  readonly now?: () => string;
+}
+
+/** A running autosave. */
+export interface Autosave {
+  /**
+   * Writes everything pending now, skipping the throttle and any retry wait, and resolves once it
+   * is committed. Rejects if a write fails (retries still go on in the background).
+   */
+  flush(): Promise<void>;
+  /** Stops watching and cancels waiting writes; a write in progress still commits. Flush first to keep pending changes. */
+  stop(): void;
+  /** The current status. */
+  status(): SaveStatus;
+  /** Rows written by the last committed transaction (0 before the first). */
+  readonly lastWriteRowCount: number;
+}
+
+/** One map being saved: what is stored, and the newest doc seen for it. */
+interface Session {
+  saved: SavedState;
+  latest: MapDoc;
+}
+
+/** Calls a caller's callback; one that throws must not stop saving, so its error is only logged. */
+function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  try {
+    callback?.(value);
+  } catch (error) {
+    console.error('Touchmap autosave: a status or write callback threw; saving goes on.', error);
+  }
+}
+
+const describeError = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
+/**
+ * Starts saving the source's doc into `db`.
+ *
+ * @example
+ * const autosave = startAutosave(db, {
+ *   getDoc: () => useDocStore.getState().doc,
+ *   subscribe: (listener) => useDocStore.subscribe((s, p) => { if (s.doc !== p.doc) listener(s.doc, p.doc); }),
+ * }, { onStatus: (status) => useUiStore.setState({ saveStatus: status }) });
+ * window.addEventListener('pagehide', () => void autosave.flush());
+ */
+export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: AutosaveOptions = {}): Autosave {
+  const throttleMs = options.throttleMs ?? PERSIST_THROTTLE_MS;
+  const retryBaseMs = options.retryBaseMs ?? RETRY_BASE_MS;
+  const now = options.now ?? (() => new Date().toISOString());
+
+  let current: Session | null = null;
+  /** Maps switched away from with changes not yet written; saved first, oldest first. */
+  const closing: Session[] = [];
+  let inFlight: Promise<boolean> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timerIsImmediate = false;
+  let retryDelay = retryBaseMs;
+  let lastError: string | null = null;
+  let lastWriteRowCount = 0;
+  let stopped = false;
+  let reported: SaveStatus = { state: 'saved', error: null };
+
+  const initial = source.getDoc();
+  if (initial) current = openSession(initial);
+
+  function openSession(doc: MapDoc): Session {
+    return { saved: savedStateOf(doc), latest: doc };
+  }
+
+  const isDirty = (session: Session) => session.latest !== session.saved.doc;
+  const hasWork = () => closing.length > 0 || (current !== null && isDirty(current));
+
+  function computeStatus(): SaveStatus {
+    if (inFlight) return { state: 'saving', error: null };
+    if (lastError !== null && hasWork()) return { state: 'error', error: lastError };
+    return { state: hasWork() ? 'unsaved' : 'saved', error: null };
+  }
+
+  function publishStatus(): void {
+    if (!inFlight && !hasWork()) {
+      // Nothing left unsaved (e.g. an undo back to the stored doc after a failed write): no error to show.
+      lastError = null;
+      retryDelay = retryBaseMs;
+    }
+    const next = computeStatus();
+    if (next.state === reported.state && next.error === reported.error) return;
+    reported = next;
+    notify(options.onStatus, next);
+  }
+
+  /**
+   * Runs a write after `delay`. A waiting throttle or retry timer is kept (so a stream of edits
+   * cannot postpone the save forever), unless an immediate run is asked for.
+   */
+  function schedule(delay: number): void {
+    if (stopped || inFlight) return; // the write's end schedules what follows
+    const immediate = delay === 0;
+    if (timer !== null) {
+      if (!immediate || timerIsImmediate) return;
+      clearTimeout(timer);
+    }
+    timerIsImmediate = immediate;
+    timer = setTimeout(() => {
+      timer = null;
+      void startWrite();
+    }, delay);
+  }
+
+  function cancelTimer(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  }
+
+  function observe(doc: MapDoc | null): void {
+    if (stopped) return;
+    if (current !== null && doc !== null && doc.map.id === current.latest.map.id) {
+      if (doc === current.latest) return;
+      current.latest = doc;
+      schedule(throttleMs);
+    } else {
+      // Another map (or none): the previous map's pending changes go first, without waiting.
+      if (current !== null && isDirty(current)) closing.push(current);
+      current = doc === null ? null : openSession(doc);
+      if (closing.length > 0) schedule(0);
+    }
+    publishStatus();
+  }
+
+  /** Starts one write if there is work and none is running; resolves to whether it succeeded. */
+  function startWrite(): Promise<boolean> {
+    if (inFlight) return inFlight;
+    const session = closing[0] ?? (current !== null && isDirty(current) ? current : null);
+    if (session === null) {
+      publishStatus();
+      return Promise.resolve(true);
+    }
+    const changes = diffDocs(session.saved, session.latest);
+    if (!hasChanges(changes)) {
+      // A new doc object holding the same records (e.g. undo back to the saved state): nothing to write.
+      commit(session, changes);
+      afterWrite(true);
+      return Promise.resolve(true);
+    }
+    const write = writeChanges(changes)
+      .then(
+        (report) => {
+          commit(session, changes);
+          lastWriteRowCount = report.rows;
+          lastError = null;
+          retryDelay = retryBaseMs;
+          notify(options.onWrite, report);
+          return true;
+        },
+        (error: unknown) => {
+          // The transaction aborted as a whole and `saved` is unchanged, so the retry writes these
+          // changes again, together with any made since.
+          lastError = describeError(error);
+          return false;
+        },
+      )
+      .then((ok) => {
+        inFlight = null;
+        afterWrite(ok);
+        return ok;
+      });
+    inFlight = write;
+    publishStatus();
+    return write;
+  }
+
+  function commit(session: Session, changes: DocChanges): void {
+    session.saved = changes.after;
+    const index = closing.indexOf(session);
+    if (index >= 0 && !isDirty(session)) closing.splice(index, 1);
+  }
+
+  function afterWrite(ok: boolean): void {
+    if (!ok) {
+      schedule(retryDelay);
+      retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
+    } else if (closing.length > 0) {
+      schedule(0);
+    } else if (current !== null && isDirty(current)) {
+      // Edits made during the write: gather them for another throttle window.
+      schedule(throttleMs);
+    }
+    publishStatus();
+  }
+
+  async function writeChanges(changes: DocChanges): Promise<WriteReport> {
+    const started = performance.now();
+    const { mapId, after } = changes;
+    const mapRow = toMapRow({ ...after.doc.map, updatedAt: now() }, after.touchpointCount);
+    let full = false;
+    let rows = 0;
+    await db.transaction('rw', db.maps, db.topics, db.chains, async () => {
+      if ((await db.maps.get(mapId)) === undefined) {
+        // Never created, or deleted meanwhile: write it whole rather than leave a partial map.
+        full = true;
+        const all = docToRows(after.doc);
+        rows = 1 + all.topics.length + all.chains.length;
+        await Promise.all([db.maps.put(mapRow), db.topics.bulkPut(all.topics), db.chains.bulkPut(all.chains)]);
+        return;
+      }
+      const writes: Promise<unknown>[] = [db.maps.put(mapRow)];
+      if (changes.topicsPut.length > 0) {
+        writes.push(db.topics.bulkPut(changes.topicsPut.map((topic) => toTopicRow(mapId, topic))));
+      }
+      if (changes.topicsDeleted.length > 0) {
+        writes.push(db.topics.bulkDelete(changes.topicsDeleted.map((id): [MapId, string] => [mapId, id])));
+      }
+      if (changes.chainsPut.length > 0) {
+        writes.push(db.chains.bulkPut(changes.chainsPut.map(({ chain, order }) => toChainRow(mapId, chain, order))));
+      }
+      if (changes.chainsDeleted.length > 0) {
+        writes.push(db.chains.bulkDelete(changes.chainsDeleted.map((id): [MapId, string] => [mapId, id])));
+      }
+      rows =
+        1 + changes.topicsPut.length + changes.topicsDeleted.length + changes.chainsPut.length + changes.chainsDeleted.length;
+      await Promise.all(writes);
+    });
+    return {
+      mapId,
+      rows,
+      topicsPut: full ? Object.keys(after.doc.topics).length : changes.topicsPut.length,
+      topicsDeleted: full ? 0 : changes.topicsDeleted.length,
+      chainsPut: full ? Object.keys(after.doc.chains).length : changes.chainsPut.length,
+      chainsDeleted: full ? 0 : changes.chainsDeleted.length,
+      full,
+      ms: performance.now() - started,
+    };
+  }
+
+  const unsubscribe = source.subscribe((doc) => observe(doc));
+
+  return {
+    async flush() {
+      cancelTimer();
+      for (;;) {
+        if (inFlight) {
+          await inFlight; // someone else's write; then look again
+          continue;
+        }
+        if (!hasWork()) return;
+        if (!(await startWrite())) {
+          throw new Error(`Touchmap could not save the map (${lastError ?? 'unknown error'}); it keeps retrying.`);
+        }
+      }
+    },
+    stop() {
+      stopped = true;
+      unsubscribe();
+      cancelTimer();
+    },
+    status: () => computeStatus(),
+    get lastWriteRowCount() {
+      return lastWriteRowCount;
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Storage of Touchmap in IndexedDB: the schema, the map library (repository) and autosave.
+ * Import from here, not from the files: `import { createMapRepository } from '../db'`.
+ */
+export { DB_NAME, MIGRATIONS, SCHEMA_VERSION, TouchmapDB, mapKeyRange } from './schema';
+export type { ChainRow, IndexedDBDeps, MapRow, Migration, TopicRow } from './schema';
+export { createMapRepository } from './repository';
+export type { LoadedMap, MapRepository, MapRepositoryOptions, MapSummary } from './repository';
+export { PERSIST_THROTTLE_MS, RETRY_BASE_MS, RETRY_MAX_MS, startAutosave } from './autosave';
+export type { Autosave, AutosaveOptions, AutosaveSource, SaveState, SaveStatus, WriteReport } from './autosave';
+export { diffDocs, hasChanges, savedStateOf } from './diff';
+export type { DocChanges, SavedState } from './diff';
+export { countTouchpoints } from './rows';

@@ -1,0 +1,30 @@
+/**
+ * The app's one database and its map repository, opened on first use, and the running
+ * autosave (at most one map is open at a time) so the quit handshake and page unload can flush it.
+ */
+import { TouchmapDB } from './schema';
+import { createMapRepository, type MapRepository } from './repository';
+import type { Autosave } from './autosave';
+
+let db: TouchmapDB | null = null;
+let repository: MapRepository | null = null;
+let activeAutosave: Autosave | null = null;
+
+export function database(): TouchmapDB {
+  db ??= new TouchmapDB();
+  return db;
+}
+
+export function library(): MapRepository {
+  repository ??= createMapRepository(database());
+  return repository;
+}
+
+export function setActiveAutosave(autosave: Autosave | null): void {
+  activeAutosave = autosave;
+}
+
+/** Writes every pending change now; resolves when it is on disk (or there was nothing to write). */
+export async function flushPendingSaves(): Promise<void> {
+  await activeAutosave?.flush();
+}

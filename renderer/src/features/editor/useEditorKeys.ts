@@ -1,0 +1,31 @@
+/**
+ * Keyboard-first editing: keys dispatch named actions from the registry; a printable key on
+ * a selected node starts editing its label with that character, as in desktop mind-map apps.
+ * Keys typed into a field (label editor, inspector, dialog) are left to that field.
+ */
+import { useEffect } from 'react';
+import { actionForKey } from '../../app/actions';
+import { editLabel } from '../mindmap/mind-actions';
+import { useUiStore } from '../../store/ui-store';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
+}
+
+export function useEditorKeys(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target) || event.isComposing) return;
+      const action = actionForKey(event);
+      if (action) {
+        if (action.enabled() && action.perform()) event.preventDefault();
+        return;
+      }
+      const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (printable && useUiStore.getState().selected.length > 0 && editLabel(event.key)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,133 @@
+/**
+ * The action plan as CSV (issue 4, "The data"): one row per touchpoint with its stage, channel,
+ * scores and improvement action, for a facilitator to take into Excel or a tracker. Pure — no
+ * DOM — so the app, the headless `npm run export` and the tests produce the same bytes.
+ *
+ * - UTF-8 with a byte-order mark: without it Excel opens UTF-8 CSV as the system code page and
+ *   shows Cyrillic, Hangul and Kana as mojibake.
+ * - RFC 4180: CRLF after every record, fields with a comma, quote, CR or LF quoted, quotes doubled.
+ * - Formula injection guard (OWASP "CSV Injection"): a text cell starting with `=`, `+`, `-`, `@`,
+ *   tab or CR is something Excel or Sheets may run as a formula, so it gets a leading apostrophe
+ *   (`=HYPERLINK(…)` → `'=HYPERLINK(…)`). The cost: a label such as "-5% off" shows its apostrophe
+ *   in plain-text viewers; spreadsheets hide it.
+ */
+import { descendantIds, topicOf, touchpointsOf } from '@shared/model/selectors';
+import type { ImprovementAction, MapDoc, Topic } from '@shared/model/types';
+
+export const CSV_BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/** The fixed columns' headers; competitor columns sit between `score` and `action`, named by the competitor. */
+export interface ActionPlanHeaders {
+  readonly touchpoint: string;
+  readonly stage: string;
+  readonly channel: string;
+  readonly importance: string;
+  readonly score: string;
+  readonly action: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly status: string;
+}
+
+export const DEFAULT_ACTION_PLAN_HEADERS: ActionPlanHeaders = {
+  touchpoint: 'Touchpoint',
+  stage: 'Stage',
+  channel: 'Channel',
+  importance: 'Importance',
+  score: 'Score',
+  action: 'Action',
+  owner: 'Owner',
+  due: 'Due',
+  status: 'Status',
+};
+
+/** Shown between a touchpoint and its detail in the touchpoint column of a detail's row. */
+const DETAIL_SEPARATOR = ' › ';
+
+/**
+ * The map's action plan as CSV text (BOM + RFC 4180, CRLF).
+ *
+ * Rows, decided for reading as a plan: touchpoints that have an improvement action come first,
+ * then the rest (a touchpoint counts as having one when one of its details does); within each group by the map's stage order (no stage last), then channel
+ * (online, offline, none), then sibling order. A detail gets its own row only when it carries an
+ * action, right after its touchpoint, as `Touchpoint › Detail` with the touchpoint's stage and
+ * channel (details take both, DOMAIN.md) — so no action in the map is left out of the plan.
+ * Channel and status are written as the file's codes (`online`, `todo`) so the sheet sorts and
+ * filters the same in every language; stage and competitors by their names.
+ *
+ * @param headers column titles, e.g. translated ones; English by default
+ * @example
+ * const csv = actionPlanCsv(doc);
+ * // "\uFEFFTouchpoint,Stage,Channel,Importance,Score,City Clinic,Action,Owner,Due,Status\r\n
+ * //  Context ad,Awareness,online,8,4,7,Rewrite the ad around the free diagnosis,Marketing,2026-12-15,todo\r\n"
+ */
+export function actionPlanCsv(doc: MapDoc, headers: Partial<ActionPlanHeaders> = {}): string {
+  const h = { ...DEFAULT_ACTION_PLAN_HEADERS, ...headers };
+  const { competitors, stages } = doc.map;
+  const stageIndex = new Map(stages.map((s, i) => [s.id, i]));
+  const stageName = new Map(stages.map((s) => [s.id, s.name]));
+
+  // A block is a touchpoint's row plus its details' action rows; blocks sort, rows inside stay together.
+  type Block = { readonly rows: readonly (readonly string[])[]; readonly group: number; readonly stage: number; readonly channel: number; readonly seq: number };
+  const blocks: Block[] = touchpointsOf(doc).map((touchpoint, seq) => {
+    const stageCell = (touchpoint.stageId !== undefined && stageName.get(touchpoint.stageId)) || '';
+    const cellsOf = (topic: Topic, label: string): string[] => [
+      label,
+      stageCell,
+      touchpoint.channel ?? '',
+      numberCell(topic.importance),
+      numberCell(topic.score),
+      ...competitors.map((c) => numberCell(topic.competitorScores?.[c.id])),
+      ...actionCells(topic.action),
+    ];
+    const detailRows = descendantIds(doc, touchpoint.id).flatMap((id) => {
+      const detail = topicOf(doc, id);
+      return detail?.action ? [cellsOf(detail, labelPath(doc, touchpoint, detail))] : [];
+    });
+    return {
+      rows: [cellsOf(touchpoint, touchpoint.label), ...detailRows],
+      group: touchpoint.action || detailRows.length > 0 ? 0 : 1,
+      stage: stageIndex.get(touchpoint.stageId ?? '') ?? stages.length,
+      channel: touchpoint.channel === 'online' ? 0 : touchpoint.channel === 'offline' ? 1 : 2,
+      seq,
+    };
+  });
+  blocks.sort((a, b) => a.group - b.group || a.stage - b.stage || a.channel - b.channel || a.seq - b.seq);
+
+  const header = [h.touchpoint, h.stage, h.channel, h.importance, h.score, ...competitors.map((c) => c.name), h.action, h.owner, h.due, h.status];
+  const records = [header, ...blocks.flatMap((b) => b.rows)];
+  return CSV_BOM + records.map((cells) => cells.map(csvField).join(',') + CRLF).join('');
+}
+
+/** `Touchpoint › Detail › Sub-detail`: the labels from the touchpoint down to the detail. */
+function labelPath(doc: MapDoc, touchpoint: Topic, detail: Topic): string {
+  const labels: string[] = [];
+  let topic: Topic | undefined = detail;
+  while (topic && topic.id !== touchpoint.id) {
+    labels.unshift(topic.label);
+    topic = topic.parentId === null ? undefined : topicOf(doc, topic.parentId);
+  }
+  return [touchpoint.label, ...labels].join(DETAIL_SEPARATOR);
+}
+
+function numberCell(value: number | undefined): string {
+  return value === undefined ? '' : String(value);
+}
+
+function actionCells(action: ImprovementAction | undefined): string[] {
+  return action ? [action.what, action.owner ?? '', action.due ?? '', action.status] : ['', '', '', ''];
+}
+
+/** Starts that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP CSV Injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field: formula guard, then RFC 4180 quoting.
+ * @example csvField('Ivanov, "Ltd"') // '"Ivanov, ""Ltd"""'
+ * @example csvField('=1+1') // "'=1+1"
+ */
+export function csvField(value: string): string {
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}

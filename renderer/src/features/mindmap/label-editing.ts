@@ -1,0 +1,24 @@
+/**
+ * Commits an in-place label edit as one undo step: a topic's label, or a stage's name when
+ * the edited node is a stage group. An unchanged label writes nothing.
+ */
+import { renameTopic, renameStage } from '@shared/model/commands';
+import { useDocumentStore } from '../../store/document-store';
+import { runCommand } from '../../store/run-command';
+import { parseGroupId } from './projection';
+
+export function commitLabel(nodeId: string, text: string): void {
+  const doc = useDocumentStore.getState().doc;
+  if (!doc) return;
+  const topic = doc.topics[nodeId];
+  if (topic) {
+    if (topic.label !== text) runCommand((d) => renameTopic(d, nodeId, text));
+    return;
+  }
+  const group = parseGroupId(nodeId);
+  const stageId = group?.stageId;
+  if (!stageId) return;
+  const stage = doc.map.stages.find((s) => s.id === stageId);
+  const name = text.trim();
+  if (stage && name && stage.name !== name) runCommand((d) => renameStage(d, stageId, name));
+}

@@ -1,0 +1,118 @@
+/**
+ * The mind map's verbs on the current selection: add a child (Tab), add a sibling (Enter),
+ * edit a label, delete, walk with the arrow keys. The action registry binds them to keys,
+ * menu items and buttons by name.
+ */
+import { addTouchpoint, addDetail, deleteTopics } from '@shared/model/commands';
+import { newId } from '@shared/model/ids';
+import { touchpointOf } from '@shared/model/selectors';
+import { useDocumentStore } from '../../store/document-store';
+import { selectPrimary, useUiStore } from '../../store/ui-store';
+import { runCommand } from '../../store/run-command';
+import { t } from '../../i18n';
+import { parseGroupId } from './projection';
+import { mindModelFor, neighbour, type Direction } from './mind-model';
+
+function context() {
+  const doc = useDocumentStore.getState().doc;
+  const ui = useUiStore.getState();
+  const selected = selectPrimary(ui);
+  return { doc, ui, selected };
+}
+
+function addAndEdit(make: (id: string) => boolean, id: string): void {
+  if (make(id)) useUiStore.getState().startEditing(id);
+}
+
+/** Tab: a touchpoint in a group's channel and stage; a detail under a topic; an unsorted touchpoint under the root. */
+export function addChild(): boolean {
+  const { doc, selected } = context();
+  if (!doc || !selected) return false;
+  const id = newId('t');
+  const topic = doc.topics[selected];
+  if (topic) {
+    if (topic.parentId === null) {
+      addAndEdit((newTopic) => runCommand((d) => addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint') })), id);
+    } else {
+      addAndEdit((newTopic) => runCommand((d) => addDetail(d, { id: newTopic, parentId: selected, label: t('topic.newDetail') })), id);
+    }
+    return true;
+  }
+  const group = parseGroupId(selected);
+  if (!group) return false;
+  addAndEdit(
+    (newTopic) =>
+      runCommand((d) =>
+        addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint'), channel: group.channel ?? undefined, stageId: group.stageId ?? undefined }),
+      ),
+    id,
+  );
+  return true;
+}
+
+/** Enter: the next sibling — a touchpoint in the same group, or a detail under the same topic. */
+export function addSibling(): boolean {
+  const { doc, selected } = context();
+  if (!doc || !selected) return false;
+  const topic = doc.topics[selected];
+  if (!topic) return parseGroupId(selected) ? addChild() : false;
+  if (topic.parentId === null) return false;
+  const id = newId('t');
+  const parent = doc.topics[topic.parentId];
+  if (parent && parent.parentId === null) {
+    addAndEdit(
+      (newTopic) =>
+        runCommand((d) =>
+          addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint'), channel: topic.channel, stageId: topic.stageId, afterId: topic.id }),
+        ),
+      id,
+    );
+  } else {
+    addAndEdit((newTopic) => runCommand((d) => addDetail(d, { id: newTopic, parentId: topic.parentId as string, label: t('topic.newDetail'), afterId: topic.id })), id);
+  }
+  return true;
+}
+
+/** F2, double-click, or typing: edit the selected label in place (a typed key starts the new text). */
+export function editLabel(initial?: string): boolean {
+  const { doc, ui, selected } = context();
+  if (!doc || !selected) return false;
+  const editable = doc.topics[selected] !== undefined || parseGroupId(selected)?.stageId;
+  if (!editable) return false;
+  ui.startEditing(selected, initial);
+  return true;
+}
+
+/** Delete: the selected topics with their details; the selection moves to what is left nearby. */
+export function deleteSelection(): boolean {
+  const { doc, ui } = context();
+  if (!doc) return false;
+  const ids = ui.selected.filter((id) => doc.topics[id] && doc.topics[id]?.parentId !== null);
+  if (ids.length === 0) return false;
+  const model = mindModelFor(doc, ui.grouping);
+  const last = ids[ids.length - 1] as string;
+  const next = neighbour(model, last, 'down') ?? neighbour(model, last, 'up') ?? model.parentOf.get(last);
+  if (runCommand((d) => deleteTopics(d, ids))) ui.select(next && !ids.includes(next) ? [next] : []);
+  return true;
+}
+
+export function moveSelection(direction: Direction): boolean {
+  const { doc, ui, selected } = context();
+  if (!doc) return false;
+  const model = mindModelFor(doc, ui.grouping);
+  if (!selected || !model.byId.has(selected)) {
+    const root = model.layout.nodes.find((n) => n.type === 'root');
+    if (root) ui.select([root.id]);
+    return true;
+  }
+  const next = neighbour(model, selected, direction);
+  if (next) ui.select([next]);
+  return true;
+}
+
+/** The touchpoint a selection belongs to (itself, or the touchpoint a detail is part of). */
+export function selectedTouchpointId(): string | undefined {
+  const { doc, selected } = context();
+  if (!doc || !selected || !doc.topics[selected]) return undefined;
+  return touchpointOf(doc, selected)?.id;
+}

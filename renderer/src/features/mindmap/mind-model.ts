@@ -1,0 +1,70 @@
+/**
+ * The laid-out mind map of the open doc, computed once per (doc, grouping) and shared by the
+ * canvas and the keyboard commands, with the tree links the arrow keys walk.
+ */
+import type { MapDoc } from '@shared/model/types';
+import type { Grouping } from '../../store/ui-store';
+import { projectMindMap } from './projection';
+import { t } from '../../i18n';
+import { layoutMindMap, type LayoutNode, type MapLayout } from './layout';
+
+export interface MindModel {
+  readonly layout: MapLayout;
+  readonly byId: ReadonlyMap<string, LayoutNode>;
+  readonly parentOf: ReadonlyMap<string, string>;
+  readonly childrenOf: ReadonlyMap<string, readonly string[]>;
+}
+
+let cached: { doc: MapDoc; grouping: Grouping; model: MindModel } | null = null;
+
+export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
+  if (cached && cached.doc === doc && cached.grouping === grouping) return cached.model;
+  const labels = { online: t('channel.online'), offline: t('channel.offline'), unsorted: t('group.unsorted') };
+  const layout = layoutMindMap(projectMindMap(doc, { grouping, labels }));
+  const byId = new Map<string, LayoutNode>();
+  for (const node of layout.nodes) byId.set(node.id, node);
+  const parentOf = new Map<string, string>();
+  const childrenOf = new Map<string, string[]>();
+  for (const edge of layout.edges) {
+    parentOf.set(edge.target, edge.source);
+    const list = childrenOf.get(edge.source);
+    if (list) list.push(edge.target);
+    else childrenOf.set(edge.source, [edge.target]);
+  }
+  const model = { layout, byId, parentOf, childrenOf };
+  cached = { doc, grouping, model };
+  return model;
+}
+
+export type Direction = 'left' | 'right' | 'up' | 'down';
+
+const centreY = (node: LayoutNode) => node.y + node.height / 2;
+
+/** Where an arrow key goes from a node: parent or child across, the nearest node of its column up or down. */
+export function neighbour(model: MindModel, fromId: string, direction: Direction): string | undefined {
+  const from = model.byId.get(fromId);
+  if (!from) return undefined;
+  if (direction === 'left' || direction === 'right') {
+    const outward = from.side === 'center' ? direction : from.side;
+    if (direction === outward) {
+      const children = (model.childrenOf.get(fromId) ?? [])
+        .map((id) => model.byId.get(id))
+        .filter((n): n is LayoutNode => n !== undefined && (from.side !== 'center' || n.side === direction));
+      // the child nearest the parent's middle, as the eye expects
+      let best: LayoutNode | undefined;
+      for (const child of children) {
+        if (!best || Math.abs(centreY(child) - centreY(from)) < Math.abs(centreY(best) - centreY(from))) best = child;
+      }
+      return best?.id;
+    }
+    return model.parentOf.get(fromId);
+  }
+  let best: LayoutNode | undefined;
+  for (const node of model.layout.nodes) {
+    if (node.side !== from.side || node.depth !== from.depth || node.id === fromId) continue;
+    const dy = centreY(node) - centreY(from);
+    if (direction === 'up' ? dy >= 0 : dy <= 0) continue;
+    if (!best || Math.abs(dy) < Math.abs(centreY(best) - centreY(from))) best = node;
+  }
+  return best?.id;
+}

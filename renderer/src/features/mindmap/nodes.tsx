@@ -1,0 +1,149 @@
+/**
+ * The custom nodes of the mind map. Each reads its own selection and editing state from the
+ * UI store with a narrow selector, so selecting or editing one node re-renders that node only;
+ * node props carry the layout record, which changes only when the layout does.
+ */
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { LayoutNode } from './layout';
+import { useUiStore } from '../../store/ui-store';
+import { useDocumentStore } from '../../store/document-store';
+import { scoreBand } from '@shared/model/selectors';
+import { t } from '../../i18n';
+import { commitLabel } from './label-editing';
+
+export type MindNodeData = { readonly layout: LayoutNode };
+export type MindNode = Node<MindNodeData>;
+
+const useIsSelected = (id: string) => useUiStore((s) => s.selected.includes(id));
+const useEditing = (id: string) => useUiStore((s) => (s.editing?.id === id ? s.editing : null));
+
+/** Hidden handles at both sides: edges leave a parent on the side its children grow to. */
+function SideHandles() {
+  return (
+    <>
+      <Handle type="target" position={Position.Left} id="left-in" className="mind-handle" isConnectable={false} />
+      <Handle type="source" position={Position.Left} id="left-out" className="mind-handle" isConnectable={false} />
+      <Handle type="target" position={Position.Right} id="right-in" className="mind-handle" isConnectable={false} />
+      <Handle type="source" position={Position.Right} id="right-out" className="mind-handle" isConnectable={false} />
+    </>
+  );
+}
+
+function LabelEditor({ id, initial, current }: { readonly id: string; readonly initial?: string; readonly current: string }) {
+  const [text, setText] = useState(initial ?? current);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const stopEditing = useUiStore((s) => s.stopEditing);
+  useEffect(() => {
+    const field = ref.current;
+    if (!field) return;
+    field.focus();
+    if (initial === undefined) field.select();
+    else field.setSelectionRange(field.value.length, field.value.length);
+  }, [initial]);
+  const done = (commit: boolean) => {
+    if (commit) commitLabel(id, text);
+    stopEditing();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    event.stopPropagation();
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      done(true);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      done(false);
+    }
+  };
+  return (
+    <textarea
+      ref={ref}
+      className="mind-node__editor nodrag nowheel"
+      aria-label="Edit label"
+      value={text}
+      rows={1}
+      onChange={(event) => setText(event.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => done(true)}
+    />
+  );
+}
+
+function Lines({ lines }: { readonly lines: readonly string[] }) {
+  return (
+    <span className="mind-node__label">
+      {lines.map((line, index) => (
+        <span key={index} className="mind-node__line">
+          {line}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export const RootNode = memo(function RootNode({ id, data }: NodeProps<MindNode>) {
+  const selected = useIsSelected(id);
+  const editing = useEditing(id);
+  return (
+    <div className={`mind-node mind-node--root${selected ? ' is-selected' : ''}`} data-node-id={id} role="treeitem" aria-selected={selected} aria-label={data.layout.label}>
+      <SideHandles />
+      {editing ? <LabelEditor id={id} initial={editing.initial} current={data.layout.label} /> : <Lines lines={data.layout.lines} />}
+    </div>
+  );
+});
+
+export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<MindNode>) {
+  const selected = useIsSelected(id);
+  const editing = useEditing(id);
+  const { layout } = data;
+  const tone = layout.channel ?? 'unsorted';
+  return (
+    <div
+      className={`mind-node mind-node--group mind-node--${layout.type} tone--${tone}${selected ? ' is-selected' : ''}`}
+      data-node-id={id}
+      role="treeitem"
+      aria-selected={selected}
+      aria-label={layout.label}
+    >
+      <SideHandles />
+      {editing ? <LabelEditor id={id} initial={editing.initial} current={layout.label} /> : <Lines lines={layout.lines} />}
+      {layout.count !== undefined && layout.count > 0 && <span className="mind-node__count">{layout.count}</span>}
+    </div>
+  );
+});
+
+export const TopicNode = memo(function TopicNode({ id, data }: NodeProps<MindNode>) {
+  const selected = useIsSelected(id);
+  const editing = useEditing(id);
+  const { layout } = data;
+  const topic = useDocumentStore((s) => s.doc?.topics[id]);
+  const band = scoreBand(topic?.score);
+  const tone = layout.channel ?? 'unsorted';
+  return (
+    <div
+      className={`mind-node mind-node--${layout.type} tone--${tone}${selected ? ' is-selected' : ''}`}
+      data-node-id={id}
+      role="treeitem"
+      aria-selected={selected}
+      aria-label={layout.label}
+    >
+      <SideHandles />
+      {editing ? <LabelEditor id={id} initial={editing.initial} current={topic?.label ?? layout.label} /> : <Lines lines={layout.lines} />}
+      {topic?.score !== undefined && (
+        <span className={`score-badge score-badge--${band}`} title={`${t('inspector.score')}: ${topic.score} (${band ? t(`band.${band}`) : ''})`}>
+          {topic.score}
+        </span>
+      )}
+    </div>
+  );
+});
+
+/** At module level so React Flow never sees a new object (it would re-mount every node). */
+export const NODE_TYPES = {
+  root: RootNode,
+  channel: GroupNode,
+  stage: GroupNode,
+  unsorted: GroupNode,
+  touchpoint: TopicNode,
+  detail: TopicNode,
+};

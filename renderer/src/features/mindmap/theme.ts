@@ -1,0 +1,95 @@
+/**
+ * Theme tokens: the one source of colours and type for the canvas (as CSS variables) and for
+ * every export (read directly), so an exported map looks like the one on screen.
+ *
+ * Channel colours: a dark blue and a light orange. Blue/orange stays distinct for the common
+ * colour-vision deficiencies, and the two differ strongly in lightness, so they also stay
+ * apart in greyscale print and on a washed-out projector.
+ */
+export interface ThemeTokens {
+  readonly background: string;
+  readonly surface: string;
+  readonly surfaceRaised: string;
+  readonly border: string;
+  readonly text: string;
+  readonly textMuted: string;
+  readonly accent: string;
+  readonly selection: string;
+  readonly edge: string;
+  readonly root: string;
+  readonly rootText: string;
+  readonly online: string;
+  readonly onlineSoft: string;
+  readonly onlineText: string;
+  readonly offline: string;
+  readonly offlineSoft: string;
+  readonly offlineText: string;
+  readonly unsorted: string;
+  readonly unsortedSoft: string;
+  readonly awful: string;
+  readonly ok: string;
+  readonly wow: string;
+  readonly danger: string;
+}
+
+export const LIGHT: ThemeTokens = {
+  background: '#f6f7f9',
+  surface: '#ffffff',
+  surfaceRaised: '#ffffff',
+  border: '#d5d9e0',
+  text: '#1b1f27',
+  textMuted: '#5b6472',
+  accent: '#3b5bdb',
+  selection: '#3b5bdb',
+  edge: '#9aa3b2',
+  root: '#1b1f27',
+  rootText: '#ffffff',
+  online: '#1f4e9c',
+  onlineSoft: '#e3ecfa',
+  onlineText: '#ffffff',
+  offline: '#f0a43a',
+  offlineSoft: '#fdf0dc',
+  offlineText: '#1b1f27',
+  unsorted: '#7a8291',
+  unsortedSoft: '#eceef2',
+  awful: '#c92a2a',
+  ok: '#8a8f98',
+  wow: '#2b8a3e',
+  danger: '#c92a2a',
+};
+
+export const DARK: ThemeTokens = {
+  background: '#15181e',
+  surface: '#1e222a',
+  surfaceRaised: '#262b35',
+  border: '#3a404c',
+  text: '#e8eaef',
+  textMuted: '#a3aab6',
+  accent: '#7d97f0',
+  selection: '#8ea6ff',
+  edge: '#5d6676',
+  root: '#e8eaef',
+  rootText: '#15181e',
+  online: '#5b8fe0',
+  onlineSoft: '#1f2c44',
+  onlineText: '#0d1422',
+  offline: '#f3b45c',
+  offlineSoft: '#3a2e1c',
+  offlineText: '#1b1f27',
+  unsorted: '#8a92a1',
+  unsortedSoft: '#2a2f38',
+  awful: '#ff6b6b',
+  ok: '#a3aab6',
+  wow: '#69db7c',
+  danger: '#ff6b6b',
+};
+
+
+/** CSS custom properties for a theme, e.g. `--tm-online`. */
+export function themeCssVariables(theme: ThemeTokens): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(theme)) {
+    vars[`--tm-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`] = value;
+  }
+  return vars;
+}

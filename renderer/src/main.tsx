@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+// Fonts travel with the app (no remote fonts): Latin/Cyrillic, Korean and Japanese faces,
+// each split by unicode-range so the browser fetches only the subsets a map uses.
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/600.css';
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-jp/400.css';
+import '@xyflow/react/dist/style.css';
+import './app/styles.css';
+import { App } from './app/App';
+import { applyTheme } from './app/apply-theme';
+
+applyTheme('light');
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,62 @@
+/**
+ * A modal dialog: focus moves into it, Esc cancels, Enter in a field submits (forms), and
+ * focus returns where it was on close. Built on <dialog> so the browser traps focus.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+export interface DialogProps {
+  readonly title: string;
+  readonly children: ReactNode;
+  readonly onCancel: () => void;
+  /** With onSubmit the body is a form: Enter submits. */
+  readonly onSubmit?: () => void;
+  readonly actions: ReactNode;
+}
+
+export function Dialog({ title, children, onCancel, onSubmit, actions }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    const previous = document.activeElement as HTMLElement | null;
+    dialog?.showModal();
+    return () => {
+      dialog?.close();
+      previous?.focus?.();
+    };
+  }, []);
+  const body = (
+    <>
+      <h2 id={titleId} className="dialog__title">
+        {title}
+      </h2>
+      <div className="dialog__body">{children}</div>
+      <div className="dialog__actions">{actions}</div>
+    </>
+  );
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      {onSubmit ? (
+        <form
+          method="dialog"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onSubmit();
+          }}
+        >
+          {body}
+        </form>
+      ) : (
+        body
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,303 @@
+/**
+ * The preload API contract: the one object the desktop shell exposes to the renderer as
+ * `window.touchmap`, and the IPC channels behind it.
+ *
+ * Why one file: the preload (electron/preload) implements `TouchmapBridge`, the main process
+ * (electron/main/ipc-handlers.ts) validates every argument against the schemas below, and the
+ * renderer (renderer/src/platform) calls it — all three read the same names and types, so a
+ * change here fails to compile wherever it is not followed.
+ *
+ * Rules the shell keeps (STYLE.md habit 7): one method per operation, every channel
+ * `app:`-prefixed, arguments validated in main, `ipcRenderer` itself never exposed.
+ * Pure TypeScript + zod: no DOM, no Node, no Electron.
+ */
+import * as z from 'zod';
+
+/** The global name the preload exposes: `window.touchmap`. */
+export const BRIDGE_GLOBAL = 'touchmap';
+
+// ---------------------------------------------------------------------------------------------
+// Menu actions: the names the native menu can send. The renderer's action registry owns what
+// they do; keyboard, toolbar and menu all dispatch these same names (STYLE.md habit 3).
+// ---------------------------------------------------------------------------------------------
+
+export const MENU_ACTIONS = [
+  'map.new',
+  'file.open',
+  'file.import',
+  'export.pdf',
+  'export.png',
+  'export.jpeg',
+  'export.svg',
+  'export.csv',
+  'export.markdown',
+  'export.touchmap',
+  'file.print',
+  'edit.undo',
+  'edit.redo',
+  'edit.cut',
+  'edit.copy',
+  'edit.paste',
+  'edit.delete',
+  'edit.selectAll',
+  'edit.find',
+  'view.mindmap',
+  'view.grid',
+  'view.outline',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.fit',
+  'view.presentation',
+  'view.toggleInspector',
+  'view.theme',
+  'help.shortcuts',
+  'help.about',
+] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+
+/** Kinds of file the app saves; the Save dialog remembers the last folder per kind. */
+export const EXPORT_KINDS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'markdown', 'touchmap'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Channels. Renderer → main calls are all `invoke` (so each gets a sender check, validation
+// and an error the renderer can see); main → renderer events are `send`.
+// ---------------------------------------------------------------------------------------------
+
+export const INVOKE_CHANNELS = {
+  getAppInfo: 'app:get-app-info',
+  saveFile: 'app:save-file',
+  openTouchmapFile: 'app:open-touchmap-file',
+  printToPDF: 'app:print-to-pdf',
+  print: 'app:print',
+  setMenuState: 'app:set-menu-state',
+  /** Sent by the preload when the renderer first subscribes to onOpenFile: queued files may flow. */
+  openFileReady: 'app:open-file-ready',
+  confirmQuitReady: 'app:confirm-quit-ready',
+} as const;
+
+export const EVENT_CHANNELS = {
+  menuAction: 'app:menu-action',
+  openRecentMap: 'app:open-recent-map',
+  openFile: 'app:open-file',
+  beforeQuit: 'app:before-quit',
+} as const;
+
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS];
+export type EventChannel = (typeof EVENT_CHANNELS)[keyof typeof EVENT_CHANNELS];
+
+// ---------------------------------------------------------------------------------------------
+// Limits. Named so the reason travels with the number.
+// ---------------------------------------------------------------------------------------------
+
+/** FILE-FORMAT.md: files up to 50 MB import; larger ones are refused with the limit named. */
+export const MAX_TOUCHMAP_FILE_BYTES = 50 * 1024 * 1024;
+/** A PNG of a large map at 4× can be big; beyond this the renderer is doing something wrong. */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+/** The print layout is an SVG in HTML, possibly with embedded CJK fonts (tens of MB). */
+export const MAX_PRINT_HTML_CHARS = 256 * 1024 * 1024;
+/** Chromium prints pages up to 200 inches a side; nobody needs more for a map. */
+export const MAX_PAGE_INCHES = 200;
+/** How many maps the File ▸ Recent maps submenu lists. */
+export const MAX_RECENT_MAPS = 10;
+
+// ---------------------------------------------------------------------------------------------
+// Types and schemas of arguments and results.
+// ---------------------------------------------------------------------------------------------
+
+export type Platform = 'darwin' | 'win32' | 'linux' | 'other';
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly platform: Platform;
+}
+
+/**
+ * Builds a schema. Every schema is wrapped so esbuild can see it is free of side effects and
+ * drop it — and zod with it — from the preload bundle, which needs only the channel names.
+ */
+const schema = <T>(build: () => T): T => build();
+
+/** A file name without any folder: the dialog decides the folder. */
+const fileName = /* @__PURE__ */ schema(() =>
+  z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((s) => !/[\\/\0]/.test(s), { message: 'must be a file name without a folder (no / or \\)' }),
+);
+
+export const fileFilterSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    name: z.string().min(1).max(100),
+    extensions: z
+      .array(z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'an extension is 1–10 letters or digits, without the dot'))
+      .min(1)
+      .max(10),
+  }),
+);
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+
+export const saveFileArgsSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    suggestedName: fileName,
+    filters: z.array(fileFilterSchema).max(10),
+    data: z.union([
+      z.string().max(MAX_SAVE_BYTES),
+      z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_BYTES, {
+        message: `must be at most ${MAX_SAVE_BYTES} bytes`,
+      }),
+    ]),
+    kind: z.enum(EXPORT_KINDS),
+  }),
+);
+export type SaveFileArgs = z.infer<typeof saveFileArgsSchema>;
+export interface SaveFileResult {
+  readonly saved: boolean;
+  /** Where the file went, when saved (the renderer may show it in a notice). */
+  readonly path?: string;
+}
+
+/** A `.touchmap` file's text as read from disk; parsing and validation are the renderer's (shared/file-format). */
+export interface OpenedFile {
+  /** The file's base name, e.g. "Clinic.touchmap" — never the full path. */
+  readonly name: string;
+  readonly text: string;
+}
+
+const inches = /* @__PURE__ */ schema(() => z.number().finite());
+export const printJobSchema = /* @__PURE__ */ schema(() =>
+  z
+    .strictObject({
+      /** A complete HTML document: the print layout (the export SVG laid on pages). Its own scripts never run. */
+      html: z.string().min(1).max(MAX_PRINT_HTML_CHARS),
+      /** Paper size in inches; orientation is the size itself (wider than tall = landscape). */
+      pageSize: z.strictObject({
+        widthInches: inches.min(1).max(MAX_PAGE_INCHES),
+        heightInches: inches.min(1).max(MAX_PAGE_INCHES),
+      }),
+      /** Explicit margins in inches, so PDF and paper look the same whatever the printer's defaults. */
+      margins: z.strictObject({
+        top: inches.min(0).max(10),
+        right: inches.min(0).max(10),
+        bottom: inches.min(0).max(10),
+        left: inches.min(0).max(10),
+      }),
+      /** Document title; printers show it in their queue. */
+      title: z.string().max(200).optional(),
+    })
+    .refine(
+      (j) => j.margins.left + j.margins.right < j.pageSize.widthInches && j.margins.top + j.margins.bottom < j.pageSize.heightInches,
+      { message: 'margins leave no room on the page', path: ['margins'] },
+    ),
+);
+export type PrintJob = z.infer<typeof printJobSchema>;
+export interface PrintResult {
+  readonly printed: boolean;
+  /** Why not, when not printed: "cancelled" when the user closed the dialog. */
+  readonly reason?: string;
+}
+
+export const recentMapSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    id: z.string().min(1).max(100),
+    title: z.string().max(200),
+  }),
+);
+export type RecentMap = z.infer<typeof recentMapSchema>;
+
+const actionFlags = /* @__PURE__ */ schema(() => z.partialRecord(z.enum(MENU_ACTIONS), z.boolean()));
+/** A patch: only what is given changes; the rest of the menu state stays as it was. */
+export const menuStatePatchSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    /** Which items can act now; a disabled item is greyed out. */
+    enabled: actionFlags.optional(),
+    /** Check marks of the toggle/radio items (view.mindmap|grid|outline, view.toggleInspector, view.presentation). */
+    checked: actionFlags.optional(),
+    /** File ▸ Recent maps, newest first. */
+    recentMaps: z.array(recentMapSchema).max(MAX_RECENT_MAPS).optional(),
+  }),
+);
+export type MenuStatePatch = z.infer<typeof menuStatePatchSchema>;
+
+export const quitReadinessSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    /** true when every pending save is written. */
+    ok: z.boolean(),
+    /** What failed, in words for the user, when not ok. */
+    error: z.string().max(2000).optional(),
+  }),
+);
+export type QuitReadiness = z.infer<typeof quitReadinessSchema>;
+
+/** On the wire the preload adds the id of the quit request it answers, so a late answer never settles a newer request. */
+export const quitReadinessMessageSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    requestId: z.number().int().nonnegative(),
+    ok: z.boolean(),
+    error: z.string().max(2000).optional(),
+  }),
+);
+export type QuitReadinessMessage = z.infer<typeof quitReadinessMessageSchema>;
+
+/** Payload of EVENT_CHANNELS.beforeQuit. */
+export interface BeforeQuitRequest {
+  readonly requestId: number;
+}
+
+/**
+ * Argument tuples of each invoke channel, as validated in main. Literal keys (checked by
+ * `satisfies`), not computed ones, so the bundler can drop the table from the preload.
+ */
+export const INVOKE_ARGS = {
+  'app:get-app-info': /* @__PURE__ */ schema(() => z.tuple([])),
+  'app:save-file': /* @__PURE__ */ schema(() => z.tuple([saveFileArgsSchema])),
+  'app:open-touchmap-file': /* @__PURE__ */ schema(() => z.tuple([])),
+  'app:print-to-pdf': /* @__PURE__ */ schema(() => z.tuple([printJobSchema])),
+  'app:print': /* @__PURE__ */ schema(() => z.tuple([printJobSchema])),
+  'app:set-menu-state': /* @__PURE__ */ schema(() => z.tuple([menuStatePatchSchema])),
+  'app:open-file-ready': /* @__PURE__ */ schema(() => z.tuple([])),
+  'app:confirm-quit-ready': /* @__PURE__ */ schema(() => z.tuple([quitReadinessMessageSchema])),
+} as const satisfies Record<InvokeChannel, z.ZodType>;
+
+// ---------------------------------------------------------------------------------------------
+// The bridge.
+// ---------------------------------------------------------------------------------------------
+
+/** Call it to stop listening. */
+export type Unsubscribe = () => void;
+
+/**
+ * `window.touchmap` in Electron. The web build implements the same interface in
+ * renderer/src/platform (download through an anchor, `window.print()`), so features never
+ * ask which one they run on.
+ *
+ * @example
+ * const bridge = (window as unknown as { touchmap?: TouchmapBridge }).touchmap;
+ * const off = bridge?.onMenuAction((action) => actions.execute(action));
+ */
+export interface TouchmapBridge {
+  /** Name, version and OS: the renderer shows Cmd or Ctrl in shortcut hints from `platform`. */
+  getAppInfo(): Promise<AppInfo>;
+  /** Native Save dialog in the last folder used for this `kind`, then writes `data`. */
+  saveFile(args: SaveFileArgs): Promise<SaveFileResult>;
+  /** Native Open dialog for a `.touchmap`; null when cancelled or refused (the user was told why). */
+  openTouchmapFile(): Promise<OpenedFile | null>;
+  /** Chromium's own PDF printer on `job.html` in a hidden window: text stays vector. Resolves to the PDF bytes. */
+  printToPDF(job: PrintJob): Promise<Uint8Array>;
+  /** The system print dialog on the same layout as printToPDF. */
+  print(job: PrintJob): Promise<PrintResult>;
+  /** Enable/disable and check menu items, and list recent maps; a patch merges into the current state. */
+  setMenuState(patch: MenuStatePatch): Promise<void>;
+  /** The user picked a native menu item. edit.cut/copy/paste do not come here: they reach the page as DOM clipboard events, as in a browser. */
+  onMenuAction(listener: (action: MenuAction) => void): Unsubscribe;
+  /** The user picked File ▸ Recent maps ▸ a map. */
+  onOpenRecentMap(listener: (mapId: string) => void): Unsubscribe;
+  /** A `.touchmap` arrived from the OS (command line, double-click, dock, second launch): import it as a new map. Files that came before the first listener are delivered to it. */
+  onOpenFile(listener: (file: OpenedFile) => void): Unsubscribe;
+  /** The window is closing or the app quitting: flush pending saves, then call confirmQuitReady. With no listener the shell closes at once. */
+  onBeforeQuit(listener: () => void): Unsubscribe;
+  /** Answer to onBeforeQuit. Not ok (or no answer within 5 s) makes the shell warn before it closes. */
+  confirmQuitReady(result: QuitReadiness): Promise<void>;
+}

@@ -1,0 +1,42 @@
+/**
+ * The domain layer's public API: record types, schemas, commands, selectors, restore.
+ * Pure TypeScript; imported by the renderer and the Electron shell alike.
+ */
+export * from './types';
+export { newId, type IdPrefix } from './ids';
+export * from './errors';
+export * from './schema';
+export {
+  topicOf,
+  compareSiblings,
+  buildChildIndex,
+  rootOf,
+  childrenOf,
+  touchpointsOf,
+  countTouchpoints,
+  isTouchpoint,
+  depthOf,
+  touchpointOf,
+  effectiveChannel,
+  effectiveStageId,
+  descendantIds,
+  chainsOf,
+  scoreBand,
+  weakLink,
+  unscoredSteps,
+  type ChildIndex,
+  type ScoreBand,
+  type ChainStepRef,
+} from './selectors';
+export * from './commands';
+export { restoreMapDoc, type RawMapRows, type RestoreOptions, type Restored } from './restore';
+export {
+  STAGE_PRESETS,
+  PRESET_IDS,
+  DEFAULT_PRESET_ID,
+  presetStages,
+  presetName,
+  stagePreset,
+  type PresetId,
+  type StagePreset,
+} from '../templates/presets';

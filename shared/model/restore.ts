@@ -1,0 +1,351 @@
+/**
+ * The one validate-and-repair path for a map loaded from IndexedDB (STYLE habit 5). Storage can
+ * hold anything an older build, a crash mid-write or a hand edit left there; the editor must still
+ * open the map, so everything short of an unusable map id is repaired rather than refused, and
+ * every repair is reported in words the user can read ("Some data of this map was damaged…").
+ *
+ * Repairs: bad field values are dropped (never the whole topic); orphans and cycles are
+ * re-attached to the root; a missing root is created; unknown stages, segments and competitors
+ * are dropped (a touchpoint with an unknown stage becomes unsorted); a detail's own channel and
+ * stage are dropped (it shows its touchpoint's); chain steps that name no touchpoint are removed.
+ */
+import { RestoreError } from './errors';
+import { newId } from './ids';
+import {
+  CompetitorSchema,
+  IdSchema,
+  LocaleSchema,
+  SegmentSchema,
+  StageSchema,
+  TOPIC_FIELD_SCHEMAS,
+  TOPIC_FIELD_NAMES,
+  describeValue,
+  issueText,
+} from './schema';
+import type { Chain, ChainId, Locale, MapDoc, MapMeta, Topic, TopicId } from './types';
+import type * as z from 'zod';
+
+export interface RawMapRows {
+  readonly map: unknown;
+  readonly topics: readonly unknown[];
+  /** In the order the user arranged them, unless `chainOrder` says otherwise. */
+  readonly chains: readonly unknown[];
+  /**
+   * Optional: the stored chain order (ids), for storage that cannot keep `chains` ordered. Listed
+   * chains come first in this order; chains it does not list follow in row order; unknown ids are ignored.
+   */
+  readonly chainOrder?: unknown;
+}
+
+export interface RestoreOptions {
+  /** Stands in for a missing createdAt / updatedAt; defaults to the other one, else the epoch. */
+  readonly now?: string;
+}
+
+export interface Restored {
+  readonly doc: MapDoc;
+  /** One line per repair, for the user and the log; empty when the map was sound. */
+  readonly repairs: string[];
+}
+
+const FALLBACK_TITLE = 'Untitled map';
+const FALLBACK_CHAIN_NAME = 'Untitled chain';
+const EPOCH = '1970-01-01T00:00:00.000Z';
+/** Stands for an unusable parentId while repairing; the schema refuses empty ids, so no topic has it. */
+const NO_PARENT = '';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const firstIssue = (error: z.ZodError, prefix: string): string => (error.issues[0] ? issueText(error.issues[0], prefix) : `${prefix}: is not valid`);
+
+/**
+ * Validates and repairs a map's stored rows into a MapDoc the commands can trust. Throws a
+ * RestoreError only when the map meta is unusable (no valid id), since nothing can be keyed then.
+ * @example const { doc, repairs } = restoreMapDoc({ map: row, topics: topicRows, chains: chainRows });
+ */
+export function restoreMapDoc(raw: RawMapRows, options: RestoreOptions = {}): Restored {
+  const repairs: string[] = [];
+  const map = restoreMeta(raw.map, options, repairs);
+  const topics = restoreTopics(Array.isArray(raw.topics) ? raw.topics : [], map, repairs);
+  const { chains, chainOrder } = restoreChains(Array.isArray(raw.chains) ? raw.chains : [], topics, map, repairs);
+  return { doc: { map, topics, chains, chainOrder: ordered(chainOrder, raw.chainOrder) }, repairs };
+}
+
+/** The chain ids in stored order: those `stored` lists first, the rest after, each once. */
+function ordered(ids: readonly ChainId[], stored: unknown): ChainId[] {
+  if (!Array.isArray(stored)) return [...ids];
+  const present = new Set(ids);
+  const out = new Set<ChainId>();
+  for (const id of stored) if (typeof id === 'string' && present.has(id)) out.add(id);
+  for (const id of ids) out.add(id);
+  return [...out];
+}
+
+function restoreMeta(raw: unknown, options: RestoreOptions, repairs: string[]): MapMeta {
+  if (!isObject(raw)) throw new RestoreError('map', `${describeValue(raw)} is not a map`);
+  const id = IdSchema.safeParse(raw.id);
+  if (!id.success) throw new RestoreError('map.id', id.error.issues[0]?.message ?? 'is not an id');
+
+  let title = typeof raw.title === 'string' ? raw.title.trim() : '';
+  if (title === '') {
+    repairs.push(`map title: ${describeValue(raw.title)} is not a title — renamed "${FALLBACK_TITLE}"`);
+    title = FALLBACK_TITLE;
+  }
+  const localeParsed = LocaleSchema.safeParse(raw.locale);
+  let locale: Locale = 'en';
+  if (localeParsed.success) locale = localeParsed.data;
+  else repairs.push(`map locale: ${localeParsed.error.issues[0]?.message ?? 'is not valid'} — set to "en"`);
+
+  const stamp = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+  const createdAt = stamp(raw.createdAt);
+  const updatedAt = stamp(raw.updatedAt);
+  if (!createdAt || !updatedAt) repairs.push('map: a missing creation or change time was filled in');
+
+  return {
+    id: id.data,
+    title,
+    locale,
+    stages: restoreList(raw.stages, StageSchema, 'stage', repairs),
+    segments: restoreList(raw.segments, SegmentSchema, 'segment', repairs),
+    competitors: restoreList(raw.competitors, CompetitorSchema, 'competitor', repairs),
+    createdAt: createdAt ?? updatedAt ?? options.now ?? EPOCH,
+    updatedAt: updatedAt ?? createdAt ?? options.now ?? EPOCH,
+  };
+}
+
+/** Stages, segments or competitors: invalid and duplicate entries are dropped, the rest kept in order. */
+function restoreList<T extends { readonly id: string }>(raw: unknown, schema: z.ZodType<T>, what: string, repairs: string[]): T[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    repairs.push(`map ${what}s: ${describeValue(raw)} is not a list — no ${what}s kept`);
+    return [];
+  }
+  const out: T[] = [];
+  raw.forEach((entry: unknown, i) => {
+    const parsed = schema.safeParse(entry);
+    if (!parsed.success) repairs.push(`${firstIssue(parsed.error, `${what}s[${i}]`)} — ${what} dropped`);
+    else if (out.some((kept) => kept.id === parsed.data.id)) repairs.push(`${what}s[${i}]: id ${describeValue(parsed.data.id)} repeats — ${what} dropped`);
+    else out.push(parsed.data);
+  });
+  return out;
+}
+
+type Draft = { -readonly [K in keyof Topic]: Topic[K] };
+
+function restoreTopics(raw: readonly unknown[], map: MapMeta, repairs: string[]): Record<TopicId, Topic> {
+  const drafts = new Map<TopicId, Draft>();
+  const needsOrder = new Set<TopicId>();
+  raw.forEach((entry, i) => {
+    const id = isObject(entry) ? IdSchema.safeParse(entry.id) : undefined;
+    if (!isObject(entry) || !id?.success) {
+      repairs.push(`topics[${i}]: ${isObject(entry) ? 'no valid id' : `${describeValue(entry)} is not a topic`} — dropped`);
+      return;
+    }
+    if (drafts.has(id.data)) {
+      repairs.push(`topics[${i}]: id ${describeValue(id.data)} repeats — the later topic was dropped`);
+      return;
+    }
+    drafts.set(id.data, restoreTopic(id.data, entry, map, repairs, needsOrder));
+  });
+
+  const root = chooseRoot(drafts, map, repairs);
+  attachStrays(drafts, root, repairs);
+  const touchpoint = (draft: Draft) => draft.parentId === root.id;
+  for (const draft of drafts.values()) {
+    if (touchpoint(draft) || (draft.channel === undefined && draft.stageId === undefined)) continue;
+    repairs.push(`${topicName(draft)}: a ${draft === root ? 'root' : 'detail'} has no channel or stage of its own — removed`);
+    delete draft.channel;
+    delete draft.stageId;
+  }
+  placeUnordered(drafts, needsOrder);
+  return Object.fromEntries(drafts) as Record<TopicId, Topic>;
+}
+
+function topicName(topic: { readonly id: TopicId; readonly label: string }): string {
+  return topic.label.trim() === '' ? `topic ${topic.id}` : `topic ${describeValue(topic.label)}`;
+}
+
+/** One topic, field by field: a bad value is dropped and noted, the topic kept. */
+function restoreTopic(id: TopicId, raw: Record<string, unknown>, map: MapMeta, repairs: string[], needsOrder: Set<TopicId>): Draft {
+  const label = typeof raw.label === 'string' ? raw.label : '';
+  const name = topicName({ id, label });
+  if (typeof raw.label !== 'string') repairs.push(`${name}: label ${describeValue(raw.label)} is not text — emptied`);
+  const parent = raw.parentId === null ? null : IdSchema.safeParse(raw.parentId);
+  let order = 0;
+  if (typeof raw.order === 'number' && Number.isFinite(raw.order)) order = raw.order;
+  else {
+    needsOrder.add(id);
+    repairs.push(`${name}: order ${describeValue(raw.order)} is not a number — placed last among its siblings`);
+  }
+  // A parentId that is not an id becomes NO_PARENT, which names no topic: attachStrays re-attaches it.
+  if (parent !== null && !parent.success) repairs.push(`${name}: ${firstIssue(parent.error, 'parentId')} — now a touchpoint`);
+  const draft: Draft = { id, parentId: parent === null ? null : parent.success ? parent.data : NO_PARENT, order, label };
+  const drop = (problem: string) => repairs.push(`${name}: ${problem} — removed`);
+
+  for (const field of TOPIC_FIELD_NAMES) {
+    if (field === 'label' || raw[field] === undefined) continue;
+    const parsed = TOPIC_FIELD_SCHEMAS[field].safeParse(raw[field]);
+    if (!parsed.success) {
+      drop(firstIssue(parsed.error, field));
+      continue;
+    }
+    const value: unknown = parsed.data;
+    if (field === 'stageId' && !map.stages.some((stage) => stage.id === value)) {
+      drop(`stageId: ${describeValue(value)} is not a stage of this map (now unsorted)`);
+    } else if (field === 'segmentIds') {
+      const known = [...new Set(value as string[])].filter((segmentId) => map.segments.some((segment) => segment.id === segmentId));
+      const unknown = (value as string[]).filter((segmentId) => !map.segments.some((segment) => segment.id === segmentId));
+      if (unknown.length > 0) drop(`segmentIds: ${unknown.map((s) => describeValue(s)).join(', ')} not segments of this map`);
+      if (known.length > 0) draft.segmentIds = known;
+    } else if (field === 'competitorScores') {
+      const scores = value as Record<string, number>;
+      const known = Object.entries(scores).filter(([competitorId]) => map.competitors.some((competitor) => competitor.id === competitorId));
+      if (known.length < Object.keys(scores).length) {
+        const unknown = Object.keys(scores).filter((competitorId) => !map.competitors.some((competitor) => competitor.id === competitorId));
+        drop(`competitorScores: ${unknown.map((c) => describeValue(c)).join(', ')} not competitors of this map`);
+      }
+      if (known.length > 0) draft.competitorScores = Object.fromEntries(known);
+    } else {
+      (draft as Record<string, unknown>)[field] = value;
+    }
+  }
+  return draft;
+}
+
+/** Exactly one root: the first topic without a parent; further ones become touchpoints; none → one is made. */
+function chooseRoot(drafts: Map<TopicId, Draft>, map: MapMeta, repairs: string[]): Draft {
+  let root: Draft | undefined;
+  for (const draft of drafts.values()) {
+    if (draft.parentId !== null) continue;
+    if (!root) {
+      root = draft;
+      continue;
+    }
+    draft.parentId = root.id;
+    repairs.push(`${topicName(draft)}: a second root — now a touchpoint`);
+  }
+  if (root) return root;
+  let id = newId('t');
+  while (drafts.has(id)) id = newId('t');
+  const created: Draft = { id, parentId: null, order: 0, label: map.title };
+  drafts.set(id, created);
+  if (drafts.size > 1) repairs.push(`the map had no root topic — one named ${describeValue(map.title)} was created`);
+  else repairs.push('the map had no topics — its root topic was created');
+  return created;
+}
+
+/**
+ * Re-attaches to the root every topic the root cannot reach: orphans (their parent is missing)
+ * and cycles (a parent chain that loops). For a cycle, the topic at which the loop closes moves,
+ * so the rest of the loop stays together under it.
+ */
+function attachStrays(drafts: Map<TopicId, Draft>, root: Draft, repairs: string[]): void {
+  for (const draft of drafts.values()) {
+    if (draft.parentId === null || drafts.has(draft.parentId)) continue;
+    if (draft.parentId !== NO_PARENT) repairs.push(`${topicName(draft)}: its parent ${describeValue(draft.parentId)} is missing — now a touchpoint`);
+    draft.parentId = root.id;
+  }
+  const reachable = new Set<TopicId>([root.id]);
+  const children = new Map<TopicId, Draft[]>();
+  for (const draft of drafts.values()) {
+    if (draft.parentId === null) continue;
+    const list = children.get(draft.parentId);
+    if (list) list.push(draft);
+    else children.set(draft.parentId, [draft]);
+  }
+  const reach = (from: TopicId) => {
+    const stack = [from];
+    while (stack.length > 0) {
+      for (const child of children.get(stack.pop() as TopicId) ?? []) {
+        if (reachable.has(child.id)) continue;
+        reachable.add(child.id);
+        stack.push(child.id);
+      }
+    }
+  };
+  reach(root.id);
+  for (const draft of drafts.values()) {
+    if (reachable.has(draft.id)) continue;
+    const path = new Set<TopicId>();
+    let at: Draft = draft;
+    while (!path.has(at.id) && !reachable.has(at.id)) {
+      path.add(at.id);
+      at = drafts.get(at.parentId as TopicId) as Draft;
+    }
+    if (reachable.has(at.id)) continue;
+    const oldParent = at.parentId as TopicId;
+    children.set(oldParent, (children.get(oldParent) ?? []).filter((child) => child !== at));
+    at.parentId = root.id;
+    repairs.push(`${topicName(at)}: its parents looped back to it — now a touchpoint`);
+    reachable.add(at.id);
+    reach(at.id);
+  }
+}
+
+/** Topics that had no usable order go last among their siblings, in load order. */
+function placeUnordered(drafts: Map<TopicId, Draft>, needsOrder: ReadonlySet<TopicId>): void {
+  if (needsOrder.size === 0) return;
+  const last = new Map<TopicId | null, number>();
+  for (const draft of drafts.values()) {
+    if (needsOrder.has(draft.id)) continue;
+    last.set(draft.parentId, Math.max(last.get(draft.parentId) ?? -1, draft.order));
+  }
+  for (const id of needsOrder) {
+    const draft = drafts.get(id);
+    if (!draft) continue;
+    const order = (last.get(draft.parentId) ?? -1) + 1;
+    draft.order = order;
+    last.set(draft.parentId, order);
+  }
+}
+
+function restoreChains(
+  raw: readonly unknown[],
+  topics: Readonly<Record<TopicId, Topic>>,
+  map: MapMeta,
+  repairs: string[],
+): { chains: Record<ChainId, Chain>; chainOrder: ChainId[] } {
+  const chains: Record<ChainId, Chain> = {};
+  const chainOrder: ChainId[] = [];
+  const isTouchpointId = (id: unknown): id is TopicId => {
+    if (typeof id !== 'string' || !Object.hasOwn(topics, id)) return false;
+    const parentId = (topics[id] as Topic).parentId;
+    return parentId !== null && Object.hasOwn(topics, parentId) && (topics[parentId] as Topic).parentId === null;
+  };
+  raw.forEach((entry, i) => {
+    const id = isObject(entry) ? IdSchema.safeParse(entry.id) : undefined;
+    if (!isObject(entry) || !id?.success) {
+      repairs.push(`chains[${i}]: ${isObject(entry) ? 'no valid id' : `${describeValue(entry)} is not a chain`} — dropped`);
+      return;
+    }
+    if (Object.hasOwn(chains, id.data)) {
+      repairs.push(`chains[${i}]: id ${describeValue(id.data)} repeats — the later chain was dropped`);
+      return;
+    }
+    let name = typeof entry.name === 'string' ? entry.name.trim() : '';
+    if (name === '') {
+      repairs.push(`chain ${id.data}: name ${describeValue(entry.name)} is not a name — renamed "${FALLBACK_CHAIN_NAME}"`);
+      name = FALLBACK_CHAIN_NAME;
+    }
+    const label = `chain ${describeValue(name)}`;
+    const rawSteps: readonly unknown[] = Array.isArray(entry.steps) ? entry.steps : [];
+    if (!Array.isArray(entry.steps)) repairs.push(`${label}: steps ${describeValue(entry.steps)} is not a list — emptied`);
+    const steps = rawSteps.filter(isTouchpointId);
+    if (steps.length < rawSteps.length) {
+      const n = rawSteps.length - steps.length;
+      repairs.push(`${label}: ${n} step${n === 1 ? '' : 's'} naming no touchpoint of this map — removed`);
+    }
+    const chain: Chain = { id: id.data, name, steps };
+    if (entry.segmentId !== undefined) {
+      if (map.segments.some((segment) => segment.id === entry.segmentId)) {
+        chains[id.data] = { ...chain, segmentId: entry.segmentId as string };
+      } else {
+        repairs.push(`${label}: segmentId ${describeValue(entry.segmentId)} is not a segment of this map — removed`);
+        chains[id.data] = chain;
+      }
+    } else {
+      chains[id.data] = chain;
+    }
+    chainOrder.push(id.data);
+  });
+  return { chains, chainOrder };
+}

@@ -1,0 +1,224 @@
+/**
+ * Pure reads of a MapDoc for views, analysis and commands. They run on every render of maps with
+ * thousands of topics, so the parent → children index is built once per `doc.topics` record and
+ * cached (commands make a new `topics` record on every topic change, so the cache never goes stale).
+ */
+import type { Chain, Channel, MapDoc, StageId, Topic, TopicId } from './types';
+
+/** The topic with this id, or undefined. Unlike `doc.topics[id]`, safe for ids like "constructor". */
+export function topicOf(doc: MapDoc, id: TopicId): Topic | undefined {
+  return Object.hasOwn(doc.topics, id) ? doc.topics[id] : undefined;
+}
+
+/** Siblings sort by `order`, then by id so that equal orders still sort the same everywhere. */
+export function compareSiblings(a: Topic, b: Topic): number {
+  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export interface ChildIndex {
+  /** The topic with `parentId: null`; undefined only in a doc that never went through restore. */
+  readonly root: Topic | undefined;
+  /** How many topics the doc has: bounds walks up the tree, so a broken doc cannot hang them. */
+  readonly size: number;
+  /** Children of a topic, sorted; an empty list for a leaf or an unknown id. */
+  childrenOf(id: TopicId): readonly Topic[];
+}
+
+const NO_CHILDREN: readonly Topic[] = Object.freeze([]);
+const childIndexCache = new WeakMap<MapDoc['topics'], ChildIndex>();
+const childLists = new WeakMap<ChildIndex, ReadonlyMap<TopicId, readonly Topic[]>>();
+
+function makeIndex(topics: MapDoc['topics'], root: Topic | undefined, size: number, byParent: ReadonlyMap<TopicId, readonly Topic[]>): ChildIndex {
+  const index: ChildIndex = { root, size, childrenOf: (id) => byParent.get(id) ?? NO_CHILDREN };
+  childLists.set(index, byParent);
+  childIndexCache.set(topics, index);
+  return index;
+}
+
+/**
+ * The parent → children index of a doc. Cached per `doc.topics` record, so calling it again on
+ * the same doc (or a doc that changed only chains or stages) costs a lookup.
+ * @example const index = buildChildIndex(doc); index.childrenOf(index.root!.id)
+ */
+export function buildChildIndex(doc: MapDoc): ChildIndex {
+  const cached = childIndexCache.get(doc.topics);
+  if (cached) return cached;
+  const byParent = new Map<TopicId, Topic[]>();
+  let root: Topic | undefined;
+  const topics = Object.values(doc.topics);
+  for (const topic of topics) {
+    if (topic.parentId === null) {
+      root ??= topic;
+      continue;
+    }
+    const siblings = byParent.get(topic.parentId);
+    if (siblings) siblings.push(topic);
+    else byParent.set(topic.parentId, [topic]);
+  }
+  for (const siblings of byParent.values()) siblings.sort(compareSiblings);
+  return makeIndex(doc.topics, root, topics.length, byParent);
+}
+
+/**
+ * Lets a command hand its result the index of the doc it started from when it changed only
+ * topics' fields (not `parentId` or `order`): the common edits — typing a label, rating — then
+ * cost no re-sort of a 5,000-topic map. Does nothing when the old index was never built or the
+ * tree changed; `buildChildIndex` then builds the new one on demand.
+ */
+export function carryChildIndex(before: MapDoc['topics'], after: MapDoc['topics'], changed: readonly Topic[]): void {
+  const previous = childIndexCache.get(before);
+  const lists = previous && childLists.get(previous);
+  if (!previous || !lists || childIndexCache.has(after)) return;
+  const replaced = new Map<TopicId, Topic>();
+  for (const topic of changed) {
+    const old = Object.hasOwn(before, topic.id) ? before[topic.id] : undefined;
+    if (!old || old.parentId !== topic.parentId || old.order !== topic.order) return;
+    replaced.set(topic.id, topic);
+  }
+  const byParent = new Map(lists);
+  for (const topic of replaced.values()) {
+    if (topic.parentId === null) continue;
+    const siblings = byParent.get(topic.parentId) ?? NO_CHILDREN;
+    byParent.set(topic.parentId, siblings.map((sibling) => replaced.get(sibling.id) ?? sibling));
+  }
+  const root = previous.root && (replaced.get(previous.root.id) ?? previous.root);
+  makeIndex(after, root, previous.size, byParent);
+}
+
+/** The root topic: the business at the centre. Every restored doc has exactly one. */
+export function rootOf(doc: MapDoc): Topic {
+  const root = buildChildIndex(doc).root;
+  if (!root) throw new Error(`Map ${doc.map.id} has no root topic; load maps through restoreMapDoc.`);
+  return root;
+}
+
+/** Children of a topic, sorted by order then id. */
+export function childrenOf(doc: MapDoc, id: TopicId): readonly Topic[] {
+  return buildChildIndex(doc).childrenOf(id);
+}
+
+/** The touchpoints: the root's children, sorted. */
+export function touchpointsOf(doc: MapDoc): readonly Topic[] {
+  const root = buildChildIndex(doc).root;
+  return root ? childrenOf(doc, root.id) : NO_CHILDREN;
+}
+
+/** How many touchpoints the map has (details not counted), as the library shows it. */
+export function countTouchpoints(doc: MapDoc): number {
+  return touchpointsOf(doc).length;
+}
+
+/** True for a child of the root. */
+export function isTouchpoint(doc: MapDoc, id: TopicId): boolean {
+  const parentId = topicOf(doc, id)?.parentId;
+  return parentId !== undefined && parentId !== null && topicOf(doc, parentId)?.parentId === null;
+}
+
+/** Root 0, touchpoints 1, their details 2 and deeper; undefined for an unknown id. */
+export function depthOf(doc: MapDoc, id: TopicId): number | undefined {
+  let topic = topicOf(doc, id);
+  if (!topic) return undefined;
+  let depth = 0;
+  const limit = buildChildIndex(doc).size;
+  while (topic.parentId !== null && depth <= limit) {
+    const parent = topicOf(doc, topic.parentId);
+    if (!parent) return undefined;
+    topic = parent;
+    depth += 1;
+  }
+  return depth;
+}
+
+/**
+ * The touchpoint a topic belongs to: itself for a touchpoint, its depth-1 ancestor for a detail,
+ * undefined for the root and unknown ids.
+ */
+export function touchpointOf(doc: MapDoc, id: TopicId): Topic | undefined {
+  let topic = topicOf(doc, id);
+  let steps = buildChildIndex(doc).size;
+  while (topic && topic.parentId !== null && steps-- > 0) {
+    const parent = topicOf(doc, topic.parentId);
+    if (!parent) return undefined;
+    if (parent.parentId === null) return topic;
+    topic = parent;
+  }
+  return undefined;
+}
+
+/** The channel a topic shows under: a detail takes its touchpoint's (DOMAIN.md §3). */
+export function effectiveChannel(doc: MapDoc, id: TopicId): Channel | undefined {
+  return touchpointOf(doc, id)?.channel;
+}
+
+/** The stage a topic shows under: a detail takes its touchpoint's. */
+export function effectiveStageId(doc: MapDoc, id: TopicId): StageId | undefined {
+  return touchpointOf(doc, id)?.stageId;
+}
+
+/** Every topic below this one, parents before their children (not the topic itself). */
+export function descendantIds(doc: MapDoc, id: TopicId): TopicId[] {
+  const index = buildChildIndex(doc);
+  const out: TopicId[] = [];
+  const stack = [...index.childrenOf(id)].reverse();
+  const seen = new Set<TopicId>([id]);
+  while (stack.length > 0) {
+    const topic = stack.pop() as Topic;
+    if (seen.has(topic.id)) continue;
+    seen.add(topic.id);
+    out.push(topic.id);
+    const children = index.childrenOf(topic.id);
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i] as Topic);
+  }
+  return out;
+}
+
+/** The chains in the order the user arranged them. */
+export function chainsOf(doc: MapDoc): Chain[] {
+  const out: Chain[] = [];
+  for (const id of doc.chainOrder) {
+    if (Object.hasOwn(doc.chains, id)) out.push(doc.chains[id] as Chain);
+  }
+  return out;
+}
+
+export type ScoreBand = 'awful' | 'ok' | 'wow';
+
+/**
+ * Where a score falls on the "wow" scale (DOMAIN.md §3): 0–3 awful, 4–7 OK, 8–10 wow.
+ * @example scoreBand(8) // 'wow'
+ */
+export function scoreBand(score: number | undefined): ScoreBand | undefined {
+  if (score === undefined || !Number.isFinite(score)) return undefined;
+  if (score <= 3) return 'awful';
+  if (score <= 7) return 'ok';
+  return 'wow';
+}
+
+export interface ChainStepRef {
+  /** Position in `chain.steps` (a touchpoint may appear at several positions). */
+  readonly index: number;
+  readonly topicId: TopicId;
+}
+
+/**
+ * The chain's weak link (DOMAIN.md §4): the lowest-scored step, the earliest on a tie, since the
+ * customer is lost at the first weak touch. Unscored steps are ignored (see `unscoredSteps`);
+ * undefined when no step is scored.
+ */
+export function weakLink(doc: MapDoc, chain: Chain): (ChainStepRef & { readonly score: number }) | undefined {
+  let weakest: (ChainStepRef & { readonly score: number }) | undefined;
+  chain.steps.forEach((topicId, index) => {
+    const score = topicOf(doc, topicId)?.score;
+    if (score !== undefined && (weakest === undefined || score < weakest.score)) weakest = { index, topicId, score };
+  });
+  return weakest;
+}
+
+/** Steps whose touchpoint has no score yet: the weak link cannot be known until they are rated. */
+export function unscoredSteps(doc: MapDoc, chain: Chain): ChainStepRef[] {
+  const out: ChainStepRef[] = [];
+  chain.steps.forEach((topicId, index) => {
+    if (topicOf(doc, topicId)?.score === undefined) out.push({ index, topicId });
+  });
+  return out;
+}

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '@shared/model/types';
+import { groupId, isGroupId, parseGroupId, projectMindMap, type MindNode } from '../../../renderer/src/features/mindmap/projection';
+import { ROOT_ID, idOf, mapOf, stageIdOf } from './build-doc';
+
+const ids = (node: MindNode) => node.children.map((c) => c.id);
+const find = (node: MindNode, id: string): MindNode | undefined => {
+  if (node.id === id) return node;
+  for (const c of node.children) {
+    const hit = find(c, id);
+    if (hit) return hit;
+  }
+  return undefined;
+};
+const all = (node: MindNode): MindNode[] => [node, ...node.children.flatMap(all)];
+const cell = (channel: 'online' | 'offline' | null, stage: string | null) => groupId({ channel, stageId: stage === null ? null : stageIdOf(stage) });
+
+describe('group ids say which channel and stage a group stands for', () => {
+  it('round-trips every kind of group, whatever characters a stage id holds', () => {
+    const targets = [
+      { channel: 'online' as const },
+      { channel: 'offline' as const },
+      { channel: null },
+      { stageId: 's-aw' },
+      { stageId: null },
+      { channel: 'online' as const, stageId: 's-aw' },
+      { channel: 'offline' as const, stageId: null },
+      { channel: null, stageId: 's-aw' },
+      { channel: null, stageId: null },
+      { channel: 'online' as const, stageId: 'odd:stage:id' },
+      { stageId: 'stage:nostage' },
+    ];
+    for (const target of targets) expect(parseGroupId(groupId(target))).toEqual(target);
+    expect(new Set(targets.map(groupId)).size).toBe(targets.length);
+  });
+
+  it('reads as the group it is', () => {
+    expect(groupId({ channel: 'online' })).toBe('group:online');
+    expect(groupId({ channel: 'online', stageId: 's-aw' })).toBe('group:online:stage:s-aw');
+    expect(groupId({ channel: null })).toBe('group:nochannel');
+    expect(groupId({ channel: 'offline', stageId: null })).toBe('group:offline:nostage');
+    expect(groupId({ stageId: 's-aw' })).toBe('group:stage:s-aw');
+    expect(() => groupId({})).toThrow(/channel, a stage or both/);
+  });
+
+  it('is not fooled by topic ids or near misses', () => {
+    for (const id of ['t-root', 'group:', 'group:stage:', 'group:nowhere', 'group:online:', 'group:online:s-aw', 'group:root', 'xgroup:online']) {
+      expect(parseGroupId(id)).toBeNull();
+      expect(isGroupId(id)).toBe(false);
+    }
+    expect(isGroupId('group:offline:stage:s-co')).toBe(true);
+  });
+});
+
+describe('channel → stage grouping (the default)', () => {
+  const doc = mapOf(['Awareness', 'Consideration', 'Purchase'])
+    .touchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
+    .touchpoint('Website', { channel: 'online', stage: 'Consideration' })
+    .detail('Booking form', { under: 'Website' })
+    .detail('Chat', { under: 'Website' })
+    .touchpoint('Shop window', { channel: 'offline', stage: 'Awareness' })
+    .touchpoint('Flyer', { channel: 'offline' })
+    .touchpoint('Word of mouth', { stage: 'Awareness' })
+    .touchpoint('Mystery', {})
+    .touchpoint('Old stage', { channel: 'online', stageId: 's-removed' }).doc;
+  const tree = projectMindMap(doc, { grouping: 'channel-stage' });
+
+  it('puts the business at the root, then Online (right), Offline (left) and the channel-less Unsorted (right, last)', () => {
+    expect(tree.root).toMatchObject({ id: ROOT_ID, type: 'root', topicId: ROOT_ID, label: 'Clinic', side: 'center', depth: 0, count: 7 });
+    expect(ids(tree.root)).toEqual(['group:online', 'group:offline', 'group:nochannel']);
+    expect(tree.root.children.map((g) => [g.type, g.side, g.label])).toEqual([
+      ['channel', 'right', 'Online'],
+      ['channel', 'left', 'Offline'],
+      ['unsorted', 'right', 'Unsorted'],
+    ]);
+  });
+
+  it('gives each channel one group per stage in stage order, empty stages included, then Unsorted when used', () => {
+    const online = find(tree.root, 'group:online') as MindNode;
+    expect(ids(online)).toEqual([cell('online', 'Awareness'), cell('online', 'Consideration'), cell('online', 'Purchase'), cell('online', null)]);
+    expect(online.children.map((g) => g.label)).toEqual(['Awareness', 'Consideration', 'Purchase', 'Unsorted']);
+    expect(online.children.map((g) => g.type)).toEqual(['stage', 'stage', 'stage', 'unsorted']);
+    expect(find(tree.root, cell('online', 'Purchase'))?.children).toEqual([]);
+    // a stage id that is not one of the map's stages counts as no stage
+    expect(ids(find(tree.root, cell('online', null)) as MindNode)).toEqual([idOf('Old stage')]);
+    const offline = find(tree.root, 'group:offline') as MindNode;
+    expect(ids(offline)).toEqual([cell('offline', 'Awareness'), cell('offline', 'Consideration'), cell('offline', 'Purchase'), cell('offline', null)]);
+    expect(ids(find(tree.root, cell('offline', null)) as MindNode)).toEqual([idOf('Flyer')]);
+  });
+
+  it('collects touchpoints without a channel, with or without a stage, in the Unsorted group', () => {
+    expect(ids(find(tree.root, 'group:nochannel') as MindNode)).toEqual([idOf('Word of mouth'), idOf('Mystery')]);
+    expect(find(tree.root, idOf('Word of mouth'))).toMatchObject({ channel: null, stageId: null, side: 'right', depth: 2 });
+  });
+
+  it('nests details under their touchpoint, with its channel, stage and side', () => {
+    const website = find(tree.root, idOf('Website')) as MindNode;
+    expect(website).toMatchObject({ type: 'touchpoint', topicId: idOf('Website'), depth: 3, side: 'right', channel: 'online', stageId: stageIdOf('Consideration') });
+    expect(ids(website)).toEqual([idOf('Booking form'), idOf('Chat')]);
+    expect(website.children[0]).toMatchObject({ type: 'detail', depth: 4, side: 'right', channel: 'online', stageId: stageIdOf('Consideration') });
+  });
+
+  it('counts the touchpoints in every group', () => {
+    expect(find(tree.root, 'group:online')?.count).toBe(3);
+    expect(find(tree.root, 'group:offline')?.count).toBe(2);
+    expect(find(tree.root, 'group:nochannel')?.count).toBe(2);
+    expect(find(tree.root, cell('online', 'Awareness'))?.count).toBe(1);
+    expect(find(tree.root, cell('online', 'Purchase'))?.count).toBe(0);
+  });
+
+  it('hides no group when the map has no touchpoints: every stage stays a place to add one', () => {
+    const empty = projectMindMap(mapOf(['Before', 'During', 'After']).doc, { grouping: 'channel-stage' });
+    expect(ids(empty.root)).toEqual(['group:online', 'group:offline']);
+    expect(empty.root.children.map((g) => g.children.length)).toEqual([3, 3]);
+  });
+
+  it('names groups in the UI language', () => {
+    const ru = projectMindMap(doc, { grouping: 'channel-stage', labels: { online: 'Онлайн', offline: 'Офлайн', unsorted: 'Без группы' } });
+    expect(ru.root.children.map((g) => g.label)).toEqual(['Онлайн', 'Офлайн', 'Без группы']);
+  });
+});
+
+describe('sibling order', () => {
+  it('sorts touchpoints and details by order, then by id, whatever order the records come in', () => {
+    const doc = mapOf(['Awareness'])
+      .touchpoint('B', { channel: 'online', stage: 'Awareness', order: 2 })
+      .touchpoint('A', { channel: 'online', stage: 'Awareness', order: 2 })
+      .touchpoint('C', { channel: 'online', stage: 'Awareness', order: 0.5 })
+      .detail('Z', { under: 'C', order: 1 })
+      .detail('Y', { under: 'C', order: -1 }).doc;
+    const reversed = { ...doc, topics: Object.fromEntries(Object.entries(doc.topics).reverse()) };
+    for (const d of [doc, reversed]) {
+      const tree = projectMindMap(d, { grouping: 'channel-stage' });
+      expect(ids(find(tree.root, cell('online', 'Awareness')) as MindNode)).toEqual([idOf('C'), idOf('A'), idOf('B')]);
+      expect(ids(find(tree.root, idOf('C')) as MindNode)).toEqual([idOf('Y'), idOf('Z')]);
+    }
+  });
+});
+
+describe('collapsing', () => {
+  const doc = mapOf(['Awareness'])
+    .touchpoint('Website', { channel: 'online', stage: 'Awareness', collapsed: true })
+    .detail('Booking form', { under: 'Website' })
+    .detail('Callback', { under: 'Booking form' })
+    .detail('Chat', { under: 'Website' })
+    .touchpoint('Phone', { channel: 'online', stage: 'Awareness' })
+    .detail('Hold music', { under: 'Phone', collapsed: true })
+    .touchpoint('Shop', { channel: 'offline', stage: 'Awareness' }).doc;
+
+  it('hides a collapsed topic’s descendants and says how many', () => {
+    const tree = projectMindMap(doc, { grouping: 'channel-stage' });
+    expect(find(tree.root, idOf('Website'))).toMatchObject({ collapsed: true, hiddenCount: 3, children: [] });
+    expect(find(tree.root, idOf('Callback'))).toBeUndefined();
+    // collapsed but with nothing under it: nothing hidden
+    expect(find(tree.root, idOf('Hold music'))).toMatchObject({ collapsed: true, hiddenCount: 0 });
+    expect(find(tree.root, idOf('Phone'))).toMatchObject({ collapsed: false, hiddenCount: 0 });
+  });
+
+  it('folds groups the user collapsed (UI state), counting the topics they hide', () => {
+    const tree = projectMindMap(doc, { grouping: 'channel-stage', collapsedGroups: new Set(['group:online', cell('offline', 'Awareness')]) });
+    expect(find(tree.root, 'group:online')).toMatchObject({ collapsed: true, count: 2, hiddenCount: 6, children: [] });
+    expect(find(tree.root, cell('offline', 'Awareness'))).toMatchObject({ collapsed: true, count: 1, hiddenCount: 1, children: [] });
+    expect(find(tree.root, idOf('Phone'))).toBeUndefined();
+  });
+});
+
+describe('stage → channel grouping', () => {
+  const stages = ['Awareness', 'Consideration', 'Purchase', 'Experience', 'Loyalty'];
+  const doc = mapOf(stages)
+    .touchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
+    .touchpoint('Billboard', { channel: 'offline', stage: 'Awareness' })
+    .touchpoint('Word of mouth', { stage: 'Awareness' })
+    .touchpoint('Receipt', { channel: 'offline', stage: 'Purchase' })
+    .touchpoint('Survey', { channel: 'online' })
+    .touchpoint('Mystery', {}).doc;
+  const tree = projectMindMap(doc, { grouping: 'stage-channel' });
+
+  it('makes the stages the first level, the first half (rounded up) on the right, the rest on the left, then Unsorted', () => {
+    expect(tree.grouping).toBe('stage-channel');
+    expect(ids(tree.root)).toEqual([...stages.map((s) => groupId({ stageId: stageIdOf(s) })), 'group:nostage']);
+    expect(tree.root.children.map((g) => g.side)).toEqual(['right', 'right', 'right', 'left', 'left', 'left']);
+    expect(tree.root.children.map((g) => g.type)).toEqual(['stage', 'stage', 'stage', 'stage', 'stage', 'unsorted']);
+  });
+
+  it('gives every stage an Online and an Offline group (always), and Unsorted for touchpoints without a channel (when used)', () => {
+    const awareness = find(tree.root, groupId({ stageId: stageIdOf('Awareness') })) as MindNode;
+    expect(ids(awareness)).toEqual([cell('online', 'Awareness'), cell('offline', 'Awareness'), cell(null, 'Awareness')]);
+    expect(awareness.children.map((g) => [g.type, g.label, g.count])).toEqual([
+      ['channel', 'Online', 1],
+      ['channel', 'Offline', 1],
+      ['unsorted', 'Unsorted', 1],
+    ]);
+    expect(awareness.count).toBe(3);
+    const loyalty = find(tree.root, groupId({ stageId: stageIdOf('Loyalty') })) as MindNode;
+    expect(ids(loyalty)).toEqual([cell('online', 'Loyalty'), cell('offline', 'Loyalty')]);
+  });
+
+  it('uses the same id for the same channel + stage in both groupings', () => {
+    const other = projectMindMap(doc, { grouping: 'channel-stage' });
+    const cellIds = (t: typeof tree) => new Set(all(t.root).filter((n) => { const g = parseGroupId(n.id); return g?.channel !== undefined && g.stageId !== undefined; }).map((n) => n.id));
+    expect(cellIds(tree).has(cell('offline', 'Purchase'))).toBe(true);
+    expect(cellIds(other).has(cell('offline', 'Purchase'))).toBe(true);
+    expect(find(tree.root, cell('offline', 'Purchase'))?.children.map((c) => c.id)).toEqual([idOf('Receipt')]);
+    expect(find(other.root, cell('offline', 'Purchase'))?.children.map((c) => c.id)).toEqual([idOf('Receipt')]);
+  });
+
+  it('groups touchpoints without a stage by channel under Unsorted, on the left', () => {
+    const unsorted = find(tree.root, 'group:nostage') as MindNode;
+    expect(ids(unsorted)).toEqual([cell('online', null), cell(null, null)]);
+    expect(unsorted.children.map((g) => g.side)).toEqual(['left', 'left']);
+    expect(ids(unsorted.children[0] as MindNode)).toEqual([idOf('Survey')]);
+    expect(ids(unsorted.children[1] as MindNode)).toEqual([idOf('Mystery')]);
+  });
+
+  it('balances an even number of stages three and three', () => {
+    const six = projectMindMap(mapOf().doc, { grouping: 'stage-channel' });
+    expect(six.root.children.map((g) => g.side)).toEqual(['right', 'right', 'right', 'left', 'left', 'left']);
+  });
+});
+
+describe('damaged maps', () => {
+  it('stands in for a missing root with the map title', () => {
+    const doc = mapOf(['Awareness']).doc;
+    const tree = projectMindMap({ ...doc, topics: {} }, { grouping: 'channel-stage' });
+    expect(tree.root).toMatchObject({ id: 'group:root', type: 'root', label: 'Test map', count: 0 });
+    expect(tree.root.topicId).toBeUndefined();
+  });
+
+  it('survives a chain of details thousands deep', () => {
+    const base = mapOf(['Awareness']).touchpoint('Deep', { channel: 'online', stage: 'Awareness' }).doc;
+    const topics: Record<string, Topic> = { ...base.topics };
+    let parent = idOf('Deep');
+    for (let i = 0; i < 20_000; i++) {
+      topics[`t-d${i}`] = { id: `t-d${i}`, parentId: parent, order: 0, label: `d${i}` };
+      parent = `t-d${i}`;
+    }
+    const tree = projectMindMap({ ...base, topics }, { grouping: 'channel-stage' });
+    let depth = 0;
+    let node = find(tree.root, idOf('Deep')) as MindNode;
+    while (node.children.length > 0) {
+      node = node.children[0] as MindNode;
+      depth++;
+    }
+    expect(depth).toBe(20_000);
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDetail,
+  addTouchpoint,
+  buildChildIndex,
+  childrenOf,
+  countTouchpoints,
+  depthOf,
+  descendantIds,
+  effectiveChannel,
+  effectiveStageId,
+  isTouchpoint,
+  renameMap,
+  rootOf,
+  scoreBand,
+  touchpointOf,
+  touchpointsOf,
+  type MapDoc,
+} from '@shared/model';
+import { createTestMap } from './driver';
+
+const site = () =>
+  createTestMap({ title: 'Clinic' })
+    .addTouchpoint('Website', { channel: 'online', stage: 'Consideration' })
+    .addTouchpoint('Reception', { channel: 'offline' })
+    .addDetail('Booking form', { under: 'Website' })
+    .addDetail('Chat', { under: 'Website' })
+    .addDetail('Date picker', { under: 'Booking form' });
+
+describe('tree selectors', () => {
+  it('finds the root, touchpoints and children in order', () => {
+    const map = site();
+    expect(rootOf(map.doc).label).toBe('Clinic');
+    expect(touchpointsOf(map.doc).map((t) => t.label)).toEqual(['Website', 'Reception']);
+    expect(childrenOf(map.doc, map.id('Website')).map((t) => t.label)).toEqual(['Booking form', 'Chat']);
+    expect(childrenOf(map.doc, map.id('Chat'))).toEqual([]);
+    expect(childrenOf(map.doc, 't-unknown')).toEqual([]);
+    expect(countTouchpoints(map.doc)).toBe(2);
+  });
+
+  it('sorts siblings with equal orders by id, the same everywhere', () => {
+    const map = site();
+    const website = map.topic('Website');
+    const reception = map.topic('Reception');
+    const doc: MapDoc = { ...map.doc, topics: { ...map.doc.topics, [website.id]: { ...website, order: 5 }, [reception.id]: { ...reception, order: 5 } } };
+    const [first, second] = [website.id, reception.id].sort();
+    expect(touchpointsOf(doc).map((t) => t.id)).toEqual([first, second]);
+  });
+
+  it('gives details their touchpoint’s channel and stage', () => {
+    const map = site();
+    expect(touchpointOf(map.doc, map.id('Date picker'))?.label).toBe('Website');
+    expect(touchpointOf(map.doc, map.id('Website'))?.label).toBe('Website');
+    expect(touchpointOf(map.doc, 't-root')).toBeUndefined();
+    expect(effectiveChannel(map.doc, map.id('Date picker'))).toBe('online');
+    expect(effectiveStageId(map.doc, map.id('Date picker'))).toBe(map.stageId('Consideration'));
+    expect(effectiveStageId(map.doc, map.id('Reception'))).toBeUndefined();
+    expect(effectiveChannel(map.doc, 't-root')).toBeUndefined();
+  });
+
+  it('knows depths, touchpoints and descendants', () => {
+    const map = site();
+    expect([map.root.label, 'Website', 'Booking form', 'Date picker'].map((label) => depthOf(map.doc, map.id(label)))).toEqual([0, 1, 2, 3]);
+    expect(depthOf(map.doc, 't-unknown')).toBeUndefined();
+    expect(isTouchpoint(map.doc, map.id('Reception'))).toBe(true);
+    expect(isTouchpoint(map.doc, map.id('Chat'))).toBe(false);
+    expect(isTouchpoint(map.doc, 't-root')).toBe(false);
+    expect(isTouchpoint(map.doc, 'toString')).toBe(false);
+    expect(descendantIds(map.doc, map.id('Website'))).toEqual([map.id('Booking form'), map.id('Date picker'), map.id('Chat')]);
+    expect(descendantIds(map.doc, 't-root')).toHaveLength(5);
+  });
+});
+
+describe('scoreBand', () => {
+  it('reads the wow scale: 0–3 awful, 4–7 OK, 8–10 wow', () => {
+    expect([0, 3, 4, 7, 8, 10].map(scoreBand)).toEqual(['awful', 'awful', 'ok', 'ok', 'wow', 'wow']);
+    expect(scoreBand(undefined)).toBeUndefined();
+  });
+});
+
+describe('buildChildIndex across edits', () => {
+  it('carries the index over a field edit, with the edited records in it', () => {
+    const map = site();
+    const before = buildChildIndex(map.doc);
+    map.set(['Booking form', 'Reception'], { score: 2 }).rename('Clinic', 'City clinic');
+    const after = buildChildIndex(map.doc);
+    expect(after).not.toBe(before);
+    expect(after.root).toBe(map.topic('City clinic'));
+    expect(after.childrenOf(map.id('Website'))[0]).toBe(map.topic('Booking form'));
+    expect(after.childrenOf(map.root.id)[1]).toBe(map.topic('Reception'));
+    expect(after.childrenOf(map.id('Website'))[1]).toBe(before.childrenOf(map.id('Website'))[1]);
+    // lists without an edited topic are the very same arrays: nothing was re-sorted
+    expect(after.childrenOf(map.id('Booking form'))).toBe(before.childrenOf(map.id('Booking form')));
+  });
+
+  it('rebuilds it when the tree changes', () => {
+    const map = site();
+    buildChildIndex(map.doc);
+    map.reorder('Chat', 0).move('Date picker', { under: 'Chat' }).addDetail('Hours', { under: 'Reception' }).delete('Booking form');
+    expect(childrenOf(map.doc, map.id('Website')).map((t) => t.label)).toEqual(['Chat']);
+    expect(childrenOf(map.doc, map.id('Chat')).map((t) => t.label)).toEqual(['Date picker']);
+    expect(childrenOf(map.doc, map.id('Reception')).map((t) => t.label)).toEqual(['Hours']);
+  });
+});
+
+describe('buildChildIndex on a large map', () => {
+  it('is built once per topics record and reused, so selectors stay cheap on 5,000 topics', () => {
+    let doc = createTestMap().doc;
+    const root = rootOf(doc).id;
+    for (let i = 0; i < 1000; i += 1) doc = addTouchpoint(doc, { id: `t-p${i}`, label: `Touchpoint ${i}` });
+    const details: Record<string, ReturnType<typeof rootOf>> = {};
+    for (let i = 0; i < 4000; i += 1) details[`t-d${i}`] = { id: `t-d${i}`, parentId: `t-p${i % 1000}`, order: i, label: `Detail ${i}` };
+    doc = { ...doc, topics: { ...doc.topics, ...details } };
+
+    const index = buildChildIndex(doc);
+    expect(buildChildIndex(doc)).toBe(index);
+    expect(buildChildIndex(renameMap(doc, 'Other title'))).not.toBe(index); // the root's label changed
+    expect(buildChildIndex({ ...doc, chainOrder: [] })).toBe(index); // same topics record
+    expect(index.childrenOf(root)).toHaveLength(1000);
+
+    const started = performance.now();
+    let detailsSeen = 0;
+    for (const touchpoint of touchpointsOf(doc)) {
+      for (const detail of childrenOf(doc, touchpoint.id)) if (effectiveChannel(doc, detail.id) === undefined) detailsSeen += 1;
+    }
+    expect(detailsSeen).toBe(4000);
+    expect(performance.now() - started).toBeLessThan(200);
+
+    const next = addDetail(doc, { id: 't-new', parentId: 't-p0', label: 'New' });
+    expect(childrenOf(next, 't-p0')).toHaveLength(5);
+    expect(childrenOf(doc, 't-p0')).toHaveLength(4);
+  });
+});
