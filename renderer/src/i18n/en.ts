@@ -40,6 +40,7 @@ export const en = {
   'channel.online': 'Online',
   'channel.offline': 'Offline',
   'group.unsorted': 'Unsorted',
+  'group.noChannel': 'No channel',
   'topic.newTouchpoint': 'New touchpoint',
   'topic.newDetail': 'New detail',
   'inspector.title': 'Inspector',

@@ -5,7 +5,8 @@
 import { renameTopic, renameStage } from '@shared/model/commands';
 import { useDocumentStore } from '../../store/document-store';
 import { runCommand } from '../../store/run-command';
-import { parseGroupId } from './projection';
+import { useUiStore } from '../../store/ui-store';
+import { mindModelFor, stageOfNode } from './mind-model';
 
 export function commitLabel(nodeId: string, text: string): void {
   const doc = useDocumentStore.getState().doc;
@@ -15,8 +16,8 @@ export function commitLabel(nodeId: string, text: string): void {
     if (topic.label !== text) runCommand((d) => renameTopic(d, nodeId, text));
     return;
   }
-  const group = parseGroupId(nodeId);
-  const stageId = group?.stageId;
+  // only a stage group's label is the stage's name (a channel sub-group under a stage is not)
+  const stageId = stageOfNode(mindModelFor(doc, useUiStore.getState().grouping), nodeId);
   if (!stageId) return;
   const stage = doc.map.stages.find((s) => s.id === stageId);
   const name = text.trim();

@@ -5,13 +5,12 @@
  */
 import { addTouchpoint, addDetail, deleteTopics } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
-import { touchpointOf } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
 import { parseGroupId } from './projection';
-import { mindModelFor, neighbour, type Direction } from './mind-model';
+import { mindModelFor, neighbour, stageOfNode, type Direction } from './mind-model';
 
 function context() {
   const doc = useDocumentStore.getState().doc;
@@ -77,7 +76,7 @@ export function addSibling(): boolean {
 export function editLabel(initial?: string): boolean {
   const { doc, ui, selected } = context();
   if (!doc || !selected) return false;
-  const editable = doc.topics[selected] !== undefined || parseGroupId(selected)?.stageId;
+  const editable = doc.topics[selected] !== undefined || stageOfNode(mindModelFor(doc, ui.grouping), selected) !== undefined;
   if (!editable) return false;
   ui.startEditing(selected, initial);
   return true;
@@ -108,11 +107,4 @@ export function moveSelection(direction: Direction): boolean {
   const next = neighbour(model, selected, direction);
   if (next) ui.select([next]);
   return true;
-}
-
-/** The touchpoint a selection belongs to (itself, or the touchpoint a detail is part of). */
-export function selectedTouchpointId(): string | undefined {
-  const { doc, selected } = context();
-  if (!doc || !selected || !doc.topics[selected]) return undefined;
-  return touchpointOf(doc, selected)?.id;
 }

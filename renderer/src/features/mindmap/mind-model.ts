@@ -19,7 +19,7 @@ let cached: { doc: MapDoc; grouping: Grouping; model: MindModel } | null = null;
 
 export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
   if (cached && cached.doc === doc && cached.grouping === grouping) return cached.model;
-  const labels = { online: t('channel.online'), offline: t('channel.offline'), unsorted: t('group.unsorted') };
+  const labels = { online: t('channel.online'), offline: t('channel.offline'), unsorted: t('group.unsorted'), noChannel: t('group.noChannel') };
   const layout = layoutMindMap(projectMindMap(doc, { grouping, labels }));
   const byId = new Map<string, LayoutNode>();
   for (const node of layout.nodes) byId.set(node.id, node);
@@ -67,4 +67,10 @@ export function neighbour(model: MindModel, fromId: string, direction: Direction
     if (!best || Math.abs(dy) < Math.abs(centreY(best) - centreY(from))) best = node;
   }
   return best?.id;
+}
+
+/** The stage a node stands for when it is a stage group (its label is the stage's name), else undefined. */
+export function stageOfNode(model: MindModel, nodeId: string): string | undefined {
+  const node = model.byId.get(nodeId);
+  return node?.type === 'stage' ? (node.stageId ?? undefined) : undefined;
 }
