@@ -1,0 +1,97 @@
+/**
+ * The desktop shell's side of the action system: native menu items run the same named actions
+ * as keys and buttons; menu items are enabled only when their action can act; files from the
+ * OS are imported as new maps; quitting waits for pending saves. In a plain browser there is
+ * no bridge and nothing here runs.
+ */
+import { MENU_ACTIONS, type MenuAction, type TouchmapBridge } from '@shared/ipc';
+import { desktopBridge } from '../platform/files';
+import { flushPendingSaves, library } from '../db/library';
+import { useDocumentStore } from '../store/document-store';
+import { useUiStore } from '../store/ui-store';
+import { importTouchmapText } from '../features/import';
+import { ACTIONS, executeAction, type ActionName } from './actions';
+import { navigate } from './route';
+
+const registered = new Set<string>(ACTIONS.map((action) => action.name));
+const isRegistered = (name: string): name is ActionName => registered.has(name);
+
+/**
+ * Menu items that run an action under another name. Open .touchmap… is an import: a file
+ * always comes in as a new map, never over one the user has.
+ */
+const MENU_ALIASES: Partial<Record<MenuAction, ActionName>> = { 'file.open': 'file.import' };
+const actionOfMenu = (name: MenuAction): ActionName | undefined => MENU_ALIASES[name] ?? (isRegistered(name) ? name : undefined);
+
+/** Which menu items can act now: the registry's own `enabled` for each, false where nothing is registered yet. */
+export function menuEnabledState(): Record<MenuAction, boolean> {
+  const state = {} as Record<MenuAction, boolean>;
+  for (const name of MENU_ACTIONS) {
+    const actionName = actionOfMenu(name);
+    const action = actionName ? ACTIONS.find((a) => a.name === actionName) : undefined;
+    state[name] = action ? action.enabled() : false;
+  }
+  return state;
+}
+
+/** Connects the bridge; returns a function that disconnects it (tests, hot reload). */
+export function startDesktopIntegration(bridge: TouchmapBridge | undefined = desktopBridge()): () => void {
+  if (!bridge) return () => undefined;
+  const offs: (() => void)[] = [];
+
+  offs.push(
+    bridge.onMenuAction((name) => {
+      const action = actionOfMenu(name);
+      if (action) executeAction(action);
+    }),
+  );
+  offs.push(bridge.onOpenRecentMap((mapId) => navigate({ screen: 'editor', mapId })));
+  offs.push(
+    bridge.onOpenFile((file) => {
+      void importTouchmapText(file.name, file.text);
+    }),
+  );
+  offs.push(
+    bridge.onBeforeQuit(() => {
+      void flushPendingSaves().then(
+        () => bridge.confirmQuitReady({ ok: true }),
+        (error: Error) => bridge.confirmQuitReady({ ok: false, error: error.message }),
+      );
+    }),
+  );
+
+  // Menu state follows the document and the selection; one patch per burst of changes.
+  let last = '';
+  let queued = false;
+  const pushMenuState = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      const enabled = menuEnabledState();
+      const key = JSON.stringify(enabled);
+      if (key === last) return;
+      last = key;
+      void bridge.setMenuState({ enabled });
+    });
+  };
+  offs.push(useDocumentStore.subscribe(pushMenuState));
+  offs.push(useDocumentStore.temporal.subscribe(pushMenuState));
+  offs.push(useUiStore.subscribe(pushMenuState));
+  window.addEventListener('hashchange', pushMenuState);
+  offs.push(() => window.removeEventListener('hashchange', pushMenuState));
+  pushMenuState();
+
+  // Recent maps: the newest maps of the library, refreshed whenever the screen changes.
+  const pushRecent = () => {
+    void library()
+      .listMaps()
+      .then((maps) => bridge.setMenuState({ recentMaps: maps.slice(0, 10).map((m) => ({ id: m.id, title: m.title })) }))
+      .catch(() => undefined);
+  };
+  window.addEventListener('hashchange', pushRecent);
+  offs.push(() => window.removeEventListener('hashchange', pushRecent));
+  pushRecent();
+
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MenuAction, OpenedFile, QuitReadiness, TouchmapBridge } from '@shared/ipc';
+import { createMap, addTouchpoint } from '@shared/model/commands';
+import { readFileSync } from 'node:fs';
+import { startDesktopIntegration, menuEnabledState } from '../../../renderer/src/app/desktop';
+import { useDocumentStore } from '../../../renderer/src/store/document-store';
+import { library, setActiveAutosave } from '../../../renderer/src/db/library';
+
+/** A fake of the preload's bridge: records what the renderer sends, lets the test play main's part. */
+function fakeBridge() {
+  const listeners = { menu: [] as ((a: MenuAction) => void)[], open: [] as ((f: OpenedFile) => void)[], quit: [] as (() => void)[] };
+  const sent = { menuStates: [] as unknown[], quitAnswers: [] as QuitReadiness[] };
+  const bridge = {
+    setMenuState: vi.fn(async (patch: unknown) => void sent.menuStates.push(patch)),
+    onMenuAction: (l: (a: MenuAction) => void) => (listeners.menu.push(l), () => undefined),
+    onOpenRecentMap: () => () => undefined,
+    onOpenFile: (l: (f: OpenedFile) => void) => (listeners.open.push(l), () => undefined),
+    onBeforeQuit: (l: () => void) => (listeners.quit.push(l), () => undefined),
+    confirmQuitReady: vi.fn(async (answer: QuitReadiness) => void sent.quitAnswers.push(answer)),
+  } as unknown as TouchmapBridge;
+  return { bridge, listeners, sent };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the desktop integration', () => {
+  let stop = () => {};
+  afterEach(() => {
+    stop();
+    setActiveAutosave(null);
+    useDocumentStore.getState().open(null);
+  });
+
+  it('runs a native menu item as the same named action as its key', () => {
+    const { bridge, listeners } = fakeBridge();
+    stop = startDesktopIntegration(bridge);
+    const doc = createMap({ id: 'm-1', rootId: 't-root', title: 'Clinic', locale: 'en', presetId: 'customer-journey', now: '2026-11-25T10:00:00.000Z' });
+    useDocumentStore.getState().open(doc);
+    useDocumentStore.getState().apply((d) => addTouchpoint(d, { id: 't-ad', label: 'Context ad' }));
+    expect(useDocumentStore.getState().doc?.topics['t-ad']).toBeDefined();
+    listeners.menu[0]!('edit.undo');
+    expect(useDocumentStore.getState().doc?.topics['t-ad']).toBeUndefined();
+    listeners.menu[0]!('edit.redo');
+    expect(useDocumentStore.getState().doc?.topics['t-ad']).toBeDefined();
+  });
+
+  it('enables menu items only when their action can act, and tells main when that changes', async () => {
+    const { bridge, sent } = fakeBridge();
+    stop = startDesktopIntegration(bridge);
+    await flush();
+    expect(menuEnabledState()['edit.undo']).toBe(false);
+    expect(menuEnabledState()['export.csv']).toBe(false);
+    const doc = createMap({ id: 'm-2', rootId: 't-root', title: 'Shop', locale: 'en', presetId: 'customer-journey', now: '2026-11-25T10:00:00.000Z' });
+    useDocumentStore.getState().open(doc);
+    useDocumentStore.getState().apply((d) => addTouchpoint(d, { id: 't-sign', label: 'Signage' }));
+    await flush();
+    expect(menuEnabledState()['edit.undo']).toBe(true);
+    expect(menuEnabledState()['export.csv']).toBe(true);
+    const last = sent.menuStates.filter((p) => (p as { enabled?: unknown }).enabled).at(-1) as { enabled: Record<string, boolean> };
+    expect(last.enabled['edit.undo']).toBe(true);
+    expect(last.enabled['edit.redo']).toBe(false);
+  });
+
+  it('imports a file handed over by the OS as a new map, never over an existing one', async () => {
+    const { bridge, listeners } = fakeBridge();
+    stop = startDesktopIntegration(bridge);
+    const text = readFileSync('tests/fixtures/files/example-v1-complete.touchmap', 'utf8');
+    const before = (await library().listMaps()).length;
+    listeners.open[0]!({ name: 'clinic.touchmap', text });
+    await vi.waitFor(async () => expect((await library().listMaps()).length).toBe(before + 1));
+    listeners.open[0]!({ name: 'clinic.touchmap', text });
+    await vi.waitFor(async () => expect((await library().listMaps()).length).toBe(before + 2));
+  });
+
+  it('answers the quit handshake once pending saves are written, and reports a failed write', async () => {
+    const { bridge, listeners, sent } = fakeBridge();
+    stop = startDesktopIntegration(bridge);
+    const flushOk = vi.fn(async () => undefined);
+    setActiveAutosave({ flush: flushOk, stop: () => undefined, status: () => ({ state: 'saved', error: null }), lastWriteRowCount: 0 });
+    listeners.quit[0]!();
+    await vi.waitFor(() => expect(sent.quitAnswers).toEqual([{ ok: true }]));
+    expect(flushOk).toHaveBeenCalledOnce();
+
+    setActiveAutosave({
+      flush: async () => Promise.reject(new Error('QuotaExceededError: the disk is full')),
+      stop: () => undefined,
+      status: () => ({ state: 'error', error: 'disk full' }),
+      lastWriteRowCount: 0,
+    });
+    listeners.quit[0]!();
+    await vi.waitFor(() => expect(sent.quitAnswers[1]).toEqual({ ok: false, error: 'QuotaExceededError: the disk is full' }));
+  });
+});
