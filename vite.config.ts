@@ -11,7 +11,13 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   resolve: { alias: { '@shared': here('./shared') } },
-  build: { outDir: here('./dist/renderer'), emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: here('./dist/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // export.html: the headless export page `npm run export` drives (issue 4); same renderer code.
+    rolldownOptions: { input: { main: here('./renderer/index.html'), export: here('./renderer/export.html') } },
+  },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
 });

@@ -172,7 +172,7 @@ export const printJobSchema = /* @__PURE__ */ schema(() =>
     .strictObject({
       /** A complete HTML document: the print layout (the export SVG laid on pages). Its own scripts never run. */
       html: z.string().min(1).max(MAX_PRINT_HTML_CHARS),
-      /** Paper size in inches; orientation is the size itself (wider than tall = landscape). */
+      /** Paper size in inches of every page the layout does not size itself with CSS `@page { size }`; orientation is the size itself (wider than tall = landscape). */
       pageSize: z.strictObject({
         widthInches: inches.min(1).max(MAX_PAGE_INCHES),
         heightInches: inches.min(1).max(MAX_PAGE_INCHES),

@@ -18,3 +18,30 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  */
 export const PRINT_HOST = 'print';
 export const PRINT_ORIGIN = `${APP_SCHEME}://${PRINT_HOST}`;
+
+/** A client route the renderer keeps in the URL hash (renderer/src/app/route.ts), e.g. "#/map/m-1". */
+const CLIENT_ROUTE = /^#\/[A-Za-z0-9\-._~%/]{0,256}$/;
+
+/**
+ * The URL to open the window at: the entry document, plus the screen that was open when the
+ * app last closed, so a restart comes back to the same map. Anything that is not a plain
+ * client route is dropped.
+ * @example appEntryUrl('#/map/m-1') // "app://touchmap/index.html#/map/m-1"
+ */
+export function appEntryUrl(route?: string): string {
+  return route && CLIENT_ROUTE.test(route) ? `${APP_ENTRY_URL}${route}` : APP_ENTRY_URL;
+}
+
+/**
+ * The client route of a window URL, if it is the app's.
+ * @example clientRouteOf('app://touchmap/index.html#/map/m-1') // "#/map/m-1"
+ */
+export function clientRouteOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return undefined;
+    return CLIENT_ROUTE.test(parsed.hash) ? parsed.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}

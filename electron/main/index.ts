@@ -9,10 +9,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { EVENT_CHANNELS, type AppInfo, type OpenedFile, type Platform } from '../../shared/ipc';
-import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
-import { openFileDialogDeps } from './electron-fs';
+import { APP_SCHEME, appEntryUrl, clientRouteOf } from './app-origin';
+import { nodeFs } from './electron-fs';
 import { createFileOpenRouter, touchmapPathsFromArgv } from './file-open';
 import { openTouchmapFileWithDialog, saveFileWithDialog, type FileDialogDeps } from './file-dialogs';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -31,6 +31,8 @@ const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 /** Windows groups the taskbar by this id; the same as electron-builder.yml appId. */
 const APP_USER_MODEL_ID = 'app.touchmap.desktop';
+/** A renderer that crashes again within this long after a reload is left down rather than reloaded in a loop. */
+const RELOAD_AFTER_CRASH_MIN_MS = 10_000;
 
 // --- before ready -------------------------------------------------------------------------------
 
@@ -63,7 +65,7 @@ function main(): void {
   let current: { win: BrowserWindow; handshake: QuitHandshake } | null = null;
 
   const router = createFileOpenRouter({
-    fs: openFileDialogDeps.fs,
+    fs: nodeFs,
     deliver: (file: OpenedFile) => current?.win.webContents.send(EVENT_CHANNELS.openFile, file),
     warn: (message) => warn(message, current?.win ?? null),
   });
@@ -76,7 +78,7 @@ function main(): void {
   const dialogDeps = (): FileDialogDeps => {
     const win = current?.win;
     return {
-      ...openFileDialogDeps,
+      fs: nodeFs,
       settings,
       documentsDir: app.getPath('documents'),
       warn: (message) => warn(message, win ?? null),
@@ -103,14 +105,14 @@ function main(): void {
       else current.win.webContents.send(EVENT_CHANNELS.openRecentMap, mapId);
     },
   };
-  const rebuildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, menuState, menuSend)));
+  const rebuildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, menuState, menuSend, !app.isPackaged)));
 
   function createMainWindow(): BrowserWindow {
     const state = restoreWindowState(
       settings.get().window,
       [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
     );
-    const win = new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD_PATH, state, devTools: !app.isPackaged }));
+    const win = new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD_PATH, state, devTools: !app.isPackaged, dark: nativeTheme.shouldUseDarkColors }));
     const handshake = createQuitHandshake({
       ask(requestId) {
         if (win.isDestroyed() || win.webContents.isCrashed()) return false;
@@ -136,7 +138,7 @@ function main(): void {
           return;
         }
         closeApproved = true;
-        settings.update((s) => ({ ...s, window: captureWindowState(win) }));
+        settings.update((s) => ({ ...s, window: captureWindowState(win), lastRoute: clientRouteOf(win.webContents.getURL()) }));
         win.close();
       });
     });
@@ -147,15 +149,19 @@ function main(): void {
       if (quitting) app.quit();
     });
     win.webContents.on('did-navigate', () => router.markNotReady());
+    let lastCrash = 0;
     win.webContents.on('render-process-gone', (_event, details) => {
       router.markNotReady();
-      if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
+      // Reload after a crash, but not in a loop: a page that crashes again at once stays down.
+      const now = Date.now();
+      if (details.reason !== 'clean-exit' && now - lastCrash > RELOAD_AFTER_CRASH_MIN_MS && !win.isDestroyed()) win.webContents.reload();
+      lastCrash = now;
     });
     win.once('ready-to-show', () => {
       if (state.maximized) win.maximize();
       win.show();
     });
-    void win.loadURL(APP_ENTRY_URL);
+    void win.loadURL(appEntryUrl(settings.get().lastRoute));
     return win;
   }
 

@@ -66,9 +66,10 @@ function menuLabel(text: string): string {
 }
 
 /**
- * @example Menu.buildFromTemplate(buildMenuTemplate(process.platform, state, send))
+ * @param developer adds View ▸ Developer tools (development builds only, never packaged).
+ * @example Menu.buildFromTemplate(buildMenuTemplate(process.platform, state, send, !app.isPackaged))
  */
-export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send: MenuSend): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send: MenuSend, developer = false): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const mod = mac ? 'Cmd' : 'Ctrl';
 
@@ -166,6 +167,7 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
       check('view.presentation', 'Presentation', 'F5'),
       check('view.toggleInspector', 'Inspector', `${mod}+I`),
       item('view.theme', 'Theme'),
+      ...(developer ? [separator, { role: 'toggleDevTools', label: 'Developer tools' } satisfies MenuItemConstructorOptions] : []),
     ],
   };
 

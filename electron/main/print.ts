@@ -21,9 +21,12 @@ export const FONT_WAIT_MS = 3_000;
 export const PRINT_TIMEOUT_MS = 60_000;
 
 /**
- * Options for webContents.printToPDF: explicit page size and margins in inches (the printer's
- * defaults never apply), backgrounds printed (group colours are part of the map), the CSS
- * @page size ignored so the job's own size wins.
+ * Options for webContents.printToPDF: the job's page size and margins in inches (the printer's
+ * defaults never apply) and backgrounds printed (group colours are part of the map). A page
+ * the layout sizes itself with CSS `@page { size }` keeps that size — a layout may mix sizes,
+ * e.g. map pages fitted to the map and an appendix on paper — so `pageSize` is the size of
+ * every page the CSS leaves unsized. Playwright's page.pdf({ preferCSSPageSize: true }) in the
+ * headless export behaves the same.
  * @example pdfOptions(job).pageSize // { width: 11.69, height: 8.27 }
  */
 export function pdfOptions(job: PrintJob): PrintToPDFOptions {
@@ -31,7 +34,7 @@ export function pdfOptions(job: PrintJob): PrintToPDFOptions {
     pageSize: { width: job.pageSize.widthInches, height: job.pageSize.heightInches },
     margins: { top: job.margins.top, right: job.margins.right, bottom: job.margins.bottom, left: job.margins.left },
     printBackground: true,
-    preferCSSPageSize: false,
+    preferCSSPageSize: true,
     landscape: false,
     displayHeaderFooter: false,
     generateTaggedPDF: true,

@@ -1,6 +1,6 @@
 /**
- * The shell's own small settings file (userData/shell-settings.json): window state and the
- * last folder per kind of file. The maps themselves live in IndexedDB, never here.
+ * The shell's own small settings file (userData/shell-settings.json): window state, the screen
+ * that was open (the renderer's hash route) and the last folder per kind of file. The maps themselves live in IndexedDB, never here.
  *
  * Load is forgiving — a missing, corrupt or older file gives defaults, because a broken
  * settings file must never stop the app from opening — and save writes a temporary file then
@@ -16,6 +16,8 @@ export type FolderSlot = (typeof FOLDER_SLOTS)[number];
 
 export const shellSettingsSchema = z.object({
   window: windowStateSchema.optional(),
+  /** The renderer's hash route when the window last closed ("#/map/m-1"), reopened on start. */
+  lastRoute: z.string().max(300).optional(),
   lastFolders: z.partialRecord(z.enum(FOLDER_SLOTS), z.string().min(1).max(4096)).default({}),
 });
 export type ShellSettings = z.infer<typeof shellSettingsSchema>;

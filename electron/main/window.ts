@@ -10,10 +10,12 @@ export interface MainWindowOptions {
   readonly preloadPath: string;
   readonly state: WindowState;
   readonly devTools: boolean;
+  /** The OS is in dark mode (nativeTheme.shouldUseDarkColors). */
+  readonly dark?: boolean;
 }
 
-/** The page background before React paints: the app's canvas colour, so opening does not flash white. */
-export const WINDOW_BACKGROUND = '#f6f5f2';
+/** The window's colour before React paints: the theme's background (renderer theme tokens), so opening does not flash. */
+export const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#15181e' } as const;
 
 /**
  * @example new BrowserWindow(mainWindowOptions({ preloadPath, state, devTools: !app.isPackaged }))
@@ -29,7 +31,7 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
     minHeight: MIN_WINDOW_SIZE.height,
     title: 'Touchmap',
     show: false,
-    backgroundColor: WINDOW_BACKGROUND,
+    backgroundColor: options.dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
     webPreferences: secureWebPreferences({ preload: options.preloadPath, devTools: options.devTools }),
   };
 }

@@ -9,10 +9,10 @@ import '@fontsource/noto-sans-jp/400.css';
 import '@xyflow/react/dist/style.css';
 import './app/styles.css';
 import { App } from './app/App';
-import { applyTheme } from './app/apply-theme';
+import { applyTheme, initialTheme } from './app/apply-theme';
 import { startDesktopIntegration } from './app/desktop';
 
-applyTheme('light');
+applyTheme(initialTheme());
 startDesktopIntegration();
 // The benchmark's hooks (issue 6): only with `?bench` in the URL, in a chunk of their own.
 if (new URLSearchParams(window.location.search).has('bench')) void import('./app/bench-hooks').then((m) => m.installBenchHooks());

@@ -2,14 +2,22 @@ import { useRoute } from './route';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { NoticeBar } from './NoticeBar';
+import { HelpDialogsHost } from '../features/help/HelpDialogs';
+import { ACTIONS } from './actions';
+import { useActionKeys } from './useActionKeys';
+
+/** Every action with a key, for Help ▸ Keyboard shortcuts (read from the registry, so it never drifts). */
+const SHORTCUT_ROWS = ACTIONS.filter((action) => action.keys.length > 0).map((action) => ({ label: action.label, keys: action.keys }));
 
 /** The two screens: the library of maps, and the editor of one map. */
 export function App() {
   const route = useRoute();
+  useActionKeys();
   return (
     <>
       {route.screen === 'editor' ? <EditorScreen key={route.mapId} mapId={route.mapId} /> : <LibraryScreen />}
       <NoticeBar />
+      <HelpDialogsHost rows={SHORTCUT_ROWS} />
     </>
   );
 }

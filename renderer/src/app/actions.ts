@@ -7,6 +7,26 @@ import { documentHistory, useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { addChild, addSibling, deleteSelection, editLabel, moveSelection } from '../features/mindmap/mind-actions';
 import { canvasControl } from '../features/mindmap/canvas-control';
+// Module files, not the feature's index: the index re-exports hooks that import this registry.
+import { importFromPicker } from '../features/import/import-flow';
+import { backUpAllMaps, exportOpenMap } from '../features/export/data-export';
+// issue 3 part B: the grid's keys and the chains' verbs
+import { gridAddTouchpoint, gridEdit, gridMove } from '../features/grid/grid-actions';
+import { toggleChainsPanel } from '../features/chains/chain-actions';
+// issue 3 part A: the map's stages, segments and competitors
+import { openMapSettings } from '../features/map-settings/map-settings-store';
+// issue 3 part C: clipboard, search, select all
+import { clipboardCommand } from '../features/clipboard/clipboard-actions';
+import { openSearch } from '../features/search/search-actions';
+import { touchpointsOf } from '@shared/model/selectors';
+// issue 5: the app's own menu items — new map, presentation, theme, help
+import { requestNewMap } from '../features/library/new-map-request';
+import { togglePresentation } from '../features/present/present-store';
+import { showHelp } from '../features/help/help-store';
+import { toggleTheme } from './apply-theme';
+import { navigate } from './route';
+// issue 4: the visual exports' dialog (its own tiny store; the export code loads on demand)
+import { openExportDialog } from '../features/export/export-dialog-state';
 
 export type ActionName =
   | 'topic.addChild'
@@ -22,7 +42,38 @@ export type ActionName =
   | 'view.fit'
   | 'view.zoomIn'
   | 'view.zoomOut'
-  | 'view.toggleInspector';
+  | 'view.toggleInspector'
+  // The app's menu items (issue 5)
+  | 'map.new'
+  | 'view.presentation'
+  | 'view.theme'
+  | 'help.shortcuts'
+  | 'help.about'
+  // Files: import and the data exports (names as in MENU_ACTIONS of shared/ipc.ts)
+  | 'file.import'
+  | 'file.backupAll'
+  | 'export.touchmap'
+  | 'export.csv'
+  | 'export.markdown'
+  // Visual exports (issue 4): the dialog, and the menu's per-format items opening it on that format
+  | 'export.open'
+  | 'export.pdf'
+  | 'export.png'
+  | 'export.jpeg'
+  | 'export.svg'
+  // Views and chains (issue 3 part B)
+  | 'view.mindmap'
+  | 'view.grid'
+  | 'view.outline'
+  | 'chain.togglePanel'
+  // Map settings: stages, segments, competitors (issue 3 part A)
+  | 'map.settings'
+  // Working with many touchpoints (issue 3 part C)
+  | 'edit.copy'
+  | 'edit.cut'
+  | 'edit.paste'
+  | 'edit.find'
+  | 'select.all';
 
 export interface KeyChord {
   readonly key: string;
@@ -43,11 +94,15 @@ export interface Action {
 
 const hasDoc = () => useDocumentStore.getState().doc !== null;
 const hasSelection = () => hasDoc() && useUiStore.getState().selected.length > 0;
+/** In the grid, the same keys walk cards and cells instead of the tree. */
+const inGrid = () => useUiStore.getState().view === 'grid';
+const showView = (view: 'mindmap' | 'grid' | 'outline') => () => (useUiStore.getState().setView(view), true);
 
 export const ACTIONS: readonly Action[] = [
-  { name: 'topic.addChild', label: 'Add child', keys: [{ key: 'Tab' }], enabled: hasSelection, perform: addChild },
-  { name: 'topic.addSibling', label: 'Add sibling', keys: [{ key: 'Enter' }], enabled: hasSelection, perform: addSibling },
-  { name: 'topic.edit', label: 'Edit label', keys: [{ key: 'F2' }], enabled: hasSelection, perform: () => editLabel() },
+  // grid: Tab adds a touchpoint to the cursor cell (selected or not), Enter edits the card
+  { name: 'topic.addChild', label: 'Add child', keys: [{ key: 'Tab' }], enabled: () => hasSelection() || (inGrid() && hasDoc()), perform: () => (inGrid() ? gridAddTouchpoint() : addChild()) },
+  { name: 'topic.addSibling', label: 'Add sibling', keys: [{ key: 'Enter' }], enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : addSibling()) },
+  { name: 'topic.edit', label: 'Edit label', keys: [{ key: 'F2' }], enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : editLabel()) },
   { name: 'edit.delete', label: 'Delete', keys: [{ key: 'Delete' }, { key: 'Backspace' }], enabled: hasSelection, perform: deleteSelection },
   {
     name: 'edit.undo',
@@ -63,11 +118,11 @@ export const ACTIONS: readonly Action[] = [
     enabled: documentHistory.canRedo,
     perform: () => (documentHistory.canRedo() ? (documentHistory.redo(), true) : false),
   },
-  { name: 'select.left', label: 'Select left', keys: [{ key: 'ArrowLeft' }], enabled: hasDoc, perform: () => moveSelection('left') },
-  { name: 'select.right', label: 'Select right', keys: [{ key: 'ArrowRight' }], enabled: hasDoc, perform: () => moveSelection('right') },
-  { name: 'select.up', label: 'Select up', keys: [{ key: 'ArrowUp' }], enabled: hasDoc, perform: () => moveSelection('up') },
-  { name: 'select.down', label: 'Select down', keys: [{ key: 'ArrowDown' }], enabled: hasDoc, perform: () => moveSelection('down') },
-  { name: 'view.fit', label: 'Fit to view', keys: [{ key: '0', mod: true, shift: true }, { key: '1', mod: true }], enabled: hasDoc, perform: () => (canvasControl.fit(), true) },
+  { name: 'select.left', label: 'Select left', keys: [{ key: 'ArrowLeft' }], enabled: hasDoc, perform: () => (inGrid() ? gridMove('left') : moveSelection('left')) },
+  { name: 'select.right', label: 'Select right', keys: [{ key: 'ArrowRight' }], enabled: hasDoc, perform: () => (inGrid() ? gridMove('right') : moveSelection('right')) },
+  { name: 'select.up', label: 'Select up', keys: [{ key: 'ArrowUp' }], enabled: hasDoc, perform: () => (inGrid() ? gridMove('up') : moveSelection('up')) },
+  { name: 'select.down', label: 'Select down', keys: [{ key: 'ArrowDown' }], enabled: hasDoc, perform: () => (inGrid() ? gridMove('down') : moveSelection('down')) },
+  { name: 'view.fit', label: 'Fit to view', keys: [{ key: '0', mod: true, shift: true }], enabled: hasDoc, perform: () => (canvasControl.fit(), true) },
   { name: 'view.zoomIn', label: 'Zoom in', keys: [{ key: '=', mod: true }, { key: '+', mod: true }], enabled: hasDoc, perform: () => (canvasControl.zoomIn(), true) },
   { name: 'view.zoomOut', label: 'Zoom out', keys: [{ key: '-', mod: true }], enabled: hasDoc, perform: () => (canvasControl.zoomOut(), true) },
   {
@@ -77,7 +132,52 @@ export const ACTIONS: readonly Action[] = [
     enabled: hasDoc,
     perform: () => (useUiStore.getState().toggleInspector(), true),
   },
+  // Files. The work is asynchronous; perform starts it and reports that the key was used.
+  {
+    name: 'map.new',
+    label: 'New map…',
+    keys: [{ key: 'n', mod: true }],
+    enabled: () => true,
+    perform: () => (navigate({ screen: 'library' }), requestNewMap()),
+  },
+  { name: 'view.presentation', label: 'Presentation', keys: [{ key: 'F5' }], enabled: hasDoc, perform: togglePresentation },
+  { name: 'view.theme', label: 'Light / dark theme', keys: [], enabled: () => true, perform: toggleTheme },
+  { name: 'help.shortcuts', label: 'Keyboard shortcuts', keys: [{ key: '/', mod: true }], enabled: () => true, perform: () => showHelp('shortcuts') },
+  { name: 'help.about', label: 'About Touchmap', keys: [], enabled: () => true, perform: () => showHelp('about') },
+  { name: 'file.import', label: 'Import…', keys: [{ key: 'o', mod: true }], enabled: () => true, perform: () => (void importFromPicker(), true) },
+  { name: 'file.backupAll', label: 'Back up all maps', keys: [], enabled: () => true, perform: () => (void backUpAllMaps(), true) },
+  { name: 'export.touchmap', label: '.touchmap (this map)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('touchmap'), true) },
+  { name: 'export.csv', label: 'Action plan (CSV)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('csv'), true) },
+  // issue 4: visual exports open the export dialog (preview, size, options) on their format
+  { name: 'export.open', label: 'Export…', keys: [{ key: 'e', mod: true }], enabled: hasDoc, perform: () => openExportDialog() },
+  { name: 'export.pdf', label: 'Export PDF…', keys: [{ key: 'p', mod: true, shift: true }], enabled: hasDoc, perform: () => openExportDialog('pdf') },
+  { name: 'export.png', label: 'Export PNG…', keys: [], enabled: hasDoc, perform: () => openExportDialog('png') },
+  { name: 'export.jpeg', label: 'Export JPEG…', keys: [], enabled: hasDoc, perform: () => openExportDialog('jpeg') },
+  { name: 'export.svg', label: 'Export SVG…', keys: [], enabled: hasDoc, perform: () => openExportDialog('svg') },
+  // Views: one document, three projections (Ctrl/Cmd+1 was also Fit to view; Ctrl/Cmd+Shift+0 still fits)
+  { name: 'view.mindmap', label: 'Mind map', keys: [{ key: '1', mod: true }], enabled: hasDoc, perform: showView('mindmap') },
+  { name: 'view.grid', label: 'Grid', keys: [{ key: '2', mod: true }], enabled: hasDoc, perform: showView('grid') },
+  { name: 'view.outline', label: 'Outline', keys: [{ key: '3', mod: true }], enabled: hasDoc, perform: showView('outline') },
+  { name: 'chain.togglePanel', label: 'Chains', keys: [{ key: 'j', mod: true, shift: true }], enabled: hasDoc, perform: toggleChainsPanel },
+  // Ctrl/Cmd+, : where desktop apps keep their settings
+  { name: 'map.settings', label: 'Map settings…', keys: [{ key: ',', mod: true }], enabled: hasDoc, perform: () => openMapSettings() },
+  { name: 'export.markdown', label: 'Outline (Markdown)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('markdown'), true) },
+  // issue 3 part C. Copy / cut raise the browser's clipboard event, which the clipboard feature
+  // answers (several formats at once, no permission prompt); paste lets the key's own paste through.
+  { name: 'edit.copy', label: 'Copy', keys: [{ key: 'c', mod: true }], enabled: hasSelection, perform: () => clipboardCommand('copy') },
+  { name: 'edit.cut', label: 'Cut', keys: [{ key: 'x', mod: true }], enabled: hasSelection, perform: () => clipboardCommand('cut') },
+  { name: 'edit.paste', label: 'Paste', keys: [{ key: 'v', mod: true }], enabled: hasDoc, perform: () => clipboardCommand('paste') },
+  { name: 'edit.find', label: 'Find', keys: [{ key: 'f', mod: true }], enabled: hasDoc, perform: openSearch },
+  { name: 'select.all', label: 'Select all touchpoints', keys: [{ key: 'a', mod: true }], enabled: hasDoc, perform: selectAllTouchpoints },
 ];
+
+/** Ctrl/Cmd+A: every touchpoint of the map, in map order (then copy, cut or rate them at once). */
+function selectAllTouchpoints(): boolean {
+  const doc = useDocumentStore.getState().doc;
+  if (!doc) return false;
+  useUiStore.getState().select(touchpointsOf(doc).map((topic) => topic.id));
+  return true;
+}
 
 const byName = new Map(ACTIONS.map((action) => [action.name, action]));
 

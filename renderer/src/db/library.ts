@@ -4,7 +4,7 @@
  */
 import { TouchmapDB } from './schema';
 import { createMapRepository, type MapRepository } from './repository';
-import type { Autosave } from './autosave';
+import type { Autosave, WriteReport } from './autosave';
 
 let db: TouchmapDB | null = null;
 let repository: MapRepository | null = null;
@@ -22,6 +22,20 @@ export function library(): MapRepository {
 
 export function setActiveAutosave(autosave: Autosave | null): void {
   activeAutosave = autosave;
+}
+
+/** Observers of committed autosave writes (the benchmark's `edit_saved` / `edit_rows_written`). */
+const writeWatchers = new Set<(report: WriteReport) => void>();
+
+/** Calls `watcher` after every committed autosave write of the open map; returns the unsubscribe function. */
+export function watchWrites(watcher: (report: WriteReport) => void): () => void {
+  writeWatchers.add(watcher);
+  return () => writeWatchers.delete(watcher);
+}
+
+/** The autosave's `onWrite`: tells the watchers (none outside a `?bench` run, so it costs nothing). */
+export function announceWrite(report: WriteReport): void {
+  for (const watcher of writeWatchers) watcher(report);
 }
 
 /** Writes every pending change now; resolves when it is on disk (or there was nothing to write). */

@@ -11,6 +11,33 @@ export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
 /** A node id on the canvas: a topic id, or a derived group id such as `group:online:s-aw`. */
 export type NodeId = string;
 
+// --- issue 3 part C: search, filter, colour-by (UI state only; never saved, never undone) ---
+
+/**
+ * The search bar (Ctrl/Cmd+F). `matches` are the topic ids whose label or notes contain the
+ * query, in map order; `hits` is the same set for O(1) lookups by every node and row;
+ * `current` indexes `matches` (-1 before the first jump). Every view reads these.
+ */
+export interface SearchState {
+  readonly open: boolean;
+  readonly query: string;
+  readonly matches: readonly string[];
+  readonly hits: ReadonlySet<string>;
+  readonly current: number;
+}
+
+/** What a filter can constrain; each value list empty = no constraint. `none` matches an unset field. */
+export type FilterDimension = 'channel' | 'stage' | 'segment' | 'kind' | 'band' | 'reaction';
+export type TopicFilter = Readonly<Record<FilterDimension, readonly string[]>>;
+export const NO_FILTER: TopicFilter = { channel: [], stage: [], segment: [], kind: [], band: [], reaction: [] };
+
+/** What the nodes' colour says: the channel (default), the score band, the reaction or the kind. */
+export type ColourBy = 'channel' | 'band' | 'reaction' | 'kind';
+
+const EMPTY_HITS: ReadonlySet<string> = new Set();
+export const CLOSED_SEARCH: SearchState = { open: false, query: '', matches: [], hits: EMPTY_HITS, current: -1 };
+// --- end issue 3 part C ---
+
 export interface UiState {
   readonly selected: readonly NodeId[];
   /** The node whose label is being edited in place, and the text it started with. */
@@ -21,6 +48,9 @@ export interface UiState {
   readonly save: { readonly state: SaveState; readonly message?: string };
   /** A message for the user (a refused edit, a failed load); shown until dismissed. */
   readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
+  readonly search: SearchState;
+  readonly filter: TopicFilter;
+  readonly colourBy: ColourBy;
   select(ids: readonly NodeId[]): void;
   startEditing(id: NodeId, initial?: string): void;
   stopEditing(): void;
@@ -30,6 +60,10 @@ export interface UiState {
   setSave(state: SaveState, message?: string): void;
   notify(kind: 'error' | 'info', text: string): void;
   dismissNotice(): void;
+  /** Replaces the search state (the search feature computes matches; see features/search). */
+  setSearch(search: SearchState): void;
+  setFilter(filter: TopicFilter): void;
+  setColourBy(colourBy: ColourBy): void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -40,6 +74,9 @@ export const useUiStore = create<UiState>()((set) => ({
   inspectorOpen: true,
   save: { state: 'saved' },
   notice: null,
+  search: CLOSED_SEARCH,
+  filter: NO_FILTER,
+  colourBy: 'channel',
   select: (ids) => set({ selected: ids }),
   startEditing: (id, initial) => set({ editing: { id, initial }, selected: [id] }),
   stopEditing: () => set({ editing: null }),
@@ -49,6 +86,9 @@ export const useUiStore = create<UiState>()((set) => ({
   setSave: (state, message) => set({ save: { state, message } }),
   notify: (kind, text) => set({ notice: { kind, text } }),
   dismissNotice: () => set({ notice: null }),
+  setSearch: (search) => set({ search }),
+  setFilter: (filter) => set({ filter }),
+  setColourBy: (colourBy) => set({ colourBy }),
 }));
 
 /** The primary selection (the last one selected), or null. */

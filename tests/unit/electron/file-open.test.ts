@@ -7,20 +7,21 @@ import { createSettingsStore } from '../../../electron/main/settings';
 
 const MAP_TEXT = '{"format":"touchmap","version":1,"maps":[]}';
 
-function fakeFs(files: Record<string, string | number>): TouchmapFs & { writeFile: ReturnType<typeof vi.fn> } {
-  return {
-    size: async (p) => {
+function fakeFs(files: Record<string, string | number>) {
+  const fs = {
+    size: async (p: string) => {
       const f = files[p];
       if (f === undefined) throw new Error(`ENOENT: no such file, stat '${p}'`);
       return typeof f === 'number' ? f : f.length;
     },
-    readText: async (p) => {
+    readText: async (p: string) => {
       const f = files[p];
       if (typeof f !== 'string') throw new Error('unreadable');
       return f;
     },
-    writeFile: vi.fn(async () => {}),
+    writeFile: vi.fn(async (_filePath: string, _data: string | Uint8Array) => {}),
   };
+  return fs satisfies TouchmapFs;
 }
 
 describe('.touchmap paths on a command line', () => {

@@ -109,6 +109,12 @@ describe('native menu', () => {
     expect(ids).toEqual(['export.pdf', 'export.png', 'export.jpeg', 'export.svg', 'export.csv', 'export.markdown', 'export.touchmap']);
   });
 
+  it('offers Developer tools only in development builds', () => {
+    expect(build('linux').items.some((i) => i.role === 'toggleDevTools')).toBe(false);
+    const dev = flatten(buildMenuTemplate('linux', INITIAL_MENU_STATE, { action: vi.fn(), openRecentMap: vi.fn() }, true));
+    expect(dev.some((i) => i.role === 'toggleDevTools')).toBe(true);
+  });
+
   it('runs cut, copy and paste as native editing commands (real DOM clipboard events)', () => {
     expect(NATIVE_EDIT_COMMANDS).toEqual({ 'edit.cut': 'cut', 'edit.copy': 'copy', 'edit.paste': 'paste' });
   });

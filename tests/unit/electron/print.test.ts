@@ -6,12 +6,12 @@ import { A4_LANDSCAPE_JOB } from './fakes';
 const job = printJobSchema.parse(A4_LANDSCAPE_JOB);
 
 describe('print settings', () => {
-  it('gives printToPDF the job’s page in inches, explicit margins and backgrounds', () => {
+  it('gives printToPDF the job’s page in inches, explicit margins and backgrounds; CSS @page sizes win where given', () => {
     expect(pdfOptions(job)).toEqual({
       pageSize: { width: 11.69, height: 8.27 },
       margins: { top: 0.4, right: 0.4, bottom: 0.4, left: 0.4 },
       printBackground: true,
-      preferCSSPageSize: false,
+      preferCSSPageSize: true,
       landscape: false,
       displayHeaderFooter: false,
       generateTaggedPDF: true,

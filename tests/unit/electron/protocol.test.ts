@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN } from '../../../electron/main/app-origin';
+import { APP_ORIGIN, appEntryUrl, clientRouteOf } from '../../../electron/main/app-origin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, mimeTypeFor, registerAppScheme, routeAppRequest } from '../../../electron/main/protocol';
 import { APP_CSP, PRINT_CSP } from '../../../electron/main/security/csp';
 
@@ -17,6 +17,23 @@ describe('the app:// origin', () => {
     expect(registered).toEqual([APP_SCHEME_PRIVILEGES]);
     expect(APP_SCHEME_PRIVILEGES.scheme).toBe('app');
     expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
+  });
+});
+
+describe('the entry URL', () => {
+  it('reopens the screen of last time, and only a plain client route', () => {
+    expect(appEntryUrl()).toBe('app://touchmap/index.html');
+    expect(appEntryUrl('#/map/m-1')).toBe('app://touchmap/index.html#/map/m-1');
+    expect(appEntryUrl('#/')).toBe('app://touchmap/index.html#/');
+    expect(appEntryUrl('#/map/<script>')).toBe('app://touchmap/index.html');
+    expect(appEntryUrl('https://evil.example/')).toBe('app://touchmap/index.html');
+  });
+
+  it('reads the client route of the app’s own URL only', () => {
+    expect(clientRouteOf('app://touchmap/index.html#/map/m-1')).toBe('#/map/m-1');
+    expect(clientRouteOf('app://touchmap/index.html')).toBeUndefined();
+    expect(clientRouteOf('app://print/doc/x.html#/map/m-1')).toBeUndefined();
+    expect(clientRouteOf('garbage')).toBeUndefined();
   });
 });
 

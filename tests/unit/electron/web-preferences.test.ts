@@ -47,7 +47,8 @@ describe('main window options', () => {
     expect(options).toMatchObject({ x: 10, y: 20, width: 1200, height: 800, show: false, title: 'Touchmap' });
     expect(options.minWidth).toBe(MIN_WINDOW_SIZE.width);
     expect(options.minHeight).toBe(MIN_WINDOW_SIZE.height);
-    expect(options.backgroundColor).toBe(WINDOW_BACKGROUND);
+    expect(options.backgroundColor).toBe(WINDOW_BACKGROUND.light);
+    expect(mainWindowOptions({ preloadPath: '/p/preload.cjs', state, devTools: false, dark: true }).backgroundColor).toBe(WINDOW_BACKGROUND.dark);
   });
 
   it('uses the secure preferences with the preload', () => {

@@ -182,13 +182,13 @@ describe('stage → channel grouping', () => {
     expect(tree.root.children.map((g) => g.type)).toEqual(['stage', 'stage', 'stage', 'stage', 'stage', 'unsorted']);
   });
 
-  it('gives every stage an Online and an Offline group (always), and Unsorted for touchpoints without a channel (when used)', () => {
+  it('gives every stage an Online and an Offline group (always), and No channel for touchpoints without one (when used)', () => {
     const awareness = find(tree.root, groupId({ stageId: stageIdOf('Awareness') })) as MindNode;
     expect(ids(awareness)).toEqual([cell('online', 'Awareness'), cell('offline', 'Awareness'), cell(null, 'Awareness')]);
     expect(awareness.children.map((g) => [g.type, g.label, g.count])).toEqual([
       ['channel', 'Online', 1],
       ['channel', 'Offline', 1],
-      ['unsorted', 'Unsorted', 1],
+      ['unsorted', 'No channel', 1],
     ]);
     expect(awareness.count).toBe(3);
     const loyalty = find(tree.root, groupId({ stageId: stageIdOf('Loyalty') })) as MindNode;
@@ -210,6 +210,7 @@ describe('stage → channel grouping', () => {
     expect(unsorted.children.map((g) => g.side)).toEqual(['left', 'left']);
     expect(ids(unsorted.children[0] as MindNode)).toEqual([idOf('Survey')]);
     expect(ids(unsorted.children[1] as MindNode)).toEqual([idOf('Mystery')]);
+    expect(unsorted.children.map((g) => g.label)).toEqual(['Online', 'No channel']);
   });
 
   it('balances an even number of stages three and three', () => {

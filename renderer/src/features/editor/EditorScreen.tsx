@@ -2,6 +2,7 @@
  * The editor of one map: a toolbar (back to the library, the map's title, save status, undo,
  * redo, fit), the mind map, and the inspector of the selected touchpoint.
  */
+import { useEffect, type ComponentType } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { useDocumentStore } from '../../store/document-store';
@@ -10,10 +11,27 @@ import { navigate } from '../../app/route';
 import { executeAction } from '../../app/actions';
 import { t } from '../../i18n';
 import { MindMapView } from '../mindmap/MindMapView';
-import { Inspector } from '../inspector/Inspector';
+// issue 3 part B: views (mind map / grid / outline), the Chains tab, the "Add steps" banner
+import type { ViewName } from '../../store/ui-store';
+import type { ActionName } from '../../app/actions';
+import { GridView } from '../grid/GridView';
+import { SidePanel } from '../chains/SidePanel';
+import { AddStepsBanner } from '../chains/AddStepsBanner';
+import { useChainUi } from '../chains/chain-ui';
 import { useMapSession } from './useMapSession';
-import { useEditorKeys } from './useEditorKeys';
 import { SaveStatus } from './SaveStatus';
+import { DataExportMenu } from '../export/DataExportSection';
+// issue 4: the visual export dialog (loads its code on first open)
+import { ExportDialogHost } from '../export/ExportDialogHost';
+import { TouchmapDropZone } from '../import';
+// issue 3 part C: the search bar over every view, and copy / cut / paste of touchpoints
+import { SearchBar } from '../search/SearchBar';
+import { useClipboard } from '../clipboard/clipboard-actions';
+// issue 3 part A: the map's stages, segments and competitors
+import { MapSettingsHost } from '../map-settings/MapSettingsDialog';
+// issue 5: presentation mode hides the chrome
+import { usePresentStore } from '../present/present-store';
+import { PresentationHint } from '../present/PresentationHint';
 
 function HistoryButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -30,24 +48,109 @@ function HistoryButtons() {
   );
 }
 
+function OutlinePlaceholder() {
+  return (
+    <main className="editor__message">
+      <p className="muted">{t('views.outlineSoon')}</p>
+    </main>
+  );
+}
+
+// The outline is another feature's (features/outline); it shows here as soon as its module exists.
+const outlineModules = import.meta.glob<{ OutlineView?: ComponentType }>('../outline/OutlineView.tsx', { eager: true });
+const OutlineView: ComponentType = Object.values(outlineModules)[0]?.OutlineView ?? OutlinePlaceholder;
+
+const VIEWS: readonly { readonly view: ViewName; readonly action: ActionName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline'; readonly key: string }[] = [
+  { view: 'mindmap', action: 'view.mindmap', label: 'views.mindmap', key: '1' },
+  { view: 'grid', action: 'view.grid', label: 'views.grid', key: '2' },
+  { view: 'outline', action: 'view.outline', label: 'views.outline', key: '3' },
+];
+
+/** Mind map · Grid · Outline: one document, three views (Ctrl/Cmd+1, 2, 3). */
+function ViewSwitcher() {
+  const view = useUiStore((s) => s.view);
+  return (
+    <div className="segmented" role="group" aria-label={t('views.label')}>
+      {VIEWS.map((entry) => (
+        <button
+          key={entry.view}
+          type="button"
+          className="segmented__option"
+          aria-pressed={view === entry.view}
+          title={`${t(entry.label)} (Ctrl/Cmd+${entry.key})`}
+          onClick={() => executeAction(entry.action)}
+        >
+          {t(entry.label)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ChainsButton() {
+  const columnOpen = useUiStore((s) => s.inspectorOpen);
+  const open = useChainUi((s) => s.tab === 'chains') && columnOpen;
+  return (
+    <button type="button" className="button button--ghost" aria-pressed={open} title="Ctrl/Cmd+Shift+J" onClick={() => executeAction('chain.togglePanel')}>
+      {t('chains.title')}
+    </button>
+  );
+}
+
+/** The current view, with the "Add steps" banner over it. */
+function ViewArea() {
+  const view = useUiStore((s) => s.view);
+  return (
+    <div className="editor__view">
+      {view === 'grid' ? (
+        <GridView />
+      ) : view === 'outline' ? (
+        <OutlineView />
+      ) : (
+        <ReactFlowProvider>
+          <MindMapView />
+        </ReactFlowProvider>
+      )}
+      <AddStepsBanner />
+      <SearchBar />
+    </div>
+  );
+}
+
 export function EditorScreen({ mapId }: { readonly mapId: string }) {
   const session = useMapSession(mapId);
   const title = useDocumentStore((s) => s.doc?.map.title);
   const inspectorOpen = useUiStore((s) => s.inspectorOpen);
-  useEditorKeys();
+  const view = useUiStore((s) => s.view);
+  const presenting = usePresentStore((s) => s.presenting);
+  useClipboard();
+  // which chains are hidden, and "Add steps", belong to the map on screen
+  useEffect(() => useChainUi.getState().reset(), [mapId]);
 
   return (
-    <div className="editor">
-      <header className="topbar">
+    <div className={`editor${presenting ? ' editor--presenting' : ''}`}>
+      <PresentationHint />
+      <header className="topbar" hidden={presenting}>
         <button type="button" className="button button--ghost" onClick={() => navigate({ screen: 'library' })}>
           ← {t('editor.back')}
         </button>
         <h1 className="topbar__title">{title ?? ''}</h1>
         <SaveStatus />
         <div className="topbar__spacer" />
+        <ViewSwitcher />
         <HistoryButtons />
-        <button type="button" className="button button--ghost" onClick={() => executeAction('view.fit')}>
-          {t('editor.fit')}
+        {view === 'mindmap' && (
+          <button type="button" className="button button--ghost" onClick={() => executeAction('view.fit')}>
+            {t('editor.fit')}
+          </button>
+        )}
+        <ChainsButton />
+        <button type="button" className="button button--ghost" title="Ctrl/Cmd+," onClick={() => executeAction('map.settings')}>
+          {t('settings.open')}
+        </button>
+        <DataExportMenu />
+        <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => executeAction('export.open')}>
+          {t('export.visual.button')}
         </button>
       </header>
       {session.phase === 'failed' ? (
@@ -62,13 +165,14 @@ export function EditorScreen({ mapId }: { readonly mapId: string }) {
           <p className="muted">{t('library.loading')}</p>
         </main>
       ) : (
-        <div className={`editor__body${inspectorOpen ? '' : ' editor__body--wide'}`}>
-          <ReactFlowProvider>
-            <MindMapView />
-          </ReactFlowProvider>
-          {inspectorOpen && <Inspector />}
+        <div className={`editor__body${inspectorOpen && !presenting ? '' : ' editor__body--wide'}`}>
+          <ViewArea />
+          {inspectorOpen && !presenting && <SidePanel />}
         </div>
       )}
+      <TouchmapDropZone />
+      <MapSettingsHost />
+      <ExportDialogHost />
     </div>
   );
 }

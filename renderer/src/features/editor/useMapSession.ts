@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { startAutosave } from '../../db/autosave';
-import { database, library, setActiveAutosave } from '../../db/library';
+import { announceWrite, database, library, setActiveAutosave } from '../../db/library';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
@@ -43,7 +43,7 @@ export function useMapSession(mapId: string): SessionState {
                 if (next.doc !== prev.doc) listener(next.doc, prev.doc);
               }),
           },
-          { onStatus: (status) => useUiStore.getState().setSave(status.state, status.error ?? undefined) },
+          { onStatus: (status) => useUiStore.getState().setSave(status.state, status.error ?? undefined), onWrite: announceWrite },
         );
         setActiveAutosave(autosave);
         const onHide = () => void autosave.flush().catch(() => undefined);

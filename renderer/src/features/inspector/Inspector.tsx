@@ -1,118 +1,295 @@
 /**
- * The inspector: the selected touchpoint's channel, stage, kind, ratings, reaction and notes.
- * Changing channel or stage moves the node to its new group at once (the map is a projection).
+ * The inspector: every field of DOMAIN.md §3 for the selected touchpoint — or for several at once.
+ * With many selected, each field shows the value they share or "mixed", and one decision sets it
+ * for all of them in one undo step. Changing channel or stage moves the nodes to their new group
+ * at once (the map is a projection). Fields are grouped in collapsible sections so the panel stays
+ * scannable in a workshop.
  */
-import { renameTopic, setTopicFields, setCompetitorScore, addCompetitor, renameCompetitor, moveToGroup } from '@shared/model/commands';
-import { newId } from '@shared/model/ids';
-import { scoreBand, touchpointOf } from '@shared/model/selectors';
-import { KINDS, REACTIONS, type Channel, type Kind, type Reaction, type Topic, type TopicFields } from '@shared/model/types';
+import { useState } from 'react';
+import { moveToGroup, renameTopic, setCompetitorScore, setTopicFields } from '@shared/model/commands';
+import { isTouchpoint, scoreBand, touchpointOf } from '@shared/model/selectors';
+import {
+  ACTION_STATUSES,
+  ATTENTION_SPANS,
+  KINDS,
+  LIFESPANS,
+  REACTIONS,
+  type ActionStatus,
+  type Attention,
+  type Channel,
+  type Kind,
+  type Lifespan,
+  type MapDoc,
+  type Reaction,
+  type Topic,
+  type TopicFields,
+} from '@shared/model/types';
+import { hintText, hintsFor } from '@shared/templates/hints';
 import { useDocumentStore } from '../../store/document-store';
-import { selectPrimary, useUiStore } from '../../store/ui-store';
+import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
-import { ChoiceField, RatingField, TextField } from './fields';
+import { openMapSettings } from '../map-settings/map-settings-store';
+import { ChoiceField, DateField, MultiChoiceField, RatingField, Section, SegmentedField, TextField } from './fields';
+import { commonValue, segmentState, setActionPart, toggleSegment, type ActionPart } from './edits';
 
-const setFields = (id: string, patch: Partial<TopicFields>) => runCommand((d) => setTopicFields(d, [id], patch));
+type SectionName = 'basics' | 'ratings' | 'action' | 'details';
+const bandWord = (score: number) => {
+  const band = scoreBand(score);
+  return band && t(`band.${band}`);
+};
 
-function CompetitorScore({ topic }: { readonly topic: Topic }) {
-  const competitor = useDocumentStore((s) => s.doc?.map.competitors[0]);
-  const onChange = (score: number | undefined) => {
-    if (competitor) {
-      runCommand((d) => setCompetitorScore(d, [topic.id], competitor.id, score));
-    } else if (score !== undefined) {
-      // one competitor for now: the first score names one, in the same undo step
-      const id = newId('c');
-      runCommand((d) => setCompetitorScore(addCompetitor(d, { id, name: t('competitor.default') }), [topic.id], id, score));
-    }
-  };
+/** The selected topics, in selection order; group nodes and stale ids are left out. */
+function selectedTopics(doc: MapDoc | null, selected: readonly string[]): Topic[] {
+  if (!doc) return [];
+  return selected.flatMap((id) => (Object.hasOwn(doc.topics, id) ? [doc.topics[id] as Topic] : []));
+}
+
+function Shell({ children }: { readonly children: React.ReactNode }) {
   return (
-    <>
-      {competitor && (
-        <TextField label={t('inspector.competitorName')} value={competitor.name} onCommit={(name) => runCommand((d) => renameCompetitor(d, competitor.id, name))} />
-      )}
-      <RatingField
-        label={t('inspector.competitorScore')}
-        min={0}
-        max={10}
-        value={competitor ? topic.competitorScores?.[competitor.id] : undefined}
-        onChange={onChange}
-        bandOf={scoreBand}
-      />
-    </>
+    <aside className="inspector" aria-label={t('inspector.title')}>
+      <h2 className="inspector__title">{t('inspector.title')}</h2>
+      {children}
+    </aside>
   );
 }
 
 export function Inspector() {
-  const selected = useUiStore(selectPrimary);
-  const topic = useDocumentStore((s) => (selected ? s.doc?.topics[selected] : undefined));
-  const stages = useDocumentStore((s) => s.doc?.map.stages);
-  const parentTouchpoint = useDocumentStore((s) => (s.doc && topic && topic.parentId !== null ? touchpointOf(s.doc, topic.id) : undefined));
-
-  if (!topic) {
+  const selected = useUiStore((s) => s.selected);
+  const doc = useDocumentStore((s) => s.doc);
+  const [open, setOpen] = useState<Record<SectionName, boolean>>({ basics: true, ratings: true, action: true, details: false });
+  const all = selectedTopics(doc, selected);
+  if (!doc || all.length === 0) {
+    const group = selected.some((id) => id.startsWith('group:'));
     return (
-      <aside className="inspector" aria-label={t('inspector.title')}>
-        <h2 className="inspector__title">{t('inspector.title')}</h2>
-        <p className="muted">{selected?.startsWith('group:') ? t('inspector.groupHint') : t('inspector.nothing')}</p>
-      </aside>
+      <Shell>
+        <p className="muted">{group ? t('inspector.groupHint') : t('inspector.nothing')}</p>
+      </Shell>
     );
   }
+  const root = all.find((topic) => topic.parentId === null);
+  const topics = all.filter((topic) => topic.parentId !== null);
+  if (topics.length === 0 && root) {
+    return (
+      <Shell>
+        <form className="inspector__form" onSubmit={(event) => event.preventDefault()}>
+          <TextField label={t('inspector.label')} value={root.label} onCommit={(label) => runCommand((d) => renameTopic(d, root.id, label))} />
+          <p className="muted">{t('inspector.rootHint')}</p>
+        </form>
+      </Shell>
+    );
+  }
+  const section = (name: SectionName) => ({ open: open[name], onToggle: (value: boolean) => setOpen((s) => ({ ...s, [name]: value })) });
+  return (
+    <Shell>
+      <form className="inspector__form" onSubmit={(event) => event.preventDefault()}>
+        <TopicFieldsForm doc={doc} topics={topics} section={section} />
+      </form>
+    </Shell>
+  );
+}
 
-  const isRoot = topic.parentId === null;
-  const isDetail = !isRoot && parentTouchpoint !== undefined && parentTouchpoint.id !== topic.id;
+function TopicFieldsForm({
+  doc,
+  topics,
+  section,
+}: {
+  readonly doc: MapDoc;
+  readonly topics: readonly Topic[];
+  readonly section: (name: SectionName) => { open: boolean; onToggle: (open: boolean) => void };
+}) {
+  const ids = topics.map((topic) => topic.id);
+  const single = topics.length === 1 ? topics[0] : undefined;
+  const common = <T,>(read: (topic: Topic) => T) => commonValue(topics, read);
+  const setAll = (patch: Partial<TopicFields>) => runCommand((d) => setTopicFields(d, ids, patch));
+  const setAction = (part: ActionPart, value: string | undefined) => runCommand(setActionPart(ids, part, value));
+  const allTouchpoints = topics.every((topic) => isTouchpoint(doc, topic.id));
+  const { stages, segments, competitors, locale } = doc.map;
+
+  const channel = common((topic) => topic.channel);
+  const stage = common((topic) => topic.stageId);
+  const kind = common((topic) => topic.kind);
+  const importance = common((topic) => topic.importance);
+  const score = common((topic) => topic.score);
+  const reaction = common((topic) => topic.reaction);
+  const attention = common((topic) => topic.attention);
+  const lifespan = common((topic) => topic.lifespan);
+  const owner = single ? touchpointOf(doc, single.id) : undefined;
+  const hints = single ? hintsFor(single.label) : [];
 
   return (
-    <aside className="inspector" aria-label={t('inspector.title')}>
-      <h2 className="inspector__title">{t('inspector.title')}</h2>
-      <form className="inspector__form" onSubmit={(event) => event.preventDefault()}>
-        <TextField label={t('inspector.label')} value={topic.label} onCommit={(label) => runCommand((d) => renameTopic(d, topic.id, label))} />
-        {isRoot ? (
-          <p className="muted">{t('inspector.rootHint')}</p>
+    <>
+      {single ? (
+        <TextField label={t('inspector.label')} value={single.label} onCommit={(label) => runCommand((d) => renameTopic(d, single.id, label))} />
+      ) : (
+        <p className="inspector__count" role="status">
+          {t('inspector.selectedCount', { count: topics.length })}
+        </p>
+      )}
+
+      <Section title={t('inspector.section.basics')} {...section('basics')}>
+        {allTouchpoints ? (
+          <div className="field-row">
+            <ChoiceField<Channel>
+              label={t('inspector.channel')}
+              value={channel.value}
+              mixed={channel.mixed}
+              emptyLabel={t('inspector.none')}
+              options={[
+                { value: 'online', label: t('channel.online') },
+                { value: 'offline', label: t('channel.offline') },
+              ]}
+              onChange={(next) => runCommand((d) => moveToGroup(d, ids, { channel: next ?? null }))}
+            />
+            <ChoiceField<string>
+              label={t('inspector.stage')}
+              value={stage.value}
+              mixed={stage.mixed}
+              emptyLabel={t('inspector.none')}
+              options={stages.map((s) => ({ value: s.id, label: s.name }))}
+              onChange={(next) => runCommand((d) => moveToGroup(d, ids, { stageId: next ?? null }))}
+            />
+          </div>
         ) : (
-          <>
-            {isDetail ? (
-              <p className="muted">{t('inspector.detailOf', { label: parentTouchpoint?.label ?? '' })}</p>
-            ) : (
-              <div className="field-row">
-                <ChoiceField<Channel>
-                  label={t('inspector.channel')}
-                  value={topic.channel}
-                  emptyLabel={t('inspector.none')}
-                  options={[
-                    { value: 'online', label: t('channel.online') },
-                    { value: 'offline', label: t('channel.offline') },
-                  ]}
-                  onChange={(channel) => runCommand((d) => moveToGroup(d, [topic.id], { channel: channel ?? null }))}
-                />
-                <ChoiceField<string>
-                  label={t('inspector.stage')}
-                  value={topic.stageId}
-                  emptyLabel={t('inspector.none')}
-                  options={(stages ?? []).map((stage) => ({ value: stage.id, label: stage.name }))}
-                  onChange={(stageId) => runCommand((d) => moveToGroup(d, [topic.id], { stageId: stageId ?? null }))}
-                />
-              </div>
-            )}
-            <ChoiceField<Kind>
-              label={t('inspector.kind')}
-              value={topic.kind}
-              emptyLabel={t('inspector.none')}
-              options={KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
-              onChange={(kind) => setFields(topic.id, { kind })}
-            />
-            <RatingField label={t('inspector.importance')} min={1} max={10} value={topic.importance} onChange={(importance) => setFields(topic.id, { importance })} />
-            <RatingField label={t('inspector.score')} min={0} max={10} value={topic.score} onChange={(score) => setFields(topic.id, { score })} bandOf={scoreBand} />
-            <CompetitorScore topic={topic} />
-            <ChoiceField<Reaction>
-              label={t('inspector.reaction')}
-              value={topic.reaction}
-              emptyLabel={t('inspector.none')}
-              options={REACTIONS.map((reaction) => ({ value: reaction, label: t(`reaction.${reaction}`) }))}
-              onChange={(reaction) => setFields(topic.id, { reaction })}
-            />
-            <TextField label={t('inspector.notes')} value={topic.notes ?? ''} multiline onCommit={(notes) => setFields(topic.id, { notes: notes || undefined })} />
-          </>
+          <p className="muted">{single && owner ? t('inspector.detailOf', { label: owner.label }) : t('inspector.groupingMixed')}</p>
         )}
-      </form>
-    </aside>
+        <ChoiceField<Kind>
+          label={t('inspector.kind')}
+          value={kind.value}
+          mixed={kind.mixed}
+          emptyLabel={t('inspector.none')}
+          options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          onChange={(next) => setAll({ kind: next })}
+        />
+        <MultiChoiceField
+          label={t('inspector.segments')}
+          options={segments.map((s) => ({ value: s.id, label: s.name }))}
+          stateOf={(segmentId) => segmentState(topics, segmentId)}
+          onToggle={(segmentId, on) => runCommand(toggleSegment(ids, segmentId, on))}
+          empty={<SettingsHint text={t('inspector.noSegments')} focus="segments" />}
+        />
+        <TextField
+          label={t('inspector.notes')}
+          multiline
+          {...text(common((topic) => topic.notes))}
+          onCommit={(notes) => setAll({ notes: notes || undefined })}
+        />
+      </Section>
+
+      <Section title={t('inspector.section.ratings')} {...section('ratings')}>
+        {hints.length > 0 && <Hints hints={hints.map((hint) => hintText(hint, locale))} />}
+        <RatingField label={t('inspector.importance')} min={1} max={10} value={importance.value} mixed={importance.mixed} onChange={(v) => setAll({ importance: v })} />
+        <RatingField
+          label={t('inspector.score')}
+          min={0}
+          max={10}
+          value={score.value}
+          mixed={score.mixed}
+          onChange={(v) => setAll({ score: v })}
+          bandOf={scoreBand}
+          bandLabel={bandWord}
+        />
+        {competitors.length === 0 ? (
+          <SettingsHint text={t('inspector.noCompetitors')} focus="competitors" />
+        ) : (
+          competitors.map((competitor) => {
+            const rival = common((topic) => topic.competitorScores?.[competitor.id]);
+            return (
+              <RatingField
+                key={competitor.id}
+                label={t('inspector.competitorScoreOf', { name: competitor.name })}
+                min={0}
+                max={10}
+                value={rival.value}
+                mixed={rival.mixed}
+                onChange={(v) => runCommand((d) => setCompetitorScore(d, ids, competitor.id, v))}
+                bandOf={scoreBand}
+                bandLabel={bandWord}
+              />
+            );
+          })
+        )}
+        <SegmentedField<Reaction>
+          label={t('inspector.reaction')}
+          value={reaction.value}
+          mixed={reaction.mixed}
+          options={REACTIONS.map((r) => ({ value: r, label: t(`reaction.${r}`) }))}
+          onChange={(next) => setAll({ reaction: next })}
+        />
+      </Section>
+
+      <Section title={t('inspector.section.action')} {...section('action')}>
+        <TextField label={t('inspector.action.what')} multiline {...text(common((topic) => topic.action?.what))} onCommit={(v) => setAction('what', v)} />
+        <div className="field-row">
+          <TextField label={t('inspector.action.owner')} {...text(common((topic) => topic.action?.owner))} onCommit={(v) => setAction('owner', v || undefined)} />
+          <DateField label={t('inspector.action.due')} {...date(common((topic) => topic.action?.due))} onCommit={(v) => setAction('due', v)} />
+        </div>
+        <SegmentedField<ActionStatus>
+          label={t('inspector.action.status')}
+          {...choice(common((topic) => topic.action?.status))}
+          options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(next) => setAction('status', next)}
+        />
+      </Section>
+
+      <Section title={t('inspector.section.details')} {...section('details')}>
+        <div className="field-row">
+          <SegmentedField<Attention>
+            label={t('inspector.attention')}
+            value={attention.value}
+            mixed={attention.mixed}
+            options={ATTENTION_SPANS.map((a) => ({ value: a, label: t(`attention.${a}`) }))}
+            onChange={(next) => setAll({ attention: next })}
+          />
+          <SegmentedField<Lifespan>
+            label={t('inspector.lifespan')}
+            value={lifespan.value}
+            mixed={lifespan.mixed}
+            options={LIFESPANS.map((l) => ({ value: l, label: t(`lifespan.${l}`) }))}
+            onChange={(next) => setAll({ lifespan: next })}
+          />
+        </div>
+        <TextField label={t('inspector.team')} {...text(common((topic) => topic.team))} onCommit={(team) => setAll({ team: team || undefined })} />
+        <TextField label={t('inspector.process')} {...text(common((topic) => topic.process))} onCommit={(process) => setAll({ process: process || undefined })} />
+        <TextField label={t('inspector.outcome')} {...text(common((topic) => topic.outcome))} onCommit={(outcome) => setAll({ outcome: outcome || undefined })} />
+        <TextField label={t('inspector.data')} multiline {...text(common((topic) => topic.data))} onCommit={(data) => setAll({ data: data || undefined })} />
+      </Section>
+    </>
+  );
+}
+
+const text = ({ value, mixed }: { value: string | undefined; mixed: boolean }) => ({ value: value ?? '', mixed });
+const date = ({ value, mixed }: { value: string | undefined; mixed: boolean }) => ({ value, mixed });
+const choice = <T,>({ value, mixed }: { value: T | undefined; mixed: boolean }) => ({ value, mixed });
+
+/** A short checklist of what to look at for this type of touchpoint (DOMAIN.md §7). */
+function Hints({ hints }: { readonly hints: readonly { readonly title: string; readonly checks: readonly string[] }[] }) {
+  return (
+    <div className="hints" role="note" aria-label={t('inspector.hints')}>
+      {hints.map((hint) => (
+        <div key={hint.title} className="hints__group">
+          <p className="hints__title">
+            {t('inspector.hints')} · {hint.title}
+          </p>
+          <ul className="hints__list">
+            {hint.checks.map((check) => (
+              <li key={check}>{check}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** "No competitors yet" with the way to name some. */
+function SettingsHint({ text: message, focus }: { readonly text: string; readonly focus: 'segments' | 'competitors' }) {
+  return (
+    <p className="muted inspector__empty">
+      {message}{' '}
+      <button type="button" className="link-button" onClick={() => openMapSettings(focus)}>
+        {t('inspector.openSettings')}
+      </button>
+    </p>
   );
 }

@@ -9,13 +9,19 @@ import { useUiStore } from '../../store/ui-store';
 import { library } from '../../db/library';
 import type { MapSummary } from '../../db';
 import { NewMapDialog } from './NewMapDialog';
+import { useNewMapRequest } from './new-map-request';
 import { RenameMapDialog, DeleteMapDialog } from './MapDialogs';
+import { LibraryFileActions, TouchmapDropZone, onMapsImported } from '../import';
 
 type Pending = { readonly kind: 'new' } | { readonly kind: 'rename' | 'delete'; readonly map: MapSummary } | null;
 
 export function LibraryScreen() {
   const [maps, setMaps] = useState<readonly MapSummary[] | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const newMapRequests = useNewMapRequest((s) => s.requests);
+  useEffect(() => {
+    if (newMapRequests > 0) setPending({ kind: 'new' });
+  }, [newMapRequests]);
   const notify = useUiStore((s) => s.notify);
 
   const reload = useCallback(async () => {
@@ -31,6 +37,8 @@ export function LibraryScreen() {
     document.title = t('app.name');
     void reload();
   }, [reload]);
+  // Imported maps appear at once (several maps: the library stays; one map: the editor opens).
+  useEffect(() => onMapsImported(() => void reload()), [reload]);
 
   return (
     <div className="library">
@@ -40,6 +48,7 @@ export function LibraryScreen() {
           {t('app.name')}
         </div>
         <div className="topbar__spacer" />
+        <LibraryFileActions hasMaps={(maps?.length ?? 0) > 0} />
         <button type="button" className="button button--primary" onClick={() => setPending({ kind: 'new' })}>
           {t('library.new')}
         </button>
@@ -86,6 +95,7 @@ export function LibraryScreen() {
           </ul>
         )}
       </main>
+      <TouchmapDropZone />
       {pending?.kind === 'new' && <NewMapDialog onClose={() => setPending(null)} />}
       {pending?.kind === 'rename' && (
         <RenameMapDialog

@@ -1,3 +1,8 @@
+/**
+ * New map: a title, the map's language, and what to start from — a blank map with one of the
+ * stage presets (default "Customer journey"), or one of the four starter maps of DOMAIN.md §6.
+ * The language names the stages and, for a template, everything in it. Opens the new map.
+ */
 import { useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n';
@@ -6,30 +11,51 @@ import { useUiStore } from '../../store/ui-store';
 import { library } from '../../db/library';
 import { createMap } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
-import { STAGE_PRESETS, DEFAULT_PRESET_ID, type PresetId } from '@shared/templates/presets';
-import type { Locale } from '@shared/model/types';
+import { LOCALES, type Locale, type MapDoc } from '@shared/model/types';
+import { STAGE_PRESETS, DEFAULT_PRESET_ID, presetStages } from '@shared/templates/presets';
+import { TEMPLATES, buildTemplate, templateSpec, type TemplateId } from '@shared/templates';
 
-/** New map: a title and a stage preset (default "Customer journey"); opens the new map. */
+/** Each language in its own name, as language pickers do. */
+const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', ru: 'Русский', ko: '한국어', ja: '日本語' };
+
+/** What the map starts from: `preset:<id>` or `template:<id>` (one radio group for both). */
+type Start = `preset:${string}` | `template:${TemplateId}`;
+
+/** The browser's language when the app speaks it, else English. */
+function defaultLocale(): Locale {
+  const language = typeof navigator === 'undefined' ? 'en' : navigator.language.slice(0, 2);
+  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
+}
+
 export function NewMapDialog({ onClose }: { readonly onClose: () => void }) {
   const [title, setTitle] = useState('');
-  const [presetId, setPresetId] = useState<PresetId>(DEFAULT_PRESET_ID);
+  const [start, setStart] = useState<Start>(`preset:${DEFAULT_PRESET_ID}`);
+  const [locale, setLocale] = useState<Locale>(defaultLocale);
   const [error, setError] = useState<string | null>(null);
   const notify = useUiStore((s) => s.notify);
-  const locale: Locale = 'en';
+  const templateId = start.startsWith('template:') ? (start.slice('template:'.length) as TemplateId) : null;
+  const templateTitle = templateId ? templateSpec(templateId).title[locale] : null;
 
   async function create() {
     const clean = title.trim();
-    if (!clean) {
+    if (!clean && !templateId) {
       setError(t('newMap.nameRequired'));
       return;
     }
-    const doc = createMap({ id: newId('m'), rootId: newId('t'), title: clean, locale, presetId, now: new Date().toISOString() });
+    const now = new Date().toISOString();
+    let doc: MapDoc;
+    if (templateId) {
+      doc = buildTemplate(templateId, { locale, newId, now, title: clean });
+    } else {
+      const presetId = STAGE_PRESETS.find((preset) => `preset:${preset.id}` === start)?.id ?? DEFAULT_PRESET_ID;
+      doc = createMap({ id: newId('m'), rootId: newId('t'), title: clean, locale, presetId, now });
+    }
     try {
       await library().createMap(doc);
       onClose();
       navigate({ screen: 'editor', mapId: doc.map.id });
     } catch (failure) {
-      notify('error', `The map could not be created: ${(failure as Error).message}`);
+      notify('error', t('newMap.failed', { reason: (failure as Error).message }));
     }
   }
 
@@ -49,35 +75,87 @@ export function NewMapDialog({ onClose }: { readonly onClose: () => void }) {
         </>
       }
     >
-      <label className="field">
-        <span className="field__label">{t('newMap.name')}</span>
-        <input
-          autoFocus
-          value={title}
-          placeholder={t('newMap.namePlaceholder')}
-          onChange={(event) => {
-            setTitle(event.target.value);
-            setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'new-map-error' : undefined}
-        />
-      </label>
-      {error && (
-        <p id="new-map-error" className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-      <fieldset className="field presets">
-        <legend className="field__label">{t('newMap.preset')}</legend>
-        {STAGE_PRESETS.map((preset) => (
-          <label key={preset.id} className={`preset ${preset.id === presetId ? 'preset--checked' : ''}`}>
-            <input type="radio" name="preset" value={preset.id} checked={preset.id === presetId} onChange={() => setPresetId(preset.id)} />
-            <span className="preset__name">{preset.name[locale]}</span>
-            <span className="preset__stages">{preset.stages[locale].join(' · ')}</span>
+      <div className="new-map">
+        <div className="new-map__top">
+          <label className="field">
+            <span className="field__label">{t('newMap.name')}</span>
+            <input
+              autoFocus
+              value={title}
+              placeholder={templateTitle ?? t('newMap.namePlaceholder')}
+              onChange={(event) => {
+                setTitle(event.target.value);
+                setError(null);
+              }}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'new-map-error' : templateTitle ? 'new-map-title-hint' : undefined}
+            />
           </label>
-        ))}
-      </fieldset>
+          <label className="field">
+            <span className="field__label">{t('newMap.language')}</span>
+            <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+              {LOCALES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {LANGUAGE_NAMES[code]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {error ? (
+          <p id="new-map-error" className="field__error" role="alert">
+            {error}
+          </p>
+        ) : (
+          templateTitle && (
+            <p id="new-map-title-hint" className="muted new-map__hint">
+              {t('newMap.templateTitleHint', { title: templateTitle })}
+            </p>
+          )
+        )}
+        <div className="new-map__choices">
+          <fieldset className="field presets">
+            <legend className="field__label">{t('newMap.blank')}</legend>
+            {STAGE_PRESETS.map((preset) => {
+              const value: Start = `preset:${preset.id}`;
+              return (
+                <label key={preset.id} className={`preset ${value === start ? 'preset--checked' : ''}`}>
+                  <input type="radio" name="start" value={value} checked={value === start} onChange={() => setStart(value)} />
+                  <span className="preset__name">{preset.name.en}</span>
+                  <span className="preset__stages" lang={locale}>
+                    {presetStages(preset.id, locale).join(' · ')}
+                  </span>
+                </label>
+              );
+            })}
+          </fieldset>
+          <fieldset className="field presets">
+            <legend className="field__label">{t('newMap.template')}</legend>
+            {TEMPLATES.map((template) => {
+              const value: Start = `template:${template.id}`;
+              const actions = template.touchpoints.filter((touchpoint) => touchpoint.action).length;
+              return (
+                <label key={template.id} className={`preset preset--template ${value === start ? 'preset--checked' : ''}`}>
+                  <input type="radio" name="start" value={value} checked={value === start} onChange={() => setStart(value)} />
+                  <span className="preset__name">
+                    {template.name.en}
+                    {locale !== 'en' && (
+                      <span className="preset__local" lang={locale}>
+                        {' '}
+                        · {template.name[locale]}
+                      </span>
+                    )}
+                  </span>
+                  <span className="preset__stages">{template.description.en}</span>
+                  <span className="preset__meta">
+                    {t('newMap.templateMeta', { touchpoints: template.touchpoints.length, chains: template.chains.length, actions })}
+                  </span>
+                </label>
+              );
+            })}
+          </fieldset>
+        </div>
+      </div>
     </Dialog>
   );
 }

@@ -25,8 +25,19 @@ import { mindModelFor } from './mind-model';
 import { NODE_TYPES, type MindNode } from './nodes';
 import { editLabel } from './mind-actions';
 import { registerCanvas } from './canvas-control';
-import type { LayoutNode } from './layout';
+import type { LayoutEdge, LayoutNode } from './layout';
 import { t } from '../../i18n';
+// issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
+import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges } from '../chains/ChainEdge';
+import { pickStep } from '../chains/chain-actions';
+// issue 3 part C: drop a touchpoint on a group to move it, box select, filter / colour-by / legend
+import { Panel } from '@xyflow/react';
+import { moveToGroup } from '@shared/model/commands';
+import { isTouchpoint } from '@shared/model/selectors';
+import { parseGroupId } from './projection';
+import { useBoxSelect } from './useBoxSelect';
+import { FilterBar } from '../filter/FilterBar';
+import { Legend } from '../filter/Legend';
 
 /**
  * Keeps the selected node on screen: a node added with Tab or reached with the arrow keys
@@ -61,7 +72,43 @@ const MINIMAP_COLOURS: Record<string, string> = { online: 'var(--tm-online)', of
 const minimapColour = (node: MindNode) =>
   node.data.layout.type === 'root' ? 'var(--tm-root)' : (MINIMAP_COLOURS[node.data.layout.channel ?? ''] ?? 'var(--tm-unsorted)');
 
+/**
+ * React Flow nodes and edges by layout record (issue 6): the layout keeps the record of every node
+ * an edit did not move (mind-model.ts), so it keeps its React Flow node too, and React Flow, the
+ * memoised node components and the minimap skip it. Without this, one edit re-rendered every node.
+ */
+const flowNodes = new WeakMap<LayoutNode, MindNode>();
+const flowEdges = new WeakMap<LayoutEdge, Edge>();
+
 function toFlowNode(node: LayoutNode): MindNode {
+  let flowNode = flowNodes.get(node);
+  if (flowNode === undefined) {
+    flowNode = makeFlowNode(node);
+    flowNodes.set(node, flowNode);
+  }
+  return flowNode;
+}
+
+function toFlowEdge(edge: LayoutEdge): Edge {
+  let flowEdge = flowEdges.get(edge);
+  if (flowEdge === undefined) {
+    flowEdge = {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: edge.sourceSide === 'left' ? 'left-out' : 'right-out',
+      targetHandle: edge.sourceSide === 'left' ? 'right-in' : 'left-in',
+      type: 'default',
+      selectable: false,
+      focusable: false,
+      className: 'mind-edge',
+    };
+    flowEdges.set(edge, flowEdge);
+  }
+  return flowEdge;
+}
+
+function makeFlowNode(node: LayoutNode): MindNode {
   return {
     id: node.id,
     type: node.type,
@@ -90,21 +137,11 @@ export function MindMapView() {
     () => (drag ? baseNodes.map((n) => (n.id === drag.id ? { ...n, position: { x: drag.x, y: drag.y } } : n)) : baseNodes),
     [baseNodes, drag],
   );
-  const edges = useMemo<Edge[]>(
-    () =>
-      model?.layout.edges.map((edge) => ({
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        sourceHandle: edge.sourceSide === 'left' ? 'left-out' : 'right-out',
-        targetHandle: edge.sourceSide === 'left' ? 'right-in' : 'left-in',
-        type: 'default',
-        selectable: false,
-        focusable: false,
-        className: 'mind-edge',
-      })) ?? [],
-    [model],
-  );
+  const edges = useMemo<Edge[]>(() => model?.layout.edges.map(toFlowEdge) ?? [], [model]);
+
+  // chain links come after the tree edges, so they are drawn above them
+  const chainEdges = useChainEdges(model?.byId);
+  const allEdges = useMemo<Edge[]>(() => (chainEdges.length === 0 ? edges : [...edges, ...chainEdges]), [edges, chainEdges]);
 
   useEffect(() => registerCanvas(flow), [flow]);
   useFollowSelection(model);
@@ -117,16 +154,39 @@ export function MindMapView() {
     }
   }, []);
 
-  const onNodeDragStop = useCallback<OnNodeDrag<MindNode>>((_event, node) => {
+  const onNodeDragStop = useCallback<OnNodeDrag<MindNode>>((event, node) => {
     setDrag(null);
+    // Dropped on a stage or channel group: the touchpoint (with the other selected ones) moves
+    // there — one undo step, its manual position dropped so the layout places it in the group.
+    const doc = useDocumentStore.getState().doc;
+    const model = doc ? mindModelFor(doc, useUiStore.getState().grouping) : null;
+    if (doc && model && isTouchpoint(doc, node.id)) {
+      // a drag is a mouse or a touch; either way the point under the finger decides
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const pointer = flow.screenToFlowPosition({ x: point?.clientX ?? 0, y: point?.clientY ?? 0 });
+      const under = (id: string) => {
+        const box = model.byId.get(id);
+        return box !== undefined && pointer.x >= box.x && pointer.x <= box.x + box.width && pointer.y >= box.y && pointer.y <= box.y + box.height;
+      };
+      const groups = flow.getIntersectingNodes(node).filter((n) => parseGroupId(n.id) !== null);
+      const groupId = model.layout.nodes.find((n) => parseGroupId(n.id) !== null && under(n.id))?.id ?? groups[0]?.id;
+      const target = groupId === undefined ? null : parseGroupId(groupId);
+      if (target) {
+        const selected = useUiStore.getState().selected;
+        const ids = selected.includes(node.id) ? selected.filter((id) => isTouchpoint(doc, id)) : [node.id];
+        runCommand((d) => ids.reduce((acc, id) => (acc.topics[id]?.position ? setPosition(acc, id, undefined) : acc), moveToGroup(d, ids, target)));
+        return;
+      }
+    }
     const layout = node.data.layout;
     if (layout.x === node.position.x && layout.y === node.position.y) return;
     runCommand((d) => setPosition(d, node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }));
-  }, []);
+  }, [flow]);
 
   const onNodeClick = useCallback<NodeMouseHandler<MindNode>>(
     (event, node) => {
       const ui = useUiStore.getState();
+      if (pickStep(node.id)) return select([node.id]); // "Add steps" mode: the click walks the chain
       if (event.shiftKey || event.metaKey || event.ctrlKey) {
         select(ui.selected.includes(node.id) ? ui.selected.filter((id) => id !== node.id) : [...ui.selected, node.id]);
       } else if (!(ui.selected.length === 1 && ui.selected[0] === node.id)) {
@@ -145,13 +205,15 @@ export function MindMapView() {
   );
 
   const isEmpty = doc ? Object.keys(doc.topics).length <= 1 : false;
+  const { box, handlers: boxHandlers } = useBoxSelect(model);
 
   return (
-    <div className="canvas" aria-label="Mind map" role="tree">
+    <div className="canvas" aria-label="Mind map" role="tree" {...boxHandlers}>
       <ReactFlow<MindNode, Edge>
         nodes={nodes}
-        edges={edges}
+        edges={allEdges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={CHAIN_EDGE_TYPES}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
@@ -173,8 +235,16 @@ export function MindMapView() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--tm-border)" />
         <Controls showInteractive={false} position="bottom-left" />
+        <ChainMarkers />
+        <Panel position="top-left">
+          <FilterBar />
+        </Panel>
+        <Panel position="bottom-left" className="legend-panel">
+          <Legend />
+        </Panel>
         <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" />
       </ReactFlow>
+      {box && <div className="selection-box" style={box} aria-hidden="true" />}
       {isEmpty && (
         <div className="canvas__hint" role="note">
           {t('editor.emptyHint')}

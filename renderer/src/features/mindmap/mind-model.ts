@@ -6,7 +6,7 @@ import type { MapDoc } from '@shared/model/types';
 import type { Grouping } from '../../store/ui-store';
 import { projectMindMap } from './projection';
 import { t } from '../../i18n';
-import { layoutMindMap, type LayoutNode, type MapLayout } from './layout';
+import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 
 export interface MindModel {
   readonly layout: MapLayout;
@@ -20,7 +20,7 @@ let cached: { doc: MapDoc; grouping: Grouping; model: MindModel } | null = null;
 export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
   if (cached && cached.doc === doc && cached.grouping === grouping) return cached.model;
   const labels = { online: t('channel.online'), offline: t('channel.offline'), unsorted: t('group.unsorted'), noChannel: t('group.noChannel') };
-  const layout = layoutMindMap(projectMindMap(doc, { grouping, labels }));
+  const layout = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels })), cached?.model ?? null);
   const byId = new Map<string, LayoutNode>();
   for (const node of layout.nodes) byId.set(node.id, node);
   const parentOf = new Map<string, string>();
@@ -34,6 +34,39 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
   const model = { layout, byId, parentOf, childrenOf };
   cached = { doc, grouping, model };
   return model;
+}
+
+/** Two layout nodes that draw the same: every field equal, `lines` line by line. */
+function sameNode(a: LayoutNode, b: LayoutNode): boolean {
+  for (const key in a) {
+    const k = key as keyof LayoutNode;
+    if (a[k] === b[k]) continue;
+    if (k !== 'lines' || a.lines.length !== b.lines.length) return false;
+    for (let i = 0; i < a.lines.length; i++) if (a.lines[i] !== b.lines[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * The new layout with every node and edge that did not change replaced by the previous model's
+ * object (issue 6). Everything downstream keys on identity — the canvas's React Flow nodes,
+ * React Flow's own per-node internals, the memoised node components, the minimap — so an edit
+ * that moves a few nodes re-renders those few, not the whole map. O(n), a fraction of the layout.
+ */
+function shareUnchanged(layout: MapLayout, previous: MindModel | null): MapLayout {
+  if (previous === null) return layout;
+  const before = previous.byId;
+  const nodes = layout.nodes.map((node) => {
+    const old = before.get(node.id);
+    return old !== undefined && sameNode(node, old) ? old : node;
+  });
+  const oldEdges = new Map<string, LayoutEdge>();
+  for (const edge of previous.layout.edges) oldEdges.set(edge.id, edge);
+  const edges = layout.edges.map((edge) => {
+    const old = oldEdges.get(edge.id);
+    return old !== undefined && old.sourceSide === edge.sourceSide ? old : edge;
+  });
+  return { nodes, edges, bounds: layout.bounds };
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';

@@ -11,6 +11,8 @@ import { useDocumentStore } from '../../store/document-store';
 import { scoreBand } from '@shared/model/selectors';
 import { t } from '../../i18n';
 import { commitLabel } from './label-editing';
+import { useIsWeakLink } from '../chains/ChainEdge'; // issue 3: the weak-link marker
+import { useNodeLook } from '../filter/useNodeLook'; // issue 3 part C: search hits, filter dimming, colour by
 
 export type MindNodeData = { readonly layout: LayoutNode };
 export type MindNode = Node<MindNodeData>;
@@ -117,11 +119,13 @@ export const TopicNode = memo(function TopicNode({ id, data }: NodeProps<MindNod
   const editing = useEditing(id);
   const { layout } = data;
   const topic = useDocumentStore((s) => s.doc?.topics[id]);
+  const weak = useIsWeakLink(id);
+  const look = useNodeLook(id);
   const band = scoreBand(topic?.score);
   const tone = layout.channel ?? 'unsorted';
-  return (
+  const node = (
     <div
-      className={`mind-node mind-node--${layout.type} tone--${tone}${selected ? ' is-selected' : ''}`}
+      className={`mind-node mind-node--${layout.type} tone--${tone}${selected ? ' is-selected' : ''}${weak ? ' is-weak-link' : ''}${look ? ` ${look}` : ''}`}
       data-node-id={id}
       role="treeitem"
       aria-selected={selected}
@@ -135,6 +139,14 @@ export const TopicNode = memo(function TopicNode({ id, data }: NodeProps<MindNod
         </span>
       )}
     </div>
+  );
+  if (!weak) return node;
+  // the badge sits outside the node's box, which clips its own content
+  return (
+    <>
+      {node}
+      <span className="weak-link-badge">{t('chains.weakBadge')}</span>
+    </>
   );
 });
 

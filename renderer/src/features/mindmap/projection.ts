@@ -27,7 +27,7 @@
  * - stage → channel: the first half of the stages (rounded up) on the right, the rest on the
  *   left, each top to bottom in stage order, so the sides balance and a stage never changes
  *   side as touchpoints come and go. Each stage has an Online and an Offline group (always) and
- *   a `group:nochannel:stage:<id>` "Unsorted" group (when used). Touchpoints without a stage go to
+ *   a `group:nochannel:stage:<id>` "No channel" group (when used). Touchpoints without a stage go to
  *   `group:nostage` "Unsorted" at the bottom of the left side, with a group per channel present.
  * A stage id that is not one of the map's stages counts as no stage; a channel other than
  * online / offline as no channel. Details are shown under their touchpoint and take its channel
@@ -87,10 +87,13 @@ export interface MindTree {
 export interface GroupLabels {
   readonly online: string;
   readonly offline: string;
+  /** The groups of touchpoints without a channel (channel → stage) or a stage. */
   readonly unsorted: string;
+  /** Stage → channel: the sub-group of a stage (or of Unsorted) for touchpoints without a channel. */
+  readonly noChannel: string;
 }
 
-export const DEFAULT_GROUP_LABELS: GroupLabels = { online: 'Online', offline: 'Offline', unsorted: 'Unsorted' };
+export const DEFAULT_GROUP_LABELS: GroupLabels = { online: 'Online', offline: 'Offline', unsorted: 'Unsorted', noChannel: 'No channel' };
 
 export interface ProjectionOptions {
   readonly grouping: Grouping;
@@ -263,7 +266,7 @@ export function projectMindMap(doc: MapDoc, options: ProjectionOptions): MindTre
   }
   const bucket = (key: ChannelKey, s: number): Topic[] => buckets[key][s] as Topic[];
   const channelOf = (key: ChannelKey): Channel | null => (key === NO_CHANNEL ? null : key);
-  const channelLabel = (key: ChannelKey): string => (key === 'online' ? labels.online : key === 'offline' ? labels.offline : labels.unsorted);
+  const channelLabel = (key: ChannelKey): string => (key === 'online' ? labels.online : key === 'offline' ? labels.offline : labels.noChannel);
   const channelType = (key: ChannelKey): MindNodeType => (key === NO_CHANNEL ? 'unsorted' : 'channel');
 
   const first: Draft[] = [];

@@ -190,7 +190,7 @@ export function isIdeographic(cp: number): boolean {
   );
 }
 
-/** Advance of one code point in 1/1000 em at regular weight, and whether weight widens it. */
+/** Advance of one code point in 1/1000 em at regular weight. */
 function advance(cp: number): number {
   if (cp < 0x7f) return cp >= 0x20 ? (ASCII[cp - 0x20] as number) : cp === 0x09 ? 260 : 0;
   if (cp < 0xa0) return 0; // C1 controls

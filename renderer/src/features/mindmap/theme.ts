@@ -30,6 +30,13 @@ export interface ThemeTokens {
   readonly ok: string;
   readonly wow: string;
   readonly danger: string;
+  // chain palette (issue 3): see CHAIN_TOKENS
+  readonly chain1: string;
+  readonly chain2: string;
+  readonly chain3: string;
+  readonly chain4: string;
+  readonly chain5: string;
+  readonly chain6: string;
 }
 
 export const LIGHT: ThemeTokens = {
@@ -56,6 +63,12 @@ export const LIGHT: ThemeTokens = {
   ok: '#8a8f98',
   wow: '#2b8a3e',
   danger: '#c92a2a',
+  chain1: '#7048e8',
+  chain2: '#0c8599',
+  chain3: '#d6336c',
+  chain4: '#5c7a0a',
+  chain5: '#862e9c',
+  chain6: '#8c5a3c',
 };
 
 export const DARK: ThemeTokens = {
@@ -82,7 +95,34 @@ export const DARK: ThemeTokens = {
   ok: '#a3aab6',
   wow: '#69db7c',
   danger: '#ff6b6b',
+  chain1: '#9775fa',
+  chain2: '#3bc9db',
+  chain3: '#f06595',
+  chain4: '#a9e34b',
+  chain5: '#da77f2',
+  chain6: '#d0a080',
 };
+
+/**
+ * Chain colours (issue 3): a fixed palette, assigned by a chain's place in the map's chain list.
+ * Violet, teal, raspberry, olive, plum and brown stay clear of the channel blue / orange, and of
+ * the score red / green / grey — red is kept for the weak-link marker, so a chain never looks
+ * like a warning. Past six chains the palette repeats; the link numbers still tell them apart.
+ */
+export const CHAIN_TOKENS = ['chain1', 'chain2', 'chain3', 'chain4', 'chain5', 'chain6'] as const;
+
+/**
+ * The colour of the chain at `index` in the chain list, from a theme (for exports).
+ * @example chainColour(LIGHT, 0) // '#7048e8'
+ */
+export function chainColour(theme: ThemeTokens, index: number): string {
+  return theme[CHAIN_TOKENS[((index % CHAIN_TOKENS.length) + CHAIN_TOKENS.length) % CHAIN_TOKENS.length] as (typeof CHAIN_TOKENS)[number]];
+}
+
+/** The same colour as a CSS variable, for the canvas and the grid (follows the light / dark theme). */
+export function chainColourVar(index: number): string {
+  return `var(--tm-chain${(((index % CHAIN_TOKENS.length) + CHAIN_TOKENS.length) % CHAIN_TOKENS.length) + 1})`;
+}
 
 
 /** CSS custom properties for a theme, e.g. `--tm-online`. */

@@ -1,19 +1,20 @@
 /**
- * Keyboard-first editing: keys dispatch named actions from the registry; a printable key on
+ * Keyboard-first, on every screen: keys dispatch named actions from the registry (an action
+ * that cannot act on this screen is simply not enabled); a printable key on
  * a selected node starts editing its label with that character, as in desktop mind-map apps.
  * Keys typed into a field (label editor, inspector, dialog) are left to that field.
  */
 import { useEffect } from 'react';
-import { actionForKey } from '../../app/actions';
-import { editLabel } from '../mindmap/mind-actions';
-import { useUiStore } from '../../store/ui-store';
+import { actionForKey } from './actions';
+import { editLabel } from '../features/mindmap/mind-actions';
+import { useUiStore } from '../store/ui-store';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
 }
 
-export function useEditorKeys(): void {
+export function useActionKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event.target) || event.isComposing) return;

@@ -1,0 +1,114 @@
+/**
+ * Hooks for the benchmark suite (`npm run bench`, tests/bench/run.mjs; issue 6), on
+ * `window.__touchmap`. Installed only when the page's URL has `?bench`, and loaded as its own
+ * chunk (main.tsx imports it dynamically), so the app as people use it never carries them.
+ *
+ * The suite stores its generated maps through the app's own repository before timing starts,
+ * reads what autosave committed for one edit, and times the layout and the exports in the page.
+ */
+import type { MapDoc } from '@shared/model/types';
+import { PERSIST_THROTTLE_MS, type WriteReport } from '../db/autosave';
+import { flushPendingSaves, library, watchWrites } from '../db/library';
+import { useDocumentStore } from '../store/document-store';
+import { useUiStore, type ViewName } from '../store/ui-store';
+import { projectMindMap } from '../features/mindmap/projection';
+import { clearLabelCache, layoutMindMap } from '../features/mindmap/layout';
+
+/** A committed write and when it was reported (`performance.now()`, the page's clock). */
+export interface TimedWrite {
+  readonly report: WriteReport;
+  readonly at: number;
+}
+
+/** What a benchmark run times of a visual export. */
+export interface BenchExport {
+  /** In the page: layout, SVG, and the raster or the print document (ms). */
+  readonly ms: number;
+  /** PNG: image size in px. */
+  readonly width?: number;
+  readonly height?: number;
+  /** PDF: the print document the suite prints with `page.pdf()`, as the headless export does. */
+  readonly pdf?: { readonly html: string; readonly widthIn: number; readonly heightIn: number; readonly pages: number };
+}
+
+export interface TouchmapBenchHooks {
+  /** Autosave's gathering time: `edit_saved` is reported after it. */
+  readonly throttleMs: number;
+  /** Stores maps through the repository (one transaction), as an import does. */
+  importDocs(docs: readonly MapDoc[]): Promise<void>;
+  /** The last committed autosave write, or null before the first. */
+  lastWrite(): TimedWrite | null;
+  /** Resolves at the next committed autosave write. */
+  nextWrite(): Promise<TimedWrite>;
+  /** Writes everything pending now (so a measured edit is not mixed with an earlier one). */
+  flush(): Promise<void>;
+  /** The view shown (mind map, grid, outline). */
+  view(): ViewName;
+  /** Projection + layout of the open map with the label cache cleared: `runs` timings (ms). */
+  layout(runs: number, warmup: number): number[];
+  /** Whole-map visual export of the open map, if the export feature is built in. */
+  exportVisual(kind: 'png_2x' | 'pdf_fit'): Promise<BenchExport>;
+}
+
+declare global {
+  interface Window {
+    __touchmap?: TouchmapBenchHooks;
+  }
+}
+
+function openDoc(): MapDoc {
+  const doc = useDocumentStore.getState().doc;
+  if (!doc) throw new Error('No map is open: open one in the editor before calling this bench hook.');
+  return doc;
+}
+
+/** Puts the hooks on `window.__touchmap` when the URL asks for them (`?bench`). */
+export function installBenchHooks(): void {
+  if (!new URLSearchParams(window.location.search).has('bench')) return;
+  let last: TimedWrite | null = null;
+  let waiting: ((write: TimedWrite) => void)[] = [];
+  watchWrites((report) => {
+    last = { report, at: performance.now() };
+    const resolve = waiting;
+    waiting = [];
+    for (const r of resolve) r(last);
+  });
+
+  window.__touchmap = {
+    throttleMs: PERSIST_THROTTLE_MS,
+    importDocs: (docs) => library().saveDocs(docs),
+    lastWrite: () => last,
+    nextWrite: () => new Promise((resolve) => waiting.push(resolve)),
+    flush: () => flushPendingSaves(),
+    view: () => useUiStore.getState().view,
+    layout(runs, warmup) {
+      const doc = openDoc();
+      const grouping = useUiStore.getState().grouping;
+      const times: number[] = [];
+      for (let i = 0; i < warmup + runs; i++) {
+        clearLabelCache();
+        const start = performance.now();
+        layoutMindMap(projectMindMap(doc, { grouping }));
+        const ms = performance.now() - start;
+        if (i >= warmup) times.push(ms);
+      }
+      return times;
+    },
+    async exportVisual(kind) {
+      const doc = openDoc();
+      const start = performance.now();
+      const { DEFAULT_VISUAL_OPTIONS, exportVisual } = await import('../features/export/visual-export');
+      const grouping = useUiStore.getState().grouping;
+      if (kind === 'png_2x') {
+        const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'png', scale: 2, grouping });
+        const ms = performance.now() - start;
+        return result.kind === 'raster' ? { ms, width: result.width, height: result.height } : { ms };
+      }
+      const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'pdf', pageMode: 'fit', grouping });
+      const ms = performance.now() - start;
+      if (result.kind !== 'pdf') return { ms };
+      const { plan, html } = result.print;
+      return { ms, pdf: { html, widthIn: plan.pageWidthIn, heightIn: plan.pageHeightIn, pages: plan.pages.length } };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The headless export page (renderer/export.html): the same renderer as the app, driven by
+ * `npm run export` (scripts/export.mjs) through `window.touchmapExport(fileText, options)`.
+ * It returns text or base64 so the result crosses the Playwright boundary as a plain string.
+ */
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/600.css';
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-jp/400.css';
+import { parseTouchmapFile } from '@shared/file-format';
+import type { MapDoc } from '@shared/model/types';
+import { actionPlanCsv } from './features/export/action-plan-csv';
+import { outlineMarkdown } from './features/export/outline-markdown';
+import { DEFAULT_VISUAL_OPTIONS, exportVisual, type VisualExportOptions } from './features/export/visual-export';
+import type { ExportedNode, Point, Box } from './features/export/svg-renderer';
+
+export interface HeadlessOptions extends Partial<Omit<VisualExportOptions, 'format' | 'onProgress'>> {
+  readonly format: 'pdf' | 'png' | 'jpeg' | 'svg' | 'csv' | 'md';
+  /** A map's id or title; the first map when not given. */
+  readonly map?: string;
+}
+
+export interface HeadlessResult {
+  readonly mapId: string;
+  readonly mapTitle: string;
+  /** Other maps the file holds (the CLI mentions them). */
+  readonly otherMaps: readonly string[];
+  readonly encoding: 'text' | 'base64';
+  readonly data: string;
+  /** PDF: the print document's page size and the plan, for page.pdf(). */
+  readonly pdf?: { readonly widthIn: number; readonly heightIn: number; readonly pages: number };
+  readonly width?: number;
+  readonly height?: number;
+  readonly scale?: number;
+  readonly tiled?: boolean;
+  readonly notice?: string;
+  /** Where things are drawn, in drawing px (multiply by the scale for image px). */
+  readonly geometry?: { readonly nodes: readonly ExportedNode[]; readonly edges: readonly { from: Point; to: Point }[]; readonly mapBox: Box; readonly width: number; readonly height: number };
+}
+
+function pickMap(docs: readonly MapDoc[], wanted: string | undefined): MapDoc {
+  if (docs.length === 0) throw new Error('The file holds no maps.');
+  if (wanted === undefined) return docs[0] as MapDoc;
+  const found = docs.find((d) => d.map.id === wanted) ?? docs.find((d) => d.map.title === wanted) ?? docs.find((d) => d.map.title.toLowerCase() === wanted.toLowerCase());
+  if (!found) throw new Error(`No map "${wanted}" in the file; it holds: ${docs.map((d) => `"${d.map.title}" (${d.map.id})`).join(', ')}.`);
+  return found;
+}
+
+async function blobToBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function touchmapExport(fileText: string, options: HeadlessOptions): Promise<HeadlessResult> {
+  const parsed = parseTouchmapFile(fileText);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const doc = pickMap(parsed.docs, options.map);
+  const base = { mapId: doc.map.id, mapTitle: doc.map.title, otherMaps: parsed.docs.filter((d) => d !== doc).map((d) => d.map.title) };
+  if (options.format === 'csv') return { ...base, encoding: 'text', data: actionPlanCsv(doc) };
+  if (options.format === 'md') return { ...base, encoding: 'text', data: outlineMarkdown(doc) };
+  const { format: _format, map: _map, ...rest } = options;
+  const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, ...rest, format: options.format });
+  const geometry = { nodes: result.parts.nodes, edges: result.parts.edges, mapBox: result.parts.mapBox, width: result.parts.width, height: result.parts.height };
+  if (result.kind === 'svg') return { ...base, encoding: 'text', data: result.text, width: result.width, height: result.height, geometry };
+  if (result.kind === 'pdf') {
+    const { plan } = result.print;
+    return {
+      ...base,
+      encoding: 'text',
+      data: result.print.html,
+      pdf: { widthIn: plan.pageWidthIn, heightIn: plan.pageHeightIn, pages: plan.pages.length },
+      geometry,
+      ...(result.notice ? { notice: result.notice } : {}),
+    };
+  }
+  return {
+    ...base,
+    encoding: 'base64',
+    data: await blobToBase64(result.blob),
+    width: result.width,
+    height: result.height,
+    scale: result.scale,
+    tiled: result.tiled,
+    geometry,
+    ...(result.notice ? { notice: result.notice } : {}),
+  };
+}
+
+declare global {
+  interface Window {
+    touchmapExport?: typeof touchmapExport;
+  }
+}
+window.touchmapExport = touchmapExport;
+document.documentElement.dataset.ready = 'true';

@@ -1,0 +1,131 @@
+/**
+ * The bundled font faces an export needs, as self-contained `@font-face` rules.
+ *
+ * Why embed: an SVG drawn as an image (PNG/JPEG) and the print window (PDF) cannot see the page's
+ * web fonts, and must not fetch anything. So we read the app's own Fontsource `@font-face` rules
+ * (split by unicode-range), keep those whose range covers a character the map draws, and inline
+ * their WOFF2 files as data: URLs. A Korean map pulls in a few Hangul subsets, not all of them.
+ */
+
+/** The families the canvas and the exports draw with (text-metrics.ts FONT_FAMILY). */
+const BUNDLED_FAMILIES = new Set(['noto sans', 'noto sans jp', 'noto sans kr']);
+
+const dataUrlCache = new Map<string, Promise<string>>();
+
+/** Parses a CSS `unicode-range` value into [from, to] pairs. */
+export function parseUnicodeRange(value: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const part of value.split(',')) {
+    const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim());
+    if (!m) continue;
+    const a = m[1] as string;
+    if (a.includes('?')) {
+      ranges.push([parseInt(a.replace(/\?/g, '0'), 16), parseInt(a.replace(/\?/g, 'f'), 16)]);
+    } else {
+      const from = parseInt(a, 16);
+      ranges.push([from, m[2] ? parseInt(m[2], 16) : from]);
+    }
+  }
+  return ranges;
+}
+
+function covers(ranges: readonly [number, number][], codePoints: ReadonlySet<number>): boolean {
+  if (ranges.length === 0) return true;
+  for (const cp of codePoints) {
+    for (const [from, to] of ranges) if (cp >= from && cp <= to) return true;
+  }
+  return false;
+}
+
+function faceRules(): CSSFontFaceRule[] {
+  const rules: CSSFontFaceRule[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let list: CSSRuleList;
+    try {
+      list = sheet.cssRules;
+    } catch {
+      continue; // a cross-origin sheet: not ours
+    }
+    for (const rule of Array.from(list)) {
+      if (rule instanceof CSSFontFaceRule) rules.push(rule);
+    }
+  }
+  return rules;
+}
+
+async function toDataUrl(url: string): Promise<string> {
+  let pending = dataUrlCache.get(url);
+  if (!pending) {
+    pending = (async () => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`The bundled font ${url} could not be read (HTTP ${response.status}).`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return `data:font/woff2;base64,${btoa(binary)}`;
+    })();
+    dataUrlCache.set(url, pending);
+    pending.catch(() => dataUrlCache.delete(url));
+  }
+  return pending;
+}
+
+/**
+ * Loads the page's bundled faces for `text` at every weight the exports draw, and waits for them:
+ * `document.fonts.ready` alone does not load faces nothing on screen has used yet.
+ * @example await loadFontsFor('Context ad 광고 広告');
+ */
+export async function loadFontsFor(text: string): Promise<void> {
+  if (typeof document === 'undefined') return;
+  await document.fonts.ready;
+  const sample = text.slice(0, 20_000);
+  await Promise.all(
+    ['400', '600', '700'].flatMap((weight) =>
+      ["'Noto Sans'", "'Noto Sans JP'", "'Noto Sans KR'"].map((family) => document.fonts.load(`${weight} 16px ${family}`, sample).catch(() => [])),
+    ),
+  );
+  await document.fonts.ready;
+}
+
+/**
+ * Waits until the page's fonts for `text` are loaded (so labels never draw in a fallback face),
+ * then returns the `@font-face` rules that cover it with the fonts inlined.
+ * @example const css = await embeddedFontCss(parts.text); svgDocument(parts, { fontCss: css });
+ */
+export async function embeddedFontCss(text: string): Promise<string> {
+  const codePoints = new Set<number>();
+  for (const ch of text) codePoints.add(ch.codePointAt(0) as number);
+  if (typeof document === 'undefined') return '';
+  await loadFontsFor(text);
+  const faces = faceRules();
+  // The heaviest weight each family has: declaring the faces over the weight range up to the next
+  // face keeps Chromium from synthesising bold, which it prints as unembeddable Type 3 glyphs.
+  const weightsOf = new Map<string, number[]>();
+  for (const rule of faces) {
+    const family = rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase();
+    const list = weightsOf.get(family) ?? [];
+    list.push(Number(rule.style.getPropertyValue('font-weight')) || 400);
+    weightsOf.set(family, list);
+  }
+  const rangeOf = (family: string, weight: number) => {
+    const heavier = (weightsOf.get(family) ?? []).filter((w) => w > weight);
+    return `${weight} ${heavier.length > 0 ? Math.min(...heavier) - 1 : 900}`;
+  };
+  const css: string[] = [];
+  for (const rule of faces) {
+    const family = rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase();
+    if (!BUNDLED_FAMILIES.has(family)) continue;
+    if (!covers(parseUnicodeRange(rule.style.getPropertyValue('unicode-range')), codePoints)) continue;
+    const src = /url\(\s*["']?([^"')]+\.woff2[^"')]*)["']?\s*\)/.exec(rule.style.getPropertyValue('src'));
+    if (!src) continue;
+    const url = new URL(src[1] as string, rule.parentStyleSheet?.href ?? document.baseURI).href;
+    const data = await toDataUrl(url);
+    const range = rule.style.getPropertyValue('unicode-range');
+    css.push(
+      `@font-face{font-family:'${family.replace(/\b\w/g, (c) => c.toUpperCase()).replace('Jp', 'JP').replace('Kr', 'KR')}';` +
+        `font-style:${rule.style.getPropertyValue('font-style') || 'normal'};font-weight:${rangeOf(family, Number(rule.style.getPropertyValue('font-weight')) || 400)};` +
+        `src:url(${data}) format('woff2');${range ? `unicode-range:${range};` : ''}}`,
+    );
+  }
+  return css.join('\n');
+}

@@ -1,0 +1,221 @@
+/**
+ * PDF: the export SVG laid on pages (the page arithmetic is `planPages`, shared with the tests
+ * and the headless export) as one self-contained print HTML, then printed by Chromium's own PDF
+ * printer — `window.touchmap.printToPDF` in the desktop app, `page.pdf()` headless — so text
+ * stays vector and selectable in every script, with the bundled fonts embedded.
+ *
+ * Why each page draws the map through `<use href="#tm-map">`: a poster of 60 pages would
+ * otherwise carry the whole drawing 60 times. Margins are drawn inside each page (the printer's
+ * own margins are set to 0 explicitly), so Electron and Playwright, whose defaults differ, print
+ * the same thing.
+ */
+import type { MapDoc, Topic } from '@shared/model/types';
+import { touchpointsOf } from '@shared/model/selectors';
+import { planPages, PAPER_SIZES_IN, CSS_PX_PER_IN, type PageMode, type PagePlan, type Paper } from '@shared/model/page-layout';
+import type { PrintJob } from '@shared/ipc';
+import { escapeXml, fontFamilyFor, type SvgParts } from './svg-renderer';
+
+export interface PdfOptions {
+  readonly mode: PageMode;
+  readonly paper: Paper;
+  readonly landscape: boolean;
+  /** Default 0.4 in (about 1 cm): inside what most printers can reach. */
+  readonly marginIn?: number;
+  /** A table of touchpoints by stage after the map pages. */
+  readonly appendix: boolean;
+  /** `@font-face` rules with the fonts inlined (fonts.ts). */
+  readonly fontCss?: string;
+  readonly words?: Partial<AppendixWords>;
+}
+
+export interface AppendixWords {
+  readonly heading: string;
+  readonly touchpoint: string;
+  readonly channel: string;
+  readonly score: string;
+  readonly reaction: string;
+  readonly action: string;
+  readonly online: string;
+  readonly offline: string;
+  readonly noStage: string;
+  readonly noChannel: string;
+  readonly page: string;
+}
+
+export const DEFAULT_APPENDIX_WORDS: AppendixWords = {
+  heading: 'Touchpoints by stage',
+  touchpoint: 'Touchpoint',
+  channel: 'Channel',
+  score: 'Score',
+  reaction: 'Reaction',
+  action: 'Improvement action',
+  online: 'Online',
+  offline: 'Offline',
+  noStage: 'No stage',
+  noChannel: '—',
+  page: 'Page {n} of {total} · row {row}, column {col} · glue on the dashed lines',
+};
+
+export const DEFAULT_MARGIN_IN = 0.4;
+
+export interface PrintDocument {
+  readonly html: string;
+  readonly plan: PagePlan;
+  /** Map pages plus (roughly) the appendix's; the map pages are exact. */
+  readonly mapPages: number;
+  /** What to hand to printToPDF / page.pdf: the first page's size, zero printer margins. */
+  readonly job: PrintJob;
+}
+
+const px = (inches: number) => inches * CSS_PX_PER_IN;
+const r = (v: number) => String(Math.round(v * 1000) / 1000);
+
+/**
+ * Builds the print HTML of a map drawing.
+ * @example
+ * const { html, job } = buildPrintDocument(doc, parts, { mode: 'fit', paper: 'a4', landscape: true, appendix: false });
+ * await window.touchmap.printToPDF({ ...job, html });
+ */
+export function buildPrintDocument(doc: MapDoc, parts: SvgParts, options: PdfOptions): PrintDocument {
+  const marginIn = options.marginIn ?? DEFAULT_MARGIN_IN;
+  const plan = planPages({ content: { width: parts.width, height: parts.height }, mode: options.mode, paper: options.paper, landscape: options.landscape, marginIn });
+  const words = { ...DEFAULT_APPENDIX_WORDS, ...options.words };
+  const W = plan.pageWidthIn;
+  const H = plan.pageHeightIn;
+  const areaW = W - 2 * marginIn;
+  const areaH = H - 2 * marginIn;
+  const paper = PAPER_SIZES_IN[options.paper];
+  const appendixW = options.mode === 'fit-page-to-map' ? paper.width : W;
+  const appendixH = options.mode === 'fit-page-to-map' ? paper.height : H;
+  const family = fontFamilyFor(doc.map.locale);
+  const pageBg = parts.backgroundColor ?? '#ffffff';
+  const poster = options.mode === 'poster' && plan.pages.length > 1;
+  const overlapPx = poster && plan.pages.length > 1 ? overlapOf(plan) * plan.scale : 0;
+
+  const pages = plan.pages.map((page, index) => {
+    const marks = poster ? posterMarks(plan, index, marginIn, overlapPx, words.page) : '';
+    return (
+      `<section class="page">` +
+      `<svg class="area" xmlns="http://www.w3.org/2000/svg" viewBox="${r(page.x)} ${r(page.y)} ${r(page.width)} ${r(page.height)}" preserveAspectRatio="none"><use href="#tm-map"/></svg>` +
+      marks +
+      `</section>`
+    );
+  });
+
+  const css = `
+${options.fontCss ?? ''}
+@page { size: ${r(W)}in ${r(H)}in; margin: 0; }
+@page appendix { size: ${r(appendixW)}in ${r(appendixH)}in; margin: 0.5in; }
+html, body { margin: 0; padding: 0; }
+body { font-family: ${family}; color: #1b1f27; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.source { position: absolute; width: 0; height: 0; overflow: hidden; }
+.page { position: relative; width: ${r(W)}in; height: ${r(H)}in; overflow: hidden; background: ${pageBg}; break-after: page; }
+.page:last-of-type { break-after: auto; }
+.area { position: absolute; left: ${r(marginIn)}in; top: ${r(marginIn)}in; width: ${r(areaW)}in; height: ${r(areaH)}in; overflow: hidden; }
+.marks { position: absolute; left: 0; top: 0; width: ${r(W)}in; height: ${r(H)}in; }
+.appendix { page: appendix; break-before: page; font-size: 9pt; line-height: 1.35; }
+.appendix h1 { font-size: 16pt; margin: 0 0 4pt; }
+.appendix h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
+.appendix table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.appendix .c-tp { width: 24%; } .appendix .c-ch { width: 10%; } .appendix .c-num { width: 8%; } .appendix .c-re { width: 10%; }
+.appendix th, .appendix td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom: 0.5pt solid #d5d9e0; }
+.appendix th { font-weight: 600; color: #5b6472; border-bottom: 1pt solid #9aa3b2; }
+.appendix tr { break-inside: avoid; }
+.appendix .num { text-align: right; white-space: nowrap; }
+`;
+  const title = escapeXml(doc.map.title);
+  const background = parts.backgroundColor ? `<rect x="-1" y="-1" width="${parts.width + 2}" height="${parts.height + 2}" fill="${parts.backgroundColor}"/>` : '';
+  const html =
+    `<!doctype html><html lang="${escapeXml(doc.map.locale)}"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head><body>` +
+    `<svg class="source" xmlns="http://www.w3.org/2000/svg" aria-hidden="true"><defs>${parts.defs}<g id="tm-map">${background}${parts.body}</g></defs></svg>` +
+    pages.join('') +
+    (options.appendix ? appendixHtml(doc, words) : '') +
+    `</body></html>`;
+  const job: PrintJob = {
+    html,
+    pageSize: { widthInches: Math.max(1, W), heightInches: Math.max(1, H) },
+    margins: { top: 0, right: 0, bottom: 0, left: 0 },
+    title: doc.map.title.slice(0, 200),
+  };
+  return { html, plan, mapPages: plan.pages.length, job };
+}
+
+/** How much neighbouring poster pages repeat, in map px. */
+function overlapOf(plan: PagePlan): number {
+  const [a, b] = plan.pages;
+  if (!a || !b) return 0;
+  return a.row === b.row ? a.width - (b.x - a.x) : 0;
+}
+
+/**
+ * Overlap marks of a poster page: dashed ticks in the margins where the neighbour's part begins,
+ * so the pages are trimmed and glued edge to edge, and the page's place in the grid.
+ */
+function posterMarks(plan: PagePlan, index: number, marginIn: number, overlapPx: number, label: string): string {
+  const page = plan.pages[index];
+  if (!page) return '';
+  const W = px(plan.pageWidthIn);
+  const H = px(plan.pageHeightIn);
+  const m = px(marginIn);
+  const lines: string[] = [];
+  const tick = (x1: number, y1: number, x2: number, y2: number) =>
+    lines.push(`<line x1="${r(x1)}" y1="${r(y1)}" x2="${r(x2)}" y2="${r(y2)}" stroke="#868e96" stroke-width="0.75" stroke-dasharray="3 2"/>`);
+  if (page.col < plan.columns - 1) {
+    const x = W - m - overlapPx;
+    tick(x, 0, x, m * 0.8);
+    tick(x, H - m * 0.8, x, H);
+  }
+  if (page.row < plan.rows - 1) {
+    const y = H - m - overlapPx;
+    tick(0, y, m * 0.8, y);
+    tick(W - m * 0.8, y, W, y);
+  }
+  // Corner crop marks at the printable area.
+  for (const [cx, cy] of [[m, m], [W - m, m], [m, H - m], [W - m, H - m]] as const) {
+    tick(cx - 8, cy, cx - 2, cy);
+    tick(cx, cy - 8, cx, cy - 2);
+  }
+  const text = label
+    .replace('{n}', String(index + 1))
+    .replace('{total}', String(plan.pages.length))
+    .replace('{row}', String(page.row + 1))
+    .replace('{col}', String(page.col + 1));
+  const caption = m >= 12 ? `<text x="${r(m)}" y="${r(H - m / 2 + 3)}" font-size="8" fill="#868e96">${escapeXml(text)}</text>` : '';
+  return `<svg class="marks" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${r(W)} ${r(H)}">${lines.join('')}${caption}</svg>`;
+}
+
+function actionText(topic: Topic): string {
+  const a = topic.action;
+  if (!a || !a.what) return '';
+  const extra = [a.owner, a.due, a.status].filter((s): s is string => Boolean(s));
+  return extra.length > 0 ? `${a.what} (${extra.join(', ')})` : a.what;
+}
+
+/** The appendix: every touchpoint, by stage in the map's order, then those without a stage. */
+export function appendixHtml(doc: MapDoc, words: AppendixWords = DEFAULT_APPENDIX_WORDS): string {
+  const touchpoints = touchpointsOf(doc);
+  const competitors = doc.map.competitors;
+  const groups: { name: string; topics: Topic[] }[] = doc.map.stages.map((stage) => ({ name: stage.name, topics: touchpoints.filter((t) => t.stageId === stage.id) }));
+  const known = new Set(doc.map.stages.map((s) => s.id));
+  groups.push({ name: words.noStage, topics: touchpoints.filter((t) => t.stageId === undefined || !known.has(t.stageId)) });
+  const head =
+    `<tr><th class="c-tp">${escapeXml(words.touchpoint)}</th><th class="c-ch">${escapeXml(words.channel)}</th><th class="num c-num">${escapeXml(words.score)}</th>` +
+    competitors.map((c) => `<th class="num c-num">${escapeXml(c.name)}</th>`).join('') +
+    `<th class="c-re">${escapeXml(words.reaction)}</th><th>${escapeXml(words.action)}</th></tr>`;
+  const sections = groups
+    .filter((g) => g.topics.length > 0)
+    .map((g) => {
+      const rows = g.topics
+        .map(
+          (t) =>
+            `<tr><td>${escapeXml(t.label)}</td><td>${escapeXml(t.channel === 'online' ? words.online : t.channel === 'offline' ? words.offline : words.noChannel)}</td>` +
+            `<td class="num">${t.score ?? ''}</td>` +
+            competitors.map((c) => `<td class="num">${t.competitorScores?.[c.id] ?? ''}</td>`).join('') +
+            `<td>${escapeXml(t.reaction ?? '')}</td><td>${escapeXml(actionText(t))}</td></tr>`,
+        )
+        .join('');
+      return `<h2>${escapeXml(g.name)}</h2><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+    })
+    .join('');
+  return `<section class="appendix"><h1>${escapeXml(doc.map.title)} — ${escapeXml(words.heading)}</h1>${sections}</section>`;
+}

@@ -1,0 +1,540 @@
+/**
+ * The one export renderer: a map's data and its computed layout → a standalone SVG.
+ *
+ * Why not a screenshot of the canvas: DOM screenshots are what lose edges, arrowheads and CJK
+ * text in other tools' exports (issue 4). This draws every box, edge and label itself from the
+ * same layout (layout.ts) and theme tokens (theme.ts) the canvas uses, with real `<text>` per
+ * wrapped line — so the file shows its text in a browser, Inkscape and office apps alike.
+ *
+ * What it never writes: `foreignObject`, `<script>`, `on*` attributes, or references outside the
+ * file (only `url(#id)` to its own markers). Every text goes through `escapeXml`.
+ *
+ * Pure: no DOM, no React, no globals. PNG/JPEG (raster.ts) and PDF (pdf.ts) wrap the same parts.
+ */
+import type { MapDoc } from '@shared/model/types';
+import { scoreBand, type ScoreBand } from '@shared/model/selectors';
+import type { LayoutNode, MapLayout } from '../mindmap/layout';
+import { DARK, LIGHT, type ThemeTokens } from '../mindmap/theme';
+import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../mindmap/text-metrics';
+
+/** What is behind the map: white paper, nothing (PNG/SVG only), or the dark theme. */
+export type ExportBackground = 'white' | 'transparent' | 'dark';
+
+/** Words the legend and title block print; English unless the caller passes translated ones. */
+export interface ExportWords {
+  readonly online: string;
+  readonly offline: string;
+  readonly unsorted: string;
+  readonly score: string;
+  readonly awful: string;
+  readonly ok: string;
+  readonly wow: string;
+  readonly chains: string;
+}
+
+export const DEFAULT_EXPORT_WORDS: ExportWords = {
+  online: 'Online',
+  offline: 'Offline',
+  unsorted: 'Unsorted',
+  score: 'Score',
+  awful: 'awful 0–3',
+  ok: 'OK 4–7',
+  wow: 'wow 8–10',
+  chains: 'Customer journeys',
+};
+
+export interface SvgExportOptions {
+  readonly background: ExportBackground;
+  /** Draw doc.chains (in chainOrder) as numbered arrows between their steps. */
+  readonly chains: boolean;
+  readonly legend: boolean;
+  /** A title block above the map: the map's title and `date`. */
+  readonly titleBlock: boolean;
+  /** The date the title block shows, already formatted (pure: the caller knows the locale and the clock). */
+  readonly date?: string;
+  /** Blank border around everything, px. Default 32. */
+  readonly margin?: number;
+  readonly words?: Partial<ExportWords>;
+}
+
+/** The export's pieces, so raster and print can re-wrap the same drawing (tiles, pages). */
+export interface SvgParts {
+  /** Size of the whole drawing, CSS px (margins included). */
+  readonly width: number;
+  readonly height: number;
+  /** `<defs>` content (markers). */
+  readonly defs: string;
+  /** Everything drawn, in drawing coordinates (0,0 = top-left of the drawing). */
+  readonly body: string;
+  /** Background colour, or null for transparent. */
+  readonly backgroundColor: string | null;
+  /** The map's locale, for `xml:lang` (Chromium picks CJK glyph forms by it). */
+  readonly lang: string;
+  /** Where the map itself (the layout's bounds) sits in the drawing. */
+  readonly mapBox: Box;
+  /** Every node's box in the drawing, with its label: the tests check pixels against these. */
+  readonly nodes: readonly ExportedNode[];
+  /** Every tree edge's end points in the drawing. */
+  readonly edges: readonly { readonly from: Point; readonly to: Point }[];
+  /** All text drawn, so the rasteriser can load exactly the font faces it needs. */
+  readonly text: string;
+  /** `body` without its `<text>`: what the rasteriser draws as an image before painting `runs`. */
+  readonly shapes: string;
+  /** Every `<text>` of `body`, in drawing order. */
+  readonly runs: readonly TextRun[];
+  readonly fontFamily: string;
+}
+
+/** One line of text as drawn: the rasteriser paints these with the page's own fonts (see raster.ts). */
+export interface TextRun {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  readonly size: number;
+  readonly weight: number;
+  readonly fill: string;
+  readonly anchor: 'start' | 'middle' | 'end';
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+export interface ExportedNode extends Box {
+  readonly id: string;
+  readonly label: string;
+  readonly lines: readonly string[];
+}
+
+/**
+ * Fonts named in the file: the bundled faces first, then the same families as installed on
+ * most systems (Noto Sans CJK), then the platforms' own CJK faces, so a viewer without the
+ * bundled fonts still shows every script.
+ */
+export function fontFamilyFor(lang: string): string {
+  const cjk =
+    lang === 'ko'
+      ? ["'Noto Sans KR'", "'Noto Sans CJK KR'", "'Noto Sans JP'", "'Noto Sans CJK JP'", "'Malgun Gothic'", "'Apple SD Gothic Neo'"]
+      : ["'Noto Sans JP'", "'Noto Sans CJK JP'", "'Noto Sans KR'", "'Noto Sans CJK KR'", "'Yu Gothic'", "'Hiragino Sans'", "'Malgun Gothic'"];
+  return ["'Noto Sans'", ...cjk, "'Segoe UI'", 'Arial', 'sans-serif'].join(', ');
+}
+
+/**
+ * Escapes text for XML content and attribute values: a label `<img src=x onerror=alert(1)>`
+ * stays literal text. Also drops the control characters XML 1.0 cannot hold at all.
+ * @example escapeXml('a < b & "c"') // 'a &lt; b &amp; &quot;c&quot;'
+ */
+export function escapeXml(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Chain colours: distinct from the blue/orange channels and from each other, per theme. */
+const CHAIN_COLOURS = {
+  light: ['#7048e8', '#0c8599', '#d6336c', '#5c940d', '#e8590c'],
+  dark: ['#b197fc', '#3bc9db', '#f783ac', '#a9e34b', '#ffa94d'],
+} as const;
+
+const TITLE_FONT = 22;
+const TITLE_LINE = 30;
+const DATE_FONT = 13;
+const LEGEND_FONT = 12;
+const LEGEND_ROW = 24;
+const BLOCK_GAP = 24;
+
+const n = (v: number): string => String(Math.round(v * 100) / 100);
+
+/** The theme the drawing uses for a background choice. */
+export function themeFor(background: ExportBackground): ThemeTokens {
+  return background === 'dark' ? DARK : LIGHT;
+}
+
+/**
+ * Draws a map as SVG parts; `svgDocument(parts)` makes the file.
+ * @example
+ * const parts = renderMapSvg(doc, mindModelFor(doc, 'channel-stage').layout, { background: 'white', chains: true, legend: true, titleBlock: false });
+ * const file = svgDocument(parts); // '<?xml version="1.0" encoding="UTF-8"?>\n<svg …'
+ */
+export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportOptions): SvgParts {
+  const theme = themeFor(options.background);
+  const words = { ...DEFAULT_EXPORT_WORDS, ...options.words };
+  const margin = options.margin ?? 32;
+  const bounds = layout.bounds;
+  const out: string[] = [];
+  const texts: string[] = [];
+  const family = escapeXml(fontFamilyFor(doc.map.locale));
+  const runs: TextRun[] = [];
+  collecting = runs;
+  try {
+
+  // Title block: sits above the map, as wide as the map (or 480 px for a tiny one).
+  let y = margin;
+  const blockWidth = Math.max(bounds.width, 480);
+  if (options.titleBlock) {
+    const wrapped = wrapLabel(doc.map.title, blockWidth, TITLE_FONT, 2, 'bold');
+    for (const line of wrapped.lines) {
+      out.push(textEl(margin, y + TITLE_LINE / 2 + 0.36 * TITLE_FONT, line, TITLE_FONT, 700, theme.text));
+      texts.push(line);
+      y += TITLE_LINE;
+    }
+    if (options.date) {
+      out.push(textEl(margin, y + 4 + DATE_FONT, options.date, DATE_FONT, 400, theme.textMuted));
+      texts.push(options.date);
+      y += DATE_FONT + 10;
+    }
+    y += BLOCK_GAP;
+  }
+
+  // The map: layout coordinates shifted so its bounds start at (margin, y).
+  const mapBox = { x: margin, y, width: bounds.width, height: bounds.height };
+  const dx = margin - bounds.x;
+  const dy = y - bounds.y;
+  const byId = new Map<string, LayoutNode>();
+  for (const node of layout.nodes) byId.set(node.id, node);
+
+  const edges: { from: Point; to: Point }[] = [];
+  out.push(`<g fill="none" stroke="${theme.edge}" stroke-width="1.5">`);
+  for (const edge of layout.edges) {
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    if (!source || !target) continue;
+    const left = edge.sourceSide === 'left';
+    const from = { x: (left ? source.x : source.x + source.width) + dx, y: source.y + source.height / 2 + dy };
+    const to = { x: (left ? target.x + target.width : target.x) + dx, y: target.y + target.height / 2 + dy };
+    edges.push({ from, to });
+    out.push(`<path d="${bezier(from, to, left)}"/>`);
+  }
+  out.push('</g>');
+
+  const nodes: ExportedNode[] = [];
+  for (const node of layout.nodes) {
+    const box = { x: node.x + dx, y: node.y + dy, width: node.width, height: node.height };
+    nodes.push({ id: node.id, label: node.label, lines: node.lines, ...box });
+    texts.push(...node.lines);
+    const topic = node.topicId !== undefined ? doc.topics[node.topicId] : undefined;
+    out.push(drawNode(node, box, theme, topic?.score));
+  }
+
+  const chainIds = options.chains ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0) : [];
+  if (chainIds.length > 0) out.push(drawChains(doc, chainIds, byId, dx, dy, options.background === 'dark' ? 'dark' : 'light'));
+  y += bounds.height;
+
+  let width = Math.max(bounds.width, options.titleBlock ? blockWidth : 0) + 2 * margin;
+  if (options.legend) {
+    y += BLOCK_GAP;
+    const legend = drawLegend(doc, layout, chainIds, words, theme, options.background === 'dark' ? 'dark' : 'light', margin, y);
+    out.push(legend.markup);
+    texts.push(...legend.texts);
+    y += legend.height;
+    width = Math.max(width, legend.width + 2 * margin);
+  }
+  const height = y + margin;
+
+  const defs = chainIds.length > 0 ? chainMarkers(chainIds.length, options.background === 'dark' ? 'dark' : 'light') : '';
+  const body = `<g font-family="${family}">${out.join('')}</g>`;
+  // Escaped text holds no '<', so this drops exactly the text elements.
+  const shapes = body.replace(/<text\b[^>]*>[^<]*<\/text>/g, '');
+  return {
+    width: Math.ceil(width),
+    height: Math.ceil(height),
+    defs,
+    body,
+    backgroundColor: options.background === 'transparent' ? null : options.background === 'dark' ? DARK.background : '#ffffff',
+    lang: doc.map.locale,
+    mapBox,
+    nodes,
+    edges,
+    text: texts.join('\n'),
+    shapes,
+    runs,
+    fontFamily: fontFamilyFor(doc.map.locale),
+  };
+  } finally {
+    collecting = null;
+  }
+}
+
+/** The runs of the drawing being rendered (renderMapSvg is synchronous, so one at a time). */
+let collecting: TextRun[] | null = null;
+
+export interface SvgDocumentOptions {
+  /** The part of the drawing to show (default: all of it), in drawing px. */
+  readonly viewBox?: Box;
+  /** Output size in px (default: the viewBox's size, i.e. scale 1). */
+  readonly pixelWidth?: number;
+  readonly pixelHeight?: number;
+  /** `@font-face` rules to embed (raster only: an SVG drawn as an image sees no page fonts). */
+  readonly fontCss?: string;
+  /** Leave out the XML declaration (inline in HTML). */
+  readonly inline?: boolean;
+  /** Shapes only, no `<text>` (the rasteriser paints the text itself). */
+  readonly textless?: boolean;
+}
+
+/**
+ * Wraps parts into one standalone SVG file (or a window onto it, for tiles and pages).
+ * @example svgDocument(parts, { viewBox: { x: 0, y: 0, width: 500, height: 500 }, pixelWidth: 1000, pixelHeight: 1000 })
+ */
+export function svgDocument(parts: SvgParts, options: SvgDocumentOptions = {}): string {
+  const view = options.viewBox ?? { x: 0, y: 0, width: parts.width, height: parts.height };
+  const w = options.pixelWidth ?? view.width;
+  const h = options.pixelHeight ?? view.height;
+  const style = options.fontCss ? `<style>${options.fontCss}</style>` : '';
+  const background = parts.backgroundColor
+    ? `<rect x="${n(view.x - 1)}" y="${n(view.y - 1)}" width="${n(view.width + 2)}" height="${n(view.height + 2)}" fill="${parts.backgroundColor}"/>`
+    : '';
+  const head = options.inline ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n';
+  return (
+    `${head}<svg xmlns="http://www.w3.org/2000/svg" version="1.1" xml:lang="${escapeXml(parts.lang)}" lang="${escapeXml(parts.lang)}"` +
+    ` width="${n(w)}" height="${n(h)}" viewBox="${n(view.x)} ${n(view.y)} ${n(view.width)} ${n(view.height)}" text-rendering="geometricPrecision">` +
+    `<defs>${style}${parts.defs}</defs>${background}${options.textless ? parts.shapes : parts.body}</svg>`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pieces
+// ---------------------------------------------------------------------------------------------
+
+function textEl(x: number, y: number, text: string, size: number, weight: number, fill: string, anchor?: 'middle' | 'end'): string {
+  const a = anchor ? ` text-anchor="${anchor}"` : '';
+  collecting?.push({ x, y, text, size, weight, fill, anchor: anchor ?? 'start' });
+  return `<text x="${n(x)}" y="${n(y)}" font-size="${size}" font-weight="${weight}" fill="${fill}"${a} xml:space="preserve">${escapeXml(text)}</text>`;
+}
+
+/** React Flow's default bezier between a right (or left) handle and the opposite one. */
+function bezier(from: Point, to: Point, leftward: boolean): string {
+  const dist = Math.abs(to.x - from.x);
+  const off = Math.max(dist / 2, 20) * (leftward ? -1 : 1);
+  return `M${n(from.x)},${n(from.y)} C${n(from.x + off)},${n(from.y)} ${n(to.x - off)},${n(to.y)} ${n(to.x)},${n(to.y)}`;
+}
+
+/** A rectangle with its own radius per corner (top-left, top-right, bottom-right, bottom-left). */
+function roundedPath(b: Box, tl: number, tr: number, br: number, bl: number): string {
+  const { x, y, width: w, height: h } = b;
+  return (
+    `M${n(x + tl)},${n(y)} H${n(x + w - tr)} A${tr},${tr} 0 0 1 ${n(x + w)},${n(y + tr)} V${n(y + h - br)} ` +
+    `A${br},${br} 0 0 1 ${n(x + w - br)},${n(y + h)} H${n(x + bl)} A${bl},${bl} 0 0 1 ${n(x)},${n(y + h - bl)} V${n(y + tl)} ` +
+    `A${tl},${tl} 0 0 1 ${n(x + tl)},${n(y)} Z`
+  );
+}
+
+const BAND_COLOUR = (theme: ThemeTokens, band: ScoreBand): string => (band === 'awful' ? theme.awful : band === 'ok' ? theme.ok : theme.wow);
+
+/** One node, as the canvas draws it (styles.css `.mind-node--*`). */
+function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | undefined): string {
+  const g = NODE_GEOMETRY[node.type];
+  const tone = node.channel ?? null;
+  const toneColour = tone === 'online' ? theme.online : tone === 'offline' ? theme.offline : theme.unsorted;
+  const parts: string[] = [];
+  let textFill = theme.text;
+  let textX = b.x + g.borderX / 2 + g.paddingX;
+  let anchor: 'middle' | undefined;
+  switch (node.type) {
+    case 'root':
+      parts.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="14" fill="${theme.root}"/>`);
+      textFill = theme.rootText;
+      textX = b.x + b.width / 2;
+      anchor = 'middle';
+      break;
+    case 'channel':
+      parts.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${n(b.height / 2)}" fill="${toneColour}"/>`);
+      textFill = tone === 'online' ? theme.onlineText : tone === 'offline' ? theme.offlineText : '#ffffff';
+      break;
+    case 'stage':
+    case 'unsorted': {
+      const soft = tone === 'online' ? theme.onlineSoft : tone === 'offline' ? theme.offlineSoft : theme.unsortedSoft;
+      parts.push(`<path d="${roundedPath(b, 4, 8, 8, 4)}" fill="${soft}"/>`);
+      const dash = tone === null ? ' stroke-dasharray="4 3"' : '';
+      parts.push(`<path d="${roundedPath({ x: b.x, y: b.y, width: 5, height: b.height }, 4, 0, 0, 4)}" fill="${tone === null ? 'none' : toneColour}"${tone === null ? ` stroke="${toneColour}" stroke-width="1.5"${dash}` : ''}/>`);
+      textX = b.x + 5 + g.paddingX;
+      break;
+    }
+    case 'touchpoint':
+    case 'detail': {
+      const detail = node.type === 'detail';
+      const stroke = detail ? theme.border : toneColour;
+      const sw = detail ? 1 : 1.5;
+      const dash = !detail && tone === null ? ' stroke-dasharray="5 3"' : '';
+      parts.push(
+        `<rect x="${n(b.x + sw / 2)}" y="${n(b.y + sw / 2)}" width="${n(b.width - sw)}" height="${n(b.height - sw)}" rx="8" fill="${detail ? theme.background : theme.surface}" stroke="${stroke}" stroke-width="${sw}"${dash}/>`,
+      );
+      break;
+    }
+  }
+  const weight = FONT_WEIGHT_VALUE[g.fontWeight];
+  const top = b.y + (b.height - node.lines.length * g.lineHeight) / 2;
+  node.lines.forEach((line, i) => {
+    // Baseline ≈ line centre + 0.36 em: where Noto Sans's x-height centres on the line.
+    parts.push(textEl(textX, top + g.lineHeight * (i + 0.5) + 0.36 * g.fontSize, line, g.fontSize, weight, textFill, anchor));
+  });
+  if ((node.type === 'channel' || node.type === 'stage' || node.type === 'unsorted') && node.count !== undefined && node.count > 0) {
+    const label = String(node.count);
+    const w = Math.max(22, measureText(label, 12, 'semibold') + 12);
+    const cx = b.x + b.width - g.paddingX - w;
+    const cy = b.y + b.height / 2 - 9;
+    parts.push(`<rect x="${n(cx)}" y="${n(cy)}" width="${n(w)}" height="18" rx="9" fill="${theme.surface}"/>`);
+    parts.push(textEl(cx + w / 2, cy + 13, label, 12, 600, theme.textMuted, 'middle'));
+  }
+  if ((node.type === 'touchpoint' || node.type === 'detail') && score !== undefined) {
+    const band = scoreBand(score);
+    if (band) {
+      const label = String(score);
+      const w = Math.max(20, measureText(label, 11, 'bold') + 10);
+      const bx = b.x + b.width - w;
+      parts.push(`<path d="${roundedPath({ x: bx, y: b.y, width: w, height: 18 }, 0, 8, 0, 8)}" fill="${BAND_COLOUR(theme, band)}"/>`);
+      parts.push(textEl(bx + w / 2, b.y + 13, label, 11, 700, '#ffffff', 'middle'));
+    }
+  }
+  if (node.collapsed && node.hiddenCount > 0) {
+    // The canvas's collapse chip: "+N" just outside the node's outer edge.
+    const label = `+${node.hiddenCount}`;
+    const w = measureText(label, 11, 'bold') + 10;
+    const cx = node.side === 'left' ? b.x - w - 4 : b.x + b.width + 4;
+    const cy = b.y + b.height / 2 - 9;
+    parts.push(`<rect x="${n(cx)}" y="${n(cy)}" width="${n(w)}" height="18" rx="9" fill="${theme.surface}" stroke="${theme.border}"/>`);
+    parts.push(textEl(cx + w / 2, cy + 13, label, 11, 700, theme.textMuted, 'middle'));
+  }
+  return `<g>${parts.join('')}</g>`;
+}
+
+function chainMarkers(count: number, mode: 'light' | 'dark'): string {
+  const colours = CHAIN_COLOURS[mode];
+  let out = '';
+  for (let i = 0; i < count; i++) {
+    out += `<marker id="tm-chain-arrow-${i}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse" markerUnits="userSpaceOnUse"><path d="M0,0 L10,5 L0,10 Z" fill="${colours[i % colours.length]}"/></marker>`;
+  }
+  return out;
+}
+
+/** Where the line from a box's centre towards `toward` leaves the box (so arrowheads touch its border). */
+function exitPoint(b: Box, toward: Point): Point {
+  const cx = b.x + b.width / 2;
+  const cy = b.y + b.height / 2;
+  const vx = toward.x - cx;
+  const vy = toward.y - cy;
+  if (vx === 0 && vy === 0) return { x: cx, y: cy };
+  const t = Math.min(vx === 0 ? Infinity : b.width / 2 / Math.abs(vx), vy === 0 ? Infinity : b.height / 2 / Math.abs(vy));
+  return { x: cx + vx * t, y: cy + vy * t };
+}
+
+/** Chains: a dashed arrow from each step to the next, curved off the tree's edges, and a numbered dot per step. */
+function drawChains(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
+  const colours = CHAIN_COLOURS[mode];
+  const out: string[] = ['<g class="chains">'];
+  const badgesAt = new Map<string, number>();
+  chainIds.forEach((chainId, ci) => {
+    const chain = doc.chains[chainId];
+    if (!chain) return;
+    const colour = colours[ci % colours.length] as string;
+    const boxes = chain.steps.map((id) => {
+      const node = byId.get(id);
+      return node ? { id, x: node.x + dx, y: node.y + dy, width: node.width, height: node.height } : null;
+    });
+    for (let s = 0; s + 1 < boxes.length; s++) {
+      const a = boxes[s];
+      const b = boxes[s + 1];
+      if (!a || !b || a.id === b.id) continue;
+      const ca = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+      const cb = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      const from = exitPoint(a, cb);
+      const to = exitPoint(b, ca);
+      // Bow each link sideways by a fifth of its length, so it reads apart from straight tree edges.
+      const mx = (from.x + to.x) / 2;
+      const my = (from.y + to.y) / 2;
+      const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+      const bow = Math.min(80, len / 5);
+      const qx = mx + (-(to.y - from.y) / len) * bow;
+      const qy = my + ((to.x - from.x) / len) * bow;
+      out.push(
+        `<path d="M${n(from.x)},${n(from.y)} Q${n(qx)},${n(qy)} ${n(to.x)},${n(to.y)}" fill="none" stroke="${colour}" stroke-width="2" stroke-dasharray="6 4" marker-end="url(#tm-chain-arrow-${ci})"/>`,
+      );
+    }
+    boxes.forEach((b, s) => {
+      if (!b) return;
+      // A topic visited by several steps (or chains) gets its dots side by side along its top edge.
+      const k = badgesAt.get(b.id) ?? 0;
+      badgesAt.set(b.id, k + 1);
+      const label = String(s + 1);
+      const r = label.length > 1 ? 10 : 9;
+      const cx = b.x + 4 + k * 22;
+      const cy = b.y - 2;
+      out.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${r}" fill="${colour}"/>`);
+      out.push(textEl(cx, cy + 4, label, 11, 700, '#ffffff', 'middle'));
+    });
+  });
+  out.push('</g>');
+  return out.join('');
+}
+
+/** The legend: channel colours, score bands, and the chains drawn. */
+function drawLegend(
+  doc: MapDoc,
+  layout: MapLayout,
+  chainIds: readonly string[],
+  words: ExportWords,
+  theme: ThemeTokens,
+  mode: 'light' | 'dark',
+  x0: number,
+  y0: number,
+): { markup: string; width: number; height: number; texts: string[] } {
+  const out: string[] = [];
+  const texts: string[] = [];
+  /** Draws a heading (optional) and swatch + label items left to right from x; returns where it ended. */
+  const row = (x: number, y: number, heading: string | null, items: readonly { swatch: (x: number, y: number) => string; label: string }[]): number => {
+    if (heading !== null) {
+      out.push(textEl(x, y + 16, heading, LEGEND_FONT, 600, theme.textMuted));
+      texts.push(heading);
+      x += measureText(heading, LEGEND_FONT, 'semibold') + 10;
+    }
+    for (const item of items) {
+      out.push(item.swatch(x, y + 4));
+      x += 22;
+      out.push(textEl(x, y + 16, item.label, LEGEND_FONT, 400, theme.text));
+      texts.push(item.label);
+      x += measureText(item.label, LEGEND_FONT) + 20;
+    }
+    return x;
+  };
+  const swatch =
+    (fill: string, stroke = fill, dash = '') =>
+    (x: number, y: number) =>
+      `<rect x="${n(x)}" y="${n(y)}" width="16" height="16" rx="4" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${dash}/>`;
+  const channels = [
+    { swatch: swatch(theme.online), label: words.online },
+    { swatch: swatch(theme.offline), label: words.offline },
+  ];
+  if (layout.nodes.some((node) => node.type === 'touchpoint' && !node.channel)) {
+    channels.push({ swatch: swatch(theme.unsortedSoft, theme.unsorted, ' stroke-dasharray="3 2"'), label: words.unsorted });
+  }
+  const scores = [
+    { swatch: swatch(theme.awful), label: words.awful },
+    { swatch: swatch(theme.ok), label: words.ok },
+    { swatch: swatch(theme.wow), label: words.wow },
+  ];
+  const afterChannels = row(x0, y0, null, channels);
+  let right = row(afterChannels + 12, y0, `${words.score}:`, scores);
+  let height = LEGEND_ROW;
+  if (chainIds.length > 0) {
+    const colours = CHAIN_COLOURS[mode];
+    const items = chainIds.map((id, i) => ({
+      swatch: (x: number, y: number) =>
+        `<path d="M${n(x)},${n(y + 8)} h14" fill="none" stroke="${colours[i % colours.length]}" stroke-width="2.5" stroke-dasharray="5 3" marker-end="url(#tm-chain-arrow-${i})"/>`,
+      label: doc.chains[id]?.name ?? '',
+    }));
+    right = Math.max(right, row(x0, y0 + LEGEND_ROW + 4, `${words.chains}:`, items));
+    height += LEGEND_ROW + 4;
+  }
+  return { markup: `<g class="legend">${out.join('')}</g>`, width: right - x0, height, texts };
+}

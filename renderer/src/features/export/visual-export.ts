@@ -1,0 +1,121 @@
+/**
+ * The visual exports in one call, shared by the export dialog and the headless entry
+ * (export-entry.ts): the map → layout → SVG parts → SVG file, PNG/JPEG or print HTML.
+ * Loaded on demand (the dialog imports it dynamically) so none of it is in the first bundle.
+ */
+import type { MapDoc } from '@shared/model/types';
+import type { PageMode, Paper } from '@shared/model/page-layout';
+import type { Grouping } from '../../store/ui-store';
+import { mindModelFor } from '../mindmap/mind-model';
+import { renderMapSvg, svgDocument, type ExportBackground, type SvgParts } from './svg-renderer';
+import { rasterize, type RasterFormat } from './raster';
+import { buildPrintDocument, type PrintDocument } from './pdf';
+import { embeddedFontCss } from './fonts';
+
+export type VisualFormat = 'png' | 'jpeg' | 'svg' | 'pdf';
+export const VISUAL_FORMATS: readonly VisualFormat[] = ['png', 'jpeg', 'svg', 'pdf'];
+
+export interface VisualExportOptions {
+  readonly format: VisualFormat;
+  /** PNG/JPEG: 1–4. */
+  readonly scale: number;
+  readonly background: ExportBackground;
+  readonly titleBlock: boolean;
+  readonly legend: boolean;
+  readonly chains: boolean;
+  /** PDF only. */
+  readonly pageMode: PageMode;
+  readonly paper: Paper;
+  readonly landscape: boolean;
+  readonly appendix: boolean;
+  readonly marginIn?: number;
+  readonly grouping?: Grouping;
+  /** Title block date, formatted; today in the map's locale by default. */
+  readonly date?: string;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Test hook: a smaller canvas limit exercises tiling with a small map. */
+  readonly maxCanvasSide?: number;
+}
+
+export const DEFAULT_VISUAL_OPTIONS: Omit<VisualExportOptions, 'format'> = {
+  scale: 2,
+  background: 'white',
+  titleBlock: true,
+  legend: true,
+  chains: true,
+  pageMode: 'fit',
+  paper: 'a4',
+  landscape: true,
+  appendix: false,
+};
+
+export type VisualExportResult =
+  | { readonly kind: 'svg'; readonly text: string; readonly blob: Blob; readonly width: number; readonly height: number; readonly parts: SvgParts }
+  | { readonly kind: 'raster'; readonly blob: Blob; readonly width: number; readonly height: number; readonly scale: number; readonly tiled: boolean; readonly notice?: string; readonly parts: SvgParts }
+  | { readonly kind: 'pdf'; readonly print: PrintDocument; readonly notice?: string; readonly parts: SvgParts };
+
+/** Today's date as the map's readers write it. */
+export function exportDate(locale: string, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/**
+ * Draws the map as it will be exported (no fonts embedded, no file made): for previews and sizes.
+ * @example const parts = drawMap(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'png' });
+ */
+export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
+  const layout = mindModelFor(doc, options.grouping ?? 'channel-stage').layout;
+  // PDF pages and JPEGs are never see-through: transparent becomes white there.
+  const background = options.background === 'transparent' && (options.format === 'jpeg' || options.format === 'pdf') ? 'white' : options.background;
+  return renderMapSvg(doc, layout, {
+    background,
+    chains: options.chains,
+    legend: options.legend,
+    titleBlock: options.titleBlock,
+    date: options.date ?? exportDate(doc.map.locale),
+  });
+}
+
+/**
+ * Exports a map as SVG, PNG, JPEG or the print document of a PDF.
+ * @example const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'pdf', pageMode: 'poster' });
+ */
+export async function exportVisual(doc: MapDoc, options: VisualExportOptions): Promise<VisualExportResult> {
+  const parts = drawMap(doc, options);
+  if (options.format === 'svg') {
+    const text = svgDocument(parts);
+    return { kind: 'svg', text, blob: new Blob([text], { type: 'image/svg+xml' }), width: parts.width, height: parts.height, parts };
+  }
+  if (options.format === 'pdf') {
+    const fontCss = await embeddedFontCss(parts.text + (options.appendix ? appendixText(doc) : ''));
+    const print = buildPrintDocument(doc, parts, {
+      mode: options.pageMode,
+      paper: options.paper,
+      landscape: options.landscape,
+      appendix: options.appendix,
+      fontCss,
+      ...(options.marginIn !== undefined ? { marginIn: options.marginIn } : {}),
+    });
+    return { kind: 'pdf', print, parts, ...(print.plan.notice ? { notice: print.plan.notice } : {}) };
+  }
+  const raster = await rasterize(parts, {
+    format: options.format as RasterFormat,
+    scale: options.scale,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.maxCanvasSide ? { maxCanvasSide: options.maxCanvasSide } : {}),
+  });
+  return { kind: 'raster', ...raster, parts };
+}
+
+/** Every text the appendix prints, so its fonts are embedded too. */
+function appendixText(doc: MapDoc): string {
+  const out: string[] = [];
+  for (const topic of Object.values(doc.topics)) out.push(topic.label, topic.action?.what ?? '', topic.action?.owner ?? '', topic.reaction ?? '');
+  for (const s of doc.map.stages) out.push(s.name);
+  for (const c of doc.map.competitors) out.push(c.name);
+  return out.join('\n');
+}

@@ -1,0 +1,37 @@
+/**
+ * The legend at the bottom left of the canvas: what the node colours mean under the current
+ * "colour by" (channel, score band, reaction or kind), with the filter's effect when one is on.
+ */
+import { useDocumentStore } from '../../store/document-store';
+import { useUiStore, type ColourBy } from '../../store/ui-store';
+import { t, type MessageKey } from '../../i18n';
+import { choicesOf, isFilterEmpty } from './topic-filter';
+
+const TITLE: Record<ColourBy, MessageKey> = {
+  channel: 'colourBy.channel',
+  band: 'colourBy.band',
+  reaction: 'colourBy.reaction',
+  kind: 'colourBy.kind',
+};
+
+export function Legend() {
+  const colourBy = useUiStore((s) => s.colourBy);
+  const filtered = useUiStore((s) => !isFilterEmpty(s.filter));
+  const doc = useDocumentStore((s) => s.doc);
+  if (!doc) return null;
+  const entries = choicesOf(doc, colourBy === 'band' ? 'band' : colourBy);
+  return (
+    <aside className="legend" aria-label={t('legend.title')}>
+      <h2 className="legend__title">{t(TITLE[colourBy])}</h2>
+      <ul className="legend__list">
+        {entries.map((entry) => (
+          <li key={entry.value} className="legend__entry">
+            <span className={`legend__swatch swatch--${colourBy}-${entry.value}`} aria-hidden="true" />
+            {t(entry.label as MessageKey)}
+          </li>
+        ))}
+      </ul>
+      {filtered && <p className="legend__note">{t('legend.dimmed')}</p>}
+    </aside>
+  );
+}

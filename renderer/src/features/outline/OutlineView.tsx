@@ -1,0 +1,319 @@
+/**
+ * The outline: every touchpoint in a table with its fields, details indented under it — a
+ * keyboard-driven sheet for rating fast in a workshop (rules in outline-keys.ts). Rows are
+ * virtualised, so 5,000 topics render only what is on screen. The selection is the app's, shared
+ * with the mind map and the grid; search matches are highlighted; the filter hides rows.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { MapDoc, TopicId } from '@shared/model/types';
+import { useDocumentStore } from '../../store/document-store';
+import { selectPrimary, useUiStore } from '../../store/ui-store';
+import { runCommand } from '../../store/run-command';
+import { t, type MessageKey } from '../../i18n';
+import { FilterBar } from '../filter/FilterBar';
+import { outlineColumns, outlineRows, nextSort, cellValue, type OutlineColumn, type OutlineRow, type OutlineSort } from './outline-model';
+import { outlineIntent, type LastDigit } from './outline-keys';
+import { cellCommand, chooseCell, clearCell, rateCell } from './outline-edits';
+import { CellContent, ChoiceCellEditor, TextCellEditor } from './OutlineCells';
+
+/** Row height in px: fixed, so the virtualiser needs no measuring. */
+const ROW_HEIGHT = 36;
+const PAGE_ROWS = 15;
+
+const WIDTH: Record<string, string> = {
+  label: 'minmax(260px, 3fr)',
+  channel: '104px',
+  stage: 'minmax(130px, 1fr)',
+  kind: '128px',
+  importance: '100px',
+  score: '84px',
+  reaction: '104px',
+  status: '104px',
+};
+const templateOf = (columns: readonly OutlineColumn[]) => columns.map((column) => WIDTH[column.id] ?? '96px').join(' ');
+const titleOf = (column: OutlineColumn) => (column.id.startsWith('competitor:') ? column.title : t(column.title as MessageKey));
+
+interface Editing {
+  readonly id: TopicId;
+  readonly col: number;
+  readonly initial?: string;
+}
+
+interface RowProps {
+  readonly row: OutlineRow;
+  readonly index: number;
+  readonly columns: readonly OutlineColumn[];
+  readonly template: string;
+  readonly top: number;
+  readonly cursorCol: number | null;
+  readonly editing: Editing | null;
+  readonly onCellClick: (event: MouseEvent, index: number, col: number) => void;
+  readonly onCellDoubleClick: (index: number, col: number) => void;
+  readonly onCommit: (id: TopicId, col: number, value: string, move?: 'next' | 'previous') => void;
+  readonly onCancel: () => void;
+}
+
+const OutlineRowView = memo(function OutlineRowView({ row, index, columns, template, top, cursorCol, editing, onCellClick, onCellDoubleClick, onCommit, onCancel }: RowProps) {
+  const doc = useDocumentStore((s) => s.doc) as MapDoc;
+  const topic = doc.topics[row.id];
+  const selected = useUiStore((s) => s.selected.includes(row.id));
+  const hit = useUiStore((s) => s.search.hits.has(row.id));
+  const query = useUiStore((s) => (hit ? s.search.query : null));
+  const current = useUiStore((s) => s.search.current >= 0 && s.search.matches[s.search.current] === row.id);
+  if (!topic) return null;
+  const classes = ['outline__row', row.depth > 0 ? 'is-detail' : 'is-touchpoint', selected && 'is-selected', hit && 'is-match', current && 'is-current-match'];
+  return (
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-topic-id={row.id}
+      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template }}
+    >
+      {columns.map((column, col) => {
+        const isCursor = cursorCol === col;
+        const isEditing = editing !== null && editing.col === col;
+        const value = cellValue(topic, column.id);
+        return (
+          <div
+            key={column.id}
+            id={`outline-cell-${index}-${col}`}
+            role="gridcell"
+            className={`outline__cell outline__cell--${column.kind}${isCursor ? ' is-cursor' : ''}${isEditing ? ' is-editing' : ''}`}
+            style={col === 0 ? { paddingLeft: 12 + row.depth * 22 } : undefined}
+            aria-label={col === 0 ? undefined : titleOf(column)}
+            onClick={(event) => onCellClick(event, index, col)}
+            onDoubleClick={() => onCellDoubleClick(index, col)}
+          >
+            {isEditing && column.kind === 'text' ? (
+              <TextCellEditor
+                initial={editing.initial ?? topic.label}
+                label={titleOf(column)}
+                onCommit={(text, move) => onCommit(row.id, col, text, move)}
+                onCancel={onCancel}
+              />
+            ) : isEditing && column.kind === 'choice' ? (
+              <ChoiceCellEditor
+                doc={doc}
+                column={column}
+                initial={value === undefined ? '' : String(value)}
+                label={titleOf(column)}
+                onCommit={(picked, move) => onCommit(row.id, col, picked, move)}
+                onCancel={onCancel}
+              />
+            ) : (
+              <CellContent doc={doc} topic={topic} column={column} query={col === 0 ? query : null} />
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+/** The outline view of the open map (Ctrl/Cmd+3). */
+export function OutlineView() {
+  const doc = useDocumentStore((s) => s.doc);
+  const filter = useUiStore((s) => s.filter);
+  const primary = useUiStore(selectPrimary);
+  const [sort, setSort] = useState<OutlineSort | null>(null);
+  const [cursor, setCursor] = useState<{ id: TopicId | null; col: number }>({ id: primary, col: 0 });
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const lastDigit = useRef<LastDigit | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
+
+  const columns = useMemo(() => (doc ? outlineColumns(doc) : []), [doc]);
+  const template = useMemo(() => templateOf(columns), [columns]);
+  const rows = useMemo(() => (doc ? outlineRows(doc, sort, filter) : []), [doc, sort, filter]);
+  const rowIndex = useMemo(() => new Map(rows.map((row, i) => [row.id, i])), [rows]);
+  const cursorRow = cursor.id === null ? -1 : (rowIndex.get(cursor.id) ?? -1);
+  const touchpointCount = useMemo(() => rows.reduce((n, row) => n + (row.depth === 0 ? 1 : 0), 0), [rows]);
+
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollPaddingStart: ROW_HEIGHT });
+
+  // The selection is shared: a match jumped to, or a node picked on the map, moves the cursor here.
+  useEffect(() => {
+    if (primary !== null && rowIndex.has(primary)) setCursor((c) => (c.id === primary ? c : { id: primary, col: c.col }));
+  }, [primary, rowIndex]);
+  useEffect(() => {
+    if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
+  }, [cursorRow, virtualizer]);
+  useEffect(() => {
+    grid.current?.focus({ preventScroll: true });
+  }, []);
+
+  const moveTo = useCallback(
+    (row: number, col: number, extend = false) => {
+      const target = rows[row];
+      if (!target) return;
+      setCursor({ id: target.id, col });
+      const ui = useUiStore.getState();
+      if (extend) ui.select(ui.selected.includes(target.id) ? ui.selected : [...ui.selected, target.id]);
+      else if (!(ui.selected.length === 1 && ui.selected[0] === target.id)) ui.select([target.id]);
+    },
+    [rows],
+  );
+
+  /** The rows an edit applies to: the selection when the cursor's row is in it, else that row. */
+  const targets = useCallback((id: TopicId): TopicId[] => {
+    const { selected } = useUiStore.getState();
+    const topics = useDocumentStore.getState().doc?.topics ?? {};
+    const chosen = selected.filter((s) => Object.hasOwn(topics, s));
+    return chosen.length > 1 && chosen.includes(id) ? chosen : [id];
+  }, []);
+
+  const onCommit = useCallback(
+    (id: TopicId, col: number, value: string, move?: 'next' | 'previous') => {
+      setEditing(null);
+      const column = columns[col];
+      if (column) {
+        const current = useDocumentStore.getState().doc?.topics[id];
+        const unchanged = current !== undefined && String(cellValue(current, column.id) ?? '') === value;
+        if (!unchanged) runCommand(cellCommand(column.kind === 'text' ? [id] : targets(id), column, value === '' && column.kind !== 'text' ? undefined : value));
+      }
+      const row = rowIndex.get(id) ?? 0;
+      if (move === 'next') moveTo(col < columns.length - 1 ? row : row + 1, col < columns.length - 1 ? col + 1 : 0);
+      else if (move === 'previous') moveTo(col > 0 ? row : row - 1, col > 0 ? col - 1 : columns.length - 1);
+      grid.current?.focus({ preventScroll: true });
+    },
+    [columns, rowIndex, targets, moveTo],
+  );
+  const onCancel = useCallback(() => {
+    setEditing(null);
+    grid.current?.focus({ preventScroll: true });
+  }, []);
+
+  const onCellClick = useCallback(
+    (event: MouseEvent, index: number, col: number) => {
+      const row = rows[index];
+      if (!row) return;
+      grid.current?.focus({ preventScroll: true });
+      if (event.shiftKey || event.ctrlKey || event.metaKey) {
+        const ui = useUiStore.getState();
+        setCursor({ id: row.id, col });
+        ui.select(ui.selected.includes(row.id) ? ui.selected.filter((s) => s !== row.id) : [...ui.selected, row.id]);
+      } else moveTo(index, col);
+    },
+    [rows, moveTo],
+  );
+  const onCellDoubleClick = useCallback(
+    (index: number, col: number) => {
+      const row = rows[index];
+      if (!row || columns[col]?.kind === 'number') return;
+      moveTo(index, col);
+      setEditing({ id: row.id, col });
+    },
+    [rows, columns, moveTo],
+  );
+
+  if (!doc) return null;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (editing || event.nativeEvent.isComposing || event.target !== grid.current) return;
+    const at = { row: Math.max(0, cursorRow), col: Math.min(cursor.col, columns.length - 1) };
+    const column = columns[at.col];
+    if (!column) return;
+    const now = performance.now();
+    const intent = outlineIntent(
+      { key: event.key, shift: event.shiftKey, mod: event.ctrlKey || event.metaKey, alt: event.altKey },
+      { cursor: at, rows: rows.length, cols: columns.length, kind: column.kind, page: PAGE_ROWS, last: lastDigit.current, now },
+    );
+    const row = rows[at.row];
+    if (intent.type === 'none' || (!row && intent.type !== 'move')) return;
+    event.preventDefault();
+    if (intent.type === 'move') return moveTo(intent.to.row, intent.to.col, intent.extend);
+    if (!row) return;
+    if (cursorRow < 0) moveTo(at.row, at.col);
+    switch (intent.type) {
+      case 'edit':
+        if (column.kind !== 'number') setEditing({ id: row.id, col: at.col, initial: intent.initial });
+        break;
+      case 'set':
+        rateCell(targets(row.id), column, intent.value, intent.replacesLast);
+        lastDigit.current = { cursor: at, digit: event.key, at: now };
+        return;
+      case 'choose':
+        chooseCell(targets(row.id), column, intent.index);
+        break;
+      case 'clear':
+        clearCell(targets(row.id), column);
+        break;
+    }
+    lastDigit.current = null;
+  };
+
+  const cursorCol = Math.min(cursor.col, columns.length - 1);
+  return (
+    <section className="outline" aria-label={t('outline.title')}>
+      <div className="outline__toolbar">
+        <h2 className="outline__title">{t('outline.title')}</h2>
+        <span className="muted" data-testid="outline-count">
+          {t('outline.count', { count: touchpointCount })}
+        </span>
+        <FilterBar />
+      </div>
+      <div
+        ref={grid}
+        className="outline__grid"
+        role="grid"
+        aria-label={t('outline.title')}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length}
+        aria-multiselectable
+        tabIndex={0}
+        aria-activedescendant={cursorRow >= 0 ? `outline-cell-${cursorRow}-${cursorCol}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div ref={scroller} className="outline__scroller">
+          <div className="outline__head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+            {columns.map((column) => {
+              const sorted = sort?.column === column.id ? sort.direction : null;
+              return (
+                <div key={column.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className="outline__header">
+                  <button type="button" tabIndex={-1} onClick={() => {
+                        setSort(nextSort(sort, column.id));
+                        grid.current?.focus({ preventScroll: true });
+                      }} title={t('outline.sortHint')}>
+                    {titleOf(column)}
+                    <span className="outline__sort" aria-hidden="true">
+                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                    </span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+          {rows.length === 0 ? (
+            <p className="outline__empty muted">{Object.keys(doc.topics).length <= 1 ? t('outline.empty') : t('outline.allFiltered')}</p>
+          ) : (
+            <div className="outline__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index] as OutlineRow;
+                return (
+                  <OutlineRowView
+                    key={row.id}
+                    row={row}
+                    index={item.index}
+                    columns={columns}
+                    template={template}
+                    top={item.start}
+                    cursorCol={item.index === cursorRow ? cursorCol : null}
+                    editing={editing && editing.id === row.id ? editing : null}
+                    onCellClick={onCellClick}
+                    onCellDoubleClick={onCellDoubleClick}
+                    onCommit={onCommit}
+                    onCancel={onCancel}
+                  />
+                );
+              })}
+            </div>
+          )}
+        </div>
+      </div>
+      <p className="outline__hint muted">{t('outline.keysHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * Files in and out of the renderer, the same call on both platforms (ARCHITECTURE.md, "Platform
+ * bridge"): in the desktop app through `window.touchmap` (shared/ipc.ts) — the native Save and Open
+ * dialogs, which remember the last folder — and in a plain browser through a download anchor and an
+ * `<input type=file>`. Features never ask which one they run on.
+ *
+ * Also the one place that turns a map's title into a file name every OS accepts, because the
+ * strictest rules (Windows') are a platform concern, not the map's.
+ */
+import { BRIDGE_GLOBAL, type ExportKind, type FileFilter, type OpenedFile, type TouchmapBridge } from '@shared/ipc';
+
+/** The desktop shell's bridge, or undefined in a plain browser (tests, `npm run web`). */
+export function desktopBridge(): TouchmapBridge | undefined {
+  return (window as unknown as Record<string, TouchmapBridge | undefined>)[BRIDGE_GLOBAL];
+}
+
+// ───────────────────────────────────────────── file names
+
+/** Characters Windows refuses in a name (and `/`, which no OS allows), plus control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const FORBIDDEN_IN_NAME = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+/** Names Windows reserves for devices, whatever the extension (`CON.csv` cannot be created). */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/**
+ * A name's length in UTF-8 bytes. ext4 and APFS allow 255 bytes, NTFS 255 UTF-16 units (never more
+ * than the bytes), so bytes are the measure that fits all; 15 spare leave room for the " (1)" a
+ * browser or the OS appends when the name is taken.
+ */
+const MAX_NAME_BYTES = 240;
+
+/**
+ * A file name that every OS accepts, built from user text such as a map title: characters
+ * Windows, macOS or Linux refuse become spaces, runs of spaces collapse, trailing dots and spaces
+ * go (Windows drops them silently), device names such as `CON` get a suffix, and the result is
+ * cut to fit 255 bytes with its extension. An empty result falls back to `fallback`.
+ *
+ * @param stem the name without extension, e.g. `Clinic — new patients — action plan`
+ * @param extension without the dot, e.g. `csv`
+ * @example safeFileName('Clinic: new/old patients?', 'touchmap') // 'Clinic new old patients.touchmap'
+ * @example safeFileName('CON', 'csv') // 'CON (map).csv'
+ */
+export function safeFileName(stem: string, extension: string, fallback = 'Untitled map'): string {
+  let clean = stem
+    .normalize('NFC')
+    .replace(FORBIDDEN_IN_NAME, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    // A leading dot hides the file on macOS and Linux; trailing dots and spaces vanish on Windows.
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  if (clean === '') clean = fallback;
+  if (WINDOWS_DEVICE.test(clean)) clean = `${clean} (map)`;
+  const suffix = `.${extension}`;
+  const budget = MAX_NAME_BYTES - utf8Length(suffix);
+  if (utf8Length(clean) > budget) clean = cutToBytes(clean, budget).replace(/[.\s]+$/, '');
+  return clean + suffix;
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** The longest prefix within `bytes` UTF-8 bytes, never splitting a character (a surrogate pair included). */
+function cutToBytes(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const size = utf8Length(char);
+    if (used + size > bytes) break;
+    out += char;
+    used += size;
+  }
+  return out;
+}
+
+// ───────────────────────────────────────────── saving
+
+/** What to save: a file's text and what the Save dialog offers. */
+export interface TextFileToSave {
+  /** The suggested file name, already safe (see {@link safeFileName}). */
+  readonly name: string;
+  readonly text: string;
+  /** The MIME type of a browser download, e.g. `text/csv;charset=utf-8`. */
+  readonly mimeType: string;
+  /** Which kind of export this is: the desktop Save dialog remembers a folder per kind. */
+  readonly kind: ExportKind;
+  /** The Save dialog's file-type filter, e.g. `{ name: 'CSV', extensions: ['csv'] }`. */
+  readonly filter: FileFilter;
+}
+
+/** Where a saved file went. `saved: false` means the user cancelled the Save dialog. */
+export type SaveOutcome =
+  | { readonly saved: true; readonly via: 'dialog'; readonly path?: string }
+  | { readonly saved: true; readonly via: 'download' }
+  | { readonly saved: false };
+
+/**
+ * Saves a text file: the native Save dialog in the desktop app, a download in a browser.
+ * Rejects with the shell's error when the file could not be written.
+ *
+ * @example
+ * const outcome = await saveTextFile({ name: 'Clinic.touchmap', text, mimeType: 'application/json', kind: 'touchmap', filter: { name: 'Touchmap map', extensions: ['touchmap'] } });
+ * if (outcome.saved && outcome.via === 'dialog') notify('info', `Saved to ${outcome.path}`);
+ */
+export async function saveTextFile(file: TextFileToSave): Promise<SaveOutcome> {
+  const bridge = desktopBridge();
+  if (bridge) {
+    const result = await bridge.saveFile({ suggestedName: file.name, filters: [file.filter], data: file.text, kind: file.kind });
+    return result.saved ? { saved: true, via: 'dialog', path: result.path } : { saved: false };
+  }
+  downloadBlob(new Blob([file.text], { type: file.mimeType }), file.name);
+  return { saved: true, via: 'download' };
+}
+
+/**
+ * How long a download's object URL lives. Revoking it at once can cancel a download the browser
+ * has not started reading yet; a minute is far more than any local file needs.
+ */
+const OBJECT_URL_LIFETIME_MS = 60_000;
+
+/**
+ * Starts a browser download of `blob` named `name`, through a temporary anchor.
+ * @example downloadBlob(new Blob([csv], { type: 'text/csv' }), 'Clinic — action plan.csv');
+ */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), OBJECT_URL_LIFETIME_MS);
+}
+
+// ───────────────────────────────────────────── opening
+
+/** A file the user picked, before it is read: the size is known without reading it. */
+export interface PickedFile {
+  readonly name: string;
+  readonly sizeBytes: number;
+  /** Reads the text (UTF-8). Call only after checking `sizeBytes`. */
+  readonly text: () => Promise<string>;
+}
+
+/** What the web file picker accepts: the app's files, and JSON (a `.touchmap` a mail client renamed). */
+export const TOUCHMAP_ACCEPT = '.touchmap,application/json,.json';
+
+/**
+ * Asks the user for a `.touchmap` file: the native Open dialog in the desktop app (which reads it
+ * and refuses an oversized one itself), a browser file picker otherwise. Resolves to null when
+ * the user cancels.
+ *
+ * @example const file = await pickTouchmapFile(); if (file) await importPicked(file);
+ */
+export async function pickTouchmapFile(): Promise<PickedFile | null> {
+  const bridge = desktopBridge();
+  if (bridge) {
+    const opened: OpenedFile | null = await bridge.openTouchmapFile();
+    return opened && openedFileToPicked(opened);
+  }
+  const file = await pickWithInput(TOUCHMAP_ACCEPT);
+  return file && browserFileToPicked(file);
+}
+
+/** A file handed over by the desktop shell (already read). */
+export function openedFileToPicked(opened: OpenedFile, sizeBytes?: number): PickedFile {
+  return { name: opened.name, sizeBytes: sizeBytes ?? utf8Length(opened.text), text: () => Promise.resolve(opened.text) };
+}
+
+/** A browser File (picked or dropped): its size comes from the file system, the text is read on demand. */
+export function browserFileToPicked(file: File): PickedFile {
+  return { name: file.name, sizeBytes: file.size, text: () => file.text() };
+}
+
+/**
+ * Opens the browser's file picker. The input is attached (hidden) while it is open because some
+ * browsers ignore `click()` on a detached input; it is removed once the user chose or cancelled.
+ */
+function pickWithInput(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.hidden = true;
+    input.setAttribute('aria-hidden', 'true');
+    input.dataset.testid = 'touchmap-file-input';
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}

@@ -1,0 +1,486 @@
+#!/usr/bin/env node
+/**
+ * The benchmark suite (`npm run bench`, issue 6): Playwright drives the built renderer in
+ * Chromium on maps generated from a seed (N = 500, 2,000, 5,000 topics), stored in IndexedDB
+ * through the app before any timing starts. Each figure is measured in at least 5 fresh browser
+ * contexts; the suite prints a Markdown table (median, p95, min, max) and, with `--json <path>`,
+ * writes `[{ name, n, unit, median, p95, min, max, runs }]`. Never part of `npm test`.
+ *
+ *   npm run bench                                  # N = 500, 2000, 5000; 5 runs each
+ *   npm run bench -- --sizes 2000 --runs 7 --json .tmp/bench/results.json
+ *   npm run bench -- --quick                       # the CI smoke: N = 500, one run
+ *   npm run bench -- --build                       # rebuild the renderer and the baseline first
+ *   npm run bench -- --dist .tmp/bench/renderer --build   # a private build (others may rebuild dist/)
+ *   npm run bench -- --only open,pan               # some figures only (for investigating; not for the README)
+ *
+ * How each figure is taken (and why) is in the README's "Performance" section.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
+import { installProbes } from './page-probes.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TMP = join(ROOT, '.tmp/bench');
+const BASELINE_OUT = join(ROOT, '.tmp/bench-baseline');
+const VIEWPORT = { width: 1440, height: 900 };
+/** Programmatic steps of a pan or a zoom (issue 6). */
+const STEPS = 60;
+/** Pan: px per frame (a brisk drag); zoom: wheel delta per frame (≈ 8 % per step). */
+const PAN_DX = 12;
+const ZOOM_DELTA = 40;
+/** A frame longer than this counts in `pan_long_frames` (60 Hz = 16.7 ms, plus a little slack). */
+const LONG_FRAME_MS = 20;
+
+// ------------------------------------------------------------------------------------------
+// Arguments
+// ------------------------------------------------------------------------------------------
+
+function parseArgs(argv) {
+  const options = { sizes: [500, 2000, 5000], runs: 5, json: null, build: false, quick: false, dist: 'dist/renderer', only: null, headed: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value.`);
+      return v;
+    };
+    if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.replace(/[_ ]/g, '')));
+    else if (flag === '--runs') options.runs = Number(value());
+    else if (flag === '--json') options.json = value();
+    else if (flag === '--build') options.build = true;
+    else if (flag === '--quick') options.quick = true;
+    else if (flag === '--dist') options.dist = value();
+    else if (flag === '--only') options.only = new Set(value().split(','));
+    else if (flag === '--headed') options.headed = true;
+    else if (flag === '--help' || flag === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 18).join('\n').replace(/^ \*? ?/gm, ''));
+      process.exit(0);
+    } else throw new Error(`Unknown flag ${flag}; try --help.`);
+  }
+  if (options.quick) {
+    options.sizes = [500];
+    options.runs = 1;
+  }
+  if (options.sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes wants whole numbers of topics, at least 10, like 500,2000.');
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs wants a whole number, at least 1.');
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+const wants = (name) => options.only === null || options.only.has(name);
+const DIST = resolve(ROOT, options.dist);
+const notes = [];
+const note = (text) => {
+  if (!notes.includes(text)) notes.push(text);
+  console.log(`  note: ${text}`);
+};
+
+// ------------------------------------------------------------------------------------------
+// Builds: the renderer, the fixtures (esbuild), the baseline page (vite)
+// ------------------------------------------------------------------------------------------
+
+function buildRenderer() {
+  console.log(`Building the renderer into ${options.dist} …`);
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The renderer build failed (see above); fix it, or run the suite against an existing build without --build.');
+}
+
+async function bundleFixtures() {
+  mkdirSync(TMP, { recursive: true });
+  const outfile = join(TMP, 'fixtures.mjs');
+  await esbuild({
+    stdin: {
+      contents: [
+        "export { generateMap } from './tests/fixtures/generate-map';",
+        "export { projectMindMap, DEFAULT_GROUP_LABELS } from './renderer/src/features/mindmap/projection';",
+        "export { layoutMindMap } from './renderer/src/features/mindmap/layout';",
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: join(ROOT, 'tsconfig.test.json'),
+    outfile,
+    logLevel: 'warning',
+  });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
+async function buildBaseline() {
+  console.log('Building the bare React Flow baseline page …');
+  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
+  await build({
+    configFile: false,
+    root: join(ROOT, 'tests/bench/baseline'),
+    base: './',
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir: BASELINE_OUT, emptyOutDir: true },
+  });
+}
+
+// ------------------------------------------------------------------------------------------
+// A tiny static server: the app at /, the baseline at /__baseline/
+// ------------------------------------------------------------------------------------------
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
+
+function serve() {
+  const roots = [
+    ['/__baseline/', BASELINE_OUT],
+    ['/', DIST],
+  ];
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const [prefix, root] = roots.find(([p]) => path.startsWith(p));
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root + sep) && file !== root) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
+}
+
+// ------------------------------------------------------------------------------------------
+// Statistics
+// ------------------------------------------------------------------------------------------
+
+function percentile(sorted, p) {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+const round = (x) => (Math.abs(x) >= 100 ? Math.round(x * 10) / 10 : Math.round(x * 100) / 100);
+
+function figure(name, n, unit, samples, runs) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { name, n, unit, median: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), min: round(sorted[0]), max: round(sorted[sorted.length - 1]), runs };
+}
+
+// ------------------------------------------------------------------------------------------
+// Browser runs
+// ------------------------------------------------------------------------------------------
+
+async function newPage(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  await context.addInitScript(installProbes);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/** The JavaScript the library screen loads before it is interactive, gzipped (KB). */
+async function measureInitialBundle(browser, base) {
+  const { context, page } = await newPage(browser);
+  const scripts = new Map();
+  let interactive = false;
+  page.on('response', (response) => {
+    if (interactive) return;
+    const type = response.request().resourceType();
+    const url = response.url();
+    if (type === 'script' || /\.m?js(\?|$)/.test(url)) scripts.set(url, response.body().catch(() => Buffer.alloc(0)));
+  });
+  await page.goto(`${base}/#/`);
+  await page.getByRole('button', { name: 'New map' }).first().waitFor({ state: 'visible' });
+  await page.waitForLoadState('load');
+  interactive = true;
+  let bytes = 0;
+  for (const body of scripts.values()) bytes += gzipSync(await body, { level: 9 }).length;
+  await context.close();
+  return { kb: bytes / 1024, files: scripts.size };
+}
+
+/**
+ * One run of Touchmap on a map of N topics in a fresh context: the map is stored through the app
+ * first, then each figure is timed. Returns { name: sample | samples[] }.
+ */
+async function touchmapRun(browser, base, doc, n) {
+  const { context, page, errors } = await newPage(browser);
+  const out = {};
+  try {
+    // 1. Store the map through the app's repository, then start the app afresh on the library.
+    await page.goto(`${base}/?bench#/`);
+    await page.waitForFunction(() => window.__touchmap !== undefined);
+    await page.evaluate((d) => window.__touchmap.importDocs([d]), doc);
+    await page.reload();
+    await page.waitForFunction(() => window.__touchmap !== undefined);
+    const card = page.getByRole('button', { name: new RegExp(`^Open ${doc.map.title}`) });
+    await card.waitFor({ state: 'visible' });
+
+    // 2. open: click → every node in view rendered, the editor accepting keys.
+    await page.evaluate(() => window.__bench.arm());
+    const opened = page.evaluate(() => window.__bench.timeCanvasOpen('lastClick'));
+    await card.click();
+    out.open = await opened;
+    const canvas = await page.locator('.canvas').boundingBox();
+    out.canvas = canvas;
+
+    // 3. heap_after_open: forced GC, then the JS heap in use.
+    if (wants('heap_after_open')) {
+      const cdp = await context.newCDPSession(page);
+      await page.evaluate(() => (typeof gc === 'function' ? gc() : undefined));
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      out.heap_after_open = usedSize / (1024 * 1024);
+      await cdp.detach();
+    }
+
+    // 4. pan / zoom: 60 programmatic steps each, one per frame.
+    if (wants('pan')) out.pan = await page.evaluate(([s, dx]) => window.__bench.pan(s, dx), [STEPS, PAN_DX]);
+    if (wants('zoom')) out.zoom = await page.evaluate(([s, d]) => window.__bench.zoom(s, d), [STEPS, ZOOM_DELTA]);
+    await page.waitForTimeout(300); // the wheel's end timer
+
+    // 5. add_touchpoint: a stage group in view selected, Tab → the new node visible, selected, its label editor focused.
+    if (wants('add_touchpoint')) {
+      const groupId = await page.evaluate(() => window.__bench.nearestNode('.react-flow__node[data-id*=":stage:"]'));
+      if (!groupId) throw new Error('No stage group in view to add a touchpoint to.');
+      await page.locator(`.react-flow__node[data-id="${groupId}"]`).click();
+      await page.locator(`.react-flow__node[data-id="${groupId}"] [aria-selected="true"]`).waitFor();
+      await page.evaluate(() => window.__bench.arm());
+      const added = page.evaluate(async () => (await window.__bench.waitFrame(window.__bench.newNodeEditing, 10_000, 'lastKey')) - window.__bench.lastKey);
+      await page.keyboard.press('Tab');
+      out.add_touchpoint = await added;
+      await page.keyboard.press('Escape');
+    }
+
+    // 6. edit_saved / edit_rows_written: a touchpoint's score changed in the inspector → its row committed.
+    if (wants('edit_saved')) {
+      await page.evaluate(() => window.__touchmap.flush());
+      const topicId = await page.evaluate(() => window.__bench.nearestNode('.react-flow__node-touchpoint'));
+      if (!topicId) throw new Error('No touchpoint in view to edit.');
+      await page.locator(`.react-flow__node[data-id="${topicId}"]`).click();
+      const score = page.getByRole('radiogroup', { name: 'Score' });
+      await score.waitFor();
+      await page.evaluate(() => window.__touchmap.flush());
+      const target = score.locator('[role="radio"][aria-checked="false"]').first();
+      await page.evaluate(() => window.__bench.arm());
+      const saved = page.evaluate(async () => {
+        const write = await window.__touchmap.nextWrite();
+        return { ms: write.at - window.__bench.lastClick - window.__touchmap.throttleMs, rows: write.report.rows };
+      });
+      await target.click();
+      const { ms, rows } = await saved;
+      out.edit_saved = ms;
+      out.edit_rows_written = rows;
+    }
+
+    // 7. switch_view: mind map → grid → outline → mind map (Ctrl/Cmd+2, 3, 1).
+    if (wants('switch_view')) {
+      const hasViews = (await page.getByRole('group', { name: 'View' }).count()) > 0;
+      if (!hasViews) {
+        note('switch_view skipped: the editor has no view switch yet.');
+      } else {
+        await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } }); // nothing selected, focus on the page
+        const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+        const steps = [
+          ['grid', '2', () => document.querySelector('.grid-view') !== null && document.querySelector('.react-flow') === null],
+          ['outline', '3', () => window.__touchmap.view() === 'outline' && document.querySelector('.grid-view') === null && document.querySelector('.react-flow') === null && document.querySelector('.editor__view')?.childElementCount > 0],
+          ['mindmap', '1', () => window.__bench.canvasReady()],
+        ];
+        out.switch_view = {};
+        for (const [view, key, check] of steps) {
+          await page.evaluate(() => window.__bench.arm());
+          const switched = page.evaluate(async (source) => {
+            // eslint-disable-next-line no-new-func -- the check travels as source text
+            const done = await window.__bench.waitFrame(new Function(`return (${source})()`), 20_000, 'lastKey');
+            return done - window.__bench.lastKey;
+          }, check.toString());
+          await page.keyboard.press(`${mod}+${key}`);
+          out.switch_view[view] = await switched;
+          if (view === 'outline' && (await page.getByText('The outline view is on its way').count()) > 0) {
+            note('switch_view: the outline view is still a placeholder; its switch time is the placeholder\'s.');
+          }
+        }
+      }
+    }
+
+    // 8. layout: projection + layout of the open map in the page (label cache cleared; JIT warmed by 3 runs).
+    if (wants('layout')) out.layout = await page.evaluate(() => window.__touchmap.layout(1, 3)[0]);
+
+    // 9. exports: whole map, PNG at 2× and PDF fitted to one page (printed by Chromium, as `npm run export` does).
+    if (wants('export_png_2x') || wants('export_pdf_fit')) {
+      const available = await page.evaluate(() => typeof window.__touchmap.exportVisual === 'function');
+      if (!available) note('export_png_2x / export_pdf_fit skipped: this build has no bench export hook.');
+      else {
+        try {
+          if (wants('export_png_2x')) out.export_png_2x = (await page.evaluate(() => window.__touchmap.exportVisual('png_2x'))).ms;
+          if (wants('export_pdf_fit')) {
+            const started = Date.now();
+            const result = await page.evaluate(() => window.__touchmap.exportVisual('pdf_fit'));
+            if (!result.pdf) throw new Error('the PDF export returned no print document');
+            const printPage = await context.newPage();
+            await printPage.setContent(result.pdf.html, { waitUntil: 'load' });
+            await printPage.evaluate(() => document.fonts.ready);
+            await printPage.pdf({ width: `${result.pdf.widthIn}in`, height: `${result.pdf.heightIn}in`, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+            out.export_pdf_fit = Date.now() - started;
+            await printPage.close();
+          }
+        } catch (error) {
+          note(`exports skipped: ${error.message.split('\n')[0]}`);
+        }
+      }
+    }
+    if (errors.length > 0) note(`page errors during the N = ${n} run: ${[...new Set(errors)].join(' | ').slice(0, 300)}`);
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+/** One run of the bare React Flow page with the same nodes, in a fresh context. */
+async function baselineRun(browser, base, n, canvas) {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(`${base}/__baseline/?n=${n}&w=${Math.round(canvas.width)}&h=${Math.round(canvas.height)}`);
+    const open = page.getByRole('button', { name: 'Open' });
+    await open.waitFor();
+    await page.evaluate(() => window.__bench.arm());
+    const opened = page.evaluate(() => window.__bench.timeCanvasOpen('lastClick'));
+    await open.click();
+    const result = { open: await opened };
+    result.pan = await page.evaluate(([s, dx]) => window.__bench.pan(s, dx), [STEPS, PAN_DX]);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Main
+// ------------------------------------------------------------------------------------------
+
+const started = Date.now();
+if (options.build || !existsSync(join(DIST, 'index.html'))) buildRenderer();
+const fixtures = await bundleFixtures();
+if (options.build || !existsSync(join(BASELINE_OUT, 'index.html'))) await buildBaseline();
+
+// Maps, and the baseline's copy of their layout, made before any browser starts.
+const docs = new Map();
+for (const n of options.sizes) {
+  const doc = fixtures.generateMap({ seed: n, topics: n });
+  docs.set(n, doc);
+  const layout = fixtures.layoutMindMap(fixtures.projectMindMap(doc, { grouping: 'channel-stage', labels: fixtures.DEFAULT_GROUP_LABELS }));
+  writeFileSync(
+    join(BASELINE_OUT, `layout-${n}.json`),
+    JSON.stringify({
+      nodes: layout.nodes.map((node) => ({ id: node.id, label: node.lines.join('\n'), x: node.x, y: node.y, width: node.width, height: node.height })),
+      edges: layout.edges,
+    }),
+  );
+}
+
+const server = await serve();
+const base = `http://127.0.0.1:${server.address().port}`;
+const executablePath = await findChromium();
+const browser = await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+console.log(`Chromium ${browser.version()} · ${cpus().length} cores · load ${loadavg().map((l) => l.toFixed(2)).join(' ')} · sizes ${options.sizes.join(', ')} · ${options.runs} run(s)\n`);
+
+const figures = [];
+try {
+  if (wants('bundle_initial_gzip')) {
+    const samples = [];
+    let files = 0;
+    for (let r = 0; r < options.runs; r++) {
+      const bundle = await measureInitialBundle(browser, base);
+      samples.push(bundle.kb);
+      files = bundle.files;
+    }
+    figures.push(figure('bundle_initial_gzip', 0, 'KB', samples, options.runs));
+    console.log(`bundle_initial_gzip: ${round(samples[0])} KB in ${files} script(s)`);
+  }
+
+  for (const n of options.sizes) {
+    const doc = docs.get(n);
+    const runs = [];
+    const baselines = [];
+    for (let r = 0; r < options.runs; r++) {
+      const t0 = Date.now();
+      const run = await touchmapRun(browser, base, doc, n);
+      runs.push(run);
+      const baseline = await baselineRun(browser, base, n, run.canvas);
+      baselines.push(baseline);
+      console.log(`N = ${n}, run ${r + 1}/${options.runs}: open ${round(run.open)} ms (baseline ${round(baseline.open)} ms) · ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const scalar = (name, unit, key = name) => {
+      const samples = runs.map((run) => run[key]).filter((v) => typeof v === 'number');
+      if (samples.length > 0) figures.push(figure(name, n, unit, samples, samples.length));
+    };
+    const p95 = (frames) => percentile([...frames].sort((a, b) => a - b), 95);
+    scalar('open', 'ms');
+    if (runs[0].pan) {
+      // frame times of every run pooled: the budget is on the p95 frame
+      figures.push(figure('pan', n, 'ms', runs.flatMap((run) => run.pan), runs.length));
+      figures.push(figure('pan_long_frames', n, '%', runs.map((run) => (100 * run.pan.filter((f) => f > LONG_FRAME_MS).length) / run.pan.length), runs.length));
+    }
+    if (runs[0].zoom) figures.push(figure('zoom', n, 'ms', runs.flatMap((run) => run.zoom), runs.length));
+    scalar('add_touchpoint', 'ms');
+    scalar('edit_saved', 'ms');
+    scalar('edit_rows_written', 'rows');
+    if (runs[0].switch_view) {
+      const steps = Object.keys(runs[0].switch_view);
+      // the slowest of the three switches per run, then each switch on its own
+      figures.push(figure('switch_view', n, 'ms', runs.map((run) => Math.max(...Object.values(run.switch_view))), runs.length));
+      for (const step of steps) figures.push(figure(`switch_view_to_${step}`, n, 'ms', runs.map((run) => run.switch_view[step]), runs.length));
+    }
+    scalar('layout', 'ms');
+    scalar('export_png_2x', 'ms');
+    scalar('export_pdf_fit', 'ms');
+    scalar('heap_after_open', 'MB');
+    figures.push(figure('baseline_open', n, 'ms', baselines.map((b) => b.open), baselines.length));
+    figures.push(figure('baseline_pan', n, 'ms', baselines.flatMap((b) => b.pan), baselines.length));
+    // ratios per run, Touchmap's run against the baseline run right after it
+    figures.push(figure('open_ratio', n, '×', runs.map((run, i) => run.open / baselines[i].open), runs.length));
+    if (runs[0].pan) figures.push(figure('pan_ratio', n, '×', runs.map((run, i) => p95(run.pan) / p95(baselines[i].pan)), runs.length));
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// ------------------------------------------------------------------------------------------
+// Report
+// ------------------------------------------------------------------------------------------
+
+const sizes = [...new Set(figures.map((f) => f.n))];
+console.log(`\n## Touchmap benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, headless Chromium (software rendering)\n`);
+console.log('| figure | N | unit | median | p95 | min | max | runs |');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|');
+for (const n of sizes) for (const f of figures.filter((x) => x.n === n)) console.log(`| ${f.name} | ${f.n || '—'} | ${f.unit} | ${f.median} | ${f.p95} | ${f.min} | ${f.max} | ${f.runs} |`);
+if (notes.length > 0) console.log(`\nNotes:\n${notes.map((t) => `- ${t}`).join('\n')}`);
+console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+if (options.json) {
+  mkdirSync(dirname(resolve(ROOT, options.json)), { recursive: true });
+  writeFileSync(resolve(ROOT, options.json), JSON.stringify(figures, null, 2));
+  console.log(`Wrote ${options.json}`);
+}

@@ -1,0 +1,333 @@
+/**
+ * Issue 4's story: a facilitator puts the map on a slide, on paper and in a colleague's inbox.
+ * PDF, PNG, JPEG and SVG come from the one export renderer — run here through the headless CLI
+ * (`npm run export`, which drives the built renderer in Chromium) and through the app's dialog —
+ * and are checked with poppler's tools and by decoding the pixels against the layout.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serializeTouchmapFile } from '../../shared/file-format';
+import { planPages } from '../../shared/model/page-layout';
+import { countTouchpoints } from '../../shared/model/selectors';
+import type { MapDoc } from '../../shared/model/types';
+import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL, labelsOf } from '../fixtures/export-maps';
+import { generateMap } from '../fixtures/generate-map';
+import { createMap, mod, SCREENSHOTS } from './driver';
+
+const OUT = resolve('.tmp/export-e2e');
+const EXPORTED_AT = '2026-01-01T00:00:00.000Z';
+
+function writeMapFile(name: string, docs: readonly MapDoc[]): string {
+  mkdirSync(OUT, { recursive: true });
+  const path = join(OUT, `${name}.touchmap`);
+  writeFileSync(path, serializeTouchmapFile(docs, EXPORTED_AT));
+  return path;
+}
+
+function cli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['scripts/export.mjs', ...args], { encoding: 'utf8', timeout: 240_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function exportOk(args: readonly string[]): string {
+  const run = cli(args);
+  expect(run.stderr.replace(/^note: .*$/gm, '').trim(), `stderr of export ${args.join(' ')}`).toBe('');
+  expect(run.status).toBe(0);
+  return run.stdout;
+}
+
+function tool(cmd: string, args: readonly string[]): string {
+  const run = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+function pdfInfo(path: string): { pages: number; widthPt: number; heightPt: number } {
+  const info = tool('pdfinfo', [path]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  return { pages, widthPt: Number(size?.[1]), heightPt: Number(size?.[2]) };
+}
+
+/** Width and height from a PNG's IHDR. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The drawing's size as the SVG export states it (the content the page plan lays out). */
+function svgSize(path: string): { width: number; height: number } {
+  const text = readFileSync(path, 'utf8');
+  const m = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(text);
+  return { width: Number(m?.[1]), height: Number(m?.[2]) };
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, '');
+
+test.describe('headless export (npm run export)', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('a map in English, Russian, Korean and Japanese prints to a PDF with every label as text and fonts embedded', () => {
+    const file = writeMapFile('multilingual', [MULTILINGUAL]);
+    const pdf = join(OUT, 'multi-a4.pdf');
+    exportOk([file, '--format', 'pdf', '--page', 'a4', '--landscape', '--out', pdf]);
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBe(1); // fit to one page
+    expect(info.widthPt).toBeCloseTo(841.89, 0); // A4 landscape
+    expect(info.heightPt).toBeCloseTo(595.28, 0);
+    const text = normalise(tool('pdftotext', [pdf, '-']));
+    for (const label of labelsOf(MULTILINGUAL)) expect(text, `PDF text has "${label}"`).toContain(normalise(label));
+    const fonts = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line, 'every font is embedded').toMatch(/\s+yes\s+yes\s+/);
+    const names = fonts.join('\n');
+    expect(names).toMatch(/NotoSans-/);
+    expect(names).toMatch(/NotoSansJP|NotoSansKR|NotoSansCJK/);
+    tool('pdftoppm', ['-png', '-r', '50', pdf, join(SCREENSHOTS, 'export-multi-a4')]);
+  });
+
+  test('poster splits the map over the pages planPages says; fit page to map gives one page the map’s size', () => {
+    const file = writeMapFile('multilingual-poster', [MULTILINGUAL]);
+    const svg = join(OUT, 'multi.svg');
+    exportOk([file, '--format', 'svg', '--out', svg]);
+    const content = svgSize(svg);
+
+    const poster = join(OUT, 'multi-poster.pdf');
+    exportOk([file, '--format', 'pdf', '--page', 'poster', '--paper', 'a4', '--out', poster]);
+    const plan = planPages({ content, mode: 'poster', paper: 'a4', landscape: false, marginIn: 0.4 });
+    expect(plan.pages.length).toBeGreaterThan(1);
+    const info = pdfInfo(poster);
+    expect(info.pages).toBe(plan.pages.length);
+    expect(info.widthPt).toBeCloseTo(595.28, 0);
+    tool('pdftoppm', ['-png', '-r', '30', poster, join(SCREENSHOTS, 'export-multi-poster')]);
+
+    const fit = join(OUT, 'multi-fit.pdf');
+    exportOk([file, '--format', 'pdf', '--page', 'fit', '--appendix', '--out', fit]);
+    const fitInfo = pdfInfo(fit);
+    expect(fitInfo.widthPt).toBeCloseTo((content.width / 96 + 0.8) * 72, 0);
+    expect(fitInfo.heightPt).toBeCloseTo((content.height / 96 + 0.8) * 72, 0);
+    expect(fitInfo.pages).toBeGreaterThanOrEqual(2); // the map page, then the appendix
+    const text = tool('pdftotext', [fit, '-']);
+    expect(text).toContain('Touchpoints by stage');
+    expect(text).toContain(HOSTILE_LABEL);
+  });
+
+  test('a hostile label stays literal text in SVG, CSV and Markdown', () => {
+    const file = writeMapFile('hostile', [MULTILINGUAL]);
+    const svg = join(OUT, 'hostile.svg');
+    exportOk([file, '--format', 'svg', '--out', svg]);
+    const text = readFileSync(svg, 'utf8');
+    // The label wraps over two lines; each part is escaped text.
+    expect(text).toContain('&lt;img src=x');
+    expect(text).toContain('onerror=alert(1)&gt;');
+    expect(text).not.toMatch(/<img|<script|foreignObject|\son\w+=/i);
+    const csv = join(OUT, 'hostile.csv');
+    exportOk([file, '--format', 'csv', '--out', csv]);
+    expect(readFileSync(csv, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    const md = join(OUT, 'hostile.md');
+    exportOk([file, '--format', 'md', '--out', md]);
+    expect(readFileSync(md, 'utf8')).not.toContain('<img');
+  });
+
+  test('bad options and files are refused with a message naming the problem', () => {
+    const file = writeMapFile('ok', [MULTILINGUAL]);
+    const cases: [string[], RegExp][] = [
+      [[file, '--format', 'gif'], /--format must be one of pdf, png, jpeg, svg, csv, md; got "gif"/],
+      [[file, '--format', 'png', '--scale', '9'], /--scale must be a number from 1 to 4/],
+      [[file, '--format', 'pdf', '--page', 'a5'], /--page must be one of/],
+      [[file, '--format', 'jpeg', '--background', 'transparent'], /transparent works for PNG and SVG only/],
+      [[file, '--format', 'png', '--frobnicate'], /Unknown option --frobnicate/],
+      [[join(OUT, 'missing.touchmap'), '--format', 'png'], /No file at/],
+      [[file, '--format', 'png', '--map', 'Nope'], /No map "Nope" in the file/],
+    ];
+    writeFileSync(join(OUT, 'broken.touchmap'), '{ not json');
+    cases.push([[join(OUT, 'broken.touchmap'), '--format', 'svg'], /JSON/i]);
+    for (const [args, message] of cases) {
+      const run = cli(args);
+      expect(run.status, args.join(' ')).not.toBe(0);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+
+  test('each locale’s map exports to PDF and PNG for a look (rendered into the screenshots folder)', () => {
+    for (const doc of BY_LOCALE) {
+      const file = writeMapFile(`locale-${doc.map.locale}`, [doc]);
+      const pdf = join(OUT, `locale-${doc.map.locale}.pdf`);
+      exportOk([file, '--format', 'pdf', '--page', 'a4', '--landscape', '--appendix', '--out', pdf]);
+      const text = normalise(tool('pdftotext', [pdf, '-']));
+      for (const label of labelsOf(doc)) expect(text).toContain(normalise(label));
+      tool('pdftoppm', ['-png', '-r', '50', pdf, join(SCREENSHOTS, `export-${doc.map.locale}`)]);
+      exportOk([file, '--format', 'png', '--scale', '1', '--out', join(SCREENSHOTS, `export-${doc.map.locale}.png`)]);
+    }
+    const file = writeMapFile('locale-ja-dark', [BY_LOCALE[3] as MapDoc]);
+    exportOk([file, '--format', 'jpeg', '--scale', '1', '--background', 'dark', '--out', join(SCREENSHOTS, 'export-ja-dark.jpg')]);
+  });
+
+  test('a 2,000-touchpoint map exports to PNG 2× and to PDF', () => {
+    const big = generateMap({ seed: 4, topics: 3400 });
+    expect(countTouchpoints(big)).toBeGreaterThanOrEqual(2000);
+    const file = writeMapFile('big', [big]);
+    const png = join(OUT, 'big.png');
+    const out = exportOk([file, '--format', 'png', '--scale', '2', '--out', png]);
+    const [, w, h] = /\((\d+) × (\d+) px\)/.exec(out) ?? [];
+    const size = pngSize(readFileSync(png));
+    expect(size).toEqual({ width: Number(w), height: Number(h) });
+    expect(size.height).toBeGreaterThan(16_384); // past one canvas: drawn in tiles
+    const pdf = join(OUT, 'big.pdf');
+    exportOk([file, '--format', 'pdf', '--page', 'fit', '--out', pdf]);
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBe(1);
+    expect(Math.max(info.widthPt, info.heightPt)).toBeLessThanOrEqual(200 * 72 + 0.5);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Pixels, checked in the browser against the layout the renderer reports.
+// ---------------------------------------------------------------------------------------------
+
+/** What `window.touchmapExport` (renderer/src/export-entry.ts) returns for an image, as far as these tests read it. */
+interface Box { x: number; y: number; width: number; height: number }
+interface ImageExport {
+  data: string;
+  scale?: number;
+  tiled?: boolean;
+  geometry?: { nodes: (Box & { label: string; lines: string[] })[]; edges: { from: { x: number; y: number }; to: { x: number; y: number } }[]; mapBox: Box; width: number; height: number };
+}
+declare global {
+  interface Window {
+    touchmapExport?: (fileText: string, options: Record<string, unknown>) => Promise<ImageExport>;
+  }
+}
+
+interface PixelReport {
+  width: number;
+  height: number;
+  drawingWidth: number;
+  drawingHeight: number;
+  mapBox: { width: number; height: number };
+  blankLabels: string[];
+  blankEdges: number;
+  edges: number;
+  marginAlpha: number[];
+  tiled: boolean;
+}
+
+async function exportPixels(page: Page, fileText: string, options: Record<string, unknown>): Promise<PixelReport> {
+  await page.goto('/export.html');
+  await page.waitForFunction(() => typeof window.touchmapExport === 'function');
+  return page.evaluate(
+    async ([text, opts]) => {
+      const result = await window.touchmapExport!(text, opts);
+      const bytes = Uint8Array.from(atob(result.data), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }), { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+      const canvas = document.createElement('canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const s = result.scale!;
+      const g = result.geometry!;
+      /** How many pixels of a region differ clearly from its most common colour: text or lines drawn on a fill. */
+      const inked = (x: number, y: number, w: number, h: number) => {
+        const data = ctx.getImageData(Math.round(x * s), Math.round(y * s), Math.max(1, Math.round(w * s)), Math.max(1, Math.round(h * s))).data;
+        const counts = new Map<number, number>();
+        for (let i = 0; i < data.length; i += 4) counts.set((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!, (counts.get((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!) ?? 0) + 1);
+        let top = 0;
+        let topCount = -1;
+        for (const [c, k] of counts) if (k > topCount) [top, topCount] = [c, k];
+        let differ = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const d = Math.abs(data[i]! - ((top >> 16) & 255)) + Math.abs(data[i + 1]! - ((top >> 8) & 255)) + Math.abs(data[i + 2]! - (top & 255));
+          if (d > 96 && data[i + 3]! > 0) differ++;
+        }
+        return differ;
+      };
+      const blankLabels = g.nodes
+        // the label's own area: inside the padding, as many lines as the layout wrapped
+        .filter((n) => inked(n.x + 8, n.y + (n.height - n.lines.length * 18) / 2, Math.min(n.width - 16, 60), n.lines.length * 18) < 15)
+        .map((n) => n.label);
+      let blankEdges = 0;
+      for (const e of g.edges) {
+        // A cubic with horizontal tangents at both ends passes through the midpoint of its ends.
+        const mx = (e.from.x + e.to.x) / 2;
+        const my = (e.from.y + e.to.y) / 2;
+        const data = ctx.getImageData(Math.round(mx * s) - 3, Math.round(my * s) - 3, 7, 7).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && data[i]! + data[i + 1]! + data[i + 2]! < 700) dark++;
+        if (dark === 0) blankEdges++;
+      }
+      const alphaAt = (x: number, y: number) => ctx.getImageData(x, y, 1, 1).data[3]!;
+      return {
+        width: bitmap.width,
+        height: bitmap.height,
+        drawingWidth: g.width,
+        drawingHeight: g.height,
+        mapBox: { width: g.mapBox.width, height: g.mapBox.height },
+        blankLabels,
+        blankEdges,
+        edges: g.edges.length,
+        marginAlpha: [alphaAt(2, 2), alphaAt(bitmap.width - 3, 2), alphaAt(2, bitmap.height - 3), alphaAt(bitmap.width - 3, bitmap.height - 3)],
+        tiled: result.tiled ?? false,
+      };
+    },
+    [fileText, options] as const,
+  );
+}
+
+test.describe('PNG pixels against the layout', () => {
+  const fileText = serializeTouchmapFile([MULTILINGUAL], EXPORTED_AT);
+  const plain = { format: 'png', scale: 2, titleBlock: false, legend: false, chains: false };
+
+  test('PNG 2× is the map’s bounds × 2 plus margins, with ink at every label and edge; transparent margins are clear', async ({ page }) => {
+    const report = await exportPixels(page, fileText, { ...plain, background: 'transparent' });
+    const margin = 32;
+    expect(report.drawingWidth).toBe(Math.ceil(report.mapBox.width + 2 * margin));
+    expect(report.drawingHeight).toBe(Math.ceil(report.mapBox.height + 2 * margin));
+    expect(report.width).toBe(report.drawingWidth * 2);
+    expect(report.height).toBe(report.drawingHeight * 2);
+    expect(report.blankLabels).toEqual([]);
+    expect(report.edges).toBeGreaterThan(5);
+    expect(report.blankEdges).toBe(0);
+    expect(report.marginAlpha).toEqual([0, 0, 0, 0]);
+  });
+
+  test('past the canvas limit the PNG is drawn in tiles and comes out whole', async ({ page }) => {
+    const report = await exportPixels(page, fileText, { ...plain, background: 'white', maxCanvasSide: 700 });
+    expect(report.tiled).toBe(true);
+    expect(report.width).toBe(report.drawingWidth * 2);
+    expect(report.blankLabels).toEqual([]);
+    expect(report.blankEdges).toBe(0);
+    expect(report.marginAlpha).toEqual([255, 255, 255, 255]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The dialog in the app.
+// ---------------------------------------------------------------------------------------------
+
+test('the export dialog shows the size that will come out, previews the map, and downloads it', async ({ page }) => {
+  await page.goto('/');
+  await createMap(page, 'Dialog <b>cafe</b>');
+  await page.keyboard.press(`${mod}+e`);
+  const dialog = page.getByRole('dialog', { name: 'Export map' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('img', { name: 'Export preview' })).toBeVisible();
+  await dialog.getByRole('radio', { name: 'PNG' }).check();
+  await dialog.getByLabel('Scale').selectOption('3');
+  await expect(dialog.getByTestId('export-size')).toContainText(/[\d,]+ × [\d,]+ px/);
+  await page.screenshot({ path: `${SCREENSHOTS}/export-dialog-png.png` });
+  await dialog.getByRole('radio', { name: 'PDF' }).check();
+  await dialog.getByLabel('Pages').selectOption('poster');
+  await expect(dialog.getByTestId('export-size')).toContainText(/page/);
+  await page.screenshot({ path: `${SCREENSHOTS}/export-dialog-pdf.png` });
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Dialog b cafe b.svg');
+  const svg = readFileSync((await download.path())!, 'utf8');
+  expect(svg).toContain('Dialog &lt;b&gt;cafe&lt;/b&gt;');
+  await expect(dialog).toBeHidden();
+});

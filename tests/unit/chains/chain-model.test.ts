@@ -1,0 +1,121 @@
+/**
+ * What the views show of the chains: steps with scores, the weak link (lowest score, earliest on
+ * a tie), unscored steps, the numbered links of shown chains, and the link curves.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTestMap } from '../model/driver';
+import { chainLinks, nextChainName, summarizeChains, weakLinkIds } from '../../../renderer/src/features/chains/chain-model';
+import { loopLink, sideLink, verticalLink } from '../../../renderer/src/features/chains/chain-geometry';
+import { CHAIN_TOKENS, DARK, LIGHT, chainColour, chainColourVar } from '../../../renderer/src/features/mindmap/theme';
+
+/** The clinic's chain of DOMAIN.md §4, four steps of it, rated. */
+function clinic() {
+  return createTestMap({ title: 'Clinic' })
+    .addTouchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
+    .addTouchpoint('Site page', { channel: 'online', stage: 'Consideration' })
+    .addTouchpoint('Booking by phone', { channel: 'offline', stage: 'Purchase' })
+    .addTouchpoint('Reception', { channel: 'offline', stage: 'Purchase' })
+    .set('Context ad', { score: 6 })
+    .set('Site page', { score: 3 })
+    .set('Booking by phone', { score: 3 })
+    .addChain('First visit', ['Context ad', 'Site page', 'Booking by phone', 'Reception']);
+}
+
+describe('summarizeChains', () => {
+  it('lists the steps with labels and scores, the weak link and the unscored steps', () => {
+    const [summary] = summarizeChains(clinic().doc);
+    expect(summary!.steps.map((s) => [s.label, s.score])).toEqual([
+      ['Context ad', 6],
+      ['Site page', 3],
+      ['Booking by phone', 3],
+      ['Reception', undefined],
+    ]);
+    // two steps score 3: the earliest is the weak link
+    expect(summary!.weak).toMatchObject({ index: 1, label: 'Site page', score: 3, band: 'awful' });
+    expect(summary!.steps.filter((s) => s.weak).map((s) => s.label)).toEqual(['Site page']);
+    expect(summary!.unscored.map((s) => s.label)).toEqual(['Reception']);
+  });
+
+  it('has no weak link until a step is scored, and follows a new score', () => {
+    const map = createTestMap().addTouchpoint('Ad').addTouchpoint('Site').addChain('Walk', ['Ad', 'Site']);
+    expect(summarizeChains(map.doc)[0]!.weak).toBeUndefined();
+    expect(summarizeChains(map.doc)[0]!.unscored).toHaveLength(2);
+    map.set('Site', { score: 9 });
+    expect(summarizeChains(map.doc)[0]!.weak?.label).toBe('Site');
+    map.set('Ad', { score: 2 });
+    expect(summarizeChains(map.doc)[0]!.weak?.label).toBe('Ad');
+  });
+
+  it('gives each chain its place in the chain list as its colour', () => {
+    const map = clinic().addChain('Return visit', ['Reception', 'Context ad']);
+    expect(summarizeChains(map.doc).map((s) => [s.chain.name, s.colourIndex])).toEqual([
+      ['First visit', 0],
+      ['Return visit', 1],
+    ]);
+  });
+});
+
+describe('chainLinks', () => {
+  it('links consecutive steps, numbered from 1, for every shown chain', () => {
+    const map = clinic().addChain('Return visit', ['Reception', 'Context ad']);
+    const links = chainLinks(map.doc, new Set());
+    expect(links.map((l) => [l.chainName, l.number, map.doc.topics[l.from]?.label, map.doc.topics[l.to]?.label, l.lane])).toEqual([
+      ['First visit', 1, 'Context ad', 'Site page', 0],
+      ['First visit', 2, 'Site page', 'Booking by phone', 0],
+      ['First visit', 3, 'Booking by phone', 'Reception', 0],
+      ['Return visit', 1, 'Reception', 'Context ad', 1],
+    ]);
+    expect(new Set(links.map((l) => l.id)).size).toBe(links.length);
+  });
+
+  it('leaves out hidden chains, and a one-step chain has no link', () => {
+    const map = clinic().addChain('Alone', ['Reception']);
+    expect(chainLinks(map.doc, new Set([map.chainId('First visit')]))).toEqual([]);
+  });
+
+  it('joins the steps either side of a deleted touchpoint', () => {
+    const map = clinic().delete('Site page');
+    expect(chainLinks(map.doc, new Set()).map((l) => map.doc.topics[l.to]?.label)).toEqual(['Booking by phone', 'Reception']);
+  });
+});
+
+describe('weakLinkIds', () => {
+  it('holds the weak link of every shown chain, and is the same set for the same inputs', () => {
+    const map = clinic().addChain('Return visit', ['Reception', 'Context ad']);
+    const shown = new Set<string>();
+    const ids = weakLinkIds(map.doc, shown);
+    expect([...ids].map((id) => map.doc.topics[id]?.label).sort()).toEqual(['Context ad', 'Site page']);
+    expect(weakLinkIds(map.doc, shown)).toBe(ids);
+    const hidden = new Set([map.chainId('First visit')]);
+    expect([...weakLinkIds(map.doc, hidden)].map((id) => map.doc.topics[id]?.label)).toEqual(['Context ad']);
+  });
+});
+
+describe('nextChainName', () => {
+  it('numbers new chains without repeating a name', () => {
+    const map = createTestMap().addTouchpoint('Ad');
+    expect(nextChainName(map.doc, 'Chain')).toBe('Chain 1');
+    map.addChain('Chain 2');
+    expect(nextChainName(map.doc, 'Chain')).toBe('Chain 3');
+  });
+});
+
+describe('chain colours and curves', () => {
+  it('has a fixed palette in both themes, distinct from the channel and score colours', () => {
+    for (const theme of [LIGHT, DARK]) {
+      const palette = CHAIN_TOKENS.map((_, i) => chainColour(theme, i));
+      expect(new Set(palette).size).toBe(CHAIN_TOKENS.length);
+      for (const reserved of [theme.online, theme.offline, theme.awful, theme.wow, theme.ok, theme.danger]) expect(palette).not.toContain(reserved);
+    }
+    expect(chainColour(LIGHT, CHAIN_TOKENS.length)).toBe(chainColour(LIGHT, 0));
+    expect(chainColourVar(1)).toBe('var(--tm-chain2)');
+  });
+
+  it('bows a side link up by lane, and puts the number halfway', () => {
+    expect(sideLink({ x: 0, y: 0 }, { x: 200, y: 0 }, 0)).toEqual({ path: 'M0,0 C100,-24 100,-24 200,0', mid: { x: 100, y: -18 } });
+    expect(sideLink({ x: 0, y: 0 }, { x: 200, y: 0 }, 1).mid.y).toBeLessThan(-18);
+    expect(loopLink({ x: 100, y: 0 }, { x: 100, y: 60 }, 1, 0).mid).toEqual({ x: 137.5, y: 30 });
+    expect(loopLink({ x: 100, y: 0 }, { x: 100, y: 60 }, -1, 0).mid.x).toBeLessThan(100);
+    expect(verticalLink({ x: 50, y: 0 }, { x: 50, y: 100 }, 0).mid).toEqual({ x: 63.5, y: 50 });
+  });
+});
