@@ -20,11 +20,11 @@ export function installProbes() {
       const started = performance.now();
       return new Promise((resolve, reject) => {
         const tick = () => {
-          let ok = false;
+          let ok;
           try {
             ok = (since === undefined || probe[since] !== null) && check();
           } catch {
-            ok = false;
+            ok = false; // the page is between states (an element gone mid-check): look again next frame
           }
           if (ok) resolve(performance.now());
           else if (performance.now() - started > timeoutMs) reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${check.name || 'a condition'}.`));

@@ -249,7 +249,7 @@ async function touchmapRun(browser, base, doc, n) {
     // 3. heap_after_open: forced GC, then the JS heap in use.
     if (wants('heap_after_open')) {
       const cdp = await context.newCDPSession(page);
-      await page.evaluate(() => (typeof gc === 'function' ? gc() : undefined));
+      await page.evaluate(() => (typeof globalThis.gc === 'function' ? globalThis.gc() : undefined)); // --expose-gc
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
       out.heap_after_open = usedSize / (1024 * 1024);
@@ -312,7 +312,7 @@ async function touchmapRun(browser, base, doc, n) {
         for (const [view, key, check] of steps) {
           await page.evaluate(() => window.__bench.arm());
           const switched = page.evaluate(async (source) => {
-            // eslint-disable-next-line no-new-func -- the check travels as source text
+            // the check travels as source text
             const done = await window.__bench.waitFrame(new Function(`return (${source})()`), 20_000, 'lastKey');
             return done - window.__bench.lastKey;
           }, check.toString());

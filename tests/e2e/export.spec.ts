@@ -128,7 +128,7 @@ test.describe('headless export (npm run export)', () => {
     expect(readFileSync(csv, 'utf8').charCodeAt(0)).toBe(0xfeff);
     const md = join(OUT, 'hostile.md');
     exportOk([file, '--format', 'md', '--out', md]);
-    expect(readFileSync(md, 'utf8')).not.toContain('<img');
+    expect(readFileSync(md, 'utf8')).toContain('\\<img src=x onerror=alert(1)\\>'); // escaped: shows as text, never as HTML
   });
 
   test('bad options and files are refused with a message naming the problem', () => {

@@ -225,11 +225,14 @@ test('dragging a touchpoint onto another stage group moves it there, in one undo
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 20 });
   await page.mouse.up();
   await expect(stageGroup(page, 'offline', 'Loyalty').locator('.mind-node__count')).toHaveText('1');
+  await fitView(page); // the canvas followed the moved touchpoint to the other side
   await expect(stageGroup(page, 'online', 'Awareness').locator('.mind-node__count')).toHaveText('4');
   const root = await nodeBox(node(page, 'Clinic'));
   expect((await nodeBox(node(page, 'Online chat'))).x, 'now on the offline side').toBeLessThan(root.x);
   await page.keyboard.press(`${mod}+z`);
+  await fitView(page);
   await expect(stageGroup(page, 'online', 'Awareness').locator('.mind-node__count')).toHaveText('5');
+  await expect(stageGroup(page, 'offline', 'Loyalty').locator('.mind-node__count')).toHaveCount(0);
 });
 
 test('filter dims touchpoints outside it; colour by score band shows a legend', async ({ page }) => {

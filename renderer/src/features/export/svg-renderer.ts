@@ -118,11 +118,14 @@ export interface ExportedNode extends Box {
  * bundled fonts still shows every script.
  */
 export function fontFamilyFor(lang: string): string {
-  const cjk =
+  // Every bundled face before any system one: a system CJK face (an OpenType/CFF collection)
+  // reached first for, say, Hangul on a Japanese map prints as unembedded Type 3 glyphs.
+  const bundled = lang === 'ko' ? ["'Noto Sans'", "'Noto Sans KR'", "'Noto Sans JP'"] : ["'Noto Sans'", "'Noto Sans JP'", "'Noto Sans KR'"];
+  const system =
     lang === 'ko'
-      ? ["'Noto Sans KR'", "'Noto Sans CJK KR'", "'Noto Sans JP'", "'Noto Sans CJK JP'", "'Malgun Gothic'", "'Apple SD Gothic Neo'"]
-      : ["'Noto Sans JP'", "'Noto Sans CJK JP'", "'Noto Sans KR'", "'Noto Sans CJK KR'", "'Yu Gothic'", "'Hiragino Sans'", "'Malgun Gothic'"];
-  return ["'Noto Sans'", ...cjk, "'Segoe UI'", 'Arial', 'sans-serif'].join(', ');
+      ? ["'Noto Sans CJK KR'", "'Noto Sans CJK JP'", "'Malgun Gothic'", "'Apple SD Gothic Neo'"]
+      : ["'Noto Sans CJK JP'", "'Noto Sans CJK KR'", "'Yu Gothic'", "'Hiragino Sans'", "'Malgun Gothic'"];
+  return [...bundled, ...system, "'Segoe UI'", 'Arial', 'sans-serif'].join(', ');
 }
 
 /**

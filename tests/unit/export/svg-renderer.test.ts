@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+/**
+ * The export SVG (issue 4): a standalone file with real text, no active content, no external
+ * references — checked by parsing it as XML, as Inkscape or an office app would.
+ */
+import { describe, expect, it } from 'vitest';
+import { layoutMindMap } from '../../../renderer/src/features/mindmap/layout';
+import { projectMindMap } from '../../../renderer/src/features/mindmap/projection';
+import { escapeXml, renderMapSvg, svgDocument, type SvgExportOptions } from '../../../renderer/src/features/export/svg-renderer';
+import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL } from '../../fixtures/export-maps';
+import type { MapDoc } from '@shared/model/types';
+
+const ALL: SvgExportOptions = { background: 'white', chains: true, legend: true, titleBlock: true, date: '1 January 2026' };
+
+function render(doc: MapDoc, options: SvgExportOptions = ALL) {
+  const layout = layoutMindMap(projectMindMap(doc, { grouping: 'channel-stage' }));
+  const parts = renderMapSvg(doc, layout, options);
+  const text = svgDocument(parts);
+  const xml = new DOMParser().parseFromString(text, 'image/svg+xml');
+  return { layout, parts, text, xml };
+}
+
+describe('the export SVG', () => {
+  it('parses as XML and holds no foreignObject, script, on* attribute or external reference', () => {
+    const { xml, text } = render(MULTILINGUAL);
+    expect(xml.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(xml.documentElement.nodeName).toBe('svg');
+    expect(xml.getElementsByTagName('foreignObject')).toHaveLength(0);
+    expect(xml.getElementsByTagName('script')).toHaveLength(0);
+    for (const el of Array.from(xml.getElementsByTagName('*'))) {
+      for (const attr of Array.from(el.attributes)) {
+        expect(attr.name, `${el.nodeName} has no event handler`).not.toMatch(/^on/i);
+        if (/href$/i.test(attr.name)) expect(attr.value).toMatch(/^#/);
+        if (/url\(/.test(attr.value)) expect(attr.value).toMatch(/^url\(#[\w-]+\)$/);
+      }
+    }
+    expect(text).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+
+  it('draws every label of every map as <text>, line by line as the layout wrapped it', () => {
+    for (const doc of [MULTILINGUAL, ...BY_LOCALE]) {
+      const { xml, layout } = render(doc);
+      const drawn = Array.from(xml.getElementsByTagName('text')).map((t) => t.textContent);
+      for (const node of layout.nodes) for (const line of node.lines) expect(drawn).toContain(line);
+      expect(drawn).toContain(doc.map.title);
+      expect(drawn).toContain('1 January 2026');
+      expect(xml.documentElement.getAttribute('xml:lang')).toBe(doc.map.locale);
+    }
+  });
+
+  it('keeps a hostile label as literal text', () => {
+    const { xml, text } = render(MULTILINGUAL);
+    expect(xml.getElementsByTagName('img')).toHaveLength(0);
+    const joined = Array.from(xml.getElementsByTagName('text')).map((t) => t.textContent).join(' ');
+    expect(joined).toContain('<img src=x');
+    expect(joined).toContain('onerror=alert(1)>');
+    expect(text).not.toContain('<img');
+    expect(escapeXml(HOSTILE_LABEL)).toBe('&lt;img src=x onerror=alert(1)&gt;');
+    expect(escapeXml('a\u0000b & "c"')).toBe('ab &amp; &quot;c&quot;');
+  });
+
+  it('names the bundled fonts first and system CJK fonts after them', () => {
+    const { xml } = render(BY_LOCALE[2] as MapDoc);
+    const family = xml.querySelector('g[font-family]')?.getAttribute('font-family') ?? '';
+    expect(family.indexOf("'Noto Sans KR'")).toBeLessThan(family.indexOf("'Noto Sans CJK KR'"));
+    expect(family).toMatch(/sans-serif$/);
+  });
+
+  it('is the map bounds plus margins without title and legend; chains draw numbered arrows', () => {
+    const plain = render(MULTILINGUAL, { background: 'transparent', chains: false, legend: false, titleBlock: false });
+    expect(plain.parts.width).toBe(Math.ceil(plain.layout.bounds.width + 64));
+    expect(plain.parts.height).toBe(Math.ceil(plain.layout.bounds.height + 64));
+    expect(plain.parts.backgroundColor).toBeNull();
+    expect(plain.xml.getElementsByTagName('marker')).toHaveLength(0);
+    const withChains = render(MULTILINGUAL);
+    expect(withChains.xml.getElementsByTagName('marker')).toHaveLength(1);
+    expect(withChains.xml.querySelectorAll('path[marker-end]').length).toBeGreaterThanOrEqual(2);
+    const numbers = Array.from(withChains.xml.querySelectorAll('.chains text')).map((t) => t.textContent);
+    expect(numbers).toEqual(['1', '2', '3']);
+  });
+
+  it('textless shapes plus runs hold exactly the drawing (the rasteriser paints the runs)', () => {
+    const { parts } = render(MULTILINGUAL);
+    expect(parts.shapes).not.toContain('<text');
+    expect(parts.runs.length).toBe((parts.body.match(/<text\b/g) ?? []).length);
+  });
+});
