@@ -12,6 +12,7 @@
  * (`content-visibility: auto`).
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useNodeLook } from '../filter/useNodeLook';
 import type { TopicId } from '@shared/model/types';
 import { scoreBand } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
@@ -82,11 +83,13 @@ const GridCard = memo(function GridCard({ topicId, cellKey, first }: { readonly 
   const selected = useUiStore((s) => s.selected.includes(topicId));
   const weak = useIsWeakLink(topicId);
   const editing = useEditsHere(topicId, cellKey, first);
+  // search hits and filter dimming, as on the mind map (one ui-store state for every view)
+  const look = useNodeLook(topicId);
   if (!topic) return null;
   const band = scoreBand(topic.score);
   return (
     <div
-      className={`grid-card${selected ? ' is-selected' : ''}${weak ? ' is-weak-link' : ''}`}
+      className={`grid-card${selected ? ' is-selected' : ''}${weak ? ' is-weak-link' : ''} ${look}`}
       data-card={`${cellKey}/${topicId}`}
       data-topic-id={topicId}
       role="option"
