@@ -263,8 +263,13 @@ async function touchmapRun(browser, base, doc, n) {
 
     // 5. add_touchpoint: a stage group in view selected, Tab → the new node visible, selected, its label editor focused.
     if (wants('add_touchpoint')) {
-      const groupId = await page.evaluate(() => window.__bench.nearestNode('.react-flow__node[data-id*=":stage:"]'));
-      if (!groupId) throw new Error('No stage group in view to add a touchpoint to.');
+      let groupId = await page.evaluate(() => window.__bench.nearestNode('.react-flow__node[data-id*=":stage:"]'));
+      if (!groupId) {
+        // A big map at the fitted zoom may show no stage group whole: select one (the canvas pans it into view).
+        groupId = `group:online:stage:${doc.map.stages[2].id}`;
+        await page.evaluate((id) => window.__touchmap.select([id]), groupId);
+        await page.waitForTimeout(600);
+      }
       await page.locator(`.react-flow__node[data-id="${groupId}"]`).click();
       await page.locator(`.react-flow__node[data-id="${groupId}"] [aria-selected="true"]`).waitFor();
       await page.evaluate(() => window.__bench.arm());

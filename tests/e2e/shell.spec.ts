@@ -48,3 +48,16 @@ test('the dark theme is remembered across a reload', async ({ page }) => {
   await createMap(page, 'Night shift');
   await screenshot(page, 'editor-dark');
 });
+
+test('Print… lays the map out as the PDF export does and hands it to the print dialog', async ({ page }) => {
+  await openLibrary(page);
+  await createMap(page, 'Print shop', 'Coffee shop');
+  await page.keyboard.press(`${mod}+p`);
+  // in a browser the layout is printed from a hidden, script-less frame
+  const frame = page.locator('iframe[sandbox][aria-hidden="true"]');
+  await expect(frame).toHaveCount(1, { timeout: 20_000 });
+  const html = await frame.getAttribute('srcdoc');
+  expect(html).toContain('<svg');
+  expect(html).toContain('Print shop');
+  expect(html).not.toContain('<script');
+});

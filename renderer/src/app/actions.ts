@@ -49,6 +49,7 @@ export type ActionName =
   | 'view.theme'
   | 'help.shortcuts'
   | 'help.about'
+  | 'file.print'
   // Files: import and the data exports (names as in MENU_ACTIONS of shared/ipc.ts)
   | 'file.import'
   | 'file.backupAll'
@@ -144,6 +145,14 @@ export const ACTIONS: readonly Action[] = [
   { name: 'view.theme', label: 'Light / dark theme', keys: [], enabled: () => true, perform: toggleTheme },
   { name: 'help.shortcuts', label: 'Keyboard shortcuts', keys: [{ key: '/', mod: true }], enabled: () => true, perform: () => showHelp('shortcuts') },
   { name: 'help.about', label: 'About Touchmap', keys: [], enabled: () => true, perform: () => showHelp('about') },
+  {
+    name: 'file.print',
+    label: 'Print…',
+    keys: [{ key: 'p', mod: true }],
+    enabled: hasDoc,
+    // the export code loads on demand, so printing costs nothing until it is used
+    perform: () => (void import('../features/export/print-map').then((m) => m.printOpenMap()), true),
+  },
   { name: 'file.import', label: 'Import…', keys: [{ key: 'o', mod: true }], enabled: () => true, perform: () => (void importFromPicker(), true) },
   { name: 'file.backupAll', label: 'Back up all maps', keys: [], enabled: () => true, perform: () => (void backUpAllMaps(), true) },
   { name: 'export.touchmap', label: '.touchmap (this map)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('touchmap'), true) },

@@ -44,6 +44,8 @@ export interface TouchmapBenchHooks {
   flush(): Promise<void>;
   /** The view shown (mind map, grid, outline). */
   view(): ViewName;
+  /** Selects nodes as a click does (the canvas then pans a selected node into view). */
+  select(ids: readonly string[]): void;
   /** Projection + layout of the open map with the label cache cleared: `runs` timings (ms). */
   layout(runs: number, warmup: number): number[];
   /** Whole-map visual export of the open map, if the export feature is built in. */
@@ -81,6 +83,7 @@ export function installBenchHooks(): void {
     nextWrite: () => new Promise((resolve) => waiting.push(resolve)),
     flush: () => flushPendingSaves(),
     view: () => useUiStore.getState().view,
+    select: (ids) => useUiStore.getState().select(ids),
     layout(runs, warmup) {
       const doc = openDoc();
       const grouping = useUiStore.getState().grouping;

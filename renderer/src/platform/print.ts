@@ -50,6 +50,20 @@ export async function savePdf(job: PrintJob, name: string): Promise<SaveOutcome 
   return { saved: true, via: 'print-dialog' };
 }
 
+/**
+ * File ▸ Print…: the system print dialog on the same layout as the PDF export — the desktop
+ * shell's print window, or the browser's dialog from a hidden frame.
+ */
+export async function printJob(job: PrintJob): Promise<void> {
+  const bridge = desktopBridge();
+  if (bridge) {
+    const result = await bridge.print(job);
+    if (!result.printed && result.reason && result.reason !== 'cancelled') throw new Error(result.reason);
+    return;
+  }
+  await printInIframe(job.html);
+}
+
 /** Prints an HTML document from a hidden iframe (its scripts never run: the sandbox forbids them). */
 async function printInIframe(html: string): Promise<void> {
   const frame = document.createElement('iframe');
