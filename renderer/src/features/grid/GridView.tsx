@@ -18,53 +18,15 @@ import { scoreBand } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
-import { commitLabel } from '../mindmap/label-editing';
 import { pickStep } from '../chains/chain-actions';
 import { useIsWeakLink } from '../chains/ChainEdge';
 import { dropOnCell, gridFor, useGridUi } from './grid-actions';
 import type { GridCell } from './grid-projection';
 import { GridChainOverlay } from './GridChainOverlay';
+import { LabelEditor } from '../mindmap/LabelEditor';
 
 /** The drag payload type: topic ids and the cell they left (private to Touchmap). */
 const DRAG_TYPE = 'application/x-touchmap-cards';
-
-function CardEditor({ topicId, initial, current }: { readonly topicId: TopicId; readonly initial?: string; readonly current: string }) {
-  const [text, setText] = useState(initial ?? current);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    const field = ref.current;
-    if (!field) return;
-    field.focus();
-    if (initial === undefined) field.select();
-    else field.setSelectionRange(field.value.length, field.value.length);
-  }, [initial]);
-  const done = (commit: boolean) => {
-    if (commit) commitLabel(topicId, text);
-    useUiStore.getState().stopEditing();
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      done(true);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      done(false);
-    }
-  };
-  return (
-    <textarea
-      ref={ref}
-      className="grid-card__editor"
-      aria-label="Edit label"
-      value={text}
-      rows={2}
-      onChange={(e) => setText(e.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => done(true)}
-    />
-  );
-}
 
 /** Whether the in-place editor shows on this copy of the card (a touchpoint of two segments has two). */
 function useEditsHere(topicId: TopicId, cellKey: string, first: boolean) {
@@ -97,7 +59,7 @@ const GridCard = memo(function GridCard({ topicId, cellKey, first }: { readonly 
       aria-label={topic.label}
       draggable={!editing}
     >
-      {editing ? <CardEditor topicId={topicId} initial={editing.initial} current={topic.label} /> : <span className="grid-card__label">{topic.label}</span>}
+      {editing ? <LabelEditor className="grid-card__editor" rows={2} id={topicId} initial={editing.initial} current={topic.label} /> : <span className="grid-card__label">{topic.label}</span>}
       <span className="grid-card__meta">
         {topic.kind && <span className={`grid-card__kind kind--${topic.kind}`}>{t(`kind.${topic.kind}`)}</span>}
         {weak && <span className="grid-card__weak">{t('chains.weakBadge')}</span>}

@@ -3,14 +3,14 @@
  * UI store with a narrow selector, so selecting or editing one node re-renders that node only;
  * node props carry the layout record, which changes only when the layout does.
  */
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { LayoutNode } from './layout';
 import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
 import { scoreBand } from '@shared/model/selectors';
 import { t } from '../../i18n';
-import { commitLabel } from './label-editing';
+import { LabelEditor } from './LabelEditor';
 import { useIsWeakLink } from '../chains/ChainEdge'; // issue 3: the weak-link marker
 import { useNodeLook } from '../filter/useNodeLook'; // issue 3 part C: search hits, filter dimming, colour by
 
@@ -32,45 +32,6 @@ function SideHandles() {
   );
 }
 
-function LabelEditor({ id, initial, current }: { readonly id: string; readonly initial?: string; readonly current: string }) {
-  const [text, setText] = useState(initial ?? current);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const stopEditing = useUiStore((s) => s.stopEditing);
-  useEffect(() => {
-    const field = ref.current;
-    if (!field) return;
-    field.focus();
-    if (initial === undefined) field.select();
-    else field.setSelectionRange(field.value.length, field.value.length);
-  }, [initial]);
-  const done = (commit: boolean) => {
-    if (commit) commitLabel(id, text);
-    stopEditing();
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      done(true);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      done(false);
-    }
-  };
-  return (
-    <textarea
-      ref={ref}
-      className="mind-node__editor nodrag nowheel"
-      aria-label="Edit label"
-      value={text}
-      rows={1}
-      onChange={(event) => setText(event.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => done(true)}
-    />
-  );
-}
-
 function Lines({ lines }: { readonly lines: readonly string[] }) {
   return (
     <span className="mind-node__label">
@@ -89,7 +50,7 @@ export const RootNode = memo(function RootNode({ id, data }: NodeProps<MindNode>
   return (
     <div className={`mind-node mind-node--root${selected ? ' is-selected' : ''}`} data-node-id={id} role="treeitem" aria-selected={selected} aria-label={data.layout.label}>
       <SideHandles />
-      {editing ? <LabelEditor id={id} initial={editing.initial} current={data.layout.label} /> : <Lines lines={data.layout.lines} />}
+      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" id={id} initial={editing.initial} current={data.layout.label} /> : <Lines lines={data.layout.lines} />}
     </div>
   );
 });
@@ -108,7 +69,7 @@ export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<MindNod
       aria-label={layout.label}
     >
       <SideHandles />
-      {editing ? <LabelEditor id={id} initial={editing.initial} current={layout.label} /> : <Lines lines={layout.lines} />}
+      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" id={id} initial={editing.initial} current={layout.label} /> : <Lines lines={layout.lines} />}
       {layout.count !== undefined && layout.count > 0 && <span className="mind-node__count">{layout.count}</span>}
     </div>
   );
@@ -132,7 +93,7 @@ export const TopicNode = memo(function TopicNode({ id, data }: NodeProps<MindNod
       aria-label={layout.label}
     >
       <SideHandles />
-      {editing ? <LabelEditor id={id} initial={editing.initial} current={topic?.label ?? layout.label} /> : <Lines lines={layout.lines} />}
+      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" id={id} initial={editing.initial} current={topic?.label ?? layout.label} /> : <Lines lines={layout.lines} />}
       {topic?.score !== undefined && (
         <span className={`score-badge score-badge--${band}`} title={`${t('inspector.score')}: ${topic.score} (${band ? t(`band.${band}`) : ''})`}>
           {topic.score}
