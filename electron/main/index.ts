@@ -5,19 +5,22 @@
  * - the `app://` scheme registered before ready, served from dist/renderer with the CSP header;
  * - one secure window, its state restored, closed only after the quit handshake;
  * - guards on every web contents, permissions denied, every remote request cancelled;
- * - no network at all: no auto-updater, no crash reporter (neither is ever started).
+ * - no network at all: no auto-updater, no crash reporter (neither is ever started);
+ * - `touchmap --export …`: a headless export instead of all of the above (cli-export.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { exportArgsFromArgv } from '../../shared/export-cli';
 import { EVENT_CHANNELS, type AppInfo, type OpenedFile, type Platform } from '../../shared/ipc';
 import { APP_SCHEME, appEntryUrl, clientRouteOf } from './app-origin';
+import { startCliExport, type ExportWindow } from './cli-export';
 import { nodeFs } from './electron-fs';
 import { createFileOpenRouter, touchmapPathsFromArgv } from './file-open';
 import { openTouchmapFileWithDialog, saveFileWithDialog, type FileDialogDeps } from './file-dialogs';
 import { registerIpcHandlers } from './ipc-handlers';
 import { applyMenuPatch, buildMenuTemplate, INITIAL_MENU_STATE, NATIVE_EDIT_COMMANDS, type MenuSend } from './menu';
-import { createPrintDocuments, createPrintService, type PrintWindow } from './print';
+import { createPrintDocuments, createPrintService, type PrintDocuments, type PrintWindow } from './print';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
 import { createQuitHandshake, quitWarningText, type QuitHandshake } from './quit';
 import { openExternalSafely } from './security/external-url';
@@ -51,7 +54,40 @@ function warn(message: string, win: BrowserWindow | null): void {
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
 
+/** The default session's guards and the app:// scheme: the same for the app and for `--export`. */
+function secureDefaultSession(printDocuments: PrintDocuments): void {
+  const ses = session.defaultSession;
+  denyPermissions(ses);
+  blockRemoteRequests(ses);
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ rootDir: RENDERER_DIR, readFile: (p) => fs.promises.readFile(p), printDocument: (id) => printDocuments.get(id) }),
+  );
+}
+
+/** `touchmap --export …` (cli-export.ts): no main window, no single-instance lock, so it runs beside an open app. */
+function exportFromCommandLine(args: readonly string[]): void {
+  const printDocuments = createPrintDocuments();
+  // The print window's options: hidden, sandboxed, no preload — the export page needs no bridge.
+  const hiddenWindow = () => new BrowserWindow(printWindowOptions()) as unknown as PrintWindow & ExportWindow;
+  const printService = createPrintService({ documents: printDocuments, createWindow: hiddenWindow });
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, (url) => openExternalSafely(url, shell));
+  });
+  void startCliExport(app, () => secureDefaultSession(printDocuments), {
+    args,
+    cwd: process.cwd(),
+    createWindow: hiddenWindow,
+    printToPDF: (job) => printService.toPDF(job),
+  });
+}
+
 function main(): void {
+  const exportArgs = exportArgsFromArgv(process.argv);
+  if (exportArgs) {
+    exportFromCommandLine(exportArgs);
+    return;
+  }
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -195,13 +231,7 @@ function main(): void {
   });
 
   void app.whenReady().then(() => {
-    const ses = session.defaultSession;
-    denyPermissions(ses);
-    blockRemoteRequests(ses);
-    protocol.handle(
-      APP_SCHEME,
-      createAppProtocolHandler({ rootDir: RENDERER_DIR, readFile: (p) => fs.promises.readFile(p), printDocument: (id) => printDocuments.get(id) }),
-    );
+    secureDefaultSession(printDocuments);
 
     const appInfo: AppInfo = { name: 'Touchmap', version: app.getVersion(), platform: toPlatform(process.platform) };
     registerIpcHandlers(ipcMain, {

@@ -1,13 +1,13 @@
 /**
  * The desktop app itself, driven by Playwright's Electron launcher: it opens on the library,
  * opens a .touchmap given on the command line, exports a PDF through the real printToPDF, and
- * quits only after the import is saved.
+ * quits only after the import is saved; and `touchmap --export` writes files without a window.
  *
  * Where the Electron binary is not installed (this project's CI installs with
  * ELECTRON_SKIP_BINARY_DOWNLOAD=1), every test is skipped with the reason.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,32 @@ test.describe('Touchmap desktop app', () => {
     } finally {
       await app.close();
     }
+  });
+
+  test('`touchmap --export` writes SVG and PDF with no window and exits 0; a bad option exits 1', () => {
+    if (!binary.ok) throw new Error(binary.reason);
+    const env = { ...process.env, TOUCHMAP_USER_DATA_DIR: profile };
+    const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    const run = (args: string[]) => spawnSync(binary.path, [...rootArgs, MAIN, '--export', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+
+    const svg = path.join(profile, 'out.svg');
+    const svgRun = run([FIXTURE, '--format', 'svg', '--out', svg]);
+    expect(svgRun.status, svgRun.stderr).toBe(0);
+    expect(svgRun.stdout).toContain(svg);
+    const svgText = readFileSync(svg, 'utf8');
+    expect(svgText).toMatch(/^<svg|^<\?xml/);
+    expect(svgText).not.toMatch(/foreignObject|<script/i);
+
+    const pdf = path.join(profile, 'out.pdf');
+    const pdfRun = run([FIXTURE, '--format', 'pdf', '--page', 'a4', '--landscape', '--out', pdf]);
+    expect(pdfRun.status, pdfRun.stderr).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfinfo = ['/usr/bin/pdfinfo', '/usr/local/bin/pdfinfo', '/opt/homebrew/bin/pdfinfo'].find((p) => existsSync(p));
+    if (pdfinfo) expect(execFileSync(pdfinfo, [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts/);
+
+    const bad = run([FIXTURE, '--format', 'png', '--scale', '9']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--scale must be a number from 1 to 4; got "9"/);
   });
 
   test('quits only after the imported map is saved, and shows it on the next start', async () => {

@@ -1,0 +1,334 @@
+/**
+ * The headless export's command line (issue 4), shared by `npm run export` (scripts/export.mjs,
+ * which bundles this file on the fly) and the packaged app's `touchmap --export …`
+ * (electron/main/cli-export.ts), so the two parse, validate, name files and report the same way.
+ *
+ * Pure: argv strings in, options or a message naming the bad option out. It imports nothing at
+ * run time (only types), so the script's on-the-fly bundle stays a few kilobytes instead of
+ * pulling in zod and the model.
+ */
+import type { PageMode, Paper } from './model/page-layout';
+
+/** What the export writes. `jpg` and `markdown` are accepted as aliases. */
+export const EXPORT_FORMATS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** `--page`: one page of that paper, the page fitted to the map, or a poster over several pages. */
+export const EXPORT_PAGES = ['a4', 'a3', 'letter', 'fit', 'poster'] as const;
+export type ExportPage = (typeof EXPORT_PAGES)[number];
+/** `--paper`: the poster's paper (and the appendix's when the page is fitted to the map). */
+export const EXPORT_PAPERS = ['a4', 'a3', 'letter'] as const satisfies readonly Paper[];
+export const EXPORT_BACKGROUNDS = ['white', 'transparent', 'dark'] as const;
+export type ExportBackground = (typeof EXPORT_BACKGROUNDS)[number];
+/** The file extension of each format (JPEG as the `.jpg` everyone expects). */
+export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { pdf: 'pdf', png: 'png', jpeg: 'jpg', svg: 'svg', csv: 'csv', md: 'md' };
+/** `--scale` bounds: past 4× a large map's PNG runs into hundreds of megapixels. */
+export const MIN_EXPORT_SCALE = 1;
+export const MAX_EXPORT_SCALE = 4;
+/**
+ * The largest file the export reads: the same 50 MB as import (shared/file-format.ts
+ * MAX_FILE_BYTES; a unit test keeps them equal — importing it would drag zod into the script's bundle).
+ */
+export const MAX_EXPORT_FILE_BYTES = 50 * 1024 * 1024;
+/** Every message starts with this, so a batch log says which tool complained. */
+export const EXPORT_MESSAGE_PREFIX = 'touchmap export: ';
+
+/** The parsed command line. */
+export interface ExportCliOptions {
+  /** The .touchmap file as given (relative to the working directory). */
+  readonly file: string;
+  readonly format: ExportFormat;
+  /** A map's id or title; the file's first map when absent. */
+  readonly map?: string;
+  /** Where to write; next to the file, named after the map, when absent. */
+  readonly out?: string;
+  readonly scale: number;
+  readonly page: ExportPage;
+  readonly paper: Paper;
+  readonly landscape: boolean;
+  readonly appendix: boolean;
+  readonly background: ExportBackground;
+  readonly legend: boolean;
+  readonly titleBlock: boolean;
+  readonly chains: boolean;
+}
+
+/** What parseExportArgs gives: options, a request for the usage text, or a message naming the problem. */
+export type ExportCliParse =
+  | { readonly ok: true; readonly help?: false; readonly options: ExportCliOptions }
+  | { readonly ok: true; readonly help: true }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * The usage text, headed by how this tool is invoked.
+ * @example exportUsage('touchmap --export') // "Usage: touchmap --export <file.touchmap> --format …"
+ */
+export function exportUsage(command = 'npm run export --'): string {
+  return `Usage: ${command} <file.touchmap> --format pdf|png|jpeg|svg|csv|md [options]
+  --map <id or title>     which map of the file (default: the first)
+  --out <path>            where to write (default: next to the file, named after the map)
+  --scale <1-4>           PNG/JPEG pixel scale (default 2)
+  --page a4|a3|letter|fit|poster
+                          PDF: fit on one page of that paper, fit the page to the map, or poster (default a4)
+  --paper a4|a3|letter    PDF poster paper (default a4)
+  --landscape             PDF: landscape paper
+  --appendix              PDF: add the table of touchpoints by stage
+  --background white|transparent|dark   (transparent: PNG and SVG only)
+  --no-legend --no-title --no-chains    leave those out`;
+}
+
+class UsageError extends Error {}
+
+const oneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/**
+ * Parses the export's arguments (without the program name or `--export`). Options take their
+ * value as the next argument or after `=`; the first problem found is the message.
+ * @example parseExportArgs(['map.touchmap', '--format', 'png', '--scale', '9'])
+ * // { ok: false, error: '--scale must be a number from 1 to 4; got "9".' }
+ */
+export function parseExportArgs(argv: readonly string[]): ExportCliParse {
+  try {
+    return parse(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+function parse(argv: readonly string[]): ExportCliParse {
+  let format: string | undefined;
+  let map: string | undefined;
+  let out: string | undefined;
+  let scale = 2;
+  let page: ExportPage = 'a4';
+  let paper: Paper = 'a4';
+  let landscape = false;
+  let appendix = false;
+  let background: ExportBackground = 'white';
+  let legend = true;
+  let titleBlock = true;
+  let chains = true;
+  const files: string[] = [];
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const take = (): string => {
+      if (inline !== undefined) return inline;
+      const v = argv[i + 1];
+      // A missing value must not silently swallow the next option.
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = take().toLowerCase();
+        format = v === 'jpg' ? 'jpeg' : v === 'markdown' ? 'md' : v;
+        break;
+      }
+      case '--map':
+        map = take();
+        break;
+      case '--out':
+        out = take();
+        break;
+      case '--scale': {
+        const raw = take();
+        const n = Number(raw);
+        if (!Number.isFinite(n) || n < MIN_EXPORT_SCALE || n > MAX_EXPORT_SCALE) throw new UsageError(`--scale must be a number from ${MIN_EXPORT_SCALE} to ${MAX_EXPORT_SCALE}; got "${raw}".`);
+        scale = n;
+        break;
+      }
+      case '--page': {
+        const v = take().toLowerCase();
+        if (!oneOf(EXPORT_PAGES, v)) throw new UsageError(`--page must be one of ${EXPORT_PAGES.join(', ')}; got "${v}".`);
+        page = v;
+        break;
+      }
+      case '--paper': {
+        const v = take().toLowerCase();
+        if (!oneOf(EXPORT_PAPERS, v)) throw new UsageError(`--paper must be one of ${EXPORT_PAPERS.join(', ')}; got "${v}".`);
+        paper = v;
+        break;
+      }
+      case '--background': {
+        const v = take().toLowerCase();
+        if (!oneOf(EXPORT_BACKGROUNDS, v)) throw new UsageError(`--background must be one of ${EXPORT_BACKGROUNDS.join(', ')}; got "${v}".`);
+        background = v;
+        break;
+      }
+      case '--landscape':
+        landscape = true;
+        break;
+      case '--portrait':
+        landscape = false;
+        break;
+      case '--appendix':
+        appendix = true;
+        break;
+      case '--no-legend':
+        legend = false;
+        break;
+      case '--no-title':
+        titleBlock = false;
+        break;
+      case '--no-chains':
+        chains = false;
+        break;
+      case '--help':
+      case '-h':
+        return { ok: true, help: true };
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.`);
+        files.push(arg);
+    }
+  }
+
+  if (files.length === 0) throw new UsageError('Give the .touchmap file to export.');
+  if (files.length > 1) throw new UsageError(`Give one .touchmap file; got ${files.length}: ${files.join(', ')}.`);
+  if (format === undefined) throw new UsageError(`--format is required: one of ${EXPORT_FORMATS.join(', ')}.`);
+  if (!oneOf(EXPORT_FORMATS, format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
+  if (background === 'transparent' && format !== 'png' && format !== 'svg') {
+    throw new UsageError(`--background transparent works for PNG and SVG only; ${format.toUpperCase()} has no transparency.`);
+  }
+  const options: ExportCliOptions = {
+    file: files[0] as string,
+    format,
+    ...(map !== undefined ? { map } : {}),
+    ...(out !== undefined ? { out } : {}),
+    scale,
+    page,
+    paper,
+    landscape,
+    appendix,
+    background,
+    legend,
+    titleBlock,
+    chains,
+  };
+  return { ok: true, options };
+}
+
+/**
+ * The export's arguments in an app's argv: everything after `--export`, or null when the app
+ * was not started to export. What comes before (the executable, `.` or main.cjs in development,
+ * Chromium switches) is not the export's business.
+ * @example exportArgsFromArgv(['/opt/Touchmap/touchmap', '--export', 'a.touchmap', '--format', 'svg']) // ['a.touchmap', '--format', 'svg']
+ */
+export function exportArgsFromArgv(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf('--export');
+  return at < 0 ? null : argv.slice(at + 1);
+}
+
+/** The options of `window.touchmapExport` (renderer/src/export-entry.ts HeadlessOptions). */
+export interface ExportRequest {
+  readonly format: ExportFormat;
+  readonly map?: string;
+  readonly scale: number;
+  readonly background: ExportBackground;
+  readonly pageMode: PageMode;
+  readonly paper: Paper;
+  readonly landscape: boolean;
+  readonly appendix: boolean;
+  readonly legend: boolean;
+  readonly titleBlock: boolean;
+  readonly chains: boolean;
+}
+
+/**
+ * Translates the command line's page words into the renderer's page plan: `--page a3` is
+ * "fit on one A3", `fit` fits the page to the map, `poster` tiles `--paper`.
+ * @example exportRequest({ ...options, page: 'a3' }) // { pageMode: 'fit', paper: 'a3', … }
+ */
+export function exportRequest(options: ExportCliOptions): ExportRequest {
+  const pageMode: PageMode = options.page === 'fit' ? 'fit-page-to-map' : options.page === 'poster' ? 'poster' : 'fit';
+  const paper: Paper = oneOf(EXPORT_PAPERS, options.page) ? options.page : options.paper;
+  return {
+    format: options.format,
+    ...(options.map !== undefined ? { map: options.map } : {}),
+    scale: options.scale,
+    background: options.background,
+    pageMode,
+    paper,
+    landscape: options.landscape,
+    appendix: options.appendix,
+    legend: options.legend,
+    titleBlock: options.titleBlock,
+    chains: options.chains,
+  };
+}
+
+/** Longest file-name stem taken from a title: well inside every file system's 255-byte limit, even in CJK. */
+const MAX_STEM_CHARS = 80;
+/** Names Windows refuses whatever the extension. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name for the map's export: the title without characters file systems refuse, the
+ * format's extension; "map" when nothing is left.
+ * @example exportFileName('Clinic: visit / follow-up', 'jpeg') // "Clinic visit follow-up.jpg"
+ */
+export function exportFileName(mapTitle: string, format: ExportFormat): string {
+  // eslint-disable-next-line no-control-regex -- control characters cannot be in file names
+  const cleaned = mapTitle.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  // By code point, so a cut never splits a surrogate pair; no leading/trailing dots (hidden files, Windows).
+  let stem = Array.from(cleaned).slice(0, MAX_STEM_CHARS).join('').replace(/^[.\s]+|[.\s]+$/g, '');
+  if (WINDOWS_RESERVED.test(stem)) stem = `${stem} map`;
+  return `${stem || 'map'}.${EXPORT_EXTENSIONS[format]}`;
+}
+
+/** What the export page returns that the command line reports (renderer/src/export-entry.ts HeadlessResult). */
+export interface ExportResultSummary {
+  readonly mapTitle: string;
+  readonly otherMaps: readonly string[];
+  readonly notice?: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly pdf?: { readonly widthIn: number; readonly heightIn: number; readonly pages: number };
+}
+
+/**
+ * The stdout line: where the file went, and its size in pixels or pages.
+ * @example exportDoneLine('/tmp/a.png', { mapTitle: 'A', otherMaps: [], width: 800, height: 600 }) // "/tmp/a.png (800 × 600 px)\n"
+ */
+export function exportDoneLine(outPath: string, result: ExportResultSummary): string {
+  const what = result.width
+    ? ` (${result.width} × ${result.height} px)`
+    : result.pdf
+      ? ` (${result.pdf.pages} page${result.pdf.pages === 1 ? '' : 's'} of ${result.pdf.widthIn.toFixed(2)} × ${result.pdf.heightIn.toFixed(2)} in)`
+      : '';
+  return `${outPath}${what}\n`;
+}
+
+/**
+ * The stderr notes of a successful export: which map was taken from a file of several, and any
+ * notice of the renderer (e.g. labels too small to read on one page). Empty when there is none.
+ */
+export function exportNotes(result: ExportResultSummary, mapAsked: boolean): string {
+  let notes = '';
+  if (result.otherMaps.length > 0 && !mapAsked) notes += `note: the file holds ${result.otherMaps.length + 1} maps; exported "${result.mapTitle}". Pick another with --map.\n`;
+  if (result.notice) notes += `note: ${result.notice}\n`;
+  return notes;
+}
+
+/** A message for stderr, prefixed and newline-terminated. */
+export function exportErrorText(message: string): string {
+  return `${EXPORT_MESSAGE_PREFIX}${message}\n`;
+}
+
+/** The refusal of a file past MAX_EXPORT_FILE_BYTES. */
+export function fileTooLargeMessage(fileName: string, bytes: number): string {
+  return `${fileName} is ${(bytes / 1048576).toFixed(1)} MB; Touchmap reads files up to ${MAX_EXPORT_FILE_BYTES / 1048576} MB.`;
+}
+
+/**
+ * The first line of an error from the page, without the wrappers Playwright and Electron put
+ * around it ("page.evaluate: Error: …", "Error: …"), so the user reads the renderer's own message.
+ */
+export function pageErrorMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  return (raw.replace(/^page\.evaluate: /, '').replace(/^(Uncaught )?(\w*Error: )/, '').split('\n')[0] ?? '').trim() || 'The export failed.';
+}
