@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionPlanCsv, csvField } from '../../../renderer/src/features/export/action-plan-csv';
+import type { Locale } from '@shared/model/types';
 import { createTestMap, richTestMap } from '../file-format/test-map';
 
 /** A strict RFC 4180 reader: records end in CRLF, quoted fields may hold commas, quotes and line breaks. */
@@ -135,6 +136,20 @@ describe('actionPlanCsv', () => {
     const [header] = rowsOf(actionPlanCsv(createTestMap('T').doc(), { touchpoint: 'Точка контакта', status: 'Статус' }));
     expect(header?.[0]).toBe('Точка контакта');
     expect(header?.at(-1)).toBe('Статус');
+  });
+
+  it('writes a Russian map’s headers in Russian, after the byte-order mark', () => {
+    const csv = actionPlanCsv(richTestMap());
+    expect(csv.startsWith('\uFEFFТочка контакта,Этап,Канал,Важность,Оценка,City Clinic,Городская клиника,Действие,Ответственный,Срок,Статус\r\n')).toBe(true);
+    expect(csv.match(/\uFEFF/g)).toHaveLength(1);
+    // Channel and status stay codes, so the sheet filters the same in every language.
+    expect(rowsOf(csv)[1]?.slice(2, 3)).toEqual(['online']);
+  });
+
+  it('headers follow each map language', () => {
+    const header = (locale: Locale) => rowsOf(actionPlanCsv(createTestMap('T', { locale }).doc()))[0];
+    expect(header('ko')).toEqual(['접점', '단계', '채널', '중요도', '점수', '조치', '담당자', '기한', '상태']);
+    expect(header('ja')?.[0]).toBe('タッチポイント');
   });
 
   it('gives just the header for a map without touchpoints', () => {

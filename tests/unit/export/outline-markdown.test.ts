@@ -3,34 +3,34 @@ import { escapeMarkdown, outlineMarkdown } from '../../../renderer/src/features/
 import { createTestMap, richTestMap } from '../file-format/test-map';
 
 describe('outlineMarkdown', () => {
-  it('puts the title, channels, stages and touchpoints with their scores, details nested below', () => {
+  it('puts the title, channels, stages and touchpoints with their scores, details nested below, in the map’s language (ru)', () => {
     expect(outlineMarkdown(richTestMap())).toBe(
       [
         '# Клиника — новые пациенты',
         '',
-        '## Online',
+        '## Онлайн',
         '',
         '### Awareness',
         '',
-        '- Context ad — importance 8 · score 4 · City Clinic 7 · Городская клиника 0',
-        '  - Action: Rewrite the ad around the free diagnosis — Marketing, due 2026-12-15, todo',
+        '- Context ad — важность 8 · оценка 4 · City Clinic 7 · Городская клиника 0',
+        '  - Действие: Rewrite the ad around the free diagnosis — Marketing, срок 2026-12-15, к выполнению',
         "  - Search ad, 'varicose laser'",
         '    - Ключевые слова',
         '',
         '### 購入',
         '',
-        '- 예약 확인 문자 — score 9',
+        '- 예약 확인 문자 — оценка 9',
         '',
-        '## Offline',
+        '## Офлайн',
         '',
         '### Consideration',
         '',
-        '- Запись на приём — importance 10 · score 2',
-        '  - Action: Позвонить — doing',
+        '- Запись на приём — важность 10 · оценка 2',
+        '  - Действие: Позвонить — в работе',
         '',
-        '## Unsorted',
+        '## Без группы',
         '',
-        '- 受付・よやく — Offline',
+        '- 受付・よやく — Офлайн',
         '- \\<img src=x onerror=alert(1)\\>',
         '',
       ].join('\n'),
@@ -83,6 +83,20 @@ describe('outlineMarkdown', () => {
     expect(outlineMarkdown(doc)).toBe(
       '# M\n\n## Unsorted\n\n- \\- not a sub-item\n- 1\\. not a numbered list\n- first line \\# not a heading last\n- *Untitled*\n',
     );
+  });
+
+  it('writes a Japanese map’s headings and words in Japanese', () => {
+    const doc = createTestMap('歯科医院', { locale: 'ja', stages: ['認知', '来院'] })
+      .touchpoint('検索広告', { channel: 'online', stage: '認知', importance: 7, score: 5 })
+      .touchpoint('受付', { channel: 'offline', stage: '来院', score: 9 })
+      .touchpoint('口コミ', { channel: 'online' })
+      .doc();
+    const md = outlineMarkdown(doc);
+    const headings = md.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings).toEqual(['# 歯科医院', '## オンライン', '### 認知', '## オフライン', '### 来院', '## 未分類']);
+    expect(md).toContain('- 検索広告 — 重要度 7 · スコア 5');
+    expect(md).toContain('- 口コミ — オンライン');
+    expect(md).not.toMatch(/Online|Offline|Unsorted|importance|score/);
   });
 
   it('takes translated words', () => {

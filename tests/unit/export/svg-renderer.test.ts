@@ -8,7 +8,8 @@ import { layoutMindMap } from '../../../renderer/src/features/mindmap/layout';
 import { projectMindMap } from '../../../renderer/src/features/mindmap/projection';
 import { escapeXml, renderMapSvg, svgDocument, type SvgExportOptions } from '../../../renderer/src/features/export/svg-renderer';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL } from '../../fixtures/export-maps';
-import type { MapDoc } from '@shared/model/types';
+import type { Chain, MapDoc } from '@shared/model/types';
+import { DEFAULT_VISUAL_OPTIONS, drawMap, exportDate } from '../../../renderer/src/features/export/visual-export';
 
 const ALL: SvgExportOptions = { background: 'white', chains: true, legend: true, titleBlock: true, date: '1 January 2026' };
 
@@ -77,6 +78,43 @@ describe('the export SVG', () => {
     expect(withChains.xml.querySelectorAll('path[marker-end]').length).toBeGreaterThanOrEqual(2);
     const numbers = Array.from(withChains.xml.querySelectorAll('.chains text')).map((t) => t.textContent);
     expect(numbers).toEqual(['1', '2', '3']);
+  });
+
+  it('speaks the map’s language: a Korean map’s groups and legend are Korean, with no English word of ours', () => {
+    const ko = BY_LOCALE[2] as MapDoc;
+    expect(ko.map.locale).toBe('ko');
+    const { xml, text } = render(ko);
+    const drawn = Array.from(xml.getElementsByTagName('text')).map((t) => t.textContent);
+    for (const word of ['온라인', '오프라인', '점수:', '나쁨 0–3', '보통 4–7', '와우 8–10', '고객 여정:']) expect(drawn, word).toContain(word);
+    const legend = Array.from(xml.querySelectorAll('.legend text')).map((t) => t.textContent);
+    expect(legend.slice(0, 2)).toEqual(['온라인', '오프라인']);
+    for (const english of ['Online', 'Offline', 'Unsorted', 'Score', 'awful', 'wow', 'Customer journeys']) expect(text).not.toContain(english);
+  });
+
+  it('keeps the English legend for an English map, and lets the caller override single words', () => {
+    const en = render(BY_LOCALE[0] as MapDoc);
+    const drawn = Array.from(en.xml.querySelectorAll('.legend text')).map((t) => t.textContent);
+    expect(drawn).toEqual(['Online', 'Offline', 'Score:', 'awful 0–3', 'OK 4–7', 'wow 8–10', 'Customer journeys:', 'Journey']);
+    const ru = render(BY_LOCALE[1] as MapDoc, { ...ALL, words: { wow: 'ВАУ 8–10' } });
+    const ruLegend = Array.from(ru.xml.querySelectorAll('.legend text')).map((t) => t.textContent);
+    expect(ruLegend).toEqual(['Онлайн', 'Офлайн', 'Оценка:', 'плохо 0–3', 'нормально 4–7', 'ВАУ 8–10', 'Пути клиента:', 'Journey']);
+  });
+
+  it('names a nameless chain in the legend in the map’s language', () => {
+    const ja = BY_LOCALE[3] as MapDoc;
+    const nameless = { ...ja, chains: { 'c-1': { ...(ja.chains['c-1'] as Chain), name: ' ' } } };
+    const legend = Array.from(render(nameless).xml.querySelectorAll('.legend text')).map((t) => t.textContent);
+    expect(legend.at(-1)).toBe('ジャーニー 1');
+  });
+
+  it('the export pipeline (drawMap, as the dialog’s preview and the headless export) follows the locale, date included', () => {
+    const ko = BY_LOCALE[2] as MapDoc;
+    const parts = drawMap(ko, { ...DEFAULT_VISUAL_OPTIONS, format: 'svg' });
+    expect(parts.nodes.map((node) => node.label)).toEqual(expect.arrayContaining(['온라인', '오프라인']));
+    expect(parts.text).toContain('고객 여정:');
+    expect(parts.text).not.toMatch(/Online|Offline|Score|Customer journeys/);
+    expect(exportDate('ko', new Date('2026-03-05T12:00:00Z'))).toMatch(/2026년 3월 5일/);
+    expect(exportDate('ru', new Date('2026-03-05T12:00:00Z'))).toMatch(/5 марта 2026/);
   });
 
   it('textless shapes plus runs hold exactly the drawing (the rasteriser paints the runs)', () => {

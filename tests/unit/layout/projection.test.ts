@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '@shared/model/types';
 import { groupId, isGroupId, parseGroupId, projectMindMap, type MindNode } from '../../../renderer/src/features/mindmap/projection';
+import { mindModelFor } from '../../../renderer/src/features/mindmap/mind-model';
 import { ROOT_ID, idOf, mapOf, stageIdOf } from './build-doc';
 
 const ids = (node: MindNode) => node.children.map((c) => c.id);
@@ -114,7 +115,18 @@ describe('channel → stage grouping (the default)', () => {
     expect(empty.root.children.map((g) => g.children.length)).toEqual([3, 3]);
   });
 
-  it('names groups in the UI language', () => {
+  it('names groups in the map’s language: a Korean map’s channel groups are Korean', () => {
+    const ko = { ...doc, map: { ...doc.map, locale: 'ko' as const } };
+    const tree = projectMindMap(ko, { grouping: 'channel-stage' });
+    expect(tree.root.children.map((g) => g.label)).toEqual(['온라인', '오프라인', '미분류']);
+    const byStage = projectMindMap(ko, { grouping: 'stage-channel' });
+    expect(byStage.root.children.flatMap((g) => g.children.map((c) => c.label))).toEqual(expect.arrayContaining(['온라인', '오프라인']));
+    expect(JSON.stringify(byStage)).not.toMatch(/"label":"(Online|Offline|Unsorted|No channel)"/);
+    // The canvas's shared model (mind-model.ts) passes the same words.
+    expect(mindModelFor(ko, 'channel-stage').layout.nodes.filter((n) => n.depth === 1).map((n) => n.label).sort()).toEqual(['미분류', '오프라인', '온라인']);
+  });
+
+  it('takes overriding group labels', () => {
     const ru = projectMindMap(doc, { grouping: 'channel-stage', labels: { online: 'Онлайн', offline: 'Офлайн', unsorted: 'Без группы' } });
     expect(ru.root.children.map((g) => g.label)).toEqual(['Онлайн', 'Офлайн', 'Без группы']);
   });

@@ -13,34 +13,16 @@
  */
 import { descendantIds, topicOf, touchpointsOf } from '@shared/model/selectors';
 import type { ImprovementAction, MapDoc, Topic } from '@shared/model/types';
+import { mapWords, type MapCsvHeaders } from '@shared/templates/map-words';
 
 export const CSV_BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-/** The fixed columns' headers; competitor columns sit between `score` and `action`, named by the competitor. */
-export interface ActionPlanHeaders {
-  readonly touchpoint: string;
-  readonly stage: string;
-  readonly channel: string;
-  readonly importance: string;
-  readonly score: string;
-  readonly action: string;
-  readonly owner: string;
-  readonly due: string;
-  readonly status: string;
-}
+/** The fixed columns' headers (map-words.ts); competitor columns sit between `score` and `action`, named by the competitor. */
+export type ActionPlanHeaders = MapCsvHeaders;
 
-export const DEFAULT_ACTION_PLAN_HEADERS: ActionPlanHeaders = {
-  touchpoint: 'Touchpoint',
-  stage: 'Stage',
-  channel: 'Channel',
-  importance: 'Importance',
-  score: 'Score',
-  action: 'Action',
-  owner: 'Owner',
-  due: 'Due',
-  status: 'Status',
-};
+/** The English headers: what an `en` map's plan starts with. */
+export const DEFAULT_ACTION_PLAN_HEADERS: ActionPlanHeaders = mapWords('en').csv;
 
 /** Shown between a touchpoint and its detail in the touchpoint column of a detail's row. */
 const DETAIL_SEPARATOR = ' › ';
@@ -56,14 +38,16 @@ const DETAIL_SEPARATOR = ' › ';
  * Channel and status are written as the file's codes (`online`, `todo`) so the sheet sorts and
  * filters the same in every language; stage and competitors by their names.
  *
- * @param headers column titles, e.g. translated ones; English by default
+ * Headers are in the map's language (`doc.map.locale`); channel and status cells stay codes.
+ *
+ * @param headers overrides of some column titles
  * @example
  * const csv = actionPlanCsv(doc);
  * // "\uFEFFTouchpoint,Stage,Channel,Importance,Score,City Clinic,Action,Owner,Due,Status\r\n
  * //  Context ad,Awareness,online,8,4,7,Rewrite the ad around the free diagnosis,Marketing,2026-12-15,todo\r\n"
  */
 export function actionPlanCsv(doc: MapDoc, headers: Partial<ActionPlanHeaders> = {}): string {
-  const h = { ...DEFAULT_ACTION_PLAN_HEADERS, ...headers };
+  const h = { ...mapWords(doc.map.locale).csv, ...headers };
   const { competitors, stages } = doc.map;
   const stageIndex = new Map(stages.map((s, i) => [s.id, i]));
   const stageName = new Map(stages.map((s) => [s.id, s.name]));

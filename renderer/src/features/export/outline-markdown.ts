@@ -9,29 +9,13 @@
  */
 import { childrenOf, touchpointsOf } from '@shared/model/selectors';
 import type { Channel, MapDoc, Topic } from '@shared/model/types';
+import { mapWords, type MapOutlineWords } from '@shared/templates/map-words';
 
-/** The words the outline adds around the user's text; English by default, pass translations. */
-export interface OutlineWords {
-  readonly online: string;
-  readonly offline: string;
-  readonly unsorted: string;
-  readonly importance: string;
-  readonly score: string;
-  readonly action: string;
-  readonly due: string;
-  readonly untitled: string;
-}
+/** The words the outline adds around the user's text (map-words.ts); the map's language's by default. */
+export type OutlineWords = MapOutlineWords;
 
-export const DEFAULT_OUTLINE_WORDS: OutlineWords = {
-  online: 'Online',
-  offline: 'Offline',
-  unsorted: 'Unsorted',
-  importance: 'importance',
-  score: 'score',
-  action: 'Action',
-  due: 'due',
-  untitled: 'Untitled',
-};
+/** The English words: what an `en` map's outline says. */
+export const DEFAULT_OUTLINE_WORDS: OutlineWords = mapWords('en').outline;
 
 /**
  * The outline of a map:
@@ -51,14 +35,15 @@ export const DEFAULT_OUTLINE_WORDS: OutlineWords = {
  * Online, then Offline, then Unsorted; stages in the map's order; touchpoints in sibling order.
  * Empty channels and stages get no heading. A touchpoint without a channel or a stage is
  * unsorted (FILE-FORMAT.md), listed under `## Unsorted` with whichever of the two it has. A
- * touchpoint's improvement action is its first sub-item, before its details.
+ * touchpoint's improvement action is its first sub-item, before its details. The outline's own
+ * words are in the map's language (`doc.map.locale`); `words` overrides some of them.
  *
  * @example
  * const md = outlineMarkdown(doc);
  * const ru = outlineMarkdown(doc, { online: 'Онлайн', offline: 'Офлайн' });
  */
 export function outlineMarkdown(doc: MapDoc, words: Partial<OutlineWords> = {}): string {
-  const w = { ...DEFAULT_OUTLINE_WORDS, ...words };
+  const w = { ...mapWords(doc.map.locale).outline, ...words };
   const stageName = new Map(doc.map.stages.map((s) => [s.id, s.name]));
   const competitorName = new Map(doc.map.competitors.map((c) => [c.id, c.name]));
   const touchpoints = touchpointsOf(doc);
@@ -81,7 +66,7 @@ export function outlineMarkdown(doc: MapDoc, words: Partial<OutlineWords> = {}):
       lines.push(`${indent}- ${label(topic.label, w.untitled)}${facts.length > 0 ? ` — ${facts.join(' · ')}` : ''}`);
       if (topic.action) {
         const { what, owner, due, status } = topic.action;
-        const about = [owner && escapeMarkdown(owner), due && `${escapeMarkdown(w.due)} ${escapeMarkdown(due)}`, status].filter(Boolean).join(', ');
+        const about = [owner && escapeMarkdown(owner), due && `${escapeMarkdown(w.due)} ${escapeMarkdown(due)}`, escapeMarkdown(w.statuses[status])].filter(Boolean).join(', ');
         lines.push(`${indent}  - ${escapeMarkdown(w.action)}: ${escapeMarkdown(what)}${about ? ` — ${about}` : ''}`);
       }
       const children = childrenOf(doc, topic.id);

@@ -13,6 +13,7 @@ import type { MapDoc, Topic } from '@shared/model/types';
 import { touchpointsOf } from '@shared/model/selectors';
 import { planPages, PAPER_SIZES_IN, CSS_PX_PER_IN, type PageMode, type PagePlan, type Paper } from '@shared/model/page-layout';
 import type { PrintJob } from '@shared/ipc';
+import { mapWords, type MapAppendixWords } from '@shared/templates/map-words';
 import { escapeXml, fontFamilyFor, type SvgParts } from './svg-renderer';
 
 export interface PdfOptions {
@@ -25,36 +26,15 @@ export interface PdfOptions {
   readonly appendix: boolean;
   /** `@font-face` rules with the fonts inlined (fonts.ts). */
   readonly fontCss?: string;
+  /** Overrides of the appendix and poster words; the rest follow `doc.map.locale`. */
   readonly words?: Partial<AppendixWords>;
 }
 
-export interface AppendixWords {
-  readonly heading: string;
-  readonly touchpoint: string;
-  readonly channel: string;
-  readonly score: string;
-  readonly reaction: string;
-  readonly action: string;
-  readonly online: string;
-  readonly offline: string;
-  readonly noStage: string;
-  readonly noChannel: string;
-  readonly page: string;
-}
+/** The appendix's and poster marks' words (map-words.ts). */
+export type AppendixWords = MapAppendixWords;
 
-export const DEFAULT_APPENDIX_WORDS: AppendixWords = {
-  heading: 'Touchpoints by stage',
-  touchpoint: 'Touchpoint',
-  channel: 'Channel',
-  score: 'Score',
-  reaction: 'Reaction',
-  action: 'Improvement action',
-  online: 'Online',
-  offline: 'Offline',
-  noStage: 'No stage',
-  noChannel: '—',
-  page: 'Page {n} of {total} · row {row}, column {col} · glue on the dashed lines',
-};
+/** The English words: what an `en` map prints. */
+export const DEFAULT_APPENDIX_WORDS: AppendixWords = mapWords('en').appendix;
 
 export const DEFAULT_MARGIN_IN = 0.4;
 
@@ -79,7 +59,7 @@ const r = (v: number) => String(Math.round(v * 1000) / 1000);
 export function buildPrintDocument(doc: MapDoc, parts: SvgParts, options: PdfOptions): PrintDocument {
   const marginIn = options.marginIn ?? DEFAULT_MARGIN_IN;
   const plan = planPages({ content: { width: parts.width, height: parts.height }, mode: options.mode, paper: options.paper, landscape: options.landscape, marginIn });
-  const words = { ...DEFAULT_APPENDIX_WORDS, ...options.words };
+  const words = { ...mapWords(doc.map.locale).appendix, ...options.words };
   const W = plan.pageWidthIn;
   const H = plan.pageHeightIn;
   const areaW = W - 2 * marginIn;
@@ -184,15 +164,15 @@ function posterMarks(plan: PagePlan, index: number, marginIn: number, overlapPx:
   return `<svg class="marks" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${r(W)} ${r(H)}">${lines.join('')}${caption}</svg>`;
 }
 
-function actionText(topic: Topic): string {
+function actionText(topic: Topic, words: AppendixWords): string {
   const a = topic.action;
   if (!a || !a.what) return '';
-  const extra = [a.owner, a.due, a.status].filter((s): s is string => Boolean(s));
+  const extra = [a.owner, a.due, words.statuses[a.status]].filter((s): s is string => Boolean(s));
   return extra.length > 0 ? `${a.what} (${extra.join(', ')})` : a.what;
 }
 
-/** The appendix: every touchpoint, by stage in the map's order, then those without a stage. */
-export function appendixHtml(doc: MapDoc, words: AppendixWords = DEFAULT_APPENDIX_WORDS): string {
+/** The appendix: every touchpoint, by stage in the map's order, then those without a stage; in the map's language by default. */
+export function appendixHtml(doc: MapDoc, words: AppendixWords = mapWords(doc.map.locale).appendix): string {
   const touchpoints = touchpointsOf(doc);
   const competitors = doc.map.competitors;
   const groups: { name: string; topics: Topic[] }[] = doc.map.stages.map((stage) => ({ name: stage.name, topics: touchpoints.filter((t) => t.stageId === stage.id) }));
@@ -211,7 +191,7 @@ export function appendixHtml(doc: MapDoc, words: AppendixWords = DEFAULT_APPENDI
             `<tr><td>${escapeXml(t.label)}</td><td>${escapeXml(t.channel === 'online' ? words.online : t.channel === 'offline' ? words.offline : words.noChannel)}</td>` +
             `<td class="num">${t.score ?? ''}</td>` +
             competitors.map((c) => `<td class="num">${t.competitorScores?.[c.id] ?? ''}</td>`).join('') +
-            `<td>${escapeXml(t.reaction ?? '')}</td><td>${escapeXml(actionText(t))}</td></tr>`,
+            `<td>${escapeXml(t.reaction ? words.reactions[t.reaction] : '')}</td><td>${escapeXml(actionText(t, words))}</td></tr>`,
         )
         .join('');
       return `<h2>${escapeXml(g.name)}</h2><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;

@@ -13,6 +13,7 @@
  */
 import type { MapDoc } from '@shared/model/types';
 import { scoreBand, type ScoreBand } from '@shared/model/selectors';
+import { mapWords, type MapLegendWords } from '@shared/templates/map-words';
 import type { LayoutNode, MapLayout } from '../mindmap/layout';
 import { DARK, LIGHT, type ThemeTokens } from '../mindmap/theme';
 import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../mindmap/text-metrics';
@@ -20,28 +21,11 @@ import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../min
 /** What is behind the map: white paper, nothing (PNG/SVG only), or the dark theme. */
 export type ExportBackground = 'white' | 'transparent' | 'dark';
 
-/** Words the legend and title block print; English unless the caller passes translated ones. */
-export interface ExportWords {
-  readonly online: string;
-  readonly offline: string;
-  readonly unsorted: string;
-  readonly score: string;
-  readonly awful: string;
-  readonly ok: string;
-  readonly wow: string;
-  readonly chains: string;
-}
+/** Words the legend prints; the map's language's (map-words.ts) unless the caller overrides some. */
+export type ExportWords = MapLegendWords;
 
-export const DEFAULT_EXPORT_WORDS: ExportWords = {
-  online: 'Online',
-  offline: 'Offline',
-  unsorted: 'Unsorted',
-  score: 'Score',
-  awful: 'awful 0–3',
-  ok: 'OK 4–7',
-  wow: 'wow 8–10',
-  chains: 'Customer journeys',
-};
+/** The English legend: what an `en` map prints. */
+export const DEFAULT_EXPORT_WORDS: ExportWords = mapWords('en').legend;
 
 export interface SvgExportOptions {
   readonly background: ExportBackground;
@@ -54,6 +38,7 @@ export interface SvgExportOptions {
   readonly date?: string;
   /** Blank border around everything, px. Default 32. */
   readonly margin?: number;
+  /** Overrides of the legend's words; the rest follow `doc.map.locale`. */
   readonly words?: Partial<ExportWords>;
 }
 
@@ -172,7 +157,7 @@ export function themeFor(background: ExportBackground): ThemeTokens {
  */
 export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportOptions): SvgParts {
   const theme = themeFor(options.background);
-  const words = { ...DEFAULT_EXPORT_WORDS, ...options.words };
+  const words = { ...mapWords(doc.map.locale).legend, ...options.words };
   const margin = options.margin ?? 32;
   const bounds = layout.bounds;
   const out: string[] = [];
@@ -531,11 +516,15 @@ function drawLegend(
   let height = LEGEND_ROW;
   if (chainIds.length > 0) {
     const colours = CHAIN_COLOURS[mode];
-    const items = chainIds.map((id, i) => ({
-      swatch: (x: number, y: number) =>
-        `<path d="M${n(x)},${n(y + 8)} h14" fill="none" stroke="${colours[i % colours.length]}" stroke-width="2.5" stroke-dasharray="5 3" marker-end="url(#tm-chain-arrow-${i})"/>`,
-      label: doc.chains[id]?.name ?? '',
-    }));
+    const items = chainIds.map((id, i) => {
+      const name = doc.chains[id]?.name ?? '';
+      return {
+        swatch: (x: number, y: number) =>
+          `<path d="M${n(x)},${n(y + 8)} h14" fill="none" stroke="${colours[i % colours.length]}" stroke-width="2.5" stroke-dasharray="5 3" marker-end="url(#tm-chain-arrow-${i})"/>`,
+        // A nameless chain (a hand-edited file) still needs a legend entry to match its arrows to.
+        label: name.trim() !== '' ? name : words.untitledChain.replace('{n}', String(i + 1)),
+      };
+    });
     right = Math.max(right, row(x0, y0 + LEGEND_ROW + 4, `${words.chains}:`, items));
     height += LEGEND_ROW + 4;
   }

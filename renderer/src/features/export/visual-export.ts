@@ -4,6 +4,7 @@
  * Loaded on demand (the dialog imports it dynamically) so none of it is in the first bundle.
  */
 import type { MapDoc } from '@shared/model/types';
+import { mapWords } from '@shared/templates/map-words';
 import type { PageMode, Paper } from '@shared/model/page-layout';
 import type { Grouping } from '../../store/ui-store';
 import { mindModelFor } from '../mindmap/mind-model';
@@ -91,7 +92,8 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
     return { kind: 'svg', text, blob: new Blob([text], { type: 'image/svg+xml' }), width: parts.width, height: parts.height, parts };
   }
   if (options.format === 'pdf') {
-    const fontCss = await embeddedFontCss(parts.text + (options.appendix ? appendixText(doc) : ''));
+    // The poster caption and the appendix print the map language's words: their glyphs must be embedded too.
+    const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}`);
     const print = buildPrintDocument(doc, parts, {
       mode: options.pageMode,
       paper: options.paper,
@@ -114,7 +116,10 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
 /** Every text the appendix prints, so its fonts are embedded too. */
 function appendixText(doc: MapDoc): string {
   const out: string[] = [];
-  for (const topic of Object.values(doc.topics)) out.push(topic.label, topic.action?.what ?? '', topic.action?.owner ?? '', topic.reaction ?? '');
+  const words = mapWords(doc.map.locale).appendix;
+  out.push(words.heading, words.touchpoint, words.channel, words.score, words.reaction, words.action, words.online, words.offline, words.noStage, words.noChannel);
+  out.push(...Object.values(words.reactions), ...Object.values(words.statuses));
+  for (const topic of Object.values(doc.topics)) out.push(topic.label, topic.action?.what ?? '', topic.action?.owner ?? '', topic.action?.due ?? '');
   for (const s of doc.map.stages) out.push(s.name);
   for (const c of doc.map.competitors) out.push(c.name);
   return out.join('\n');

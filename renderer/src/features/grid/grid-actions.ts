@@ -5,6 +5,7 @@
  * segment rows a touchpoint can have several cards) the arrow keys start from.
  */
 import { create } from 'zustand';
+import { mapWords } from '@shared/templates/map-words';
 import { addTouchpoint, moveToGroup, setTopicFields } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
 import { topicOf } from '@shared/model/selectors';
@@ -30,20 +31,15 @@ export const useGridUi = create<GridUiState>()((set) => ({
   setCursor: (cursor) => set({ cursor }),
 }));
 
-const gridLabels = () => ({
-  online: t('channel.online'),
-  offline: t('channel.offline'),
-  noChannel: t('group.noChannel'),
-  unsorted: t('group.unsorted'),
-  noSegment: t('grid.noSegment'),
-});
+/** Row and column names are part of the map, so they speak the map's language, as on the mind map. */
+const gridLabels = (doc: MapDoc) => ({ ...mapWords(doc.map.locale).groups, noSegment: t('grid.noSegment') });
 
 let cached: { doc: MapDoc; mode: GridRowMode; grid: GridProjection } | null = null;
 
 /** The grid of the open doc, computed once per (doc, mode) for the view and the keys alike. */
 export function gridFor(doc: MapDoc, mode: GridRowMode): GridProjection {
   if (cached && cached.doc === doc && cached.mode === mode) return cached.grid;
-  const grid = projectGrid(doc, { mode, labels: gridLabels() });
+  const grid = projectGrid(doc, { mode, labels: gridLabels(doc) });
   cached = { doc, mode, grid };
   return grid;
 }

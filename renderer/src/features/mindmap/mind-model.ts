@@ -5,7 +5,7 @@
 import type { MapDoc } from '@shared/model/types';
 import type { Grouping } from '../../store/ui-store';
 import { projectMindMap } from './projection';
-import { t } from '../../i18n';
+import { mapWords } from '@shared/templates/map-words';
 import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 
 export interface MindModel {
@@ -19,7 +19,8 @@ let cached: { doc: MapDoc; grouping: Grouping; model: MindModel } | null = null;
 
 export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
   if (cached && cached.doc === doc && cached.grouping === grouping) return cached.model;
-  const labels = { online: t('channel.online'), offline: t('channel.offline'), unsorted: t('group.unsorted'), noChannel: t('group.noChannel') };
+  // Group nodes are part of the map, so they speak the map's language, not the UI's.
+  const labels = mapWords(doc.map.locale).groups;
   const layout = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels })), cached?.model ?? null);
   const byId = new Map<string, LayoutNode>();
   for (const node of layout.nodes) byId.set(node.id, node);

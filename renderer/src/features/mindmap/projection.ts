@@ -40,6 +40,7 @@
  */
 import type { Channel, MapDoc, Position, StageId, Topic, TopicId } from '@shared/model/types';
 import { buildChildIndex } from '@shared/model/selectors';
+import { mapWords, type MapGroupWords } from '@shared/templates/map-words';
 import type { MindNodeType } from './text-metrics';
 
 export type { MindNodeType } from './text-metrics';
@@ -83,20 +84,15 @@ export interface MindTree {
   readonly grouping: Grouping;
 }
 
-/** The words on the derived group nodes; the caller passes the UI language's. */
-export interface GroupLabels {
-  readonly online: string;
-  readonly offline: string;
-  /** The groups of touchpoints without a channel (channel → stage) or a stage. */
-  readonly unsorted: string;
-  /** Stage → channel: the sub-group of a stage (or of Unsorted) for touchpoints without a channel. */
-  readonly noChannel: string;
-}
+/** The words on the derived group nodes: part of the map, so in the map's language (map-words.ts). */
+export type GroupLabels = MapGroupWords;
 
-export const DEFAULT_GROUP_LABELS: GroupLabels = { online: 'Online', offline: 'Offline', unsorted: 'Unsorted', noChannel: 'No channel' };
+/** The English group labels: what an `en` map shows. */
+export const DEFAULT_GROUP_LABELS: GroupLabels = mapWords('en').groups;
 
 export interface ProjectionOptions {
   readonly grouping: Grouping;
+  /** Overrides of the group labels; the rest follow `doc.map.locale`. */
   readonly labels?: Partial<GroupLabels>;
   /** Group ids the user folded (UI state, never stored in the document). */
   readonly collapsedGroups?: ReadonlySet<string>;
@@ -185,7 +181,7 @@ interface Draft {
  * tree.root.children.map((g) => g.id) // ['group:online', 'group:offline']
  */
 export function projectMindMap(doc: MapDoc, options: ProjectionOptions): MindTree {
-  const labels: GroupLabels = { ...DEFAULT_GROUP_LABELS, ...options.labels };
+  const labels: GroupLabels = { ...mapWords(doc.map.locale).groups, ...options.labels };
   const collapsedGroups = options.collapsedGroups;
   const stages = doc.map.stages;
   const stageIndex = new Map<StageId, number>();
