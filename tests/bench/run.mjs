@@ -8,7 +8,7 @@
  *
  *   npm run bench                                  # N = 500, 2000, 5000; 5 runs each
  *   npm run bench -- --sizes 2000 --runs 7 --json .tmp/bench/results.json
- *   npm run bench -- --quick                       # the CI smoke: N = 500, one run
+ *   npm run bench -- --quick                       # the CI smoke: N = 500, one run; fails only if a figure is missing
  *   npm run bench -- --build                       # rebuild the renderer and the baseline first
  *   npm run bench -- --dist .tmp/bench/renderer --build   # a private build (others may rebuild dist/)
  *   npm run bench -- --only open,pan               # some figures only (for investigating; not for the README)
@@ -38,13 +38,15 @@ const PAN_DX = 12;
 const ZOOM_DELTA = 40;
 /** A frame longer than this counts in `pan_long_frames` (60 Hz = 16.7 ms, plus a little slack). */
 const LONG_FRAME_MS = 20;
+/** The figures of issue 6 made for each N (`bundle_initial_gzip` is made once). */
+const PER_SIZE = ['open', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'layout', 'export_png_2x', 'export_pdf_fit', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
 
 // ------------------------------------------------------------------------------------------
 // Arguments
 // ------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { sizes: [500, 2000, 5000], runs: 5, json: null, build: false, quick: false, dist: 'dist/renderer', only: null, headed: false };
+  const options = { sizes: [500, 2000, 5000], runs: 5, json: null, build: false, quick: false, strict: false, dist: 'dist/renderer', only: null, headed: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -57,6 +59,7 @@ function parseArgs(argv) {
     else if (flag === '--json') options.json = value();
     else if (flag === '--build') options.build = true;
     else if (flag === '--quick') options.quick = true;
+    else if (flag === '--strict') options.strict = true;
     else if (flag === '--dist') options.dist = value();
     else if (flag === '--only') options.only = new Set(value().split(','));
     else if (flag === '--headed') options.headed = true;
@@ -488,4 +491,17 @@ if (options.json) {
   mkdirSync(dirname(resolve(ROOT, options.json)), { recursive: true });
   writeFileSync(resolve(ROOT, options.json), JSON.stringify(figures, null, 2));
   console.log(`Wrote ${options.json}`);
+}
+
+// The smoke's only assertion (`--quick`, or `--strict`): every figure was produced. Never a timing.
+if ((options.quick || options.strict) && options.only === null) {
+  const missing = [];
+  if (!figures.some((f) => f.name === 'bundle_initial_gzip')) missing.push('bundle_initial_gzip');
+  for (const n of options.sizes) for (const name of PER_SIZE) if (!figures.some((f) => f.name === name && f.n === n)) missing.push(`${name} (N = ${n})`);
+  if (missing.length > 0) {
+    console.error(`\nThe benchmark did not produce: ${missing.join(', ')}. See the notes above for why.`);
+    process.exitCode = 1;
+  } else {
+    console.log('Every figure was produced.');
+  }
 }

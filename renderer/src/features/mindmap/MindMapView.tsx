@@ -12,6 +12,8 @@ import {
   Controls,
   MiniMap,
   useReactFlow,
+  useStore,
+  type ReactFlowState,
   type Edge,
   type NodeChange,
   type NodeMouseHandler,
@@ -124,6 +126,19 @@ function makeFlowNode(node: LayoutNode): MindNode {
   };
 }
 
+/**
+ * Below this zoom the 24 px dot grid is closer than 7 px on screen: a grey haze, and a costly one —
+ * React Flow's pattern tile shrinks with the zoom (1.2 px at 0.05), and software rendering paints
+ * every tile again on every pan frame (issue 6; see the README's Performance section).
+ */
+const DOTS_MIN_ZOOM = 0.3;
+const dotsVisible = (s: ReactFlowState) => s.transform[2] >= DOTS_MIN_ZOOM;
+
+/** The dot grid, while it is readable; re-renders only when the zoom crosses {@link DOTS_MIN_ZOOM}. */
+function CanvasDots() {
+  return useStore(dotsVisible) ? <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--tm-border)" /> : null;
+}
+
 export function MindMapView() {
   const doc = useDocumentStore((s) => s.doc);
   const grouping = useUiStore((s) => s.grouping);
@@ -233,7 +248,7 @@ export function MindMapView() {
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--tm-border)" />
+        <CanvasDots />
         <Controls showInteractive={false} position="bottom-left" />
         <ChainMarkers />
         <Panel position="top-left">
