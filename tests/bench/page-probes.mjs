@@ -67,6 +67,12 @@ export function installProbes() {
       return first;
     },
 
+    /** The viewport as numbers, from the transform React Flow writes: { x, y, zoom }. */
+    viewport() {
+      const match = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(probe.viewportTransform());
+      return match ? { x: Number(match[1]), y: Number(match[2]), zoom: Number(match[3]) } : null;
+    },
+
     /** ms from the armed click or key to the settled canvas. */
     async timeCanvasOpen(since) {
       const done = await probe.waitCanvas(since);

@@ -39,7 +39,7 @@ const ZOOM_DELTA = 40;
 /** A frame longer than this counts in `pan_long_frames` (60 Hz = 16.7 ms, plus a little slack). */
 const LONG_FRAME_MS = 20;
 /** The figures of issue 6 made for each N (`bundle_initial_gzip` is made once). */
-const PER_SIZE = ['open', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'layout', 'export_png_2x', 'export_pdf_fit', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
+const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'layout', 'export_png_2x', 'export_pdf_fit', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
 
 // ------------------------------------------------------------------------------------------
 // Arguments
@@ -248,6 +248,8 @@ async function touchmapRun(browser, base, doc, n) {
     out.open = await opened;
     const canvas = await page.locator('.canvas').boundingBox();
     out.canvas = canvas;
+    // where the map opened (big maps open at a readable zoom, not fitted): the baseline opens there too
+    out.openViewport = await page.evaluate(() => window.__bench.viewport());
 
     // 3. heap_after_open: forced GC, then the JS heap in use.
     if (wants('heap_after_open')) {
@@ -336,6 +338,38 @@ async function touchmapRun(browser, base, doc, n) {
     // 8. layout: projection + layout of the open map in the page (label cache cleared; JIT warmed by 3 runs).
     if (wants('layout')) out.layout = await page.evaluate(() => window.__touchmap.layout(1, 3)[0]);
 
+    // 8b. fit_view: Ctrl/Cmd+Shift+0 → the whole map on screen, the canvas at rest (the view a big map
+    // no longer opens with; see the README). Taken from the view the map opened at (switch_view reopened it).
+    if (wants('fit_view')) {
+      const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+      await page.evaluate(() => window.__bench.arm());
+      const fitted = page.evaluate(async () => {
+        const before = window.__bench.viewportTransform();
+        let moved = false;
+        let previous = '';
+        let first = 0;
+        const atRest = () => {
+          if (!window.__bench.canvasReady()) return false;
+          const transform = window.__bench.viewportTransform();
+          if (transform !== before) moved = true;
+          const state = `${transform} ${document.querySelectorAll('.react-flow__node').length}`;
+          if (state !== previous) {
+            previous = state;
+            first = performance.now();
+            return false;
+          }
+          // not moved a second after the key: the map was already fitted
+          return moved || performance.now() - window.__bench.lastKey > 1000;
+        };
+        await window.__bench.waitFrame(atRest, 20_000, 'lastKey');
+        return moved ? first - window.__bench.lastKey : null;
+      });
+      await page.keyboard.press(`${mod}+Shift+0`);
+      const ms = await fitted;
+      if (ms === null) note(`fit_view skipped at N = ${n}: the map opened fitted already.`);
+      else out.fit_view = ms;
+    }
+
     // 9. exports: whole map, PNG at 2× and PDF fitted to one page (printed by Chromium, as `npm run export` does).
     if (wants('export_png_2x') || wants('export_pdf_fit')) {
       const available = await page.evaluate(() => typeof window.__touchmap.exportVisual === 'function');
@@ -367,10 +401,12 @@ async function touchmapRun(browser, base, doc, n) {
 }
 
 /** One run of the bare React Flow page with the same nodes, in a fresh context. */
-async function baselineRun(browser, base, n, canvas) {
+async function baselineRun(browser, base, n, canvas, viewport) {
   const { context, page } = await newPage(browser);
   try {
-    await page.goto(`${base}/__baseline/?n=${n}&w=${Math.round(canvas.width)}&h=${Math.round(canvas.height)}`);
+    // the same canvas size and the same opening view as Touchmap's run, so both show the same nodes
+    const at = viewport ? `&vx=${viewport.x}&vy=${viewport.y}&vz=${viewport.zoom}` : '';
+    await page.goto(`${base}/__baseline/?n=${n}&w=${Math.round(canvas.width)}&h=${Math.round(canvas.height)}${at}`);
     const open = page.getByRole('button', { name: 'Open' });
     await open.waitFor();
     await page.evaluate(() => window.__bench.arm());
@@ -436,7 +472,7 @@ try {
       const t0 = Date.now();
       const run = await touchmapRun(browser, base, doc, n);
       runs.push(run);
-      const baseline = await baselineRun(browser, base, n, run.canvas);
+      const baseline = await baselineRun(browser, base, n, run.canvas, run.openViewport);
       baselines.push(baseline);
       console.log(`N = ${n}, run ${r + 1}/${options.runs}: open ${round(run.open)} ms (baseline ${round(baseline.open)} ms) · ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
@@ -446,6 +482,7 @@ try {
     };
     const p95 = (frames) => percentile([...frames].sort((a, b) => a - b), 95);
     scalar('open', 'ms');
+    scalar('fit_view', 'ms');
     if (runs[0].pan) {
       // frame times of every run pooled: the budget is on the p95 frame
       figures.push(figure('pan', n, 'ms', runs.flatMap((run) => run.pan), runs.length));

@@ -71,6 +71,10 @@ function Baseline() {
   const query = new URLSearchParams(window.location.search);
   // the size of Touchmap's canvas (the suite passes it), so both show the same part of the map
   const size = { width: Number(query.get('w') ?? 1440), height: Number(query.get('h') ?? 900) };
+  // Touchmap's opening view, when the suite passes it (a big map opens at a readable zoom, not
+  // fitted): the same viewport, so the same nodes are rendered; else fitted, as Touchmap's small maps
+  const zoom = query.get('vz');
+  const opening = zoom === null ? null : { x: Number(query.get('vx')), y: Number(query.get('vy')), zoom: Number(zoom) };
   return (
     <div className="b-canvas" style={size}>
       <ReactFlowProvider>
@@ -84,8 +88,9 @@ function Baseline() {
           onlyRenderVisibleElements
           minZoom={0.05}
           maxZoom={3}
-          fitView
+          fitView={opening === null}
           fitViewOptions={FIT_OPTIONS}
+          defaultViewport={opening ?? undefined}
           proOptions={PRO}
         />
       </ReactFlowProvider>

@@ -15,18 +15,24 @@ export interface LabelEditorProps {
   readonly current: string;
   readonly className: string;
   readonly rows?: number;
+  /**
+   * Focus without scrolling the field into view: the mind map pans the node into view itself
+   * (MindMapView's useFollowSelection), and scrolling there would make Chromium lay out the whole
+   * canvas first and could shift React Flow's overflow-hidden pane (issue 6).
+   */
+  readonly preventScroll?: boolean;
 }
 
-export function LabelEditor({ id, initial, current, className, rows = 1 }: LabelEditorProps) {
+export function LabelEditor({ id, initial, current, className, rows = 1, preventScroll = false }: LabelEditorProps) {
   const [text, setText] = useState(initial ?? current);
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const field = ref.current;
     if (!field) return;
-    field.focus();
+    field.focus({ preventScroll });
     if (initial === undefined) field.select();
     else field.setSelectionRange(field.value.length, field.value.length);
-  }, [initial]);
+  }, [initial, preventScroll]);
   const done = (commit: boolean) => {
     if (commit) commitLabel(id, text);
     useUiStore.getState().stopEditing();

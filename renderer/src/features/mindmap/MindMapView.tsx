@@ -10,9 +10,11 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   useReactFlow,
   useStore,
+  useStoreApi,
+  Position,
+  type NodeHandle,
   type ReactFlowState,
   type Edge,
   type NodeChange,
@@ -26,7 +28,8 @@ import { runCommand } from '../../store/run-command';
 import { mindModelFor } from './mind-model';
 import { NODE_TYPES, type MindNode } from './nodes';
 import { editLabel } from './mind-actions';
-import { registerCanvas } from './canvas-control';
+import { registerCanvas, FIT_VIEW_OPTIONS } from './canvas-control';
+import { MapOverview } from './MapOverview';
 import type { LayoutEdge, LayoutNode } from './layout';
 import { t } from '../../i18n';
 // issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
@@ -48,20 +51,26 @@ import { Legend } from '../filter/Legend';
 function useFollowSelection(model: ReturnType<typeof mindModelFor> | null) {
   const selected = useUiStore((s) => s.selected[s.selected.length - 1]);
   const flow = useReactFlow();
+  const store = useStoreApi();
   useEffect(() => {
     const node = selected && model?.byId.get(selected);
-    const pane = document.querySelector('.canvas .react-flow');
-    if (!node || !pane) return;
+    // the pane's size as React Flow keeps it: asking the DOM would force a layout of the canvas
+    // the commit has just changed (issue 6)
+    const rect = store.getState();
+    if (!node || rect.width === 0 || rect.height === 0) return;
     const { x, y, zoom } = flow.getViewport();
-    const rect = pane.getBoundingClientRect();
     const margin = 40;
     const left = node.x * zoom + x;
     const top = node.y * zoom + y;
     const right = left + node.width * zoom;
     const bottom = top + node.height * zoom;
     if (left >= margin && top >= margin && right <= rect.width - margin && bottom <= rect.height - margin) return;
-    void flow.setCenter(node.x + node.width / 2, node.y + node.height / 2, { zoom, duration: 150 });
-  }, [selected, model, flow]);
+    // A short glide to a node just off screen keeps the eye on it; a node more than a screen away
+    // (the end of a long stage, after Tab) is jumped to: a glide across thousands of pixels shows
+    // nothing but a blur, and every frame of it mounts and drops a screenful of nodes (issue 6).
+    const far = Math.abs((left + right) / 2 - rect.width / 2) > rect.width || Math.abs((top + bottom) / 2 - rect.height / 2) > rect.height;
+    void flow.setCenter(node.x + node.width / 2, node.y + node.height / 2, { zoom, duration: far ? 0 : 150 });
+  }, [selected, model, flow, store]);
 }
 
 interface Drag {
@@ -70,9 +79,20 @@ interface Drag {
   readonly y: number;
 }
 
-const MINIMAP_COLOURS: Record<string, string> = { online: 'var(--tm-online)', offline: 'var(--tm-offline)' };
-const minimapColour = (node: MindNode) =>
-  node.data.layout.type === 'root' ? 'var(--tm-root)' : (MINIMAP_COLOURS[node.data.layout.channel ?? ''] ?? 'var(--tm-unsorted)');
+/**
+ * How a big map opens (issue 6): above this many nodes, fitting the whole map means a zoom of
+ * about 0.1, where no label can be read and software rendering still paints every node box (about
+ * 750 of them at 2,000 topics and more). Such a map opens centred on the business at
+ * {@link READABLE_ZOOM} instead; Fit to view (Ctrl/Cmd+Shift+0) still shows all of it, and the
+ * minimap shows where the view is. Smaller maps open fitted, as before.
+ */
+const OPEN_FITTED_MAX_NODES = 300;
+const READABLE_ZOOM = 0.6;
+
+function openViewOptions(rootId: string | undefined, bigMap: boolean) {
+  if (rootId === undefined || !bigMap) return FIT_VIEW_OPTIONS;
+  return { ...FIT_VIEW_OPTIONS, nodes: [{ id: rootId }], minZoom: READABLE_ZOOM, maxZoom: READABLE_ZOOM };
+}
 
 /**
  * React Flow nodes and edges by layout record (issue 6): the layout keeps the record of every node
@@ -110,6 +130,21 @@ function toFlowEdge(edge: LayoutEdge): Edge {
   return flowEdge;
 }
 
+/**
+ * Where React Flow would measure the four hidden side handles of a node (nodes.tsx, `.mind-handle`:
+ * 1 × 1 px, centred on the left and right sides, as the browser lays them out).
+ */
+function sideHandles(width: number, height: number): NodeHandle[] {
+  const y = (height - 1) / 2;
+  const handle = (id: string, type: 'source' | 'target', position: Position, x: number): NodeHandle => ({ id, type, position, x, y, width: 1, height: 1 });
+  return [
+    handle('left-in', 'target', Position.Left, 0.5),
+    handle('left-out', 'source', Position.Left, 0.5),
+    handle('right-in', 'target', Position.Right, width - 1.5),
+    handle('right-out', 'source', Position.Right, width - 1.5),
+  ];
+}
+
 function makeFlowNode(node: LayoutNode): MindNode {
   return {
     id: node.id,
@@ -117,6 +152,13 @@ function makeFlowNode(node: LayoutNode): MindNode {
     position: { x: node.x, y: node.y },
     width: node.width,
     height: node.height,
+    // The layout knows every node's size (text-metrics.ts matches the CSS) and where its handles
+    // are, so React Flow need not measure them (issue 6). Without these, React Flow renders every
+    // node it has not measured yet, in view or not: all N when the map opens, and every node an
+    // edit shifted (half the map for one Tab) — thousands of nodes mounted for one frame and
+    // dropped again. It still measures each node it renders and corrects a size that differs.
+    measured: { width: node.width, height: node.height },
+    handles: sideHandles(node.width, node.height),
     data: { layout: node },
     // derived group nodes and the root stay where the layout puts them
     draggable: node.type === 'touchpoint' || node.type === 'detail',
@@ -157,6 +199,11 @@ export function MindMapView() {
   // chain links come after the tree edges, so they are drawn above them
   const chainEdges = useChainEdges(model?.byId);
   const allEdges = useMemo<Edge[]>(() => (chainEdges.length === 0 ? edges : [...edges, ...chainEdges]), [edges, chainEdges]);
+
+  // the object only changes when the map crosses the threshold: React Flow reads it when it opens
+  const rootId = model?.layout.nodes[0]?.type === 'root' ? model.layout.nodes[0].id : undefined;
+  const bigMap = (model?.layout.nodes.length ?? 0) > OPEN_FITTED_MAX_NODES;
+  const openOptions = useMemo(() => openViewOptions(rootId, bigMap), [rootId, bigMap]);
 
   useEffect(() => registerCanvas(flow), [flow]);
   useFollowSelection(model);
@@ -245,7 +292,7 @@ export function MindMapView() {
         minZoom={0.05}
         maxZoom={3}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={openOptions}
         proOptions={{ hideAttribution: true }}
       >
         <CanvasDots />
@@ -257,7 +304,7 @@ export function MindMapView() {
         <Panel position="bottom-left" className="legend-panel">
           <Legend />
         </Panel>
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" />
+        {model && <MapOverview layout={model.layout} label="Minimap" />}
       </ReactFlow>
       {box && <div className="selection-box" style={box} aria-hidden="true" />}
       {isEmpty && (

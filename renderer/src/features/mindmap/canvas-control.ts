@@ -8,6 +8,9 @@ type Viewport = Pick<ReactFlowInstance, 'fitView' | 'zoomIn' | 'zoomOut'>;
 
 let canvas: Viewport | null = null;
 
+/** Fit to view: the whole map with a margin, never magnified past 100 %. */
+export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 } as const;
+
 export function registerCanvas(instance: Viewport): () => void {
   canvas = instance;
   return () => {
@@ -16,7 +19,7 @@ export function registerCanvas(instance: Viewport): () => void {
 }
 
 export const canvasControl = {
-  fit: () => void canvas?.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }),
+  fit: () => void canvas?.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
   zoomIn: () => void canvas?.zoomIn({ duration: 150 }),
   zoomOut: () => void canvas?.zoomOut({ duration: 150 }),
   available: () => canvas !== null,

@@ -37,13 +37,19 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
   return model;
 }
 
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Two layout nodes that draw the same: every field equal, `lines` line by line. */
 function sameNode(a: LayoutNode, b: LayoutNode): boolean {
   for (const key in a) {
     const k = key as keyof LayoutNode;
     if (a[k] === b[k]) continue;
-    if (k !== 'lines' || a.lines.length !== b.lines.length) return false;
-    for (let i = 0; i < a.lines.length; i++) if (a.lines[i] !== b.lines[i]) return false;
+    if (k !== 'lines' || !sameLines(a.lines, b.lines)) return false;
   }
   return true;
 }
@@ -59,7 +65,11 @@ function shareUnchanged(layout: MapLayout, previous: MindModel | null): MapLayou
   const before = previous.byId;
   const nodes = layout.nodes.map((node) => {
     const old = before.get(node.id);
-    return old !== undefined && sameNode(node, old) ? old : node;
+    if (old === undefined) return node;
+    if (sameNode(node, old)) return old;
+    // Moved (or resized) but worded the same: keep the old lines array, so the node's memoised
+    // body, which takes `lines` by reference, skips the node (nodes.tsx).
+    return node.lines !== old.lines && sameLines(node.lines, old.lines) ? { ...node, lines: old.lines } : node;
   });
   const oldEdges = new Map<string, LayoutEdge>();
   for (const edge of previous.layout.edges) oldEdges.set(edge.id, edge);

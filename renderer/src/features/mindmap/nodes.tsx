@@ -1,7 +1,7 @@
 /**
  * The custom nodes of the mind map. Each reads its own selection and editing state from the
  * UI store with a narrow selector, so selecting or editing one node re-renders that node only;
- * node props carry the layout record, which changes only when the layout does.
+ * what a node draws comes from its layout record, and a node that only moved draws nothing new.
  */
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
@@ -44,56 +44,75 @@ function Lines({ lines }: { readonly lines: readonly string[] }) {
   );
 }
 
-export const RootNode = memo(function RootNode({ id, data }: NodeProps<MindNode>) {
+/*
+ * Each node type is a thin wrapper around a memoised body (issue 6). React Flow renders a custom
+ * node with its position among the props (`positionAbsoluteX/Y`), so `memo` on the node itself
+ * never skips a node that moved — and adding one touchpoint moves about half the map. The wrapper
+ * passes on only what the node draws (id, type, label, the lines array, channel, count), which the
+ * layout keeps identical for a node that merely shifted (mind-model.ts), so the body, its handles
+ * and its store subscriptions are skipped and a shifted node costs React a props comparison.
+ */
+
+interface BodyProps {
+  readonly id: string;
+  readonly type: LayoutNode['type'];
+  readonly label: string;
+  readonly lines: readonly string[];
+  readonly channel: LayoutNode['channel'];
+  readonly count: number | undefined;
+}
+
+const bodyProps = (id: string, layout: LayoutNode): BodyProps => ({
+  id,
+  type: layout.type,
+  label: layout.label,
+  lines: layout.lines,
+  channel: layout.channel,
+  count: layout.count,
+});
+
+const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   return (
-    <div className={`mind-node mind-node--root${selected ? ' is-selected' : ''}`} data-node-id={id} role="treeitem" aria-selected={selected} aria-label={data.layout.label}>
+    <div className={`mind-node mind-node--root${selected ? ' is-selected' : ''}`} data-node-id={id} role="treeitem" aria-selected={selected} aria-label={label}>
       <SideHandles />
-      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" id={id} initial={editing.initial} current={data.layout.label} /> : <Lines lines={data.layout.lines} />}
+      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" preventScroll id={id} initial={editing.initial} current={label} /> : <Lines lines={lines} />}
     </div>
   );
 });
 
-export const GroupNode = memo(function GroupNode({ id, data }: NodeProps<MindNode>) {
+const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, count }: BodyProps) {
   const selected = useIsSelected(id);
   const editing = useEditing(id);
-  const { layout } = data;
-  const tone = layout.channel ?? 'unsorted';
+  const tone = channel ?? 'unsorted';
   return (
-    <div
-      className={`mind-node mind-node--group mind-node--${layout.type} tone--${tone}${selected ? ' is-selected' : ''}`}
-      data-node-id={id}
-      role="treeitem"
-      aria-selected={selected}
-      aria-label={layout.label}
-    >
+    <div className={`mind-node mind-node--group mind-node--${type} tone--${tone}${selected ? ' is-selected' : ''}`} data-node-id={id} role="treeitem" aria-selected={selected} aria-label={label}>
       <SideHandles />
-      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" id={id} initial={editing.initial} current={layout.label} /> : <Lines lines={layout.lines} />}
-      {layout.count !== undefined && layout.count > 0 && <span className="mind-node__count">{layout.count}</span>}
+      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" preventScroll id={id} initial={editing.initial} current={label} /> : <Lines lines={lines} />}
+      {count !== undefined && count > 0 && <span className="mind-node__count">{count}</span>}
     </div>
   );
 });
 
-export const TopicNode = memo(function TopicNode({ id, data }: NodeProps<MindNode>) {
+const TopicBody = memo(function TopicBody({ id, type, label, lines, channel }: BodyProps) {
   const selected = useIsSelected(id);
   const editing = useEditing(id);
-  const { layout } = data;
   const topic = useDocumentStore((s) => s.doc?.topics[id]);
   const weak = useIsWeakLink(id);
   const look = useNodeLook(id);
   const band = scoreBand(topic?.score);
-  const tone = layout.channel ?? 'unsorted';
+  const tone = channel ?? 'unsorted';
   const node = (
     <div
-      className={`mind-node mind-node--${layout.type} tone--${tone}${selected ? ' is-selected' : ''}${weak ? ' is-weak-link' : ''}${look ? ` ${look}` : ''}`}
+      className={`mind-node mind-node--${type} tone--${tone}${selected ? ' is-selected' : ''}${weak ? ' is-weak-link' : ''}${look ? ` ${look}` : ''}`}
       data-node-id={id}
       role="treeitem"
       aria-selected={selected}
-      aria-label={layout.label}
+      aria-label={label}
     >
       <SideHandles />
-      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" id={id} initial={editing.initial} current={topic?.label ?? layout.label} /> : <Lines lines={layout.lines} />}
+      {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" preventScroll id={id} initial={editing.initial} current={topic?.label ?? label} /> : <Lines lines={lines} />}
       {topic?.score !== undefined && (
         <span className={`score-badge score-badge--${band}`} title={`${t('inspector.score')}: ${topic.score} (${band ? t(`band.${band}`) : ''})`}>
           {topic.score}
@@ -110,6 +129,18 @@ export const TopicNode = memo(function TopicNode({ id, data }: NodeProps<MindNod
     </>
   );
 });
+
+export function RootNode({ id, data }: NodeProps<MindNode>) {
+  return <RootBody {...bodyProps(id, data.layout)} />;
+}
+
+export function GroupNode({ id, data }: NodeProps<MindNode>) {
+  return <GroupBody {...bodyProps(id, data.layout)} />;
+}
+
+export function TopicNode({ id, data }: NodeProps<MindNode>) {
+  return <TopicBody {...bodyProps(id, data.layout)} />;
+}
 
 /** At module level so React Flow never sees a new object (it would re-mount every node). */
 export const NODE_TYPES = {
