@@ -65,9 +65,21 @@ export interface SvgParts {
   readonly text: string;
   /** `body` without its `<text>`: what the rasteriser draws as an image before painting `runs`. */
   readonly shapes: string;
+  /**
+   * `shapes` piece by piece, in drawing order, each with the vertical extent it can ink (drawing
+   * px; ±Infinity when it may reach anywhere): a raster strip draws only the pieces that reach it.
+   */
+  readonly shapeItems: readonly ShapeItem[];
   /** Every `<text>` of `body`, in drawing order. */
   readonly runs: readonly TextRun[];
   readonly fontFamily: string;
+}
+
+/** A piece of `shapes` and the rows it can ink (see SvgParts.shapeItems). */
+export interface ShapeItem {
+  readonly top: number;
+  readonly bottom: number;
+  readonly markup: string;
 }
 
 /** One line of text as drawn: the rasteriser paints these with the page's own fonts (see raster.ts). */
@@ -161,6 +173,14 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   const margin = options.margin ?? 32;
   const bounds = layout.bounds;
   const out: string[] = [];
+  // The vertical extent of each `out` entry (same index), so raster strips can leave out what
+  // cannot reach them: parsing all of a 2,000-topic map's shapes for every strip was most of a
+  // PNG export's drawing time.
+  const spans: [number, number][] = [];
+  const put = (markup: string, top = -Infinity, bottom = Infinity) => {
+    out.push(markup);
+    spans.push([top, bottom]);
+  };
   const texts: string[] = [];
   const family = escapeXml(fontFamilyFor(doc.map.locale));
   const runs: TextRun[] = [];
@@ -173,12 +193,12 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   if (options.titleBlock) {
     const wrapped = wrapLabel(doc.map.title, blockWidth, TITLE_FONT, 2, 'bold');
     for (const line of wrapped.lines) {
-      out.push(textEl(margin, y + TITLE_LINE / 2 + 0.36 * TITLE_FONT, line, TITLE_FONT, 700, theme.text));
+      put(textEl(margin, y + TITLE_LINE / 2 + 0.36 * TITLE_FONT, line, TITLE_FONT, 700, theme.text));
       texts.push(line);
       y += TITLE_LINE;
     }
     if (options.date) {
-      out.push(textEl(margin, y + 4 + DATE_FONT, options.date, DATE_FONT, 400, theme.textMuted));
+      put(textEl(margin, y + 4 + DATE_FONT, options.date, DATE_FONT, 400, theme.textMuted));
       texts.push(options.date);
       y += DATE_FONT + 10;
     }
@@ -193,7 +213,7 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   for (const node of layout.nodes) byId.set(node.id, node);
 
   const edges: { from: Point; to: Point }[] = [];
-  out.push(`<g fill="none" stroke="${theme.edge}" stroke-width="1.5">`);
+  put(`<g fill="none" stroke="${theme.edge}" stroke-width="1.5">`);
   for (const edge of layout.edges) {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
@@ -202,9 +222,10 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
     const from = { x: (left ? source.x : source.x + source.width) + dx, y: source.y + source.height / 2 + dy };
     const to = { x: (left ? target.x + target.width : target.x) + dx, y: target.y + target.height / 2 + dy };
     edges.push({ from, to });
-    out.push(`<path d="${bezier(from, to, left)}"/>`);
+    // The bezier's control points share its end points' y, so it stays between them (+ the stroke).
+    put(`<path d="${bezier(from, to, left)}"/>`, Math.min(from.y, to.y) - 2, Math.max(from.y, to.y) + 2);
   }
-  out.push('</g>');
+  put('</g>');
 
   const nodes: ExportedNode[] = [];
   for (const node of layout.nodes) {
@@ -212,18 +233,19 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
     nodes.push({ id: node.id, label: node.label, lines: node.lines, ...box });
     texts.push(...node.lines);
     const topic = node.topicId !== undefined ? doc.topics[node.topicId] : undefined;
-    out.push(drawNode(node, box, theme, topic?.score));
+    // Everything a node draws (badges, collapse chip) stays within its box's rows.
+    put(drawNode(node, box, theme, topic?.score), box.y - 2, box.y + box.height + 2);
   }
 
   const chainIds = options.chains ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0) : [];
-  if (chainIds.length > 0) out.push(drawChains(doc, chainIds, byId, dx, dy, options.background === 'dark' ? 'dark' : 'light'));
+  if (chainIds.length > 0) put(drawChains(doc, chainIds, byId, dx, dy, options.background === 'dark' ? 'dark' : 'light'));
   y += bounds.height;
 
   let width = Math.max(bounds.width, options.titleBlock ? blockWidth : 0) + 2 * margin;
   if (options.legend) {
     y += BLOCK_GAP;
     const legend = drawLegend(doc, layout, chainIds, words, theme, options.background === 'dark' ? 'dark' : 'light', margin, y);
-    out.push(legend.markup);
+    put(legend.markup);
     texts.push(...legend.texts);
     y += legend.height;
     width = Math.max(width, legend.width + 2 * margin);
@@ -233,7 +255,8 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   const defs = chainIds.length > 0 ? chainMarkers(chainIds.length, options.background === 'dark' ? 'dark' : 'light') : '';
   const body = `<g font-family="${family}">${out.join('')}</g>`;
   // Escaped text holds no '<', so this drops exactly the text elements.
-  const shapes = body.replace(/<text\b[^>]*>[^<]*<\/text>/g, '');
+  const shapeItems = out.map((markup, i) => ({ top: (spans[i] as [number, number])[0], bottom: (spans[i] as [number, number])[1], markup: markup.replace(TEXT_ELEMENT, '') }));
+  const shapes = `<g font-family="${family}">${shapeItems.map((item) => item.markup).join('')}</g>`;
   return {
     width: Math.ceil(width),
     height: Math.ceil(height),
@@ -246,6 +269,7 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
     edges,
     text: texts.join('\n'),
     shapes,
+    shapeItems,
     runs,
     fontFamily: fontFamilyFor(doc.map.locale),
   };
@@ -253,6 +277,9 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
     collecting = null;
   }
 }
+
+/** Escaped text holds no '<', so this matches exactly the text elements. */
+const TEXT_ELEMENT = /<text\b[^>]*>[^<]*<\/text>/g;
 
 /** The runs of the drawing being rendered (renderMapSvg is synchronous, so one at a time). */
 let collecting: TextRun[] | null = null;
@@ -269,6 +296,8 @@ export interface SvgDocumentOptions {
   readonly inline?: boolean;
   /** Shapes only, no `<text>` (the rasteriser paints the text itself). */
   readonly textless?: boolean;
+  /** With `textless`: leave out the shapes that cannot reach the viewBox's rows (raster strips). */
+  readonly cull?: boolean;
 }
 
 /**
@@ -287,8 +316,15 @@ export function svgDocument(parts: SvgParts, options: SvgDocumentOptions = {}): 
   return (
     `${head}<svg xmlns="http://www.w3.org/2000/svg" version="1.1" xml:lang="${escapeXml(parts.lang)}" lang="${escapeXml(parts.lang)}"` +
     ` width="${n(w)}" height="${n(h)}" viewBox="${n(view.x)} ${n(view.y)} ${n(view.width)} ${n(view.height)}" text-rendering="geometricPrecision">` +
-    `<defs>${style}${parts.defs}</defs>${background}${options.textless ? parts.shapes : parts.body}</svg>`
+    `<defs>${style}${parts.defs}</defs>${background}${options.textless ? (options.cull ? shapesBetween(parts, view.y - 1, view.y + view.height + 1) : parts.shapes) : parts.body}</svg>`
   );
+}
+
+/** `parts.shapes` with only the pieces that can ink rows top…bottom (drawing px), in drawing order. */
+export function shapesBetween(parts: SvgParts, top: number, bottom: number): string {
+  let markup = '';
+  for (const item of parts.shapeItems) if (item.bottom >= top && item.top <= bottom) markup += item.markup;
+  return `<g font-family="${escapeXml(parts.fontFamily)}">${markup}</g>`;
 }
 
 // ---------------------------------------------------------------------------------------------

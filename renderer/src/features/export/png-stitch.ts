@@ -1,0 +1,459 @@
+/**
+ * Joins PNG strips the browser encoded (canvas.toBlob, full image width, top to bottom) into one
+ * PNG without compressing anything again.
+ *
+ * Why: a PNG past one canvas (a 2,000-topic map at 2× is ~4,200 × 96,000 px, 1.6 GB of RGBA) was
+ * read back with getImageData and deflated through CompressionStream, which is zlib at its default
+ * level: ~150 MB/s here, 10 of the export's ~20 s. Chromium encodes a canvas at zlib's fastest
+ * level in native code, ~5× faster. A PNG holds ONE zlib stream, but deflate blocks refer only
+ * backwards, so the strips' streams can be laid end to end at the bit level: walk each strip's
+ * blocks to find where its last one starts and ends, clear that block's "final" bit, and combine
+ * the Adler-32 checksums arithmetically. Walking the Huffman codes (no output is produced) costs
+ * a fraction of compressing.
+ *
+ * One fix-up: Chromium filters every row with "Up", and a strip's first row was filtered against
+ * the zero row above the strip, which in the joined image is the previous strip's last row. Up
+ * against zeros is byte for byte filter "None", so that row's filter byte (the first byte of the
+ * strip's stream) becomes 0. The block holding it, and any block that copies that byte by a back
+ * reference, are re-encoded with deflate's fixed codes; every other block is copied bit for bit.
+ *
+ * Anything unexpected (another PNG layout, a filter whose meaning depends on the row above)
+ * throws StitchUnsupported and the caller uses its own encoder instead.
+ */
+
+export class StitchUnsupported extends Error {}
+
+const LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LEXT = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DBASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DEXT = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const CLEN_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+function reverseBits(code: number, length: number): number {
+  let out = 0;
+  for (let i = 0; i < length; i++) {
+    out = (out << 1) | (code & 1);
+    code >>>= 1;
+  }
+  return out;
+}
+
+/** A canonical Huffman decoding table: entry = symbol << 4 | code length, indexed by the next `bits` input bits. */
+interface Table {
+  readonly table: Int32Array;
+  readonly bits: number;
+}
+
+function buildTable(lengths: ArrayLike<number>): Table {
+  let maxLen = 0;
+  for (let i = 0; i < lengths.length; i++) maxLen = Math.max(maxLen, lengths[i] as number);
+  const count = new Array<number>(16).fill(0);
+  for (let i = 0; i < lengths.length; i++) count[lengths[i] as number] = (count[lengths[i] as number] as number) + 1;
+  count[0] = 0;
+  const next = new Array<number>(16).fill(0);
+  let code = 0;
+  for (let len = 1; len <= 15; len++) {
+    code = (code + (count[len - 1] as number)) << 1;
+    next[len] = code;
+  }
+  const table = new Int32Array(1 << maxLen);
+  for (let sym = 0; sym < lengths.length; sym++) {
+    const len = lengths[sym] as number;
+    if (len === 0) continue;
+    const rev = reverseBits((next[len] as number)++, len);
+    for (let i = rev; i < table.length; i += 1 << len) table[i] = (sym << 4) | len;
+  }
+  return { table, bits: maxLen };
+}
+
+const FIXED_LIT = buildTable(Array.from({ length: 288 }, (_, i) => (i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8)));
+const FIXED_DIST = buildTable(new Array<number>(30).fill(5));
+
+/** Fixed-code encoding: reversed code and length per literal/length symbol (RFC 1951 3.2.6). */
+const FIXED_CODE = Array.from({ length: 288 }, (_, s) => {
+  const [base, start, len] = s < 144 ? [0x30, 0, 8] : s < 256 ? [0x190, 144, 9] : s < 280 ? [0, 256, 7] : [0xc0, 280, 8];
+  return { code: reverseBits(base + s - start, len), len };
+});
+
+/** Reads bits LSB first, as deflate packs them. `data` is padded so a peek past the end reads zeros. */
+class BitReader {
+  bit = 0;
+  constructor(readonly data: Uint8Array) {}
+  peek(): number {
+    const d = this.data;
+    const p = this.bit >>> 3;
+    return ((d[p] as number) | ((d[p + 1] as number) << 8) | ((d[p + 2] as number) << 16) | ((d[p + 3] as number) << 24)) >>> (this.bit & 7);
+  }
+  take(n: number): number {
+    const v = n === 0 ? 0 : this.peek() & ((1 << n) - 1);
+    this.bit += n;
+    return v;
+  }
+  decode(t: Table): number {
+    const entry = t.table[this.peek() & ((1 << t.bits) - 1)] as number;
+    const len = entry & 15;
+    if (len === 0) throw new StitchUnsupported('invalid Huffman code');
+    this.bit += len;
+    return entry >>> 4;
+  }
+}
+
+/** Writes bits LSB first into IDAT-sized pieces. */
+class BitWriter {
+  readonly pieces: Uint8Array[] = [];
+  private buf = new Uint8Array(1 << 20);
+  private pos = 0;
+  private acc = 0;
+  private n = 0;
+
+  write(value: number, length: number): void {
+    this.acc |= value << this.n;
+    this.n += length;
+    while (this.n >= 8) {
+      this.byte(this.acc & 255);
+      this.acc >>>= 8;
+      this.n -= 8;
+    }
+  }
+
+  private byte(b: number): void {
+    if (this.pos === this.buf.length) this.flush();
+    this.buf[this.pos++] = b;
+  }
+
+  /** Copies input bits [from, to) as they are. */
+  copy(src: Uint8Array, from: number, to: number): void {
+    while (from < to && (from & 7) !== 0) {
+      this.write(((src[from >>> 3] as number) >>> (from & 7)) & 1, 1);
+      from++;
+    }
+    let p = from >>> 3;
+    const end = to >>> 3;
+    while (p < end) {
+      if (this.pos === this.buf.length) this.flush();
+      const take = Math.min(end - p, this.buf.length - this.pos);
+      if (this.n === 0) {
+        this.buf.set(src.subarray(p, p + take), this.pos);
+        this.pos += take;
+      } else {
+        const n = this.n;
+        const back = 8 - n;
+        let acc = this.acc;
+        const buf = this.buf;
+        let q = this.pos;
+        for (let i = p; i < p + take; i++) {
+          const b = src[i] as number;
+          buf[q++] = (acc | (b << n)) & 255;
+          acc = b >>> back;
+        }
+        this.acc = acc;
+        this.pos = q;
+      }
+      p += take;
+    }
+    for (let b = Math.max(end * 8, from); b < to; b++) this.write(((src[b >>> 3] as number) >>> (b & 7)) & 1, 1);
+  }
+
+  /** Pads with zero bits to a byte boundary. */
+  align(): void {
+    if (this.n > 0) this.byte(this.acc & 255);
+    this.acc = 0;
+    this.n = 0;
+  }
+
+  /** Pads to a byte and hands back everything written. */
+  finish(): Uint8Array[] {
+    if (this.n > 0) this.byte(this.acc & 255);
+    this.acc = 0;
+    this.n = 0;
+    this.flush();
+    return this.pieces;
+  }
+
+  private flush(): void {
+    if (this.pos > 0) this.pieces.push(this.buf.slice(0, this.pos));
+    this.pos = 0;
+  }
+}
+
+function writeLiteral(w: BitWriter, sym: number): void {
+  const c = FIXED_CODE[sym] as { code: number; len: number };
+  w.write(c.code, c.len);
+}
+
+function writeMatch(w: BitWriter, length: number, dist: number): void {
+  let li = LBASE.length - 1;
+  while ((LBASE[li] as number) > length) li--;
+  writeLiteral(w, 257 + li);
+  w.write(length - (LBASE[li] as number), LEXT[li] as number);
+  let di = DBASE.length - 1;
+  while ((DBASE[di] as number) > dist) di--;
+  w.write(reverseBits(di, 5), 5);
+  w.write(dist - (DBASE[di] as number), DEXT[di] as number);
+}
+
+const ADLER_BASE = 65521;
+
+/** adler32 of A followed by B, from their checksums and B's length (zlib's adler32_combine). */
+export function adler32Combine(a: number, b: number, lengthB: number): number {
+  const rem = lengthB % ADLER_BASE;
+  let sum1 = a & 0xffff;
+  let sum2 = (rem * sum1) % ADLER_BASE;
+  sum1 = (sum1 + (b & 0xffff) + ADLER_BASE - 1) % ADLER_BASE;
+  sum2 = (sum2 + (a >>> 16) + (b >>> 16) + ADLER_BASE - rem) % ADLER_BASE;
+  return ((sum2 << 16) | sum1) >>> 0;
+}
+
+interface Block {
+  readonly start: number;
+  readonly end: number;
+  /** Uncompressed position where the block starts. */
+  readonly pos: number;
+  /** Must be re-encoded (holds or copies the strip's first byte, which is patched). */
+  readonly rewrite: boolean;
+  /** A stored block's bytes (byte offset, count): its header pads to a byte, so it cannot move by bits. */
+  readonly stored: readonly [number, number] | null;
+}
+
+/** Walks one block from r.bit; with `emit`, re-encodes it with fixed codes (patching byte 0). */
+function walkBlock(
+  r: BitReader,
+  state: { pos: number; head: number[] },
+  patch: boolean,
+  emit: BitWriter | null,
+): { final: boolean; touchesZero: boolean; stored: [number, number] | null } {
+  const final = r.take(1) === 1;
+  const type = r.take(2);
+  let touchesZero = false;
+  const literal = (v: number) => {
+    if (state.pos < 8) state.head[state.pos] = v;
+    if (state.pos === 0) touchesZero = true;
+    if (emit) writeLiteral(emit, patch && state.pos === 0 ? 0 : v);
+    state.pos++;
+  };
+  if (type === 0) {
+    r.bit = (r.bit + 7) & ~7;
+    const len = r.take(16);
+    r.take(16);
+    const at = r.bit >>> 3;
+    // Stored bytes in a rewritten block become literals; elsewhere only their count matters.
+    if (emit || state.pos < 8) for (let i = 0; i < len; i++) literal(r.data[at + i] as number);
+    else state.pos += len;
+    r.bit += len * 8;
+    if (emit) writeLiteral(emit, 256);
+    return { final, touchesZero, stored: [at, len] };
+  }
+  if (type === 3) throw new StitchUnsupported('reserved deflate block type');
+  let lit = FIXED_LIT;
+  let dist = FIXED_DIST;
+  if (type === 2) {
+    const hlit = r.take(5) + 257;
+    const hdist = r.take(5) + 1;
+    const hclen = r.take(4) + 4;
+    const clen = new Array<number>(19).fill(0);
+    for (let i = 0; i < hclen; i++) clen[CLEN_ORDER[i] as number] = r.take(3);
+    const ct = buildTable(clen);
+    const lengths = new Array<number>(hlit + hdist).fill(0);
+    for (let i = 0; i < hlit + hdist; ) {
+      const sym = r.decode(ct);
+      if (sym < 16) lengths[i++] = sym;
+      else {
+        const [value, times] = sym === 16 ? [lengths[i - 1] ?? 0, 3 + r.take(2)] : sym === 17 ? [0, 3 + r.take(3)] : [0, 11 + r.take(7)];
+        for (let k = 0; k < times; k++) lengths[i++] = value;
+      }
+    }
+    lit = buildTable(lengths.slice(0, hlit));
+    dist = buildTable(lengths.slice(hlit));
+  }
+  if (!emit && state.pos >= 8) {
+    // The hot path (every block of every strip): count the output, track only references to byte 0.
+    // Inlined bit reads: this loop walks tens of millions of codes per export.
+    const d = r.data;
+    const lt = lit.table;
+    const lmask = (1 << lit.bits) - 1;
+    const dt = dist.table;
+    const dmask = (1 << dist.bits) - 1;
+    let bit = r.bit;
+    let pos = state.pos;
+    for (;;) {
+      let p = bit >>> 3;
+      const e = lt[(((d[p] as number) | ((d[p + 1] as number) << 8) | ((d[p + 2] as number) << 16) | ((d[p + 3] as number) << 24)) >>> (bit & 7)) & lmask] as number;
+      if ((e & 15) === 0) throw new StitchUnsupported('invalid Huffman code');
+      bit += e & 15;
+      const sym = e >>> 4;
+      if (sym < 256) {
+        pos++;
+        continue;
+      }
+      if (sym === 256) break;
+      const li = sym - 257;
+      if (li >= 29 || dmask === 0) throw new StitchUnsupported('bad length symbol');
+      p = bit >>> 3;
+      let v = (((d[p] as number) | ((d[p + 1] as number) << 8) | ((d[p + 2] as number) << 16) | ((d[p + 3] as number) << 24)) >>> (bit & 7));
+      const lx = LEXT[li] as number;
+      const length = (LBASE[li] as number) + (v & ((1 << lx) - 1));
+      bit += lx;
+      p = bit >>> 3;
+      v = (((d[p] as number) | ((d[p + 1] as number) << 8) | ((d[p + 2] as number) << 16) | ((d[p + 3] as number) << 24)) >>> (bit & 7));
+      const de = dt[v & dmask] as number;
+      if ((de & 15) === 0) throw new StitchUnsupported('invalid Huffman code');
+      bit += de & 15;
+      const di = de >>> 4;
+      if (di >= 30) throw new StitchUnsupported('bad distance symbol');
+      p = bit >>> 3;
+      v = (((d[p] as number) | ((d[p + 1] as number) << 8) | ((d[p + 2] as number) << 16) | ((d[p + 3] as number) << 24)) >>> (bit & 7));
+      const dx = DEXT[di] as number;
+      const from = pos - ((DBASE[di] as number) + (v & ((1 << dx) - 1)));
+      bit += dx;
+      if (from < 0) throw new StitchUnsupported('reference before the stream');
+      if (from === 0) touchesZero = true;
+      pos += length;
+    }
+    r.bit = bit;
+    state.pos = pos;
+    return { final, touchesZero, stored: null };
+  }
+  for (;;) {
+    const sym = r.decode(lit);
+    if (sym < 256) {
+      literal(sym);
+      continue;
+    }
+    if (sym === 256) break;
+    const li = sym - 257;
+    if (li >= 29) throw new StitchUnsupported('bad length symbol');
+    const length = (LBASE[li] as number) + r.take(LEXT[li] as number);
+    if (dist.bits === 0) throw new StitchUnsupported('match without distance codes');
+    const di = r.decode(dist);
+    if (di >= 30) throw new StitchUnsupported('bad distance symbol');
+    const d = (DBASE[di] as number) + r.take(DEXT[di] as number);
+    const from = state.pos - d;
+    if (from < 0) throw new StitchUnsupported('reference before the stream');
+    if (state.pos < 8) for (let k = 0; k < length && state.pos + k < 8; k++) state.head[state.pos + k] = state.head[from + k] as number;
+    if (from === 0) touchesZero = true;
+    if (emit) {
+      if (patch && from === 0) {
+        // Copy the original byte 0 as a literal and the rest of the match from byte 1 on.
+        writeLiteral(emit, state.head[0] as number);
+        if (length - 1 >= 3) writeMatch(emit, length - 1, d);
+        else for (let k = 1; k < length; k++) writeLiteral(emit, state.head[k % d] as number);
+      } else writeMatch(emit, length, d);
+    }
+    state.pos += length;
+  }
+  if (emit) writeLiteral(emit, 256);
+  return { final, touchesZero, stored: null };
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return (((bytes[at] as number) << 24) | ((bytes[at + 1] as number) << 16) | ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number)) >>> 0;
+}
+
+/** Joins full-width PNG strips, top to bottom, into one zlib stream for one PNG's IDAT. */
+export class PngStitcher {
+  private readonly out = new BitWriter();
+  private adler = 1;
+  private rows = 0;
+  private readonly rowBytes: number;
+
+  constructor(private readonly width: number) {
+    this.rowBytes = 1 + width * 4;
+    this.out.write(0x78, 8);
+    this.out.write(0x01, 8);
+  }
+
+  /** Adds one strip: a whole PNG file `rows` high and the image's width (8-bit RGBA, not interlaced). */
+  add(png: Uint8Array, rows: number): void {
+    if (u32(png, 0) !== 0x89504e47) throw new StitchUnsupported('not a PNG');
+    const idat: Uint8Array[] = [];
+    let size = 0;
+    for (let at = 8; at + 8 <= png.length; ) {
+      const len = u32(png, at);
+      const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+      const data = png.subarray(at + 8, at + 8 + len);
+      if (type === 'IHDR') {
+        if (u32(data, 0) !== this.width || u32(data, 4) !== rows || data[8] !== 8 || data[9] !== 6 || data[10] !== 0 || data[11] !== 0 || data[12] !== 0) {
+          throw new StitchUnsupported('the strip is not 8-bit RGBA of the expected size');
+        }
+      } else if (type === 'IDAT') {
+        idat.push(data);
+        size += len;
+      }
+      at += 12 + len;
+    }
+    // One zlib stream, padded with zeros so the reader may peek past its end.
+    const z = new Uint8Array(size + 8);
+    let o = 0;
+    for (const part of idat) {
+      z.set(part, o);
+      o += part.length;
+    }
+    if (size < 6 || ((z[0] as number) & 0x0f) !== 8 || (((z[0] as number) << 8) | (z[1] as number)) % 31 !== 0 || ((z[1] as number) & 0x20) !== 0) {
+      throw new StitchUnsupported('unexpected zlib header');
+    }
+    let adler = u32(z, size - 4);
+    const deflate = z.subarray(2, size - 4);
+    const data = new Uint8Array(deflate.length + 8);
+    data.set(deflate);
+
+    // Pass 1: block boundaries, and which blocks hold or copy byte 0 (the first row's filter type).
+    const r = new BitReader(data);
+    const state = { pos: 0, head: [] as number[] };
+    const blocks: Block[] = [];
+    for (;;) {
+      const start = r.bit;
+      const pos = state.pos;
+      const { final, touchesZero, stored } = walkBlock(r, state, false, null);
+      blocks.push({ start, end: r.bit, pos, rewrite: touchesZero, stored });
+      if (final) break;
+      if (r.bit > deflate.length * 8) throw new StitchUnsupported('truncated deflate stream');
+    }
+    const length = rows * this.rowBytes;
+    if (state.pos !== length) throw new StitchUnsupported(`the strip holds ${state.pos} bytes, not ${length}`);
+    const filter = state.head[0] as number;
+    // The first strip's first row really has a zero row above; None and Sub never look up.
+    const patch = this.rows > 0 && filter === 2;
+    if (this.rows > 0 && filter !== 0 && filter !== 1 && filter !== 2) throw new StitchUnsupported(`first row filtered with type ${filter}`);
+
+    // Pass 2: copy blocks bit for bit (final bit cleared), re-encoding the ones the patch touches.
+    for (const block of blocks) {
+      if (patch && block.rewrite) {
+        r.bit = block.start;
+        const s = { pos: block.pos, head: state.head };
+        this.out.write(0b010, 3); // not final, fixed codes
+        walkBlock(r, s, true, this.out);
+      } else if (block.stored) {
+        // Chromium ends each strip with a sync flush (an empty stored block): rewritten, not moved.
+        const [at, len] = block.stored;
+        if (len === 0) continue;
+        this.out.write(0, 3); // not final, stored
+        this.out.align();
+        this.out.write(len & 0xff, 8);
+        this.out.write(len >>> 8, 8);
+        this.out.write(~len & 0xff, 8);
+        this.out.write((~len >>> 8) & 0xff, 8);
+        this.out.copy(data, at * 8, (at + len) * 8);
+      } else {
+        this.out.write(0, 1);
+        this.out.copy(data, block.start + 1, block.end);
+      }
+    }
+    if (patch) {
+      // Byte 0 went from 2 to 0: it counts once in the first sum and in every one of the second.
+      adler = (((((adler >>> 16) - ((2 * length) % ADLER_BASE) + 2 * ADLER_BASE) % ADLER_BASE) << 16) | (((adler & 0xffff) - 2 + ADLER_BASE) % ADLER_BASE)) >>> 0;
+    }
+    this.adler = this.rows === 0 ? adler : adler32Combine(this.adler, adler, length);
+    this.rows += rows;
+  }
+
+  /** The IDAT payloads (a zlib stream, in pieces) of the joined image. */
+  finish(): Uint8Array[] {
+    this.out.write(0b011, 3); // final, fixed codes
+    writeLiteral(this.out, 256); // an empty last block
+    const pieces = this.out.finish();
+    const trailer = new Uint8Array(4);
+    new DataView(trailer.buffer).setUint32(0, this.adler);
+    pieces.push(trailer);
+    return pieces;
+  }
+}
