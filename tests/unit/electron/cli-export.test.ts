@@ -9,9 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EXPORT_PAGE_URL,
@@ -29,9 +27,8 @@ import { createPrintDocuments, createPrintService, type PrintWindow } from '../.
 import type { PrintToPDFOptions } from 'electron';
 import type { ExportRequest } from '../../../shared/export-cli';
 import type { PrintJob } from '../../../shared/ipc';
-import { createFakeElectron, FakeWebContents, type FakeElectron } from './fake-electron';
+import { bundleMainWithFakeElectron, createFakeElectron, FakeWebContents, type FakeElectron } from './fake-electron';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
 const JPEG_BYTES = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 8, 9]);
 const SVG_TEXT = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><text>Кофейня 커피 コーヒー</text></svg>';
@@ -449,24 +446,7 @@ describe('index.ts started with --export (fake electron)', () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(os.tmpdir(), 'touchmap-main-export-'));
-    bundle = path.join(workDir, 'electron', 'main.cjs');
-    await build({
-      entryPoints: [path.join(ROOT, 'electron/main/index.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'silent',
-      plugins: [
-        {
-          name: 'fake-electron',
-          setup(b) {
-            b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'fake' }));
-            b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({ contents: 'module.exports = globalThis.__touchmapFakeElectron;', loader: 'js' }));
-          },
-        },
-      ],
-    });
+    bundle = await bundleMainWithFakeElectron(workDir);
   }, 60_000);
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
   afterEach(() => {

@@ -3,6 +3,10 @@
  * test can load the real main process and play the OS, the user and the renderer against it.
  * The real `electron` package is never loaded (without its binary it would try to download it).
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
 type Listener = (...args: never[]) => unknown;
 
 class Emitter {
@@ -17,6 +21,35 @@ class Emitter {
   emit(event: string, ...args: unknown[]): void {
     for (const l of this.listeners.get(event) ?? []) (l as (...a: unknown[]) => unknown)(...args);
   }
+}
+
+/**
+ * Bundles the real electron/main/index.ts into `<workDir>/electron/main.cjs`, with `electron`
+ * resolved to whatever the test puts on `globalThis.__touchmapFakeElectron`, so a test can start
+ * the whole main process against a fake. Returns the bundle's path.
+ */
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+export async function bundleMainWithFakeElectron(workDir: string): Promise<string> {
+  const bundle = path.join(workDir, 'electron', 'main.cjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'electron/main/index.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'fake-electron',
+        setup(b) {
+          b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'fake' }));
+          b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({ contents: 'module.exports = globalThis.__touchmapFakeElectron;', loader: 'js' }));
+        },
+      },
+    ],
+  });
+  return bundle;
 }
 
 export function preventableEvent() {

@@ -8,14 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../shared/ipc';
-import { createFakeElectron, preventableEvent, type FakeElectron } from './fake-electron';
+import { bundleMainWithFakeElectron, createFakeElectron, preventableEvent, type FakeElectron } from './fake-electron';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(import.meta.url);
 let bundle: string;
 let workDir: string;
@@ -25,25 +22,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(os.tmpdir(), 'touchmap-main-'));
-  bundle = path.join(workDir, 'electron', 'main.cjs');
-  // Bundle the real index.ts, with `electron` resolved to whatever the test puts on globalThis.
-  await build({
-    entryPoints: [path.join(ROOT, 'electron/main/index.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'fake-electron',
-        setup(b) {
-          b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'fake' }));
-          b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({ contents: 'module.exports = globalThis.__touchmapFakeElectron;', loader: 'js' }));
-        },
-      },
-    ],
-  });
+  bundle = await bundleMainWithFakeElectron(workDir);
 }, 60_000);
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
