@@ -333,4 +333,12 @@ test('the export dialog shows the size that will come out, previews the map, and
   const svg = readFileSync((await download.path())!, 'utf8');
   expect(svg).toContain('Dialog &lt;b&gt;cafe&lt;/b&gt;');
   await expect(dialog).toBeHidden();
+
+  // the next export starts where this one left off, also after a restart
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dialog <b>cafe</b>' })).toBeVisible();
+  await page.keyboard.press(`${mod}+e`);
+  await expect(dialog.getByRole('radio', { name: 'SVG' })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'PDF' }).check();
+  await expect(dialog.getByLabel('Pages')).toHaveValue('poster');
 });

@@ -16,10 +16,33 @@ interface ExportDialogState {
   close(): void;
 }
 
+/** Where the last format is kept between sessions (a preference, not map data). */
+const LAST_FORMAT_KEY = 'touchmap.export.format';
+const FORMATS: readonly ExportFormat[] = ['png', 'jpeg', 'svg', 'pdf'];
+
+function storedFormat(): ExportFormat {
+  try {
+    const saved = localStorage.getItem(LAST_FORMAT_KEY);
+    return FORMATS.find((f) => f === saved) ?? 'pdf';
+  } catch {
+    return 'pdf';
+  }
+}
+
+/** Remembers the format of an export that was made, for the next Ctrl/Cmd+E, also after a restart. */
+export function rememberFormat(format: ExportFormat): void {
+  useExportDialog.setState({ last: format });
+  try {
+    localStorage.setItem(LAST_FORMAT_KEY, format);
+  } catch {
+    // storage may be unavailable (private window); remembering for this session is enough then
+  }
+}
+
 export const useExportDialog = create<ExportDialogState>()((set, get) => ({
   open: null,
-  last: 'pdf',
-  show: (format) => set({ open: format ?? get().last, ...(format ? { last: format } : {}) }),
+  last: storedFormat(),
+  show: (format) => set({ open: format ?? get().last }),
   close: () => set({ open: null }),
 }));
 
