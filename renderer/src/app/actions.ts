@@ -195,7 +195,8 @@ export function executeAction(name: ActionName): boolean {
   return action !== undefined && action.enabled() && action.perform();
 }
 
-const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+/** Cmd on macOS, Ctrl elsewhere: the one place the app decides which modifier a shortcut uses. */
+export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 function matches(chord: KeyChord, event: KeyboardEvent): boolean {
   const mod = isMac() ? event.metaKey : event.ctrlKey;

@@ -8,7 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n';
 import { desktopBridge } from '../../platform/files';
 import { useHelpStore } from './help-store';
-import type { KeyChord } from '../../app/actions';
+import { isMac, type KeyChord } from '../../app/actions';
 
 /** A chord as the user's keyboard spells it: Cmd on macOS, Ctrl elsewhere. */
 export function chordLabel(chord: KeyChord, mac: boolean): string {
@@ -24,7 +24,7 @@ export interface ShortcutRow {
 }
 
 export function ShortcutsDialog({ rows, onClose }: { readonly rows: readonly ShortcutRow[]; readonly onClose: () => void }) {
-  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+  const mac = isMac();
   return (
     <Dialog
       title={t('help.shortcuts')}
