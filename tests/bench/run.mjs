@@ -12,6 +12,7 @@
  *   npm run bench -- --build                       # rebuild the renderer and the baseline first
  *   npm run bench -- --dist .tmp/bench/renderer --build   # a private build (others may rebuild dist/)
  *   npm run bench -- --only open,pan               # some figures only (for investigating; not for the README)
+ *   npm run bench -- --only add_touchpoint --profile .tmp/prof   # CPU profiles of pan / zoom / add (first run)
  *
  * How each figure is taken (and why) is in the README's "Performance" section.
  */
@@ -46,7 +47,7 @@ const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_tou
 // ------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { sizes: [500, 2000, 5000], runs: 5, json: null, build: false, quick: false, strict: false, dist: 'dist/renderer', only: null, headed: false };
+  const options = { sizes: [500, 2000, 5000], runs: 5, json: null, build: false, quick: false, strict: false, dist: 'dist/renderer', only: null, headed: false, profile: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -63,6 +64,7 @@ function parseArgs(argv) {
     else if (flag === '--dist') options.dist = value();
     else if (flag === '--only') options.only = new Set(value().split(','));
     else if (flag === '--headed') options.headed = true;
+    else if (flag === '--profile') options.profile = value();
     else if (flag === '--help' || flag === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 18).join('\n').replace(/^ \*? ?/gm, ''));
       process.exit(0);
@@ -228,9 +230,30 @@ async function measureInitialBundle(browser, base) {
  * One run of Touchmap on a map of N topics in a fresh context: the map is stored through the app
  * first, then each figure is timed. Returns { name: sample | samples[] }.
  */
-async function touchmapRun(browser, base, doc, n) {
+async function touchmapRun(browser, base, doc, n, profile = false) {
   const { context, page, errors } = await newPage(browser);
   const out = {};
+  // --profile: a CPU profile and a trace of one figure's work, written as <dir>/<figure>-<n>.cpuprofile
+  // and .trace.json (Chrome DevTools ▸ Performance opens both); only in the first run, and the figure
+  // it wraps is slower for it.
+  const profiled = async (name, work) => {
+    if (!profile) return work();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    mkdirSync(resolve(ROOT, options.profile), { recursive: true });
+    // and a trace, for what the profile cannot see: style, layout, paint (Performance panel ▸ Load profile)
+    await browser.startTracing(page, { path: resolve(ROOT, options.profile, `${name}-${n}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'] });
+    try {
+      return await work();
+    } finally {
+      await browser.stopTracing();
+      const { profile: recorded } = await cdp.send('Profiler.stop');
+      writeFileSync(resolve(ROOT, options.profile, `${name}-${n}.cpuprofile`), JSON.stringify(recorded));
+      await cdp.detach();
+    }
+  };
   try {
     // 1. Store the map through the app's repository, then start the app afresh on the library.
     await page.goto(`${base}/?bench#/`);
@@ -262,8 +285,8 @@ async function touchmapRun(browser, base, doc, n) {
     }
 
     // 4. pan / zoom: 60 programmatic steps each, one per frame.
-    if (wants('pan')) out.pan = await page.evaluate(([s, dx]) => window.__bench.pan(s, dx), [STEPS, PAN_DX]);
-    if (wants('zoom')) out.zoom = await page.evaluate(([s, d]) => window.__bench.zoom(s, d), [STEPS, ZOOM_DELTA]);
+    if (wants('pan')) out.pan = await profiled('pan', () => page.evaluate(([s, dx]) => window.__bench.pan(s, dx), [STEPS, PAN_DX]));
+    if (wants('zoom')) out.zoom = await profiled('zoom', () => page.evaluate(([s, d]) => window.__bench.zoom(s, d), [STEPS, ZOOM_DELTA]));
     await page.waitForTimeout(300); // the wheel's end timer
 
     // 5. add_touchpoint: a stage group in view selected, Tab → the new node visible, selected, its label editor focused.
@@ -279,8 +302,10 @@ async function touchmapRun(browser, base, doc, n) {
       await page.locator(`.react-flow__node[data-id="${groupId}"] [aria-selected="true"]`).waitFor();
       await page.evaluate(() => window.__bench.arm());
       const added = page.evaluate(async () => (await window.__bench.waitFrame(window.__bench.newNodeEditing, 10_000, 'lastKey')) - window.__bench.lastKey);
-      await page.keyboard.press('Tab');
-      out.add_touchpoint = await added;
+      out.add_touchpoint = await profiled('add_touchpoint', async () => {
+        await page.keyboard.press('Tab');
+        return added;
+      });
       await page.keyboard.press('Escape');
     }
 
@@ -470,7 +495,7 @@ try {
     const baselines = [];
     for (let r = 0; r < options.runs; r++) {
       const t0 = Date.now();
-      const run = await touchmapRun(browser, base, doc, n);
+      const run = await touchmapRun(browser, base, doc, n, options.profile !== null && r === 0);
       runs.push(run);
       const baseline = await baselineRun(browser, base, n, run.canvas, run.openViewport);
       baselines.push(baseline);

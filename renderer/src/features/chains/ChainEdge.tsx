@@ -1,7 +1,8 @@
 /**
  * Chains on the mind map: each link between consecutive steps of a shown chain is a React Flow
  * edge of type `chain` — a curve in the chain's colour with an arrowhead and the link's number
- * at its midpoint — listed after the tree edges so it is drawn above them.
+ * at its midpoint. They are React Flow's only edges on the mind map, drawn above the tree links
+ * (TreeEdges.tsx).
  */
 import { memo, useMemo } from 'react';
 import type { Edge, EdgeProps } from '@xyflow/react';
@@ -76,11 +77,14 @@ export interface PlacedNode {
  * side and enters the target's left; going left, the reverse; within one column it loops out
  * on the column's outer side.
  */
+/** One empty list, so a map without chains hands React Flow the same edges after every edit. */
+const NO_LINKS: ChainFlowEdge[] = [];
+
 export function useChainEdges(byId: ReadonlyMap<string, PlacedNode> | undefined): ChainFlowEdge[] {
   const doc = useDocumentStore((s) => s.doc);
   const hidden = useChainUi((s) => s.hidden);
   return useMemo(() => {
-    if (!doc || !byId || doc.chainOrder.length === 0) return [];
+    if (!doc || !byId || doc.chainOrder.length === 0) return NO_LINKS;
     const edges: ChainFlowEdge[] = [];
     for (const link of chainLinks(doc, hidden)) {
       const a = byId.get(link.from);

@@ -5,7 +5,7 @@
  * at once (the map is a projection). Fields are grouped in collapsible sections so the panel stays
  * scannable in a workshop.
  */
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { moveToGroup, renameTopic, setCompetitorScore, setTopicFields } from '@shared/model/commands';
 import { isTouchpoint, scoreBand, touchpointOf } from '@shared/model/selectors';
 import {
@@ -54,9 +54,19 @@ function Shell({ children }: { readonly children: React.ReactNode }) {
   );
 }
 
+/**
+ * The inspector follows the selection and the map a moment behind the canvas (issue 6): its
+ * values are deferred, so Tab, Enter or a click shows its node on the map first and the inspector
+ * (a form over the whole selection, with O(N) look-ups) renders right after, without holding up
+ * that frame. A field edited here still commits at once; only this panel's re-render waits.
+ */
 export function Inspector() {
-  const selected = useUiStore((s) => s.selected);
-  const doc = useDocumentStore((s) => s.doc);
+  const selected = useDeferredValue(useUiStore((s) => s.selected));
+  const doc = useDeferredValue(useDocumentStore((s) => s.doc));
+  return <InspectorFor selected={selected} doc={doc} />;
+}
+
+const InspectorFor = memo(function InspectorFor({ selected, doc }: { readonly selected: readonly string[]; readonly doc: MapDoc | null }) {
   const [open, setOpen] = useState<Record<SectionName, boolean>>({ basics: true, ratings: true, action: true, details: false });
   const all = selectedTopics(doc, selected);
   if (!doc || all.length === 0) {
@@ -87,7 +97,7 @@ export function Inspector() {
       </form>
     </Shell>
   );
-}
+});
 
 function TopicFieldsForm({
   doc,

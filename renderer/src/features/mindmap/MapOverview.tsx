@@ -71,6 +71,16 @@ const viewportBox = (frame: Frame) => (s: ReactFlowState) => {
   return `${left.toFixed(1)} ${top.toFixed(1)} ${width.toFixed(1)} ${height.toFixed(1)}`;
 };
 
+/** Runs `work` once the browser is idle (at most 200 ms later); Chromium has requestIdleCallback, others a timer. */
+function whenIdle(work: () => void): { cancel: () => void } {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 200 });
+    return { cancel: () => cancelIdleCallback(id) };
+  }
+  const id = setTimeout(work, 0);
+  return { cancel: () => clearTimeout(id) };
+}
+
 export function MapOverview({ layout, label }: { readonly layout: MapLayout; readonly label: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const coloursRef = useRef<Map<string, string> | null>(null);
@@ -84,14 +94,21 @@ export function MapOverview({ layout, label }: { readonly layout: MapLayout; rea
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    coloursRef.current ??= readColours(canvas);
-    draw(canvas, layout.nodes, frame, coloursRef.current);
+    // After the frame that shows the edit, when the page is idle: the minimap may lag the map by a
+    // frame, and the edit reaches the screen without waiting for an O(N) redraw (issue 6).
+    const idle = whenIdle(() => {
+      coloursRef.current ??= readColours(canvas);
+      draw(canvas, layout.nodes, frame, coloursRef.current);
+    });
     const observer = new MutationObserver(() => {
       coloursRef.current = readColours(canvas);
       draw(canvas, layout.nodes, frame, coloursRef.current);
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => observer.disconnect();
+    return () => {
+      idle.cancel();
+      observer.disconnect();
+    };
   }, [layout.nodes, frame]);
 
   /** Centres the canvas on the flow point under a minimap pixel, keeping the zoom. */

@@ -28,9 +28,10 @@ import { runCommand } from '../../store/run-command';
 import { mindModelFor } from './mind-model';
 import { NODE_TYPES, type MindNode } from './nodes';
 import { editLabel } from './mind-actions';
-import { registerCanvas, FIT_VIEW_OPTIONS } from './canvas-control';
+import { registerCanvas, canvasControl, FIT_VIEW_OPTIONS } from './canvas-control';
 import { MapOverview } from './MapOverview';
-import type { LayoutEdge, LayoutNode } from './layout';
+import type { LayoutNode } from './layout';
+import { TreeEdges } from './TreeEdges';
 import { t } from '../../i18n';
 // issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
 import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges } from '../chains/ChainEdge';
@@ -45,32 +46,16 @@ import { FilterBar } from '../filter/FilterBar';
 import { Legend } from '../filter/Legend';
 
 /**
- * Keeps the selected node on screen: a node added with Tab or reached with the arrow keys
- * past the edge of the canvas is panned into view (zoom unchanged).
+ * Keeps the selected node on screen: a node reached with the arrow keys or a click in the
+ * outline, past the edge of the canvas, is brought into view (zoom unchanged). The mind map's own
+ * actions reveal their node before React renders (canvas-control.ts); this catches the rest.
  */
 function useFollowSelection(model: ReturnType<typeof mindModelFor> | null) {
   const selected = useUiStore((s) => s.selected[s.selected.length - 1]);
-  const flow = useReactFlow();
-  const store = useStoreApi();
   useEffect(() => {
     const node = selected && model?.byId.get(selected);
-    // the pane's size as React Flow keeps it: asking the DOM would force a layout of the canvas
-    // the commit has just changed (issue 6)
-    const rect = store.getState();
-    if (!node || rect.width === 0 || rect.height === 0) return;
-    const { x, y, zoom } = flow.getViewport();
-    const margin = 40;
-    const left = node.x * zoom + x;
-    const top = node.y * zoom + y;
-    const right = left + node.width * zoom;
-    const bottom = top + node.height * zoom;
-    if (left >= margin && top >= margin && right <= rect.width - margin && bottom <= rect.height - margin) return;
-    // A short glide to a node just off screen keeps the eye on it; a node more than a screen away
-    // (the end of a long stage, after Tab) is jumped to: a glide across thousands of pixels shows
-    // nothing but a blur, and every frame of it mounts and drops a screenful of nodes (issue 6).
-    const far = Math.abs((left + right) / 2 - rect.width / 2) > rect.width || Math.abs((top + bottom) / 2 - rect.height / 2) > rect.height;
-    void flow.setCenter(node.x + node.width / 2, node.y + node.height / 2, { zoom, duration: far ? 0 : 150 });
-  }, [selected, model, flow, store]);
+    if (node) canvasControl.reveal(node);
+  }, [selected, model]);
 }
 
 interface Drag {
@@ -95,12 +80,11 @@ function openViewOptions(rootId: string | undefined, bigMap: boolean) {
 }
 
 /**
- * React Flow nodes and edges by layout record (issue 6): the layout keeps the record of every node
- * an edit did not move (mind-model.ts), so it keeps its React Flow node too, and React Flow, the
- * memoised node components and the minimap skip it. Without this, one edit re-rendered every node.
+ * React Flow nodes by layout record (issue 6): the layout keeps the record of every node an edit
+ * did not move (mind-model.ts), so it keeps its React Flow node too, and React Flow, the memoised
+ * node components and the minimap skip it. Without this, one edit re-rendered every node.
  */
 const flowNodes = new WeakMap<LayoutNode, MindNode>();
-const flowEdges = new WeakMap<LayoutEdge, Edge>();
 
 function toFlowNode(node: LayoutNode): MindNode {
   let flowNode = flowNodes.get(node);
@@ -109,25 +93,6 @@ function toFlowNode(node: LayoutNode): MindNode {
     flowNodes.set(node, flowNode);
   }
   return flowNode;
-}
-
-function toFlowEdge(edge: LayoutEdge): Edge {
-  let flowEdge = flowEdges.get(edge);
-  if (flowEdge === undefined) {
-    flowEdge = {
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      sourceHandle: edge.sourceSide === 'left' ? 'left-out' : 'right-out',
-      targetHandle: edge.sourceSide === 'left' ? 'right-in' : 'left-in',
-      type: 'default',
-      selectable: false,
-      focusable: false,
-      className: 'mind-edge',
-    };
-    flowEdges.set(edge, flowEdge);
-  }
-  return flowEdge;
 }
 
 /**
@@ -194,18 +159,16 @@ export function MindMapView() {
     () => (drag ? baseNodes.map((n) => (n.id === drag.id ? { ...n, position: { x: drag.x, y: drag.y } } : n)) : baseNodes),
     [baseNodes, drag],
   );
-  const edges = useMemo<Edge[]>(() => model?.layout.edges.map(toFlowEdge) ?? [], [model]);
-
-  // chain links come after the tree edges, so they are drawn above them
+  // React Flow's only edges are the chain links; the tree links are TreeEdges, drawn under them
   const chainEdges = useChainEdges(model?.byId);
-  const allEdges = useMemo<Edge[]>(() => (chainEdges.length === 0 ? edges : [...edges, ...chainEdges]), [edges, chainEdges]);
 
   // the object only changes when the map crosses the threshold: React Flow reads it when it opens
   const rootId = model?.layout.nodes[0]?.type === 'root' ? model.layout.nodes[0].id : undefined;
   const bigMap = (model?.layout.nodes.length ?? 0) > OPEN_FITTED_MAX_NODES;
   const openOptions = useMemo(() => openViewOptions(rootId, bigMap), [rootId, bigMap]);
 
-  useEffect(() => registerCanvas(flow), [flow]);
+  const store = useStoreApi();
+  useEffect(() => registerCanvas({ ...flow, paneSize: () => store.getState() }), [flow, store]);
   useFollowSelection(model);
 
   const onNodesChange = useCallback((changes: NodeChange<MindNode>[]) => {
@@ -273,7 +236,7 @@ export function MindMapView() {
     <div className="canvas" aria-label="Mind map" role="tree" {...boxHandlers}>
       <ReactFlow<MindNode, Edge>
         nodes={nodes}
-        edges={allEdges}
+        edges={chainEdges}
         nodeTypes={NODE_TYPES}
         edgeTypes={CHAIN_EDGE_TYPES}
         onNodesChange={onNodesChange}
@@ -288,6 +251,9 @@ export function MindMapView() {
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         disableKeyboardA11y
+        // The keys are ours (actions.ts), so a clicked node need not take focus — and a focused
+        // node that an edit scrolls away makes the browser lay out the whole commit twice (issue 6).
+        nodesFocusable={false}
         onlyRenderVisibleElements
         minZoom={0.05}
         maxZoom={3}
@@ -304,6 +270,7 @@ export function MindMapView() {
         <Panel position="bottom-left" className="legend-panel">
           <Legend />
         </Panel>
+        {model && <TreeEdges layout={model.layout} byId={model.byId} drag={drag} />}
         {model && <MapOverview layout={model.layout} label="Minimap" />}
       </ReactFlow>
       {box && <div className="selection-box" style={box} aria-hidden="true" />}

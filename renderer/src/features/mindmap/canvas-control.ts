@@ -1,20 +1,65 @@
 /**
- * The canvas's viewport verbs (fit, zoom) for the action registry, which lives outside the
- * React Flow provider. The mounted canvas registers itself; with none mounted they do nothing.
+ * The canvas's viewport verbs (fit, zoom, reveal a node) for the action registry and the mind
+ * map's own actions, which live outside the React Flow provider. The mounted canvas registers
+ * itself; with none mounted they do nothing.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 
-type Viewport = Pick<ReactFlowInstance, 'fitView' | 'zoomIn' | 'zoomOut'>;
+export interface CanvasHandle extends Pick<ReactFlowInstance, 'fitView' | 'zoomIn' | 'zoomOut' | 'getViewport' | 'setViewport'> {
+  /** The pane's size in screen px, as React Flow keeps it (asking the DOM would force a layout). */
+  readonly paneSize: () => { readonly width: number; readonly height: number };
+}
 
-let canvas: Viewport | null = null;
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+let canvas: CanvasHandle | null = null;
 
 /** Fit to view: the whole map with a margin, never magnified past 100 %. */
 export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 } as const;
 
-export function registerCanvas(instance: Viewport): () => void {
+/** How close to the pane's edge a followed node may come, screen px. */
+const FOLLOW_MARGIN = 40;
+
+export function registerCanvas(instance: CanvasHandle): () => void {
   canvas = instance;
   return () => {
     if (canvas === instance) canvas = null;
+  };
+}
+
+/**
+ * Where the view must move so that `box` (flow px) is on screen with a margin, zoom unchanged;
+ * null when it is on screen already. A node just off screen is glided to (150 ms keeps the eye
+ * on it); one more than a screen away — the end of a long stage, after Tab — is jumped to: a glide
+ * across thousands of pixels shows nothing but a blur, and every frame of it mounts and drops a
+ * screenful of nodes (issue 6).
+ * @example followView({ x: 900, y: 0, width: 100, height: 40 }, { x: 0, y: 0, zoom: 1 }, { width: 800, height: 600 })
+ * // { x: -550, y: 280, zoom: 1, duration: 150 }
+ */
+export function followView(
+  box: Box,
+  view: { readonly x: number; readonly y: number; readonly zoom: number },
+  pane: { readonly width: number; readonly height: number },
+): { x: number; y: number; zoom: number; duration: number } | null {
+  if (pane.width === 0 || pane.height === 0) return null;
+  const { x, y, zoom } = view;
+  const left = box.x * zoom + x;
+  const top = box.y * zoom + y;
+  const right = left + box.width * zoom;
+  const bottom = top + box.height * zoom;
+  const m = FOLLOW_MARGIN;
+  if (left >= m && top >= m && right <= pane.width - m && bottom <= pane.height - m) return null;
+  const far = Math.abs((left + right) / 2 - pane.width / 2) > pane.width || Math.abs((top + bottom) / 2 - pane.height / 2) > pane.height;
+  return {
+    x: pane.width / 2 - (box.x + box.width / 2) * zoom,
+    y: pane.height / 2 - (box.y + box.height / 2) * zoom,
+    zoom,
+    duration: far ? 0 : 150,
   };
 }
 
@@ -22,5 +67,15 @@ export const canvasControl = {
   fit: () => void canvas?.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
   zoomIn: () => void canvas?.zoomIn({ duration: 150 }),
   zoomOut: () => void canvas?.zoomOut({ duration: 150 }),
+  /**
+   * Brings a node on screen. The mind map's actions call it right after their command, before
+   * React renders (issue 6): a jump then lands in the same render as the edit, so the canvas
+   * mounts the nodes around the new place once, rather than the old place's first.
+   */
+  reveal: (box: Box) => {
+    if (!canvas) return;
+    const to = followView(box, canvas.getViewport(), canvas.paneSize());
+    if (to) void canvas.setViewport({ x: to.x, y: to.y, zoom: to.zoom }, { duration: to.duration });
+  },
   available: () => canvas !== null,
 };

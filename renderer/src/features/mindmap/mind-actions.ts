@@ -11,6 +11,7 @@ import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
 import { parseGroupId } from './projection';
 import { mindModelFor, neighbour, stageOfNode, type Direction } from './mind-model';
+import { canvasControl } from './canvas-control';
 
 function context() {
   const doc = useDocumentStore.getState().doc;
@@ -19,8 +20,17 @@ function context() {
   return { doc, ui, selected };
 }
 
+/** Brings a node on screen in the same render as the edit or the move that got it there. */
+function reveal(id: string): void {
+  const doc = useDocumentStore.getState().doc;
+  const box = doc && mindModelFor(doc, useUiStore.getState().grouping).byId.get(id);
+  if (box) canvasControl.reveal(box);
+}
+
 function addAndEdit(make: (id: string) => boolean, id: string): void {
-  if (make(id)) useUiStore.getState().startEditing(id);
+  if (!make(id)) return;
+  useUiStore.getState().startEditing(id);
+  reveal(id);
 }
 
 /** Tab: a touchpoint in a group's channel and stage; a detail under a topic; an unsorted touchpoint under the root. */
@@ -90,7 +100,7 @@ export function deleteSelection(): boolean {
   if (ids.length === 0) return false;
   const model = mindModelFor(doc, ui.grouping);
   const last = ids[ids.length - 1] as string;
-  const next = neighbour(model, last, 'down') ?? neighbour(model, last, 'up') ?? model.parentOf.get(last);
+  const next = neighbour(model, last, 'down') ?? neighbour(model, last, 'up') ?? model.byId.get(last)?.parentId ?? undefined;
   if (runCommand((d) => deleteTopics(d, ids))) ui.select(next && !ids.includes(next) ? [next] : []);
   return true;
 }
@@ -105,6 +115,9 @@ export function moveSelection(direction: Direction): boolean {
     return true;
   }
   const next = neighbour(model, selected, direction);
-  if (next) ui.select([next]);
+  if (next) {
+    ui.select([next]);
+    reveal(next);
+  }
   return true;
 }

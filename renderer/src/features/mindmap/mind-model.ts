@@ -11,8 +11,8 @@ import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from 
 export interface MindModel {
   readonly layout: MapLayout;
   readonly byId: ReadonlyMap<string, LayoutNode>;
-  readonly parentOf: ReadonlyMap<string, string>;
-  readonly childrenOf: ReadonlyMap<string, readonly string[]>;
+  /** The ids of a node's children, in order (built on first use: only the arrow keys need them). */
+  childrenOf(id: string): readonly string[];
 }
 
 let cached: { doc: MapDoc; grouping: Grouping; model: MindModel } | null = null;
@@ -24,15 +24,19 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
   const layout = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels })), cached?.model ?? null);
   const byId = new Map<string, LayoutNode>();
   for (const node of layout.nodes) byId.set(node.id, node);
-  const parentOf = new Map<string, string>();
-  const childrenOf = new Map<string, string[]>();
-  for (const edge of layout.edges) {
-    parentOf.set(edge.target, edge.source);
-    const list = childrenOf.get(edge.source);
-    if (list) list.push(edge.target);
-    else childrenOf.set(edge.source, [edge.target]);
-  }
-  const model = { layout, byId, parentOf, childrenOf };
+  let children: Map<string, string[]> | null = null;
+  const childrenOf = (id: string): readonly string[] => {
+    if (children === null) {
+      children = new Map();
+      for (const edge of layout.edges) {
+        const list = children.get(edge.source);
+        if (list) list.push(edge.target);
+        else children.set(edge.source, [edge.target]);
+      }
+    }
+    return children.get(id) ?? [];
+  };
+  const model = { layout, byId, childrenOf };
   cached = { doc, grouping, model };
   return model;
 }
@@ -44,14 +48,34 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-/** Two layout nodes that draw the same: every field equal, `lines` line by line. */
+/** Every field `sameNode` compares: the check below stops compiling when LayoutNode gains one it does not. */
+type Compared = 'x' | 'y' | 'id' | 'label' | 'width' | 'height' | 'type' | 'topicId' | 'clipped' | 'side' | 'depth' | 'parentId' | 'channel' | 'stageId' | 'count' | 'collapsed' | 'hiddenCount' | 'manual' | 'lines';
+export type UncomparedLayoutFields = Exclude<keyof LayoutNode, Compared>;
+export const EVERY_LAYOUT_FIELD_COMPARED: [UncomparedLayoutFields] extends [never] ? true : UncomparedLayoutFields = true;
+
+/** Two layout nodes that draw the same: every field equal, `lines` line by line (checked by hand: a `for…in` over the keys cost more than the layout, issue 6). */
 function sameNode(a: LayoutNode, b: LayoutNode): boolean {
-  for (const key in a) {
-    const k = key as keyof LayoutNode;
-    if (a[k] === b[k]) continue;
-    if (k !== 'lines' || !sameLines(a.lines, b.lines)) return false;
-  }
-  return true;
+  return (
+    a.x === b.x &&
+    a.y === b.y &&
+    a.id === b.id &&
+    a.label === b.label &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.type === b.type &&
+    a.topicId === b.topicId &&
+    a.clipped === b.clipped &&
+    a.side === b.side &&
+    a.depth === b.depth &&
+    a.parentId === b.parentId &&
+    a.channel === b.channel &&
+    a.stageId === b.stageId &&
+    a.count === b.count &&
+    a.collapsed === b.collapsed &&
+    a.hiddenCount === b.hiddenCount &&
+    a.manual === b.manual &&
+    sameLines(a.lines, b.lines)
+  );
 }
 
 /**
@@ -71,11 +95,16 @@ function shareUnchanged(layout: MapLayout, previous: MindModel | null): MapLayou
     // body, which takes `lines` by reference, skips the node (nodes.tsx).
     return node.lines !== old.lines && sameLines(node.lines, old.lines) ? { ...node, lines: old.lines } : node;
   });
-  const oldEdges = new Map<string, LayoutEdge>();
-  for (const edge of previous.layout.edges) oldEdges.set(edge.id, edge);
-  const edges = layout.edges.map((edge) => {
-    const old = oldEdges.get(edge.id);
-    return old !== undefined && old.sourceSide === edge.sourceSide ? old : edge;
+  // Edges by index: one per non-root node, in the same pre-order, so an edit shifts them by the
+  // few nodes it added or removed; a look-up by id string would hash 2 × N new strings.
+  const oldEdges = previous.layout.edges;
+  const shift = layout.edges.length - oldEdges.length;
+  const same = (edge: LayoutEdge, old: LayoutEdge | undefined) => old !== undefined && old.target === edge.target && old.source === edge.source && old.sourceSide === edge.sourceSide;
+  const edges = layout.edges.map((edge, i) => {
+    const old = oldEdges[i];
+    if (same(edge, old)) return old as LayoutEdge;
+    const shifted = oldEdges[i - shift];
+    return same(edge, shifted) ? (shifted as LayoutEdge) : edge;
   });
   return { nodes, edges, bounds: layout.bounds };
 }
@@ -91,7 +120,7 @@ export function neighbour(model: MindModel, fromId: string, direction: Direction
   if (direction === 'left' || direction === 'right') {
     const outward = from.side === 'center' ? direction : from.side;
     if (direction === outward) {
-      const children = (model.childrenOf.get(fromId) ?? [])
+      const children = model.childrenOf(fromId)
         .map((id) => model.byId.get(id))
         .filter((n): n is LayoutNode => n !== undefined && (from.side !== 'center' || n.side === direction));
       // the child nearest the parent's middle, as the eye expects
@@ -101,7 +130,7 @@ export function neighbour(model: MindModel, fromId: string, direction: Direction
       }
       return best?.id;
     }
-    return model.parentOf.get(fromId);
+    return from.parentId ?? undefined;
   }
   let best: LayoutNode | undefined;
   for (const node of model.layout.nodes) {

@@ -4,7 +4,7 @@
  * what a node draws comes from its layout record, and a node that only moved draws nothing new.
  */
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import type { LayoutNode } from './layout';
 import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
@@ -20,14 +20,24 @@ export type MindNode = Node<MindNodeData>;
 const useIsSelected = (id: string) => useUiStore((s) => s.selected.includes(id));
 const useEditing = (id: string) => useUiStore((s) => (s.editing?.id === id ? s.editing : null));
 
-/** Hidden handles at both sides: edges leave a parent on the side its children grow to. */
+/**
+ * Hidden handles at both sides, where chain links attach (tree links are drawn by TreeEdges.tsx).
+ * Plain elements with the classes and data React Flow reads when it measures a node, not its
+ * `<Handle>` components: those subscribe to React Flow's store, four per node, and every one of
+ * them re-ran on each pan frame and each edit (issue 6). The node's `handles` (MindMapView.tsx)
+ * already say where they are; these keep a re-measured node's handles where they were.
+ */
+function SideHandle({ id, type, side }: { readonly id: string; readonly type: 'source' | 'target'; readonly side: 'left' | 'right' }) {
+  return <div className={`react-flow__handle react-flow__handle-${side} ${type} mind-handle`} data-handleid={id} data-handlepos={side} />;
+}
+
 function SideHandles() {
   return (
     <>
-      <Handle type="target" position={Position.Left} id="left-in" className="mind-handle" isConnectable={false} />
-      <Handle type="source" position={Position.Left} id="left-out" className="mind-handle" isConnectable={false} />
-      <Handle type="target" position={Position.Right} id="right-in" className="mind-handle" isConnectable={false} />
-      <Handle type="source" position={Position.Right} id="right-out" className="mind-handle" isConnectable={false} />
+      <SideHandle id="left-in" type="target" side="left" />
+      <SideHandle id="left-out" type="source" side="left" />
+      <SideHandle id="right-in" type="target" side="right" />
+      <SideHandle id="right-out" type="source" side="right" />
     </>
   );
 }
