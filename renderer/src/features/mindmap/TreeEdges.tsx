@@ -3,10 +3,11 @@
  * React Flow edges (issue 6). They are not selectable, focusable or connectable, so React Flow's
  * edge machinery bought nothing for them and cost per link: a connection lookup rebuilt over all
  * N links on every edit, a visibility test of all N on every pan and zoom frame, and an edge
- * component with its own store subscriptions for each one in view. Here the links are a few SVG
- * paths of 64 curves each (tree-links.ts), in tree order (so each path covers one patch of the
+ * component with its own store subscriptions for each one in view. Here the links are SVG paths
+ * of a few dozen curves each (tree-links.ts), in tree order (so each path covers one patch of the
  * map and the browser skips the ones out of view when it paints); a pan or zoom re-renders
- * nothing, an edit rewrites the path strings. Chain links stay React Flow edges, drawn above.
+ * nothing, an edit rewrites the paths whose links it changed. Chain links stay React Flow edges,
+ * drawn above.
  */
 import { memo, useMemo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
@@ -25,8 +26,8 @@ export const TreeEdges = memo(function TreeEdges({ layout, byId, drag }: TreeEdg
   return (
     <ViewportPortal>
       <svg className="tree-links" aria-hidden="true" focusable="false" data-links={layout.edges.length}>
-        {paths.map((d, index) => (
-          <path key={index} d={d} />
+        {paths.map((path) => (
+          <path key={path.key} d={path.d} transform={`translate(0 ${path.dy})`} />
         ))}
       </svg>
     </ViewportPortal>

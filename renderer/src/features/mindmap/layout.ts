@@ -219,7 +219,9 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
   const rootKids = childrenOf[0] as number[];
   for (const side of ['left', 'right'] as const) {
     const kids = rootKids.filter((c) => sideOf(nodes[c] as MindNode) === side);
-    place(kids, -stacked(kids) / 2);
+    // a whole pixel, so an edit moves each group by whole pixels and its nodes keep their rounding
+    // relative to each other (tree-links.ts reuses a moved group's link data on that)
+    place(kids, Math.round(-stacked(kids) / 2));
   }
   for (let i = 1; i < n; i++) {
     const kids = childrenOf[i] as number[];

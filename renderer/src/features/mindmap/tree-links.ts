@@ -1,11 +1,21 @@
 /**
  * The mind map's tree links as SVG path data (TreeEdges.tsx draws them): one cubic curve per
- * parent → child link, {@link LINKS_PER_PATH} curves per path string, in the layout's tree order.
+ * parent → child link, a few dozen curves per path, in the layout's tree order.
+ *
+ * Why the paths are cut where they are and drawn relative to an origin: adding a touchpoint moves
+ * every node below it down by one row — thousands at 5,000 topics — and with absolute coordinates
+ * every path below would get new data for the browser to parse. The links into groups are one
+ * path; each group's own links start a new path (another after {@link LINKS_PER_PATH} curves)
+ * holding its curves relative to the top of its first link's child, so a group that merely moved
+ * keeps its path data word for word and only the path's `translate` changes (issue 6).
  */
 import type { LayoutEdge, LayoutNode, MapLayout } from './layout';
 
-/** Curves per `<path>`: small enough that a path covers a patch of the map, few enough paths that an edit is cheap. */
+/** Curves per `<path>` at most: small enough that a path covers a patch of the map, few enough paths that an edit is cheap. */
 export const LINKS_PER_PATH = 64;
+
+/** A path start at every link into a node this shallow: the root's groups and their groups. */
+const GROUP_DEPTH = 2;
 
 export interface NodeBox {
   readonly x: number;
@@ -14,65 +24,90 @@ export interface NodeBox {
   readonly height: number;
 }
 
+/** Some links as one path: its data, drawn `dy` px down. */
+export interface LinkPath {
+  /** The first link's child: a path's identity across edits (an index would shift with every path added before it). */
+  readonly key: string;
+  readonly d: string;
+  readonly dy: number;
+}
+
 const r = (v: number) => Math.round(v * 10) / 10;
 
 /**
- * One tree link as SVG path data: from the middle of the parent's side its child lies on to the
- * middle of the child's facing side, as React Flow's default bezier draws it (control points half
- * the horizontal distance out; a link that doubles back bends out by 25 × √distance × 0.25).
+ * One tree link as SVG path data, `dy` px above where it is drawn: from the middle of the parent's
+ * side its child lies on to the middle of the child's facing side, as React Flow's default bezier
+ * draws it (control points half the horizontal distance out; a link that doubles back bends out by
+ * 25 × √distance × 0.25).
  * @example linkPath({ x: 0, y: 0, width: 100, height: 40 }, { x: 200, y: 100, width: 80, height: 20 }, 'right')
  * // 'M100,20C150,20 150,110 200,110'
  */
-export function linkPath(parent: NodeBox, child: NodeBox, side: LayoutEdge['sourceSide']): string {
+export function linkPath(parent: NodeBox, child: NodeBox, side: LayoutEdge['sourceSide'], dy = 0): string {
   const right = side === 'right';
   const sx = right ? parent.x + parent.width : parent.x;
-  const sy = parent.y + parent.height / 2;
+  const sy = parent.y + parent.height / 2 - dy;
   const tx = right ? child.x : child.x + child.width;
-  const ty = child.y + child.height / 2;
+  const ty = child.y + child.height / 2 - dy;
   const distance = right ? tx - sx : sx - tx;
   const offset = (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance)) * (right ? 1 : -1);
   return `M${r(sx)},${r(sy)}C${r(sx + offset)},${r(sy)} ${r(tx - offset)},${r(ty)} ${r(tx)},${r(ty)}`;
 }
 
 /**
- * Each link's path data while its two nodes keep their layout records: the layout hands back the
- * same record for a node an edit did not move (mind-model.ts), so an edit recomputes only the
- * links whose ends moved.
+ * Each link's path data while its two nodes keep their layout records and its path its origin:
+ * the layout hands back the same record for a node an edit did not move (mind-model.ts).
  */
-const pathCache = new WeakMap<LayoutEdge, { readonly parent: LayoutNode; readonly child: LayoutNode; readonly d: string }>();
+const pathCache = new WeakMap<LayoutEdge, { readonly parent: LayoutNode; readonly child: LayoutNode; readonly dy: number; readonly d: string }>();
 
-function cachedPath(edge: LayoutEdge, parent: LayoutNode, child: LayoutNode): string {
+function cachedPath(edge: LayoutEdge, parent: LayoutNode, child: LayoutNode, dy: number): string {
   const hit = pathCache.get(edge);
-  if (hit && hit.parent === parent && hit.child === child) return hit.d;
-  const d = linkPath(parent, child, edge.sourceSide);
-  pathCache.set(edge, { parent, child, d });
+  if (hit && hit.parent === parent && hit.child === child && hit.dy === dy) return hit.d;
+  const d = linkPath(parent, child, edge.sourceSide, dy);
+  pathCache.set(edge, { parent, child, dy, d });
   return d;
 }
 
 /**
- * The path data of every link, {@link LINKS_PER_PATH} links per string, in the layout's order.
- * `moved` overrides a node's box (the node being dragged), so its links follow the pointer.
+ * Every link as paths, in the layout's order (see the file's comment for where paths start); the
+ * links into groups come first, as one path.
+ * `moved` overrides a node's place (the node being dragged), so its links follow the pointer.
  */
-export function linkPaths(layout: MapLayout, byId: ReadonlyMap<string, LayoutNode>, moved?: { readonly id: string; readonly x: number; readonly y: number }): string[] {
-  const paths: string[] = [];
-  let current = '';
+export function linkPaths(layout: MapLayout, byId: ReadonlyMap<string, LayoutNode>, moved?: { readonly id: string; readonly x: number; readonly y: number }): LinkPath[] {
+  const paths: LinkPath[] = [];
+  // the links into groups: few, and they move whenever a group grows, so they are a path of their own
+  let trunk = '';
+  let key = '';
+  let d = '';
+  let dy = 0;
   let count = 0;
+  const flush = () => {
+    if (count > 0) paths.push({ key, d, dy });
+    d = '';
+    count = 0;
+  };
+  const curve = (edge: LayoutEdge, parent: LayoutNode, child: LayoutNode, origin: number) => {
+    if (moved?.id !== edge.source && moved?.id !== edge.target) return cachedPath(edge, parent, child, origin);
+    const at = (node: LayoutNode): NodeBox => (node.id === moved.id ? { ...node, x: moved.x, y: moved.y } : node);
+    return linkPath(at(parent), at(child), edge.sourceSide, origin);
+  };
   for (const edge of layout.edges) {
     const parent = byId.get(edge.source);
     const child = byId.get(edge.target);
     if (!parent || !child) continue;
-    if (moved?.id === edge.source || moved?.id === edge.target) {
-      const at = (node: LayoutNode): NodeBox => (node.id === moved.id ? { ...node, x: moved.x, y: moved.y } : node);
-      current += linkPath(at(parent), at(child), edge.sourceSide);
-    } else {
-      current += cachedPath(edge, parent, child);
+    if (child.depth <= GROUP_DEPTH) {
+      trunk += curve(edge, parent, child, 0);
+      flush(); // a new group's links start a new path
+      continue;
     }
-    if (++count === LINKS_PER_PATH) {
-      paths.push(current);
-      current = '';
-      count = 0;
+    if (count === LINKS_PER_PATH) flush();
+    if (count === 0) {
+      key = child.id;
+      dy = child.y;
     }
+    d += curve(edge, parent, child, dy);
+    count++;
   }
-  if (current) paths.push(current);
+  flush();
+  if (trunk) paths.unshift({ key: 'trunk', d: trunk, dy: 0 });
   return paths;
 }
