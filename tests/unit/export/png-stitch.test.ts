@@ -5,91 +5,9 @@
  * back pixel for pixel.
  */
 import { describe, expect, it } from 'vitest';
-import { constants, deflateRawSync, deflateSync, inflateSync } from 'node:zlib';
-import { adler32Combine, PngStitcher, StitchUnsupported } from '../../../renderer/src/features/export/png-stitch';
-
-function crcTable(): Uint32Array {
-  const t = new Uint32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let c = i;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[i] = c >>> 0;
-  }
-  return t;
-}
-const CRC = crcTable();
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  let c = 0xffffffff;
-  for (const b of out.subarray(4, 8 + data.length)) c = (CRC[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  out.writeUInt32BE((c ^ 0xffffffff) >>> 0, 8 + data.length);
-  return out;
-}
-
-/** Pixels: transparent or white margins, boxes, noisy "text", so matches, runs and literals all occur. */
-function pixels(width: number, height: number, seed: number, background: number): Uint8Array {
-  const px = new Uint8Array(width * height * 4).fill(background);
-  let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 8) / 16_777_216;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      if (x > 3 && x < width - 4 && y % 9 > 2) px.set([40, 90, 200, 255], i);
-      if (x > 8 && x < 20 && y % 9 === 5) px.set([rnd() * 255, rnd() * 255, rnd() * 255, 255], i);
-    }
-  }
-  return px;
-}
-
-/** A PNG of rows [top, top + rows) as Chromium writes one: every row "Up", the first against zeros. */
-function stripPng(px: Uint8Array, width: number, top: number, rows: number, options: { level: number; strategy?: number; syncFlush?: boolean }): Buffer {
-  const stride = width * 4;
-  const raw = Buffer.alloc(rows * (1 + stride));
-  for (let y = 0; y < rows; y++) {
-    raw[y * (1 + stride)] = 2;
-    for (let i = 0; i < stride; i++) {
-      const here = px[(top + y) * stride + i] as number;
-      const up = y === 0 ? 0 : (px[(top + y - 1) * stride + i] as number);
-      raw[y * (1 + stride) + 1 + i] = (here - up) & 255;
-    }
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(rows, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const zopts = { level: options.level, strategy: options.strategy ?? constants.Z_DEFAULT_STRATEGY };
-  let idat = deflateSync(raw, zopts);
-  if (options.syncFlush) {
-    // As Chromium's encoder ends a stream: a sync flush (an empty stored block), then an empty final block.
-    const body = deflateRawSync(raw, { ...zopts, finishFlush: constants.Z_SYNC_FLUSH });
-    idat = Buffer.concat([idat.subarray(0, 2), body, Buffer.from([0x03, 0x00]), idat.subarray(idat.length - 4)]);
-  }
-  // Split over several IDAT chunks, as Chromium does.
-  const parts = [idat.subarray(0, 7), idat.subarray(7)];
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), ...parts.map((p) => chunk('IDAT', p)), chunk('IEND', new Uint8Array(0))]);
-}
-
-/** Inflates a stitched stream and undoes the filters (None / Sub / Up) → RGBA. */
-function unfilter(zlib: Uint8Array, width: number, height: number): Uint8Array {
-  const raw = inflateSync(zlib); // also checks the Adler-32 trailer
-  const stride = width * 4;
-  expect(raw.length).toBe(height * (1 + stride));
-  const px = new Uint8Array(height * stride);
-  for (let y = 0; y < height; y++) {
-    const f = raw[y * (1 + stride)] as number;
-    expect([0, 1, 2]).toContain(f);
-    for (let i = 0; i < stride; i++) {
-      const x = raw[y * (1 + stride) + 1 + i] as number;
-      const left = i >= 4 ? (px[y * stride + i - 4] as number) : 0;
-      const up = y > 0 ? (px[(y - 1) * stride + i] as number) : 0;
-      px[y * stride + i] = (x + (f === 1 ? left : f === 2 ? up : 0)) & 255;
-    }
-  }
-  return px;
-}
+import { constants, deflateSync, inflateRawSync } from 'node:zlib';
+import { adler32Combine, BitWriter, padToBitOffset, PngStitcher, StitchUnsupported, stripSegment } from '../../../renderer/src/features/export/png-stitch';
+import { pixels, stripPng, unfilter } from './png-fixtures';
 
 describe('PngStitcher', () => {
   const cases: [string, { level: number; strategy?: number }, number][] = [
@@ -156,6 +74,60 @@ describe('PngStitcher', () => {
       top += rows;
     }
     expect(Buffer.from(unfilter(Buffer.concat(stitcher.finish()), width, height)).equals(Buffer.from(px))).toBe(true);
+  });
+
+  // Chromium ends each strip's stream with a sync flush: then only the blocks that can reach the
+  // first row's filter byte are walked, and the rest is copied at its own bit offset.
+  for (const [name, background, seed] of [
+    ['white', 255, 11],
+    ['transparent (the filter byte copied by later rows)', 0, 12],
+    ['noisy', 255, 13],
+  ] as const) {
+    it(`joins sync-flushed strips walking only their first blocks: ${name}`, () => {
+      const width = 257;
+      const heights = [70, 33, 2, 95, 41, 64, 1, 80];
+      const height = heights.reduce((a, b) => a + b, 0);
+      const px = pixels(width, height, seed, background);
+      let s = seed;
+      if (name === 'noisy') for (let i = 0; i < px.length; i += 7) px[i] = (s = (s * 69069 + 1) >>> 0) >>> 24;
+      const stitcher = new PngStitcher(width);
+      let top = 0;
+      for (const rows of heights) {
+        stitcher.add(stripPng(px, width, top, rows, { level: 1, syncFlush: true }), rows);
+        top += rows;
+      }
+      expect(Buffer.from(unfilter(Buffer.concat(stitcher.finish()), width, height)).equals(Buffer.from(px))).toBe(true);
+    });
+  }
+
+  it('hands back a strip that needs no fixing as it came, up to its flush', () => {
+    const width = 64;
+    const px = pixels(width, 200, 3, 255);
+    const png = stripPng(px, width, 0, 200, { level: 1, syncFlush: true });
+    const segment = stripSegment(png, width, 200, true);
+    expect(segment.deflate).toHaveLength(1);
+    // The whole stream but its zlib header, its empty final block and its checksum.
+    const idat = Buffer.concat(segment.deflate);
+    expect(idat.subarray(idat.length - 4).toString('hex')).toBe('0000ffff');
+    expect(inflateRawSync(Buffer.concat([idat, Buffer.from([0x03, 0x00])])).length).toBe(200 * (1 + 4 * width));
+  });
+
+  it('pads to any bit offset with empty blocks a decoder reads as nothing', () => {
+    for (let literals = 0; literals < 8; literals++) {
+      for (let offset = 0; offset < 8; offset++) {
+        const w = new BitWriter();
+        // A fixed-code block of 9-bit literals: 10 + 9 × literals bits, every offset in a byte.
+        w.write(0b010, 3);
+        for (let i = 0; i < literals; i++) w.write(0b000010011, 9); // literal 144: code 110010000, sent last bit first
+        w.write(0, 7);
+        padToBitOffset(w, offset);
+        expect(w.offset).toBe(offset);
+        w.write(0b011, 3); // final, fixed codes, end of block
+        w.write(0, 7);
+        const out = inflateRawSync(Buffer.concat(w.finish()));
+        expect([...out]).toEqual(new Array(literals).fill(144));
+      }
+    }
   });
 
   it('combines Adler-32 checksums as zlib does', () => {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMindMap } from '../../../renderer/src/features/mindmap/layout';
 import { projectMindMap } from '../../../renderer/src/features/mindmap/projection';
-import { escapeXml, renderMapSvg, svgDocument, type SvgExportOptions } from '../../../renderer/src/features/export/svg-renderer';
+import { escapeXml, renderMapSvg, svgDocument, themeFor, type ShapeDraw, type SvgExportOptions } from '../../../renderer/src/features/export/svg-renderer';
+import { generateMap } from '../../fixtures/generate-map';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL } from '../../fixtures/export-maps';
 import type { Chain, MapDoc } from '@shared/model/types';
 import { DEFAULT_VISUAL_OPTIONS, drawMap, exportDate } from '../../../renderer/src/features/export/visual-export';
@@ -115,6 +116,59 @@ describe('the export SVG', () => {
     expect(parts.text).not.toMatch(/Online|Offline|Score|Customer journeys/);
     expect(exportDate('ko', new Date('2026-03-05T12:00:00Z'))).toMatch(/2026년 3월 5일/);
     expect(exportDate('ru', new Date('2026-03-05T12:00:00Z'))).toMatch(/5 марта 2026/);
+  });
+
+  it('gives every shape of the markup its canvas form, same geometry and paint, in drawing order', () => {
+    const unsorted = generateMap({ seed: 9, topics: 120 });
+    for (const doc of [MULTILINGUAL, ...BY_LOCALE, unsorted]) {
+      for (const background of ['white', 'dark'] as const) {
+        const { parts } = render(doc, { ...ALL, background });
+        for (const item of parts.shapeItems) {
+          // The markup of one item, read as the SVG it is part of (paint inherited from the edges' <g>).
+          const xml = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${item.markup}</svg>`, 'image/svg+xml');
+          const inherited = item.markup.startsWith('<path') && !item.markup.includes('fill=') ? { fill: 'none', stroke: themeFor(background).edge, 'stroke-width': '1.5' } : {};
+          const expected: ShapeDraw[] = [];
+          for (const el of Array.from(xml.querySelectorAll('rect, circle, path'))) {
+            const attr = (name: string) => el.getAttribute(name) ?? (inherited as Record<string, string>)[name] ?? null;
+            const num = (name: string) => Number(attr(name));
+            const fill = attr('fill');
+            const paint = {
+              fill: fill === 'none' ? null : fill,
+              stroke: attr('stroke'),
+              strokeWidth: attr('stroke-width') === null ? 1 : num('stroke-width'),
+              dash: attr('stroke-dasharray')?.split(' ').map(Number) ?? null,
+            };
+            if (el.tagName === 'rect') expected.push({ geometry: { kind: 'rect', x: num('x'), y: num('y'), width: num('width'), height: num('height'), rx: num('rx') }, ...paint });
+            else if (el.tagName === 'circle') expected.push({ geometry: { kind: 'circle', cx: num('cx'), cy: num('cy'), r: num('r') }, ...paint });
+            else expected.push({ geometry: { kind: 'path', d: attr('d') as string }, ...paint });
+            const marker = el.getAttribute('marker-end');
+            if (marker) {
+              const index = Number(/tm-chain-arrow-(\d+)/.exec(marker)?.[1]);
+              const colour = /fill="([^"]+)"/.exec(parts.defs.split('<marker').find((m) => m.includes(`id="tm-chain-arrow-${index}"`)) ?? '')?.[1];
+              expected.push({ geometry: expect.objectContaining({ kind: 'arrowhead' }) as ShapeDraw['geometry'], fill: colour ?? 'missing', stroke: null, strokeWidth: 1, dash: null });
+            }
+          }
+          expect(item.draws).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('points each chain arrowhead along its curve’s end, at its end', () => {
+    const { parts } = render(MULTILINGUAL);
+    const chains = parts.shapeItems.find((item) => item.markup.startsWith('<g class="chains"'));
+    const draws = chains?.draws ?? [];
+    const heads = draws.filter((d) => d.geometry.kind === 'arrowhead');
+    expect(heads.length).toBeGreaterThan(0);
+    draws.forEach((draw, i) => {
+      if (draw.geometry.kind !== 'arrowhead') return;
+      const curve = draws[i - 1]?.geometry;
+      if (curve?.kind !== 'path') throw new Error('an arrowhead follows its curve');
+      const [, qx, qy, tx, ty] = (/Q([\d.-]+),([\d.-]+) ([\d.-]+),([\d.-]+)$/.exec(curve.d) ?? []).map(Number);
+      expect(draw.geometry.x).toBe(tx);
+      expect(draw.geometry.y).toBe(ty);
+      expect(draw.geometry.angle).toBeCloseTo(Math.atan2((ty as number) - (qy as number), (tx as number) - (qx as number)), 9);
+    });
   });
 
   it('textless shapes plus runs hold exactly the drawing (the rasteriser paints the runs)', () => {

@@ -1,21 +1,29 @@
 /**
- * Joins PNG strips the browser encoded (canvas.toBlob, full image width, top to bottom) into one
- * PNG without compressing anything again.
+ * Joins PNG strips the browser encoded (canvas.toBlob / convertToBlob, full image width, top to
+ * bottom) into one PNG without compressing anything again.
  *
  * Why: a PNG past one canvas (a 2,000-topic map at 2× is ~4,200 × 96,000 px, 1.6 GB of RGBA) was
  * read back with getImageData and deflated through CompressionStream, which is zlib at its default
  * level: ~150 MB/s here, 10 of the export's ~20 s. Chromium encodes a canvas at zlib's fastest
  * level in native code, ~5× faster. A PNG holds ONE zlib stream, but deflate blocks refer only
- * backwards, so the strips' streams can be laid end to end at the bit level: walk each strip's
- * blocks to find where its last one starts and ends, clear that block's "final" bit, and combine
- * the Adler-32 checksums arithmetically. Walking the Huffman codes (no output is produced) costs
- * a fraction of compressing.
+ * backwards, so the strips' streams can be laid end to end: each strip becomes a segment — its
+ * blocks with the "final" bit cleared, ending on a byte boundary (an empty stored block, i.e. a
+ * sync flush) — and the segments' Adler-32 checksums combine arithmetically. A segment needs
+ * nothing of the other strips, so strips are prepared in parallel (raster workers) and joined as
+ * bytes, each in its own IDAT chunk.
  *
  * One fix-up: Chromium filters every row with "Up", and a strip's first row was filtered against
  * the zero row above the strip, which in the joined image is the previous strip's last row. Up
  * against zeros is byte for byte filter "None", so that row's filter byte (the first byte of the
  * strip's stream) becomes 0. The block holding it, and any block that copies that byte by a back
  * reference, are re-encoded with deflate's fixed codes; every other block is copied bit for bit.
+ *
+ * Finding the blocks means walking their Huffman codes (no output is produced). Chromium ends a
+ * strip's stream as zlib does after a sync flush (…, 00 00 FF FF, then an empty final block 03 00):
+ * then only the blocks that start within deflate's 32 KB window of byte 0 are walked — no later
+ * one can copy it — and the rest is copied as it is, up to and with the flush, at the bit offset
+ * it had (empty blocks pad the re-encoded head to that offset). Any other ending: every block is
+ * walked, as a stream from anywhere else would need.
  *
  * Anything unexpected (another PNG layout, a filter whose meaning depends on the row above)
  * throws StitchUnsupported and the caller uses its own encoder instead.
@@ -99,12 +107,17 @@ class BitReader {
 }
 
 /** Writes bits LSB first into IDAT-sized pieces. */
-class BitWriter {
+export class BitWriter {
   readonly pieces: Uint8Array[] = [];
   private buf = new Uint8Array(1 << 20);
   private pos = 0;
   private acc = 0;
   private n = 0;
+
+  /** How many bits into a byte the next bit goes. */
+  get offset(): number {
+    return this.n;
+  }
 
   write(value: number, length: number): void {
     this.acc |= value << this.n;
@@ -349,111 +362,218 @@ function u32(bytes: Uint8Array, at: number): number {
   return (((bytes[at] as number) << 24) | ((bytes[at + 1] as number) << 16) | ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number)) >>> 0;
 }
 
+/** One strip's share of the joined zlib stream (see stripSegment). */
+export interface StripSegment {
+  /**
+   * Deflate blocks, none of them final, starting and ending on a byte boundary (the last one is an
+   * empty stored block), so segments are laid end to end as bytes — even in separate IDAT chunks.
+   */
+  readonly deflate: readonly Uint8Array[];
+  /** Adler-32 of the strip's scanlines as they read in the joined image (first filter byte fixed). */
+  readonly adler: number;
+  /** How many bytes of scanlines: rows × (1 + 4 × width). */
+  readonly length: number;
+}
+
+/** The zlib header of the joined stream (deflate, 32 KB window, fastest level). */
+export const ZLIB_HEADER: Uint8Array<ArrayBuffer> = Uint8Array.of(0x78, 0x01);
+
+/** Ends the joined stream: an empty final block, then the Adler-32 of everything. */
+export function zlibTrailer(adler: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(6);
+  out[0] = 0x03; // final, fixed codes, end of block (7 zero bits) …
+  out[1] = 0x00; // … padded to the byte
+  new DataView(out.buffer).setUint32(2, adler);
+  return out;
+}
+
+/**
+ * Turns one strip the browser encoded (a whole PNG, the image's width, `rows` high, 8-bit RGBA)
+ * into its segment of the joined stream. `first`: the image's top strip, whose first row really
+ * has nothing above it; every other strip's first filter byte is fixed (see the header comment).
+ * Needs nothing of the other strips, so strips are prepared in parallel and joined in order.
+ * @example const segment = stripSegment(new Uint8Array(await png.arrayBuffer()), width, rows, index === 0);
+ */
+export function stripSegment(png: Uint8Array, width: number, rows: number, first: boolean): StripSegment {
+  const { data, size, adler: encodedAdler } = deflateOf(png, width, rows);
+  let adler = encodedAdler;
+  const length = rows * (1 + width * 4);
+  // Ends as zlib ends a stream after a sync flush — Chromium's strips do: only the blocks that can
+  // reach byte 0 need walking; the rest is copied up to (and with) the flush, which ends on a byte.
+  const flushed = size >= SYNC_FLUSH_END.length && SYNC_FLUSH_END.every((b, i) => data[size - SYNC_FLUSH_END.length + i] === b);
+
+  // Pass 1: block boundaries, and which blocks hold or copy byte 0 (the first row's filter type).
+  const r = new BitReader(data);
+  const state = { pos: 0, head: [] as number[] };
+  const blocks: Block[] = [];
+  let whole = false;
+  for (;;) {
+    const start = r.bit;
+    const pos = state.pos;
+    // A back reference reaches at most WINDOW bytes back: from here on, none can reach byte 0.
+    if (flushed && pos > WINDOW) break;
+    const { final, touchesZero, stored } = walkBlock(r, state, false, null);
+    blocks.push({ start, end: r.bit, pos, rewrite: touchesZero, stored });
+    if (final) {
+      whole = true;
+      break;
+    }
+    if (r.bit > size * 8) throw new StitchUnsupported('truncated deflate stream');
+  }
+  if (whole && state.pos !== length) throw new StitchUnsupported(`the strip holds ${state.pos} bytes, not ${length}`);
+  const filter = state.head[0] as number;
+  // The first strip's first row really has a zero row above; None and Sub never look up.
+  const patch = !first && filter === 2;
+  if (!first && filter !== 0 && filter !== 1 && filter !== 2) throw new StitchUnsupported(`first row filtered with type ${filter}`);
+  if (patch) {
+    // Byte 0 went from 2 to 0: it counts once in the first sum and in every one of the second.
+    adler = (((((adler >>> 16) - ((2 * length) % ADLER_BASE) + 2 * ADLER_BASE) % ADLER_BASE) << 16) | (((adler & 0xffff) - 2 + ADLER_BASE) % ADLER_BASE)) >>> 0;
+  }
+  // Up to the final block: everything but the empty final block after the flush.
+  const flushEnd = (size - 2) * 8;
+  if (!whole && !patch) return { deflate: [data.subarray(0, size - 2)], adler, length };
+
+  // Pass 2: copy blocks bit for bit (final bit cleared), re-encoding the ones the patch touches.
+  const out = new BitWriter();
+  for (const block of blocks) {
+    if (patch && block.rewrite) {
+      r.bit = block.start;
+      const s = { pos: block.pos, head: state.head };
+      out.write(0b010, 3); // not final, fixed codes
+      walkBlock(r, s, true, out);
+    } else if (block.stored) {
+      // A stored block's header pads to a byte, so it is rewritten where it lands, not copied by
+      // bits. An empty one (Chromium's sync flush at a strip's end) carries nothing: dropped.
+      const [at, len] = block.stored;
+      if (len === 0) continue;
+      storedHeader(out, len);
+      out.copy(data, at * 8, (at + len) * 8);
+    } else {
+      out.write(0, 1);
+      out.copy(data, block.start + 1, block.end);
+    }
+  }
+  if (whole) {
+    // Back to a byte boundary the only way deflate allows between blocks: an empty stored block.
+    storedHeader(out, 0);
+  } else {
+    // The rest keeps its bit offset within the byte, so the flush's padding stays right.
+    const rest = (blocks[blocks.length - 1] as Block).end;
+    padToBitOffset(out, rest & 7);
+    out.copy(data, rest, flushEnd);
+  }
+  return { deflate: out.finish(), adler, length };
+}
+
+/** Back references reach this far (deflate's window). */
+const WINDOW = 32_768;
+/** zlib's sync flush (an empty stored block: …, 00 00 FF FF) then an empty final block with fixed codes (03 00). */
+const SYNC_FLUSH_END = [0x00, 0x00, 0xff, 0xff, 0x03, 0x00];
+
+/** A strip's zlib stream, checked: its deflate data (`size` bytes, then padding a reader may peek into) and Adler-32. */
+function deflateOf(png: Uint8Array, width: number, rows: number): { data: Uint8Array; size: number; adler: number } {
+  if (u32(png, 0) !== 0x89504e47) throw new StitchUnsupported('not a PNG');
+  const idat: Uint8Array[] = [];
+  let size = 0;
+  for (let at = 8; at + 8 <= png.length; ) {
+    const len = u32(png, at);
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const data = png.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') {
+      if (u32(data, 0) !== width || u32(data, 4) !== rows || data[8] !== 8 || data[9] !== 6 || data[10] !== 0 || data[11] !== 0 || data[12] !== 0) {
+        throw new StitchUnsupported('the strip is not 8-bit RGBA of the expected size');
+      }
+    } else if (type === 'IDAT') {
+      idat.push(data);
+      size += len;
+    }
+    at += 12 + len;
+  }
+  const z = new Uint8Array(size + 8);
+  let o = 0;
+  for (const part of idat) {
+    z.set(part, o);
+    o += part.length;
+  }
+  if (size < 6 || ((z[0] as number) & 0x0f) !== 8 || (((z[0] as number) << 8) | (z[1] as number)) % 31 !== 0 || ((z[1] as number) & 0x20) !== 0) {
+    throw new StitchUnsupported('unexpected zlib header');
+  }
+  return { data: z.subarray(2), size: size - 6, adler: u32(z, size - 4) };
+}
+
+/**
+ * Writes empty blocks until the output sits `offset` bits into a byte, so what follows can be
+ * copied at the same offset it had. An empty block with fixed codes is 10 bits (2 mod 8); for an
+ * odd offset, one empty block with dynamic codes of 95 bits (7 mod 8) comes first.
+ */
+export function padToBitOffset(out: BitWriter, offset: number): void {
+  let need = (offset - out.offset + 8) % 8;
+  if (need % 2 === 1) {
+    emptyDynamicBlock(out);
+    need = (need + 1) % 8;
+  }
+  for (; need > 0; need -= 2) {
+    out.write(0b010, 3); // not final, fixed codes
+    writeLiteral(out, 256);
+  }
+}
+
+/**
+ * An empty block with its own (complete, minimal) codes, 95 bits long: literal/length codes for
+ * literal 0 and end-of-block (1 bit each), two 1-bit distance codes, code-length codes for 1 and 18.
+ */
+function emptyDynamicBlock(w: BitWriter): void {
+  w.write(0b100, 3); // not final, dynamic codes
+  w.write(0, 5); // 257 literal/length codes
+  w.write(1, 5); // 2 distance codes
+  w.write(15, 4); // 19 code-length codes, in CLEN_ORDER: 1 bit for lengths 1 and 18 (codes 0 and 1)
+  for (const symbol of CLEN_ORDER) w.write(symbol === 1 || symbol === 18 ? 1 : 0, 3);
+  w.write(0, 1); // literal 0: length 1
+  w.write(1, 1); // 18: literals 1–138 unused …
+  w.write(138 - 11, 7);
+  w.write(1, 1); // … 18: literals 139–255 unused
+  w.write(117 - 11, 7);
+  w.write(0, 1); // end of block: length 1
+  w.write(0, 1); // distance 0: length 1
+  w.write(0, 1); // distance 1: length 1
+  w.write(1, 1); // end of block (literal 0 is code 0, end of block code 1)
+}
+
+/** A stored block's header for `len` bytes (not final): 3 bits, padding to the byte, LEN and NLEN. */
+function storedHeader(out: BitWriter, len: number): void {
+  out.write(0, 3);
+  out.align();
+  out.write(len & 0xff, 8);
+  out.write(len >>> 8, 8);
+  out.write(~len & 0xff, 8);
+  out.write((~len >>> 8) & 0xff, 8);
+}
+
+/**
+ * The Adler-32 of segments laid end to end, in order.
+ * @example joinedAdler([top, middle, bottom])
+ */
+export function joinedAdler(segments: readonly Pick<StripSegment, 'adler' | 'length'>[]): number {
+  let adler = 1;
+  segments.forEach((segment, i) => {
+    adler = i === 0 ? segment.adler : adler32Combine(adler, segment.adler, segment.length);
+  });
+  return adler;
+}
+
 /** Joins full-width PNG strips, top to bottom, into one zlib stream for one PNG's IDAT. */
 export class PngStitcher {
-  private readonly out = new BitWriter();
-  private adler = 1;
-  private rows = 0;
-  private readonly rowBytes: number;
+  private readonly segments: StripSegment[] = [];
 
-  constructor(private readonly width: number) {
-    this.rowBytes = 1 + width * 4;
-    this.out.write(0x78, 8);
-    this.out.write(0x01, 8);
-  }
+  constructor(private readonly width: number) {}
 
   /** Adds one strip: a whole PNG file `rows` high and the image's width (8-bit RGBA, not interlaced). */
   add(png: Uint8Array, rows: number): void {
-    if (u32(png, 0) !== 0x89504e47) throw new StitchUnsupported('not a PNG');
-    const idat: Uint8Array[] = [];
-    let size = 0;
-    for (let at = 8; at + 8 <= png.length; ) {
-      const len = u32(png, at);
-      const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
-      const data = png.subarray(at + 8, at + 8 + len);
-      if (type === 'IHDR') {
-        if (u32(data, 0) !== this.width || u32(data, 4) !== rows || data[8] !== 8 || data[9] !== 6 || data[10] !== 0 || data[11] !== 0 || data[12] !== 0) {
-          throw new StitchUnsupported('the strip is not 8-bit RGBA of the expected size');
-        }
-      } else if (type === 'IDAT') {
-        idat.push(data);
-        size += len;
-      }
-      at += 12 + len;
-    }
-    // One zlib stream, padded with zeros so the reader may peek past its end.
-    const z = new Uint8Array(size + 8);
-    let o = 0;
-    for (const part of idat) {
-      z.set(part, o);
-      o += part.length;
-    }
-    if (size < 6 || ((z[0] as number) & 0x0f) !== 8 || (((z[0] as number) << 8) | (z[1] as number)) % 31 !== 0 || ((z[1] as number) & 0x20) !== 0) {
-      throw new StitchUnsupported('unexpected zlib header');
-    }
-    let adler = u32(z, size - 4);
-    const deflate = z.subarray(2, size - 4);
-    const data = new Uint8Array(deflate.length + 8);
-    data.set(deflate);
-
-    // Pass 1: block boundaries, and which blocks hold or copy byte 0 (the first row's filter type).
-    const r = new BitReader(data);
-    const state = { pos: 0, head: [] as number[] };
-    const blocks: Block[] = [];
-    for (;;) {
-      const start = r.bit;
-      const pos = state.pos;
-      const { final, touchesZero, stored } = walkBlock(r, state, false, null);
-      blocks.push({ start, end: r.bit, pos, rewrite: touchesZero, stored });
-      if (final) break;
-      if (r.bit > deflate.length * 8) throw new StitchUnsupported('truncated deflate stream');
-    }
-    const length = rows * this.rowBytes;
-    if (state.pos !== length) throw new StitchUnsupported(`the strip holds ${state.pos} bytes, not ${length}`);
-    const filter = state.head[0] as number;
-    // The first strip's first row really has a zero row above; None and Sub never look up.
-    const patch = this.rows > 0 && filter === 2;
-    if (this.rows > 0 && filter !== 0 && filter !== 1 && filter !== 2) throw new StitchUnsupported(`first row filtered with type ${filter}`);
-
-    // Pass 2: copy blocks bit for bit (final bit cleared), re-encoding the ones the patch touches.
-    for (const block of blocks) {
-      if (patch && block.rewrite) {
-        r.bit = block.start;
-        const s = { pos: block.pos, head: state.head };
-        this.out.write(0b010, 3); // not final, fixed codes
-        walkBlock(r, s, true, this.out);
-      } else if (block.stored) {
-        // Chromium ends each strip with a sync flush (an empty stored block): rewritten, not moved.
-        const [at, len] = block.stored;
-        if (len === 0) continue;
-        this.out.write(0, 3); // not final, stored
-        this.out.align();
-        this.out.write(len & 0xff, 8);
-        this.out.write(len >>> 8, 8);
-        this.out.write(~len & 0xff, 8);
-        this.out.write((~len >>> 8) & 0xff, 8);
-        this.out.copy(data, at * 8, (at + len) * 8);
-      } else {
-        this.out.write(0, 1);
-        this.out.copy(data, block.start + 1, block.end);
-      }
-    }
-    if (patch) {
-      // Byte 0 went from 2 to 0: it counts once in the first sum and in every one of the second.
-      adler = (((((adler >>> 16) - ((2 * length) % ADLER_BASE) + 2 * ADLER_BASE) % ADLER_BASE) << 16) | (((adler & 0xffff) - 2 + ADLER_BASE) % ADLER_BASE)) >>> 0;
-    }
-    this.adler = this.rows === 0 ? adler : adler32Combine(this.adler, adler, length);
-    this.rows += rows;
+    this.segments.push(stripSegment(png, this.width, rows, this.segments.length === 0));
   }
 
   /** The IDAT payloads (a zlib stream, in pieces) of the joined image. */
   finish(): Uint8Array[] {
-    this.out.write(0b011, 3); // final, fixed codes
-    writeLiteral(this.out, 256); // an empty last block
-    const pieces = this.out.finish();
-    const trailer = new Uint8Array(4);
-    new DataView(trailer.buffer).setUint32(0, this.adler);
-    pieces.push(trailer);
-    return pieces;
+    return [ZLIB_HEADER, ...this.segments.flatMap((segment) => segment.deflate), zlibTrailer(joinedAdler(this.segments))];
   }
 }

@@ -1,26 +1,30 @@
 /**
- * PNG and JPEG: the export SVG (svg-renderer.ts) rasterised in the browser at 1–4×.
+ * PNG and JPEG: the export drawing (svg-renderer.ts) rasterised in the browser at 1–4×.
  *
- * Why the text is painted separately: an SVG drawn as an image lives in its own document that
- * cannot see the page's fonts, and web fonts embedded in it load AFTER the image reports loaded —
- * labels then come out blank (we saw exactly that). So the shapes are drawn from the SVG without
- * its `<text>`, and every text run of the same drawing is painted on top with canvas `fillText`,
- * which uses the page's bundled fonts once `document.fonts.load` has them: same positions, same
- * fonts, deterministic.
+ * Why canvas operations, not the SVG drawn as an image: an SVG image lives in its own document
+ * that cannot see the page's fonts (web fonts embedded in it load AFTER the image reports loaded —
+ * labels came out blank), and parsing an SVG image per piece was most of a big export's drawing
+ * time. So the shapes are painted from their canvas form (ShapeItem.draws: the same geometry and
+ * paint as the markup, through Path2D) and every text run on top with `fillText` in the bundled
+ * fonts once they are loaded: same positions, same fonts, deterministic (strip-painter.ts).
  *
- * Why tiles: Chromium refuses canvases over 32,767 px a side or ~268 M pixels, and a canvas past
+ * Why pieces: Chromium refuses canvases over 32,767 px a side or ~268 M pixels, and a canvas past
  * the limit draws BLANK without an error — the classic broken big-map export. So an image that
- * does not fit one canvas is drawn in pieces, each an SVG whose viewBox is that piece (drawn
- * sharp from vectors, holding only the shapes that reach it). When the image is no wider than a
- * canvas, the pieces are full-width strips that the browser encodes as PNGs itself, joined into
- * one PNG without recompressing (png-stitch.ts): ~5× faster than deflating the pixels through
- * CompressionStream. Wider images are drawn in tiles whose rows are streamed into our own PNG
- * encoder (zlib through CompressionStream). JPEG has no such encoder here: the browser encodes it
- * from one canvas, so a JPEG past that canvas is scaled down — with a notice saying so.
+ * does not fit one canvas is drawn in pieces, each sharp from vectors. When the image is no wider
+ * than a canvas, the pieces are full-width strips that the browser encodes as PNGs itself, joined
+ * into one PNG without recompressing (png-stitch.ts, strip-encoder.ts) — painted, encoded and
+ * framed in raster workers, one per core, where the browser has them (strip-workers.ts), else on
+ * the page. Wider images are drawn in tiles whose rows are streamed into our own PNG encoder (zlib
+ * through CompressionStream). JPEG has no such encoder here: the browser encodes it from one
+ * canvas, so a JPEG past that canvas is scaled down — with a notice saying so.
  */
-import { svgDocument, type SvgParts } from './svg-renderer';
-import { loadFontsFor } from './fonts';
-import { PngStitcher, StitchUnsupported } from './png-stitch';
+import type { SvgParts } from './svg-renderer';
+import { bundledFaceSources, loadFontsFor } from './fonts';
+import { StitchUnsupported } from './png-stitch';
+import { chunk, ihdrChunk, PNG_SIGNATURE } from './png-chunks';
+import { paintView, stripScene, type PaintContext, type StripScene, type View } from './strip-painter';
+import { frameStrip, joinStrips, paintStrip, stripJobs, type EncodedStrip, type StripJob } from './strip-encoder';
+import { encodeInWorkers, stripWorkersSupported, WorkersUnavailable } from './strip-workers';
 
 export type RasterFormat = 'png' | 'jpeg';
 
@@ -94,54 +98,21 @@ export function rasterPlan(
   };
 }
 
-async function loadSvgImage(svg: string): Promise<HTMLImageElement> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    image.decoding = 'sync';
-    image.src = url;
-    await image.decode();
-    return image;
-  } finally {
-    // The decoded image keeps its pixels; the URL is no longer needed.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
-}
-
-function canvas2d(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
+function canvas2d(width: number, height: number, lang: string): { canvas: HTMLCanvasElement; ctx: PaintContext } {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
+  // Chromium picks Japanese or Korean glyph forms of shared ideographs by the canvas's language.
+  canvas.lang = lang;
   const ctx = canvas.getContext('2d', { willReadFrequently: false });
   if (!ctx) throw new Error(`The browser could not make a ${width} × ${height} px canvas.`);
   return { canvas, ctx };
 }
 
-/** Draws the part `view` (drawing px) of the map into a fresh canvas of w × h px. */
-async function drawRegion(parts: SvgParts, view: { x: number; y: number; width: number; height: number }, w: number, h: number, opaque: string | null) {
-  const image = await loadSvgImage(svgDocument(parts, { viewBox: view, pixelWidth: w, pixelHeight: h, textless: true, cull: true }));
-  const { canvas, ctx } = canvas2d(w, h);
-  if (opaque) {
-    ctx.fillStyle = opaque;
-    ctx.fillRect(0, 0, w, h);
-  }
-  ctx.drawImage(image, 0, 0, w, h);
-  const sx = w / view.width;
-  const sy = h / view.height;
-  ctx.setTransform(sx, 0, 0, sy, -view.x * sx, -view.y * sy);
-  ctx.textBaseline = 'alphabetic';
-  // Chromium picks Japanese or Korean glyph forms of shared ideographs by the canvas's language.
-  canvas.lang = parts.lang;
-  (ctx as CanvasRenderingContext2D & { lang?: string }).lang = parts.lang;
-  for (const run of parts.runs) {
-    // Skip runs far outside this tile (a 4,096 px tile of a 2,000-touchpoint map holds few of them).
-    if (run.y < view.y - 40 || run.y > view.y + view.height + 40) continue;
-    ctx.font = `${run.weight} ${run.size}px ${parts.fontFamily}`;
-    ctx.fillStyle = run.fill;
-    ctx.textAlign = run.anchor === 'middle' ? 'center' : run.anchor === 'end' ? 'right' : 'left';
-    ctx.fillText(run.text, run.x, run.y);
-  }
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
+/** Paints the part `view` (drawing px) of the map into a fresh canvas of w × h px on the page. */
+function drawRegion(scene: StripScene, view: View, w: number, h: number, opaque: string | null) {
+  const { canvas, ctx } = canvas2d(w, h, scene.lang);
+  paintView(ctx, scene, view, w, h, opaque);
   return { canvas, ctx };
 }
 
@@ -159,15 +130,19 @@ function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Prom
  */
 export async function rasterize(parts: SvgParts, options: RasterOptions): Promise<RasterResult> {
   const plan = rasterPlan(parts.width, parts.height, options.scale, options.format, { maxCanvasSide: options.maxCanvasSide });
-  await loadFontsFor(parts.text);
+  const scene = stripScene(parts);
+  // Painting on the page needs the page's fonts loaded; the raster workers load their own.
+  let fonts: Promise<void> | null = null;
+  const pageFonts = () => (fonts ??= loadFontsFor(parts.text));
   const sx = plan.width / parts.width;
   const sy = plan.height / parts.height;
   // JPEG has no alpha: a transparent export is laid on white.
   const opaque = options.format === 'jpeg' ? (parts.backgroundColor ?? '#ffffff') : null;
   const notice = plan.notice;
   if (!plan.tiled) {
+    await pageFonts();
     options.onProgress?.(0, 1);
-    const { canvas } = await drawRegion(parts, { x: 0, y: 0, width: parts.width, height: parts.height }, plan.width, plan.height, opaque);
+    const { canvas } = drawRegion(scene, { x: 0, y: 0, width: parts.width, height: parts.height }, plan.width, plan.height, opaque);
     const blob = await toBlob(canvas, options.format === 'png' ? 'image/png' : 'image/jpeg', options.quality ?? 0.92);
     options.onProgress?.(1, 1);
     return { blob, width: plan.width, height: plan.height, scale: plan.scale, tiled: false, ...(notice ? { notice } : {}) };
@@ -176,13 +151,15 @@ export async function rasterize(parts: SvgParts, options: RasterOptions): Promis
   const tile = options.tileSide ?? TILE_SIDE;
   if (plan.width <= (options.maxCanvasSide ?? MAX_CANVAS_SIDE)) {
     try {
-      const blob = await stitchedStrips(parts, plan, Math.max(1, Math.min(options.maxCanvasSide ?? MAX_CANVAS_SIDE, Math.floor((tile * tile) / plan.width))), options.onProgress);
+      const rows = Math.max(1, Math.min(options.maxCanvasSide ?? MAX_CANVAS_SIDE, Math.floor((tile * tile) / plan.width)));
+      const blob = await stitchedStrips(scene, plan, rows, pageFonts, options.onProgress);
       return { blob, width: plan.width, height: plan.height, scale: plan.scale, tiled: true, ...(notice ? { notice } : {}) };
     } catch (error) {
       // The browser's PNGs were not laid out as the stitcher expects: our own encoder, slower but sure.
       if (!(error instanceof StitchUnsupported)) throw error;
     }
   }
+  await pageFonts();
   const columns = Math.ceil(plan.width / tile);
   const rows = Math.ceil(plan.height / tile);
   const total = columns * rows;
@@ -196,7 +173,7 @@ export async function rasterize(parts: SvgParts, options: RasterOptions): Promis
     for (let col = 0; col < columns; col++) {
       const left = col * tile;
       const w = Math.min(tile, plan.width - left);
-      const { ctx } = await drawRegion(parts, { x: left / sx, y: top / sy, width: w / sx, height: h / sy }, w, h, opaque);
+      const { ctx } = drawRegion(scene, { x: left / sx, y: top / sy, width: w / sx, height: h / sy }, w, h, opaque);
       slices.push(ctx.getImageData(0, 0, w, h));
       options.onProgress?.(++done, total);
       await nextFrame();
@@ -208,82 +185,62 @@ export async function rasterize(parts: SvgParts, options: RasterOptions): Promis
 }
 
 /**
- * Full-width strips of `rows` px, each encoded by the browser (toBlob) while the next one draws,
- * joined into one PNG (png-stitch.ts).
+ * Full-width strips of `rows` px, each painted and encoded by the browser and framed as its own
+ * IDAT chunk (strip-encoder.ts) — in raster workers where the browser has them, else on the page —
+ * and joined into one PNG.
  */
 async function stitchedStrips(
-  parts: SvgParts,
+  scene: StripScene,
   plan: { width: number; height: number },
   rows: number,
+  pageFonts: () => Promise<void>,
   onProgress: ((done: number, total: number) => void) | undefined,
 ): Promise<Blob> {
-  const sx = plan.width / parts.width;
-  const sy = plan.height / parts.height;
-  const total = Math.ceil(plan.height / rows);
-  const stitcher = new PngStitcher(plan.width);
-  let pending: { blob: Promise<Blob>; canvas: HTMLCanvasElement; rows: number } | null = null;
+  const jobs = stripJobs(scene, plan, rows);
   let done = 0;
-  const join = async (strip: NonNullable<typeof pending>) => {
-    const bytes = new Uint8Array(await (await strip.blob).arrayBuffer());
-    strip.canvas.width = 0; // frees its pixels now rather than at the next GC
-    stitcher.add(bytes, strip.rows);
-    onProgress?.(++done, total);
-  };
-  onProgress?.(0, total);
-  for (let top = 0; top < plan.height; top += rows) {
-    const h = Math.min(rows, plan.height - top);
-    const { canvas } = await drawRegion(parts, { x: 0, y: top / sy, width: plan.width / sx, height: h / sy }, plan.width, h, null);
-    // toBlob snapshots the canvas now and encodes it natively; the previous strip joins meanwhile.
-    const strip = { blob: toBlob(canvas, 'image/png'), canvas, rows: h };
-    if (pending) await join(pending);
-    pending = strip;
+  onProgress?.(0, jobs.length);
+  const stripDone = () => onProgress?.(++done, jobs.length);
+  if (stripWorkersSupported()) {
+    try {
+      return joinStrips(plan.width, plan.height, await encodeInWorkers(scene, bundledFaceSources(), jobs, stripDone));
+    } catch (error) {
+      if (!(error instanceof WorkersUnavailable)) throw error;
+      // No worker could start (a policy, an old browser): the page does it all, as before.
+      done = 0;
+      onProgress?.(0, jobs.length);
+    }
   }
-  if (pending) await join(pending);
-  const output: BlobPart[] = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr(plan.width, plan.height))];
-  for (const piece of stitcher.finish()) output.push(chunk('IDAT', piece));
-  output.push(chunk('IEND', new Uint8Array(0)));
-  return new Blob(output, { type: 'image/png' });
+  await pageFonts();
+  return joinStrips(plan.width, plan.height, await encodeOnPage(scene, jobs, stripDone));
+}
+
+/** The strips on the page: each one's PNG encodes (toBlob) while the next one paints. */
+async function encodeOnPage(scene: StripScene, jobs: readonly StripJob[], onStrip: () => void): Promise<EncodedStrip[]> {
+  const strips: EncodedStrip[] = [];
+  let pending: { job: StripJob; canvas: HTMLCanvasElement; png: Promise<Blob> } | null = null;
+  const frame = async ({ job, canvas, png }: NonNullable<typeof pending>) => {
+    const bytes = new Uint8Array(await (await png).arrayBuffer());
+    canvas.width = 0; // frees its pixels now rather than at the next GC
+    strips.push(frameStrip(bytes, job));
+    onStrip();
+  };
+  for (const job of jobs) {
+    const { canvas, ctx } = canvas2d(job.width, job.rows, scene.lang);
+    paintStrip(ctx, scene, job);
+    // toBlob snapshots the canvas now and encodes it natively; the previous strip is framed meanwhile.
+    const strip = { job, canvas, png: toBlob(canvas, 'image/png') };
+    if (pending) await frame(pending);
+    pending = strip;
+    // Lets the page handle input between strips.
+    await nextFrame();
+  }
+  if (pending) await frame(pending);
+  return strips;
 }
 
 // ---------------------------------------------------------------------------------------------
 // A streaming PNG encoder: 8-bit RGBA, no filtering, one IDAT per deflate chunk.
 // ---------------------------------------------------------------------------------------------
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let c = i;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[i] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(parts: readonly Uint8Array[]): number {
-  let c = 0xffffffff;
-  for (const bytes of parts) for (let i = 0; i < bytes.length; i++) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  const typeBytes = new TextEncoder().encode(type);
-  out.set(typeBytes, 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32([typeBytes, data]));
-  return out;
-}
-
-function ihdr(width: number, height: number): Uint8Array {
-  const header = new Uint8Array(13);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  header.set([8, 6, 0, 0, 0], 8); // 8-bit, RGBA, deflate, adaptive filtering, no interlace
-  return header;
-}
 
 /** Writes a PNG from rows of tiles without ever holding the whole image. */
 export class PngStreamEncoder {
@@ -295,7 +252,7 @@ export class PngStreamEncoder {
     private readonly width: number,
     height: number,
   ) {
-    this.output.push(new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr(width, height)));
+    this.output.push(PNG_SIGNATURE, ihdrChunk(width, height));
     const stream = new CompressionStream('deflate');
     this.writer = stream.writable.getWriter();
     this.reading = (async () => {
@@ -303,7 +260,7 @@ export class PngStreamEncoder {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        if (value && value.length > 0) this.output.push(chunk('IDAT', value as Uint8Array<ArrayBuffer>));
+        if (value && value.length > 0) this.output.push(chunk('IDAT', [value as Uint8Array]));
       }
     })();
   }
@@ -332,7 +289,7 @@ export class PngStreamEncoder {
   async finish(): Promise<Blob> {
     await this.writer.close();
     await this.reading;
-    this.output.push(chunk('IEND', new Uint8Array(0)));
+    this.output.push(chunk('IEND', []));
     return new Blob(this.output, { type: 'image/png' });
   }
 }

@@ -63,7 +63,7 @@ export interface SvgParts {
   readonly edges: readonly { readonly from: Point; readonly to: Point }[];
   /** All text drawn, so the rasteriser can load exactly the font faces it needs. */
   readonly text: string;
-  /** `body` without its `<text>`: what the rasteriser draws as an image before painting `runs`. */
+  /** `body` without its `<text>`: the shapes alone (the rasteriser paints them from `shapeItems`' `draws`, then `runs`). */
   readonly shapes: string;
   /**
    * `shapes` piece by piece, in drawing order, each with the vertical extent it can ink (drawing
@@ -80,7 +80,38 @@ export interface ShapeItem {
   readonly top: number;
   readonly bottom: number;
   readonly markup: string;
+  /** The same shapes as canvas operations, in drawing order: what the rasteriser paints (strip-painter.ts). */
+  readonly draws: readonly ShapeDraw[];
 }
+
+/**
+ * One shape of `markup`, described for a canvas: the same geometry (numbers rounded as the markup
+ * writes them) and the same paint, so a canvas draws what the SVG shows without parsing an SVG
+ * image per raster strip — that parse was most of a big PNG export's drawing time.
+ */
+export interface ShapeDraw {
+  readonly geometry: ShapeGeometry;
+  /** A CSS colour, or null for `fill="none"`. */
+  readonly fill: string | null;
+  readonly stroke: string | null;
+  readonly strokeWidth: number;
+  /** `stroke-dasharray`, or null for a solid line. */
+  readonly dash: readonly number[] | null;
+}
+
+export type ShapeGeometry =
+  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly rx: number }
+  | { readonly kind: 'circle'; readonly cx: number; readonly cy: number; readonly r: number }
+  /** SVG path data, as in the markup (a canvas Path2D reads the same syntax). */
+  | { readonly kind: 'path'; readonly d: string }
+  /** A chain arrow's head (CHAIN_ARROW) with its tip at x, y, pointing along `angle` (radians). */
+  | { readonly kind: 'arrowhead'; readonly x: number; readonly y: number; readonly angle: number };
+
+/**
+ * The chains' `<marker>` (drawn at a chain arrow's end): a triangle in a 10 × 10 box whose point
+ * (refX, refY) sits on the line's end, scaled to markerWidth / 10 in the drawing's units.
+ */
+export const CHAIN_ARROW = { d: 'M0,0 L10,5 L0,10 Z', box: 10, refX: 9, refY: 5, size: 8 } as const;
 
 /** One line of text as drawn: the rasteriser paints these with the page's own fonts (see raster.ts). */
 export interface TextRun {
@@ -177,14 +208,19 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   // cannot reach them: parsing all of a 2,000-topic map's shapes for every strip was most of a
   // PNG export's drawing time.
   const spans: [number, number][] = [];
+  // The canvas form of each `out` entry's shapes (same index), collected as its markup is written.
+  const draws: ShapeDraw[][] = [];
   const put = (markup: string, top = -Infinity, bottom = Infinity) => {
     out.push(markup);
     spans.push([top, bottom]);
+    draws.push(drawing);
+    drawing = [];
   };
   const texts: string[] = [];
   const family = escapeXml(fontFamilyFor(doc.map.locale));
   const runs: TextRun[] = [];
   collecting = runs;
+  drawing = [];
   try {
 
   // Title block: sits above the map, as wide as the map (or 480 px for a tiny one).
@@ -213,7 +249,8 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   for (const node of layout.nodes) byId.set(node.id, node);
 
   const edges: { from: Point; to: Point }[] = [];
-  put(`<g fill="none" stroke="${theme.edge}" stroke-width="1.5">`);
+  const edgePaint: Paint = { fill: 'none', stroke: theme.edge, strokeWidth: 1.5 };
+  put(`<g fill="none" stroke="${edgePaint.stroke}" stroke-width="${edgePaint.strokeWidth}">`);
   for (const edge of layout.edges) {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
@@ -223,7 +260,7 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
     const to = { x: (left ? target.x + target.width : target.x) + dx, y: target.y + target.height / 2 + dy };
     edges.push({ from, to });
     // The bezier's control points share its end points' y, so it stays between them (+ the stroke).
-    put(`<path d="${bezier(from, to, left)}"/>`, Math.min(from.y, to.y) - 2, Math.max(from.y, to.y) + 2);
+    put(pathEl(bezier(from, to, left), edgePaint, { inherited: true }), Math.min(from.y, to.y) - 2, Math.max(from.y, to.y) + 2);
   }
   put('</g>');
 
@@ -255,7 +292,12 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   const defs = chainIds.length > 0 ? chainMarkers(chainIds.length, options.background === 'dark' ? 'dark' : 'light') : '';
   const body = `<g font-family="${family}">${out.join('')}</g>`;
   // Escaped text holds no '<', so this drops exactly the text elements.
-  const shapeItems = out.map((markup, i) => ({ top: (spans[i] as [number, number])[0], bottom: (spans[i] as [number, number])[1], markup: markup.replace(TEXT_ELEMENT, '') }));
+  const shapeItems = out.map((markup, i) => ({
+    top: (spans[i] as [number, number])[0],
+    bottom: (spans[i] as [number, number])[1],
+    markup: markup.replace(TEXT_ELEMENT, ''),
+    draws: draws[i] as ShapeDraw[],
+  }));
   const shapes = `<g font-family="${family}">${shapeItems.map((item) => item.markup).join('')}</g>`;
   return {
     width: Math.ceil(width),
@@ -275,6 +317,7 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   };
   } finally {
     collecting = null;
+    drawing = [];
   }
 }
 
@@ -283,6 +326,8 @@ const TEXT_ELEMENT = /<text\b[^>]*>[^<]*<\/text>/g;
 
 /** The runs of the drawing being rendered (renderMapSvg is synchronous, so one at a time). */
 let collecting: TextRun[] | null = null;
+/** The canvas form of the shapes written since the last `put` (see ShapeItem.draws). */
+let drawing: ShapeDraw[] = [];
 
 export interface SvgDocumentOptions {
   /** The part of the drawing to show (default: all of it), in drawing px. */
@@ -337,6 +382,63 @@ function textEl(x: number, y: number, text: string, size: number, weight: number
   return `<text x="${n(x)}" y="${n(y)}" font-size="${size}" font-weight="${weight}" fill="${fill}"${a} xml:space="preserve">${escapeXml(text)}</text>`;
 }
 
+/** A shape's paint as the markup writes it: attributes left out are left out of the markup too. */
+interface Paint {
+  /** A colour or 'none'. */
+  readonly fill: string;
+  readonly stroke?: string;
+  /** Left out: SVG's default, 1. */
+  readonly strokeWidth?: number;
+  /** `stroke-dasharray`, e.g. '4 3'. */
+  readonly dash?: string;
+}
+
+function paintAttributes(paint: Paint): string {
+  return (
+    ` fill="${paint.fill}"` +
+    (paint.stroke !== undefined ? ` stroke="${paint.stroke}"` : '') +
+    (paint.strokeWidth !== undefined ? ` stroke-width="${paint.strokeWidth}"` : '') +
+    (paint.dash !== undefined ? ` stroke-dasharray="${paint.dash}"` : '')
+  );
+}
+
+/** Records a shape's canvas form for the item being written (see ShapeItem.draws). */
+function draw(geometry: ShapeGeometry, paint: Paint): void {
+  drawing.push({
+    geometry,
+    fill: paint.fill === 'none' ? null : paint.fill,
+    stroke: paint.stroke ?? null,
+    strokeWidth: paint.strokeWidth ?? 1,
+    dash: paint.dash !== undefined ? paint.dash.split(' ').map(Number) : null,
+  });
+}
+
+/** The value as the markup writes it: what an SVG viewer draws, so what the canvas must draw. */
+const r2 = (v: number): number => Number(n(v));
+
+function rectEl(x: number, y: number, width: number, height: number, rx: number, paint: Paint): string {
+  draw({ kind: 'rect', x: r2(x), y: r2(y), width: r2(width), height: r2(height), rx: r2(rx) }, paint);
+  return `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="${n(rx)}"${paintAttributes(paint)}/>`;
+}
+
+function circleEl(cx: number, cy: number, r: number, paint: Paint): string {
+  draw({ kind: 'circle', cx: r2(cx), cy: r2(cy), r: r2(r) }, paint);
+  return `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}"${paintAttributes(paint)}/>`;
+}
+
+/**
+ * A `<path>`. `inherited`: the paint comes from the enclosing `<g>`, so the markup leaves it out.
+ * `arrow`: a chain marker at the end, whose tip points along the path's last direction (from `from` to `tip`).
+ */
+function pathEl(d: string, paint: Paint, options: { readonly inherited?: boolean; readonly arrow?: { readonly index: number; readonly colour: string; readonly from: Point; readonly tip: Point } } = {}): string {
+  draw({ kind: 'path', d }, paint);
+  const { arrow } = options;
+  if (arrow) {
+    draw({ kind: 'arrowhead', x: arrow.tip.x, y: arrow.tip.y, angle: Math.atan2(arrow.tip.y - arrow.from.y, arrow.tip.x - arrow.from.x) }, { fill: arrow.colour });
+  }
+  return `<path d="${d}"${options.inherited ? '' : paintAttributes(paint)}${arrow ? ` marker-end="url(#tm-chain-arrow-${arrow.index})"` : ''}/>`;
+}
+
 /** React Flow's default bezier between a right (or left) handle and the opposite one. */
 function bezier(from: Point, to: Point, leftward: boolean): string {
   const dist = Math.abs(to.x - from.x);
@@ -367,21 +469,21 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
   let anchor: 'middle' | undefined;
   switch (node.type) {
     case 'root':
-      parts.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="14" fill="${theme.root}"/>`);
+      parts.push(rectEl(b.x, b.y, b.width, b.height, 14, { fill: theme.root }));
       textFill = theme.rootText;
       textX = b.x + b.width / 2;
       anchor = 'middle';
       break;
     case 'channel':
-      parts.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${n(b.height / 2)}" fill="${toneColour}"/>`);
+      parts.push(rectEl(b.x, b.y, b.width, b.height, b.height / 2, { fill: toneColour }));
       textFill = tone === 'online' ? theme.onlineText : tone === 'offline' ? theme.offlineText : '#ffffff';
       break;
     case 'stage':
     case 'unsorted': {
       const soft = tone === 'online' ? theme.onlineSoft : tone === 'offline' ? theme.offlineSoft : theme.unsortedSoft;
-      parts.push(`<path d="${roundedPath(b, 4, 8, 8, 4)}" fill="${soft}"/>`);
-      const dash = tone === null ? ' stroke-dasharray="4 3"' : '';
-      parts.push(`<path d="${roundedPath({ x: b.x, y: b.y, width: 5, height: b.height }, 4, 0, 0, 4)}" fill="${tone === null ? 'none' : toneColour}"${tone === null ? ` stroke="${toneColour}" stroke-width="1.5"${dash}` : ''}/>`);
+      parts.push(pathEl(roundedPath(b, 4, 8, 8, 4), { fill: soft }));
+      const bar = roundedPath({ x: b.x, y: b.y, width: 5, height: b.height }, 4, 0, 0, 4);
+      parts.push(pathEl(bar, tone === null ? { fill: 'none', stroke: toneColour, strokeWidth: 1.5, dash: '4 3' } : { fill: toneColour }));
       textX = b.x + 5 + g.paddingX;
       break;
     }
@@ -390,9 +492,13 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
       const detail = node.type === 'detail';
       const stroke = detail ? theme.border : toneColour;
       const sw = detail ? 1 : 1.5;
-      const dash = !detail && tone === null ? ' stroke-dasharray="5 3"' : '';
       parts.push(
-        `<rect x="${n(b.x + sw / 2)}" y="${n(b.y + sw / 2)}" width="${n(b.width - sw)}" height="${n(b.height - sw)}" rx="8" fill="${detail ? theme.background : theme.surface}" stroke="${stroke}" stroke-width="${sw}"${dash}/>`,
+        rectEl(b.x + sw / 2, b.y + sw / 2, b.width - sw, b.height - sw, 8, {
+          fill: detail ? theme.background : theme.surface,
+          stroke,
+          strokeWidth: sw,
+          ...(!detail && tone === null ? { dash: '5 3' } : {}),
+        }),
       );
       break;
     }
@@ -408,7 +514,7 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
     const w = Math.max(22, measureText(label, 12, 'semibold') + 12);
     const cx = b.x + b.width - g.paddingX - w;
     const cy = b.y + b.height / 2 - 9;
-    parts.push(`<rect x="${n(cx)}" y="${n(cy)}" width="${n(w)}" height="18" rx="9" fill="${theme.surface}"/>`);
+    parts.push(rectEl(cx, cy, w, 18, 9, { fill: theme.surface }));
     parts.push(textEl(cx + w / 2, cy + 13, label, 12, 600, theme.textMuted, 'middle'));
   }
   if ((node.type === 'touchpoint' || node.type === 'detail') && score !== undefined) {
@@ -417,7 +523,7 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
       const label = String(score);
       const w = Math.max(20, measureText(label, 11, 'bold') + 10);
       const bx = b.x + b.width - w;
-      parts.push(`<path d="${roundedPath({ x: bx, y: b.y, width: w, height: 18 }, 0, 8, 0, 8)}" fill="${BAND_COLOUR(theme, band)}"/>`);
+      parts.push(pathEl(roundedPath({ x: bx, y: b.y, width: w, height: 18 }, 0, 8, 0, 8), { fill: BAND_COLOUR(theme, band) }));
       parts.push(textEl(bx + w / 2, b.y + 13, label, 11, 700, '#ffffff', 'middle'));
     }
   }
@@ -427,7 +533,7 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
     const w = measureText(label, 11, 'bold') + 10;
     const cx = node.side === 'left' ? b.x - w - 4 : b.x + b.width + 4;
     const cy = b.y + b.height / 2 - 9;
-    parts.push(`<rect x="${n(cx)}" y="${n(cy)}" width="${n(w)}" height="18" rx="9" fill="${theme.surface}" stroke="${theme.border}"/>`);
+    parts.push(rectEl(cx, cy, w, 18, 9, { fill: theme.surface, stroke: theme.border }));
     parts.push(textEl(cx + w / 2, cy + 13, label, 11, 700, theme.textMuted, 'middle'));
   }
   return `<g>${parts.join('')}</g>`;
@@ -437,7 +543,8 @@ function chainMarkers(count: number, mode: 'light' | 'dark'): string {
   const colours = CHAIN_COLOURS[mode];
   let out = '';
   for (let i = 0; i < count; i++) {
-    out += `<marker id="tm-chain-arrow-${i}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse" markerUnits="userSpaceOnUse"><path d="M0,0 L10,5 L0,10 Z" fill="${colours[i % colours.length]}"/></marker>`;
+    const { d, box, refX, refY, size } = CHAIN_ARROW;
+    out += `<marker id="tm-chain-arrow-${i}" viewBox="0 0 ${box} ${box}" refX="${refX}" refY="${refY}" markerWidth="${size}" markerHeight="${size}" orient="auto-start-reverse" markerUnits="userSpaceOnUse"><path d="${d}" fill="${colours[i % colours.length]}"/></marker>`;
   }
   return out;
 }
@@ -481,8 +588,12 @@ function drawChains(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<
       const bow = Math.min(80, len / 5);
       const qx = mx + (-(to.y - from.y) / len) * bow;
       const qy = my + ((to.x - from.x) / len) * bow;
+      // The arrowhead points along the curve's end tangent: from the control point to the end.
+      const tip = { x: r2(to.x), y: r2(to.y) };
+      const control = { x: r2(qx), y: r2(qy) };
+      const heading = control.x === tip.x && control.y === tip.y ? { x: r2(from.x), y: r2(from.y) } : control;
       out.push(
-        `<path d="M${n(from.x)},${n(from.y)} Q${n(qx)},${n(qy)} ${n(to.x)},${n(to.y)}" fill="none" stroke="${colour}" stroke-width="2" stroke-dasharray="6 4" marker-end="url(#tm-chain-arrow-${ci})"/>`,
+        pathEl(`M${n(from.x)},${n(from.y)} Q${n(qx)},${n(qy)} ${n(to.x)},${n(to.y)}`, { fill: 'none', stroke: colour, strokeWidth: 2, dash: '6 4' }, { arrow: { index: ci, colour, from: heading, tip } }),
       );
     }
     boxes.forEach((b, s) => {
@@ -494,7 +605,7 @@ function drawChains(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<
       const r = label.length > 1 ? 10 : 9;
       const cx = b.x + 4 + k * 22;
       const cy = b.y - 2;
-      out.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${r}" fill="${colour}"/>`);
+      out.push(circleEl(cx, cy, r, { fill: colour }));
       out.push(textEl(cx, cy + 4, label, 11, 700, '#ffffff', 'middle'));
     });
   });
@@ -532,15 +643,15 @@ function drawLegend(
     return x;
   };
   const swatch =
-    (fill: string, stroke = fill, dash = '') =>
+    (fill: string, stroke = fill, dash?: string) =>
     (x: number, y: number) =>
-      `<rect x="${n(x)}" y="${n(y)}" width="16" height="16" rx="4" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${dash}/>`;
+      rectEl(x, y, 16, 16, 4, { fill, stroke, strokeWidth: 1.5, ...(dash !== undefined ? { dash } : {}) });
   const channels = [
     { swatch: swatch(theme.online), label: words.online },
     { swatch: swatch(theme.offline), label: words.offline },
   ];
   if (layout.nodes.some((node) => node.type === 'touchpoint' && !node.channel)) {
-    channels.push({ swatch: swatch(theme.unsortedSoft, theme.unsorted, ' stroke-dasharray="3 2"'), label: words.unsorted });
+    channels.push({ swatch: swatch(theme.unsortedSoft, theme.unsorted, '3 2'), label: words.unsorted });
   }
   const scores = [
     { swatch: swatch(theme.awful), label: words.awful },
@@ -555,8 +666,11 @@ function drawLegend(
     const items = chainIds.map((id, i) => {
       const name = doc.chains[id]?.name ?? '';
       return {
-        swatch: (x: number, y: number) =>
-          `<path d="M${n(x)},${n(y + 8)} h14" fill="none" stroke="${colours[i % colours.length]}" stroke-width="2.5" stroke-dasharray="5 3" marker-end="url(#tm-chain-arrow-${i})"/>`,
+        swatch: (x: number, y: number) => {
+          const colour = colours[i % colours.length] as string;
+          const start = { x: r2(x), y: r2(y + 8) };
+          return pathEl(`M${n(x)},${n(y + 8)} h14`, { fill: 'none', stroke: colour, strokeWidth: 2.5, dash: '5 3' }, { arrow: { index: i, colour, from: start, tip: { x: start.x + 14, y: start.y } } });
+        },
         // A nameless chain (a hand-edited file) still needs a legend entry to match its arrows to.
         label: name.trim() !== '' ? name : words.untitledChain.replace('{n}', String(i + 1)),
       };
