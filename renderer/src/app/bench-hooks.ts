@@ -13,6 +13,7 @@ import { useDocumentStore } from '../store/document-store';
 import { useUiStore, type ViewName } from '../store/ui-store';
 import { projectMindMap } from '../features/mindmap/projection';
 import { clearLabelCache, layoutMindMap } from '../features/mindmap/layout';
+import { canvasControl } from '../features/mindmap/canvas-control';
 
 /** A committed write and when it was reported (`performance.now()`, the page's clock). */
 export interface TimedWrite {
@@ -46,6 +47,8 @@ export interface TouchmapBenchHooks {
   view(): ViewName;
   /** Selects nodes as a click does (the canvas then pans a selected node into view). */
   select(ids: readonly string[]): void;
+  /** Puts the mind map's viewport back where a figure found it (the zoom figure's wheel steps end elsewhere). */
+  setViewport(viewport: { readonly x: number; readonly y: number; readonly zoom: number }): void;
   /** Projection + layout of the open map with the label cache cleared: `runs` timings (ms). */
   layout(runs: number, warmup: number): number[];
   /** Whole-map visual export of the open map, if the export feature is built in. */
@@ -84,6 +87,7 @@ export function installBenchHooks(): void {
     flush: () => flushPendingSaves(),
     view: () => useUiStore.getState().view,
     select: (ids) => useUiStore.getState().select(ids),
+    setViewport: (viewport) => canvasControl.moveTo(viewport),
     layout(runs, warmup) {
       const doc = openDoc();
       const grouping = useUiStore.getState().grouping;

@@ -77,5 +77,7 @@ export const canvasControl = {
     const to = followView(box, canvas.getViewport(), canvas.paneSize());
     if (to) void canvas.setViewport({ x: to.x, y: to.y, zoom: to.zoom }, { duration: to.duration });
   },
+  /** Moves the view to `viewport` at once (the benchmark suite restores a view with it). */
+  moveTo: (viewport: { readonly x: number; readonly y: number; readonly zoom: number }) => void canvas?.setViewport(viewport, { duration: 0 }),
   available: () => canvas !== null,
 };
