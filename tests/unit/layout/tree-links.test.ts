@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addTouchpoint } from '@shared/model/commands';
 import { mindModelFor } from '../../../renderer/src/features/mindmap/mind-model';
 import { LINKS_PER_PATH, linkPath, linkPaths, type LinkPath } from '../../../renderer/src/features/mindmap/tree-links';
-import { followView } from '../../../renderer/src/features/mindmap/canvas-control';
+import { canvasControl, followView, registerCanvas, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
 import { idOf, mapOf } from './build-doc';
 
 /** The end points of every curve in some path data, `dy` px down: [[sx, sy, tx, ty], …]. */
@@ -110,5 +110,25 @@ describe('following the selection', () => {
 
   it('does nothing before the canvas has a size', () => {
     expect(followView({ x: 900, y: 0, width: 100, height: 40 }, view, { width: 0, height: 0 })).toBeNull();
+  });
+
+  it('asks the canvas once while a glide is under way to the same place, and again after it', () => {
+    const setViewport = vi.fn(async () => true);
+    const fake = { getViewport: () => ({ x: 0, y: 0, zoom: 1 }), setViewport, paneSize: () => pane } as unknown as CanvasHandle;
+    const unregister = registerCanvas(fake);
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    try {
+      const justOff = { x: 900, y: 0, width: 100, height: 40 };
+      canvasControl.reveal(justOff); // the action
+      canvasControl.reveal(justOff); // the canvas's follow effect, mid-glide
+      expect(setViewport).toHaveBeenCalledTimes(1);
+      expect(setViewport).toHaveBeenLastCalledWith({ x: -550, y: 280, zoom: 1 }, { duration: 150 });
+      now.mockReturnValue(1200); // the glide is over, but this fake view never moved: asked again
+      canvasControl.reveal(justOff);
+      expect(setViewport).toHaveBeenCalledTimes(2);
+    } finally {
+      now.mockRestore();
+      unregister();
+    }
   });
 });

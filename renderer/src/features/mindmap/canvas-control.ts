@@ -18,6 +18,8 @@ export interface Box {
 }
 
 let canvas: CanvasHandle | null = null;
+/** Where the last glide started by `reveal` is going, and when it will be there. */
+let heading: { readonly x: number; readonly y: number; readonly zoom: number; readonly until: number } | null = null;
 
 /** Fit to view: the whole map with a margin, never magnified past 100 %. */
 export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 } as const;
@@ -75,7 +77,14 @@ export const canvasControl = {
   reveal: (box: Box) => {
     if (!canvas) return;
     const to = followView(box, canvas.getViewport(), canvas.paneSize());
-    if (to) void canvas.setViewport({ x: to.x, y: to.y, zoom: to.zoom }, { duration: to.duration });
+    if (!to) return;
+    // The canvas's own follow effect asks again right after an action did, mid-glide: the glide
+    // already heads there, and starting it over would only delay it. (By time, not by the glide's
+    // end: a glide the user interrupts by panning never reports one.)
+    const now = performance.now();
+    if (heading && heading.until > now && heading.x === to.x && heading.y === to.y && heading.zoom === to.zoom) return;
+    heading = { x: to.x, y: to.y, zoom: to.zoom, until: now + to.duration };
+    void canvas.setViewport({ x: to.x, y: to.y, zoom: to.zoom }, { duration: to.duration });
   },
   /** Moves the view to `viewport` at once (the benchmark suite restores a view with it). */
   moveTo: (viewport: { readonly x: number; readonly y: number; readonly zoom: number }) => void canvas?.setViewport(viewport, { duration: 0 }),
