@@ -341,8 +341,6 @@ export interface SvgDocumentOptions {
   readonly inline?: boolean;
   /** Shapes only, no `<text>` (the rasteriser paints the text itself). */
   readonly textless?: boolean;
-  /** With `textless`: leave out the shapes that cannot reach the viewBox's rows (raster strips). */
-  readonly cull?: boolean;
 }
 
 /**
@@ -361,15 +359,8 @@ export function svgDocument(parts: SvgParts, options: SvgDocumentOptions = {}): 
   return (
     `${head}<svg xmlns="http://www.w3.org/2000/svg" version="1.1" xml:lang="${escapeXml(parts.lang)}" lang="${escapeXml(parts.lang)}"` +
     ` width="${n(w)}" height="${n(h)}" viewBox="${n(view.x)} ${n(view.y)} ${n(view.width)} ${n(view.height)}" text-rendering="geometricPrecision">` +
-    `<defs>${style}${parts.defs}</defs>${background}${options.textless ? (options.cull ? shapesBetween(parts, view.y - 1, view.y + view.height + 1) : parts.shapes) : parts.body}</svg>`
+    `<defs>${style}${parts.defs}</defs>${background}${options.textless ? parts.shapes : parts.body}</svg>`
   );
-}
-
-/** `parts.shapes` with only the pieces that can ink rows top…bottom (drawing px), in drawing order. */
-export function shapesBetween(parts: SvgParts, top: number, bottom: number): string {
-  let markup = '';
-  for (const item of parts.shapeItems) if (item.bottom >= top && item.top <= bottom) markup += item.markup;
-  return `<g font-family="${escapeXml(parts.fontFamily)}">${markup}</g>`;
 }
 
 // ---------------------------------------------------------------------------------------------
