@@ -55,14 +55,15 @@ function Shell({ children }: { readonly children: React.ReactNode }) {
 }
 
 /**
- * The inspector follows the selection and the map a moment behind the canvas (issue 6): its
- * values are deferred, so Tab, Enter or a click shows its node on the map first and the inspector
- * (a form over the whole selection, with O(N) look-ups) renders right after, without holding up
- * that frame. A field edited here still commits at once; only this panel's re-render waits.
+ * The inspector follows the selection a moment behind the canvas (issue 6): the selection is
+ * deferred, so Tab, Enter or a click shows its node on the map first and the inspector's form for
+ * it renders right after, without holding up that frame. The map itself is not deferred: a field
+ * edited here must show its new value at once (a deferred map made a clicked checkbox spring back
+ * until the deferred render caught up).
  */
 export function Inspector() {
   const selected = useDeferredValue(useUiStore((s) => s.selected));
-  const doc = useDeferredValue(useDocumentStore((s) => s.doc));
+  const doc = useDocumentStore((s) => s.doc);
   return <InspectorFor selected={selected} doc={doc} />;
 }
 
