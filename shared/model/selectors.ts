@@ -60,20 +60,27 @@ export function buildChildIndex(doc: MapDoc): ChildIndex {
 }
 
 /**
- * Lets a command hand its result the index of the doc it started from when it changed only
- * topics' fields (not `parentId` or `order`): the common edits — typing a label, rating — then
- * cost no re-sort of a 5,000-topic map. Does nothing when the old index was never built or the
- * tree changed; `buildChildIndex` then builds the new one on demand.
+ * Lets a command hand its result the index of the doc it started from, updated for the topics it
+ * wrote: a field edit swaps the record in its parent's list, an added topic is inserted at its
+ * sorted place, a moved or re-ordered one leaves its old list for its new place. Only the lists
+ * that changed are copied, so the common edits — typing a label, rating, Tab — cost no rebuild
+ * and no re-sort of a 5,000-topic map (issue 6). Does nothing when the old index was never built,
+ * or a root is added or changes parent; `buildChildIndex` then builds the new one on demand.
+ * Removals are not carried (the caller does not call this then).
  */
 export function carryChildIndex(before: MapDoc['topics'], after: MapDoc['topics'], changed: readonly Topic[]): void {
   const previous = childIndexCache.get(before);
   const lists = previous && childLists.get(previous);
   if (!previous || !lists || childIndexCache.has(after)) return;
   const replaced = new Map<TopicId, Topic>();
+  const placed: { readonly old: Topic | undefined; readonly topic: Topic }[] = [];
   for (const topic of changed) {
     const old = Object.hasOwn(before, topic.id) ? before[topic.id] : undefined;
-    if (!old || old.parentId !== topic.parentId || old.order !== topic.order) return;
-    replaced.set(topic.id, topic);
+    if (topic.parentId === null || old?.parentId === null) {
+      if (!old || old.parentId !== topic.parentId) return; // a new root, or the root moved: rebuild
+      replaced.set(topic.id, topic);
+    } else if (old && old.parentId === topic.parentId && old.order === topic.order) replaced.set(topic.id, topic);
+    else placed.push({ old, topic });
   }
   const byParent = new Map(lists);
   for (const topic of replaced.values()) {
@@ -81,8 +88,35 @@ export function carryChildIndex(before: MapDoc['topics'], after: MapDoc['topics'
     const siblings = byParent.get(topic.parentId) ?? NO_CHILDREN;
     byParent.set(topic.parentId, siblings.map((sibling) => replaced.get(sibling.id) ?? sibling));
   }
+  // lists copied once each before they are edited in place
+  const copied = new Set<TopicId>();
+  const editable = (parentId: TopicId): Topic[] => {
+    if (copied.has(parentId)) return byParent.get(parentId) as Topic[];
+    const list = [...(byParent.get(parentId) ?? NO_CHILDREN)];
+    byParent.set(parentId, list);
+    copied.add(parentId);
+    return list;
+  };
+  for (const { old, topic } of placed) {
+    if (old?.parentId) {
+      const list = editable(old.parentId);
+      const at = list.findIndex((sibling) => sibling.id === old.id);
+      if (at >= 0) list.splice(at, 1);
+    }
+    const list = editable(topic.parentId as TopicId);
+    // binary search for the first sibling that sorts after the topic: the place a full sort gives it
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareSiblings(list[mid] as Topic, topic) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    list.splice(low, 0, topic);
+  }
   const root = previous.root && (replaced.get(previous.root.id) ?? previous.root);
-  makeIndex(after, root, previous.size, byParent);
+  const added = placed.filter(({ old }) => old === undefined).length;
+  makeIndex(after, root, previous.size + added, byParent);
 }
 
 /** The root topic: the business at the centre. Every restored doc has exactly one. */

@@ -93,6 +93,39 @@ describe('buildChildIndex across edits', () => {
     expect(after.childrenOf(map.id('Booking form'))).toBe(before.childrenOf(map.id('Booking form')));
   });
 
+  it('carries it over adds, moves and re-orders: every list as a fresh build sorts it, untouched lists the same arrays', () => {
+    const map = site().addTouchpoint('Phone', { channel: 'offline' }).addDetail('Menu', { under: 'Phone' });
+    const fresh = (doc: MapDoc) => buildChildIndex({ ...doc, topics: { ...doc.topics } });
+    const same = (doc: MapDoc) => {
+      const carried = buildChildIndex(doc);
+      const built = fresh(doc);
+      expect(carried.size).toBe(built.size);
+      expect(carried.root).toBe(built.root);
+      for (const id of Object.keys(doc.topics)) expect(carried.childrenOf(id).map((t) => t.id)).toEqual(built.childrenOf(id).map((t) => t.id));
+      return carried;
+    };
+    let index = buildChildIndex(map.doc);
+    const steps: [string, () => void][] = [
+      ['add a touchpoint at the end', () => map.addTouchpoint('Shop window', { channel: 'offline' })],
+      ['add one after the first', () => map.addTouchpoint('Flyer', { after: 'Website' })],
+      ['add a detail', () => map.addDetail('Queue', { under: 'Reception' })],
+      ['add a detail under a new detail', () => map.addDetail('Ticket', { under: 'Queue' })],
+      ['move a detail to another touchpoint', () => map.move('Chat', { under: 'Reception', index: 0 })],
+      ['re-order a touchpoint', () => map.reorder('Phone', 0)],
+      ['re-order a detail to the front', () => map.reorder('Queue', 0)],
+    ];
+    for (const [what, step] of steps) {
+      const untouched = index.childrenOf(map.id('Booking form'));
+      step();
+      const next = same(map.doc);
+      expect(next, what).not.toBe(index);
+      expect(next.childrenOf(map.id('Booking form'))).toBe(untouched); // not copied, not re-sorted
+      index = next;
+    }
+    expect(index.childrenOf(map.id('Reception')).map((t) => t.label)).toEqual(['Queue', 'Chat']);
+    expect(index.childrenOf(map.root.id)[0]?.label).toBe('Phone');
+  });
+
   it('rebuilds it when the tree changes', () => {
     const map = site();
     buildChildIndex(map.doc);

@@ -106,6 +106,21 @@ export function chainLinks(doc: MapDoc, hidden: ReadonlySet<ChainId>): ChainLink
   return links;
 }
 
+const stepCache = new WeakMap<MapDoc['chains'], ReadonlySet<TopicId>>();
+
+/**
+ * Every topic that is a step of some chain, shown or hidden: the nodes chain links may attach to,
+ * the only ones that carry side handles (nodes.tsx). Cached per chains record.
+ */
+export function chainStepIds(doc: MapDoc): ReadonlySet<TopicId> {
+  let ids = stepCache.get(doc.chains);
+  if (!ids) {
+    ids = new Set(chainsOf(doc).flatMap((chain) => chain.steps));
+    stepCache.set(doc.chains, ids);
+  }
+  return ids;
+}
+
 const weakCache = new WeakMap<MapDoc['chains'], WeakMap<MapDoc['topics'], WeakMap<ReadonlySet<ChainId>, ReadonlySet<TopicId>>>>();
 
 /**

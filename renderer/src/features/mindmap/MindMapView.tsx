@@ -4,12 +4,11 @@
  * doc; the canvas holds no state of its own except a drag in progress, which becomes one
  * `setPosition` command (one undo step) when the node is dropped.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ReactFlow,
-  Background,
-  BackgroundVariant,
   Controls,
+  ControlButton,
   useReactFlow,
   useStore,
   useStoreApi,
@@ -28,10 +27,11 @@ import { runCommand } from '../../store/run-command';
 import { mindModelFor } from './mind-model';
 import { NODE_TYPES, type MindNode } from './nodes';
 import { editLabel } from './mind-actions';
-import { registerCanvas, canvasControl, FIT_VIEW_OPTIONS } from './canvas-control';
+import { registerCanvas, canvasControl, FIT_VIEW_OPTIONS, MIN_ZOOM, MAX_ZOOM } from './canvas-control';
 import { MapOverview } from './MapOverview';
 import type { LayoutNode } from './layout';
 import { TreeEdges } from './TreeEdges';
+import { WINDOW_MIN_NODES, inWindow, sameWindow, viewWindow } from './canvas-window';
 import { t } from '../../i18n';
 // issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
 import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges } from '../chains/ChainEdge';
@@ -71,7 +71,7 @@ interface Drag {
  * {@link READABLE_ZOOM} instead; Fit to view (Ctrl/Cmd+Shift+0) still shows all of it, and the
  * minimap shows where the view is. Smaller maps open fitted, as before.
  */
-const OPEN_FITTED_MAX_NODES = 300;
+const OPEN_FITTED_MAX_NODES = WINDOW_MIN_NODES; // React Flow holds all of such a map, so its fit on open sees it all
 const READABLE_ZOOM = 0.6;
 
 function openViewOptions(rootId: string | undefined, bigMap: boolean) {
@@ -133,17 +133,119 @@ function makeFlowNode(node: LayoutNode): MindNode {
   };
 }
 
+/** The whole map's box, for fit to view: React Flow holds only the window of a big map, so its own fit would frame that. */
+function mapBounds() {
+  const doc = useDocumentStore.getState().doc;
+  return doc ? mindModelFor(doc, useUiStore.getState().grouping).layout.bounds : null;
+}
+
+const fitLabel = (s: ReactFlowState) => s.ariaLabelConfig['controls.fitView.ariaLabel'];
+
 /**
- * Below this zoom the 24 px dot grid is closer than 7 px on screen: a grey haze, and a costly one —
- * React Flow's pattern tile shrinks with the zoom (1.2 px at 0.05), and software rendering paints
- * every tile again on every pan frame (issue 6; see the README's Performance section).
+ * The controls' fit button, ours rather than React Flow's: its fit frames only the nodes it holds,
+ * the window of a big map (canvas-window.ts), where ours frames the layout's bounds.
+ */
+function FitViewButton() {
+  const label = useStore(fitLabel);
+  return (
+    <ControlButton className="react-flow__controls-fitview" onClick={canvasControl.fit} title={label} aria-label={label}>
+      {/* four corners of a frame */}
+      <svg viewBox="0 0 32 32" aria-hidden="true">
+        <path d="M2 2h10v4H6v6H2zM20 2h10v10h-4V6h-6zM2 20h4v6h6v4H2zM26 20h4v10H20v-4h6z" />
+      </svg>
+    </ControlButton>
+  );
+}
+
+/** The window of the map React Flow is given (canvas-window.ts); changes every half pane of panning. */
+const windowOfStore = (s: ReactFlowState) => viewWindow({ x: s.transform[0], y: s.transform[1], zoom: s.transform[2] }, s);
+
+/**
+ * Below this zoom the 24 px dot grid is closer than 7 px on screen: a grey haze, and a costly one
+ * (issue 6; see the README's Performance section).
  */
 const DOTS_MIN_ZOOM = 0.3;
-const dotsVisible = (s: ReactFlowState) => s.transform[2] >= DOTS_MIN_ZOOM;
+/** Flow px between the dots. */
+const DOT_GAP = 24;
 
-/** The dot grid, while it is readable; re-renders only when the zoom crosses {@link DOTS_MIN_ZOOM}. */
+/**
+ * One tile of the dot grid as an image: a dot in the middle of a `size` px square, drawn for the
+ * screen's pixel ratio. Cached per size: a pan reuses it, a zoom makes a few.
+ */
+const dotTiles = new Map<string, string>();
+function dotTile(size: number, radius: number, colour: string): string {
+  const key = `${size}|${radius}|${colour}|${devicePixelRatio}`;
+  let url = dotTiles.get(key);
+  if (url === undefined) {
+    const ratio = devicePixelRatio || 1;
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = Math.round(size * ratio);
+    const context = canvas.getContext('2d');
+    if (context) {
+      context.fillStyle = colour;
+      context.beginPath();
+      context.arc(canvas.width / 2, canvas.height / 2, radius * ratio, 0, 2 * Math.PI);
+      context.fill();
+    }
+    url = `url(${canvas.toDataURL()})`;
+    if (dotTiles.size > 64) dotTiles.clear();
+    dotTiles.set(key, url);
+  }
+  return url;
+}
+
+/**
+ * The dot grid behind the map. React Flow's `<Background>` is an SVG pattern re-rendered and
+ * re-rasterised on every pan frame; with software rendering that, more than anything Touchmap
+ * draws, made pan frames miss the display's beat (issue 6: 8–10 % of frames over 20 ms at 2,000
+ * topics with it, 0–2 % without; a CSS gradient or a tiled image in the page still 5–7 %). Here the
+ * grid is a tiled bitmap on a layer of its own a gap larger than the pane on every side: a pan only
+ * moves that layer (a transform the compositor applies, less than one gap), and only a zoom that
+ * changes the spacing paints it again. The spacing is rounded to whole pixels so the tile is never
+ * resampled; the dots move exactly with the map.
+ */
 function CanvasDots() {
-  return useStore(dotsVisible) ? <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--tm-border)" /> : null;
+  const ref = useRef<HTMLDivElement>(null);
+  const store = useStoreApi();
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    let gap = 0;
+    let colour = '';
+    const place = ({ transform: [x, y, zoom] }: ReactFlowState) => {
+      if (zoom < DOTS_MIN_ZOOM) {
+        if (gap !== 0) element.style.display = 'none';
+        gap = 0;
+        return;
+      }
+      const next = Math.max(4, Math.round(DOT_GAP * zoom));
+      if (next !== gap) {
+        gap = next;
+        colour ||= getComputedStyle(element).color; // the theme's border colour (`.canvas-dots`)
+        element.style.display = '';
+        element.style.inset = `${-gap}px`;
+        element.style.backgroundImage = dotTile(gap, Math.max(0.6, 0.5 * zoom), colour);
+        element.style.backgroundSize = `${gap}px ${gap}px`;
+        // each tile's dot in its middle, the element a gap out: a dot on every multiple of the gap
+        element.style.backgroundPosition = `${-gap / 2}px ${-gap / 2}px`;
+      }
+      element.style.transform = `translate(${x % gap}px, ${y % gap}px)`;
+    };
+    place(store.getState());
+    const unsubscribe = store.subscribe(place);
+    // a theme switch: the tile again, in the new colour
+    const themes = new MutationObserver(() => {
+      colour = '';
+      gap = -1;
+      place(store.getState());
+    });
+    themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      unsubscribe();
+      themes.disconnect();
+    };
+  }, [store]);
+  return <div ref={ref} className="canvas-dots" aria-hidden="true" />;
 }
 
 export function MindMapView() {
@@ -154,13 +256,21 @@ export function MindMapView() {
   const flow = useReactFlow();
 
   const model = useMemo(() => (doc ? mindModelFor(doc, grouping) : null), [doc, grouping]);
-  const baseNodes = useMemo(() => model?.layout.nodes.map(toFlowNode) ?? [], [model]);
+  // React Flow's only edges are the chain links; the tree links are TreeEdges, drawn under them
+  const chainEdges = useChainEdges(model?.byId);
+  // Big maps: React Flow gets the nodes around the view, the root and the chain links' ends (issue 6)
+  const view = useStore(windowOfStore, sameWindow);
+  const rootNodeId = model?.layout.nodes[0]?.id;
+  const keep = useMemo(() => {
+    const ids = new Set<string>(rootNodeId === undefined ? [] : [rootNodeId]);
+    for (const edge of chainEdges) ids.add(edge.source).add(edge.target);
+    return ids;
+  }, [chainEdges, rootNodeId]);
+  const baseNodes = useMemo(() => (model ? inWindow(model.layout.nodes, view, keep).map(toFlowNode) : []), [model, view, keep]);
   const nodes = useMemo(
     () => (drag ? baseNodes.map((n) => (n.id === drag.id ? { ...n, position: { x: drag.x, y: drag.y } } : n)) : baseNodes),
     [baseNodes, drag],
   );
-  // React Flow's only edges are the chain links; the tree links are TreeEdges, drawn under them
-  const chainEdges = useChainEdges(model?.byId);
 
   // the object only changes when the map crosses the threshold: React Flow reads it when it opens
   const rootId = model?.layout.nodes[0]?.type === 'root' ? model.layout.nodes[0].id : undefined;
@@ -168,7 +278,7 @@ export function MindMapView() {
   const openOptions = useMemo(() => openViewOptions(rootId, bigMap), [rootId, bigMap]);
 
   const store = useStoreApi();
-  useEffect(() => registerCanvas({ ...flow, paneSize: () => store.getState() }), [flow, store]);
+  useEffect(() => registerCanvas({ ...flow, paneSize: () => store.getState(), mapBounds }), [flow, store]);
   useFollowSelection(model);
 
   const onNodesChange = useCallback((changes: NodeChange<MindNode>[]) => {
@@ -255,14 +365,16 @@ export function MindMapView() {
         // node that an edit scrolls away makes the browser lay out the whole commit twice (issue 6).
         nodesFocusable={false}
         onlyRenderVisibleElements
-        minZoom={0.05}
-        maxZoom={3}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         fitView
         fitViewOptions={openOptions}
         proOptions={{ hideAttribution: true }}
       >
         <CanvasDots />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <FitViewButton />
+        </Controls>
         <ChainMarkers />
         <Panel position="top-left">
           <FilterBar />

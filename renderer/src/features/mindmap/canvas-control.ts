@@ -3,11 +3,13 @@
  * map's own actions, which live outside the React Flow provider. The mounted canvas registers
  * itself; with none mounted they do nothing.
  */
-import type { ReactFlowInstance } from '@xyflow/react';
+import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
 
-export interface CanvasHandle extends Pick<ReactFlowInstance, 'fitView' | 'zoomIn' | 'zoomOut' | 'getViewport' | 'setViewport'> {
+export interface CanvasHandle extends Pick<ReactFlowInstance, 'zoomIn' | 'zoomOut' | 'getViewport' | 'setViewport'> {
   /** The pane's size in screen px, as React Flow keeps it (asking the DOM would force a layout). */
   readonly paneSize: () => { readonly width: number; readonly height: number };
+  /** The whole map's box (the layout's bounds); React Flow holds only the part around the view. */
+  readonly mapBounds: () => Box | null;
 }
 
 export interface Box {
@@ -23,6 +25,19 @@ let heading: { readonly x: number; readonly y: number; readonly zoom: number; re
 
 /** Fit to view: the whole map with a margin, never magnified past 100 %. */
 export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 } as const;
+/** The canvas's zoom limits (MindMapView.tsx). */
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 3;
+
+/**
+ * The view that shows the whole map (`bounds`) in the pane with a margin, as React Flow's own fit
+ * would if it held every node; null when there is nothing to fit or no pane yet.
+ * @example fitView({ x: 0, y: 0, width: 400, height: 300 }, { width: 800, height: 600 }) // zoom 1, the box centred
+ */
+export function fitView(bounds: Box | null, pane: { readonly width: number; readonly height: number }): { x: number; y: number; zoom: number } | null {
+  if (!bounds || pane.width === 0 || pane.height === 0 || !Number.isFinite(bounds.width) || !Number.isFinite(bounds.height)) return null;
+  return getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, Math.min(FIT_VIEW_OPTIONS.maxZoom, MAX_ZOOM), FIT_VIEW_OPTIONS.padding);
+}
 
 /** How close to the pane's edge a followed node may come, screen px. */
 const FOLLOW_MARGIN = 40;
@@ -66,7 +81,10 @@ export function followView(
 }
 
 export const canvasControl = {
-  fit: () => void canvas?.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
+  fit: () => {
+    const to = canvas && fitView(canvas.mapBounds(), canvas.paneSize());
+    if (to) void canvas?.setViewport(to, { duration: 200 });
+  },
   zoomIn: () => void canvas?.zoomIn({ duration: 150 }),
   zoomOut: () => void canvas?.zoomOut({ duration: 150 }),
   /**

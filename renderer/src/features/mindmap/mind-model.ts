@@ -21,9 +21,7 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
   if (cached && cached.doc === doc && cached.grouping === grouping) return cached.model;
   // Group nodes are part of the map, so they speak the map's language, not the UI's.
   const labels = mapWords(doc.map.locale).groups;
-  const layout = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels })), cached?.model ?? null);
-  const byId = new Map<string, LayoutNode>();
-  for (const node of layout.nodes) byId.set(node.id, node);
+  const { layout, byId } = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels })), cached?.model ?? null);
   let children: Map<string, string[]> | null = null;
   const childrenOf = (id: string): readonly string[] => {
     if (children === null) {
@@ -83,17 +81,26 @@ function sameNode(a: LayoutNode, b: LayoutNode): boolean {
  * object (issue 6). Everything downstream keys on identity — the canvas's React Flow nodes,
  * React Flow's own per-node internals, the memoised node components, the minimap — so an edit
  * that moves a few nodes re-renders those few, not the whole map. O(n), a fraction of the layout.
+ * Also indexes the result by id.
  */
-function shareUnchanged(layout: MapLayout, previous: MindModel | null): MapLayout {
-  if (previous === null) return layout;
+function shareUnchanged(layout: MapLayout, previous: MindModel | null): { layout: MapLayout; byId: Map<string, LayoutNode> } {
+  const byId = new Map<string, LayoutNode>();
+  if (previous === null) {
+    for (const node of layout.nodes) byId.set(node.id, node);
+    return { layout, byId };
+  }
   const before = previous.byId;
+  // one pass that also indexes the result: a second walk of N nodes costs as much again (issue 6)
   const nodes = layout.nodes.map((node) => {
     const old = before.get(node.id);
-    if (old === undefined) return node;
-    if (sameNode(node, old)) return old;
+    let kept = node;
+    if (old === undefined) kept = node;
+    else if (sameNode(node, old)) kept = old;
     // Moved (or resized) but worded the same: keep the old lines array, so the node's memoised
     // body, which takes `lines` by reference, skips the node (nodes.tsx).
-    return node.lines !== old.lines && sameLines(node.lines, old.lines) ? { ...node, lines: old.lines } : node;
+    else if (node.lines !== old.lines && sameLines(node.lines, old.lines)) kept = { ...node, lines: old.lines };
+    byId.set(kept.id, kept);
+    return kept;
   });
   // Edges by index: one per non-root node, in the same pre-order, so an edit shifts them by the
   // few nodes it added or removed; a look-up by id string would hash 2 × N new strings.
@@ -106,7 +113,7 @@ function shareUnchanged(layout: MapLayout, previous: MindModel | null): MapLayou
     const shifted = oldEdges[i - shift];
     return same(edge, shifted) ? (shifted as LayoutEdge) : edge;
   });
-  return { nodes, edges, bounds: layout.bounds };
+  return { layout: { nodes, edges, bounds: layout.bounds }, byId };
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';

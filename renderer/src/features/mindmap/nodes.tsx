@@ -3,8 +3,8 @@
  * UI store with a narrow selector, so selecting or editing one node re-renders that node only;
  * what a node draws comes from its layout record, and a node that only moved draws nothing new.
  */
-import { memo } from 'react';
-import type { Node, NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import { useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
 import type { LayoutNode } from './layout';
 import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
@@ -12,6 +12,7 @@ import { scoreBand } from '@shared/model/selectors';
 import { t } from '../../i18n';
 import { LabelEditor } from './LabelEditor';
 import { useIsWeakLink } from '../chains/ChainEdge'; // issue 3: the weak-link marker
+import { chainStepIds } from '../chains/chain-model';
 import { useNodeLook } from '../filter/useNodeLook'; // issue 3 part C: search hits, filter dimming, colour by
 
 export type MindNodeData = { readonly layout: LayoutNode };
@@ -25,7 +26,9 @@ const useEditing = (id: string) => useUiStore((s) => (s.editing?.id === id ? s.e
  * Plain elements with the classes and data React Flow reads when it measures a node, not its
  * `<Handle>` components: those subscribe to React Flow's store, four per node, and every one of
  * them re-ran on each pan frame and each edit (issue 6). The node's `handles` (MindMapView.tsx)
- * already say where they are; these keep a re-measured node's handles where they were.
+ * already say where they are; these keep a re-measured node's handles where they were. Only
+ * chain steps carry them: on any other node they were four elements for the browser to style and
+ * lay out, and React to mount, for nothing — each screenful a pan or a Tab brings in.
  */
 function SideHandle({ id, type, side }: { readonly id: string; readonly type: 'source' | 'target'; readonly side: 'left' | 'right' }) {
   return <div className={`react-flow__handle react-flow__handle-${side} ${type} mind-handle`} data-handleid={id} data-handlepos={side} />;
@@ -40,6 +43,20 @@ function SideHandles() {
       <SideHandle id="right-out" type="source" side="right" />
     </>
   );
+}
+
+/** True for a step of a chain: the only nodes chain links attach to. */
+function useIsChainStep(id: string): boolean {
+  const step = useDocumentStore((s) => (s.doc !== null && s.doc.chainOrder.length > 0 ? chainStepIds(s.doc).has(id) : false));
+  // React Flow reads a node's handles when it measures it (on mount); a node that becomes a step
+  // later is measured again, or one measured without them (its size differed) would keep none
+  const updateNodeInternals = useUpdateNodeInternals();
+  const was = useRef(step);
+  useEffect(() => {
+    if (step && !was.current) updateNodeInternals(id);
+    was.current = step;
+  }, [id, step, updateNodeInternals]);
+  return step;
 }
 
 function Lines({ lines }: { readonly lines: readonly string[] }) {
@@ -86,7 +103,6 @@ const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
   const editing = useEditing(id);
   return (
     <div className={`mind-node mind-node--root${selected ? ' is-selected' : ''}`} data-node-id={id} role="treeitem" aria-selected={selected} aria-label={label}>
-      <SideHandles />
       {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" preventScroll id={id} initial={editing.initial} current={label} /> : <Lines lines={lines} />}
     </div>
   );
@@ -98,7 +114,6 @@ const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, cou
   const tone = channel ?? 'unsorted';
   return (
     <div className={`mind-node mind-node--group mind-node--${type} tone--${tone}${selected ? ' is-selected' : ''}`} data-node-id={id} role="treeitem" aria-selected={selected} aria-label={label}>
-      <SideHandles />
       {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" preventScroll id={id} initial={editing.initial} current={label} /> : <Lines lines={lines} />}
       {count !== undefined && count > 0 && <span className="mind-node__count">{count}</span>}
     </div>
@@ -110,6 +125,7 @@ const TopicBody = memo(function TopicBody({ id, type, label, lines, channel }: B
   const editing = useEditing(id);
   const topic = useDocumentStore((s) => s.doc?.topics[id]);
   const weak = useIsWeakLink(id);
+  const step = useIsChainStep(id);
   const look = useNodeLook(id);
   const band = scoreBand(topic?.score);
   const tone = channel ?? 'unsorted';
@@ -121,7 +137,7 @@ const TopicBody = memo(function TopicBody({ id, type, label, lines, channel }: B
       aria-selected={selected}
       aria-label={label}
     >
-      <SideHandles />
+      {step && <SideHandles />}
       {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" preventScroll id={id} initial={editing.initial} current={topic?.label ?? label} /> : <Lines lines={lines} />}
       {topic?.score !== undefined && (
         <span className={`score-badge score-badge--${band}`} title={`${t('inspector.score')}: ${topic.score} (${band ? t(`band.${band}`) : ''})`}>
