@@ -243,7 +243,10 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
     centre[i] = Math.min(high, Math.max(low, mid));
   }
 
-  // 6. Final places, with manual positions and their subtrees' offsets (pre-order).
+  // 6. Final places, with manual positions and their subtrees' offsets (pre-order), and each
+  // node's link from its parent (placed already: parents come first), leaving the parent on the
+  // side its child lies.
+  const edges: LayoutEdge[] = new Array(Math.max(0, n - 1));
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   const dx = new Float64Array(n);
@@ -291,6 +294,11 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
     if (y + h > maxY) maxY = y + h;
 
     const box = boxes[i] as LabelBox;
+    const parentId = p >= 0 ? (nodes[p] as MindNode).id : null;
+    if (parentId !== null) {
+      const side = x + w / 2 < (xs[p] as number) + (width[p] as number) / 2 ? 'left' : 'right';
+      edges[i - 1] = { id: `${parentId}->${node.id}`, source: parentId, target: node.id, sourceSide: side };
+    }
     // Every node gets every key (optional ones may be undefined): one object shape, fast to make and read.
     out[i] = {
       id: node.id,
@@ -305,7 +313,7 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
       height: h,
       side: node.side,
       depth: node.depth,
-      parentId: p >= 0 ? (nodes[p] as MindNode).id : null,
+      parentId,
       channel: node.channel,
       stageId: node.stageId,
       count: node.count,
@@ -313,17 +321,6 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
       hiddenCount: node.hiddenCount,
       manual,
     };
-  }
-
-  // 7. Edges: one per tree link, leaving the parent on the side its child lies.
-  const edges: LayoutEdge[] = new Array(Math.max(0, n - 1));
-  for (let i = 1; i < n; i++) {
-    const p = parentOf[i] as number;
-    const source = (nodes[p] as MindNode).id;
-    const target = (nodes[i] as MindNode).id;
-    const childCentre = (xs[i] as number) + (width[i] as number) / 2;
-    const parentCentre = (xs[p] as number) + (width[p] as number) / 2;
-    edges[i - 1] = { id: `${source}->${target}`, source, target, sourceSide: childCentre < parentCentre ? 'left' : 'right' };
   }
 
   return { nodes: out, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };

@@ -53,17 +53,48 @@ export function linkPath(parent: NodeBox, child: NodeBox, side: LayoutEdge['sour
   return `M${r(sx)},${r(sy)}C${r(sx + offset)},${r(sy)} ${r(tx - offset)},${r(ty)} ${r(tx)},${r(ty)}`;
 }
 
-/**
- * Each link's path data while its two nodes keep their layout records and its path its origin:
- * the layout hands back the same record for a node an edit did not move (mind-model.ts).
- */
-const pathCache = new WeakMap<LayoutEdge, { readonly parent: LayoutNode; readonly child: LayoutNode; readonly dy: number; readonly d: string }>();
+/** What a link's path data depends on: both boxes, relative to the path's origin. */
+interface CachedLink {
+  readonly px: number;
+  readonly py: number;
+  readonly pw: number;
+  readonly ph: number;
+  readonly cx: number;
+  readonly cy: number;
+  readonly cw: number;
+  readonly ch: number;
+  readonly d: string;
+}
 
-function cachedPath(edge: LayoutEdge, parent: LayoutNode, child: LayoutNode, dy: number): string {
+/**
+ * Each link's path data, kept while its two boxes stay where they were relative to the path's
+ * origin. Keyed by the layout's edge record, which an edit that does not re-link a node keeps
+ * (mind-model.ts); compared by place, not by node record: a group an edit pushed down has new
+ * node records at new places, but the same data relative to its origin — rebuilding those
+ * strings (eight numbers printed per link, thousands of links) cost more than the layout on the
+ * first Tab after a map opened (issue 6).
+ */
+const pathCache = new WeakMap<LayoutEdge, CachedLink>();
+
+function cachedPath(edge: LayoutEdge, parent: NodeBox, child: NodeBox, dy: number): string {
+  const py = parent.y - dy;
+  const cy = child.y - dy;
   const hit = pathCache.get(edge);
-  if (hit && hit.parent === parent && hit.child === child && hit.dy === dy) return hit.d;
+  if (
+    hit !== undefined &&
+    hit.px === parent.x &&
+    hit.py === py &&
+    hit.cx === child.x &&
+    hit.cy === cy &&
+    hit.pw === parent.width &&
+    hit.ph === parent.height &&
+    hit.cw === child.width &&
+    hit.ch === child.height
+  ) {
+    return hit.d;
+  }
   const d = linkPath(parent, child, edge.sourceSide, dy);
-  pathCache.set(edge, { parent, child, dy, d });
+  pathCache.set(edge, { px: parent.x, py, pw: parent.width, ph: parent.height, cx: child.x, cy, cw: child.width, ch: child.height, d });
   return d;
 }
 
