@@ -121,6 +121,8 @@ export function clearLabelCache(): void {
   labelCacheSize = 0;
 }
 
+const NO_KIDS: readonly number[] = Object.freeze([]);
+
 /** The side a non-root node is laid out on ('center' below the root is not made by the projection; it goes right). */
 function sideOf(node: MindNode): 'left' | 'right' {
   return node.side === 'left' ? 'left' : 'right';
@@ -143,18 +145,28 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
   const geometry = options.geometry ?? NODE_GEOMETRY;
 
   // 1. Flatten in pre-order (iteratively: a deep chain of details cannot overflow the stack).
+  // Leaves share one empty child list, and the stack is two flat arrays: most nodes are leaves,
+  // and a first Tab runs this before the JIT has warmed up, where every allocation shows (issue 6).
   const nodes: MindNode[] = [];
   const parentOf: number[] = [];
-  const childrenOf: number[][] = [];
-  const stack: [MindNode, number][] = [[tree.root, -1]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop() as [MindNode, number];
+  const childrenOf: (readonly number[])[] = [];
+  const stackNodes: MindNode[] = [tree.root];
+  const stackParents: number[] = [-1];
+  while (stackNodes.length > 0) {
+    const node = stackNodes.pop() as MindNode;
+    const parent = stackParents.pop() as number;
     const index = nodes.length;
     nodes.push(node);
     parentOf.push(parent);
-    childrenOf.push([]);
-    if (parent >= 0) (childrenOf[parent] as number[]).push(index);
-    for (let c = node.children.length - 1; c >= 0; c--) stack.push([node.children[c] as MindNode, index]);
+    childrenOf.push(NO_KIDS);
+    if (parent >= 0) {
+      if (childrenOf[parent] === NO_KIDS) childrenOf[parent] = [];
+      (childrenOf[parent] as number[]).push(index);
+    }
+    for (let c = node.children.length - 1; c >= 0; c--) {
+      stackNodes.push(node.children[c] as MindNode);
+      stackParents.push(index);
+    }
   }
   const n = nodes.length;
 
@@ -200,7 +212,7 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
     return total;
   };
   for (let i = n - 1; i >= 1; i--) {
-    const s = stacked(childrenOf[i] as number[]);
+    const s = stacked(childrenOf[i] as readonly number[]);
     stackHeight[i] = s;
     band[i] = Math.max(height[i] as number, s);
   }
@@ -216,7 +228,7 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
       y += band[c] as number;
     }
   };
-  const rootKids = childrenOf[0] as number[];
+  const rootKids = childrenOf[0] as readonly number[];
   for (const side of ['left', 'right'] as const) {
     const kids = rootKids.filter((c) => sideOf(nodes[c] as MindNode) === side);
     // a whole pixel, so an edit moves each group by whole pixels and its nodes keep their rounding
@@ -224,14 +236,14 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
     place(kids, Math.round(-stacked(kids) / 2));
   }
   for (let i = 1; i < n; i++) {
-    const kids = childrenOf[i] as number[];
+    const kids = childrenOf[i] as readonly number[];
     if (kids.length > 0) place(kids, (top[i] as number) + ((band[i] as number) - (stackHeight[i] as number)) / 2);
   }
 
   // 5. Node centres, children before parents: midway between the first and last child, inside the band.
   const centre = new Float64Array(n);
   for (let i = n - 1; i >= 1; i--) {
-    const kids = childrenOf[i] as number[];
+    const kids = childrenOf[i] as readonly number[];
     const h = height[i] as number;
     if (kids.length === 0) {
       centre[i] = (top[i] as number) + (band[i] as number) / 2;
