@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTestMap } from '../model/driver';
-import { chainLinks, nextChainName, summarizeChains, weakLinkIds } from '../../../renderer/src/features/chains/chain-model';
+import { chainLinks, chainStepIds, nextChainName, summarizeChains, weakLinkIds } from '../../../renderer/src/features/chains/chain-model';
 import { loopLink, sideLink, verticalLink } from '../../../renderer/src/features/chains/chain-geometry';
 import { CHAIN_TOKENS, DARK, LIGHT, chainColour, chainColourVar } from '../../../renderer/src/features/mindmap/theme';
 
@@ -88,6 +88,17 @@ describe('weakLinkIds', () => {
     expect(weakLinkIds(map.doc, shown)).toBe(ids);
     const hidden = new Set([map.chainId('First visit')]);
     expect([...weakLinkIds(map.doc, hidden)].map((id) => map.doc.topics[id]?.label)).toEqual(['Context ad']);
+  });
+});
+
+describe('chainStepIds', () => {
+  it('holds every step of every chain, shown or hidden (the nodes that carry side handles), one set per chains record', () => {
+    const map = clinic().addTouchpoint('Shop window', { channel: 'offline' });
+    const ids = chainStepIds(map.doc);
+    expect([...ids].map((id) => map.doc.topics[id]?.label).sort()).toEqual(['Booking by phone', 'Context ad', 'Reception', 'Site page']);
+    expect(chainStepIds({ ...map.doc })).toBe(ids); // same chains record
+    map.addChain('Walk-in', ['Shop window']);
+    expect(chainStepIds(map.doc).has(map.id('Shop window'))).toBe(true);
   });
 });
 
