@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WINDOW_MIN_NODES, inWindow, sameWindow, touches, viewWindow } from '../../../renderer/src/features/mindmap/canvas-window';
 import { canvasControl, fitView, registerCanvas, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
+import { dotGrid } from '../../../renderer/src/features/mindmap/CanvasDots';
 
 const pane = { width: 800, height: 600 };
 
@@ -92,5 +93,32 @@ describe('fit to view', () => {
     } finally {
       unregister();
     }
+  });
+});
+
+describe('the dot grid', () => {
+  it('moves its layer less than one gap, with a dot wherever the map moved one to', () => {
+    for (const zoom of [0.3, 0.6, 1, 2.2]) {
+      for (const [x, y] of [[0, 0], [100, -30], [-1234.5, 987.25], [48, -48]] as const) {
+        const grid = dotGrid(x, y, zoom);
+        expect(grid).not.toBeNull();
+        if (!grid) continue;
+        expect(Number.isInteger(grid.gap)).toBe(true); // the tile is never resampled
+        expect(Math.abs(grid.dx)).toBeLessThan(grid.gap);
+        expect(Math.abs(grid.dy)).toBeLessThan(grid.gap);
+        // the dots sit at the layer's offset plus whole gaps, and the offset follows the map exactly
+        expect((((x - grid.dx) % grid.gap) + grid.gap) % grid.gap).toBeCloseTo(0, 9);
+        expect((((y - grid.dy) % grid.gap) + grid.gap) % grid.gap).toBeCloseTo(0, 9);
+      }
+    }
+    // a pan by a few px moves the layer by the same few px
+    const a = dotGrid(10, 10, 1);
+    const b = dotGrid(13, 10, 1);
+    expect(b && a && b.dx - a.dx).toBe(3);
+  });
+
+  it('is hidden where it would be a haze', () => {
+    expect(dotGrid(0, 0, 0.29)).toBeNull();
+    expect(dotGrid(0, 0, 0.05)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * doc; the canvas holds no state of its own except a drag in progress, which becomes one
  * `setPosition` command (one undo step) when the node is dropped.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   ReactFlow,
   Controls,
@@ -32,6 +32,7 @@ import { MapOverview } from './MapOverview';
 import type { LayoutNode } from './layout';
 import { TreeEdges } from './TreeEdges';
 import { WINDOW_MIN_NODES, inWindow, sameWindow, viewWindow } from './canvas-window';
+import { CanvasDots } from './CanvasDots';
 import { t } from '../../i18n';
 // issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
 import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges } from '../chains/ChainEdge';
@@ -68,8 +69,8 @@ interface Drag {
  * How a big map opens (issue 6): above this many nodes, fitting the whole map means a zoom of
  * about 0.1, where no label can be read and software rendering still paints every node box (about
  * 750 of them at 2,000 topics and more). Such a map opens centred on the business at
- * {@link READABLE_ZOOM} instead; Fit to view (Ctrl/Cmd+Shift+0) still shows all of it, and the
- * minimap shows where the view is. Smaller maps open fitted, as before.
+ * {@link READABLE_ZOOM} instead; Fit to view (Ctrl/Cmd+Shift+0) still zooms out to all of it (as far
+ * as the minimum zoom goes), and the minimap shows where the view is. Smaller maps open fitted.
  */
 const OPEN_FITTED_MAX_NODES = WINDOW_MIN_NODES; // React Flow holds all of such a map, so its fit on open sees it all
 const READABLE_ZOOM = 0.6;
@@ -159,94 +160,6 @@ function FitViewButton() {
 
 /** The window of the map React Flow is given (canvas-window.ts); changes every half pane of panning. */
 const windowOfStore = (s: ReactFlowState) => viewWindow({ x: s.transform[0], y: s.transform[1], zoom: s.transform[2] }, s);
-
-/**
- * Below this zoom the 24 px dot grid is closer than 7 px on screen: a grey haze, and a costly one
- * (issue 6; see the README's Performance section).
- */
-const DOTS_MIN_ZOOM = 0.3;
-/** Flow px between the dots. */
-const DOT_GAP = 24;
-
-/**
- * One tile of the dot grid as an image: a dot in the middle of a `size` px square, drawn for the
- * screen's pixel ratio. Cached per size: a pan reuses it, a zoom makes a few.
- */
-const dotTiles = new Map<string, string>();
-function dotTile(size: number, radius: number, colour: string): string {
-  const key = `${size}|${radius}|${colour}|${devicePixelRatio}`;
-  let url = dotTiles.get(key);
-  if (url === undefined) {
-    const ratio = devicePixelRatio || 1;
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = Math.round(size * ratio);
-    const context = canvas.getContext('2d');
-    if (context) {
-      context.fillStyle = colour;
-      context.beginPath();
-      context.arc(canvas.width / 2, canvas.height / 2, radius * ratio, 0, 2 * Math.PI);
-      context.fill();
-    }
-    url = `url(${canvas.toDataURL()})`;
-    if (dotTiles.size > 64) dotTiles.clear();
-    dotTiles.set(key, url);
-  }
-  return url;
-}
-
-/**
- * The dot grid behind the map. React Flow's `<Background>` is an SVG pattern re-rendered and
- * re-rasterised on every pan frame; with software rendering that, more than anything Touchmap
- * draws, made pan frames miss the display's beat (issue 6: 8–10 % of frames over 20 ms at 2,000
- * topics with it, 0–2 % without; a CSS gradient or a tiled image in the page still 5–7 %). Here the
- * grid is a tiled bitmap on a layer of its own a gap larger than the pane on every side: a pan only
- * moves that layer (a transform the compositor applies, less than one gap), and only a zoom that
- * changes the spacing paints it again. The spacing is rounded to whole pixels so the tile is never
- * resampled; the dots move exactly with the map.
- */
-function CanvasDots() {
-  const ref = useRef<HTMLDivElement>(null);
-  const store = useStoreApi();
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    let gap = 0;
-    let colour = '';
-    const place = ({ transform: [x, y, zoom] }: ReactFlowState) => {
-      if (zoom < DOTS_MIN_ZOOM) {
-        if (gap !== 0) element.style.display = 'none';
-        gap = 0;
-        return;
-      }
-      const next = Math.max(4, Math.round(DOT_GAP * zoom));
-      if (next !== gap) {
-        gap = next;
-        colour ||= getComputedStyle(element).color; // the theme's border colour (`.canvas-dots`)
-        element.style.display = '';
-        element.style.inset = `${-gap}px`;
-        element.style.backgroundImage = dotTile(gap, Math.max(0.6, 0.5 * zoom), colour);
-        element.style.backgroundSize = `${gap}px ${gap}px`;
-        // each tile's dot in its middle, the element a gap out: a dot on every multiple of the gap
-        element.style.backgroundPosition = `${-gap / 2}px ${-gap / 2}px`;
-      }
-      element.style.transform = `translate(${x % gap}px, ${y % gap}px)`;
-    };
-    place(store.getState());
-    const unsubscribe = store.subscribe(place);
-    // a theme switch: the tile again, in the new colour
-    const themes = new MutationObserver(() => {
-      colour = '';
-      gap = -1;
-      place(store.getState());
-    });
-    themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => {
-      unsubscribe();
-      themes.disconnect();
-    };
-  }, [store]);
-  return <div ref={ref} className="canvas-dots" aria-hidden="true" />;
-}
 
 export function MindMapView() {
   const doc = useDocumentStore((s) => s.doc);
