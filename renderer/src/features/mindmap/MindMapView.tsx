@@ -98,7 +98,9 @@ function toFlowNode(node: LayoutNode): MindNode {
 
 /**
  * Where React Flow would measure the four hidden side handles of a node (nodes.tsx, `.mind-handle`:
- * 1 × 1 px, centred on the left and right sides, as the browser lays them out).
+ * 1 × 1 px, centred on the left and right sides, as the browser lays them out). Every node gets
+ * them, though only chain steps draw the elements: React Flow reads these for a node it never
+ * re-measures, and a node can become a step at any time.
  */
 function sideHandles(width: number, height: number): NodeHandle[] {
   const y = (height - 1) / 2;
