@@ -71,20 +71,65 @@ export interface PlacedNode {
   readonly side: 'left' | 'right' | 'center';
 }
 
+/** One empty list, so a map without chains hands React Flow the same edges after every edit. */
+const NO_LINKS: ChainFlowEdge[] = [];
+
+/** The same link drawn the same way: ends, handles and every data field. */
+function sameEdge(a: ChainFlowEdge, b: ChainFlowEdge): boolean {
+  const x = a.data;
+  const y = b.data;
+  return (
+    a.id === b.id &&
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    x !== undefined &&
+    y !== undefined &&
+    x.number === y.number &&
+    x.colourIndex === y.colourIndex &&
+    x.lane === y.lane &&
+    x.chainName === y.chainName &&
+    x.loop === y.loop
+  );
+}
+
+/**
+ * `next` with every edge that equals one of `previous` (by id) replaced by that object, and
+ * `previous` itself when nothing changed (issue 6): most edits leave the chains alone, and React
+ * Flow re-renders an edge whose object is new — every chain link on every Tab.
+ * @example keepSameEdges(before, after) === before // when no link changed
+ */
+export function keepSameEdges(previous: readonly ChainFlowEdge[], next: ChainFlowEdge[]): ChainFlowEdge[] {
+  if (previous.length === 0) return next.length === 0 ? (previous as ChainFlowEdge[]) : next;
+  const byId = new Map(previous.map((edge) => [edge.id, edge]));
+  let changed = next.length !== previous.length;
+  const kept = next.map((edge, i) => {
+    const old = byId.get(edge.id);
+    if (old !== undefined && sameEdge(old, edge)) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return edge;
+  });
+  return changed ? kept : (previous as ChainFlowEdge[]);
+}
+
+/** The chain edges last handed to the canvas (there is one mind map canvas at a time). */
+let lastEdges: ChainFlowEdge[] = NO_LINKS;
+
 /**
  * The chain edges for the mind map's current layout. Links to a node that is not laid out
  * (its group is folded) are left out. Handles: a link going right leaves the source's right
  * side and enters the target's left; going left, the reverse; within one column it loops out
  * on the column's outer side.
  */
-/** One empty list, so a map without chains hands React Flow the same edges after every edit. */
-const NO_LINKS: ChainFlowEdge[] = [];
-
 export function useChainEdges(byId: ReadonlyMap<string, PlacedNode> | undefined): ChainFlowEdge[] {
   const doc = useDocumentStore((s) => s.doc);
   const hidden = useChainUi((s) => s.hidden);
   return useMemo(() => {
-    if (!doc || !byId || doc.chainOrder.length === 0) return NO_LINKS;
+    if (!doc || !byId || doc.chainOrder.length === 0) return (lastEdges = NO_LINKS);
     const edges: ChainFlowEdge[] = [];
     for (const link of chainLinks(doc, hidden)) {
       const a = byId.get(link.from);
@@ -109,7 +154,8 @@ export function useChainEdges(byId: ReadonlyMap<string, PlacedNode> | undefined)
         data: { number: link.number, colourIndex: link.colourIndex, lane: link.lane, chainName: link.chainName, loop: sameColumn ? outward : 0 },
       });
     }
-    return edges;
+    lastEdges = keepSameEdges(lastEdges, edges);
+    return lastEdges;
   }, [doc, hidden, byId]);
 }
 
