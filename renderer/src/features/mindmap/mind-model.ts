@@ -94,11 +94,10 @@ function shareUnchanged(layout: MapLayout, previous: MindModel | null): { layout
   const nodes = layout.nodes.map((node) => {
     const old = before.get(node.id);
     let kept = node;
-    if (old === undefined) kept = node;
-    else if (sameNode(node, old)) kept = old;
+    if (old !== undefined && sameNode(node, old)) kept = old;
     // Moved (or resized) but worded the same: keep the old lines array, so the node's memoised
     // body, which takes `lines` by reference, skips the node (nodes.tsx).
-    else if (node.lines !== old.lines && sameLines(node.lines, old.lines)) kept = { ...node, lines: old.lines };
+    else if (old !== undefined && node.lines !== old.lines && sameLines(node.lines, old.lines)) kept = { ...node, lines: old.lines };
     byId.set(kept.id, kept);
     return kept;
   });
