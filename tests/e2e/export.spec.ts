@@ -306,6 +306,59 @@ test.describe('PNG pixels against the layout', () => {
   });
 });
 
+test.describe('PDF words against the drawing', () => {
+  // Every label of the multilingual map, in all four scripts, with the title block and legend.
+  const fileText = serializeTouchmapFile([MULTILINGUAL], EXPORTED_AT);
+  const options = { titleBlock: true, legend: true, chains: true, background: 'white', date: '1 January 2026' };
+
+  test('each label of the print document sits where the SVG export draws it, to a fraction of a pixel', async ({ page }) => {
+    await page.goto('/export.html');
+    await page.waitForFunction(() => typeof window.touchmapExport === 'function');
+    const [svg, pdf] = await page.evaluate(
+      async ([text, opts]) => [await window.touchmapExport!(text, { ...opts, format: 'svg' }), await window.touchmapExport!(text, { ...opts, format: 'pdf', pageMode: 'fit' })],
+      [fileText, options] as const,
+    );
+    // The print document as Chromium prints it, the SVG export's text laid in it at scale 1 (same fonts).
+    await page.setContent(pdf.data, { waitUntil: 'load' });
+    const placed = await page.evaluate(async (svgText) => {
+      const holder = document.createElement('div');
+      holder.style.cssText = 'position:absolute;left:0;top:0';
+      holder.innerHTML = svgText.replace(/^<\?xml[^>]*>\s*/, '');
+      document.body.append(holder);
+      await document.fonts.ready;
+      // SVG: each run's pen at its first character and after its last, on the baseline (drawing px).
+      const texts = [...holder.querySelectorAll('text')].map((t) => {
+        const start = t.getStartPositionOfChar(0);
+        const end = t.getEndPositionOfChar(t.getNumberOfChars() - 1);
+        return { text: t.textContent, left: start.x, right: end.x, baseline: start.y };
+      });
+      // HTML: the text's extent, and its baseline from an empty inline-block (whose bottom sits on it).
+      const layer = document.querySelector<HTMLElement>('.labels')!;
+      const origin = layer.getBoundingClientRect();
+      const scale = origin.width / layer.offsetWidth;
+      const labels = [...layer.querySelectorAll('i')].map((label) => {
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const box = range.getBoundingClientRect();
+        const mark = document.createElement('span');
+        mark.style.cssText = 'display:inline-block;width:0;height:0';
+        label.append(mark);
+        const baseline = mark.getBoundingClientRect().bottom;
+        return { text: label.textContent, left: (box.left - origin.left) / scale, right: (box.right - origin.left) / scale, baseline: (baseline - origin.top) / scale };
+      });
+      return { labels, texts };
+    }, svg.data);
+    expect(placed.labels.length).toBeGreaterThan(40);
+    expect(placed.labels.map((l) => l.text)).toEqual(placed.texts.map((t) => t.text));
+    const misplaced = placed.labels.flatMap((label, i) => {
+      const text = placed.texts[i]!;
+      const worst = Math.max(...(['left', 'right', 'baseline'] as const).map((side) => Math.abs(label[side] - text[side])));
+      return worst > 0.25 ? [{ text: label.text, worst, html: label, svg: text }] : [];
+    });
+    expect(misplaced).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The dialog in the app.
 // ---------------------------------------------------------------------------------------------

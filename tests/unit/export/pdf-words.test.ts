@@ -9,7 +9,7 @@ import type { SvgParts } from '../../../renderer/src/features/export/svg-rendere
 import { BY_LOCALE } from '../../fixtures/export-maps';
 
 /** A drawing big enough to need several A4 poster pages; the print document only reads its size and markup. */
-const PARTS = { width: 3000, height: 2000, defs: '', body: '', backgroundColor: '#ffffff' } as unknown as SvgParts;
+const PARTS = { width: 3000, height: 2000, defs: '', body: '', shapes: '', runs: [], fontFamily: 'sans-serif', backgroundColor: '#ffffff' } as unknown as SvgParts;
 
 /** The fixture map with a reaction on its first touchpoint, whose action (from the fixture) is `todo`. */
 function withReaction(doc: MapDoc): MapDoc {

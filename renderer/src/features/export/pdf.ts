@@ -4,8 +4,10 @@
  * printer — `window.touchmap.printToPDF` in the desktop app, `page.pdf()` headless — so text
  * stays vector and selectable in every script, with the bundled fonts embedded.
  *
- * Why each page draws the map through `<use href="#tm-map">`: a poster of 60 pages would
- * otherwise carry the whole drawing 60 times. Margins are drawn inside each page (the printer's
+ * Why each page draws the map's shapes through `<use href="#tm-map">`: a poster of 60 pages
+ * would otherwise carry the whole drawing 60 times. Its words are HTML laid over the shapes
+ * (print-labels.ts: Chromium prints them far faster than SVG text), each page holding the
+ * labels that reach it. Margins are drawn inside each page (the printer's
  * own margins are set to 0 explicitly), so Electron and Playwright, whose defaults differ, print
  * the same thing.
  */
@@ -15,6 +17,7 @@ import { planPages, PAPER_SIZES_IN, CSS_PX_PER_IN, type PageMode, type PagePlan,
 import type { PrintJob } from '@shared/ipc';
 import { mapWords, type MapAppendixWords } from '@shared/templates/map-words';
 import { escapeXml, fontFamilyFor, type SvgParts } from './svg-renderer';
+import { printLabels } from './print-labels';
 
 export interface PdfOptions {
   readonly mode: PageMode;
@@ -72,11 +75,13 @@ export function buildPrintDocument(doc: MapDoc, parts: SvgParts, options: PdfOpt
   const poster = options.mode === 'poster' && plan.pages.length > 1;
   const overlapPx = poster && plan.pages.length > 1 ? overlapOf(plan) * plan.scale : 0;
 
+  const labels = printLabels(parts.runs, parts.width, parts.height, parts.fontFamily);
   const pages = plan.pages.map((page, index) => {
     const marks = poster ? posterMarks(plan, index, marginIn, overlapPx, words.page) : '';
     return (
       `<section class="page">` +
       `<svg class="area" xmlns="http://www.w3.org/2000/svg" viewBox="${r(page.x)} ${r(page.y)} ${r(page.width)} ${r(page.height)}" preserveAspectRatio="none"><use href="#tm-map"/></svg>` +
+      `<div class="area">${labels.layer(page, px(areaW), px(areaH))}</div>` +
       marks +
       `</section>`
     );
@@ -92,6 +97,7 @@ body { font-family: ${family}; color: #1b1f27; -webkit-print-color-adjust: exact
 .page { position: relative; width: ${r(W)}in; height: ${r(H)}in; overflow: hidden; background: ${pageBg}; break-after: page; }
 .page:last-of-type { break-after: auto; }
 .area { position: absolute; left: ${r(marginIn)}in; top: ${r(marginIn)}in; width: ${r(areaW)}in; height: ${r(areaH)}in; overflow: hidden; }
+${labels.css}
 .marks { position: absolute; left: 0; top: 0; width: ${r(W)}in; height: ${r(H)}in; }
 .appendix { page: appendix; break-before: page; font-size: 9pt; line-height: 1.35; }
 .appendix h1 { font-size: 16pt; margin: 0 0 4pt; }
@@ -107,7 +113,7 @@ body { font-family: ${family}; color: #1b1f27; -webkit-print-color-adjust: exact
   const background = parts.backgroundColor ? `<rect x="-1" y="-1" width="${parts.width + 2}" height="${parts.height + 2}" fill="${parts.backgroundColor}"/>` : '';
   const html =
     `<!doctype html><html lang="${escapeXml(doc.map.locale)}"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head><body>` +
-    `<svg class="source" xmlns="http://www.w3.org/2000/svg" aria-hidden="true"><defs>${parts.defs}<g id="tm-map">${background}${parts.body}</g></defs></svg>` +
+    `<svg class="source" xmlns="http://www.w3.org/2000/svg" aria-hidden="true"><defs>${parts.defs}<g id="tm-map">${background}${parts.shapes}</g></defs></svg>` +
     pages.join('') +
     (options.appendix ? appendixHtml(doc, words) : '') +
     `</body></html>`;
