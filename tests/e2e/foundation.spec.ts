@@ -147,6 +147,39 @@ test('F2 edits a label in place; Escape cancels, Enter commits, and the root is 
   await page.keyboard.press('Escape');
 });
 
+test('Enter after Enter past the bottom edge shows each new touchpoint at once, clear of the minimap, moving the map no further than that', async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 720 });
+  await openLibrary(page);
+  await createMap(page, 'Bakery');
+  await stageGroup(page, 'online', 'Awareness').click();
+  await page.keyboard.press('Tab');
+  await typeLabel(page, 'Poster 1');
+  const pane = await nodeBox(page.locator('.react-flow__pane'));
+  const minimap = await nodeBox(page.locator('.map-overview'));
+  /** The label being typed into, in the same task as the key that made it: no glide has had a frame yet. */
+  const editorBox = () =>
+    page.evaluate(() => {
+      const box = document.activeElement?.closest('.react-flow__node')?.getBoundingClientRect();
+      return box ? { top: box.top, bottom: box.bottom } : null;
+    });
+  let scrolled = 0;
+  for (let k = 2; k <= 24; k++) {
+    await page.keyboard.press('Enter');
+    const box = await editorBox();
+    expect(box, `Poster ${k} is being edited`).not.toBeNull();
+    expect(box!.bottom, `Poster ${k} is on screen at once`).toBeLessThanOrEqual(pane.y + pane.height);
+    expect(box!.top).toBeGreaterThanOrEqual(pane.y);
+    // once the column reaches the bottom, a new touchpoint the view had to move to sits just clear
+    // of the minimap (180 px up), not re-centred, and never under it
+    if (Math.abs(box!.bottom - (pane.y + pane.height - 180)) < 1) scrolled++;
+    expect(box!.bottom, `Poster ${k} is clear of the minimap`).toBeLessThanOrEqual(minimap.y);
+    await typeLabel(page, `Poster ${k}`);
+  }
+  expect(scrolled, 'new touchpoints brought to the bottom margin').toBeGreaterThan(3);
+  await expect(node(page, 'Poster 24')).toBeInViewport({ ratio: 0.99 });
+  await screenshot(page, 'enter-past-the-edge');
+});
+
 test('a map can be renamed and deleted from the library, with confirmation', async ({ page }) => {
   await openLibrary(page);
   await createMap(page, 'Draft map');

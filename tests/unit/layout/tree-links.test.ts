@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { addTouchpoint } from '@shared/model/commands';
 import { mindModelFor } from '../../../renderer/src/features/mindmap/mind-model';
 import { LINKS_PER_PATH, linkPath, linkPaths, type LinkPath } from '../../../renderer/src/features/mindmap/tree-links';
-import { canvasControl, followView, registerCanvas, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
+import { canvasControl, followView, registerCanvas, REVEAL_GLIDE, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
 import { idOf, mapOf } from './build-doc';
 
 /** The end points of every curve in some path data, `dy` px down: [[sx, sy, tx, ty], …]. */
@@ -108,6 +108,31 @@ describe('following the selection', () => {
     expect(far).toEqual({ x: 400 - 150 * 0.5, y: 300 - 5020 * 0.5, zoom: 0.5, duration: 0 });
   });
 
+  it('moves at once, and only as far as the margin, to a node just made; centres one more than a screen away', () => {
+    // just off the right edge and inside the top margin: 240 px left, 40 px down, nothing more
+    expect(followView({ x: 900, y: 0, width: 100, height: 40 }, view, pane, 'nearest')).toEqual({ x: -240, y: 40, zoom: 1, duration: 0 });
+    // the next one below the bottom edge: the view moves up by what it takes to clear the minimap
+    // (150 px and its 15 px inset, and 15 px more) and keeps the rest in place
+    expect(followView({ x: 100, y: 590, width: 100, height: 40 }, view, pane, 'nearest')).toEqual({ x: 0, y: -210, zoom: 1, duration: 0 });
+    expect(followView({ x: 100, y: 400, width: 100, height: 20 }, view, pane, 'nearest')).toBeNull(); // clear of it already
+    // in a short pane, to a third of its height from the bottom
+    expect(followView({ x: 100, y: 330, width: 100, height: 40 }, view, { width: 800, height: 300 }, 'nearest')).toEqual({ x: 0, y: -170, zoom: 1, duration: 0 });
+    // zoomed out: the shift is in screen px
+    expect(followView({ x: 100, y: 1150, width: 100, height: 40 }, { x: 0, y: 0, zoom: 0.5 }, pane, 'nearest')).toEqual({ x: 0, y: -175, zoom: 0.5, duration: 0 });
+    // more than a screen away: centred, as a glide would
+    expect(followView({ x: 100, y: 5000, width: 100, height: 40 }, view, pane, 'nearest')).toEqual({ x: 250, y: 300 - 5020, zoom: 1, duration: 0 });
+    // on screen: nothing
+    expect(followView({ x: 100, y: 100, width: 100, height: 40 }, view, pane, 'nearest')).toBeNull();
+  });
+
+  it('glides fast at first and settles at the end, along a straight line', () => {
+    expect(REVEAL_GLIDE.interpolate).toBe('linear');
+    expect(REVEAL_GLIDE.ease(0)).toBe(0);
+    expect(REVEAL_GLIDE.ease(1)).toBe(1);
+    // a tenth of the way in time is over a quarter of the way there (ease-in-out: 0.4 %)
+    expect(REVEAL_GLIDE.ease(0.1)).toBeGreaterThan(0.25);
+  });
+
   it('does nothing before the canvas has a size', () => {
     expect(followView({ x: 900, y: 0, width: 100, height: 40 }, view, { width: 0, height: 0 })).toBeNull();
   });
@@ -122,7 +147,7 @@ describe('following the selection', () => {
       canvasControl.reveal(justOff); // the action
       canvasControl.reveal(justOff); // the canvas's follow effect, mid-glide
       expect(setViewport).toHaveBeenCalledTimes(1);
-      expect(setViewport).toHaveBeenLastCalledWith({ x: -550, y: 280, zoom: 1 }, { duration: 150 });
+      expect(setViewport).toHaveBeenLastCalledWith({ x: -550, y: 280, zoom: 1 }, { duration: 150, ...REVEAL_GLIDE });
       now.mockReturnValue(1200); // the glide is over, but this fake view never moved: asked again
       canvasControl.reveal(justOff);
       expect(setViewport).toHaveBeenCalledTimes(2);

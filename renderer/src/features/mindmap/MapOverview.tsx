@@ -11,9 +11,9 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import type { LayoutNode, MapLayout } from './layout';
+import { OVERVIEW_SIZE } from './canvas-control';
 
-const WIDTH = 200;
-const HEIGHT = 150;
+const { width: WIDTH, height: HEIGHT } = OVERVIEW_SIZE;
 /** Room around the map inside the minimap, in minimap pixels. */
 const INSET = 6;
 const MIN_ZOOM = 0.05;

@@ -42,6 +42,25 @@ export function fitView(bounds: Box | null, pane: { readonly width: number; read
 /** How close to the pane's edge a followed node may come, screen px. */
 const FOLLOW_MARGIN = 40;
 
+/** The minimap's size (MapOverview.tsx), screen px; React Flow's panels sit 15 px in from the pane's edges. */
+export const OVERVIEW_SIZE = { width: 200, height: 150 } as const;
+const PANEL_INSET = 15;
+
+/**
+ * How far above the pane's bottom a node just made is brought (`nearest`): clear of the panels
+ * along the bottom — the minimap, the legend — that would otherwise cover each new touchpoint as
+ * a stage grows downwards; a third of the pane at most, in a short window.
+ */
+const nearestBottomMargin = (paneHeight: number) => Math.min(OVERVIEW_SIZE.height + 2 * PANEL_INSET, paneHeight / 3);
+
+/**
+ * A reveal's glide: fast at first, settling at the end (cubic ease-out), along a straight line.
+ * React Flow's default (ease-in-out, zooming out and back in on the way) spends the glide's first
+ * half barely moving, so the node the eye is waiting for stays off screen for ~100 ms.
+ * @example REVEAL_GLIDE.ease(0.5) // 0.875
+ */
+export const REVEAL_GLIDE = { ease: (t: number) => 1 - (1 - t) ** 3, interpolate: 'linear' } as const;
+
 export function registerCanvas(instance: CanvasHandle): () => void {
   canvas = instance;
   return () => {
@@ -50,18 +69,30 @@ export function registerCanvas(instance: CanvasHandle): () => void {
 }
 
 /**
+ * How the view follows a node. `glide`, for a node the selection moved to: one just off screen
+ * is glided to and centred (150 ms keeps the eye on it). `nearest`, for a node just made and
+ * being typed into: the view moves at once, and only as far as brings it inside the margin, as an
+ * editor scrolls to its cursor — a glide kept the new label out of sight for its first frames
+ * while keys already went into it, and Enter after Enter at the bottom edge would re-centre the
+ * map each time (issue 6). Either way a node more than a screen away — the end of a long stage,
+ * after Tab — is jumped to and centred: a glide across thousands of pixels shows nothing but a
+ * blur, and every frame of it mounts and drops a screenful of nodes.
+ */
+export type Follow = 'glide' | 'nearest';
+
+/**
  * Where the view must move so that `box` (flow px) is on screen with a margin, zoom unchanged;
- * null when it is on screen already. A node just off screen is glided to (150 ms keeps the eye
- * on it); one more than a screen away — the end of a long stage, after Tab — is jumped to: a glide
- * across thousands of pixels shows nothing but a blur, and every frame of it mounts and drops a
- * screenful of nodes (issue 6).
+ * null when it is on screen already.
  * @example followView({ x: 900, y: 0, width: 100, height: 40 }, { x: 0, y: 0, zoom: 1 }, { width: 800, height: 600 })
  * // { x: -550, y: 280, zoom: 1, duration: 150 }
+ * @example followView({ x: 900, y: 0, width: 100, height: 40 }, { x: 0, y: 0, zoom: 1 }, { width: 800, height: 600 }, 'nearest')
+ * // { x: -240, y: 40, zoom: 1, duration: 0 }
  */
 export function followView(
   box: Box,
   view: { readonly x: number; readonly y: number; readonly zoom: number },
   pane: { readonly width: number; readonly height: number },
+  follow: Follow = 'glide',
 ): { x: number; y: number; zoom: number; duration: number } | null {
   if (pane.width === 0 || pane.height === 0) return null;
   const { x, y, zoom } = view;
@@ -70,14 +101,23 @@ export function followView(
   const right = left + box.width * zoom;
   const bottom = top + box.height * zoom;
   const m = FOLLOW_MARGIN;
-  if (left >= m && top >= m && right <= pane.width - m && bottom <= pane.height - m) return null;
+  const mb = follow === 'nearest' ? nearestBottomMargin(pane.height) : m;
+  if (left >= m && top >= m && right <= pane.width - m && bottom <= pane.height - mb) return null;
   const far = Math.abs((left + right) / 2 - pane.width / 2) > pane.width || Math.abs((top + bottom) / 2 - pane.height / 2) > pane.height;
+  if (follow === 'nearest' && !far) return { x: x + nearestShift(left, right, pane.width, m, m), y: y + nearestShift(top, bottom, pane.height, m, mb), zoom, duration: 0 };
   return {
     x: pane.width / 2 - (box.x + box.width / 2) * zoom,
     y: pane.height / 2 - (box.y + box.height / 2) * zoom,
     zoom,
     duration: far ? 0 : 150,
   };
+}
+
+/** The least shift (screen px, one axis) that brings [from, to] inside the margins; a span too big for the room is aligned to its start. */
+function nearestShift(from: number, to: number, size: number, start: number, end: number): number {
+  if (from < start || to - from > size - start - end) return start - from;
+  if (to > size - end) return size - end - to;
+  return 0;
 }
 
 export const canvasControl = {
@@ -92,9 +132,9 @@ export const canvasControl = {
    * React renders (issue 6): a jump then lands in the same render as the edit, so the canvas
    * mounts the nodes around the new place once, rather than the old place's first.
    */
-  reveal: (box: Box) => {
+  reveal: (box: Box, follow: Follow = 'glide') => {
     if (!canvas) return;
-    const to = followView(box, canvas.getViewport(), canvas.paneSize());
+    const to = followView(box, canvas.getViewport(), canvas.paneSize(), follow);
     if (!to) return;
     // The canvas's own follow effect asks again right after an action did, mid-glide: the glide
     // already heads there, and starting it over would only delay it. (By time, not by the glide's
@@ -102,7 +142,7 @@ export const canvasControl = {
     const now = performance.now();
     if (heading && heading.until > now && heading.x === to.x && heading.y === to.y && heading.zoom === to.zoom) return;
     heading = { x: to.x, y: to.y, zoom: to.zoom, until: now + to.duration };
-    void canvas.setViewport({ x: to.x, y: to.y, zoom: to.zoom }, { duration: to.duration });
+    void canvas.setViewport({ x: to.x, y: to.y, zoom: to.zoom }, { duration: to.duration, ...REVEAL_GLIDE });
   },
   /** Moves the view to `viewport` at once (the benchmark suite restores a view with it). */
   moveTo: (viewport: { readonly x: number; readonly y: number; readonly zoom: number }) => void canvas?.setViewport(viewport, { duration: 0 }),

@@ -11,7 +11,7 @@ import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
 import { parseGroupId } from './projection';
 import { mindModelFor, neighbour, stageOfNode, type Direction } from './mind-model';
-import { canvasControl } from './canvas-control';
+import { canvasControl, type Follow } from './canvas-control';
 
 function context() {
   const doc = useDocumentStore.getState().doc;
@@ -21,16 +21,17 @@ function context() {
 }
 
 /** Brings a node on screen in the same render as the edit or the move that got it there. */
-function reveal(id: string): void {
+function reveal(id: string, follow?: Follow): void {
   const doc = useDocumentStore.getState().doc;
   const box = doc && mindModelFor(doc, useUiStore.getState().grouping).byId.get(id);
-  if (box) canvasControl.reveal(box);
+  if (box) canvasControl.reveal(box, follow);
 }
 
+/** A new node is typed into at once: the view moves to it at once too (canvas-control.ts, `nearest`). */
 function addAndEdit(make: (id: string) => boolean, id: string): void {
   if (!make(id)) return;
   useUiStore.getState().startEditing(id);
-  reveal(id);
+  reveal(id, 'nearest');
 }
 
 /** Tab: a touchpoint in a group's channel and stage; a detail under a topic; an unsorted touchpoint under the root. */
