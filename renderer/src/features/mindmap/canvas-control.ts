@@ -47,9 +47,9 @@ export const OVERVIEW_SIZE = { width: 200, height: 150 } as const;
 const PANEL_INSET = 15;
 
 /**
- * How far above the pane's bottom a node just made is brought (`nearest`): clear of the panels
- * along the bottom — the minimap, the legend — that would otherwise cover each new touchpoint as
- * a stage grows downwards; a third of the pane at most, in a short window.
+ * How far above the pane's bottom a node just made is brought (`nearest`): clear of the minimap
+ * (and of a legend no taller), which would otherwise cover each new touchpoint as a stage grows
+ * downwards; a third of the pane at most, in a short window.
  */
 const nearestBottomMargin = (paneHeight: number) => Math.min(OVERVIEW_SIZE.height + 2 * PANEL_INSET, paneHeight / 3);
 
@@ -71,8 +71,8 @@ export function registerCanvas(instance: CanvasHandle): () => void {
 /**
  * How the view follows a node. `glide`, for a node the selection moved to: one just off screen
  * is glided to and centred (150 ms keeps the eye on it). `nearest`, for a node just made and
- * being typed into: the view moves at once, and only as far as brings it inside the margin, as an
- * editor scrolls to its cursor — a glide kept the new label out of sight for its first frames
+ * being typed into: the view moves at once, and only as far as brings it inside the margins (at
+ * the bottom, clear of the minimap), as an editor scrolls to its cursor — a glide kept the new label out of sight for its first frames
  * while keys already went into it, and Enter after Enter at the bottom edge would re-centre the
  * map each time (issue 6). Either way a node more than a screen away — the end of a long stage,
  * after Tab — is jumped to and centred: a glide across thousands of pixels shows nothing but a
