@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
 const executablePath: string | undefined = await findChromium();
+/** E2E_PORT lets two checkouts run their end-to-end tests side by side without sharing a server. */
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 /** E2E tests drive the built renderer (dist/renderer) in a real Chromium; the Electron project runs where the binary exists. */
 export default defineConfig({
@@ -16,15 +18,15 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '.tmp/test-results/playwright.json' }]],
   outputDir: '.tmp/playwright-output',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'off',
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
