@@ -8,11 +8,26 @@
  * Reading is one path: size → JSON → format → version → migrations → schemas (shared/model/schema.ts,
  * the same rules the DB loader and the commands use) → the map-wide rules a record schema cannot
  * see (one root, parents, cycles, unique ids, references). The first broken rule refuses the whole
- * file with its exact path, so nothing already in the app changes.
+ * file, so nothing already in the app changes. A refusal says it twice: for people, naming the map
+ * and the touchpoint by their labels and what to do (file-refusals.ts), and as technical details
+ * with the exact path and rule, for the "Details" disclosure and for whoever fixes the file.
  */
 import * as z from 'zod';
 import type { IdPrefix } from './model/ids';
 import { ChainSchema, MapMetaSchema, TopicSchema, describeValue, issueText, pathText } from './model/schema';
+import {
+  badVersion,
+  mapRuleProblem,
+  newerVersion,
+  notAnObject,
+  notJson,
+  recordProblem,
+  tooLarge,
+  wrongFormat,
+  type FileKeys,
+  type FileRefusal,
+  type MapRuleProblem,
+} from './file-refusals';
 import { compareSiblings } from './model/selectors';
 import type { Chain, ImprovementAction, MapDoc, MapMeta, Topic, TopicId } from './model/types';
 
@@ -45,10 +60,13 @@ export const migrations: Readonly<Record<number, FileMigration | null>> = {
 /** The version this app writes and the newest it reads. */
 export const CURRENT_FILE_VERSION = Math.max(...Object.keys(migrations).map(Number));
 
-/** What `parseTouchmapFile` gives: the maps, or why the whole file was refused. */
-export type ParseResult =
-  | { readonly ok: true; readonly docs: MapDoc[]; readonly warnings: string[] }
-  | { readonly ok: false; readonly error: string; readonly path?: string };
+/**
+ * What `parseTouchmapFile` gives: the maps, or why the whole file was refused — `error` for people
+ * (labels, what to do), `details` the technical text (path and rule), `path` where it is.
+ */
+export type ParseResult = { readonly ok: true; readonly docs: MapDoc[]; readonly warnings: string[] } | ({ readonly ok: false } & FileRefusal);
+
+export { refusalText, type FileRefusal } from './file-refusals';
 
 // ───────────────────────────────────────────── writing
 
@@ -227,21 +245,23 @@ const FileSchema = z.object({
 /**
  * Reads a `.touchmap` file. Refuses the whole file — nothing is half-imported — when it is larger
  * than `MAX_FILE_BYTES`, not JSON, not `"format": "touchmap"`, of a newer version, or breaks any rule
- * of FILE-FORMAT.md; the message names the problem and where it is, and `path` repeats the where
- * for the UI. Fields this version does not know are ignored (a later version may add them).
+ * of FILE-FORMAT.md. `error` names the problem with the map's and the touchpoint's own names and
+ * says what to do; `details` keeps the exact path and rule; `path` repeats the where. Fields this version does not know are ignored (a later version may add them).
  * `warnings` lists what was accepted but looks odd (a chain step on a detail or on the root).
  *
  * @param options.sizeBytes the file's size on disk, when the caller knows it (saves measuring the text)
  * @example
  * const result = parseTouchmapFile(text, { sizeBytes: file.size });
- * if (!result.ok) showError(result.error); // "maps[0].topics[12].score: 14 is not 0–10"
+ * if (!result.ok) showError(result.error, result.details);
+ * // 'Map "Clinic": touchpoint "Site" has our score 14; scores are 0–10. Fix it in a text editor, …'
+ * // 'maps[0].topics[12].score: 14 is not 0–10'
  * else importMaps(remapForImport(result.docs, { mapIds }, newId));
  */
 export function parseTouchmapFile(text: string, options: { readonly sizeBytes?: number } = {}): ParseResult {
   // Checked before JSON.parse: parsing is what costs the memory the limit protects.
   const size = options.sizeBytes ?? utf8ByteLength(text);
   if (size > MAX_FILE_BYTES) {
-    return refuse(`The file is ${megabytes(size)} MB; Touchmap imports files up to ${MAX_FILE_BYTES / (1024 * 1024)} MB.`);
+    return refuse(tooLarge(size, MAX_FILE_BYTES));
   }
 
   let raw: unknown;
@@ -249,44 +269,36 @@ export function parseTouchmapFile(text: string, options: { readonly sizeBytes?: 
     // Editors such as Notepad may save a byte-order mark; JSON.parse rejects it, a person would not.
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return refuse(notJsonMessage(error, text));
+    return refuse(notJson(text, error));
   }
 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return refuse(`This is not a Touchmap file: it is JSON, but ${describeValue(raw)} rather than an object with "format": "touchmap".`);
+    return refuse(notAnObject(raw));
   }
   const file = raw as RawFile;
-  if (file.format !== FILE_FORMAT) {
-    const found = file.format === undefined ? 'is missing' : `${describeValue(file.format)} is not "${FILE_FORMAT}"`;
-    return refuse(`format: ${found} — this is not a Touchmap file.`, 'format');
-  }
+  if (file.format !== FILE_FORMAT) return refuse(wrongFormat(file));
 
   const version = file.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    const found = version === undefined ? 'is missing' : `${describeValue(version)} is not a file version`;
-    return refuse(`version: ${found}; a Touchmap file says which version of the format it is (1 or later).`, 'version');
-  }
-  if (version > CURRENT_FILE_VERSION) {
-    return refuse(
-      `This file was made by a newer Touchmap, version ${version}; this app reads version ${CURRENT_FILE_VERSION} — update Touchmap to open it.`,
-      'version',
-    );
-  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return refuse(badVersion(version));
+  if (version > CURRENT_FILE_VERSION) return refuse(newerVersion(version, CURRENT_FILE_VERSION));
 
   const upgraded = upgradeFile(file, version);
   const parsed = FileSchema.safeParse(upgraded);
   if (!parsed.success) {
     // One exact message beats a list: report the first issue zod met (it walks the file top-down).
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-    return refuse(issueText(issue), pathText(issue.path));
+    return refuse(recordProblem(upgraded, issue, issueText(issue), pathText(issue.path)));
   }
 
   const warnings: string[] = [];
   const docs: MapDoc[] = [];
   for (const [index, fileMap] of parsed.data.maps.entries()) {
     const { topics, chains, ...meta } = fileMap;
-    const problem = checkMapRules(meta, topics, chains, `maps[${index}]`, warnings);
-    if (problem) return refuse(`${problem.path}: ${problem.message}`, problem.path);
+    const problem = checkMapRules(meta, topics, chains, ['maps', index], warnings);
+    if (problem) {
+      const path = pathText(problem.keys);
+      return refuse(mapRuleProblem(upgraded, problem, `${path}: ${problem.message}`, path));
+    }
     docs.push({
       map: meta,
       topics: Object.fromEntries(topics.map((t) => [t.id, t])),
@@ -316,7 +328,8 @@ export function upgradeFile(file: RawFile, version: number, table: Readonly<Reco
   return out;
 }
 
-type RuleProblem = { readonly path: string; readonly message: string };
+/** A broken map-wide rule: what the message needs to name things, and the rule in technical words. */
+type RuleProblem = MapRuleProblem & { readonly message: string };
 
 /**
  * The rules no single record's schema can check: unique ids, exactly one root, parents that exist,
@@ -326,85 +339,98 @@ function checkMapRules(
   meta: MapMeta,
   topics: readonly Topic[],
   chains: readonly Chain[],
-  at: string,
+  at: FileKeys,
   warnings: string[],
 ): RuleProblem | undefined {
   const duplicate =
-    firstDuplicate(meta.stages, `${at}.stages`) ??
-    firstDuplicate(meta.segments, `${at}.segments`) ??
-    firstDuplicate(meta.competitors, `${at}.competitors`) ??
-    firstDuplicate(topics, `${at}.topics`) ??
-    firstDuplicate(chains, `${at}.chains`);
+    firstDuplicate(meta.stages, [...at, 'stages']) ??
+    firstDuplicate(meta.segments, [...at, 'segments']) ??
+    firstDuplicate(meta.competitors, [...at, 'competitors']) ??
+    firstDuplicate(topics, [...at, 'topics']) ??
+    firstDuplicate(chains, [...at, 'chains']);
   if (duplicate) return duplicate;
 
   const indexOf = new Map(topics.map((t, i) => [t.id, i]));
   const roots = topics.flatMap((t, i) => (t.parentId === null ? [i] : []));
   if (roots.length === 0) {
-    return { path: `${at}.topics`, message: 'no root topic (parentId null); a map has exactly one, the business at the centre' };
+    return { rule: 'no-root', keys: [...at, 'topics'], message: 'no root topic (parentId null); a map has exactly one, the business at the centre' };
   }
   if (roots.length > 1) {
     return {
-      path: `${at}.topics[${roots[1]}].parentId`,
+      rule: 'second-root',
+      keys: [...at, 'topics', roots[1] as number, 'parentId'],
+      root: roots[0] as number,
       message: `null makes a second root (topics[${roots[0]}] is the root); a map has exactly one`,
     };
   }
   for (const [i, t] of topics.entries()) {
     if (t.parentId !== null && !indexOf.has(t.parentId)) {
-      return { path: `${at}.topics[${i}].parentId`, message: `${describeValue(t.parentId)} is not a topic of this map` };
+      return { rule: 'unknown-reference', to: 'topic', keys: [...at, 'topics', i, 'parentId'], message: `${describeValue(t.parentId)} is not a topic of this map` };
     }
   }
   const cycle = firstCycle(topics, indexOf);
-  if (cycle) return { path: `${at}.topics[${cycle.index}].parentId`, message: cycle.message };
+  if (cycle) return { rule: 'cycle', keys: [...at, 'topics', cycle.index, 'parentId'], loop: cycle.loop, message: cycle.message };
 
   const stageIds = new Set(meta.stages.map((s) => s.id));
   const segmentIds = new Set(meta.segments.map((s) => s.id));
   const competitorIds = new Set(meta.competitors.map((c) => c.id));
   for (const [i, t] of topics.entries()) {
-    const here = `${at}.topics[${i}]`;
+    const here = [...at, 'topics', i];
     if (t.stageId !== undefined && !stageIds.has(t.stageId)) {
-      return { path: `${here}.stageId`, message: `${describeValue(t.stageId)} is not a stage of this map` };
+      return { rule: 'unknown-reference', to: 'stage', keys: [...here, 'stageId'], message: `${describeValue(t.stageId)} is not a stage of this map` };
     }
     for (const [k, segmentId] of (t.segmentIds ?? []).entries()) {
       if (!segmentIds.has(segmentId)) {
-        return { path: `${here}.segmentIds[${k}]`, message: `${describeValue(segmentId)} is not a segment of this map` };
+        return { rule: 'unknown-reference', to: 'segment', keys: [...here, 'segmentIds', k], message: `${describeValue(segmentId)} is not a segment of this map` };
       }
     }
     for (const competitorId of Object.keys(t.competitorScores ?? {})) {
       if (!competitorIds.has(competitorId)) {
-        return { path: `${here}.competitorScores.${competitorId}`, message: `${describeValue(competitorId)} is not a competitor of this map` };
+        return {
+          rule: 'unknown-reference',
+          to: 'competitor',
+          keys: [...here, 'competitorScores', competitorId],
+          message: `${describeValue(competitorId)} is not a competitor of this map`,
+        };
       }
     }
   }
 
   const rootId = (topics[roots[0] as number] as Topic).id;
   for (const [i, chain] of chains.entries()) {
-    const here = `${at}.chains[${i}]`;
+    const here = [...at, 'chains', i];
     if (chain.segmentId !== undefined && !segmentIds.has(chain.segmentId)) {
-      return { path: `${here}.segmentId`, message: `${describeValue(chain.segmentId)} is not a segment of this map` };
+      return { rule: 'unknown-reference', to: 'segment', keys: [...here, 'segmentId'], message: `${describeValue(chain.segmentId)} is not a segment of this map` };
     }
     for (const [k, step] of chain.steps.entries()) {
       const topicIndex = indexOf.get(step);
       if (topicIndex === undefined) {
-        return { path: `${here}.steps[${k}]`, message: `${describeValue(step)} is not a topic of this map` };
+        return { rule: 'unknown-reference', to: 'topic', keys: [...here, 'steps', k], message: `${describeValue(step)} is not a topic of this map` };
       }
       // The rule says steps are touchpoints. A step on the root or a detail still names a real topic
       // (a touchpoint later moved under another leaves exactly this), so it is kept, not refused —
       // refusing would make a whole backup unimportable over one stale step.
       const parentId = (topics[topicIndex] as Topic).parentId;
-      if (parentId === null) warnings.push(`${here}.steps[${k}]: ${describeValue(step)} is the root, not a touchpoint; kept`);
-      else if (parentId !== rootId) warnings.push(`${here}.steps[${k}]: ${describeValue(step)} is a detail, not a touchpoint; kept`);
+      const where = pathText([...here, 'steps', k]);
+      if (parentId === null) warnings.push(`${where}: ${describeValue(step)} is the root, not a touchpoint; kept`);
+      else if (parentId !== rootId) warnings.push(`${where}: ${describeValue(step)} is a detail, not a touchpoint; kept`);
     }
   }
   return undefined;
 }
 
-function firstDuplicate(records: readonly { readonly id: string }[], at: string): RuleProblem | undefined {
+function firstDuplicate(records: readonly { readonly id: string }[], at: FileKeys): RuleProblem | undefined {
   const first = new Map<string, number>();
   for (const [i, record] of records.entries()) {
     const earlier = first.get(record.id);
     if (earlier !== undefined) {
-      const list = at.slice(at.lastIndexOf('.') + 1);
-      return { path: `${at}[${i}].id`, message: `${describeValue(record.id)} is used twice (also ${list}[${earlier}]); ids are unique within a map` };
+      const list = String(at[at.length - 1]);
+      return {
+        rule: 'duplicate-id',
+        keys: [...at, i, 'id'],
+        earlier,
+        message: `${describeValue(record.id)} is used twice (also ${list}[${earlier}]); ids are unique within a map`,
+      };
     }
     first.set(record.id, i);
   }
@@ -415,7 +441,7 @@ function firstDuplicate(records: readonly { readonly id: string }[], at: string)
  * With one root and every parent present, a topic whose ancestry never reaches the root sits on
  * (or hangs below) a cycle. Reports the cycle at its member that comes first in the file.
  */
-function firstCycle(topics: readonly Topic[], indexOf: ReadonlyMap<TopicId, number>): { index: number; message: string } | undefined {
+function firstCycle(topics: readonly Topic[], indexOf: ReadonlyMap<TopicId, number>): { index: number; loop: number[]; message: string } | undefined {
   const reachesRoot = new Set<TopicId>();
   for (const start of topics) {
     const walk: TopicId[] = [];
@@ -429,6 +455,7 @@ function firstCycle(topics: readonly Topic[], indexOf: ReadonlyMap<TopicId, numb
         const loop = [...members.slice(members.indexOf(first.id)), ...members.slice(0, members.indexOf(first.id)), first.id];
         return {
           index,
+          loop: loop.map((id) => indexOf.get(id) as number),
           message: `${describeValue(first.parentId)} makes a cycle (${loop.map((id) => describeValue(id)).join(' → ')} by parentId); every topic must lead up to the root`,
         };
       }
@@ -441,23 +468,8 @@ function firstCycle(topics: readonly Topic[], indexOf: ReadonlyMap<TopicId, numb
   return undefined;
 }
 
-function refuse(error: string, path?: string): ParseResult {
-  return path === undefined ? { ok: false, error } : { ok: false, error, path };
-}
-
-/** JSON.parse's own words, plus line and column when it gives only a position (older engines). */
-function notJsonMessage(error: unknown, text: string): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(detail);
-  let where = '';
-  if (position && !/line \d+/.test(detail)) {
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    where = ` (line ${line}, column ${column})`;
-  }
-  return `This is not a Touchmap file: it is not valid JSON — ${detail}${where}.`;
+function refuse(refusal: FileRefusal): ParseResult {
+  return { ok: false, ...refusal };
 }
 
 /** Counts UTF-8 bytes without allocating an encoded copy (shared/ has no TextEncoder typing). */
@@ -476,11 +488,6 @@ function utf8ByteLength(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-/** Rounded up so a file just over the limit never reads as "50.0 MB; the limit is 50 MB". */
-function megabytes(bytes: number): string {
-  return (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1);
 }
 
 // ───────────────────────────────────────────── importing

@@ -127,7 +127,9 @@ describe('parseTouchmapFile reads', () => {
     // example; example-v1-complete.touchmap is the example with that topic added.
     expect(parseTouchmapFile(fixture('example-v1.touchmap'))).toStrictEqual({
       ok: false,
-      error: 'maps[0].chains[0].steps[1]: "t-site" is not a topic of this map',
+      error:
+        'Map "Clinic — new patients": chain "First visit" has, as step 2, a touchpoint that is not in the map (id "t-site"). Fix it in a text editor, or export the map again from the Touchmap it came from.',
+      details: 'maps[0].chains[0].steps[1]: "t-site" is not a topic of this map',
       path: 'maps[0].chains[0].steps[1]',
     });
   });
@@ -178,20 +180,18 @@ describe('parseTouchmapFile reads', () => {
   });
 });
 
-describe('parseTouchmapFile refuses the whole file, naming the problem and where it is', () => {
+// The technical text (`details`) of each refusal: the exact path and rule. The words for people
+// (`error`) are checked in refusal-messages.test.ts.
+describe('parseTouchmapFile refuses the whole file, keeping the exact problem and where it is as details', () => {
   const cases: readonly { file: string; error: string | RegExp; path?: string }[] = [
-    { file: 'not-json', error: /^This is not a Touchmap file: it is not valid JSON — .*line \d+.*column \d+/ },
-    { file: 'not-an-object', error: 'This is not a Touchmap file: it is JSON, but a list rather than an object with "format": "touchmap".' },
-    { file: 'wrong-format', error: 'format: "mindmap" is not "touchmap" — this is not a Touchmap file.', path: 'format' },
-    { file: 'missing-format', error: 'format: is missing — this is not a Touchmap file.', path: 'format' },
-    {
-      file: 'newer-version',
-      error: 'This file was made by a newer Touchmap, version 2; this app reads version 1 — update Touchmap to open it.',
-      path: 'version',
-    },
+    { file: 'not-json', error: /^not valid JSON: .*line \d+.*column \d+/ },
+    { file: 'not-an-object', error: 'top level: a list is not an object with "format": "touchmap"' },
+    { file: 'wrong-format', error: 'format: "mindmap" is not "touchmap"', path: 'format' },
+    { file: 'missing-format', error: 'format: is missing', path: 'format' },
+    { file: 'newer-version', error: 'version: 2 is newer than 1, the newest this app reads', path: 'version' },
     {
       file: 'version-not-a-number',
-      error: 'version: "1" is not a file version; a Touchmap file says which version of the format it is (1 or later).',
+      error: 'version: "1" is not a file version; a Touchmap file says which version of the format it is (1 or later)',
       path: 'version',
     },
     { file: 'no-maps', error: 'maps: is an empty list; a file holds one or more maps', path: 'maps' },
@@ -259,8 +259,8 @@ describe('parseTouchmapFile refuses the whole file, naming the problem and where
   it.each(cases)('$file', ({ file, error, path }) => {
     const result = parseTouchmapFile(fixture(`refused/${file}.touchmap`));
     if (result.ok) throw new Error('expected a refusal');
-    if (typeof error === 'string') expect(result.error).toBe(error);
-    else expect(result.error).toMatch(error);
+    if (typeof error === 'string') expect(result.details).toBe(error);
+    else expect(result.details).toMatch(error);
     expect(result.path).toBe(path);
   });
 
@@ -269,17 +269,21 @@ describe('parseTouchmapFile refuses the whole file, naming the problem and where
     const bad = structuredClone(good);
     bad.topics[3].score = -1;
     const text = JSON.stringify({ format: 'touchmap', version: 1, maps: [good, bad] });
-    expect(parseTouchmapFile(text)).toMatchObject({ ok: false, error: 'maps[1].topics[3].score: -1 is not 0–10' });
+    expect(parseTouchmapFile(text)).toMatchObject({ ok: false, details: 'maps[1].topics[3].score: -1 is not 0–10' });
   });
 });
 
 describe('the 50 MB limit', () => {
-  const limitMessage = /^The file is [\d.]+ MB; Touchmap imports files up to 50 MB\.$/;
+  const limitMessage = /^The file is [\d.]+ MB; Touchmap imports files up to 50 MB\. Check that it is the right file/;
 
   it('refuses a file over 50 MB by its size on disk, naming the limit and the size', () => {
     const result = parseTouchmapFile('{}', { sizeBytes: MAX_FILE_BYTES + 1 });
-    expect(result).toStrictEqual({ ok: false, error: 'The file is 50.1 MB; Touchmap imports files up to 50 MB.' });
-    expect(parseTouchmapFile('{}', { sizeBytes: 80 * 1024 * 1024 })).toMatchObject({ error: 'The file is 80.0 MB; Touchmap imports files up to 50 MB.' });
+    expect(result).toStrictEqual({
+      ok: false,
+      error: 'The file is 50.1 MB; Touchmap imports files up to 50 MB. Check that it is the right file: a map of 2,000 touchpoints is about 2 MB.',
+      details: `size: ${MAX_FILE_BYTES + 1} bytes; the limit is ${MAX_FILE_BYTES} bytes`,
+    });
+    expect(parseTouchmapFile('{}', { sizeBytes: 80 * 1024 * 1024 })).toMatchObject({ error: expect.stringMatching(/^The file is 80\.0 MB; Touchmap imports files up to 50 MB\./) });
   });
 
   it('accepts a file of exactly 50 MB', () => {

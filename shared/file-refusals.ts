@@ -1,0 +1,425 @@
+/**
+ * Why a `.touchmap` file was refused, in words for the person who chose it. The reader
+ * (file-format.ts) decides WHAT is wrong and keeps its exact technical text (a path such as
+ * `maps[0].topics[12].score` and the rule) as the refusal's details; this module says the same
+ * thing with the names the person knows — the map's title, the touchpoint's label, the stage's
+ * name — and what to do about it. It never decides whether a file is accepted.
+ *
+ * Messages are English, like every message of shared/ (the CLI prints them too).
+ */
+import * as z from 'zod';
+import { describeValue } from './model/schema';
+
+/** A refused file: the message for people, the technical text behind "Details", and where. */
+export interface FileRefusal {
+  readonly error: string;
+  readonly details: string;
+  readonly path?: string;
+}
+
+/** What to do when the file is a Touchmap file with a broken rule. */
+export const FIX_THE_FILE = 'Fix it in a text editor, or export the map again from the Touchmap it came from.';
+/** What to do when the file is something else altogether. */
+export const CHOOSE_A_TOUCHMAP_FILE = 'Choose a .touchmap file instead: Touchmap saves one from a map’s Data export or with “Back up all maps”.';
+/** What to do with a file from a newer Touchmap. */
+export const UPDATE_TOUCHMAP = 'Update Touchmap to open it.';
+
+/**
+ * A refusal and its technical text as one text, for places with no "Details" disclosure (the
+ * command line): the message first, the details on the next line.
+ * @example refusalText(refusal) // 'Map "Clinic": touchpoint "Site" has our score 14; …\nDetails: maps[0].topics[3].score: 14 is not 0–10'
+ */
+export function refusalText(refusal: Pick<FileRefusal, 'error' | 'details'>): string {
+  return `${refusal.error}\nDetails: ${refusal.details}`;
+}
+
+// ───────────────────────────────────────────── before the maps are read
+
+/** @example tooLarge(53_477_376, 52_428_800) */
+export function tooLarge(bytes: number, limitBytes: number): FileRefusal {
+  return {
+    error: `The file is ${megabytes(bytes)} MB; Touchmap imports files up to ${limitBytes / (1024 * 1024)} MB. Check that it is the right file: a map of 2,000 touchpoints is about 2 MB.`,
+    details: `size: ${bytes} bytes; the limit is ${limitBytes} bytes`,
+  };
+}
+
+/** Rounded up so a file just over the limit never reads as "50.0 MB; the limit is 50 MB". */
+function megabytes(bytes: number): string {
+  return (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1);
+}
+
+/**
+ * Text that JSON.parse refused: says what the file looks like it is (a PDF, an image, a CSV…), or,
+ * when it starts like JSON, that it is a damaged Touchmap file and where the damage is.
+ */
+export function notJson(text: string, parserError: unknown): FileRefusal {
+  const parser = parserError instanceof Error ? parserError.message : String(parserError);
+  const where = jsonErrorPlace(parser, text);
+  const at = where ? ` (line ${where.line}, column ${where.column})` : '';
+  const details = `not valid JSON: ${parser}${where && !/line \d+/.test(parser) ? at : ''}`;
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start === '') return { error: `The file is empty: there is no map in it. ${CHOOSE_A_TOUCHMAP_FILE}`, details };
+  if (start.startsWith('{') || start.startsWith('[')) {
+    return {
+      error: `The file looks like a Touchmap file that was damaged or edited by hand: its text is broken${where ? ` at line ${where.line}, column ${where.column}` : ''}. ${FIX_THE_FILE}`,
+      details,
+    };
+  }
+  return { error: `This is not a Touchmap map: the file looks like ${lookalike(start)}. ${CHOOSE_A_TOUCHMAP_FILE}`, details };
+}
+
+/** Line and column of a JSON.parse error, from "(line 3 column 5)" or from "position 42". */
+function jsonErrorPlace(parser: string, text: string): { line: number; column: number } | undefined {
+  const lineColumn = /line (\d+) column (\d+)/.exec(parser);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /position (\d+)/.exec(parser);
+  if (!position) return undefined;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** What a text that is not JSON most likely is, judged by how it starts. */
+function lookalike(start: string): string {
+  const head = start.slice(0, 512);
+  const lower = head.toLowerCase();
+  if (head.startsWith('%PDF')) return 'a PDF document';
+  if (head.startsWith('\u0089PNG') || head.startsWith('\uFFFDPNG')) return 'a PNG image';
+  if (head.startsWith('GIF8')) return 'a GIF image';
+  if (head.startsWith('\u00FF\u00D8') || head.startsWith('\uFFFD\uFFFD\uFFFD\uFFFD') || /^\uFFFD+JFIF/.test(head) || head.includes('JFIF')) return 'a JPEG image';
+  if (head.startsWith('PK')) return 'a ZIP archive (an .xmind map or an Office document, perhaps)';
+  if (lower.includes('<svg')) return 'an SVG image';
+  if (lower.startsWith('<!doctype html') || lower.startsWith('<html')) return 'a web page (HTML)';
+  if (lower.startsWith('<map') || lower.includes('<map version')) return 'a FreeMind mind map';
+  if (lower.startsWith('<')) return 'an XML file';
+  if (head.startsWith('{\\rtf')) return 'an RTF document';
+  if (head.startsWith('#')) return 'a Markdown text (Touchmap’s outline export, perhaps)';
+  const firstLine = head.split(/\r?\n/)[0] ?? '';
+  if (/[,;\t]/.test(firstLine) && /\r?\n/.test(head)) return 'a table of comma-separated values (CSV), such as Touchmap’s action plan';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000E-\u001F]/.test(head)) return 'a binary file, not text';
+  return 'plain text';
+}
+
+/** JSON, but not an object (a list, a number…). */
+export function notAnObject(value: unknown): FileRefusal {
+  return {
+    error: `This is not a Touchmap map: the file holds JSON data (${describeValue(value)}), but a Touchmap file is an object that starts with "format": "touchmap". ${CHOOSE_A_TOUCHMAP_FILE}`,
+    details: `top level: ${describeValue(value)} is not an object with "format": "touchmap"`,
+  };
+}
+
+/** An object whose `format` is missing or not "touchmap". */
+export function wrongFormat(file: Readonly<Record<string, unknown>>): FileRefusal {
+  const found = file.format === undefined ? 'is missing' : `${describeValue(file.format)} is not "touchmap"`;
+  const details = `format: ${found}`;
+  if (file.format === undefined && Array.isArray(file.maps)) {
+    return {
+      error: `The file looks like a Touchmap file, but its line "format": "touchmap" is missing, so Touchmap cannot be sure what it is. ${FIX_THE_FILE}`,
+      details,
+      path: 'format',
+    };
+  }
+  const what =
+    typeof file.format === 'string'
+      ? `the file says it is a ${describeValue(file.format)} file`
+      : file.type === 'excalidraw'
+        ? 'the file is an Excalidraw drawing'
+        : 'the file holds JSON data from another program';
+  return { error: `This is not a Touchmap map: ${what}. ${CHOOSE_A_TOUCHMAP_FILE}`, details, path: 'format' };
+}
+
+/** A `version` that is not a whole number of 1 or more. */
+export function badVersion(version: unknown): FileRefusal {
+  const found = version === undefined ? 'is missing' : `${describeValue(version)} is not a file version`;
+  const said = version === undefined ? 'has no version line' : `says its version is ${describeValue(version)}`;
+  return {
+    error: `The file is damaged: it ${said}, where a Touchmap file has a whole number such as "version": 1. ${FIX_THE_FILE}`,
+    details: `version: ${found}; a Touchmap file says which version of the format it is (1 or later)`,
+    path: 'version',
+  };
+}
+
+/** A file written by a later Touchmap than this one. */
+export function newerVersion(version: number, current: number): FileRefusal {
+  return {
+    error: `This file was made by a newer Touchmap (file version ${version}); this Touchmap reads files up to version ${current}. ${UPDATE_TOUCHMAP}`,
+    details: `version: ${version} is newer than ${current}, the newest this app reads`,
+    path: 'version',
+  };
+}
+
+// ───────────────────────────────────────────── inside the maps
+
+/** Keys from the file's top down to the broken value, e.g. ['maps', 0, 'topics', 12, 'score']. */
+export type FileKeys = readonly PropertyKey[];
+
+/**
+ * A broken rule the map-wide checks found, with what the message needs to name things.
+ * `keys` point at the value at fault; the technical text is in `details`.
+ */
+export type MapRuleProblem =
+  | { readonly rule: 'duplicate-id'; readonly keys: FileKeys; readonly earlier: number }
+  | { readonly rule: 'no-root'; readonly keys: FileKeys }
+  | { readonly rule: 'second-root'; readonly keys: FileKeys; readonly root: number }
+  | { readonly rule: 'unknown-reference'; readonly keys: FileKeys; readonly to: 'topic' | 'stage' | 'segment' | 'competitor' }
+  | { readonly rule: 'cycle'; readonly keys: FileKeys; readonly loop: readonly number[] };
+
+type Raw = Readonly<Record<PropertyKey, unknown>>;
+
+const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The value at `keys` in the raw file, or undefined when the way there is broken. */
+function valueAt(file: unknown, keys: FileKeys): unknown {
+  let here: unknown = file;
+  for (const key of keys) {
+    if (Array.isArray(here) && typeof key === 'number') here = here[key];
+    else if (isRecord(here) && typeof key !== 'symbol' && Object.hasOwn(here, key)) here = here[key];
+    else return undefined;
+  }
+  return here;
+}
+
+/** A name as a message quotes it: straight quotes, cut short like describeValue. */
+const quoted = (name: string) => describeValue(name);
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ordinal = (index: number) => ORDINALS[index] ?? `${index + 1}th`;
+
+/** `Map "Clinic"`, or for a map with no usable title, `The file's second map`. */
+function mapSubject(file: unknown, mapIndex: number): string {
+  const title = valueAt(file, ['maps', mapIndex, 'title']);
+  if (typeof title === 'string' && title.trim() !== '') return `Map ${quoted(title)}`;
+  const count = (valueAt(file, ['maps']) as unknown[] | undefined)?.length ?? 1;
+  return count > 1 ? `The file’s ${ordinal(mapIndex)} map (it has no title)` : 'The map (it has no title)';
+}
+
+/** What a topic is to the person: the centre topic, a touchpoint, or a detail of one. */
+function topicKind(topics: readonly unknown[], topic: Raw): 'the centre topic' | 'touchpoint' | 'detail' | 'topic' {
+  if (topic.parentId === null) return 'the centre topic';
+  const parent = topics.find((t) => isRecord(t) && t.id === topic.parentId);
+  if (!isRecord(parent)) return 'topic';
+  return parent.parentId === null ? 'touchpoint' : 'detail';
+}
+
+/**
+ * `touchpoint "Context ad"`, `detail "Form" (under "Site")`, `a touchpoint with no label (id "t-9")`;
+ * `bare` leaves out "with no label" when the message is about the missing label itself.
+ */
+function topicSubject(file: unknown, mapIndex: number, topicIndex: number, bare = false): string {
+  const topics = valueAt(file, ['maps', mapIndex, 'topics']);
+  const topic = Array.isArray(topics) ? topics[topicIndex] : undefined;
+  if (!Array.isArray(topics) || !isRecord(topic)) return `the ${ordinal(topicIndex)} topic`;
+  const kind = topicKind(topics, topic);
+  const label = labelOf(topic);
+  const parent = kind === 'detail' ? labelOf(topics.find((t) => isRecord(t) && t.id === topic.parentId) as Raw) : undefined;
+  const under = parent === undefined ? [] : [`under ${quoted(parent)}`];
+  if (label === undefined) {
+    // No label to name it by: its id and its parent are what a person can search the file for.
+    const hints = [...(typeof topic.id === 'string' ? [`id ${quoted(topic.id)}`] : []), ...under];
+    const where = hints.length > 0 ? ` (${hints.join(', ')})` : '';
+    if (kind === 'the centre topic') return `the centre topic${where}`;
+    return `a ${kind}${bare ? '' : ' with no label'}${where}`;
+  }
+  if (kind === 'the centre topic') return `the centre topic ${quoted(label)}`;
+  return `${kind} ${quoted(label)}${under.length > 0 ? ` (${under[0]})` : ''}`;
+}
+
+function labelOf(topic: Raw): string | undefined {
+  return typeof topic.label === 'string' && topic.label.trim() !== '' ? topic.label : undefined;
+}
+
+const RECORD_KINDS = { stages: 'stage', segments: 'segment', competitors: 'competitor', chains: 'chain' } as const;
+
+/** `stage "Awareness"`, `chain "First visit"`, `a segment with no name (id "g-1")`. */
+function recordSubject(file: unknown, mapIndex: number, list: keyof typeof RECORD_KINDS, index: number): string {
+  const record = valueAt(file, ['maps', mapIndex, list, index]);
+  const kind = RECORD_KINDS[list];
+  if (!isRecord(record)) return `the ${ordinal(index)} ${kind}`;
+  if (typeof record.name === 'string' && record.name.trim() !== '') return `${kind} ${quoted(record.name)}`;
+  return `a ${kind} with no name${typeof record.id === 'string' ? ` (id ${quoted(record.id)})` : ''}`;
+}
+
+/** The thing the keys point into, below its map: a topic, a stage, a chain… or the map itself. */
+function subjectOf(file: unknown, keys: FileKeys): { readonly map: string; readonly thing?: string; readonly field: FileKeys } {
+  const mapIndex = keys[1] as number;
+  const map = mapSubject(file, mapIndex);
+  const [, , list, index, ...field] = keys;
+  if (typeof index !== 'number') return { map, field: keys.slice(2) };
+  if (list === 'topics') return { map, thing: topicSubject(file, mapIndex, index, field.length === 1 && field[0] === 'label'), field };
+  if (list === 'stages' || list === 'segments' || list === 'competitors' || list === 'chains') {
+    return { map, thing: recordSubject(file, mapIndex, list, index), field };
+  }
+  return { map, field: keys.slice(2) };
+}
+
+/** Field names as a facilitator says them. Unlisted keys are shown as written. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  id: 'id',
+  parentId: 'parent',
+  order: 'order',
+  label: 'label',
+  channel: 'channel',
+  stageId: 'stage',
+  kind: 'kind',
+  segmentIds: 'segments',
+  importance: 'importance',
+  score: 'our score',
+  competitorScores: 'competitor scores',
+  reaction: 'reaction',
+  attention: 'attention span',
+  lifespan: 'lifespan',
+  notes: 'notes',
+  team: 'responsible team',
+  process: 'supporting process',
+  outcome: 'desired outcome',
+  data: 'data it generates',
+  action: 'improvement action',
+  'action.what': 'action (what to do)',
+  'action.owner': 'action owner',
+  'action.due': 'action due date',
+  'action.status': 'action status',
+  position: 'position',
+  'position.x': 'position',
+  'position.y': 'position',
+  collapsed: 'collapsed setting',
+  title: 'title',
+  locale: 'language',
+  stages: 'list of stages',
+  segments: 'list of segments',
+  competitors: 'list of competitors',
+  createdAt: 'creation date',
+  updatedAt: 'last-change date',
+  topics: 'list of topics',
+  chains: 'list of chains',
+  name: 'name',
+  segmentId: 'segment',
+  steps: 'steps',
+};
+
+function fieldWords(field: FileKeys): string {
+  const named = field.filter((key): key is string => typeof key === 'string');
+  return FIELD_WORDS[named.join('.')] ?? FIELD_WORDS[named[0] ?? ''] ?? (named.join(' ') || 'entry');
+}
+
+/** "Map "X": touchpoint "Y" has …" or "Map "X" has …", then what to do. */
+function sentence(subject: { readonly map: string; readonly thing?: string }, predicate: string, fix = FIX_THE_FILE): string {
+  const who = subject.thing === undefined ? subject.map : `${subject.map}: ${subject.thing}`;
+  return `${who} ${predicate}. ${fix}`;
+}
+
+/** A score or importance outside its range, as the example of the method says it. */
+function rangePredicate(field: FileKeys, value: unknown, file: unknown, keys: FileKeys): string | undefined {
+  const whole = typeof value === 'number' && Number.isInteger(value);
+  const scores = whole ? 'scores are 0–10' : 'scores are whole numbers, 0–10';
+  if (field.length === 1 && field[0] === 'score') return `has our score ${describeValue(value)}; ${scores}`;
+  if (field.length === 1 && field[0] === 'importance') {
+    return `has importance ${describeValue(value)}; importance is ${whole ? '1–10' : 'a whole number, 1–10'}`;
+  }
+  if (field.length === 2 && field[0] === 'competitorScores' && typeof field[1] === 'string') {
+    return `has a score of ${describeValue(value)} for ${competitorName(file, keys[1] as number, field[1])}; ${scores}`;
+  }
+  return undefined;
+}
+
+/** `competitor "City Clinic"`, or the id when the map does not name it. */
+function competitorName(file: unknown, mapIndex: number, id: string): string {
+  const competitors = valueAt(file, ['maps', mapIndex, 'competitors']);
+  const found = Array.isArray(competitors) ? competitors.find((c) => isRecord(c) && c.id === id) : undefined;
+  return isRecord(found) && typeof found.name === 'string' ? `competitor ${quoted(found.name)}` : `the competitor with id ${quoted(id)}`;
+}
+
+/**
+ * A record that breaks its schema (shared/model/schema.ts), named by its map and its label.
+ * @param file the file as read (after migrations), which the issue's path points into
+ * @param details the technical text, e.g. `maps[0].topics[12].score: 14 is not 0–10`
+ */
+export function recordProblem(file: unknown, issue: z.core.$ZodIssue, details: string, path: string): FileRefusal {
+  const keys = issue.path;
+  if (keys[0] !== 'maps' || typeof keys[1] !== 'number') {
+    const maps = valueAt(file, ['maps']);
+    const error =
+      Array.isArray(maps) && maps.length === 0
+        ? `The file is a Touchmap file, but it holds no maps. ${FIX_THE_FILE}`
+        : maps === undefined
+          ? `The file is a Touchmap file, but its list of maps is missing. ${FIX_THE_FILE}`
+          : `The file is a Touchmap file, but its ${fieldWords(keys)} is damaged. ${FIX_THE_FILE}`;
+    return { error, details, path };
+  }
+  const subject = subjectOf(file, keys);
+  const value = valueAt(file, keys);
+  const range = issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_type' ? rangePredicate(subject.field, value, file, keys) : undefined;
+  if (range !== undefined && typeof value === 'number') return { error: sentence(subject, range), details, path };
+
+  const words = fieldWords(subject.field);
+  const missing = /^is missing \((.*)\)$/.exec(issue.message);
+  if (missing) {
+    const predicate = words === 'label' ? 'has no label; every topic needs one, even an empty one ("label": "")' : `has no ${words}; it should be ${missing[1]}`;
+    return { error: sentence(subject, predicate), details, path };
+  }
+  const prefix = `${describeValue(value)} is not `;
+  if (subject.field.join('.') === 'action.due' && typeof value === 'string') {
+    return { error: sentence(subject, `has an action due ${describeValue(value)}, which is not a calendar date; dates are written YYYY-MM-DD, e.g. 2026-12-06`), details, path };
+  }
+  const rule = issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+  return { error: sentence(subject, `has ${words} ${describeValue(value)}, which is not ${rule}`), details, path };
+}
+
+/** A map-wide rule (unique ids, one root, references), named by the map's own names. */
+export function mapRuleProblem(file: unknown, problem: MapRuleProblem, details: string, path: string): FileRefusal {
+  const { keys } = problem;
+  const mapIndex = keys[1] as number;
+  const map = mapSubject(file, mapIndex);
+  // A competitor score's key is the competitor's id; everywhere else the value at fault is the id.
+  const value = problem.rule === 'unknown-reference' && problem.to === 'competitor' ? keys[keys.length - 1] : valueAt(file, keys);
+  const error = (() => {
+    switch (problem.rule) {
+      case 'no-root':
+        return `${map} has no centre topic (the business, the one topic with "parentId": null); a map needs exactly one. ${FIX_THE_FILE}`;
+      case 'second-root': {
+        const first = topicLabel(file, mapIndex, problem.root);
+        const second = topicLabel(file, mapIndex, keys[3] as number);
+        return `${map} has two centre topics, ${first} and ${second} (both have "parentId": null); a map has exactly one. ${FIX_THE_FILE}`;
+      }
+      case 'duplicate-id': {
+        const list = keys[2] as 'topics' | 'stages' | 'segments' | 'competitors' | 'chains';
+        const name = (index: number) => (list === 'topics' ? topicSubject(file, mapIndex, index) : recordSubject(file, mapIndex, list, index));
+        return `${map}: ${name(problem.earlier)} and ${name(keys[3] as number)} have the same id ${describeValue(value)}; every ${list === 'topics' ? 'topic' : RECORD_KINDS[list]} needs its own. ${FIX_THE_FILE}`;
+      }
+      case 'cycle': {
+        const loop = problem.loop.map((index) => topicLabel(file, mapIndex, index)).join(' → ');
+        return `${map}: topics hang under each other in a loop (${loop}), so they never reach the centre topic. ${FIX_THE_FILE}`;
+      }
+      case 'unknown-reference':
+        return sentence(subjectOf(file, keys), referencePredicate(problem.to, keys, value));
+    }
+  })();
+  return { error, details, path };
+}
+
+function referencePredicate(to: 'topic' | 'stage' | 'segment' | 'competitor', keys: FileKeys, value: unknown): string {
+  const id = `(id ${describeValue(value)})`;
+  const field = keys[4];
+  if (keys[2] === 'chains') {
+    if (field === 'steps') return `has${typeof keys[5] === 'number' ? `, as step ${keys[5] + 1},` : ''} a touchpoint that is not in the map ${id}`;
+    return `is for a segment the map does not have ${id}`;
+  }
+  switch (to) {
+    case 'topic':
+      return `hangs under a topic that is not in the map ${id}`;
+    case 'stage':
+      return `is in a stage the map does not have ${id}`;
+    case 'segment':
+      return `is marked for a segment the map does not have ${id}`;
+    case 'competitor':
+      return `has a score for a competitor the map does not have ${id}`;
+  }
+}
+
+/** A topic's label in quotes, or its id when it has none. */
+function topicLabel(file: unknown, mapIndex: number, index: number): string {
+  const topic = valueAt(file, ['maps', mapIndex, 'topics', index]);
+  if (!isRecord(topic)) return `the ${ordinal(index)} topic`;
+  if (typeof topic.label === 'string' && topic.label.trim() !== '') return quoted(topic.label);
+  return typeof topic.id === 'string' ? `the topic with id ${quoted(topic.id)}` : `the ${ordinal(index)} topic`;
+}
