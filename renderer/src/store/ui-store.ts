@@ -46,8 +46,11 @@ export interface UiState {
   readonly grouping: Grouping;
   readonly inspectorOpen: boolean;
   readonly save: { readonly state: SaveState; readonly message?: string };
-  /** A message for the user (a refused edit, a failed load); shown until dismissed. */
-  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
+  /**
+   * A message for the user (a refused edit, a failed load); shown until dismissed. `details` is
+   * technical text (a path, a parser's words) kept behind a "Details" disclosure.
+   */
+  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string; readonly details?: string } | null;
   readonly search: SearchState;
   readonly filter: TopicFilter;
   readonly colourBy: ColourBy;
@@ -58,7 +61,7 @@ export interface UiState {
   setGrouping(grouping: Grouping): void;
   toggleInspector(): void;
   setSave(state: SaveState, message?: string): void;
-  notify(kind: 'error' | 'info', text: string): void;
+  notify(kind: 'error' | 'info', text: string, details?: string): void;
   dismissNotice(): void;
   /** Replaces the search state (the search feature computes matches; see features/search). */
   setSearch(search: SearchState): void;
@@ -84,7 +87,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setGrouping: (grouping) => set({ grouping }),
   toggleInspector: () => set((s) => ({ inspectorOpen: !s.inspectorOpen })),
   setSave: (state, message) => set({ save: { state, message } }),
-  notify: (kind, text) => set({ notice: { kind, text } }),
+  notify: (kind, text, details) => set({ notice: details === undefined ? { kind, text } : { kind, text, details } }),
   dismissNotice: () => set({ notice: null }),
   setSearch: (search) => set({ search }),
   setFilter: (filter) => set({ filter }),

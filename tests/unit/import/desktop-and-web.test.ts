@@ -106,7 +106,8 @@ describe('files from the desktop shell', () => {
     const outcomes = await importTouchmapText('Broken.touchmap', '{"format":"touchmap","version":99,"maps":[]}');
     expect(outcomes[0]?.ok).toBe(false);
     expect(useUiStore.getState().notice?.kind).toBe('error');
-    expect(useUiStore.getState().notice?.text).toMatch(/^“Broken\.touchmap” was not imported: This file was made by a newer Touchmap, version 99/);
+    expect(useUiStore.getState().notice?.text).toMatch(/^“Broken\.touchmap” was not imported, and nothing was changed\. This file was made by a newer Touchmap \(file version 99\).* Update Touchmap to open it\.$/);
+    expect(useUiStore.getState().notice?.details).toBe('Broken.touchmap: version: 99 is newer than 1, the newest this app reads');
     expect(window.location.hash).toBe('#/');
     expect(await library().listMaps()).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES, parseTouchmapFile } from '@shared/file-format';
 import type { IdPrefix } from '@shared/model/ids';
 import type { MapDoc } from '@shared/model/types';
 import { createMapRepository, type MapRepository, type TouchmapDB } from '../../../renderer/src/db';
-import { describeImports, importTouchmap, isTouchmapFileName, refuseUnread, type ImportDeps } from '../../../renderer/src/features/import/import-maps';
+import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, refuseUnread, type ImportDeps } from '../../../renderer/src/features/import/import-maps';
 import { backupFile } from '../../../renderer/src/features/export/data-export';
 import { freshDb, makeDoc } from '../db/helpers';
 
@@ -28,7 +28,8 @@ function countingIds(): (prefix: IdPrefix) => string {
 beforeEach(() => {
   db = freshDb();
   repo = createMapRepository(db, { now: () => '2026-11-25T10:00:00.000Z' });
-  deps = { repository: repo, newId: countingIds() };
+  // A fixed day in a fixed locale, so a title that tells two maps apart reads the same on every machine.
+  deps = { repository: repo, newId: countingIds(), now: () => new Date('2026-12-06T10:00:00Z'), locale: 'en-GB' };
 });
 afterEach(async () => {
   db.close();
@@ -54,7 +55,7 @@ describe('importing a .touchmap file', () => {
     expect(describeImports([outcome])).toBe('Imported “Clinic — new patients”.');
   });
 
-  it('refuses every broken fixture whole, naming the problem, and leaves the library exactly as it was', async () => {
+  it('refuses every broken fixture whole, in words for people with the technical text as details, and leaves the library exactly as it was', async () => {
     await repo.createMap(makeDoc({ id: 'm-7f3a' }));
     const before = await allRows();
     const refused = readdirSync(`${filesDir}refused`);
@@ -63,15 +64,20 @@ describe('importing a .touchmap file', () => {
       const outcome = await importTouchmap({ name: file, text: fixture(`refused/${file}`) }, deps);
       expect(outcome.ok, file).toBe(false);
       const message = describeImports([outcome]);
-      expect(message, file).toMatch(new RegExp(`^“${file}” was not imported: .+\\. Nothing was changed\\.$`));
+      expect(message, file).toMatch(new RegExp(`^“${file}” was not imported, and nothing was changed\\. .+\\.$`));
+      expect(message, file).not.toMatch(/\w\[\d+\]/);
+      expect(describeImportDetails([outcome]), file).toMatch(new RegExp(`^${file}: .+`));
     }
     expect(await allRows()).toEqual(before);
   });
 
-  it('says exactly where a rule is broken', async () => {
+  it('names the map and the touchpoint where a rule is broken, and keeps the exact path as details', async () => {
     const outcome = await importTouchmap({ name: 'score.touchmap', text: fixture('refused/score-out-of-range.touchmap') }, deps);
     expect(outcome).toMatchObject({ ok: false, path: 'maps[0].topics[12].score' });
-    expect(describeImports([outcome])).toBe('“score.touchmap” was not imported: maps[0].topics[12].score: 14 is not 0–10. Nothing was changed.');
+    expect(describeImports([outcome])).toBe(
+      '“score.touchmap” was not imported, and nothing was changed. Map "Clinic — new patients": touchpoint "Extra touchpoint 8" has our score 14; scores are 0–10. Fix it in a text editor, or export the map again from the Touchmap it came from.',
+    );
+    expect(describeImportDetails([outcome])).toBe('score.touchmap: maps[0].topics[12].score: 14 is not 0–10');
   });
 
   it('imports the same file twice as two maps: the second gets fresh ids throughout, the first is untouched', async () => {
@@ -80,9 +86,9 @@ describe('importing a .touchmap file', () => {
     const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
     if (!outcome.ok) throw new Error(outcome.problem);
     const [copy] = outcome.maps;
-    expect(copy).toMatchObject({ title: 'Clinic — new patients', renamedIds: true });
+    expect(copy).toMatchObject({ title: 'Clinic — new patients (imported 6 Dec 2026)', fileTitle: 'Clinic — new patients', renamedIds: true });
     expect(copy!.id).not.toBe('m-7f3a');
-    expect(describeImports([outcome])).toBe('Imported “Clinic — new patients” as a new map beside the one already here, which is unchanged.');
+    expect(describeImports([outcome])).toBe('Imported “Clinic — new patients (imported 6 Dec 2026)” as a new map beside the one already here, which is unchanged.');
 
     expect((await repo.loadMap('m-7f3a'))!.doc).toEqual(first);
     const second = (await repo.loadMap(copy!.id))!.doc;
@@ -102,7 +108,7 @@ describe('importing a .touchmap file', () => {
     await repo.createMap(makeDoc({ id: 'm-a', title: 'Coffee shop' }));
     const backup = backupFile([makeDoc({ id: 'm-a', title: 'Coffee shop' }), makeDoc({ id: 'm-b', title: 'Clinic' })], new Date('2026-11-25T10:00:00Z'));
     const outcome = await importTouchmap({ name: backup.name, text: backup.text }, deps);
-    expect(outcome).toMatchObject({ ok: true, maps: [{ title: 'Coffee shop', renamedIds: true }, { id: 'm-b', title: 'Clinic', renamedIds: false }] });
+    expect(outcome).toMatchObject({ ok: true, maps: [{ title: 'Coffee shop (imported 6 Dec 2026)', renamedIds: true }, { id: 'm-b', title: 'Clinic', renamedIds: false }] });
     expect(describeImports([outcome])).toBe('Imported 2 maps. 1 of them came in as new maps beside the ones already here, which are unchanged.');
     expect(await repo.listMaps()).toHaveLength(3);
   });
@@ -122,7 +128,8 @@ describe('importing a .touchmap file', () => {
     const over = { name: 'huge.touchmap', sizeBytes: MAX_FILE_BYTES + 1 };
     const outcome = refuseUnread(over);
     expect(outcome).toMatchObject({ ok: false, name: 'huge.touchmap' });
-    expect(describeImports([outcome])).toMatch(/^“huge\.touchmap” was not imported: The file is 50\.1 MB; Touchmap imports files up to 50 MB\. Nothing was changed\.$/);
+    expect(describeImports([outcome])).toMatch(/^“huge\.touchmap” was not imported, and nothing was changed\. The file is 50\.1 MB; Touchmap imports files up to 50 MB\. Check that it is the right file/);
+    expect(describeImportDetails([outcome])).toBe(`huge.touchmap: size: ${MAX_FILE_BYTES + 1} bytes; the limit is ${MAX_FILE_BYTES} bytes`);
     // and through the importer too, whatever the text: the size is checked first
     const before = await allRows();
     expect(await importTouchmap({ name: 'huge.touchmap', text: fixture(EXAMPLE), sizeBytes: MAX_FILE_BYTES + 1 }, deps)).toMatchObject({ ok: false });
@@ -133,9 +140,14 @@ describe('importing a .touchmap file', () => {
     expect(isTouchmapFileName('Clinic.TOUCHMAP')).toBe(true);
     expect(isTouchmapFileName('clinic.json')).toBe(true);
     expect(isTouchmapFileName('photo.png')).toBe(false);
-    expect(describeImports([refuseUnread({ name: 'photo.png', sizeBytes: 10 })])).toBe(
-      '“photo.png” was not imported: it is not a .touchmap file (Touchmap imports .touchmap and .json files). Nothing was changed.',
+    const photo = refuseUnread({ name: 'photo.png', sizeBytes: 10 });
+    expect(describeImports([photo])).toBe(
+      '“photo.png” was not imported, and nothing was changed. This is not a Touchmap map: by its name, it is an image. Choose a .touchmap file instead: Touchmap saves one from a map’s Data export or with “Back up all maps”.',
     );
+    expect(describeImportDetails([photo])).toBe('photo.png: file name: "photo.png" does not end in .touchmap or .json');
+    expect(describeImports([refuseUnread({ name: 'Clinic plan.pdf', sizeBytes: 10 })])).toContain('by its name, it is a PDF document.');
+    expect(describeImports([refuseUnread({ name: 'Actions.csv', sizeBytes: 10 })])).toContain('by its name, it is a table (CSV), such as Touchmap’s action plan.');
+    expect(describeImports([refuseUnread({ name: 'ideas.xmind', sizeBytes: 10 })])).toContain('by its name, it is a mind map from another app.');
   });
 
   it('reports a storage failure as a refusal, with the reason', async () => {
@@ -145,14 +157,59 @@ describe('importing a .touchmap file', () => {
     };
     const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, failing);
     expect(describeImports([outcome])).toBe(
-      `“${EXAMPLE}” was not imported: it could not be stored on this computer — QuotaExceededError: the disk is full. Nothing was changed.`,
+      `“${EXAMPLE}” was not imported, and nothing was changed. It could not be stored on this computer (QuotaExceededError: the disk is full). Try again; if it keeps failing, restart Touchmap.`,
     );
+    expect(describeImportDetails([outcome])).toBe(`${EXAMPLE}: QuotaExceededError: the disk is full`);
     expect(await repo.listMaps()).toEqual([]);
   });
 
   it('sums up several files: what came in, then what was refused', async () => {
     const good = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
     const bad = await importTouchmap({ name: 'bad.touchmap', text: '{' }, deps);
-    expect(describeImports([good, bad])).toMatch(/^Imported “Clinic — new patients”\. “bad\.touchmap” was not imported: This is not a Touchmap file: it is not valid JSON/);
+    expect(describeImports([good, bad])).toMatch(/^Imported “Clinic — new patients”\. “bad\.touchmap” was not imported, and nothing was changed\. The file looks like a Touchmap file that was damaged/);
+    expect(describeImportDetails([good, bad])).toMatch(/^bad\.touchmap: not valid JSON: /);
+    expect(describeImportDetails([good])).toBeUndefined();
+  });
+});
+
+describe('an imported map whose title is already in the library', () => {
+  const titles = async () => (await repo.listMaps()).map((m) => m.title).sort();
+
+  it('comes in as "<title> (imported <day>)", and the map already here keeps its title', async () => {
+    await repo.createMap(makeDoc({ id: 'm-here', title: 'Clinic — new patients' }));
+    const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
+    expect(outcome).toMatchObject({ ok: true, maps: [{ id: 'm-7f3a', title: 'Clinic — new patients (imported 6 Dec 2026)', renamedIds: false }] });
+    expect(await titles()).toEqual(['Clinic — new patients', 'Clinic — new patients (imported 6 Dec 2026)']);
+    expect((await repo.loadMap('m-here'))!.doc.map.title).toBe('Clinic — new patients');
+    expect(describeImports([outcome])).toBe('Imported “Clinic — new patients (imported 6 Dec 2026)”.');
+  });
+
+  it('is numbered when the dated title is taken too: (imported <day>, 2), then 3', async () => {
+    for (let i = 0; i < 4; i++) await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
+    expect(await titles()).toEqual([
+      'Clinic — new patients',
+      'Clinic — new patients (imported 6 Dec 2026)',
+      'Clinic — new patients (imported 6 Dec 2026, 2)',
+      'Clinic — new patients (imported 6 Dec 2026, 3)',
+    ]);
+  });
+
+  it('writes the day in the UI locale', async () => {
+    await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
+    const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, { ...deps, locale: 'en-US' });
+    expect(outcome).toMatchObject({ ok: true, maps: [{ title: 'Clinic — new patients (imported Dec 6, 2026)' }] });
+  });
+
+  it('keeps its own title when no map has it, even if its id is taken', async () => {
+    await repo.createMap(makeDoc({ id: 'm-7f3a', title: 'Something else' }));
+    const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
+    expect(outcome).toMatchObject({ ok: true, maps: [{ title: 'Clinic — new patients', renamedIds: true }] });
+    expect(outcome.ok && outcome.maps[0]).not.toHaveProperty('fileTitle');
+  });
+
+  it('tells apart two maps of the same title inside one backup', async () => {
+    const backup = backupFile([makeDoc({ id: 'm-a', title: 'Coffee shop' }), makeDoc({ id: 'm-b', title: ' Coffee shop ' })], new Date('2026-11-25T10:00:00Z'));
+    await importTouchmap({ name: backup.name, text: backup.text }, deps);
+    expect(await titles()).toEqual(['Coffee shop', 'Coffee shop (imported 6 Dec 2026)']);
   });
 });

@@ -12,7 +12,7 @@ import { library } from '../../db/library';
 import { navigate } from '../../app/route';
 import { useUiStore } from '../../store/ui-store';
 import { browserFileToPicked, openedFileToPicked, pickTouchmapFile, type PickedFile } from '../../platform/files';
-import { describeImports, importTouchmap, isTouchmapFileName, isWithinSizeLimit, refuseUnread, type ImportOutcome } from './import-maps';
+import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, isWithinSizeLimit, refuseUnread, type ImportOutcome } from './import-maps';
 import { t } from '../../i18n';
 
 type ImportListener = (outcomes: readonly ImportOutcome[]) => void;
@@ -54,7 +54,8 @@ async function importOne(file: PickedFile): Promise<ImportOutcome> {
   try {
     text = await file.text();
   } catch (error) {
-    return { ok: false, name: file.name, problem: t('import.readFailed', { reason: (error as Error).message }) };
+    const reason = (error as Error).message;
+    return { ok: false, name: file.name, problem: t('import.readFailed', { reason }), details: reason };
   }
   return importTouchmap({ name: file.name, text, sizeBytes: file.sizeBytes }, { repository: library(), newId });
 }
@@ -62,7 +63,7 @@ async function importOne(file: PickedFile): Promise<ImportOutcome> {
 function report(outcomes: readonly ImportOutcome[]): void {
   if (outcomes.length === 0) return;
   const refused = outcomes.some((o) => !o.ok);
-  useUiStore.getState().notify(refused ? 'error' : 'info', describeImports(outcomes));
+  useUiStore.getState().notify(refused ? 'error' : 'info', describeImports(outcomes), describeImportDetails(outcomes));
   for (const listener of listeners) listener(outcomes);
   const maps = outcomes.flatMap((o) => (o.ok ? o.maps : []));
   const [only] = maps;

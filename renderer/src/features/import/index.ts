@@ -3,7 +3,7 @@
  * the library is ever overwritten; a refused file changes nothing and says exactly why.
  */
 export { importFiles, importFromPicker, importTouchmapText, importDroppedFiles, onMapsImported } from './import-flow';
-export { importTouchmap, describeImports, isTouchmapFileName, refuseUnread } from './import-maps';
+export { importTouchmap, describeImports, describeImportDetails, isTouchmapFileName, refuseUnread } from './import-maps';
 export type { ImportOutcome, ImportedMap, ImportDeps, TouchmapFileInput } from './import-maps';
 export { TouchmapDropZone } from './TouchmapDropZone';
 export { LibraryFileActions } from './LibraryFileActions';
