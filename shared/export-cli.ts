@@ -326,9 +326,12 @@ export function fileTooLargeMessage(fileName: string, bytes: number): string {
 
 /**
  * The first line of an error from the page, without the wrappers Playwright and Electron put
- * around it ("page.evaluate: Error: …", "Error: …"), so the user reads the renderer's own message.
+ * around it ("page.evaluate: Error: …", "Error: …"), so the user reads the renderer's own message —
+ * with the "Details: …" line a refused file adds, and without the stack trace that follows.
  */
 export function pageErrorMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  return (raw.replace(/^page\.evaluate: /, '').replace(/^(Uncaught )?(\w*Error: )/, '').split('\n')[0] ?? '').trim() || 'The export failed.';
+  const [first = '', ...rest] = raw.replace(/^page\.evaluate: /, '').replace(/^(Uncaught )?(\w*Error: )/, '').split('\n');
+  const details = rest.filter((line) => line.startsWith('Details: '));
+  return [first.trim(), ...details].join('\n').trim() || 'The export failed.';
 }

@@ -7,7 +7,7 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-jp/400.css';
-import { parseTouchmapFile } from '@shared/file-format';
+import { parseTouchmapFile, refusalText } from '@shared/file-format';
 import type { MapDoc } from '@shared/model/types';
 import { actionPlanCsv } from './features/export/action-plan-csv';
 import { outlineMarkdown } from './features/export/outline-markdown';
@@ -55,7 +55,8 @@ async function blobToBase64(blob: Blob): Promise<string> {
 
 async function touchmapExport(fileText: string, options: HeadlessOptions): Promise<HeadlessResult> {
   const parsed = parseTouchmapFile(fileText);
-  if (!parsed.ok) throw new Error(parsed.error);
+  // The command line has no Details disclosure: the message first, the technical text on the next line.
+  if (!parsed.ok) throw new Error(refusalText(parsed));
   const doc = pickMap(parsed.docs, options.map);
   const base = { mapId: doc.map.id, mapTitle: doc.map.title, otherMaps: parsed.docs.filter((d) => d !== doc).map((d) => d.map.title) };
   if (options.format === 'csv') return { ...base, encoding: 'text', data: actionPlanCsv(doc) };

@@ -226,6 +226,9 @@ describe('report lines', () => {
     expect(pageErrorMessage(new Error('Error: Unexpected token'))).toBe('Unexpected token');
     expect(pageErrorMessage('SyntaxError: bad JSON')).toBe('bad JSON');
     expect(pageErrorMessage(new Error(''))).toBe('The export failed.');
+    expect(pageErrorMessage(new Error('page.evaluate: Error: Map "Clinic": touchpoint "Site" has our score 14; scores are 0–10.\nDetails: maps[0].topics[3].score: 14 is not 0–10\n    at touchmapExport (x)'))).toBe(
+      'Map "Clinic": touchpoint "Site" has our score 14; scores are 0–10.\nDetails: maps[0].topics[3].score: 14 is not 0–10',
+    );
   });
 });
 
