@@ -17,6 +17,9 @@ const TITLE = 'Clinic — new patients';
 /** The notice bar's message (not the save status, which is a status too). */
 const notice = (page: Page) => page.getByRole('status').filter({ hasText: 'Imported' });
 
+/** The day of an import as a map's title shows it, in the browser's own locale (the UI locale). */
+const importDay = (page: Page) => page.evaluate(() => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date()));
+
 /** The map cards of the library. */
 const mapCards = (page: Page) => page.getByRole('list', { name: 'Your maps' }).getByRole('listitem');
 
@@ -139,7 +142,7 @@ test('importing a .touchmap opens the map with its touchpoints; exporting it giv
   await expect(mapCards(page)).toHaveCount(1);
 });
 
-test('a broken or oversized file is refused with the exact problem, and the library stays as it was', async ({ page }, testInfo) => {
+test('a broken or oversized file is refused in words for people, the exact problem behind Details, and the library stays as it was', async ({ page }, testInfo) => {
   await openLibrary(page);
   await importFile(page, EXAMPLE);
   await expect(node(page, 'Context ad')).toBeVisible();
@@ -149,8 +152,19 @@ test('a broken or oversized file is refused with the exact problem, and the libr
   // Ctrl/Cmd+O is Import…
   await importFile(page, `${FILES}/refused/score-out-of-range.touchmap`, 'shortcut');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('“score-out-of-range.touchmap” was not imported: maps[0].topics[12].score: 14 is not 0–10. Nothing was changed.');
+  await expect(alert).toContainText(
+    '“score-out-of-range.touchmap” was not imported, and nothing was changed. Map "Clinic — new patients": touchpoint "Extra touchpoint 8" has our score 14; scores are 0–10. Fix it in a text editor, or export the map again from the Touchmap it came from.',
+  );
+  // The technical text waits behind Details, folded until asked for.
+  const technical = alert.getByText('score-out-of-range.touchmap: maps[0].topics[12].score: 14 is not 0–10');
+  await expect(technical).toBeHidden();
   await screenshot(page, 'data-import-refused');
+  await alert.getByText('Details', { exact: true }).click();
+  await expect(technical).toBeVisible();
+  await screenshot(page, 'data-import-refused-details');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'data-import-refused-details-1280');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await expect(mapCards(page)).toHaveCount(1);
   await expect(page.getByRole('heading', { name: 'Your maps' })).toBeVisible();
 
@@ -162,11 +176,11 @@ test('a broken or oversized file is refused with the exact problem, and the libr
   writeFileSync(huge, '');
   truncateSync(huge, 51 * 1024 * 1024);
   await importFile(page, huge);
-  await expect(alert).toContainText('“huge.touchmap” was not imported: The file is 51.0 MB; Touchmap imports files up to 50 MB.');
+  await expect(alert).toContainText('“huge.touchmap” was not imported, and nothing was changed. The file is 51.0 MB; Touchmap imports files up to 50 MB.');
 
-  // Something that is not a map at all, dropped by mistake.
+  // Something that is not a map at all, dropped by mistake: named by what it looks like.
   await dropFile(page, 'photo.png', 'PNG');
-  await expect(alert).toContainText('“photo.png” was not imported: it is not a .touchmap file');
+  await expect(alert).toContainText('“photo.png” was not imported, and nothing was changed. This is not a Touchmap map: by its name, it is an image.');
   await expect(mapCards(page)).toHaveCount(1);
 });
 
@@ -183,7 +197,8 @@ test('the same file imported twice, once by a drop on the window, gives two maps
   await screenshot(page, 'data-drop-overlay');
   await dropFile(page, 'example-v1-complete.touchmap', readFileSync(EXAMPLE, 'utf8'));
   await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
-  await expect(notice(page)).toContainText(`Imported “${TITLE}” as a new map`);
+  const day = await importDay(page);
+  await expect(notice(page)).toContainText(`Imported “${TITLE} (imported ${day})” as a new map`);
   await expect.poll(() => page.url()).not.toBe(firstUrl);
   await expect(node(page, 'Clinic website')).toBeVisible();
 
@@ -193,7 +208,24 @@ test('the same file imported twice, once by a drop on the window, gives two maps
   await backToLibrary(page);
   await expect(mapCards(page)).toHaveCount(2);
   await expect(mapCards(page).filter({ hasText: TITLE })).toHaveCount(2);
+  await expect(page.getByRole('button', { name: `Open ${TITLE} (imported ${day})` })).toBeVisible();
   await screenshot(page, 'data-library-two-maps');
+});
+
+test('a map imported beside one of the same title gets a card that tells them apart, numbered after the second', async ({ page }) => {
+  await openLibrary(page);
+  const day = await importDay(page);
+  for (let i = 0; i < 3; i++) {
+    await importFile(page, EXAMPLE);
+    await expect(node(page, 'Context ad')).toBeVisible();
+    await backToLibrary(page);
+  }
+  await expect(mapCards(page)).toHaveCount(3);
+  const titles = await page.getByRole('list', { name: 'Your maps' }).locator('.map-card__title').allInnerTexts();
+  expect(titles.sort()).toEqual([TITLE, `${TITLE} (imported ${day})`, `${TITLE} (imported ${day}, 2)`]);
+  await screenshot(page, 'data-library-imported-titles');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'data-library-imported-titles-1280');
 });
 
 test('round trip: back up all maps, import the backup, back up again — the same maps, ids aside', async ({ page }) => {
@@ -218,9 +250,12 @@ test('round trip: back up all maps, import the backup, back up again — the sam
   await expect(notice(page)).toContainText('Imported 2 maps.');
   await expect(mapCards(page)).toHaveCount(4);
 
+  // The copies come in beside maps of the same title, so their titles tell them apart by the import day.
+  const day = await importDay(page);
+  const copies = backup.maps.map((map) => ({ ...map, title: `${String(map.title)} (imported ${day})` }));
   const second = await download(page, () => page.getByRole('button', { name: 'Back up all maps' }).click());
   const again = mapsOf(second.text).map(withoutIds).sort();
-  const expected = [...backup.maps, ...backup.maps].map(withoutIds).sort();
+  const expected = [...backup.maps, ...copies].map(withoutIds).sort();
   expect(again).toEqual(expected);
 });
 
