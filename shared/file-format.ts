@@ -17,6 +17,7 @@ import type { IdPrefix } from './model/ids';
 import { ChainSchema, MapMetaSchema, TopicSchema, describeValue, issueText, pathText } from './model/schema';
 import {
   badVersion,
+  chainStepNote,
   mapRuleProblem,
   newerVersion,
   notAnObject,
@@ -247,7 +248,8 @@ const FileSchema = z.object({
  * than `MAX_FILE_BYTES`, not JSON, not `"format": "touchmap"`, of a newer version, or breaks any rule
  * of FILE-FORMAT.md. `error` names the problem with the map's and the touchpoint's own names and
  * says what to do; `details` keeps the exact path and rule; `path` repeats the where. Fields this version does not know are ignored (a later version may add them).
- * `warnings` lists what was accepted but looks odd (a chain step on a detail or on the root).
+ * `warnings` lists, in the same words for people, what was accepted but looks odd (a chain step on a
+ * detail or on the root).
  *
  * @param options.sizeBytes the file's size on disk, when the caller knows it (saves measuring the text)
  * @example
@@ -410,10 +412,9 @@ function checkMapRules(
       // The rule says steps are touchpoints. A step on the root or a detail still names a real topic
       // (a touchpoint later moved under another leaves exactly this), so it is kept, not refused —
       // refusing would make a whole backup unimportable over one stale step.
-      const parentId = (topics[topicIndex] as Topic).parentId;
-      const where = pathText([...here, 'steps', k]);
-      if (parentId === null) warnings.push(`${where}: ${describeValue(step)} is the root, not a touchpoint; kept`);
-      else if (parentId !== rootId) warnings.push(`${where}: ${describeValue(step)} is a detail, not a touchpoint; kept`);
+      const { parentId, label } = topics[topicIndex] as Topic;
+      if (parentId === null) warnings.push(chainStepNote(meta.title, chain.name, k, label, 'the centre topic'));
+      else if (parentId !== rootId) warnings.push(chainStepNote(meta.title, chain.name, k, label, 'detail'));
     }
   }
   return undefined;

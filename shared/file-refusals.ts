@@ -416,6 +416,18 @@ function referencePredicate(to: 'topic' | 'stage' | 'segment' | 'competitor', ke
   }
 }
 
+/**
+ * The note for a chain step that is kept though it is not a touchpoint (the root, or a detail — a
+ * touchpoint later moved under another leaves exactly this), in the map's own names.
+ * @example chainStepNote('Clinic', 'First visit', 1, 'Form', 'detail') // 'Map "Clinic": chain "First visit" has, as step 2, detail "Form", which is not a touchpoint; it was kept'
+ */
+export function chainStepNote(mapTitle: string, chainName: string, stepIndex: number, label: string, kind: 'the centre topic' | 'detail'): string {
+  const map = mapTitle.trim() === '' ? 'A map with no title' : `Map ${quoted(mapTitle)}`;
+  const chain = chainName.trim() === '' ? 'a chain with no name' : `chain ${quoted(chainName)}`;
+  const step = label.trim() === '' ? `a ${kind === 'detail' ? 'detail' : 'centre topic'} with no label` : `${kind} ${quoted(label)}`;
+  return `${map}: ${chain} has, as step ${stepIndex + 1}, ${step}, which is not a touchpoint; it was kept`;
+}
+
 /** A topic's label in quotes, or its id when it has none. */
 function topicLabel(file: unknown, mapIndex: number, index: number): string {
   const topic = valueAt(file, ['maps', mapIndex, 'topics', index]);

@@ -158,7 +158,7 @@ describe('parseTouchmapFile reads', () => {
     expect(result).toStrictEqual({
       ok: true,
       docs: [doc],
-      warnings: ['maps[0].chains[0].steps[1]: "t-2" is a detail, not a touchpoint; kept'],
+      warnings: ['Map "Chains": chain "Visit" has, as step 2, detail "Form", which is not a touchpoint; it was kept'],
     });
   });
 
