@@ -26,6 +26,7 @@ import {
 import { createPrintDocuments, createPrintService, type PrintWindow } from '../../../electron/main/print';
 import type { PrintToPDFOptions } from 'electron';
 import type { ExportRequest } from '../../../shared/export-cli';
+import { parseTouchmapFile, refusalText } from '../../../shared/file-format';
 import type { PrintJob } from '../../../shared/ipc';
 import { bundleMainWithFakeElectron, createFakeElectron, FakeWebContents, type FakeElectron } from './fake-electron';
 
@@ -314,6 +315,20 @@ describe('touchmap --export: refusals and failures', () => {
     expect(await h.run([mapFile, '--format', 'png', '--map', 'Nope'])).toBe(1);
     expect(h.output.err).toBe('touchmap export: No map "Nope" in the file; it holds: "Coffee shop" (m-1).\n');
     expect(h.windows[0]?.destroyed).toBe(true);
+  });
+
+  it('prints a refused file’s message for people, then its details, with exit 1', async () => {
+    const refused = parseTouchmapFile(readFileSync(new URL('../../fixtures/files/refused/score-out-of-range.touchmap', import.meta.url), 'utf8'));
+    if (refused.ok) throw new Error('the fixture was accepted');
+    // The export page throws what export-entry.ts throws for a refused file.
+    const h = harness(async () => {
+      throw new Error(refusalText(refused));
+    });
+    expect(await h.run([mapFile, '--format', 'svg'])).toBe(1);
+    expect(h.output.err).toBe(
+      'touchmap export: Map "Clinic — new patients": touchpoint "Extra touchpoint 8" has our score 14; scores are 0–10. Fix it in a text editor, or export the map again from the Touchmap it came from.\n' +
+        'Details: maps[0].topics[12].score: 14 is not 0–10\n',
+    );
   });
 
   it('exits 2 when the export page never starts', async () => {
