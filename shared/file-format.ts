@@ -11,24 +11,13 @@
  * file, so nothing already in the app changes. A refusal says it twice: for people, naming the map
  * and the touchpoint by their labels and what to do (file-refusals.ts), and as technical details
  * with the exact path and rule, for the "Details" disclosure and for whoever fixes the file.
+ * (file-refusals.ts words refusals of the file as a whole, map-refusals.ts those inside a map.)
  */
 import * as z from 'zod';
 import type { IdPrefix } from './model/ids';
 import { ChainSchema, MapMetaSchema, TopicSchema, describeValue, issueText, pathText } from './model/schema';
-import {
-  badVersion,
-  chainStepNote,
-  mapRuleProblem,
-  newerVersion,
-  notAnObject,
-  notJson,
-  recordProblem,
-  tooLarge,
-  wrongFormat,
-  type FileKeys,
-  type FileRefusal,
-  type MapRuleProblem,
-} from './file-refusals';
+import { badVersion, newerVersion, notAnObject, notJson, tooLarge, wrongFormat, type FileRefusal } from './file-refusals';
+import { chainStepNote, mapRuleProblem, recordProblem, type FileKeys, type MapRuleProblem } from './map-refusals';
 import { compareSiblings } from './model/selectors';
 import type { Chain, ImprovementAction, MapDoc, MapMeta, Topic, TopicId } from './model/types';
 
