@@ -1,6 +1,7 @@
 /**
  * A modal dialog: focus moves into it, Esc cancels, Enter in a field submits (forms), and
- * focus returns where it was on close. Built on <dialog> so the browser traps focus.
+ * focus returns where it was on close. Built on <dialog> so the browser traps focus. In a short
+ * window the body scrolls and the title and the buttons stay in view.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -47,6 +48,7 @@ export function Dialog({ title, children, onCancel, onSubmit, actions }: DialogP
       {onSubmit ? (
         <form
           method="dialog"
+          className="dialog__form"
           onSubmit={(event) => {
             event.preventDefault();
             onSubmit();
