@@ -143,7 +143,7 @@ export const ACTIONS: readonly Action[] = [
     enabled: () => true,
     perform: () => (navigate({ screen: 'library' }), requestNewMap()),
   },
-  { name: 'view.presentation', label: 'Presentation', keys: [{ key: 'F5' }], enabled: hasDoc, perform: togglePresentation },
+  { name: 'view.presentation', label: 'Present the map', keys: [{ key: 'F5' }], enabled: hasDoc, perform: togglePresentation },
   { name: 'view.theme', label: 'Light / dark theme', keys: [], enabled: () => true, perform: toggleTheme },
   { name: 'help.shortcuts', label: 'Keyboard shortcuts', keys: [{ key: '/', mod: true }], enabled: () => true, perform: () => showHelp('shortcuts') },
   { name: 'help.about', label: 'About Touchmap', keys: [], enabled: () => true, perform: () => showHelp('about') },
