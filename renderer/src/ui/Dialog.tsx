@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+
 export interface DialogProps {
   readonly title: string;
   readonly children: ReactNode;
@@ -21,6 +23,11 @@ export function Dialog({ title, children, onCancel, onSubmit, actions }: DialogP
     const dialog = ref.current;
     const previous = document.activeElement as HTMLElement | null;
     dialog?.showModal();
+    // A body that scrolls can take focus itself; the first field or button is where typing belongs.
+    const active = document.activeElement;
+    if (dialog && (active === dialog || active?.classList.contains('dialog__body'))) {
+      dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    }
     return () => {
       dialog?.close();
       previous?.focus?.();
