@@ -244,3 +244,18 @@ test('the grid shares the mind map’s filter and colour by', async ({ page }) =
   await page.keyboard.press(`${mod}+1`);
   await expect(page.getByLabel('Colour by')).toHaveValue('band');
 });
+
+test('an error message stays until it is closed, and is announced at once', async ({ page }) => {
+  await openLibrary(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('PNG') });
+  const alert = page.getByRole('alert').filter({ hasText: '“photo.png” was not imported' });
+  await expect(alert).toBeVisible();
+  await page.mouse.move(10, 800); // not hovering it: an error must not need holding
+  await page.waitForTimeout(7_500); // past the time a piece of information stays
+  await expect(alert).toBeVisible();
+  await screenshot(page, 'projector-error-toast');
+  await alert.getByRole('button', { name: 'Close' }).click();
+  await expect(alert).toHaveCount(0);
+});
