@@ -2,7 +2,8 @@
  * The legend at the bottom left of the canvas (and in the grid's bar): what the node colours mean
  * under the current "colour by" (channel, score band, reaction or kind), with the filter's effect
  * when one is on. By channel the map says it already (online on one side, offline on the other;
- * the grid's rows), so the presenting screen and the grid show a legend only for the other choices.
+ * the grid's rows), so the presenting screen and the grid show a legend only for the other choices,
+ * or to explain the faded touchpoints of a filter.
  */
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore, type ColourBy } from '../../store/ui-store';
@@ -23,7 +24,8 @@ export function Legend({ compact = false }: { readonly compact?: boolean }) {
   const doc = useDocumentStore((s) => s.doc);
   const presenting = usePresentStore((s) => s.presenting);
   if (!doc) return null;
-  if ((presenting || compact) && colourBy === 'channel') return null;
+  // by channel the map says it already; with a filter on, the note on faded touchpoints still matters
+  if ((presenting || compact) && colourBy === 'channel' && !filtered) return null;
   const entries = choicesOf(doc, colourBy === 'band' ? 'band' : colourBy);
   return (
     <aside className={`legend${compact ? ' legend--compact' : ''}`} aria-label={t('legend.title')}>
