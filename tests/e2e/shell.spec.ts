@@ -17,7 +17,7 @@ test('Ctrl/Cmd+N opens New map from the editor, and Help lists the shortcuts', a
 
   await page.keyboard.press(`${mod}+/`);
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help.getByRole('rowheader', { name: 'Add child' })).toBeVisible();
+  await expect(help.getByRole('rowheader', { name: 'Add touchpoint or detail' })).toBeVisible();
   await expect(help.getByRole('row', { name: /Undo/ })).toContainText(/Ctrl\+Z|⌘Z/);
   await screenshot(page, 'shortcuts');
   await help.getByRole('button', { name: 'Close' }).click();

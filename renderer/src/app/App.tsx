@@ -5,6 +5,8 @@ import { NoticeBar } from './NoticeBar';
 import { HelpDialogsHost } from '../features/help/HelpDialogs';
 import { ACTIONS } from './actions';
 import { useActionKeys } from './useActionKeys';
+import { AppSettingsHost } from './AppSettingsDialog';
+import { useSystemThemeFollower } from './apply-theme';
 
 /** Every action with a key, for Help ▸ Keyboard shortcuts (read from the registry, so it never drifts). */
 const SHORTCUT_ROWS = ACTIONS.filter((action) => action.keys.length > 0).map((action) => ({ label: action.label, keys: action.keys }));
@@ -13,11 +15,13 @@ const SHORTCUT_ROWS = ACTIONS.filter((action) => action.keys.length > 0).map((ac
 export function App() {
   const route = useRoute();
   useActionKeys();
+  useSystemThemeFollower();
   return (
     <>
       {route.screen === 'editor' ? <EditorScreen key={route.mapId} mapId={route.mapId} /> : <LibraryScreen />}
       <NoticeBar />
       <HelpDialogsHost rows={SHORTCUT_ROWS} />
+      <AppSettingsHost />
     </>
   );
 }

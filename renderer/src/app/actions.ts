@@ -10,22 +10,23 @@ import { canvasControl } from '../features/mindmap/canvas-control';
 // Module files, not the feature's index: the index re-exports hooks that import this registry.
 import { importFromPicker } from '../features/import/import-flow';
 import { backUpAllMaps, exportOpenMap } from '../features/export/data-export';
-// issue 3 part B: the grid's keys and the chains' verbs
+// the grid's keys and the chains' verbs
 import { gridAddTouchpoint, gridEdit, gridMove } from '../features/grid/grid-actions';
 import { toggleChainsPanel } from '../features/chains/chain-actions';
-// issue 3 part A: the map's stages, segments and competitors
+// the map's stages, segments and competitors
 import { openMapSettings } from '../features/map-settings/map-settings-store';
-// issue 3 part C: clipboard, search, select all
+// clipboard, search, select all
 import { clipboardCommand } from '../features/clipboard/clipboard-actions';
 import { openSearch } from '../features/search/search-actions';
 import { touchpointsOf } from '@shared/model/selectors';
-// issue 5: the app's own menu items — new map, presentation, theme, help
+// the app's own menu items — new map, presentation, theme, help
 import { requestNewMap } from '../features/library/new-map-request';
-import { togglePresentation } from '../features/present/present-store';
+import { togglePresentation, usePresentStore } from '../features/present/present-store';
+import { fitForPresentation } from '../features/present/usePresentationFit';
 import { showHelp } from '../features/help/help-store';
 import { toggleTheme } from './apply-theme';
 import { navigate } from './route';
-// issue 4: the visual exports' dialog (its own tiny store; the export code loads on demand)
+// the visual exports' dialog (its own tiny store; the export code loads on demand)
 import { openExportDialog } from '../features/export/export-dialog-state';
 
 export type ActionName =
@@ -43,7 +44,7 @@ export type ActionName =
   | 'view.zoomIn'
   | 'view.zoomOut'
   | 'view.toggleInspector'
-  // The app's menu items (issue 5)
+  // The app's menu items
   | 'map.new'
   | 'view.presentation'
   | 'view.theme'
@@ -56,20 +57,20 @@ export type ActionName =
   | 'export.touchmap'
   | 'export.csv'
   | 'export.markdown'
-  // Visual exports (issue 4): the dialog, and the menu's per-format items opening it on that format
+  // Visual exports: the dialog, and the menu's per-format items opening it on that format
   | 'export.open'
   | 'export.pdf'
   | 'export.png'
   | 'export.jpeg'
   | 'export.svg'
-  // Views and chains (issue 3 part B)
+  // Views and chains
   | 'view.mindmap'
   | 'view.grid'
   | 'view.outline'
   | 'chain.togglePanel'
-  // Map settings: stages, segments, competitors (issue 3 part A)
+  // Map settings: stages, segments, competitors
   | 'map.settings'
-  // Working with many touchpoints (issue 3 part C)
+  // Working with many touchpoints
   | 'edit.copy'
   | 'edit.cut'
   | 'edit.paste'
@@ -101,8 +102,8 @@ const showView = (view: 'mindmap' | 'grid' | 'outline') => () => (useUiStore.get
 
 export const ACTIONS: readonly Action[] = [
   // grid: Tab adds a touchpoint to the cursor cell (selected or not), Enter edits the card
-  { name: 'topic.addChild', label: 'Add child', keys: [{ key: 'Tab' }], enabled: () => hasSelection() || (inGrid() && hasDoc()), perform: () => (inGrid() ? gridAddTouchpoint() : addChild()) },
-  { name: 'topic.addSibling', label: 'Add sibling', keys: [{ key: 'Enter' }], enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : addSibling()) },
+  { name: 'topic.addChild', label: 'Add touchpoint or detail', keys: [{ key: 'Tab' }], enabled: () => hasSelection() || (inGrid() && hasDoc()), perform: () => (inGrid() ? gridAddTouchpoint() : addChild()) },
+  { name: 'topic.addSibling', label: 'Add next touchpoint', keys: [{ key: 'Enter' }], enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : addSibling()) },
   { name: 'topic.edit', label: 'Edit label', keys: [{ key: 'F2' }], enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : editLabel()) },
   { name: 'edit.delete', label: 'Delete', keys: [{ key: 'Delete' }, { key: 'Backspace' }], enabled: hasSelection, perform: deleteSelection },
   {
@@ -123,12 +124,13 @@ export const ACTIONS: readonly Action[] = [
   { name: 'select.right', label: 'Select right', keys: [{ key: 'ArrowRight' }], enabled: hasDoc, perform: () => (inGrid() ? gridMove('right') : moveSelection('right')) },
   { name: 'select.up', label: 'Select up', keys: [{ key: 'ArrowUp' }], enabled: hasDoc, perform: () => (inGrid() ? gridMove('up') : moveSelection('up')) },
   { name: 'select.down', label: 'Select down', keys: [{ key: 'ArrowDown' }], enabled: hasDoc, perform: () => (inGrid() ? gridMove('down') : moveSelection('down')) },
-  { name: 'view.fit', label: 'Fit to view', keys: [{ key: '0', mod: true, shift: true }], enabled: hasDoc, perform: () => (canvasControl.fit(), true) },
+  // while presenting, the map fills the screen rather than keeping the editor's margins
+  { name: 'view.fit', label: 'Fit to view', keys: [{ key: '0', mod: true, shift: true }], enabled: hasDoc, perform: () => (usePresentStore.getState().presenting ? fitForPresentation() : canvasControl.fit(), true) },
   { name: 'view.zoomIn', label: 'Zoom in', keys: [{ key: '=', mod: true }, { key: '+', mod: true }], enabled: hasDoc, perform: () => (canvasControl.zoomIn(), true) },
   { name: 'view.zoomOut', label: 'Zoom out', keys: [{ key: '-', mod: true }], enabled: hasDoc, perform: () => (canvasControl.zoomOut(), true) },
   {
     name: 'view.toggleInspector',
-    label: 'Toggle inspector',
+    label: 'Show or hide the side panel',
     keys: [{ key: 'i', mod: true }],
     enabled: hasDoc,
     perform: () => (useUiStore.getState().toggleInspector(), true),
@@ -141,7 +143,7 @@ export const ACTIONS: readonly Action[] = [
     enabled: () => true,
     perform: () => (navigate({ screen: 'library' }), requestNewMap()),
   },
-  { name: 'view.presentation', label: 'Presentation', keys: [{ key: 'F5' }], enabled: hasDoc, perform: togglePresentation },
+  { name: 'view.presentation', label: 'Present the map', keys: [{ key: 'F5' }], enabled: hasDoc, perform: togglePresentation },
   { name: 'view.theme', label: 'Light / dark theme', keys: [], enabled: () => true, perform: toggleTheme },
   { name: 'help.shortcuts', label: 'Keyboard shortcuts', keys: [{ key: '/', mod: true }], enabled: () => true, perform: () => showHelp('shortcuts') },
   { name: 'help.about', label: 'About Touchmap', keys: [], enabled: () => true, perform: () => showHelp('about') },
@@ -157,7 +159,7 @@ export const ACTIONS: readonly Action[] = [
   { name: 'file.backupAll', label: 'Back up all maps', keys: [], enabled: () => true, perform: () => (void backUpAllMaps(), true) },
   { name: 'export.touchmap', label: '.touchmap (this map)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('touchmap'), true) },
   { name: 'export.csv', label: 'Action plan (CSV)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('csv'), true) },
-  // issue 4: visual exports open the export dialog (preview, size, options) on their format
+  // visual exports open the export dialog (preview, size, options) on their format
   { name: 'export.open', label: 'Export…', keys: [{ key: 'e', mod: true }], enabled: hasDoc, perform: () => openExportDialog() },
   { name: 'export.pdf', label: 'Export PDF…', keys: [{ key: 'p', mod: true, shift: true }], enabled: hasDoc, perform: () => openExportDialog('pdf') },
   { name: 'export.png', label: 'Export PNG…', keys: [], enabled: hasDoc, perform: () => openExportDialog('png') },
@@ -171,7 +173,7 @@ export const ACTIONS: readonly Action[] = [
   // Ctrl/Cmd+, : where desktop apps keep their settings
   { name: 'map.settings', label: 'Map settings…', keys: [{ key: ',', mod: true }], enabled: hasDoc, perform: () => openMapSettings() },
   { name: 'export.markdown', label: 'Outline (Markdown)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('markdown'), true) },
-  // issue 3 part C. Copy / cut raise the browser's clipboard event, which the clipboard feature
+  // Copy / cut raise the browser's clipboard event, which the clipboard feature
   // answers (several formats at once, no permission prompt); paste lets the key's own paste through.
   { name: 'edit.copy', label: 'Copy', keys: [{ key: 'c', mod: true }], enabled: hasSelection, perform: () => clipboardCommand('copy') },
   { name: 'edit.cut', label: 'Cut', keys: [{ key: 'x', mod: true }], enabled: hasSelection, perform: () => clipboardCommand('cut') },

@@ -11,7 +11,7 @@ export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
 /** A node id on the canvas: a topic id, or a derived group id such as `group:online:s-aw`. */
 export type NodeId = string;
 
-// --- issue 3 part C: search, filter, colour-by (UI state only; never saved, never undone) ---
+// --- search, filter, colour-by (UI state only; never saved, never undone) ---
 
 /**
  * The search bar (Ctrl/Cmd+F). `matches` are the topic ids whose label or notes contain the
@@ -36,7 +36,7 @@ export type ColourBy = 'channel' | 'band' | 'reaction' | 'kind';
 
 const EMPTY_HITS: ReadonlySet<string> = new Set();
 export const CLOSED_SEARCH: SearchState = { open: false, query: '', matches: [], hits: EMPTY_HITS, current: -1 };
-// --- end issue 3 part C ---
+// --- end search, filter, colour-by ---
 
 export interface UiState {
   readonly selected: readonly NodeId[];
@@ -47,13 +47,16 @@ export interface UiState {
   readonly inspectorOpen: boolean;
   readonly save: { readonly state: SaveState; readonly message?: string };
   /**
-   * A message for the user (a refused edit, a failed load); shown until dismissed. `details` is
-   * technical text (a path, a parser's words) kept behind a "Details" disclosure.
+   * A message for the user (a refused edit, a failed load, a file downloaded); a new object per
+   * message, so the same text twice is shown afresh. `details` is technical text (a path, a
+   * parser's words) kept behind a "Details" disclosure.
    */
   readonly notice: { readonly kind: 'error' | 'info'; readonly text: string; readonly details?: string } | null;
   readonly search: SearchState;
   readonly filter: TopicFilter;
   readonly colourBy: ColourBy;
+  /** The Chains tab stays open when a touchpoint is selected (otherwise the Inspector comes forward). */
+  readonly chainsPinned: boolean;
   select(ids: readonly NodeId[]): void;
   startEditing(id: NodeId, initial?: string): void;
   stopEditing(): void;
@@ -67,6 +70,7 @@ export interface UiState {
   setSearch(search: SearchState): void;
   setFilter(filter: TopicFilter): void;
   setColourBy(colourBy: ColourBy): void;
+  setChainsPinned(pinned: boolean): void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -80,6 +84,7 @@ export const useUiStore = create<UiState>()((set) => ({
   search: CLOSED_SEARCH,
   filter: NO_FILTER,
   colourBy: 'channel',
+  chainsPinned: false,
   select: (ids) => set({ selected: ids }),
   startEditing: (id, initial) => set({ editing: { id, initial }, selected: [id] }),
   stopEditing: () => set({ editing: null }),
@@ -92,6 +97,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setSearch: (search) => set({ search }),
   setFilter: (filter) => set({ filter }),
   setColourBy: (colourBy) => set({ colourBy }),
+  setChainsPinned: (chainsPinned) => set({ chainsPinned }),
 }));
 
 /** The primary selection (the last one selected), or null. */

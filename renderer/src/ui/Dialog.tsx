@@ -1,8 +1,11 @@
 /**
  * A modal dialog: focus moves into it, Esc cancels, Enter in a field submits (forms), and
- * focus returns where it was on close. Built on <dialog> so the browser traps focus.
+ * focus returns where it was on close. Built on <dialog> so the browser traps focus. In a short
+ * window the body scrolls and the title and the buttons stay in view.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   readonly title: string;
@@ -20,6 +23,11 @@ export function Dialog({ title, children, onCancel, onSubmit, actions }: DialogP
     const dialog = ref.current;
     const previous = document.activeElement as HTMLElement | null;
     dialog?.showModal();
+    // A body that scrolls can take focus itself; the first field or button is where typing belongs.
+    const active = document.activeElement;
+    if (dialog && (active === dialog || active?.classList.contains('dialog__body'))) {
+      dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    }
     return () => {
       dialog?.close();
       previous?.focus?.();
@@ -47,6 +55,7 @@ export function Dialog({ title, children, onCancel, onSubmit, actions }: DialogP
       {onSubmit ? (
         <form
           method="dialog"
+          className="dialog__form"
           onSubmit={(event) => {
             event.preventDefault();
             onSubmit();

@@ -2,7 +2,7 @@
  * The editor of one map: a toolbar (back to the library, the map's title, save status, undo,
  * redo, fit), the mind map, and the inspector of the selected touchpoint.
  */
-import { useEffect, type ComponentType } from 'react';
+import { useEffect, useRef, type ComponentType, type RefObject } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { useDocumentStore } from '../../store/document-store';
@@ -11,7 +11,7 @@ import { navigate } from '../../app/route';
 import { executeAction } from '../../app/actions';
 import { t } from '../../i18n';
 import { MindMapView } from '../mindmap/MindMapView';
-// issue 3 part B: views (mind map / grid / outline), the Chains tab, the "Add steps" banner
+// views (mind map / grid / outline), the Chains tab, the "Add steps" banner
 import type { ViewName } from '../../store/ui-store';
 import type { ActionName } from '../../app/actions';
 import { GridView } from '../grid/GridView';
@@ -21,17 +21,19 @@ import { useChainUi } from '../chains/chain-ui';
 import { useMapSession } from './useMapSession';
 import { SaveStatus } from './SaveStatus';
 import { DataExportMenu } from '../export/DataExportSection';
-// issue 4: the visual export dialog (loads its code on first open)
+// the visual export dialog (loads its code on first open)
 import { ExportDialogHost } from '../export/ExportDialogHost';
 import { TouchmapDropZone } from '../import';
-// issue 3 part C: the search bar over every view, and copy / cut / paste of touchpoints
+// the search bar over every view, and copy / cut / paste of touchpoints
 import { SearchBar } from '../search/SearchBar';
 import { useClipboard } from '../clipboard/clipboard-actions';
-// issue 3 part A: the map's stages, segments and competitors
+// the map's stages, segments and competitors
 import { MapSettingsHost } from '../map-settings/MapSettingsDialog';
-// issue 5: presentation mode hides the chrome
+// presentation mode hides the chrome and fits the map to the screen
 import { usePresentStore } from '../present/present-store';
 import { PresentationHint } from '../present/PresentationHint';
+import { usePresentationFit } from '../present/usePresentationFit';
+import { AppButtons } from '../../app/AppButtons';
 
 function HistoryButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -98,10 +100,11 @@ function ChainsButton() {
 }
 
 /** The current view, with the "Add steps" banner over it. */
-function ViewArea() {
+function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | null> }) {
   const view = useUiStore((s) => s.view);
+  usePresentationFit(viewRef);
   return (
-    <div className="editor__view">
+    <div className="editor__view" ref={viewRef}>
       {view === 'grid' ? (
         <GridView />
       ) : view === 'outline' ? (
@@ -123,6 +126,7 @@ export function EditorScreen({ mapId }: { readonly mapId: string }) {
   const inspectorOpen = useUiStore((s) => s.inspectorOpen);
   const view = useUiStore((s) => s.view);
   const presenting = usePresentStore((s) => s.presenting);
+  const viewRef = useRef<HTMLDivElement>(null);
   useClipboard();
   // which chains are hidden, and "Add steps", belong to the map on screen
   useEffect(() => useChainUi.getState().reset(), [mapId]);
@@ -152,6 +156,7 @@ export function EditorScreen({ mapId }: { readonly mapId: string }) {
         <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => executeAction('export.open')}>
           {t('export.visual.button')}
         </button>
+        <AppButtons />
       </header>
       {session.phase === 'failed' ? (
         <main className="editor__message" role="alert">
@@ -166,7 +171,7 @@ export function EditorScreen({ mapId }: { readonly mapId: string }) {
         </main>
       ) : (
         <div className={`editor__body${inspectorOpen && !presenting ? '' : ' editor__body--wide'}`}>
-          <ViewArea />
+          <ViewArea viewRef={viewRef} />
           {inspectorOpen && !presenting && <SidePanel />}
         </div>
       )}

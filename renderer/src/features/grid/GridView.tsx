@@ -24,6 +24,8 @@ import { dropOnCell, gridFor, useGridUi } from './grid-actions';
 import type { GridCell } from './grid-projection';
 import { GridChainOverlay } from './GridChainOverlay';
 import { LabelEditor } from '../mindmap/LabelEditor';
+import { FilterBar } from '../filter/FilterBar';
+import { Legend } from '../filter/Legend';
 
 /** The drag payload type: topic ids and the cell they left (private to Touchmap). */
 const DRAG_TYPE = 'application/x-touchmap-cards';
@@ -187,6 +189,9 @@ export function GridView() {
           </button>
         </div>
         <span className="muted grid-view__count">{count === 1 ? t('library.touchpoints.one') : t('library.touchpoints', { count })}</span>
+        {/* the same filter and colour by as the mind map and the outline: one ui-store state for every view */}
+        <FilterBar />
+        <Legend compact />
         <span className="muted grid-view__help">{t('grid.help')}</span>
       </div>
       <div className="grid-view__scroll">

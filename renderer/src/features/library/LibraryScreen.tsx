@@ -5,11 +5,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t, formatWhen } from '../../i18n';
 import { navigate } from '../../app/route';
+import { AppButtons } from '../../app/AppButtons';
 import { useUiStore } from '../../store/ui-store';
 import { library } from '../../db/library';
 import type { MapSummary } from '../../db';
 import { NewMapDialog } from './NewMapDialog';
-import { useNewMapRequest } from './new-map-request';
+import { takeNewMapRequest, useNewMapRequest } from './new-map-request';
 import { RenameMapDialog, DeleteMapDialog } from './MapDialogs';
 import { LibraryFileActions, TouchmapDropZone, onMapsImported } from '../import';
 
@@ -18,10 +19,10 @@ type Pending = { readonly kind: 'new' } | { readonly kind: 'rename' | 'delete'; 
 export function LibraryScreen() {
   const [maps, setMaps] = useState<readonly MapSummary[] | null>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const newMapRequests = useNewMapRequest((s) => s.requests);
+  const newMapAsked = useNewMapRequest((s) => s.pending);
   useEffect(() => {
-    if (newMapRequests > 0) setPending({ kind: 'new' });
-  }, [newMapRequests]);
+    if (newMapAsked && takeNewMapRequest()) setPending({ kind: 'new' });
+  }, [newMapAsked]);
   const notify = useUiStore((s) => s.notify);
 
   const reload = useCallback(async () => {
@@ -52,6 +53,7 @@ export function LibraryScreen() {
         <button type="button" className="button button--primary" onClick={() => setPending({ kind: 'new' })}>
           {t('library.new')}
         </button>
+        <AppButtons />
       </header>
       <main className="library__main">
         <h1 className="library__title">{t('library.title')}</h1>

@@ -1,12 +1,21 @@
 /**
  * File ▸ New map (Ctrl/Cmd+N) from anywhere: the library opens its New map dialog when asked.
- * A counter, not a flag, so asking twice in a row opens it twice.
+ * A request is pending until the library takes it, so it opens the dialog once: coming back to
+ * the library later ("All maps") must not open it again. Asking while the dialog is open makes a
+ * new request, which the library takes at once.
  */
 import { create } from 'zustand';
 
-export const useNewMapRequest = create<{ readonly requests: number }>()(() => ({ requests: 0 }));
+export const useNewMapRequest = create<{ readonly pending: boolean }>()(() => ({ pending: false }));
 
 export function requestNewMap(): boolean {
-  useNewMapRequest.setState((s) => ({ requests: s.requests + 1 }));
+  useNewMapRequest.setState({ pending: true });
+  return true;
+}
+
+/** Takes the pending request, if any: true once per request. */
+export function takeNewMapRequest(): boolean {
+  if (!useNewMapRequest.getState().pending) return false;
+  useNewMapRequest.setState({ pending: false });
   return true;
 }
