@@ -1,7 +1,9 @@
 /**
  * Keyboard-first, on every screen: keys dispatch named actions from the registry (an action
  * that cannot act on this screen is simply not enabled); a printable key on
- * a selected node starts editing its label with that character, as in desktop mind-map apps.
+ * a selected node starts editing its label with that character, as in desktop mind-map apps —
+ * only where that node's label editor shows (the mind map, the grid): a key pressed in the
+ * outline must not wait there as a rename that surfaces after the next view switch.
  * Keys typed into a field (label editor, inspector, dialog) are left to that field.
  */
 import { useEffect } from 'react';
@@ -24,7 +26,8 @@ export function useActionKeys(): void {
         return;
       }
       const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (printable && useUiStore.getState().selected.length > 0 && editLabel(event.key)) event.preventDefault();
+      const ui = useUiStore.getState();
+      if (printable && ui.view !== 'outline' && ui.selected.length > 0 && editLabel(event.key)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

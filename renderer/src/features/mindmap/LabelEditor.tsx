@@ -2,10 +2,18 @@
  * The in-place label editor of a node or a card: it opens focused (all selected, or after the
  * character the user started typing with), Enter commits, Shift+Enter breaks the line, Esc
  * cancels, leaving the field commits. One commit is one undo step (see label-editing.ts).
+ *
+ * Naming a topic just added by Tab or Enter is list entry (new-topic-entry.ts): Enter commits and
+ * opens the next sibling, and the name joins the add's undo step. The sibling opened that way is a
+ * placeholder until typed into — Enter there keeps it open (it already is the next one), Tab turns
+ * it into a detail of the topic before it, Esc or leaving it takes it away. Renaming an existing
+ * topic (F2, typing, double-click) keeps Enter = commit.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore } from '../../store/ui-store';
 import { commitLabel } from './label-editing';
+import { addChild, openNextSibling } from './mind-actions';
+import { forgetNew, joinAddStep, newTopicOf, withdraw } from './new-topic-entry';
 
 export interface LabelEditorProps {
   /** The node being edited: a topic id, or a stage group's id. */
@@ -18,14 +26,17 @@ export interface LabelEditorProps {
   /**
    * Focus without scrolling the field into view: the mind map pans the node into view itself
    * (MindMapView's useFollowSelection), and scrolling there would make Chromium lay out the whole
-   * canvas first and could shift React Flow's overflow-hidden pane (issue 6).
+   * canvas first and could shift React Flow's overflow-hidden pane.
    */
   readonly preventScroll?: boolean;
 }
 
 export function LabelEditor({ id, initial, current, className, rows = 1, preventScroll = false }: LabelEditorProps) {
   const [text, setText] = useState(initial ?? current);
+  const [opening] = useState(initial ?? current);
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Enter, Esc and Tab end the edit before the field goes away; its blur must not end it twice
+  const finished = useRef(false);
   useEffect(() => {
     const field = ref.current;
     if (!field) return;
@@ -33,20 +44,63 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
     if (initial === undefined) field.select();
     else field.setSelectionRange(field.value.length, field.value.length);
   }, [initial, preventScroll]);
-  const done = (commit: boolean) => {
-    if (commit) commitLabel(id, text);
+
+  /** A placeholder the user has not typed into (or has emptied): it holds nothing worth keeping. */
+  const placeholder = () => {
+    const entry = newTopicOf(id);
+    return entry?.openedBy === 'next' && (text === opening || text.trim() === '') ? entry : null;
+  };
+  const finish = () => {
+    finished.current = true;
     useUiStore.getState().stopEditing();
   };
+  const commit = () => {
+    const entry = newTopicOf(id);
+    if (entry) joinAddStep(entry, () => commitLabel(id, text));
+    else commitLabel(id, text);
+    forgetNew(id);
+    finish();
+  };
+  /** Takes a placeholder away and gives the selection back to the topic it followed. */
+  const takeAway = (entry: NonNullable<ReturnType<typeof placeholder>>) => {
+    withdraw(entry);
+    finish();
+    useUiStore.getState().select(entry.after ? [entry.after] : []);
+  };
+  const cancel = () => {
+    const entry = newTopicOf(id);
+    if (entry?.openedBy === 'next') return takeAway(entry);
+    forgetNew(id);
+    finish();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // the editor owns its keys: Tab, arrows and Delete must not reach the map's shortcuts
     event.stopPropagation();
+    if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
-      done(true);
+      if (placeholder()) return;
+      const listing = newTopicOf(id) !== null && text.trim() !== '';
+      if (newTopicOf(id) && !listing) return; // never a blank new topic, never a list of them
+      commit();
+      if (listing) openNextSibling();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      done(false);
+      cancel();
+    } else if (event.key === 'Tab' && !event.shiftKey) {
+      const entry = placeholder();
+      if (!entry) return;
+      event.preventDefault();
+      takeAway(entry);
+      addChild();
     }
+  };
+  const onBlur = () => {
+    if (finished.current) return;
+    const entry = placeholder();
+    if (entry) takeAway(entry);
+    else commit();
   };
   return (
     <textarea
@@ -57,7 +111,7 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
       rows={rows}
       onChange={(event) => setText(event.target.value)}
       onKeyDown={onKeyDown}
-      onBlur={() => done(true)}
+      onBlur={onBlur}
     />
   );
 }
