@@ -189,7 +189,7 @@ test('a list typed with Enter between touchpoints adds each one after the last, 
   await expect(outlineLabels(page)).toHaveText(['Instagram ads', 'Google Maps profile', 'Flyer at the metro', 'Website menu', 'Review site']);
 });
 
-test('Enter on the next, still untouched touchpoint keeps it open; Tab there makes a detail of the last one instead', async ({ page }) => {
+test('Enter on the next, still untouched touchpoint keeps it open; Tab there makes a detail of the last one; an arrow walks on', async ({ page }) => {
   await openLibrary(page);
   await createMap(page, 'Clinic');
   await stageGroup(page, 'offline', 'Purchase').click();
@@ -209,6 +209,18 @@ test('Enter on the next, still untouched touchpoint keeps it open; Tab there mak
   await expect(node(page, 'New detail')).toHaveCount(0);
   await expect(page.locator('.mind-node--detail')).toHaveCount(1);
   await expect(stageGroup(page, 'offline', 'Purchase').locator('.mind-node__count')).toHaveText('1');
+
+  // an arrow key on the untouched next one takes it away and walks the map from the one before
+  await node(page, 'Hold music').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Call-back offer');
+  await page.keyboard.press('Enter');
+  await expect(editor(page)).toBeFocused();
+  await page.keyboard.press('ArrowRight'); // the offline side grows leftwards: Right is the parent
+  await expect(editor(page)).toHaveCount(0);
+  await expect(node(page, 'Booking by phone').locator('.mind-node')).toHaveClass(/is-selected/);
+  await expect(page.locator('.mind-node--detail')).toHaveCount(2);
+  await expect(node(page, 'New detail')).toHaveCount(0);
 });
 
 test('Help lists the outline keys and Enter for the next touchpoint', async ({ page }) => {

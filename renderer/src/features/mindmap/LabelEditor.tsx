@@ -6,14 +6,18 @@
  * Naming a topic just added by Tab or Enter is list entry (new-topic-entry.ts): Enter commits and
  * opens the next sibling, and the name joins the add's undo step. The sibling opened that way is a
  * placeholder until typed into — Enter there keeps it open (it already is the next one), Tab turns
- * it into a detail of the topic before it, Esc or leaving it takes it away. Renaming an existing
+ * it into a detail of the topic before it, an arrow key takes it away and walks the map from the
+ * topic before it, Esc or leaving it takes it away. Renaming an existing
  * topic (F2, typing, double-click) keeps Enter = commit.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore } from '../../store/ui-store';
 import { commitLabel } from './label-editing';
-import { addChild, openNextSibling } from './mind-actions';
+import { addChild, moveSelection, openNextSibling } from './mind-actions';
+import type { Direction } from './mind-model';
 import { forgetNew, joinAddStep, newTopicOf, withdraw } from './new-topic-entry';
+
+const ARROWS: Readonly<Record<string, Direction>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
 export interface LabelEditorProps {
   /** The node being edited: a topic id, or a stage group's id. */
@@ -94,6 +98,13 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
       event.preventDefault();
       takeAway(entry);
       addChild();
+    } else if (ARROWS[event.key] && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // the arrows walk the map after a list, as they did after a plain commit
+      const entry = placeholder();
+      if (!entry) return;
+      event.preventDefault();
+      takeAway(entry);
+      moveSelection(ARROWS[event.key] as Direction);
     }
   };
   const onBlur = () => {
