@@ -223,6 +223,40 @@ test('Enter on the next, still untouched touchpoint keeps it open; Tab there mak
   await expect(node(page, 'New detail')).toHaveCount(0);
 });
 
+test('a shortcut or a click after a list acts on the map, and leaves no empty touchpoint behind', async ({ page }) => {
+  await openLibrary(page);
+  await createMap(page, 'Bakery');
+  await stageGroup(page, 'online', 'Awareness').click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Shop sign');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Window display');
+  await page.keyboard.press('Enter');
+  // Ctrl/Cmd+Z on the open, untouched next one takes only that one away
+  await page.keyboard.press(`${mod}+z`);
+  await expect(editor(page)).toHaveCount(0);
+  await expect(node(page, 'Window display')).toBeVisible();
+  await expect(node(page, 'New touchpoint')).toHaveCount(0);
+  // a view shortcut on it switches the view at once
+  await node(page, 'Window display').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Bread smell');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(`${mod}+3`);
+  await expect(outlineLabels(page)).toHaveText(['Shop sign', 'Window display', 'Bread smell']);
+  // a click on another touchpoint selects it, though the open one above it goes away
+  await page.keyboard.press(`${mod}+1`);
+  await node(page, 'Shop sign').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Opening hours');
+  await page.keyboard.press('Enter');
+  await expect(editor(page)).toBeFocused();
+  await node(page, 'Bread smell').click();
+  await expect(node(page, 'Bread smell').locator('.mind-node')).toHaveClass(/is-selected/);
+  await expect(node(page, 'New touchpoint')).toHaveCount(0);
+  await expect(stageGroup(page, 'online', 'Awareness').locator('.mind-node__count')).toHaveText('4');
+});
+
 test('Help lists the outline keys and Enter for the next touchpoint', async ({ page }) => {
   await openLibrary(page);
   await createMap(page, 'Dentist');

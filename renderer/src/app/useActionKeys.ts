@@ -9,6 +9,7 @@
 import { useEffect } from 'react';
 import { actionForKey } from './actions';
 import { editLabel } from '../features/mindmap/mind-actions';
+import { isHandedOnToMap } from '../features/mindmap/new-topic-entry';
 import { useUiStore } from '../store/ui-store';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -19,7 +20,9 @@ function isTyping(target: EventTarget | null): boolean {
 export function useActionKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target) || event.isComposing) return;
+      if (event.defaultPrevented || event.isComposing) return;
+      // a shortcut pressed on the untouched next touchpoint of a list is the map's (LabelEditor.tsx)
+      if (isTyping(event.target) && !isHandedOnToMap(event)) return;
       const action = actionForKey(event);
       if (action) {
         if (action.enabled() && action.perform()) event.preventDefault();

@@ -15,9 +15,14 @@ import { useUiStore } from '../../store/ui-store';
 import { commitLabel } from './label-editing';
 import { addChild, moveSelection, openNextSibling } from './mind-actions';
 import type { Direction } from './mind-model';
-import { forgetNew, joinAddStep, newTopicOf, withdraw } from './new-topic-entry';
+import { forgetNew, handOnToMap, joinAddStep, newTopicOf, withdraw, type NewTopic } from './new-topic-entry';
 
 const ARROWS: Readonly<Record<string, Direction>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+/** Undo and redo on the untouched next topic only take it away: one key never undoes two things. */
+const isUndoRedo = (event: KeyboardEvent<HTMLTextAreaElement>) => (event.ctrlKey || event.metaKey) && ['z', 'y'].includes(event.key.toLowerCase());
+/** A shortcut, not typing: Ctrl/Cmd with a key (the modifier's own key-down is not one yet), or an F-key. */
+const isShortcut = (event: KeyboardEvent<HTMLTextAreaElement>) =>
+  ((event.ctrlKey || event.metaKey) && !['Control', 'Meta', 'Shift', 'Alt'].includes(event.key)) || /^F\d+$/.test(event.key);
 
 export interface LabelEditorProps {
   /** The node being edited: a topic id, or a stage group's id. */
@@ -41,6 +46,18 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
   const ref = useRef<HTMLTextAreaElement>(null);
   // Enter, Esc and Tab end the edit before the field goes away; its blur must not end it twice
   const finished = useRef(false);
+  // a pointer pressed outside: the blur it causes must not move the map under the pointer before the click lands
+  const pressing = useRef(false);
+  useEffect(() => {
+    const down = () => (pressing.current = true);
+    const up = () => (pressing.current = false);
+    window.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointerup', up, true);
+    return () => {
+      window.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointerup', up, true);
+    };
+  }, []);
   useEffect(() => {
     const field = ref.current;
     if (!field) return;
@@ -66,10 +83,24 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
     finish();
   };
   /** Takes a placeholder away and gives the selection back to the topic it followed. */
-  const takeAway = (entry: NonNullable<ReturnType<typeof placeholder>>) => {
+  const takeAway = (entry: NewTopic) => {
     withdraw(entry);
     finish();
     useUiStore.getState().select(entry.after ? [entry.after] : []);
+  };
+  /**
+   * Takes a placeholder away once the click that blurred it is done: removing it at pointer-down
+   * would shift its neighbours, and the click would land on empty canvas instead of the node aimed at.
+   */
+  const takeAwayAfterClick = (entry: NewTopic) => {
+    finish();
+    const later = () =>
+      setTimeout(() => {
+        withdraw(entry);
+        const ui = useUiStore.getState();
+        if (ui.selected.includes(entry.id)) ui.select(entry.after ? [entry.after] : []);
+      });
+    window.addEventListener('pointerup', later, { once: true, capture: true });
   };
   const cancel = () => {
     const entry = newTopicOf(id);
@@ -79,9 +110,19 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.nativeEvent.isComposing) return event.stopPropagation();
+    const untouched = placeholder();
+    if (untouched && isShortcut(event)) {
+      // a shortcut after a list: the list is over, and the key does what it does on the map
+      takeAway(untouched);
+      if (isUndoRedo(event)) {
+        event.preventDefault();
+        event.stopPropagation();
+      } else handOnToMap(event.nativeEvent);
+      return;
+    }
     // the editor owns its keys: Tab, arrows and Delete must not reach the map's shortcuts
     event.stopPropagation();
-    if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       if (placeholder()) return;
@@ -110,7 +151,8 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
   const onBlur = () => {
     if (finished.current) return;
     const entry = placeholder();
-    if (entry) takeAway(entry);
+    if (entry && pressing.current) takeAwayAfterClick(entry);
+    else if (entry) takeAway(entry);
     else commit();
   };
   return (

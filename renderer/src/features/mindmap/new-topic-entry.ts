@@ -63,3 +63,15 @@ export function withdraw(entry: NewTopic): void {
   }
   if (useDocumentStore.getState().doc?.topics[entry.id]) runCommand((doc) => deleteTopics(doc, [entry.id]));
 }
+
+// Keys the untouched next topic hands on to the map (Ctrl/Cmd+… shortcuts, F-keys): the editor
+// takes the placeholder away and the app's key handler acts on the key as if no field had it.
+const handedOn = new WeakSet<Event>();
+
+export function handOnToMap(event: Event): void {
+  handedOn.add(event);
+}
+
+export function isHandedOnToMap(event: Event): boolean {
+  return handedOn.has(event);
+}
