@@ -51,6 +51,9 @@ test('a digit pressed on an outline cell never turns into a rename on the mind m
   await page.keyboard.press('7');
   await expect(outline(page).getByRole('textbox')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Numbers rate the score cells' })).toBeVisible();
+  await screenshot(page, 'keyboard-flow-refused-digit-1440');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'keyboard-flow-refused-digit-1280');
   await page.keyboard.press(`${mod}+1`);
   await expect(editor(page)).toHaveCount(0);
   await expect(node(page, 'Context ad')).toBeVisible();
@@ -77,8 +80,11 @@ test('a rating pass with Ctrl/Cmd+Home, Tab and digits rates the scores and neve
   // Ctrl/Cmd+End: the last cell of the last row; End / Home: the row's last / first cell
   await page.keyboard.press(`${mod}+End`);
   expect(await cursorCell(page)).toBe('4,7');
+  // the sheet scrolls sideways to keep the cursor cell whole in view, as a spreadsheet does
+  await expect(page.locator('#outline-cell-4-7')).toBeInViewport({ ratio: 1 });
   await page.keyboard.press('Home');
   expect(await cursorCell(page)).toBe('4,0');
+  await expect(page.locator('#outline-cell-4-0')).toBeInViewport({ ratio: 1 });
   await page.keyboard.press('End');
   expect(await cursorCell(page)).toBe('4,7');
   await page.keyboard.press(`${mod}+Home`);
@@ -198,6 +204,8 @@ test('Enter on the next, still untouched touchpoint keeps it open; Tab there mak
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter'); // Enter twice: still one open, untouched touchpoint
   await expect(editor(page)).toHaveCount(1);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'keyboard-flow-next-open-1280');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Hold music');
   await page.keyboard.press('Enter'); // details chain too: the next detail opens

@@ -295,7 +295,7 @@ export const en = {
   // ── outline, search, filter, colour by (issue 3C) ──
   'outline.title': 'Outline',
   'outline.count': '{count} touchpoints',
-  'outline.keysHint': 'Arrows, Tab, Home / End move (Ctrl/Cmd+Home / End: first / last cell of the sheet) · 0–9 rate a score (1 then 0 = 10) · 1–9 pick a channel, stage, kind, reaction or status · Enter, F2 or a letter edits · Delete clears · Shift+Arrow selects more rows',
+  'outline.keysHint': 'Arrows, Tab, Home / End, Ctrl/Cmd+Home / End move · 0–9 rate a score (1 then 0 = 10) · 1–9 pick a channel, stage, kind, reaction or status · Enter, F2 or a letter edits · Delete clears · Shift+Arrow selects more rows',
   'outline.refused.digitOnText': 'Numbers rate the score cells (Importance, Score, a competitor’s score); the touchpoint keeps its name. To rename it, press Enter or F2, or type a letter.',
   'outline.refused.noSuchChoice': '{column} has {count} choices: press 1–{count}, or Enter for the list.',
   'outline.sortHint': 'Sort by this column (click again to reverse, a third time for map order)',

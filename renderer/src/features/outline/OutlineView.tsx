@@ -152,6 +152,18 @@ export function OutlineView() {
   useEffect(() => {
     grid.current?.focus({ preventScroll: true });
   }, []);
+  // Sideways, the sheet keeps the cursor cell whole in view (Home and Ctrl/Cmd+Home show the label column again).
+  const shownCol = Math.min(cursor.col, columns.length - 1);
+  useEffect(() => {
+    const box = scroller.current;
+    const cell = document.getElementById(`outline-cell-${cursorRow}-${shownCol}`);
+    if (!box || !cell) return;
+    if (shownCol === 0) return void (box.scrollLeft = 0);
+    const view = box.getBoundingClientRect();
+    const edges = cell.getBoundingClientRect();
+    if (edges.left < view.left) box.scrollLeft -= view.left - edges.left;
+    else if (edges.right > view.right) box.scrollLeft += Math.min(edges.right - view.right, edges.left - view.left);
+  }, [cursorRow, shownCol]);
 
   const moveTo = useCallback(
     (row: number, col: number, extend = false) => {
