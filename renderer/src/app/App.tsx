@@ -7,9 +7,13 @@ import { ACTIONS } from './actions';
 import { useActionKeys } from './useActionKeys';
 import { AppSettingsHost } from './AppSettingsDialog';
 import { useSystemThemeFollower } from './apply-theme';
+import { outlineKeyRows } from '../features/outline';
 
-/** Every action with a key, for Help ▸ Keyboard shortcuts (read from the registry, so it never drifts). */
-const SHORTCUT_ROWS = ACTIONS.filter((action) => action.keys.length > 0).map((action) => ({ label: action.label, keys: action.keys }));
+/**
+ * Every action with a key, for Help ▸ Keyboard shortcuts (read from the registry, so it never
+ * drifts), then the outline's own keys (from the outline, beside the rules they describe).
+ */
+const SHORTCUT_ROWS = [...ACTIONS.filter((action) => action.keys.length > 0).map((action) => ({ label: action.label, keys: action.keys })), ...outlineKeyRows()];
 
 /** The two screens: the library of maps, and the editor of one map. */
 export function App() {

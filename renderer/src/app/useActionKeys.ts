@@ -1,12 +1,15 @@
 /**
  * Keyboard-first, on every screen: keys dispatch named actions from the registry (an action
  * that cannot act on this screen is simply not enabled); a printable key on
- * a selected node starts editing its label with that character, as in desktop mind-map apps.
+ * a selected node starts editing its label with that character, as in desktop mind-map apps —
+ * only where that node's label editor shows (the mind map, the grid): a key pressed in the
+ * outline must not wait there as a rename that surfaces after the next view switch.
  * Keys typed into a field (label editor, inspector, dialog) are left to that field.
  */
 import { useEffect } from 'react';
 import { actionForKey } from './actions';
 import { editLabel } from '../features/mindmap/mind-actions';
+import { isHandedOnToMap } from '../features/mindmap/new-topic-entry';
 import { useUiStore } from '../store/ui-store';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -17,14 +20,17 @@ function isTyping(target: EventTarget | null): boolean {
 export function useActionKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target) || event.isComposing) return;
+      if (event.defaultPrevented || event.isComposing) return;
+      // a shortcut pressed on the untouched next touchpoint of a list is the map's (LabelEditor.tsx)
+      if (isTyping(event.target) && !isHandedOnToMap(event)) return;
       const action = actionForKey(event);
       if (action) {
         if (action.enabled() && action.perform()) event.preventDefault();
         return;
       }
       const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (printable && useUiStore.getState().selected.length > 0 && editLabel(event.key)) event.preventDefault();
+      const ui = useUiStore.getState();
+      if (printable && ui.view !== 'outline' && ui.selected.length > 0 && editLabel(event.key)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -88,7 +88,8 @@ export const useUiStore = create<UiState>()((set) => ({
   select: (ids) => set({ selected: ids }),
   startEditing: (id, initial) => set({ editing: { id, initial }, selected: [id] }),
   stopEditing: () => set({ editing: null }),
-  setView: (view) => set({ view }),
+  // an edit pending in one view (a typed first character, say) must never surface in another
+  setView: (view) => set((s) => (s.view === view ? {} : { view, editing: null })),
   setGrouping: (grouping) => set({ grouping }),
   toggleInspector: () => set((s) => ({ inspectorOpen: !s.inspectorOpen })),
   setSave: (state, message) => set({ save: { state, message } }),

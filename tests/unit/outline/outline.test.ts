@@ -91,12 +91,15 @@ describe('sorting', () => {
 describe('keyboard', () => {
   const ctx = (over: Partial<KeyContext> = {}): KeyContext => ({ cursor: { row: 2, col: 3 }, rows: 10, cols: 9, kind: 'number', page: 5, last: null, now: 1000, ...over });
 
-  it('moves with arrows, Home / End, PageUp / PageDown, clamped to the sheet', () => {
+  it('moves with arrows, Home / End, PageUp / PageDown, clamped to the sheet, as a spreadsheet does', () => {
     expect(outlineIntent({ key: 'ArrowDown' }, ctx())).toEqual({ type: 'move', to: { row: 3, col: 3 }, extend: false });
     expect(outlineIntent({ key: 'ArrowUp', shift: true }, ctx())).toEqual({ type: 'move', to: { row: 1, col: 3 }, extend: true });
     expect(outlineIntent({ key: 'ArrowLeft' }, ctx({ cursor: { row: 0, col: 0 } }))).toMatchObject({ to: { row: 0, col: 0 } });
     expect(outlineIntent({ key: 'End' }, ctx())).toMatchObject({ to: { row: 2, col: 8 } });
-    expect(outlineIntent({ key: 'Home', mod: true }, ctx())).toMatchObject({ to: { row: 0, col: 3 } });
+    expect(outlineIntent({ key: 'Home' }, ctx())).toMatchObject({ to: { row: 2, col: 0 } });
+    // Ctrl/Cmd+Home / End: the first cell of the first row, the last cell of the last row — not the current column
+    expect(outlineIntent({ key: 'Home', mod: true }, ctx())).toMatchObject({ to: { row: 0, col: 0 } });
+    expect(outlineIntent({ key: 'End', mod: true }, ctx())).toMatchObject({ to: { row: 9, col: 8 } });
     expect(outlineIntent({ key: 'PageDown' }, ctx({ cursor: { row: 8, col: 0 } }))).toMatchObject({ to: { row: 9, col: 0 } });
   });
 
@@ -116,13 +119,45 @@ describe('keyboard', () => {
   });
 
   it('number keys pick a choice, letters start editing text, Enter / F2 edit, Delete clears', () => {
-    expect(outlineIntent({ key: '2' }, ctx({ kind: 'choice' }))).toEqual({ type: 'choose', index: 1 });
-    expect(outlineIntent({ key: '0' }, ctx({ kind: 'choice' }))).toEqual({ type: 'none' });
+    expect(outlineIntent({ key: '2' }, ctx({ kind: 'choice', choices: 2 }))).toEqual({ type: 'choose', index: 1 });
     expect(outlineIntent({ key: 'к' }, ctx({ kind: 'text' }))).toEqual({ type: 'edit', initial: 'к' });
-    expect(outlineIntent({ key: '5' }, ctx({ kind: 'text' }))).toEqual({ type: 'edit', initial: '5' });
+    expect(outlineIntent({ key: '병' }, ctx({ kind: 'text' }))).toEqual({ type: 'edit', initial: '병' });
     expect(outlineIntent({ key: 'F2' }, ctx({ kind: 'text' }))).toEqual({ type: 'edit' });
     expect(outlineIntent({ key: 'Delete' }, ctx())).toEqual({ type: 'clear' });
     expect(outlineIntent({ key: 'a' }, ctx())).toEqual({ type: 'none' });
+  });
+
+  it('never takes a number key as a label: a digit on a text cell is refused, so a rating pass cannot rename', () => {
+    for (const digit of ['0', '1', '5', '9']) expect(outlineIntent({ key: digit }, ctx({ kind: 'text' }))).toEqual({ type: 'refuse', reason: 'digitOnText' });
+    // punctuation does not start a label either; Enter / F2 do, as it is
+    expect(outlineIntent({ key: '-' }, ctx({ kind: 'text' }))).toEqual({ type: 'none' });
+    expect(outlineIntent({ key: 'Enter' }, ctx({ kind: 'text' }))).toEqual({ type: 'edit' });
+  });
+
+  it('refuses a number key past the choices of a choice cell, and 0, instead of passing it on', () => {
+    expect(outlineIntent({ key: '0' }, ctx({ kind: 'choice', choices: 4 }))).toEqual({ type: 'refuse', reason: 'noSuchChoice' });
+    expect(outlineIntent({ key: '3' }, ctx({ kind: 'choice', choices: 2 }))).toEqual({ type: 'refuse', reason: 'noSuchChoice' });
+    expect(outlineIntent({ key: '4' }, ctx({ kind: 'choice', choices: 4 }))).toEqual({ type: 'choose', index: 3 });
+  });
+
+  it('a rating pass over the score column: Ctrl/Cmd+Home then Tab reaches the score, Tab wraps onto a label that a digit leaves alone', () => {
+    const cols = 8; // label, channel, stage, kind, importance, score, reaction, status
+    const kinds = ['text', 'choice', 'choice', 'choice', 'number', 'number', 'choice', 'choice'] as const;
+    let cursor = { row: 6, col: 7 };
+    const press = (key: string, mod = false) => {
+      const intent = outlineIntent({ key, mod }, ctx({ cursor, cols, rows: 14, kind: kinds[cursor.col] as 'text' | 'number' | 'choice', choices: 3 }));
+      if (intent.type === 'move') cursor = intent.to;
+      return intent;
+    };
+    press('Home', true);
+    expect(cursor).toEqual({ row: 0, col: 0 });
+    for (let row = 0; row < 14; row++) {
+      for (let k = 0; k < 5; k++) press('Tab');
+      expect(cursor).toEqual({ row, col: 5 });
+      expect(press('7')).toMatchObject({ type: 'set', value: 7 });
+      for (let k = 0; k < 3; k++) press('Tab');
+      if (row < 13) expect(press('7')).toEqual({ type: 'refuse', reason: 'digitOnText' });
+    }
   });
 
   it('leaves app shortcuts alone', () => {

@@ -21,6 +21,8 @@ export function chordLabel(chord: KeyChord, mac: boolean): string {
 export interface ShortcutRow {
   readonly label: string;
   readonly keys: readonly KeyChord[];
+  /** Keys that are a range, not a chord ("0–9", "A–Z"). */
+  readonly text?: readonly string[];
 }
 
 export function ShortcutsDialog({ rows, onClose }: { readonly rows: readonly ShortcutRow[]; readonly onClose: () => void }) {
@@ -44,9 +46,16 @@ export function ShortcutsDialog({ rows, onClose }: { readonly rows: readonly Sho
                 {row.keys.map((chord, index) => (
                   <kbd key={index}>{chordLabel(chord, mac)}</kbd>
                 ))}
+                {row.text?.map((keys) => <kbd key={keys}>{keys}</kbd>)}
               </td>
             </tr>
           ))}
+          <tr>
+            <th scope="row">{t('help.nextWhileNaming')}</th>
+            <td>
+              <kbd>{chordLabel({ key: 'Enter' }, mac)}</kbd>
+            </td>
+          </tr>
           <tr>
             <th scope="row">{t('help.typeToEdit')}</th>
             <td>

@@ -12,6 +12,7 @@ import { t } from '../../i18n';
 import { parseGroupId } from './projection';
 import { mindModelFor, neighbour, stageOfNode, type Direction } from './mind-model';
 import { canvasControl, type Follow } from './canvas-control';
+import { markNew, type NewTopic } from './new-topic-entry';
 
 function context() {
   const doc = useDocumentStore.getState().doc;
@@ -27,9 +28,13 @@ function reveal(id: string, follow?: Follow): void {
   if (box) canvasControl.reveal(box, follow);
 }
 
-/** A new node is typed into at once: the view moves to it at once too (canvas-control.ts, `nearest`). */
-function addAndEdit(make: (id: string) => boolean, id: string): void {
+/**
+ * A new node is typed into at once: the view moves to it at once too (canvas-control.ts, `nearest`).
+ * It is marked new, so its name joins its add in one undo step and Enter opens the next one.
+ */
+function addAndEdit(make: (id: string) => boolean, id: string, openedBy: NewTopic['openedBy'] = 'key', after: string | null = null): void {
   if (!make(id)) return;
+  markNew(id, openedBy, after);
   useUiStore.getState().startEditing(id);
   reveal(id, 'nearest');
 }
@@ -61,7 +66,7 @@ export function addChild(): boolean {
 }
 
 /** Enter: the next sibling — a touchpoint in the same group, or a detail under the same topic. */
-export function addSibling(): boolean {
+export function addSibling(openedBy: NewTopic['openedBy'] = 'key'): boolean {
   const { doc, selected } = context();
   if (!doc || !selected) return false;
   const topic = doc.topics[selected];
@@ -76,12 +81,22 @@ export function addSibling(): boolean {
           addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint'), channel: topic.channel, stageId: topic.stageId, afterId: topic.id }),
         ),
       id,
+      openedBy,
+      topic.id,
     );
   } else {
-    addAndEdit((newTopic) => runCommand((d) => addDetail(d, { id: newTopic, parentId: topic.parentId as string, label: t('topic.newDetail'), afterId: topic.id })), id);
+    addAndEdit(
+      (newTopic) => runCommand((d) => addDetail(d, { id: newTopic, parentId: topic.parentId as string, label: t('topic.newDetail'), afterId: topic.id })),
+      id,
+      openedBy,
+      topic.id,
+    );
   }
   return true;
 }
+
+/** Enter while naming a just-added topic: the next one after it, opened as a placeholder to type into. */
+export const openNextSibling = (): boolean => addSibling('next');
 
 /** F2, double-click, or typing: edit the selected label in place (a typed key starts the new text). */
 export function editLabel(initial?: string): boolean {

@@ -13,7 +13,7 @@ import { runCommand } from '../../store/run-command';
 import { t, type MessageKey } from '../../i18n';
 import { FilterBar } from '../filter/FilterBar';
 import { outlineColumns, outlineRows, nextSort, cellValue, type OutlineColumn, type OutlineRow, type OutlineSort } from './outline-model';
-import { outlineIntent, type LastDigit } from './outline-keys';
+import { outlineIntent, type LastDigit, type RefusedKey } from './outline-keys';
 import { cellCommand, chooseCell, clearCell, rateCell } from './outline-edits';
 import { CellContent, ChoiceCellEditor, TextCellEditor } from './OutlineCells';
 
@@ -113,6 +113,12 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, columns, templ
   );
 });
 
+/** Why a key did nothing, in words that say what to press instead. */
+function refusalText(reason: RefusedKey, column: OutlineColumn): string {
+  if (reason === 'digitOnText') return t('outline.refused.digitOnText');
+  return t('outline.refused.noSuchChoice', { column: titleOf(column), count: column.values?.length ?? 0 });
+}
+
 /** The outline view of the open map (Ctrl/Cmd+3). */
 export function OutlineView() {
   const doc = useDocumentStore((s) => s.doc);
@@ -121,6 +127,8 @@ export function OutlineView() {
   const [sort, setSort] = useState<OutlineSort | null>(null);
   const [cursor, setCursor] = useState<{ id: TopicId | null; col: number }>({ id: primary, col: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
+  /** The last refused key's explanation, shown in place of the key hint until the next key. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const lastDigit = useRef<LastDigit | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
@@ -144,6 +152,18 @@ export function OutlineView() {
   useEffect(() => {
     grid.current?.focus({ preventScroll: true });
   }, []);
+  // Sideways, the sheet keeps the cursor cell whole in view (Home and Ctrl/Cmd+Home show the label column again).
+  const shownCol = Math.min(cursor.col, columns.length - 1);
+  useEffect(() => {
+    const box = scroller.current;
+    const cell = document.getElementById(`outline-cell-${cursorRow}-${shownCol}`);
+    if (!box || !cell) return;
+    if (shownCol === 0) return void (box.scrollLeft = 0);
+    const view = box.getBoundingClientRect();
+    const edges = cell.getBoundingClientRect();
+    if (edges.left < view.left) box.scrollLeft -= view.left - edges.left;
+    else if (edges.right > view.right) box.scrollLeft += Math.min(edges.right - view.right, edges.left - view.left);
+  }, [cursorRow, shownCol]);
 
   const moveTo = useCallback(
     (row: number, col: number, extend = false) => {
@@ -219,11 +239,13 @@ export function OutlineView() {
     const now = performance.now();
     const intent = outlineIntent(
       { key: event.key, shift: event.shiftKey, mod: event.ctrlKey || event.metaKey, alt: event.altKey },
-      { cursor: at, rows: rows.length, cols: columns.length, kind: column.kind, page: PAGE_ROWS, last: lastDigit.current, now },
+      { cursor: at, rows: rows.length, cols: columns.length, kind: column.kind, choices: column.values?.length, page: PAGE_ROWS, last: lastDigit.current, now },
     );
     const row = rows[at.row];
     if (intent.type === 'none' || (!row && intent.type !== 'move')) return;
     event.preventDefault();
+    setRefusal(intent.type === 'refuse' ? refusalText(intent.reason, column) : null);
+    if (intent.type === 'refuse') return;
     if (intent.type === 'move') return moveTo(intent.to.row, intent.to.col, intent.extend);
     if (!row) return;
     if (cursorRow < 0) moveTo(at.row, at.col);
@@ -313,7 +335,9 @@ export function OutlineView() {
           )}
         </div>
       </div>
-      <p className="outline__hint muted">{t('outline.keysHint')}</p>
+      <p className="outline__hint muted" role="status">
+        {refusal ?? t('outline.keysHint')}
+      </p>
     </section>
   );
 }

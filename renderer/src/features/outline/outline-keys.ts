@@ -2,12 +2,15 @@
  * The outline's keyboard, as a pure function from a key press to what it means, so the
  * spreadsheet rules are unit-tested without a browser:
  * - arrows move one cell; Tab / Shift+Tab move across and wrap to the next / previous row;
- *   Home / End go to the first / last column, Ctrl/Cmd+Home / End to the first / last row;
+ *   Home / End go to the first / last cell of the row, Ctrl/Cmd+Home / End to the first cell of
+ *   the first row / the last cell of the last row, as in a spreadsheet;
  *   PageUp / PageDown move a page; Shift+Up / Down extend the selection;
  * - number keys set a number cell (importance, score, a competitor's score). **The rule for 10:**
  *   "1" then "0" on the same cell within `TEN_WINDOW_MS` (600 ms) makes 10 — the 10 replaces the 1,
  *   so the pair is still one undo step; a "0" later than that is 0. On a choice cell (channel,
  *   stage, kind, reaction, action status) number key n picks the n-th value;
+ * - a number key anywhere else is refused with a message, never taken as text: a rating pass that
+ *   lands on a label cell (Tab wraps there) must not rename the touchpoint;
  * - Enter or F2 edits the cell (text: a field; choice: a list); typing a letter on a text cell starts
  *   editing with it; Delete or Backspace clears the field.
  */
@@ -42,13 +45,20 @@ export type OutlineIntent =
   | { readonly type: 'set'; readonly value: number; readonly replacesLast: boolean }
   | { readonly type: 'choose'; readonly index: number }
   | { readonly type: 'clear' }
+  /** A key that means nothing on this cell and would be a mistake to pass on: the view says why. */
+  | { readonly type: 'refuse'; readonly reason: RefusedKey }
   | { readonly type: 'none' };
+
+/** Why a key was refused: a number key on a label, or one past the choices of a choice cell. */
+export type RefusedKey = 'digitOnText' | 'noSuchChoice';
 
 export interface KeyContext {
   readonly cursor: Cursor;
   readonly rows: number;
   readonly cols: number;
   readonly kind: ColumnKind;
+  /** How many values a choice cell offers (number keys 1…choices pick them). */
+  readonly choices?: number;
   /** Rows per PageUp / PageDown. */
   readonly page: number;
   readonly last: LastDigit | null;
@@ -68,8 +78,8 @@ export function outlineIntent(press: KeyPress, ctx: KeyContext): OutlineIntent {
   const move = (row: number, col: number, extend = false): OutlineIntent => ({ type: 'move', to: { row: clamp(row, lastRow), col: clamp(col, lastCol) }, extend });
   if (press.alt) return { type: 'none' };
   if (press.mod) {
-    if (press.key === 'Home') return move(0, cursor.col);
-    if (press.key === 'End') return move(lastRow, cursor.col);
+    if (press.key === 'Home') return move(0, 0);
+    if (press.key === 'End') return move(lastRow, lastCol);
     return { type: 'none' };
   }
   switch (press.key) {
@@ -109,8 +119,13 @@ export function outlineIntent(press: KeyPress, ctx: KeyContext): OutlineIntent {
       if (press.key === '0' && sameCell && last.digit === '1' && ctx.now - last.at <= TEN_WINDOW_MS) return { type: 'set', value: 10, replacesLast: true };
       return { type: 'set', value: Number(press.key), replacesLast: false };
     }
-    if (ctx.kind === 'choice') return press.key === '0' ? { type: 'none' } : { type: 'choose', index: Number(press.key) - 1 };
+    if (ctx.kind === 'choice') {
+      const index = Number(press.key) - 1;
+      return index < 0 || (ctx.choices !== undefined && index >= ctx.choices) ? { type: 'refuse', reason: 'noSuchChoice' } : { type: 'choose', index };
+    }
+    return { type: 'refuse', reason: 'digitOnText' };
   }
-  if (ctx.kind === 'text' && [...press.key].length === 1 && press.key !== ' ') return { type: 'edit', initial: press.key };
+  // only a letter starts editing a label: digits are scores, and punctuation is too easily a slip
+  if (ctx.kind === 'text' && /^\p{L}$/u.test(press.key)) return { type: 'edit', initial: press.key };
   return { type: 'none' };
 }

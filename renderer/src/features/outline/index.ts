@@ -1,0 +1,2 @@
+/** What other parts of the app use of the outline: the rows its keys add to Help. */
+export { outlineKeyRows, type OutlineKeyRow } from './outline-key-help';
