@@ -35,6 +35,8 @@ export interface MapLegendWords {
   readonly chains: string;
   /** A chain without a name, `{n}` = its number in the legend. */
   readonly untitledChain: string;
+  /** The tag on a chain's weak link, as the canvas shows it (upper-cased where the script has case). */
+  readonly weakLink: string;
 }
 
 /** The PDF appendix and poster marks (pdf.ts `AppendixWords`). */
@@ -116,6 +118,7 @@ interface MapVocabulary {
   readonly wow: string;
   readonly journeys: string;
   readonly untitledJourney: string;
+  readonly weakLink: string;
   readonly reaction: string;
   readonly reactions: Readonly<Record<Reaction, string>>;
   /** The CSV's and the outline's short header ("Action"). */
@@ -153,6 +156,7 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     wow: 'wow 8–10',
     journeys: 'Customer journeys',
     untitledJourney: 'Journey {n}',
+    weakLink: 'weak link',
     reaction: 'Reaction',
     reactions: { positive: 'positive', neutral: 'neutral', negative: 'negative' },
     action: 'Action',
@@ -184,6 +188,7 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     wow: 'вау 8–10',
     journeys: 'Пути клиента',
     untitledJourney: 'Путь {n}',
+    weakLink: 'слабое звено',
     reaction: 'Реакция',
     reactions: { positive: 'позитивная', neutral: 'нейтральная', negative: 'негативная' },
     action: 'Действие',
@@ -215,6 +220,7 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     wow: '와우 8–10',
     journeys: '고객 여정',
     untitledJourney: '여정 {n}',
+    weakLink: '약한 고리',
     reaction: '반응',
     reactions: { positive: '긍정', neutral: '중립', negative: '부정' },
     action: '조치',
@@ -246,6 +252,7 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     wow: '感動 8–10',
     journeys: 'カスタマージャーニー',
     untitledJourney: 'ジャーニー {n}',
+    weakLink: '弱いリンク',
     reaction: '反応',
     reactions: { positive: '肯定的', neutral: '中立', negative: '否定的' },
     action: 'アクション',
@@ -274,6 +281,7 @@ function arrange(v: MapVocabulary): MapWords {
       wow: v.wow,
       chains: v.journeys,
       untitledChain: v.untitledJourney,
+      weakLink: v.weakLink,
     },
     appendix: {
       heading: v.appendixHeading,

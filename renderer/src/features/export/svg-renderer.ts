@@ -12,7 +12,7 @@
  * Pure: no DOM, no React, no globals. PNG/JPEG (raster.ts) and PDF (pdf.ts) wrap the same parts.
  */
 import type { MapDoc } from '@shared/model/types';
-import { scoreBand, type ScoreBand } from '@shared/model/selectors';
+import { scoreBand, weakLink, type ScoreBand } from '@shared/model/selectors';
 import { mapWords, type MapLegendWords } from '@shared/templates/map-words';
 import type { LayoutNode, MapLayout } from '../mindmap/layout';
 import { DARK, LIGHT, type ThemeTokens } from '../mindmap/theme';
@@ -264,17 +264,22 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   }
   put('</g>');
 
+  const chainIds = options.chains ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0) : [];
+  const weak = weakLinksOf(doc, chainIds, words.weakLink);
+
   const nodes: ExportedNode[] = [];
   for (const node of layout.nodes) {
     const box = { x: node.x + dx, y: node.y + dy, width: node.width, height: node.height };
     nodes.push({ id: node.id, label: node.label, lines: node.lines, ...box });
     texts.push(...node.lines);
     const topic = node.topicId !== undefined ? doc.topics[node.topicId] : undefined;
-    // Everything a node draws (badges, collapse chip) stays within its box's rows.
-    put(drawNode(node, box, theme, topic?.score), box.y - 2, box.y + box.height + 2);
+    const mark = node.topicId !== undefined ? weak.get(node.topicId) : undefined;
+    if (mark) texts.push(mark.tag);
+    // Everything a node draws (badges, collapse chip) stays within its box's rows; a weak link's
+    // ring and tag reach a little above and around it.
+    put(drawNode(node, box, theme, topic?.score, mark), box.y - (mark ? WEAK_TAG_RISE + 2 : 2), box.y + box.height + (mark ? WEAK_RING_OUT + 2 : 2));
   }
 
-  const chainIds = options.chains ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0) : [];
   if (chainIds.length > 0) put(drawChains(doc, chainIds, byId, dx, dy, options.background === 'dark' ? 'dark' : 'light'));
   y += bounds.height;
 
@@ -447,10 +452,56 @@ function roundedPath(b: Box, tl: number, tr: number, br: number, bl: number): st
   );
 }
 
+/** The canvas's weak-link ring (styles.css `.is-weak-link`): 3 px of red, 3 px off the node's edge. */
+const WEAK_RING_GAP = 3;
+const WEAK_RING_WIDTH = 3;
+const WEAK_RING_OUT = WEAK_RING_GAP + WEAK_RING_WIDTH;
+/** The canvas's weak-link tag (`.weak-link-badge`): a 16 px pill whose top sits 17 px above the node. */
+const WEAK_TAG_RISE = 17;
+const WEAK_TAG_HEIGHT = 16;
+const WEAK_TAG_FONT = 10;
+
+/** How a weak-link touchpoint is marked: its tag's text and how many chain dots sit on its top edge (the tag goes after them). */
+interface WeakMark {
+  readonly tag: string;
+  readonly dots: number;
+}
+
+/**
+ * The weak link (DOMAIN.md §4: the lowest-scored step) of each chain drawn, as the canvas marks
+ * it: only chains that are drawn, so a map exported without its chains shows no marker either.
+ */
+function weakLinksOf(doc: MapDoc, chainIds: readonly string[], word: string): Map<string, WeakMark> {
+  // The canvas upper-cases the tag with CSS; the export writes the letters it shows.
+  const tag = word.toLocaleUpperCase(doc.map.locale);
+  const dots = new Map<string, number>();
+  for (const id of chainIds) for (const step of doc.chains[id]?.steps ?? []) dots.set(step, (dots.get(step) ?? 0) + 1);
+  const marks = new Map<string, WeakMark>();
+  for (const id of chainIds) {
+    const chain = doc.chains[id];
+    const ref = chain ? weakLink(doc, chain) : undefined;
+    if (ref) marks.set(ref.topicId, { tag, dots: dots.get(ref.topicId) ?? 0 });
+  }
+  return marks;
+}
+
+/** The red ring around a weak link and its tag above the node's top edge, after the chain dots there. */
+function drawWeakMark(b: Box, theme: ThemeTokens, mark: WeakMark): string {
+  const off = WEAK_RING_GAP + WEAK_RING_WIDTH / 2;
+  const ring = rectEl(b.x - off, b.y - off, b.width + 2 * off, b.height + 2 * off, 8 + off, { fill: 'none', stroke: theme.danger, strokeWidth: WEAK_RING_WIDTH });
+  const w = measureText(mark.tag, WEAK_TAG_FONT, 'bold') + 12;
+  // Chain dots are 22 px apart from b.x + 4 (drawChains); the tag starts clear of the last one.
+  const x = b.x + (mark.dots > 0 ? 4 + (mark.dots - 1) * 22 + 14 : 8);
+  const y = b.y - WEAK_TAG_RISE;
+  const pill = rectEl(x, y, w, WEAK_TAG_HEIGHT, WEAK_TAG_HEIGHT / 2, { fill: theme.danger });
+  const text = textEl(x + w / 2, y + 12, mark.tag, WEAK_TAG_FONT, 700, '#ffffff', 'middle');
+  return ring + pill + text;
+}
+
 const BAND_COLOUR = (theme: ThemeTokens, band: ScoreBand): string => (band === 'awful' ? theme.awful : band === 'ok' ? theme.ok : theme.wow);
 
 /** One node, as the canvas draws it (styles.css `.mind-node--*`). */
-function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | undefined): string {
+function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | undefined, weak?: WeakMark): string {
   const g = NODE_GEOMETRY[node.type];
   const tone = node.channel ?? null;
   const toneColour = tone === 'online' ? theme.online : tone === 'offline' ? theme.offline : theme.unsorted;
@@ -527,6 +578,7 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
     parts.push(rectEl(cx, cy, w, 18, 9, { fill: theme.surface, stroke: theme.border }));
     parts.push(textEl(cx + w / 2, cy + 13, label, 11, 700, theme.textMuted, 'middle'));
   }
+  if (weak) parts.push(drawWeakMark(b, theme, weak));
   return `<g>${parts.join('')}</g>`;
 }
 
