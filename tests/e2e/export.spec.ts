@@ -6,13 +6,14 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serializeTouchmapFile } from '../../shared/file-format';
 import { planPages } from '../../shared/model/page-layout';
 import { countTouchpoints } from '../../shared/model/selectors';
 import type { MapDoc } from '../../shared/model/types';
 import { mapWords } from '../../shared/templates/map-words';
+import { buildTemplate } from '../../shared/templates';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL, labelsOf } from '../fixtures/export-maps';
 import { generateMap } from '../fixtures/generate-map';
 import { createMap, mod, SCREENSHOTS } from './driver';
@@ -67,6 +68,40 @@ function svgSize(path: string): { width: number; height: number } {
 
 const normalise = (text: string) => text.replace(/\s+/g, '');
 
+/** A template map in a language, with chains, scores, competitors and actions: what a facilitator exports. */
+function templateDoc(locale: MapDoc['map']['locale'], template: 'clinic' | 'coffee-shop' = 'clinic'): MapDoc {
+  let id = 0;
+  return buildTemplate(template, { locale, newId: (prefix) => `${prefix}-${++id}`, now: EXPORTED_AT });
+}
+
+/** Where each page of a PDF has ink (anything darker than near-white), in fractions of the page: from pdftoppm's greyscale pages. */
+function inkBoxes(pdf: string, name: string): { left: number; top: number; right: number; bottom: number }[] {
+  const prefix = join(OUT, `ink-${name}`);
+  const ours = () => readdirSync(OUT).filter((f) => f.startsWith(`ink-${name}-`) && f.endsWith('.pgm')).sort();
+  for (const old of ours()) rmSync(join(OUT, old));
+  tool('pdftoppm', ['-gray', '-r', '30', pdf, prefix]);
+  const pages = ours();
+  return pages.map((file) => {
+    const bytes = readFileSync(join(OUT, file));
+    // P5 header: magic, width, height, maxval, each followed by whitespace.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 40).toString('latin1'));
+    const [w, h] = [Number(header?.[1]), Number(header?.[2])];
+    const data = bytes.subarray(header![0].length);
+    let [left, top, right, bottom] = [w, h, -1, -1];
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if ((data[y * w + x] as number) < 240) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y);
+        }
+      }
+    }
+    return { left: left / w, top: top / h, right: (right + 1) / w, bottom: (bottom + 1) / h };
+  });
+}
+
 test.describe('headless export (npm run export)', () => {
   test.describe.configure({ timeout: 240_000 });
 
@@ -115,6 +150,40 @@ test.describe('headless export (npm run export)', () => {
     expect(normalise(text)).toContain(normalise(mapWords(MULTILINGUAL.map.locale).appendix.heading));
     expect(text).not.toContain('Touchpoints by stage');
     expect(text).toContain(HOSTILE_LABEL);
+  });
+
+  test('the map page of a PDF with the appendix fills its page, in the orientation the map’s shape asks for, and the pages are counted', () => {
+    const file = writeMapFile('clinic-en', [templateDoc('en')]);
+    const pdf = join(OUT, 'clinic-appendix.pdf');
+    const out = exportOk([file, '--format', 'pdf', '--appendix', '--out', pdf]);
+    const info = pdfInfo(pdf);
+    expect(info.widthPt, 'a wide map lies landscape without being told').toBeGreaterThan(info.heightPt);
+    expect(info.pages).toBeGreaterThanOrEqual(2);
+    expect(out).toContain(`(${info.pages} pages of`);
+    const [map] = inkBoxes(pdf, 'clinic-appendix');
+    // Fitted inside 0.4 in margins: the map spans the printable width (or height), centred.
+    const margin = (0.4 * 72) / info.widthPt;
+    expect(map!.right - map!.left, 'map width on its page').toBeGreaterThan(1 - 2 * margin - 0.04);
+    expect(Math.abs(map!.left - (1 - map!.right)), 'centred left to right').toBeLessThan(0.03);
+    expect(Math.abs(map!.top - (1 - map!.bottom)), 'centred top to bottom').toBeLessThan(0.05);
+    tool('pdftoppm', ['-png', '-r', '50', pdf, join(SCREENSHOTS, 'export-clinic-appendix')]);
+  });
+
+  test('poster sheets are printed whole: each tile reaches its sheet’s margins, the caption sits at the foot', () => {
+    const file = writeMapFile('clinic-poster', [templateDoc('en')]);
+    const pdf = join(OUT, 'clinic-poster.pdf');
+    exportOk([file, '--format', 'pdf', '--page', 'poster', '--portrait', '--out', pdf]);
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBeGreaterThan(1);
+    const sheets = inkBoxes(pdf, 'clinic-poster');
+    expect(sheets).toHaveLength(info.pages);
+    for (const [i, sheet] of sheets.entries()) {
+      // The crop marks sit at the printable area's corners and the caption half a margin from the foot.
+      expect(sheet.bottom, `sheet ${i + 1} bottom`).toBeGreaterThan(0.96);
+      expect(sheet.right, `sheet ${i + 1} right`).toBeGreaterThan(0.93);
+      expect(sheet.left, `sheet ${i + 1} left`).toBeLessThan(0.07);
+    }
+    tool('pdftoppm', ['-png', '-r', '30', pdf, join(SCREENSHOTS, 'export-clinic-poster')]);
   });
 
   test('a hostile label stays literal text in SVG, CSV and Markdown', () => {

@@ -7,7 +7,9 @@
  * Why each page draws the map's shapes through `<use href="#tm-map">`: a poster of 60 pages
  * would otherwise carry the whole drawing 60 times. Its words are HTML laid over the shapes
  * (print-labels.ts: Chromium prints them far faster than SVG text), each page holding the
- * labels that reach it. Margins are drawn inside each page (the printer's
+ * labels that reach it. Each page is `contain: strict`: without it Chromium's printer counts the
+ * labels clipped off a page's right edge as overflow and shrinks every page to fit them (a map
+ * printed at 65 % in the top-left corner). Margins are drawn inside each page (the printer's
  * own margins are set to 0 explicitly), so Electron and Playwright, whose defaults differ, print
  * the same thing.
  */
@@ -94,7 +96,7 @@ ${options.fontCss ?? ''}
 html, body { margin: 0; padding: 0; }
 body { font-family: ${family}; color: #1b1f27; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .source { position: absolute; width: 0; height: 0; overflow: hidden; }
-.page { position: relative; width: ${r(W)}in; height: ${r(H)}in; overflow: hidden; background: ${pageBg}; break-after: page; }
+.page { position: relative; width: ${r(W)}in; height: ${r(H)}in; overflow: hidden; contain: strict; background: ${pageBg}; break-after: page; }
 .page:last-of-type { break-after: auto; }
 .area { position: absolute; left: ${r(marginIn)}in; top: ${r(marginIn)}in; width: ${r(areaW)}in; height: ${r(areaH)}in; overflow: hidden; }
 ${labels.css}

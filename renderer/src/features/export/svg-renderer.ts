@@ -14,6 +14,7 @@
 import type { MapDoc } from '@shared/model/types';
 import { scoreBand, weakLink, type ScoreBand } from '@shared/model/selectors';
 import { mapWords, type MapLegendWords } from '@shared/templates/map-words';
+import { frameSize, type SlideFrame } from '@shared/model/page-layout';
 import type { LayoutNode, MapLayout } from '../mindmap/layout';
 import { DARK, LIGHT, type ThemeTokens } from '../mindmap/theme';
 import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../mindmap/text-metrics';
@@ -40,6 +41,8 @@ export interface SvgExportOptions {
   readonly margin?: number;
   /** Overrides of the legend's words; the rest follow `doc.map.locale`. */
   readonly words?: Partial<ExportWords>;
+  /** A slide's shape to centre the whole drawing in, the background filling the spare room. Default none. */
+  readonly frame?: SlideFrame;
 }
 
 /** The export's pieces, so raster and print can re-wrap the same drawing (tiles, pages). */
@@ -199,9 +202,23 @@ export function themeFor(background: ExportBackground): ThemeTokens {
  * const file = svgDocument(parts); // '<?xml version="1.0" encoding="UTF-8"?>\n<svg …'
  */
 export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportOptions): SvgParts {
+  const parts = drawParts(doc, layout, options, { x: 0, y: 0 });
+  if (options.frame === undefined || options.frame === 'none') return parts;
+  // Drawn again shifted to the frame's centre: every coordinate the parts carry (runs, shapes,
+  // nodes, edges) then agrees with the framed file, which no after-the-fact translate would give.
+  const size = frameSize(parts, options.frame);
+  const width = Math.ceil(size.width);
+  const height = Math.ceil(size.height);
+  const framed = drawParts(doc, layout, options, { x: (width - parts.width) / 2, y: (height - parts.height) / 2 });
+  return { ...framed, width, height };
+}
+
+/** The drawing with its top-left margin corner at `origin` (a frame's offset; 0, 0 unframed). */
+function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, origin: Point): SvgParts {
   const theme = themeFor(options.background);
   const words = { ...mapWords(doc.map.locale).legend, ...options.words };
   const margin = options.margin ?? 32;
+  const left = origin.x + margin;
   const bounds = layout.bounds;
   const out: string[] = [];
   // The vertical extent of each `out` entry (same index), so raster strips can leave out what
@@ -224,17 +241,17 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   try {
 
   // Title block: sits above the map, as wide as the map (or 480 px for a tiny one).
-  let y = margin;
+  let y = origin.y + margin;
   const blockWidth = Math.max(bounds.width, 480);
   if (options.titleBlock) {
     const wrapped = wrapLabel(doc.map.title, blockWidth, TITLE_FONT, 2, 'bold');
     for (const line of wrapped.lines) {
-      put(textEl(margin, y + TITLE_LINE / 2 + 0.36 * TITLE_FONT, line, TITLE_FONT, 700, theme.text));
+      put(textEl(left, y + TITLE_LINE / 2 + 0.36 * TITLE_FONT, line, TITLE_FONT, 700, theme.text));
       texts.push(line);
       y += TITLE_LINE;
     }
     if (options.date) {
-      put(textEl(margin, y + 4 + DATE_FONT, options.date, DATE_FONT, 400, theme.textMuted));
+      put(textEl(left, y + 4 + DATE_FONT, options.date, DATE_FONT, 400, theme.textMuted));
       texts.push(options.date);
       y += DATE_FONT + 10;
     }
@@ -242,8 +259,8 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   }
 
   // The map: layout coordinates shifted so its bounds start at (margin, y).
-  const mapBox = { x: margin, y, width: bounds.width, height: bounds.height };
-  const dx = margin - bounds.x;
+  const mapBox = { x: left, y, width: bounds.width, height: bounds.height };
+  const dx = left - bounds.x;
   const dy = y - bounds.y;
   const byId = new Map<string, LayoutNode>();
   for (const node of layout.nodes) byId.set(node.id, node);
@@ -286,13 +303,13 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   let width = Math.max(bounds.width, options.titleBlock ? blockWidth : 0) + 2 * margin;
   if (options.legend) {
     y += BLOCK_GAP;
-    const legend = drawLegend(doc, layout, chainIds, words, theme, options.background === 'dark' ? 'dark' : 'light', margin, y);
+    const legend = drawLegend(doc, layout, chainIds, words, theme, options.background === 'dark' ? 'dark' : 'light', left, y);
     put(legend.markup);
     texts.push(...legend.texts);
     y += legend.height;
     width = Math.max(width, legend.width + 2 * margin);
   }
-  const height = y + margin;
+  const height = y + margin - origin.y;
 
   const defs = chainIds.length > 0 ? chainMarkers(chainIds.length, options.background === 'dark' ? 'dark' : 'light') : '';
   const body = `<g font-family="${family}">${out.join('')}</g>`;
