@@ -186,6 +186,31 @@ test.describe('headless export (npm run export)', () => {
     tool('pdftoppm', ['-png', '-r', '30', pdf, join(SCREENSHOTS, 'export-clinic-poster')]);
   });
 
+  test('--frame 16:9 and 4:3 give slide-shaped PNG, SVG and PDF with the map centred', () => {
+    const file = writeMapFile('clinic-ja-slide', [templateDoc('ja')]);
+    for (const [frame, aspect] of [['16:9', 16 / 9], ['4:3', 4 / 3]] as const) {
+      const tag = frame.replace(':', 'x');
+      const png = join(OUT, `slide-${tag}.png`);
+      exportOk([file, '--format', 'png', '--scale', '1', '--frame', frame, '--out', png]);
+      const size = pngSize(readFileSync(png));
+      expect(size.width / size.height).toBeCloseTo(aspect, 2);
+      const svg = join(OUT, `slide-${tag}.svg`);
+      exportOk([file, '--format', 'svg', '--frame', frame, '--out', svg]);
+      const svgBox = svgSize(svg);
+      expect(svgBox.width / svgBox.height).toBeCloseTo(aspect, 2);
+      const pdf = join(OUT, `slide-${tag}.pdf`);
+      exportOk([file, '--format', 'pdf', '--frame', frame, '--out', pdf]);
+      const info = pdfInfo(pdf);
+      expect(info.pages).toBe(1);
+      expect(info.widthPt / info.heightPt).toBeCloseTo(aspect, 2);
+      const [ink] = inkBoxes(pdf, `slide-${tag}`);
+      expect(Math.abs(ink!.left - (1 - ink!.right)), 'centred left to right').toBeLessThan(0.04);
+      expect(Math.abs(ink!.top - (1 - ink!.bottom)), 'centred top to bottom').toBeLessThan(0.04);
+      writeFileSync(join(SCREENSHOTS, `export-slide-${tag}.png`), readFileSync(png));
+      tool('pdftoppm', ['-png', '-r', '30', pdf, join(SCREENSHOTS, `export-slide-${tag}-pdf`)]);
+    }
+  });
+
   test('a hostile label stays literal text in SVG, CSV and Markdown', () => {
     const file = writeMapFile('hostile', [MULTILINGUAL]);
     const svg = join(OUT, 'hostile.svg');
