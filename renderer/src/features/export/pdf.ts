@@ -105,10 +105,15 @@ ${labels.css}
 .appendix h1 { font-size: 16pt; margin: 0 0 4pt; }
 .appendix h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
 .appendix table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-.appendix .c-tp { width: 24%; } .appendix .c-ch { width: 10%; } .appendix .c-num { width: 8%; } .appendix .c-re { width: 10%; }
-.appendix th, .appendix td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom: 0.5pt solid #d5d9e0; }
+.appendix .c-tp { width: 22%; } .appendix .c-ch { width: 9%; } .appendix .c-num { width: 7.5%; } .appendix .c-re { width: 9%; }
+.appendix th, .appendix td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom: 0.5pt solid #d5d9e0; overflow-wrap: anywhere; }
 .appendix th { font-weight: 600; color: #5b6472; border-bottom: 1pt solid #9aa3b2; }
-.appendix tr { break-inside: avoid; }
+.appendix tbody { break-inside: avoid; }
+.appendix tbody.has-more > tr:first-child > td { border-bottom: none; padding-bottom: 1pt; }
+.appendix tr.more > td { color: #3d4450; padding-top: 0; }
+.appendix .facts { color: #5b6472; }
+.appendix .item { white-space: nowrap; margin-right: 8pt; }
+.appendix .item .k { color: #5b6472; }
 .appendix .num { text-align: right; white-space: nowrap; }
 `;
   const title = escapeXml(doc.map.title);
@@ -172,37 +177,67 @@ function posterMarks(plan: PagePlan, index: number, marginIn: number, overlapPx:
   return `<svg class="marks" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${r(W)} ${r(H)}">${lines.join('')}${caption}</svg>`;
 }
 
-function actionText(topic: Topic, words: AppendixWords): string {
-  const a = topic.action;
-  if (!a || !a.what) return '';
-  const extra = [a.owner, a.due, words.statuses[a.status]].filter((s): s is string => Boolean(s));
-  return extra.length > 0 ? `${a.what} (${extra.join(', ')})` : a.what;
+/** A label and its value, as one item of a cell: "Owner: Anna". */
+function item(label: string, value: string): string {
+  return `<span class="item"><span class="k">${escapeXml(label)}:</span> ${escapeXml(value)}</span>`;
 }
 
-/** The appendix: every touchpoint, by stage in the map's order, then those without a stage; in the map's language by default. */
+/** The improvement action's cell: what to do, then its owner, due date and status in the UI's words. */
+function actionCell(topic: Topic, words: AppendixWords): string {
+  const a = topic.action;
+  if (!a) return '';
+  const facts = [a.owner ? item(words.owner, a.owner) : '', a.due ? item(words.due, a.due) : '', item(words.status, words.statuses[a.status])].filter(Boolean);
+  return `${a.what ? `<div>${escapeXml(a.what)}</div>` : ''}<div class="facts">${facts.join(' ')}</div>`;
+}
+
+/** Every other field the user set (kind, segments, attention, lifespan, notes, the process fields), or '' when none is. */
+function moreFacts(doc: MapDoc, topic: Topic, words: AppendixWords): string {
+  const segmentNames = (topic.segmentIds ?? []).map((id) => doc.map.segments.find((s) => s.id === id)?.name).filter((name): name is string => Boolean(name));
+  const facts = [
+    topic.kind ? item(words.kind, words.kinds[topic.kind]) : '',
+    segmentNames.length > 0 ? item(words.segments, segmentNames.join(', ')) : '',
+    topic.attention ? item(words.attention, words.attentions[topic.attention]) : '',
+    topic.lifespan ? item(words.lifespan, words.lifespans[topic.lifespan]) : '',
+    topic.team ? item(words.team, topic.team) : '',
+    topic.process ? item(words.process, topic.process) : '',
+    topic.outcome ? item(words.outcome, topic.outcome) : '',
+    topic.data ? item(words.data, topic.data) : '',
+    topic.notes ? item(words.notes, topic.notes) : '',
+  ].filter(Boolean);
+  return facts.join(' ');
+}
+
+/** The appendix: every touchpoint, by stage in the map's order, then those without a stage, with every field set; in the map's language by default. */
 export function appendixHtml(doc: MapDoc, words: AppendixWords = mapWords(doc.map.locale).appendix): string {
   const touchpoints = touchpointsOf(doc);
   const competitors = doc.map.competitors;
   const groups: { name: string; topics: Topic[] }[] = doc.map.stages.map((stage) => ({ name: stage.name, topics: touchpoints.filter((t) => t.stageId === stage.id) }));
   const known = new Set(doc.map.stages.map((s) => s.id));
   groups.push({ name: words.noStage, topics: touchpoints.filter((t) => t.stageId === undefined || !known.has(t.stageId)) });
+  const columns = 6 + competitors.length;
   const head =
-    `<tr><th class="c-tp">${escapeXml(words.touchpoint)}</th><th class="c-ch">${escapeXml(words.channel)}</th><th class="num c-num">${escapeXml(words.score)}</th>` +
+    `<tr><th class="c-tp">${escapeXml(words.touchpoint)}</th><th class="c-ch">${escapeXml(words.channel)}</th>` +
+    `<th class="num c-num">${escapeXml(words.importance)}</th><th class="num c-num">${escapeXml(words.score)}</th>` +
     competitors.map((c) => `<th class="num c-num">${escapeXml(c.name)}</th>`).join('') +
     `<th class="c-re">${escapeXml(words.reaction)}</th><th>${escapeXml(words.action)}</th></tr>`;
   const sections = groups
     .filter((g) => g.topics.length > 0)
     .map((g) => {
       const rows = g.topics
-        .map(
-          (t) =>
-            `<tr><td>${escapeXml(t.label)}</td><td>${escapeXml(t.channel === 'online' ? words.online : t.channel === 'offline' ? words.offline : words.noChannel)}</td>` +
-            `<td class="num">${t.score ?? ''}</td>` +
+        .map((t) => {
+          const more = moreFacts(doc, t, words);
+          // One tbody per touchpoint: its fields row never parts from it at a page break.
+          return (
+            `<tbody${more ? ' class="has-more"' : ''}><tr><td>${escapeXml(t.label)}</td><td>${escapeXml(t.channel === 'online' ? words.online : t.channel === 'offline' ? words.offline : words.noChannel)}</td>` +
+            `<td class="num">${t.importance ?? ''}</td><td class="num">${t.score ?? ''}</td>` +
             competitors.map((c) => `<td class="num">${t.competitorScores?.[c.id] ?? ''}</td>`).join('') +
-            `<td>${escapeXml(t.reaction ? words.reactions[t.reaction] : '')}</td><td>${escapeXml(actionText(t, words))}</td></tr>`,
-        )
+            `<td>${escapeXml(t.reaction ? words.reactions[t.reaction] : '')}</td><td>${actionCell(t, words)}</td></tr>` +
+            (more ? `<tr class="more"><td colspan="${columns}">${more}</td></tr>` : '') +
+            `</tbody>`
+          );
+        })
         .join('');
-      return `<h2>${escapeXml(g.name)}</h2><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+      return `<h2>${escapeXml(g.name)}</h2><table><thead>${head}</thead>${rows}</table>`;
     })
     .join('');
   return `<section class="appendix"><h1>${escapeXml(doc.map.title)} — ${escapeXml(words.heading)}</h1>${sections}</section>`;

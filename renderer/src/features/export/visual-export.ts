@@ -126,10 +126,16 @@ export function pdfPageOptions(parts: Pick<SvgParts, 'width' | 'height'>, option
 function appendixText(doc: MapDoc): string {
   const out: string[] = [];
   const words = mapWords(doc.map.locale).appendix;
-  out.push(words.heading, words.touchpoint, words.channel, words.score, words.reaction, words.action, words.online, words.offline, words.noStage, words.noChannel);
-  out.push(...Object.values(words.reactions), ...Object.values(words.statuses));
-  for (const topic of Object.values(doc.topics)) out.push(topic.label, topic.action?.what ?? '', topic.action?.owner ?? '', topic.action?.due ?? '');
+  for (const value of Object.values(words)) {
+    if (typeof value === 'string') out.push(value);
+    else out.push(...Object.values(value as Record<string, string>));
+  }
+  for (const topic of Object.values(doc.topics)) {
+    out.push(topic.label, topic.notes ?? '', topic.team ?? '', topic.process ?? '', topic.outcome ?? '', topic.data ?? '');
+    out.push(topic.action?.what ?? '', topic.action?.owner ?? '', topic.action?.due ?? '');
+  }
   for (const s of doc.map.stages) out.push(s.name);
   for (const c of doc.map.competitors) out.push(c.name);
+  for (const s of doc.map.segments) out.push(s.name);
   return out.join('\n');
 }
