@@ -211,6 +211,28 @@ test.describe('headless export (npm run export)', () => {
     }
   });
 
+  test('the SVG carries the Noto faces its text needs as WOFF2 and shows the weak link; the PDF text has the weak-link tag', () => {
+    const doc = templateDoc('ja');
+    const file = writeMapFile('clinic-ja-fonts', [doc]);
+    const svg = join(OUT, 'clinic-ja.svg');
+    exportOk([file, '--format', 'svg', '--out', svg]);
+    const text = readFileSync(svg, 'utf8');
+    const faces = text.match(/@font-face\{[^}]*\}/g) ?? [];
+    expect(faces.length).toBeGreaterThan(0);
+    for (const face of faces) expect(face).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/);
+    expect(faces.join('\n')).toMatch(/font-family:'Noto Sans JP'/);
+    expect(faces.join('\n')).toMatch(/font-family:'Noto Sans'/);
+    const tag = mapWords('ja').legend.weakLink;
+    expect(text).toContain(`>${tag}</text>`);
+    const pdf = join(OUT, 'clinic-ja-weak.pdf');
+    exportOk([file, '--format', 'pdf', '--out', pdf]);
+    expect(normalise(tool('pdftotext', [pdf, '-']))).toContain(normalise(tag));
+    const en = writeMapFile('clinic-en-weak', [templateDoc('en')]);
+    const enPdf = join(OUT, 'clinic-en-weak.pdf');
+    exportOk([en, '--format', 'pdf', '--out', enPdf]);
+    expect(tool('pdftotext', [enPdf, '-'])).toContain('WEAK LINK');
+  });
+
   test('a hostile label stays literal text in SVG, CSV and Markdown', () => {
     const file = writeMapFile('hostile', [MULTILINGUAL]);
     const svg = join(OUT, 'hostile.svg');

@@ -112,8 +112,8 @@ ${labels.css}
 .appendix tbody.has-more > tr:first-child > td { border-bottom: none; padding-bottom: 1pt; }
 .appendix tr.more > td { color: #3d4450; padding-top: 0; }
 .appendix .facts { color: #5b6472; }
-.appendix .item { white-space: nowrap; margin-right: 8pt; }
-.appendix .item .k { color: #5b6472; }
+.appendix .item { margin-right: 8pt; }
+.appendix .item .k { color: #5b6472; white-space: nowrap; }
 .appendix .num { text-align: right; white-space: nowrap; }
 `;
   const title = escapeXml(doc.map.title);

@@ -93,7 +93,9 @@ export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
 export async function exportVisual(doc: MapDoc, options: VisualExportOptions): Promise<VisualExportResult> {
   const parts = drawMap(doc, options);
   if (options.format === 'svg') {
-    const text = svgDocument(parts);
+    // The bundled Noto faces the drawing's characters fall in, inlined: the file shows the same
+    // letters on a machine without Noto (the web font's unicode-range pieces, not single glyphs).
+    const text = svgDocument(parts, { fontCss: await embeddedFontCss(parts.text) });
     return { kind: 'svg', text, blob: new Blob([text], { type: 'image/svg+xml' }), width: parts.width, height: parts.height, parts };
   }
   if (options.format === 'pdf') {
