@@ -511,3 +511,26 @@ test('the export dialog shows the size that will come out, previews the map, and
   await dialog.getByRole('radio', { name: 'PDF' }).check();
   await expect(dialog.getByLabel('Pages')).toHaveValue('poster');
 });
+
+test('the export dialog offers a slide frame for every picture format and a PDF orientation that defaults to the map’s shape', async ({ page }) => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    await page.evaluate(() => localStorage.removeItem('touchmap.export.options'));
+    await createMap(page, `Slides ${viewport.width}`);
+    await page.keyboard.press(`${mod}+e`);
+    const dialog = page.getByRole('dialog', { name: 'Export map' });
+    await dialog.getByRole('radio', { name: 'PDF' }).check();
+    await expect(dialog.getByLabel('Orientation')).toHaveValue('auto');
+    await dialog.getByLabel('Slide frame').selectOption('16:9');
+    await expect(dialog.getByLabel('Orientation')).toBeHidden();
+    const [, w, h] = /([\d.]+) × ([\d.]+) in/.exec((await dialog.getByTestId('export-size').textContent()) ?? '') ?? [];
+    expect(Number(w) / Number(h)).toBeCloseTo(16 / 9, 1);
+    await page.screenshot({ path: `${SCREENSHOTS}/export-dialog-frame-${viewport.width}.png` });
+    await dialog.getByRole('radio', { name: 'PNG' }).check();
+    await dialog.getByLabel('Slide frame').selectOption('4:3');
+    const [, pw, ph] = /([\d,]+) × ([\d,]+) px/.exec((await dialog.getByTestId('export-size').textContent()) ?? '') ?? [];
+    expect(Number(pw!.replace(/,/g, '')) / Number(ph!.replace(/,/g, ''))).toBeCloseTo(4 / 3, 1);
+    await page.keyboard.press('Escape');
+  }
+});

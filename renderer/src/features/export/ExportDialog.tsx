@@ -174,7 +174,8 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
               </select>
             </label>
           )}
-          {format === 'pdf' && (
+          {/* A framed PDF is one page of the frame's shape: pages and paper do not apply. */}
+          {format === 'pdf' && options.frame === 'none' && (
             <>
               <label className="field">
                 <span className="field__label">{t('export.visual.pages')}</span>
