@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serializeTouchmapFile } from '../../shared/file-format';
-import { planPages } from '../../shared/model/page-layout';
+import { landscapeFor, planPages } from '../../shared/model/page-layout';
 import { countTouchpoints } from '../../shared/model/selectors';
 import type { MapDoc } from '../../shared/model/types';
 import { mapWords } from '../../shared/templates/map-words';
@@ -132,11 +132,13 @@ test.describe('headless export (npm run export)', () => {
 
     const poster = join(OUT, 'multi-poster.pdf');
     exportOk([file, '--format', 'pdf', '--page', 'poster', '--paper', 'a4', '--out', poster]);
-    const plan = planPages({ content, mode: 'poster', paper: 'a4', landscape: false, marginIn: 0.4 });
+    // No --landscape or --portrait: the orientation the map's shape asks for, as the dialog defaults.
+    const landscape = landscapeFor({ content, paper: 'a4', marginIn: 0.4, orientation: 'auto' });
+    const plan = planPages({ content, mode: 'poster', paper: 'a4', landscape, marginIn: 0.4 });
     expect(plan.pages.length).toBeGreaterThan(1);
     const info = pdfInfo(poster);
     expect(info.pages).toBe(plan.pages.length);
-    expect(info.widthPt).toBeCloseTo(595.28, 0);
+    expect(info.widthPt).toBeCloseTo(landscape ? 841.89 : 595.28, 0);
     tool('pdftoppm', ['-png', '-r', '30', poster, join(SCREENSHOTS, 'export-multi-poster')]);
 
     const fit = join(OUT, 'multi-fit.pdf');

@@ -105,7 +105,7 @@ ${labels.css}
 .appendix h1 { font-size: 16pt; margin: 0 0 4pt; }
 .appendix h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
 .appendix table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-.appendix .c-tp { width: 22%; } .appendix .c-ch { width: 9%; } .appendix .c-num { width: 7.5%; } .appendix .c-re { width: 9%; }
+.appendix .c-tp { width: 27%; } .appendix .c-ch { width: 9%; } .appendix .c-num { width: 6.5%; } .appendix .c-re { width: 9%; }
 .appendix th, .appendix td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom: 0.5pt solid #d5d9e0; overflow-wrap: anywhere; }
 .appendix th { font-weight: 600; color: #5b6472; border-bottom: 1pt solid #9aa3b2; }
 .appendix tbody { break-inside: avoid; }
@@ -115,6 +115,7 @@ ${labels.css}
 .appendix .item { margin-right: 8pt; }
 .appendix .item .k { color: #5b6472; white-space: nowrap; }
 .appendix .num { text-align: right; white-space: nowrap; }
+.appendix th.num { white-space: normal; }
 `;
   const title = escapeXml(doc.map.title);
   const background = parts.backgroundColor ? `<rect x="-1" y="-1" width="${parts.width + 2}" height="${parts.height + 2}" fill="${parts.backgroundColor}"/>` : '';
