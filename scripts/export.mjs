@@ -2,7 +2,7 @@
 // Headless export, like draw.io's: the app's own renderer (dist/renderer/export.html) in Chromium.
 //   npm run export -- <file.touchmap> --format pdf|png|jpeg|svg|csv|md [--map <id or title>]
 //     [--out <path>] [--scale 2] [--page a4|a3|letter|fit|poster] [--paper a4|a3|letter]
-//     [--landscape] [--appendix] [--background white|transparent|dark] [--no-legend] [--no-title]
+//     [--landscape|--portrait] [--frame none|16:9|4:3] [--appendix] [--background white|transparent|dark] [--no-legend] [--no-title]
 //     [--no-chains]
 // Why a browser: the export must look exactly like the app's (same layout, fonts, SVG and PDF
 // printer), and that renderer is web code. Exits 1 with a message naming the problem on a bad
@@ -108,6 +108,7 @@ async function main() {
     }
     const out = resolve(opts.out ?? join(dirname(file), cli.exportFileName(result.mapTitle, opts.format)));
     mkdirSync(dirname(out), { recursive: true });
+    let printedPages;
     if (opts.format === 'pdf') {
       const printPage = await browser.newPage();
       await printPage.setContent(result.data, { waitUntil: 'load' });
@@ -121,11 +122,12 @@ async function main() {
         preferCSSPageSize: true,
       });
       writeFileSync(out, pdf);
+      printedPages = cli.countPdfPages(pdf);
     } else {
       writeFileSync(out, result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data);
     }
     process.stderr.write(cli.exportNotes(result, opts.map !== undefined));
-    process.stdout.write(cli.exportDoneLine(out, result));
+    process.stdout.write(cli.exportDoneLine(out, result, printedPages));
   } finally {
     await browser.close();
     server.close();

@@ -7,7 +7,7 @@
  * run time (only types), so the script's on-the-fly bundle stays a few kilobytes instead of
  * pulling in zod and the model.
  */
-import type { PageMode, Paper } from './model/page-layout';
+import type { Orientation, PageMode, Paper, SlideFrame } from './model/page-layout';
 
 /** What the export writes. `jpg` and `markdown` are accepted as aliases. */
 export const EXPORT_FORMATS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'md'] as const;
@@ -18,6 +18,8 @@ export type ExportPage = (typeof EXPORT_PAGES)[number];
 /** `--paper`: the poster's paper (and the appendix's when the page is fitted to the map). */
 export const EXPORT_PAPERS = ['a4', 'a3', 'letter'] as const satisfies readonly Paper[];
 export const EXPORT_BACKGROUNDS = ['white', 'transparent', 'dark'] as const;
+/** `--frame`: the picture centred in a slide of that shape (`none`: the map's own shape). */
+export const EXPORT_FRAMES = ['none', '16:9', '4:3'] as const satisfies readonly SlideFrame[];
 export type ExportBackground = (typeof EXPORT_BACKGROUNDS)[number];
 /** The file extension of each format (JPEG as the `.jpg` everyone expects). */
 export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { pdf: 'pdf', png: 'png', jpeg: 'jpg', svg: 'svg', csv: 'csv', md: 'md' };
@@ -44,7 +46,9 @@ export interface ExportCliOptions {
   readonly scale: number;
   readonly page: ExportPage;
   readonly paper: Paper;
-  readonly landscape: boolean;
+  /** `auto` (no flag): the orientation that prints the map larger, as the export dialog chooses. */
+  readonly orientation: Orientation;
+  readonly frame: SlideFrame;
   readonly appendix: boolean;
   readonly background: ExportBackground;
   readonly legend: boolean;
@@ -70,7 +74,8 @@ export function exportUsage(command = 'npm run export --'): string {
   --page a4|a3|letter|fit|poster
                           PDF: fit on one page of that paper, fit the page to the map, or poster (default a4)
   --paper a4|a3|letter    PDF poster paper (default a4)
-  --landscape             PDF: landscape paper
+  --landscape, --portrait PDF: paper orientation (default: whichever prints the map larger)
+  --frame none|16:9|4:3   PDF/PNG/JPEG/SVG: centre the map in a slide of that shape (default none)
   --appendix              PDF: add the table of touchpoints by stage
   --background white|transparent|dark   (transparent: PNG and SVG only)
   --no-legend --no-title --no-chains    leave those out`;
@@ -102,7 +107,8 @@ function parse(argv: readonly string[]): ExportCliParse {
   let scale = 2;
   let page: ExportPage = 'a4';
   let paper: Paper = 'a4';
-  let landscape = false;
+  let orientation: Orientation = 'auto';
+  let frame: SlideFrame = 'none';
   let appendix = false;
   let background: ExportBackground = 'white';
   let legend = true;
@@ -161,11 +167,17 @@ function parse(argv: readonly string[]): ExportCliParse {
         break;
       }
       case '--landscape':
-        landscape = true;
+        orientation = 'landscape';
         break;
       case '--portrait':
-        landscape = false;
+        orientation = 'portrait';
         break;
+      case '--frame': {
+        const v = take().toLowerCase();
+        if (!oneOf(EXPORT_FRAMES, v)) throw new UsageError(`--frame must be one of ${EXPORT_FRAMES.join(', ')}; got "${v}".`);
+        frame = v;
+        break;
+      }
       case '--appendix':
         appendix = true;
         break;
@@ -194,6 +206,9 @@ function parse(argv: readonly string[]): ExportCliParse {
   if (background === 'transparent' && format !== 'png' && format !== 'svg') {
     throw new UsageError(`--background transparent works for PNG and SVG only; ${format.toUpperCase()} has no transparency.`);
   }
+  if (frame !== 'none' && (format === 'csv' || format === 'md')) {
+    throw new UsageError(`--frame frames a picture (PDF, PNG, JPEG, SVG); ${format.toUpperCase()} has none.`);
+  }
   const options: ExportCliOptions = {
     file: files[0] as string,
     format,
@@ -202,7 +217,8 @@ function parse(argv: readonly string[]): ExportCliParse {
     scale,
     page,
     paper,
-    landscape,
+    orientation,
+    frame,
     appendix,
     background,
     legend,
@@ -231,7 +247,8 @@ export interface ExportRequest {
   readonly background: ExportBackground;
   readonly pageMode: PageMode;
   readonly paper: Paper;
-  readonly landscape: boolean;
+  readonly orientation: Orientation;
+  readonly frame: SlideFrame;
   readonly appendix: boolean;
   readonly legend: boolean;
   readonly titleBlock: boolean;
@@ -253,7 +270,8 @@ export function exportRequest(options: ExportCliOptions): ExportRequest {
     background: options.background,
     pageMode,
     paper,
-    landscape: options.landscape,
+    orientation: options.orientation,
+    frame: options.frame,
     appendix: options.appendix,
     legend: options.legend,
     titleBlock: options.titleBlock,
@@ -291,14 +309,29 @@ export interface ExportResultSummary {
 }
 
 /**
- * The stdout line: where the file went, and its size in pixels or pages.
+ * The pages of a printed PDF: its `/Type /Page` objects (Chromium writes them uncompressed), so
+ * the report counts the appendix's pages too, which only the printer knows. 0 when none is found
+ * (a PDF that packs its objects in streams): the caller then falls back to the planned count.
+ * @example countPdfPages(bytes) // 2
+ */
+export function countPdfPages(bytes: Uint8Array): number {
+  let text = '';
+  // latin1, chunked: a poster's PDF runs to megabytes, and only the ASCII dictionaries matter.
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
+}
+
+/**
+ * The stdout line: where the file went, and its size in pixels or pages — `printedPages` when the
+ * PDF's own count is known (countPdfPages), else the planned map pages.
  * @example exportDoneLine('/tmp/a.png', { mapTitle: 'A', otherMaps: [], width: 800, height: 600 }) // "/tmp/a.png (800 × 600 px)\n"
  */
-export function exportDoneLine(outPath: string, result: ExportResultSummary): string {
+export function exportDoneLine(outPath: string, result: ExportResultSummary, printedPages?: number): string {
+  const pages = printedPages !== undefined && printedPages > 0 ? printedPages : result.pdf?.pages ?? 0;
   const what = result.width
     ? ` (${result.width} × ${result.height} px)`
     : result.pdf
-      ? ` (${result.pdf.pages} page${result.pdf.pages === 1 ? '' : 's'} of ${result.pdf.widthIn.toFixed(2)} × ${result.pdf.heightIn.toFixed(2)} in)`
+      ? ` (${pages} page${pages === 1 ? '' : 's'} of ${result.pdf.widthIn.toFixed(2)} × ${result.pdf.heightIn.toFixed(2)} in)`
       : '';
   return `${outPath}${what}\n`;
 }

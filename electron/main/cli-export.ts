@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  countPdfPages,
   exportDoneLine,
   exportErrorText,
   exportFileName,
@@ -240,7 +241,8 @@ export async function runCliExport(deps: CliExportDeps): Promise<number> {
     await files.mkdir(path.dirname(target));
     await files.writeFile(target, bytes);
     out.stderr(exportNotes(result, options.map !== undefined));
-    out.stdout(exportDoneLine(target, result));
+    // The printer, not the plan, knows how many pages the appendix took.
+    out.stdout(exportDoneLine(target, result, typeof bytes === 'string' ? undefined : options.format === 'pdf' ? countPdfPages(bytes) : undefined));
     return EXIT_OK;
   } catch (error) {
     return fail(errorText(error), EXIT_EXPORT_FAILED);

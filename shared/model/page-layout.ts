@@ -36,6 +36,13 @@ export const DEFAULT_OVERLAP_IN = 0.4;
 export const MIN_PAGE_IN = 1;
 
 export type PageMode = 'fit' | 'poster' | 'fit-page-to-map';
+/** `auto`: whichever orientation prints the map larger (landscapeFor). */
+export type Orientation = 'auto' | 'landscape' | 'portrait';
+/** A slide's shape to centre the picture in; `none` keeps the map's own shape. */
+export type SlideFrame = 'none' | '16:9' | '4:3';
+
+/** Width over height of each slide frame. */
+export const SLIDE_ASPECT: Readonly<Record<Exclude<SlideFrame, 'none'>, number>> = { '16:9': 16 / 9, '4:3': 4 / 3 };
 export type Paper = 'a4' | 'a3' | 'letter';
 
 /** Portrait paper sizes in inches (ISO 216 in mm ÷ 25.4; US Letter 8.5 × 11). */
@@ -164,6 +171,29 @@ export function planPages(input: PagePlanInput): PagePlan {
     }
   }
   return plan({ pageWidthIn, pageHeightIn, marginIn, scale, pages, columns, rows });
+}
+
+/**
+ * The paper orientation of a PDF: the one asked for, or for `auto` the one in which the map fits
+ * one page larger (a wide map lies landscape, a tall one stands portrait; a tie is landscape).
+ * The export dialog and both command lines call this, so they default alike.
+ * @example landscapeFor({ content: { width: 1800, height: 913 }, paper: 'a4', marginIn: 0.4, orientation: 'auto' }) // true
+ */
+export function landscapeFor(input: { readonly content: { readonly width: number; readonly height: number }; readonly paper: Paper; readonly marginIn: number; readonly orientation: Orientation }): boolean {
+  if (input.orientation !== 'auto') return input.orientation === 'landscape';
+  const scale = (landscape: boolean) => planPages({ content: input.content, mode: 'fit', paper: input.paper, landscape, marginIn: input.marginIn }).scale;
+  return scale(true) >= scale(false) - 1e-9;
+}
+
+/**
+ * The size of a slide frame around a drawing: the smallest box of the frame's shape that holds
+ * it, so the drawing is centred with the spare room on two opposite sides only.
+ * @example frameSize({ width: 1000, height: 1000 }, '16:9') // { width: 1777.78, height: 1000 }
+ */
+export function frameSize(content: { readonly width: number; readonly height: number }, frame: SlideFrame): { width: number; height: number } {
+  if (frame === 'none') return { width: content.width, height: content.height };
+  const aspect = SLIDE_ASPECT[frame];
+  return content.width / content.height >= aspect ? { width: content.width, height: content.width / aspect } : { width: content.height * aspect, height: content.height };
 }
 
 function fitPageToMap(content: { width: number; height: number }, marginIn: number, maxPageIn: number): PagePlan {

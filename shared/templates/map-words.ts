@@ -9,7 +9,7 @@
  * fails to compile), and `mapWords` arranges them per consumer, so "Online" on the canvas, in the
  * legend, the appendix and the outline can never drift apart within one language.
  */
-import type { ActionStatus, Locale, Reaction } from '../model/types';
+import type { ActionStatus, Attention, Kind, Lifespan, Locale, Reaction } from '../model/types';
 
 /** The derived group nodes of the mind map (projection.ts `GroupLabels`). */
 export interface MapGroupWords {
@@ -35,6 +35,8 @@ export interface MapLegendWords {
   readonly chains: string;
   /** A chain without a name, `{n}` = its number in the legend. */
   readonly untitledChain: string;
+  /** The tag on a chain's weak link, as the canvas shows it (upper-cased where the script has case). */
+  readonly weakLink: string;
 }
 
 /** The PDF appendix and poster marks (pdf.ts `AppendixWords`). */
@@ -51,10 +53,26 @@ export interface MapAppendixWords {
   readonly noChannel: string;
   /** A poster page's caption: `{n}`, `{total}`, `{row}` and `{col}` are filled in. */
   readonly page: string;
-  /** The reaction column's values; English keeps the file's codes. */
+  /** The reaction column's values, as the inspector shows them. */
   readonly reactions: Readonly<Record<Reaction, string>>;
-  /** Action statuses in the action column; English keeps the file's codes. */
+  /** Action statuses, as the inspector shows them ("To do", not the file's `todo`). */
   readonly statuses: Readonly<Record<ActionStatus, string>>;
+  readonly importance: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly status: string;
+  readonly kind: string;
+  readonly kinds: Readonly<Record<Kind, string>>;
+  readonly segments: string;
+  readonly attention: string;
+  readonly attentions: Readonly<Record<Attention, string>>;
+  readonly lifespan: string;
+  readonly lifespans: Readonly<Record<Lifespan, string>>;
+  readonly notes: string;
+  readonly team: string;
+  readonly process: string;
+  readonly outcome: string;
+  readonly data: string;
 }
 
 /** The action plan CSV's fixed column headers (action-plan-csv.ts `ActionPlanHeaders`). */
@@ -116,6 +134,7 @@ interface MapVocabulary {
   readonly wow: string;
   readonly journeys: string;
   readonly untitledJourney: string;
+  readonly weakLink: string;
   readonly reaction: string;
   readonly reactions: Readonly<Record<Reaction, string>>;
   /** The CSV's and the outline's short header ("Action"). */
@@ -130,6 +149,23 @@ interface MapVocabulary {
   readonly appendixHeading: string;
   readonly posterPage: string;
   readonly untitled: string;
+  /** The appendix's words: the inspector's (renderer/src/i18n/en.ts for English; a test keeps them equal). */
+  readonly ourScore: string;
+  readonly dueDate: string;
+  readonly reactionWords: Readonly<Record<Reaction, string>>;
+  readonly statusWords: Readonly<Record<ActionStatus, string>>;
+  readonly kind: string;
+  readonly kinds: Readonly<Record<Kind, string>>;
+  readonly segments: string;
+  readonly attention: string;
+  readonly attentions: Readonly<Record<Attention, string>>;
+  readonly lifespan: string;
+  readonly lifespans: Readonly<Record<Lifespan, string>>;
+  readonly notes: string;
+  readonly team: string;
+  readonly process: string;
+  readonly outcome: string;
+  readonly data: string;
 }
 
 // English is what the exports printed before they followed the locale; tests compare its exact
@@ -153,6 +189,7 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     wow: 'wow 8–10',
     journeys: 'Customer journeys',
     untitledJourney: 'Journey {n}',
+    weakLink: 'weak link',
     reaction: 'Reaction',
     reactions: { positive: 'positive', neutral: 'neutral', negative: 'negative' },
     action: 'Action',
@@ -165,6 +202,22 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     appendixHeading: 'Touchpoints by stage',
     posterPage: 'Page {n} of {total} · row {row}, column {col} · glue on the dashed lines',
     untitled: 'Untitled',
+    ourScore: 'Our score',
+    dueDate: 'Due date',
+    reactionWords: { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' },
+    statusWords: { todo: 'To do', doing: 'Doing', done: 'Done' },
+    kind: 'Kind',
+    kinds: { communication: 'Communication', human: 'Human', physical: 'Physical', sensory: 'Sensory' },
+    segments: 'Segments',
+    attention: 'Attention span',
+    attentions: { short: 'Short', long: 'Long' },
+    lifespan: 'Lifespan',
+    lifespans: { 'one-time': 'One-time', repeated: 'Repeated' },
+    notes: 'Notes',
+    team: 'Responsible team',
+    process: 'Supporting process',
+    outcome: 'Desired outcome',
+    data: 'Data it generates',
   },
   ru: {
     online: 'Онлайн',
@@ -184,6 +237,7 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     wow: 'вау 8–10',
     journeys: 'Пути клиента',
     untitledJourney: 'Путь {n}',
+    weakLink: 'слабое звено',
     reaction: 'Реакция',
     reactions: { positive: 'позитивная', neutral: 'нейтральная', negative: 'негативная' },
     action: 'Действие',
@@ -196,6 +250,22 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     appendixHeading: 'Точки контакта по этапам',
     posterPage: 'Страница {n} из {total} · ряд {row}, столбец {col} · склеивайте по пунктирным линиям',
     untitled: 'Без названия',
+    ourScore: 'Наша оценка',
+    dueDate: 'Срок',
+    reactionWords: { positive: 'Позитивная', neutral: 'Нейтральная', negative: 'Негативная' },
+    statusWords: { todo: 'К выполнению', doing: 'В работе', done: 'Готово' },
+    kind: 'Тип',
+    kinds: { communication: 'Коммуникация', human: 'Человек', physical: 'Физическая среда', sensory: 'Ощущения' },
+    segments: 'Сегменты',
+    attention: 'Длительность внимания',
+    attentions: { short: 'Короткая', long: 'Долгая' },
+    lifespan: 'Повторяемость',
+    lifespans: { 'one-time': 'Разовая', repeated: 'Повторяющаяся' },
+    notes: 'Заметки',
+    team: 'Ответственная команда',
+    process: 'Поддерживающий процесс',
+    outcome: 'Желаемый результат',
+    data: 'Какие данные даёт',
   },
   ko: {
     online: '온라인',
@@ -215,6 +285,7 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     wow: '와우 8–10',
     journeys: '고객 여정',
     untitledJourney: '여정 {n}',
+    weakLink: '약한 고리',
     reaction: '반응',
     reactions: { positive: '긍정', neutral: '중립', negative: '부정' },
     action: '조치',
@@ -227,6 +298,22 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     appendixHeading: '단계별 접점',
     posterPage: '{total}쪽 중 {n}쪽 · {row}행 {col}열 · 점선을 따라 붙이세요',
     untitled: '제목 없음',
+    ourScore: '우리 점수',
+    dueDate: '기한',
+    reactionWords: { positive: '긍정', neutral: '중립', negative: '부정' },
+    statusWords: { todo: '할 일', doing: '진행 중', done: '완료' },
+    kind: '유형',
+    kinds: { communication: '커뮤니케이션', human: '사람', physical: '물리적', sensory: '감각' },
+    segments: '세그먼트',
+    attention: '주의 지속 시간',
+    attentions: { short: '짧음', long: '긺' },
+    lifespan: '빈도',
+    lifespans: { 'one-time': '일회성', repeated: '반복' },
+    notes: '메모',
+    team: '담당 팀',
+    process: '지원 프로세스',
+    outcome: '원하는 결과',
+    data: '생성되는 데이터',
   },
   ja: {
     online: 'オンライン',
@@ -246,6 +333,7 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     wow: '感動 8–10',
     journeys: 'カスタマージャーニー',
     untitledJourney: 'ジャーニー {n}',
+    weakLink: '弱いリンク',
     reaction: '反応',
     reactions: { positive: '肯定的', neutral: '中立', negative: '否定的' },
     action: 'アクション',
@@ -258,6 +346,22 @@ const VOCABULARY: Readonly<Record<Locale, MapVocabulary>> = {
     appendixHeading: 'ステージ別タッチポイント',
     posterPage: '{n} / {total} ページ · {row} 行 {col} 列 · 破線に沿って貼り合わせてください',
     untitled: '無題',
+    ourScore: '自社スコア',
+    dueDate: '期限',
+    reactionWords: { positive: '肯定的', neutral: '中立', negative: '否定的' },
+    statusWords: { todo: '未着手', doing: '対応中', done: '完了' },
+    kind: '種類',
+    kinds: { communication: 'コミュニケーション', human: '人', physical: '物理的', sensory: '感覚' },
+    segments: 'セグメント',
+    attention: '注意の長さ',
+    attentions: { short: '短い', long: '長い' },
+    lifespan: '頻度',
+    lifespans: { 'one-time': '一回限り', repeated: '繰り返し' },
+    notes: 'メモ',
+    team: '担当チーム',
+    process: '支援プロセス',
+    outcome: '望ましい成果',
+    data: '生成されるデータ',
   },
 };
 
@@ -274,12 +378,12 @@ function arrange(v: MapVocabulary): MapWords {
       wow: v.wow,
       chains: v.journeys,
       untitledChain: v.untitledJourney,
+      weakLink: v.weakLink,
     },
     appendix: {
       heading: v.appendixHeading,
       touchpoint: v.touchpoint,
       channel: v.channel,
-      score: v.score,
       reaction: v.reaction,
       action: v.improvementAction,
       online: v.online,
@@ -288,8 +392,25 @@ function arrange(v: MapVocabulary): MapWords {
       // A dash, not words: an empty-looking cell reads faster in a dense table, in any language.
       noChannel: '—',
       page: v.posterPage,
-      reactions: v.reactions,
-      statuses: v.statuses,
+      reactions: v.reactionWords,
+      statuses: v.statusWords,
+      importance: v.importance,
+      score: v.ourScore,
+      owner: v.owner,
+      due: v.dueDate,
+      status: v.status,
+      kind: v.kind,
+      kinds: v.kinds,
+      segments: v.segments,
+      attention: v.attention,
+      attentions: v.attentions,
+      lifespan: v.lifespan,
+      lifespans: v.lifespans,
+      notes: v.notes,
+      team: v.team,
+      process: v.process,
+      outcome: v.outcome,
+      data: v.data,
     },
     csv: {
       touchpoint: v.touchpoint,

@@ -6,13 +6,14 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serializeTouchmapFile } from '../../shared/file-format';
-import { planPages } from '../../shared/model/page-layout';
+import { landscapeFor, planPages } from '../../shared/model/page-layout';
 import { countTouchpoints } from '../../shared/model/selectors';
 import type { MapDoc } from '../../shared/model/types';
 import { mapWords } from '../../shared/templates/map-words';
+import { buildTemplate } from '../../shared/templates';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL, labelsOf } from '../fixtures/export-maps';
 import { generateMap } from '../fixtures/generate-map';
 import { createMap, mod, SCREENSHOTS } from './driver';
@@ -67,6 +68,40 @@ function svgSize(path: string): { width: number; height: number } {
 
 const normalise = (text: string) => text.replace(/\s+/g, '');
 
+/** A template map in a language, with chains, scores, competitors and actions: what a facilitator exports. */
+function templateDoc(locale: MapDoc['map']['locale'], template: 'clinic' | 'coffee-shop' = 'clinic'): MapDoc {
+  let id = 0;
+  return buildTemplate(template, { locale, newId: (prefix) => `${prefix}-${++id}`, now: EXPORTED_AT });
+}
+
+/** Where each page of a PDF has ink (anything darker than near-white), in fractions of the page: from pdftoppm's greyscale pages. */
+function inkBoxes(pdf: string, name: string): { left: number; top: number; right: number; bottom: number }[] {
+  const prefix = join(OUT, `ink-${name}`);
+  const ours = () => readdirSync(OUT).filter((f) => f.startsWith(`ink-${name}-`) && f.endsWith('.pgm')).sort();
+  for (const old of ours()) rmSync(join(OUT, old));
+  tool('pdftoppm', ['-gray', '-r', '30', pdf, prefix]);
+  const pages = ours();
+  return pages.map((file) => {
+    const bytes = readFileSync(join(OUT, file));
+    // P5 header: magic, width, height, maxval, each followed by whitespace.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 40).toString('latin1'));
+    const [w, h] = [Number(header?.[1]), Number(header?.[2])];
+    const data = bytes.subarray(header![0].length);
+    let [left, top, right, bottom] = [w, h, -1, -1];
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if ((data[y * w + x] as number) < 240) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y);
+        }
+      }
+    }
+    return { left: left / w, top: top / h, right: (right + 1) / w, bottom: (bottom + 1) / h };
+  });
+}
+
 test.describe('headless export (npm run export)', () => {
   test.describe.configure({ timeout: 240_000 });
 
@@ -97,11 +132,13 @@ test.describe('headless export (npm run export)', () => {
 
     const poster = join(OUT, 'multi-poster.pdf');
     exportOk([file, '--format', 'pdf', '--page', 'poster', '--paper', 'a4', '--out', poster]);
-    const plan = planPages({ content, mode: 'poster', paper: 'a4', landscape: false, marginIn: 0.4 });
+    // No --landscape or --portrait: the orientation the map's shape asks for, as the dialog defaults.
+    const landscape = landscapeFor({ content, paper: 'a4', marginIn: 0.4, orientation: 'auto' });
+    const plan = planPages({ content, mode: 'poster', paper: 'a4', landscape, marginIn: 0.4 });
     expect(plan.pages.length).toBeGreaterThan(1);
     const info = pdfInfo(poster);
     expect(info.pages).toBe(plan.pages.length);
-    expect(info.widthPt).toBeCloseTo(595.28, 0);
+    expect(info.widthPt).toBeCloseTo(landscape ? 841.89 : 595.28, 0);
     tool('pdftoppm', ['-png', '-r', '30', poster, join(SCREENSHOTS, 'export-multi-poster')]);
 
     const fit = join(OUT, 'multi-fit.pdf');
@@ -115,6 +152,87 @@ test.describe('headless export (npm run export)', () => {
     expect(normalise(text)).toContain(normalise(mapWords(MULTILINGUAL.map.locale).appendix.heading));
     expect(text).not.toContain('Touchpoints by stage');
     expect(text).toContain(HOSTILE_LABEL);
+  });
+
+  test('the map page of a PDF with the appendix fills its page, in the orientation the map’s shape asks for, and the pages are counted', () => {
+    const file = writeMapFile('clinic-en', [templateDoc('en')]);
+    const pdf = join(OUT, 'clinic-appendix.pdf');
+    const out = exportOk([file, '--format', 'pdf', '--appendix', '--out', pdf]);
+    const info = pdfInfo(pdf);
+    expect(info.widthPt, 'a wide map lies landscape without being told').toBeGreaterThan(info.heightPt);
+    expect(info.pages).toBeGreaterThanOrEqual(2);
+    expect(out).toContain(`(${info.pages} pages of`);
+    const [map] = inkBoxes(pdf, 'clinic-appendix');
+    // Fitted inside 0.4 in margins: the map spans the printable width (or height), centred.
+    const margin = (0.4 * 72) / info.widthPt;
+    expect(map!.right - map!.left, 'map width on its page').toBeGreaterThan(1 - 2 * margin - 0.04);
+    expect(Math.abs(map!.left - (1 - map!.right)), 'centred left to right').toBeLessThan(0.03);
+    expect(Math.abs(map!.top - (1 - map!.bottom)), 'centred top to bottom').toBeLessThan(0.05);
+    tool('pdftoppm', ['-png', '-r', '50', pdf, join(SCREENSHOTS, 'export-clinic-appendix')]);
+  });
+
+  test('poster sheets are printed whole: each tile reaches its sheet’s margins, the caption sits at the foot', () => {
+    const file = writeMapFile('clinic-poster', [templateDoc('en')]);
+    const pdf = join(OUT, 'clinic-poster.pdf');
+    exportOk([file, '--format', 'pdf', '--page', 'poster', '--portrait', '--out', pdf]);
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBeGreaterThan(1);
+    const sheets = inkBoxes(pdf, 'clinic-poster');
+    expect(sheets).toHaveLength(info.pages);
+    for (const [i, sheet] of sheets.entries()) {
+      // The crop marks sit at the printable area's corners and the caption half a margin from the foot.
+      expect(sheet.bottom, `sheet ${i + 1} bottom`).toBeGreaterThan(0.96);
+      expect(sheet.right, `sheet ${i + 1} right`).toBeGreaterThan(0.93);
+      expect(sheet.left, `sheet ${i + 1} left`).toBeLessThan(0.07);
+    }
+    tool('pdftoppm', ['-png', '-r', '30', pdf, join(SCREENSHOTS, 'export-clinic-poster')]);
+  });
+
+  test('--frame 16:9 and 4:3 give slide-shaped PNG, SVG and PDF with the map centred', () => {
+    const file = writeMapFile('clinic-ja-slide', [templateDoc('ja')]);
+    for (const [frame, aspect] of [['16:9', 16 / 9], ['4:3', 4 / 3]] as const) {
+      const tag = frame.replace(':', 'x');
+      const png = join(OUT, `slide-${tag}.png`);
+      exportOk([file, '--format', 'png', '--scale', '1', '--frame', frame, '--out', png]);
+      const size = pngSize(readFileSync(png));
+      expect(size.width / size.height).toBeCloseTo(aspect, 2);
+      const svg = join(OUT, `slide-${tag}.svg`);
+      exportOk([file, '--format', 'svg', '--frame', frame, '--out', svg]);
+      const svgBox = svgSize(svg);
+      expect(svgBox.width / svgBox.height).toBeCloseTo(aspect, 2);
+      const pdf = join(OUT, `slide-${tag}.pdf`);
+      exportOk([file, '--format', 'pdf', '--frame', frame, '--out', pdf]);
+      const info = pdfInfo(pdf);
+      expect(info.pages).toBe(1);
+      expect(info.widthPt / info.heightPt).toBeCloseTo(aspect, 2);
+      const [ink] = inkBoxes(pdf, `slide-${tag}`);
+      expect(Math.abs(ink!.left - (1 - ink!.right)), 'centred left to right').toBeLessThan(0.04);
+      expect(Math.abs(ink!.top - (1 - ink!.bottom)), 'centred top to bottom').toBeLessThan(0.04);
+      writeFileSync(join(SCREENSHOTS, `export-slide-${tag}.png`), readFileSync(png));
+      tool('pdftoppm', ['-png', '-r', '30', pdf, join(SCREENSHOTS, `export-slide-${tag}-pdf`)]);
+    }
+  });
+
+  test('the SVG carries the Noto faces its text needs as WOFF2 and shows the weak link; the PDF text has the weak-link tag', () => {
+    const doc = templateDoc('ja');
+    const file = writeMapFile('clinic-ja-fonts', [doc]);
+    const svg = join(OUT, 'clinic-ja.svg');
+    exportOk([file, '--format', 'svg', '--out', svg]);
+    const text = readFileSync(svg, 'utf8');
+    const faces = text.match(/@font-face\{[^}]*\}/g) ?? [];
+    expect(faces.length).toBeGreaterThan(0);
+    for (const face of faces) expect(face).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/);
+    expect(faces.join('\n')).toMatch(/font-family:'Noto Sans JP'/);
+    expect(faces.join('\n')).toMatch(/font-family:'Noto Sans'/);
+    const tag = mapWords('ja').legend.weakLink;
+    expect(text).toContain(`>${tag}</text>`);
+    const pdf = join(OUT, 'clinic-ja-weak.pdf');
+    exportOk([file, '--format', 'pdf', '--out', pdf]);
+    expect(normalise(tool('pdftotext', [pdf, '-']))).toContain(normalise(tag));
+    const en = writeMapFile('clinic-en-weak', [templateDoc('en')]);
+    const enPdf = join(OUT, 'clinic-en-weak.pdf');
+    exportOk([en, '--format', 'pdf', '--out', enPdf]);
+    expect(tool('pdftotext', [enPdf, '-'])).toContain('WEAK LINK');
   });
 
   test('a hostile label stays literal text in SVG, CSV and Markdown', () => {
@@ -394,4 +512,27 @@ test('the export dialog shows the size that will come out, previews the map, and
   await expect(dialog.getByRole('radio', { name: 'SVG' })).toBeChecked();
   await dialog.getByRole('radio', { name: 'PDF' }).check();
   await expect(dialog.getByLabel('Pages')).toHaveValue('poster');
+});
+
+test('the export dialog offers a slide frame for every picture format and a PDF orientation that defaults to the map’s shape', async ({ page }) => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    await page.evaluate(() => localStorage.removeItem('touchmap.export.options'));
+    await createMap(page, `Slides ${viewport.width}`);
+    await page.keyboard.press(`${mod}+e`);
+    const dialog = page.getByRole('dialog', { name: 'Export map' });
+    await dialog.getByRole('radio', { name: 'PDF' }).check();
+    await expect(dialog.getByLabel('Orientation')).toHaveValue('auto');
+    await dialog.getByLabel('Slide frame').selectOption('16:9');
+    await expect(dialog.getByLabel('Orientation')).toBeHidden();
+    const [, w, h] = /([\d.]+) × ([\d.]+) in/.exec((await dialog.getByTestId('export-size').textContent()) ?? '') ?? [];
+    expect(Number(w) / Number(h)).toBeCloseTo(16 / 9, 1);
+    await page.screenshot({ path: `${SCREENSHOTS}/export-dialog-frame-${viewport.width}.png` });
+    await dialog.getByRole('radio', { name: 'PNG' }).check();
+    await dialog.getByLabel('Slide frame').selectOption('4:3');
+    const [, pw, ph] = /([\d,]+) × ([\d,]+) px/.exec((await dialog.getByTestId('export-size').textContent()) ?? '') ?? [];
+    expect(Number(pw!.replace(/,/g, '')) / Number(ph!.replace(/,/g, ''))).toBeCloseTo(4 / 3, 1);
+    await page.keyboard.press('Escape');
+  }
 });

@@ -184,7 +184,7 @@ describe('touchmap --export: a good run', () => {
     expect(h.windows[0]?.calls).toEqual([
       [
         readFileSync(mapFile, 'utf8'),
-        { format: 'pdf', map: 'Visit', scale: 2, background: 'white', pageMode: 'poster', paper: 'a3', landscape: true, appendix: true, legend: false, titleBlock: true, chains: true },
+        { format: 'pdf', map: 'Visit', scale: 2, background: 'white', pageMode: 'poster', paper: 'a3', orientation: 'landscape', frame: 'none', appendix: true, legend: false, titleBlock: true, chains: true },
       ],
     ]);
   });
@@ -225,6 +225,19 @@ describe('touchmap --export: PDF', () => {
     expect(h.output.out).toBe(`${path.join(dir, 'Coffee shop.pdf')} (1 page of 11.69 × 8.27 in)\n`);
     // The export page is gone before the PDF is printed (it can hold a large map).
     expect(h.windows[0]?.destroyed).toBe(true);
+  });
+
+  it('reports the pages the printed PDF has, not the map pages planned (the appendix adds its own)', async () => {
+    const h = harness();
+    const twoPages = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj <</Type /Pages /Count 2>> endobj 2 0 obj <</Type /Page>> endobj 3 0 obj <</Type /Page>> endobj\n%%EOF', 'latin1'));
+    expect(await h.run([mapFile, '--format', 'pdf', '--appendix'], { printToPDF: async () => twoPages })).toBe(0);
+    expect(h.output.out).toBe(`${path.join(dir, 'Coffee shop.pdf')} (2 pages of 11.69 × 8.27 in)\n`);
+  });
+
+  it('leaves the orientation to the map’s shape unless --landscape or --portrait is given', async () => {
+    const h = harness();
+    expect(await h.run([mapFile, '--format', 'pdf'])).toBe(0);
+    expect(h.windows[0]?.calls[0]?.[1]).toMatchObject({ orientation: 'auto' });
   });
 
   it('goes through webContents.printToPDF of a hidden print window with explicit margins (the real print service)', async () => {

@@ -10,6 +10,7 @@ import {
   EXPORT_BACKGROUNDS,
   EXPORT_FORMATS,
   EXPORT_PAGES,
+  countPdfPages,
   exportArgsFromArgv,
   exportDoneLine,
   exportErrorText,
@@ -45,7 +46,8 @@ describe('parseExportArgs: options', () => {
       scale: 2,
       page: 'a4',
       paper: 'a4',
-      landscape: false,
+      orientation: 'auto',
+      frame: 'none',
       appendix: false,
       background: 'white',
       legend: true,
@@ -58,7 +60,7 @@ describe('parseExportArgs: options', () => {
     expect(
       options([
         '--format', 'PDF', '--map', 'Clinic visit', 'in/map.touchmap', '--out', 'out/x.pdf', '--scale', '3.5', '--page', 'Poster', '--paper', 'letter',
-        '--landscape', '--appendix', '--background', 'dark', '--no-legend', '--no-title', '--no-chains',
+        '--landscape', '--appendix', '--background', 'dark', '--no-legend', '--no-title', '--no-chains', '--frame', '16:9',
       ]),
     ).toEqual({
       file: 'in/map.touchmap',
@@ -68,7 +70,8 @@ describe('parseExportArgs: options', () => {
       scale: 3.5,
       page: 'poster',
       paper: 'letter',
-      landscape: true,
+      orientation: 'landscape',
+      frame: '16:9',
       appendix: true,
       background: 'dark',
       legend: false,
@@ -104,7 +107,15 @@ describe('parseExportArgs: options', () => {
   });
 
   it('lets --portrait undo --landscape (the last one wins)', () => {
-    expect(options(['m.touchmap', '--format', 'pdf', '--landscape', '--portrait']).landscape).toBe(false);
+    expect(options(['m.touchmap', '--format', 'pdf', '--landscape', '--portrait']).orientation).toBe('portrait');
+  });
+
+  it('leaves the orientation to the map’s shape unless told (the dialog’s default too)', () => {
+    expect(options(['m.touchmap', '--format', 'pdf']).orientation).toBe('auto');
+  });
+
+  it('takes a slide frame of 16:9 or 4:3 for any picture format', () => {
+    for (const format of ['png', 'svg', 'pdf', 'jpeg']) expect(options(['m.touchmap', '--format', format, '--frame', '4:3']).frame).toBe('4:3');
   });
 
   it('asks for the usage text with --help or -h, whatever else is there', () => {
@@ -118,6 +129,8 @@ describe('parseExportArgs: refusals name the option and the value', () => {
     [['m.touchmap'], /^--format is required: one of pdf, png, jpeg, svg, csv, md\.$/],
     [['m.touchmap', '--format', 'gif'], /^--format must be one of pdf, png, jpeg, svg, csv, md; got "gif"\.$/],
     [['m.touchmap', '--format', 'png', '--scale', '9'], /^--scale must be a number from 1 to 4; got "9"\.$/],
+    [['m.touchmap', '--format', 'png', '--frame', '3:2'], /^--frame must be one of none, 16:9, 4:3; got "3:2"\.$/],
+    [['m.touchmap', '--format', 'csv', '--frame', '16:9'], /^--frame frames a picture \(PDF, PNG, JPEG, SVG\); CSV has none\.$/],
     [['m.touchmap', '--format', 'png', '--scale', '0.5'], /--scale .* got "0\.5"/],
     [['m.touchmap', '--format', 'png', '--scale', 'big'], /--scale .* got "big"/],
     [['m.touchmap', '--format', 'png', '--scale='], /--scale .* got ""/],
@@ -174,8 +187,8 @@ describe('exportRequest', () => {
     expect(exportRequest({ ...base, page: 'poster' })).toMatchObject({ pageMode: 'poster', paper: 'letter' });
   });
   it('passes the rest through and leaves map out when not asked', () => {
-    const request = exportRequest({ ...base, landscape: true, appendix: true, legend: false });
-    expect(request).toEqual({ format: 'pdf', scale: 2, background: 'white', pageMode: 'fit', paper: 'a4', landscape: true, appendix: true, legend: false, titleBlock: true, chains: true });
+    const request = exportRequest({ ...base, orientation: 'landscape', appendix: true, legend: false });
+    expect(request).toEqual({ format: 'pdf', scale: 2, background: 'white', pageMode: 'fit', paper: 'a4', orientation: 'landscape', frame: 'none', appendix: true, legend: false, titleBlock: true, chains: true });
     expect('map' in request).toBe(false);
     expect(exportRequest({ ...base, map: 'm-1' }).map).toBe('m-1');
   });
@@ -249,5 +262,21 @@ describe('the module itself', () => {
     const code = out.outputFiles[0]?.text ?? '';
     expect(code).not.toMatch(/\bimport\b.*\bfrom\b|require\(/);
     expect(code.length).toBeLessThan(20_000);
+  });
+});
+
+describe('countPdfPages', () => {
+  const pdf = (body: string) => new Uint8Array(Buffer.from(`%PDF-1.4\n${body}\n%%EOF`, 'latin1'));
+  it('counts the page objects of the file, not the pages planned', () => {
+    expect(countPdfPages(pdf('1 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj 2 0 obj << /Type /Page /Parent 1 0 R >> endobj 3 0 obj <</Type/Page/Parent 1 0 R>> endobj'))).toBe(2);
+  });
+  it('is 0 for bytes with no page', () => {
+    expect(countPdfPages(pdf('1 0 obj << /Type /Catalog >> endobj'))).toBe(0);
+  });
+});
+
+describe('exportDoneLine', () => {
+  it('reports the pages the PDF really has', () => {
+    expect(exportDoneLine('/tmp/a.pdf', { mapTitle: 'A', otherMaps: [], pdf: { widthIn: 11.69, heightIn: 8.27, pages: 1 } }, 2)).toBe('/tmp/a.pdf (2 pages of 11.69 × 8.27 in)\n');
   });
 });

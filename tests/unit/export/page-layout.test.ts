@@ -5,6 +5,7 @@ import {
   MAX_FIT_UPSCALE,
   MAX_PAGE_IN,
   PAPER_SIZES_IN,
+  landscapeFor,
   planPages,
   type PagePlanInput,
   type Paper,
@@ -176,5 +177,29 @@ describe('planPages: margins are always explicit', () => {
     ['a negative size', { content: { width: -1, height: 10 } }],
   ])('refuses %s', (_, change) => {
     expect(() => planPages({ ...base, content: { width: 800, height: 600 }, mode: 'fit', ...change })).toThrow(RangeError);
+  });
+});
+
+describe('landscapeFor: one default orientation for the dialog and the command line', () => {
+  const sizes = [
+    { width: 1800, height: 913 }, // a template map: wide
+    { width: 600, height: 9000 }, // tall
+    { width: 1000, height: 1000 }, // square
+    { width: 0, height: 0 }, // empty
+  ];
+  for (const content of sizes) {
+    for (const mode of ['fit', 'poster'] as const) {
+      it(`picks the orientation that prints a ${content.width}×${content.height} map larger (${mode})`, () => {
+        const chosen = landscapeFor({ content, paper: 'a4', marginIn: 0.4, orientation: 'auto' });
+        const plan = (landscape: boolean) => planPages({ content, mode: 'fit', paper: 'a4', landscape, marginIn: 0.4 });
+        expect(plan(chosen).scale).toBeGreaterThanOrEqual(plan(!chosen).scale - EPS);
+      });
+    }
+  }
+  it('is landscape for a wide map and portrait for a tall one; an explicit orientation wins', () => {
+    expect(landscapeFor({ content: { width: 1800, height: 913 }, paper: 'a4', marginIn: 0.4, orientation: 'auto' })).toBe(true);
+    expect(landscapeFor({ content: { width: 600, height: 1800 }, paper: 'a4', marginIn: 0.4, orientation: 'auto' })).toBe(false);
+    expect(landscapeFor({ content: { width: 1800, height: 913 }, paper: 'a4', marginIn: 0.4, orientation: 'portrait' })).toBe(false);
+    expect(landscapeFor({ content: { width: 600, height: 1800 }, paper: 'a4', marginIn: 0.4, orientation: 'landscape' })).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ function withReaction(doc: MapDoc): MapDoc {
 describe('the PDF’s words', () => {
   it('prints a Russian map’s appendix in Russian: heading, columns, channels, reaction and status', () => {
     const html = appendixHtml(withReaction(BY_LOCALE[1] as MapDoc));
-    for (const word of ['Точки контакта по этапам', 'Точка контакта', 'Канал', 'Оценка', 'Реакция', 'Что улучшить', 'Онлайн', 'Офлайн', 'негативная', 'к выполнению']) {
+    for (const word of ['Точки контакта по этапам', 'Точка контакта', 'Канал', 'Наша оценка', 'Важность', 'Реакция', 'Что улучшить', 'Онлайн', 'Офлайн', 'Негативная', 'К выполнению']) {
       expect(html, word).toContain(word);
     }
     expect(html).not.toMatch(/Touchpoint|Channel|Online|Offline|negative|todo/);
@@ -38,8 +38,11 @@ describe('the PDF’s words', () => {
     const en = BY_LOCALE[0] as MapDoc;
     const html = appendixHtml(withReaction(en));
     expect(html).toContain(`— ${DEFAULT_APPENDIX_WORDS.heading}</h1>`);
-    expect(html).toContain('<td>negative</td>');
-    expect(html).toContain('(Team, todo)');
+    // The inspector's words, not the file's codes.
+    expect(html).toContain('<td>Negative</td>');
+    expect(html).toContain('Owner:</span> Team');
+    expect(html).toContain('Status:</span> To do');
+    expect(html).not.toMatch(/>negative<|\btodo\b/);
     const { html: poster } = buildPrintDocument(en, PARTS, { mode: 'poster', paper: 'a4', landscape: false, appendix: false, words: { page: 'Sheet {n}' } });
     expect(poster).toContain('Sheet 1<');
   });

@@ -77,7 +77,8 @@ describe('mapWords', () => {
     expect(en.groups).toEqual({ online: 'Online', offline: 'Offline', unsorted: 'Unsorted', noChannel: 'No channel' });
     expect(en.legend).toMatchObject({ online: 'Online', offline: 'Offline', unsorted: 'Unsorted', score: 'Score', awful: 'awful 0–3', ok: 'OK 4–7', wow: 'wow 8–10', chains: 'Customer journeys' });
     expect(en.appendix).toMatchObject({ heading: 'Touchpoints by stage', action: 'Improvement action', noStage: 'No stage', noChannel: '—', page: 'Page {n} of {total} · row {row}, column {col} · glue on the dashed lines' });
-    expect(en.appendix.reactions).toEqual({ positive: 'positive', neutral: 'neutral', negative: 'negative' });
+    // The appendix shows the inspector's words, not the file's codes (the CSV and the outline keep the codes).
+    expect(en.appendix.reactions).toEqual({ positive: 'Positive', neutral: 'Neutral', negative: 'Negative' });
     expect(en.outline.statuses).toEqual({ todo: 'todo', doing: 'doing', done: 'done' });
     expect(Object.values(en.csv).join(',')).toBe('Touchpoint,Stage,Channel,Importance,Score,Action,Owner,Due,Status');
     expect(en.outline).toMatchObject({ importance: 'importance', score: 'score', action: 'Action', due: 'due', untitled: 'Untitled' });

@@ -5,7 +5,7 @@
  * Markdown) sit below as their own section.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { planPages, type PageMode, type Paper } from '@shared/model/page-layout';
+import { planPages, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { Dialog } from '../../ui/Dialog';
@@ -14,10 +14,9 @@ import { safeFileName, saveTextFile } from '../../platform/files';
 import { saveBinaryFile, savePdf } from '../../platform/print';
 import { DataExportSection } from './DataExportSection';
 import { rememberFormat, useExportDialog, type ExportFormat } from './export-dialog-state';
-import { DEFAULT_VISUAL_OPTIONS, drawMap, exportVisual, type VisualExportOptions } from './visual-export';
+import { DEFAULT_VISUAL_OPTIONS, drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from './visual-export';
 import { svgDocument, type ExportBackground } from './svg-renderer';
 import { rasterPlan } from './raster';
-import { DEFAULT_MARGIN_IN } from './pdf';
 
 const FORMATS: readonly { readonly format: ExportFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
@@ -78,8 +77,9 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
     try {
       if (format === 'svg') return { text: t('export.visual.size.svg', { width: parts.width, height: parts.height }), notice: undefined };
       if (format === 'pdf') {
-        const plan = planPages({ content: { width: parts.width, height: parts.height }, mode: options.pageMode, paper: options.paper, landscape: options.landscape, marginIn: DEFAULT_MARGIN_IN });
-        const paper = options.pageMode === 'fit-page-to-map' ? t('export.visual.page.custom') : `${PAPER_LABEL[options.paper]} ${options.landscape ? t('export.visual.landscape').toLowerCase() : t('export.visual.portrait').toLowerCase()}`;
+        const page = pdfPageOptions(parts, options);
+        const plan = planPages({ content: { width: parts.width, height: parts.height }, ...page });
+        const paper = page.mode === 'fit-page-to-map' ? t('export.visual.page.custom') : `${PAPER_LABEL[page.paper]} ${page.landscape ? t('export.visual.landscape').toLowerCase() : t('export.visual.portrait').toLowerCase()}`;
         const key = plan.pages.length === 1 ? 'export.visual.size.pdf.one' : 'export.visual.size.pdf';
         return {
           text: t(key, { pages: plan.pages.length, paper, width: plan.pageWidthIn.toFixed(2), height: plan.pageHeightIn.toFixed(2), percent: Math.round(plan.scale * 100) }),
@@ -122,7 +122,7 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
     }
   };
 
-  const check = (key: 'titleBlock' | 'legend' | 'chains' | 'appendix' | 'landscape', label: MessageKey) => (
+  const check = (key: 'titleBlock' | 'legend' | 'chains' | 'appendix', label: MessageKey) => (
     <label className="export-dialog__check">
       <input type="checkbox" checked={options[key]} onChange={(e) => set(key, e.target.checked)} disabled={busy} /> {t(label)}
     </label>
@@ -174,7 +174,8 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
               </select>
             </label>
           )}
-          {format === 'pdf' && (
+          {/* A framed PDF is one page of the frame's shape: pages and paper do not apply. */}
+          {format === 'pdf' && options.frame === 'none' && (
             <>
               <label className="field">
                 <span className="field__label">{t('export.visual.pages')}</span>
@@ -207,11 +208,30 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
             </select>
           </label>
         </div>
+        <div className="field-row">
+          <label className="field">
+            <span className="field__label">{t('export.visual.frame')}</span>
+            <select aria-label={t('export.visual.frame')} value={options.frame} onChange={(e) => set('frame', e.target.value as SlideFrame)} disabled={busy}>
+              <option value="none">{t('export.visual.frame.none')}</option>
+              <option value="16:9">{t('export.visual.frame.wide')}</option>
+              <option value="4:3">{t('export.visual.frame.standard')}</option>
+            </select>
+          </label>
+          {format === 'pdf' && options.frame === 'none' && options.pageMode !== 'fit-page-to-map' && (
+            <label className="field">
+              <span className="field__label">{t('export.visual.orientation')}</span>
+              <select aria-label={t('export.visual.orientation')} value={options.orientation} onChange={(e) => set('orientation', e.target.value as Orientation)} disabled={busy}>
+                <option value="auto">{t('export.visual.orientation.auto')}</option>
+                <option value="landscape">{t('export.visual.landscape')}</option>
+                <option value="portrait">{t('export.visual.portrait')}</option>
+              </select>
+            </label>
+          )}
+        </div>
         <div className="export-dialog__checks">
           {check('titleBlock', 'export.visual.titleBlock')}
           {check('legend', 'export.visual.legend')}
           {Object.keys(doc.chains).length > 0 && check('chains', 'export.visual.chains')}
-          {format === 'pdf' && options.pageMode !== 'fit-page-to-map' && check('landscape', 'export.visual.landscape')}
           {format === 'pdf' && check('appendix', 'export.visual.appendix')}
         </div>
 

@@ -7,7 +7,9 @@
  * Why each page draws the map's shapes through `<use href="#tm-map">`: a poster of 60 pages
  * would otherwise carry the whole drawing 60 times. Its words are HTML laid over the shapes
  * (print-labels.ts: Chromium prints them far faster than SVG text), each page holding the
- * labels that reach it. Margins are drawn inside each page (the printer's
+ * labels that reach it. Each page is `contain: strict`: without it Chromium's printer counts the
+ * labels clipped off a page's right edge as overflow and shrinks every page to fit them (a map
+ * printed at 65 % in the top-left corner). Margins are drawn inside each page (the printer's
  * own margins are set to 0 explicitly), so Electron and Playwright, whose defaults differ, print
  * the same thing.
  */
@@ -94,7 +96,7 @@ ${options.fontCss ?? ''}
 html, body { margin: 0; padding: 0; }
 body { font-family: ${family}; color: #1b1f27; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .source { position: absolute; width: 0; height: 0; overflow: hidden; }
-.page { position: relative; width: ${r(W)}in; height: ${r(H)}in; overflow: hidden; background: ${pageBg}; break-after: page; }
+.page { position: relative; width: ${r(W)}in; height: ${r(H)}in; overflow: hidden; contain: strict; background: ${pageBg}; break-after: page; }
 .page:last-of-type { break-after: auto; }
 .area { position: absolute; left: ${r(marginIn)}in; top: ${r(marginIn)}in; width: ${r(areaW)}in; height: ${r(areaH)}in; overflow: hidden; }
 ${labels.css}
@@ -103,11 +105,17 @@ ${labels.css}
 .appendix h1 { font-size: 16pt; margin: 0 0 4pt; }
 .appendix h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
 .appendix table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-.appendix .c-tp { width: 24%; } .appendix .c-ch { width: 10%; } .appendix .c-num { width: 8%; } .appendix .c-re { width: 10%; }
-.appendix th, .appendix td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom: 0.5pt solid #d5d9e0; }
+.appendix .c-tp { width: 27%; } .appendix .c-ch { width: 9%; } .appendix .c-num { width: 6.5%; } .appendix .c-re { width: 9%; }
+.appendix th, .appendix td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom: 0.5pt solid #d5d9e0; overflow-wrap: anywhere; }
 .appendix th { font-weight: 600; color: #5b6472; border-bottom: 1pt solid #9aa3b2; }
-.appendix tr { break-inside: avoid; }
+.appendix tbody { break-inside: avoid; }
+.appendix tbody.has-more > tr:first-child > td { border-bottom: none; padding-bottom: 1pt; }
+.appendix tr.more > td { color: #3d4450; padding-top: 0; }
+.appendix .facts { color: #5b6472; }
+.appendix .item { margin-right: 8pt; }
+.appendix .item .k { color: #5b6472; white-space: nowrap; }
 .appendix .num { text-align: right; white-space: nowrap; }
+.appendix th.num { white-space: normal; }
 `;
   const title = escapeXml(doc.map.title);
   const background = parts.backgroundColor ? `<rect x="-1" y="-1" width="${parts.width + 2}" height="${parts.height + 2}" fill="${parts.backgroundColor}"/>` : '';
@@ -170,37 +178,67 @@ function posterMarks(plan: PagePlan, index: number, marginIn: number, overlapPx:
   return `<svg class="marks" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${r(W)} ${r(H)}">${lines.join('')}${caption}</svg>`;
 }
 
-function actionText(topic: Topic, words: AppendixWords): string {
-  const a = topic.action;
-  if (!a || !a.what) return '';
-  const extra = [a.owner, a.due, words.statuses[a.status]].filter((s): s is string => Boolean(s));
-  return extra.length > 0 ? `${a.what} (${extra.join(', ')})` : a.what;
+/** A label and its value, as one item of a cell: "Owner: Anna". */
+function item(label: string, value: string): string {
+  return `<span class="item"><span class="k">${escapeXml(label)}:</span> ${escapeXml(value)}</span>`;
 }
 
-/** The appendix: every touchpoint, by stage in the map's order, then those without a stage; in the map's language by default. */
+/** The improvement action's cell: what to do, then its owner, due date and status in the UI's words. */
+function actionCell(topic: Topic, words: AppendixWords): string {
+  const a = topic.action;
+  if (!a) return '';
+  const facts = [a.owner ? item(words.owner, a.owner) : '', a.due ? item(words.due, a.due) : '', item(words.status, words.statuses[a.status])].filter(Boolean);
+  return `${a.what ? `<div>${escapeXml(a.what)}</div>` : ''}<div class="facts">${facts.join(' ')}</div>`;
+}
+
+/** Every other field the user set (kind, segments, attention, lifespan, notes, the process fields), or '' when none is. */
+function moreFacts(doc: MapDoc, topic: Topic, words: AppendixWords): string {
+  const segmentNames = (topic.segmentIds ?? []).map((id) => doc.map.segments.find((s) => s.id === id)?.name).filter((name): name is string => Boolean(name));
+  const facts = [
+    topic.kind ? item(words.kind, words.kinds[topic.kind]) : '',
+    segmentNames.length > 0 ? item(words.segments, segmentNames.join(', ')) : '',
+    topic.attention ? item(words.attention, words.attentions[topic.attention]) : '',
+    topic.lifespan ? item(words.lifespan, words.lifespans[topic.lifespan]) : '',
+    topic.team ? item(words.team, topic.team) : '',
+    topic.process ? item(words.process, topic.process) : '',
+    topic.outcome ? item(words.outcome, topic.outcome) : '',
+    topic.data ? item(words.data, topic.data) : '',
+    topic.notes ? item(words.notes, topic.notes) : '',
+  ].filter(Boolean);
+  return facts.join(' ');
+}
+
+/** The appendix: every touchpoint, by stage in the map's order, then those without a stage, with every field set; in the map's language by default. */
 export function appendixHtml(doc: MapDoc, words: AppendixWords = mapWords(doc.map.locale).appendix): string {
   const touchpoints = touchpointsOf(doc);
   const competitors = doc.map.competitors;
   const groups: { name: string; topics: Topic[] }[] = doc.map.stages.map((stage) => ({ name: stage.name, topics: touchpoints.filter((t) => t.stageId === stage.id) }));
   const known = new Set(doc.map.stages.map((s) => s.id));
   groups.push({ name: words.noStage, topics: touchpoints.filter((t) => t.stageId === undefined || !known.has(t.stageId)) });
+  const columns = 6 + competitors.length;
   const head =
-    `<tr><th class="c-tp">${escapeXml(words.touchpoint)}</th><th class="c-ch">${escapeXml(words.channel)}</th><th class="num c-num">${escapeXml(words.score)}</th>` +
+    `<tr><th class="c-tp">${escapeXml(words.touchpoint)}</th><th class="c-ch">${escapeXml(words.channel)}</th>` +
+    `<th class="num c-num">${escapeXml(words.importance)}</th><th class="num c-num">${escapeXml(words.score)}</th>` +
     competitors.map((c) => `<th class="num c-num">${escapeXml(c.name)}</th>`).join('') +
     `<th class="c-re">${escapeXml(words.reaction)}</th><th>${escapeXml(words.action)}</th></tr>`;
   const sections = groups
     .filter((g) => g.topics.length > 0)
     .map((g) => {
       const rows = g.topics
-        .map(
-          (t) =>
-            `<tr><td>${escapeXml(t.label)}</td><td>${escapeXml(t.channel === 'online' ? words.online : t.channel === 'offline' ? words.offline : words.noChannel)}</td>` +
-            `<td class="num">${t.score ?? ''}</td>` +
+        .map((t) => {
+          const more = moreFacts(doc, t, words);
+          // One tbody per touchpoint: its fields row never parts from it at a page break.
+          return (
+            `<tbody${more ? ' class="has-more"' : ''}><tr><td>${escapeXml(t.label)}</td><td>${escapeXml(t.channel === 'online' ? words.online : t.channel === 'offline' ? words.offline : words.noChannel)}</td>` +
+            `<td class="num">${t.importance ?? ''}</td><td class="num">${t.score ?? ''}</td>` +
             competitors.map((c) => `<td class="num">${t.competitorScores?.[c.id] ?? ''}</td>`).join('') +
-            `<td>${escapeXml(t.reaction ? words.reactions[t.reaction] : '')}</td><td>${escapeXml(actionText(t, words))}</td></tr>`,
-        )
+            `<td>${escapeXml(t.reaction ? words.reactions[t.reaction] : '')}</td><td>${actionCell(t, words)}</td></tr>` +
+            (more ? `<tr class="more"><td colspan="${columns}">${more}</td></tr>` : '') +
+            `</tbody>`
+          );
+        })
         .join('');
-      return `<h2>${escapeXml(g.name)}</h2><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+      return `<h2>${escapeXml(g.name)}</h2><table><thead>${head}</thead>${rows}</table>`;
     })
     .join('');
   return `<section class="appendix"><h1>${escapeXml(doc.map.title)} — ${escapeXml(words.heading)}</h1>${sections}</section>`;

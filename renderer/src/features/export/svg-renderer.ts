@@ -12,8 +12,9 @@
  * Pure: no DOM, no React, no globals. PNG/JPEG (raster.ts) and PDF (pdf.ts) wrap the same parts.
  */
 import type { MapDoc } from '@shared/model/types';
-import { scoreBand, type ScoreBand } from '@shared/model/selectors';
+import { scoreBand, weakLink, type ScoreBand } from '@shared/model/selectors';
 import { mapWords, type MapLegendWords } from '@shared/templates/map-words';
+import { frameSize, type SlideFrame } from '@shared/model/page-layout';
 import type { LayoutNode, MapLayout } from '../mindmap/layout';
 import { DARK, LIGHT, type ThemeTokens } from '../mindmap/theme';
 import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../mindmap/text-metrics';
@@ -40,6 +41,8 @@ export interface SvgExportOptions {
   readonly margin?: number;
   /** Overrides of the legend's words; the rest follow `doc.map.locale`. */
   readonly words?: Partial<ExportWords>;
+  /** A slide's shape to centre the whole drawing in, the background filling the spare room. Default none. */
+  readonly frame?: SlideFrame;
 }
 
 /** The export's pieces, so raster and print can re-wrap the same drawing (tiles, pages). */
@@ -199,9 +202,23 @@ export function themeFor(background: ExportBackground): ThemeTokens {
  * const file = svgDocument(parts); // '<?xml version="1.0" encoding="UTF-8"?>\n<svg …'
  */
 export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportOptions): SvgParts {
+  const parts = drawParts(doc, layout, options, { x: 0, y: 0 });
+  if (options.frame === undefined || options.frame === 'none') return parts;
+  // Drawn again shifted to the frame's centre: every coordinate the parts carry (runs, shapes,
+  // nodes, edges) then agrees with the framed file, which no after-the-fact translate would give.
+  const size = frameSize(parts, options.frame);
+  const width = Math.ceil(size.width);
+  const height = Math.ceil(size.height);
+  const framed = drawParts(doc, layout, options, { x: (width - parts.width) / 2, y: (height - parts.height) / 2 });
+  return { ...framed, width, height };
+}
+
+/** The drawing with its top-left margin corner at `origin` (a frame's offset; 0, 0 unframed). */
+function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, origin: Point): SvgParts {
   const theme = themeFor(options.background);
   const words = { ...mapWords(doc.map.locale).legend, ...options.words };
   const margin = options.margin ?? 32;
+  const left = origin.x + margin;
   const bounds = layout.bounds;
   const out: string[] = [];
   // The vertical extent of each `out` entry (same index), so raster strips can leave out what
@@ -224,17 +241,17 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   try {
 
   // Title block: sits above the map, as wide as the map (or 480 px for a tiny one).
-  let y = margin;
+  let y = origin.y + margin;
   const blockWidth = Math.max(bounds.width, 480);
   if (options.titleBlock) {
     const wrapped = wrapLabel(doc.map.title, blockWidth, TITLE_FONT, 2, 'bold');
     for (const line of wrapped.lines) {
-      put(textEl(margin, y + TITLE_LINE / 2 + 0.36 * TITLE_FONT, line, TITLE_FONT, 700, theme.text));
+      put(textEl(left, y + TITLE_LINE / 2 + 0.36 * TITLE_FONT, line, TITLE_FONT, 700, theme.text));
       texts.push(line);
       y += TITLE_LINE;
     }
     if (options.date) {
-      put(textEl(margin, y + 4 + DATE_FONT, options.date, DATE_FONT, 400, theme.textMuted));
+      put(textEl(left, y + 4 + DATE_FONT, options.date, DATE_FONT, 400, theme.textMuted));
       texts.push(options.date);
       y += DATE_FONT + 10;
     }
@@ -242,8 +259,8 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   }
 
   // The map: layout coordinates shifted so its bounds start at (margin, y).
-  const mapBox = { x: margin, y, width: bounds.width, height: bounds.height };
-  const dx = margin - bounds.x;
+  const mapBox = { x: left, y, width: bounds.width, height: bounds.height };
+  const dx = left - bounds.x;
   const dy = y - bounds.y;
   const byId = new Map<string, LayoutNode>();
   for (const node of layout.nodes) byId.set(node.id, node);
@@ -264,30 +281,35 @@ export function renderMapSvg(doc: MapDoc, layout: MapLayout, options: SvgExportO
   }
   put('</g>');
 
+  const chainIds = options.chains ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0) : [];
+  const weak = weakLinksOf(doc, chainIds, words.weakLink);
+
   const nodes: ExportedNode[] = [];
   for (const node of layout.nodes) {
     const box = { x: node.x + dx, y: node.y + dy, width: node.width, height: node.height };
     nodes.push({ id: node.id, label: node.label, lines: node.lines, ...box });
     texts.push(...node.lines);
     const topic = node.topicId !== undefined ? doc.topics[node.topicId] : undefined;
-    // Everything a node draws (badges, collapse chip) stays within its box's rows.
-    put(drawNode(node, box, theme, topic?.score), box.y - 2, box.y + box.height + 2);
+    const mark = node.topicId !== undefined ? weak.get(node.topicId) : undefined;
+    if (mark) texts.push(mark.tag);
+    // Everything a node draws (badges, collapse chip) stays within its box's rows; a weak link's
+    // ring and tag reach a little above and around it.
+    put(drawNode(node, box, theme, topic?.score, mark), box.y - (mark ? WEAK_TAG_RISE + 2 : 2), box.y + box.height + (mark ? WEAK_RING_OUT + 2 : 2));
   }
 
-  const chainIds = options.chains ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0) : [];
   if (chainIds.length > 0) put(drawChains(doc, chainIds, byId, dx, dy, options.background === 'dark' ? 'dark' : 'light'));
   y += bounds.height;
 
   let width = Math.max(bounds.width, options.titleBlock ? blockWidth : 0) + 2 * margin;
   if (options.legend) {
     y += BLOCK_GAP;
-    const legend = drawLegend(doc, layout, chainIds, words, theme, options.background === 'dark' ? 'dark' : 'light', margin, y);
+    const legend = drawLegend(doc, layout, chainIds, words, theme, options.background === 'dark' ? 'dark' : 'light', left, y);
     put(legend.markup);
     texts.push(...legend.texts);
     y += legend.height;
     width = Math.max(width, legend.width + 2 * margin);
   }
-  const height = y + margin;
+  const height = y + margin - origin.y;
 
   const defs = chainIds.length > 0 ? chainMarkers(chainIds.length, options.background === 'dark' ? 'dark' : 'light') : '';
   const body = `<g font-family="${family}">${out.join('')}</g>`;
@@ -447,10 +469,56 @@ function roundedPath(b: Box, tl: number, tr: number, br: number, bl: number): st
   );
 }
 
+/** The canvas's weak-link ring (styles.css `.is-weak-link`): 3 px of red, 3 px off the node's edge. */
+const WEAK_RING_GAP = 3;
+const WEAK_RING_WIDTH = 3;
+const WEAK_RING_OUT = WEAK_RING_GAP + WEAK_RING_WIDTH;
+/** The canvas's weak-link tag (`.weak-link-badge`): a 16 px pill whose top sits 17 px above the node. */
+const WEAK_TAG_RISE = 17;
+const WEAK_TAG_HEIGHT = 16;
+const WEAK_TAG_FONT = 10;
+
+/** How a weak-link touchpoint is marked: its tag's text and how many chain dots sit on its top edge (the tag goes after them). */
+interface WeakMark {
+  readonly tag: string;
+  readonly dots: number;
+}
+
+/**
+ * The weak link (DOMAIN.md §4: the lowest-scored step) of each chain drawn, as the canvas marks
+ * it: only chains that are drawn, so a map exported without its chains shows no marker either.
+ */
+function weakLinksOf(doc: MapDoc, chainIds: readonly string[], word: string): Map<string, WeakMark> {
+  // The canvas upper-cases the tag with CSS; the export writes the letters it shows.
+  const tag = word.toLocaleUpperCase(doc.map.locale);
+  const dots = new Map<string, number>();
+  for (const id of chainIds) for (const step of doc.chains[id]?.steps ?? []) dots.set(step, (dots.get(step) ?? 0) + 1);
+  const marks = new Map<string, WeakMark>();
+  for (const id of chainIds) {
+    const chain = doc.chains[id];
+    const ref = chain ? weakLink(doc, chain) : undefined;
+    if (ref) marks.set(ref.topicId, { tag, dots: dots.get(ref.topicId) ?? 0 });
+  }
+  return marks;
+}
+
+/** The red ring around a weak link and its tag above the node's top edge, after the chain dots there. */
+function drawWeakMark(b: Box, theme: ThemeTokens, mark: WeakMark): string {
+  const off = WEAK_RING_GAP + WEAK_RING_WIDTH / 2;
+  const ring = rectEl(b.x - off, b.y - off, b.width + 2 * off, b.height + 2 * off, 8 + off, { fill: 'none', stroke: theme.danger, strokeWidth: WEAK_RING_WIDTH });
+  const w = measureText(mark.tag, WEAK_TAG_FONT, 'bold') + 12;
+  // Chain dots are 22 px apart from b.x + 4 (drawChains); the tag starts clear of the last one.
+  const x = b.x + (mark.dots > 0 ? 4 + (mark.dots - 1) * 22 + 14 : 8);
+  const y = b.y - WEAK_TAG_RISE;
+  const pill = rectEl(x, y, w, WEAK_TAG_HEIGHT, WEAK_TAG_HEIGHT / 2, { fill: theme.danger });
+  const text = textEl(x + w / 2, y + 12, mark.tag, WEAK_TAG_FONT, 700, '#ffffff', 'middle');
+  return ring + pill + text;
+}
+
 const BAND_COLOUR = (theme: ThemeTokens, band: ScoreBand): string => (band === 'awful' ? theme.awful : band === 'ok' ? theme.ok : theme.wow);
 
 /** One node, as the canvas draws it (styles.css `.mind-node--*`). */
-function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | undefined): string {
+function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | undefined, weak?: WeakMark): string {
   const g = NODE_GEOMETRY[node.type];
   const tone = node.channel ?? null;
   const toneColour = tone === 'online' ? theme.online : tone === 'offline' ? theme.offline : theme.unsorted;
@@ -527,6 +595,7 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
     parts.push(rectEl(cx, cy, w, 18, 9, { fill: theme.surface, stroke: theme.border }));
     parts.push(textEl(cx + w / 2, cy + 13, label, 11, 700, theme.textMuted, 'middle'));
   }
+  if (weak) parts.push(drawWeakMark(b, theme, weak));
   return `<g>${parts.join('')}</g>`;
 }
 

@@ -5,12 +5,12 @@
  */
 import type { MapDoc } from '@shared/model/types';
 import { mapWords } from '@shared/templates/map-words';
-import type { PageMode, Paper } from '@shared/model/page-layout';
+import { landscapeFor, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
 import type { Grouping } from '../../store/ui-store';
 import { mindModelFor } from '../mindmap/mind-model';
 import { renderMapSvg, svgDocument, type ExportBackground, type SvgParts } from './svg-renderer';
 import { rasterize, type RasterFormat } from './raster';
-import { buildPrintDocument, type PrintDocument } from './pdf';
+import { buildPrintDocument, DEFAULT_MARGIN_IN, type PrintDocument } from './pdf';
 import { embeddedFontCss } from './fonts';
 
 export type VisualFormat = 'png' | 'jpeg' | 'svg' | 'pdf';
@@ -27,7 +27,10 @@ export interface VisualExportOptions {
   /** PDF only. */
   readonly pageMode: PageMode;
   readonly paper: Paper;
-  readonly landscape: boolean;
+  /** `auto`: the orientation that prints the map larger (landscapeFor), as the command line defaults. */
+  readonly orientation: Orientation;
+  /** Every format: the picture centred in a slide of that shape; a framed PDF is one page of that shape. */
+  readonly frame: SlideFrame;
   readonly appendix: boolean;
   readonly marginIn?: number;
   readonly grouping?: Grouping;
@@ -46,7 +49,8 @@ export const DEFAULT_VISUAL_OPTIONS: Omit<VisualExportOptions, 'format'> = {
   chains: true,
   pageMode: 'fit',
   paper: 'a4',
-  landscape: true,
+  orientation: 'auto',
+  frame: 'none',
   appendix: false,
 };
 
@@ -78,6 +82,7 @@ export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
     legend: options.legend,
     titleBlock: options.titleBlock,
     date: options.date ?? exportDate(doc.map.locale),
+    frame: options.frame,
   });
 }
 
@@ -88,20 +93,15 @@ export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
 export async function exportVisual(doc: MapDoc, options: VisualExportOptions): Promise<VisualExportResult> {
   const parts = drawMap(doc, options);
   if (options.format === 'svg') {
-    const text = svgDocument(parts);
+    // The bundled Noto faces the drawing's characters fall in, inlined: the file shows the same
+    // letters on a machine without Noto (the web font's unicode-range pieces, not single glyphs).
+    const text = svgDocument(parts, { fontCss: await embeddedFontCss(parts.text) });
     return { kind: 'svg', text, blob: new Blob([text], { type: 'image/svg+xml' }), width: parts.width, height: parts.height, parts };
   }
   if (options.format === 'pdf') {
     // The poster caption and the appendix print the map language's words: their glyphs must be embedded too.
     const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}`);
-    const print = buildPrintDocument(doc, parts, {
-      mode: options.pageMode,
-      paper: options.paper,
-      landscape: options.landscape,
-      appendix: options.appendix,
-      fontCss,
-      ...(options.marginIn !== undefined ? { marginIn: options.marginIn } : {}),
-    });
+    const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix: options.appendix, fontCss });
     return { kind: 'pdf', print, parts, ...(print.plan.notice ? { notice: print.plan.notice } : {}) };
   }
   const raster = await rasterize(parts, {
@@ -113,14 +113,31 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
   return { kind: 'raster', ...raster, parts };
 }
 
+/**
+ * The PDF's page options for a drawing: a framed picture is one page of the frame's shape with no
+ * border (the frame has its own); otherwise the chosen pages, in the orientation that prints the
+ * map larger unless one was chosen. The dialog's size line and the export both ask this.
+ */
+export function pdfPageOptions(parts: Pick<SvgParts, 'width' | 'height'>, options: Pick<VisualExportOptions, 'frame' | 'pageMode' | 'paper' | 'orientation' | 'marginIn'>): { mode: PageMode; paper: Paper; landscape: boolean; marginIn: number } {
+  if (options.frame !== 'none') return { mode: 'fit-page-to-map', paper: options.paper, landscape: parts.width >= parts.height, marginIn: 0 };
+  const marginIn = options.marginIn ?? DEFAULT_MARGIN_IN;
+  return { mode: options.pageMode, paper: options.paper, landscape: landscapeFor({ content: parts, paper: options.paper, marginIn, orientation: options.orientation }), marginIn };
+}
+
 /** Every text the appendix prints, so its fonts are embedded too. */
 function appendixText(doc: MapDoc): string {
   const out: string[] = [];
   const words = mapWords(doc.map.locale).appendix;
-  out.push(words.heading, words.touchpoint, words.channel, words.score, words.reaction, words.action, words.online, words.offline, words.noStage, words.noChannel);
-  out.push(...Object.values(words.reactions), ...Object.values(words.statuses));
-  for (const topic of Object.values(doc.topics)) out.push(topic.label, topic.action?.what ?? '', topic.action?.owner ?? '', topic.action?.due ?? '');
+  for (const value of Object.values(words)) {
+    if (typeof value === 'string') out.push(value);
+    else out.push(...Object.values(value as Record<string, string>));
+  }
+  for (const topic of Object.values(doc.topics)) {
+    out.push(topic.label, topic.notes ?? '', topic.team ?? '', topic.process ?? '', topic.outcome ?? '', topic.data ?? '');
+    out.push(topic.action?.what ?? '', topic.action?.owner ?? '', topic.action?.due ?? '');
+  }
   for (const s of doc.map.stages) out.push(s.name);
   for (const c of doc.map.competitors) out.push(c.name);
+  for (const s of doc.map.segments) out.push(s.name);
   return out.join('\n');
 }
