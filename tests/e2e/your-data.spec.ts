@@ -36,7 +36,7 @@ test('App settings ▸ Your data: where maps live, the storage used and whether 
   await expect(yourData).toContainText('Back up all maps');
   const fact = (name: string) => yourData.locator('.your-data__fact').filter({ has: page.getByRole('term').filter({ hasText: name }) }).getByRole('definition');
   await expect(fact('Storage used')).toHaveText(/^[\d.,]+ (bytes|kB|MB|GB)( of [\d.,]+ (kB|MB|GB|TB) available)?$/);
-  await expect(fact('Kept when the disk runs low')).toHaveText(/^(Yes — the browser will not clear|No — the browser may clear)/);
+  await expect(fact('Kept when the disk runs low')).toHaveText(/^(Yes — your maps are never cleared|No — your maps may be cleared)/);
   await expect(fact('Last “Back up all maps”')).toHaveText('Never');
   // The backups folder is the desktop app's: a browser has none to open.
   await expect(yourData.getByRole('button', { name: 'Open folder' })).toHaveCount(0);
@@ -100,4 +100,63 @@ test('a new edit after a backup starts a new day’s count', async ({ page }) =>
   await page.reload();
   await expect(reminder(page)).toBeVisible();
   await expect(reminder(page)).toContainText('Last backup:');
+});
+
+/**
+ * The desktop app's renderer, with the preload's bridge played by the page itself: what the shell
+ * would receive is recorded on `window.shellCalls`.
+ */
+async function installDesktopBridge(page: Page) {
+  await page.addInitScript(() => {
+    const calls = { backups: [] as string[], opened: 0 };
+    const none = () => () => undefined;
+    Object.assign(window, {
+      shellCalls: calls,
+      touchmap: {
+        getAppInfo: async () => ({ name: 'Touchmap', version: '0.1.0', platform: 'linux' }),
+        saveFile: async () => ({ saved: false }),
+        openTouchmapFile: async () => null,
+        printToPDF: async () => new Uint8Array(),
+        print: async () => ({ printed: false }),
+        setMenuState: async () => undefined,
+        onMenuAction: none,
+        onOpenRecentMap: none,
+        onOpenFile: none,
+        onBeforeQuit: none,
+        confirmQuitReady: async () => undefined,
+        backUpMap: async ({ text }: { text: string }) => (calls.backups.push(text), { fileName: 'backup.touchmap' }),
+        getBackupsFolder: async () => '/home/ana/.config/Touchmap/backups',
+        openBackupsFolder: async () => void calls.opened++,
+      },
+    });
+  });
+}
+
+const shellBackups = (page: Page) => page.evaluate(() => (window as unknown as { shellCalls: { backups: string[] } }).shellCalls.backups.map((text) => (JSON.parse(text) as { maps: { title: string }[] }).maps.map((m) => m.title).join('+')));
+
+test('desktop: Your data shows the backups folder and opens it; edits are backed up when editing pauses; no reminder', async ({ page }) => {
+  await installDesktopBridge(page);
+  await page.clock.install({ time: MONDAY_9 });
+  await openLibrary(page);
+  await editAMap(page, 'Clinic');
+  // The pause: five seconds after the last saved change, the map goes to the shell's backups folder.
+  await page.clock.runFor(5_000);
+  await expect.poll(() => shellBackups(page)).toEqual(['Clinic']);
+
+  const { settings, yourData } = await openYourData(page);
+  await expect(yourData).toContainText('last 10 per map');
+  await expect(yourData.getByText('/home/ana/.config/Touchmap/backups')).toBeVisible();
+  await yourData.getByRole('button', { name: 'Open folder' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { shellCalls: { opened: number } }).shellCalls.opened)).toBe(1);
+  for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `your-data-desktop-${width}x${height}`);
+  }
+  await settings.getByRole('button', { name: 'Done' }).click();
+
+  // Days of edits: the desktop app has automatic backups, so it never nags.
+  await page.clock.setSystemTime(new Date(MONDAY_9.getTime() + 72 * HOUR));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(reminder(page)).toHaveCount(0);
 });
