@@ -74,6 +74,10 @@ export const INVOKE_CHANNELS = {
   /** Sent by the preload when the renderer first subscribes to onOpenFile: queued files may flow. */
   openFileReady: 'app:open-file-ready',
   confirmQuitReady: 'app:confirm-quit-ready',
+  /** A map's autosaved state, as a .touchmap text, for the automatic backups folder. */
+  backUpMap: 'app:back-up-map',
+  getBackupsFolder: 'app:get-backups-folder',
+  openBackupsFolder: 'app:open-backups-folder',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -241,6 +245,22 @@ export const quitReadinessMessageSchema = /* @__PURE__ */ schema(() =>
 );
 export type QuitReadinessMessage = z.infer<typeof quitReadinessMessageSchema>;
 
+/**
+ * One map for the automatic backups folder: a `.touchmap` text of exactly that map, written by
+ * shared/file-format.ts. Main parses it with the same strict reader as an import before it
+ * writes anything, so a broken or foreign text never lands among the user's backups.
+ */
+export const backUpMapArgsSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    text: z.string().min(1).max(MAX_TOUCHMAP_FILE_BYTES),
+  }),
+);
+export type BackUpMapArgs = z.infer<typeof backUpMapArgsSchema>;
+export interface BackUpMapResult {
+  /** The backup's file name inside the backups folder. */
+  readonly fileName: string;
+}
+
 /** Payload of EVENT_CHANNELS.beforeQuit. */
 export interface BeforeQuitRequest {
   readonly requestId: number;
@@ -259,6 +279,9 @@ export const INVOKE_ARGS = {
   'app:set-menu-state': /* @__PURE__ */ schema(() => z.tuple([menuStatePatchSchema])),
   'app:open-file-ready': /* @__PURE__ */ schema(() => z.tuple([])),
   'app:confirm-quit-ready': /* @__PURE__ */ schema(() => z.tuple([quitReadinessMessageSchema])),
+  'app:back-up-map': /* @__PURE__ */ schema(() => z.tuple([backUpMapArgsSchema])),
+  'app:get-backups-folder': /* @__PURE__ */ schema(() => z.tuple([])),
+  'app:open-backups-folder': /* @__PURE__ */ schema(() => z.tuple([])),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 // ---------------------------------------------------------------------------------------------
@@ -300,4 +323,14 @@ export interface TouchmapBridge {
   onBeforeQuit(listener: () => void): Unsubscribe;
   /** Answer to onBeforeQuit. Not ok (or no answer within 5 s) makes the shell warn before it closes. */
   confirmQuitReady(result: QuitReadiness): Promise<void>;
+  /**
+   * Writes one map to the automatic backups folder (atomically; the last ten per map are kept).
+   * The renderer calls it when editing pauses and before quitting. Rejects with the reason when
+   * the text is not exactly one valid map or the disk refuses.
+   */
+  backUpMap(args: BackUpMapArgs): Promise<BackUpMapResult>;
+  /** The full path of the automatic backups folder, for App settings ▸ Your data. */
+  getBackupsFolder(): Promise<string>;
+  /** Shows the backups folder in the system's file manager. */
+  openBackupsFolder(): Promise<void>;
 }

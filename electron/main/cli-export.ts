@@ -29,6 +29,7 @@ import {
   type ExportResultSummary,
 } from '../../shared/export-cli';
 import { MAX_PAGE_INCHES, printJobSchema, type PrintJob } from '../../shared/ipc';
+import { writeFileAtomically } from './atomic-write';
 import { APP_ORIGIN } from './app-origin';
 
 /** The export page of the built renderer (renderer/export.html). */
@@ -71,7 +72,7 @@ export const nodeCliExportFs: CliExportFs = {
   },
   readText: (filePath) => fs.promises.readFile(filePath, 'utf8'),
   mkdir: async (dirPath) => void (await fs.promises.mkdir(dirPath, { recursive: true })),
-  writeFile: (filePath, data) => fs.promises.writeFile(filePath, data),
+  writeFile: writeFileAtomically,
 };
 
 /** Where messages go. */

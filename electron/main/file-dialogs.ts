@@ -1,10 +1,13 @@
 /**
  * The native Save and Open dialogs behind bridge.saveFile and bridge.openTouchmapFile. Each
  * kind of export remembers its own last folder (PDFs go to one place, backups to another).
+ * Saving over a file is atomic (atomic-write.ts): the previous file stays whole until the new
+ * one is complete on disk, so a crash mid-save never leaves a broken file.
  * Dialog, file system and settings are parameters, so tests drive it with fakes.
  */
 import path from 'node:path';
 import type { OpenedFile, SaveFileArgs, SaveFileResult } from '../../shared/ipc';
+import { writeFileAtomic, type AtomicFs } from './atomic-write';
 import { readTouchmapFile, TOUCHMAP_EXTENSION, type TouchmapFs } from './file-open';
 import type { FolderSlot, SettingsStore } from './settings';
 
@@ -26,7 +29,7 @@ export interface DialogLike {
 export interface FileDialogDeps {
   /** Dialogs bound to the main window (sheet on macOS). */
   readonly dialog: DialogLike;
-  readonly fs: TouchmapFs & { writeFile(filePath: string, data: string | Uint8Array): Promise<void> };
+  readonly fs: TouchmapFs & AtomicFs;
   readonly settings: SettingsStore;
   /** Where the first save of each kind goes: the user's Documents folder. */
   readonly documentsDir: string;
@@ -50,7 +53,7 @@ export async function saveFileWithDialog(deps: FileDialogDeps, args: SaveFileArg
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (choice.canceled || !choice.filePath) return { saved: false };
-  await deps.fs.writeFile(choice.filePath, args.data);
+  await writeFileAtomic(deps.fs, choice.filePath, args.data);
   rememberFolder(deps, args.kind, choice.filePath);
   return { saved: true, path: choice.filePath };
 }

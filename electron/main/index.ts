@@ -6,6 +6,7 @@
  * - one secure window, its state restored, closed only after the quit handshake;
  * - guards on every web contents, permissions denied, every remote request cancelled;
  * - no network at all: no auto-updater, no crash reporter (neither is ever started);
+ * - a `.touchmap` of every changed map in `<userData>/backups`, written atomically (backups.ts);
  * - `touchmap --export …`: a headless export instead of all of the above (cli-export.ts).
  */
 import fs from 'node:fs';
@@ -14,8 +15,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, scree
 import { exportArgsFromArgv } from '../../shared/export-cli';
 import { EVENT_CHANNELS, type AppInfo, type OpenedFile, type Platform } from '../../shared/ipc';
 import { APP_SCHEME, appEntryUrl, clientRouteOf } from './app-origin';
+import { BACKUPS_FOLDER_NAME, createBackupWriter } from './backups';
 import { startCliExport, type ExportWindow } from './cli-export';
-import { nodeFs } from './electron-fs';
+import { nodeBackupFs, nodeFs } from './electron-fs';
 import { createFileOpenRouter, touchmapPathsFromArgv } from './file-open';
 import { openTouchmapFileWithDialog, saveFileWithDialog, type FileDialogDeps } from './file-dialogs';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -96,6 +98,7 @@ function main(): void {
 
   const settings = createSettingsStore(path.join(app.getPath('userData'), 'shell-settings.json'), fs);
   const printDocuments = createPrintDocuments();
+  const backups = createBackupWriter({ fs: nodeBackupFs, folder: path.join(app.getPath('userData'), BACKUPS_FOLDER_NAME), now: () => new Date() });
   let menuState = INITIAL_MENU_STATE;
   let quitting = false;
   let current: { win: BrowserWindow; handshake: QuitHandshake } | null = null;
@@ -160,6 +163,8 @@ function main(): void {
         const answer = await dialog.showMessageBox(win, { type: 'warning', title: 'Touchmap', message, detail, buttons: ['Keep Touchmap open', 'Close anyway'], defaultId: 0, cancelId: 0 });
         return answer.response === 1 ? 'close' : 'stay';
       },
+      // The backups the renderer sent while flushing are on disk before the window goes.
+      beforeClose: () => backups.flush(),
     });
     current = { win, handshake };
 
@@ -246,6 +251,13 @@ function main(): void {
       },
       openFileReady: () => router.markReady(),
       confirmQuitReady: (answer) => current?.handshake.confirm(answer),
+      backUpMap: (args) => backups.backUp(args.text),
+      backupsFolder: () => backups.folder,
+      openBackupsFolder: async () => {
+        await nodeBackupFs.mkdir(backups.folder);
+        const problem = await shell.openPath(backups.folder);
+        if (problem) throw new Error(`The backups folder (${backups.folder}) could not be opened: ${problem}`);
+      },
     });
 
     rebuildMenu();

@@ -12,6 +12,8 @@ import {
   INVOKE_ARGS,
   INVOKE_CHANNELS,
   type AppInfo,
+  type BackUpMapArgs,
+  type BackUpMapResult,
   type InvokeChannel,
   type MenuStatePatch,
   type OpenedFile,
@@ -33,6 +35,9 @@ export interface ShellServices {
   setMenuState(patch: MenuStatePatch): void;
   openFileReady(): void;
   confirmQuitReady(answer: QuitReadinessMessage): void;
+  backUpMap(args: BackUpMapArgs): Promise<BackUpMapResult>;
+  backupsFolder(): string;
+  openBackupsFolder(): Promise<void>;
 }
 
 export type InvokeHandler = (event: SenderEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -63,6 +68,9 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, services: ShellService
     [INVOKE_CHANNELS.setMenuState]: (patch) => services.setMenuState(patch),
     [INVOKE_CHANNELS.openFileReady]: () => services.openFileReady(),
     [INVOKE_CHANNELS.confirmQuitReady]: (answer) => services.confirmQuitReady(answer),
+    [INVOKE_CHANNELS.backUpMap]: (args) => services.backUpMap(args),
+    [INVOKE_CHANNELS.getBackupsFolder]: () => services.backupsFolder(),
+    [INVOKE_CHANNELS.openBackupsFolder]: () => services.openBackupsFolder(),
   };
 
   const channels = Object.keys(implementations) as InvokeChannel[];

@@ -8,7 +8,10 @@
  *                          └──timeout───────────► warn ──► close | stay
  *
  * A second request() while asking shares the first answer; an answer to an older request is
- * ignored. Timers and the dialog are parameters, so tests drive it with fakes.
+ * ignored. Before a 'close' outcome is given, the backups the renderer sent while flushing are
+ * written (`beforeClose`, bounded by the same timeout), so the last edit also reaches the
+ * backups folder outside IndexedDB. Timers and the dialog are parameters, so tests drive it
+ * with fakes.
  */
 
 /** Five seconds: a Dexie transaction of a large map's changed rows takes well under one. */
@@ -25,6 +28,8 @@ export interface QuitHandshakeDeps {
   ask(requestId: number): boolean;
   /** Shows the warning; resolves to what the user chose. */
   warn(problem: QuitProblem): Promise<QuitOutcome>;
+  /** Runs once the outcome is 'close', before the window goes: writes pending backups. Its errors do not stop the close. */
+  readonly beforeClose?: () => Promise<void>;
   readonly timeoutMs?: number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
@@ -57,6 +62,16 @@ export function createQuitHandshake(deps: QuitHandshakeDeps): QuitHandshake {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   let nextId = 1;
+  /** beforeClose, but never longer than the timeout: a hung disk must not keep the app from quitting. */
+  function finishBeforeClose(): Promise<void> {
+    if (!deps.beforeClose) return Promise.resolve();
+    let timer: unknown;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimer(resolve, timeoutMs);
+    });
+    const done = deps.beforeClose().catch((error: unknown) => console.error('Touchmap: backups before closing failed', error));
+    return Promise.race([done, waited]).finally(() => clearTimer(timer));
+  }
   let current: { id: number; timer: unknown; settle: (problem: QuitProblem | null) => void; done: Promise<QuitOutcome> } | null = null;
 
   return {
@@ -68,6 +83,7 @@ export function createQuitHandshake(deps: QuitHandshakeDeps): QuitHandshake {
         settle = resolve;
       })
         .then((problem) => (problem ? deps.warn(problem).catch((): QuitOutcome => 'close') : 'close'))
+        .then((outcome) => (outcome === 'close' ? finishBeforeClose().then((): QuitOutcome => 'close') : outcome))
         .finally(() => {
           // Cleared only once the user has answered any warning: a second close meanwhile shares this round.
           current = null;

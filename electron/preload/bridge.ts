@@ -15,6 +15,7 @@ import {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
   type AppInfo,
+  type BackUpMapResult,
   type BeforeQuitRequest,
   type MenuAction,
   type OpenedFile,
@@ -113,6 +114,11 @@ export function createBridge(ipc: IpcRendererLike): TouchmapBridge {
         ok: result.ok,
         ...(result.error !== undefined ? { error: result.error } : {}),
       });
+    },
+    backUpMap: (args) => ipc.invoke(INVOKE_CHANNELS.backUpMap, { text: args.text }) as Promise<BackUpMapResult>,
+    getBackupsFolder: () => ipc.invoke(INVOKE_CHANNELS.getBackupsFolder) as Promise<string>,
+    openBackupsFolder: async () => {
+      await ipc.invoke(INVOKE_CHANNELS.openBackupsFolder);
     },
   };
 }

@@ -11,9 +11,11 @@ import './app/styles.css';
 import { App } from './app/App';
 import { applyTheme, initialTheme } from './app/apply-theme';
 import { startDesktopIntegration } from './app/desktop';
+import { startDataSafety } from './app/data-safety';
 
 applyTheme(initialTheme());
 startDesktopIntegration();
+startDataSafety();
 // The benchmark's hooks (issue 6): only with `?bench` in the URL, in a chunk of their own.
 if (new URLSearchParams(window.location.search).has('bench')) void import('./app/bench-hooks').then((m) => m.installBenchHooks());
 

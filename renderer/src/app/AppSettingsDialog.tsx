@@ -1,12 +1,13 @@
 /**
- * App settings: what belongs to this computer rather than to a map — today the theme (light, dark
- * or the system's). The web build has no native menu, so this is where both builds choose it;
+ * App settings: what belongs to this computer rather than to a map — the theme (light, dark
+ * or the system's) and Your data (where the maps live, storage, backups). The web build has no native menu, so this is where both builds choose it;
  * the desktop menu's View ▸ Theme sets the same preference (apply-theme.ts).
  */
 import { Dialog } from '../ui/Dialog';
 import { t } from '../i18n';
 import { THEME_PREFERENCES, setThemePreference, useThemePreference } from './apply-theme';
 import { useAppSettings } from './app-settings-store';
+import { YourDataSection } from './YourDataSection';
 
 const THEME_LABEL = { light: 'appSettings.theme.light', dark: 'appSettings.theme.dark', system: 'appSettings.theme.system' } as const;
 
@@ -32,6 +33,7 @@ export function AppSettingsDialog({ onClose }: { readonly onClose: () => void })
         ))}
         <p className="muted app-settings__about">{t('appSettings.themeAbout')}</p>
       </fieldset>
+      <YourDataSection />
     </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { useUiStore } from '../store/ui-store';
 import { t } from '../i18n';
 import { noticeLifetime, pausableTimer, type PausableTimer } from './notice-timer';
+import { BackupReminder } from './BackupReminder';
 
 export function NoticeBar() {
   const notice = useUiStore((s) => s.notice);
@@ -60,6 +61,7 @@ export function NoticeBar() {
           </button>
         </div>
       )}
+      <BackupReminder />
     </div>
   );
 }

@@ -1,12 +1,14 @@
 /**
  * The desktop shell's side of the action system: native menu items run the same named actions
  * as keys and buttons; menu items are enabled only when their action can act; files from the
- * OS are imported as new maps; quitting waits for pending saves. In a plain browser there is
+ * OS are imported as new maps; every autosaved map is backed up to the shell's backups folder
+ * when editing pauses; quitting waits for pending saves and backups. In a plain browser there is
  * no bridge and nothing here runs.
  */
 import { MENU_ACTIONS, type MenuAction, type TouchmapBridge } from '@shared/ipc';
 import { desktopBridge } from '../platform/files';
-import { flushPendingSaves, library } from '../db/library';
+import { createBackupScheduler } from '../platform/backups';
+import { flushPendingSaves, library, watchWrites } from '../db/library';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { importTouchmapText } from '../features/import';
@@ -51,12 +53,22 @@ export function startDesktopIntegration(bridge: TouchmapBridge | undefined = des
       void importTouchmapText(file.name, file.text);
     }),
   );
+  const backups = createBackupScheduler({
+    backUp: (text) => bridge.backUpMap({ text }),
+    loadDoc: async (mapId) => (await library().loadMap(mapId))?.doc ?? null,
+    onError: (mapId, error) => console.error(`Touchmap: the automatic backup of map ${mapId} failed; it is tried again later.`, error),
+  });
+  offs.push(watchWrites((report) => backups.changed(report.mapId)));
+  offs.push(() => backups.stop());
   offs.push(
     bridge.onBeforeQuit(() => {
-      void flushPendingSaves().then(
-        () => bridge.confirmQuitReady({ ok: true }),
-        (error: Error) => bridge.confirmQuitReady({ ok: false, error: error.message }),
-      );
+      // Saves first, so the backup holds the last edit; a failed backup does not hold up the quit.
+      void flushPendingSaves()
+        .then(() => backups.flush())
+        .then(
+          () => bridge.confirmQuitReady({ ok: true }),
+          (error: Error) => bridge.confirmQuitReady({ ok: false, error: error.message }),
+        );
     }),
   );
 

@@ -24,7 +24,7 @@ export function setActiveAutosave(autosave: Autosave | null): void {
   activeAutosave = autosave;
 }
 
-/** Observers of committed autosave writes (the benchmark's `edit_saved` / `edit_rows_written`). */
+/** Observers of committed autosave writes: the desktop backups and the web's backup reminder, and the benchmark's `edit_saved` / `edit_rows_written`. */
 const writeWatchers = new Set<(report: WriteReport) => void>();
 
 /** Calls `watcher` after every committed autosave write of the open map; returns the unsubscribe function. */
@@ -33,7 +33,7 @@ export function watchWrites(watcher: (report: WriteReport) => void): () => void 
   return () => writeWatchers.delete(watcher);
 }
 
-/** The autosave's `onWrite`: tells the watchers (none outside a `?bench` run, so it costs nothing). */
+/** The autosave's `onWrite`: tells the watchers (each only notes the map id and the time, so it costs next to nothing). */
 export function announceWrite(report: WriteReport): void {
   for (const watcher of writeWatchers) watcher(report);
 }

@@ -6,19 +6,28 @@ import { createMap, addTouchpoint } from '@shared/model/commands';
 import { readFileSync } from 'node:fs';
 import { startDesktopIntegration, menuEnabledState } from '../../../renderer/src/app/desktop';
 import { useDocumentStore } from '../../../renderer/src/store/document-store';
-import { library, setActiveAutosave } from '../../../renderer/src/db/library';
+import { announceWrite, library, setActiveAutosave } from '../../../renderer/src/db/library';
+import { parseTouchmapFile } from '@shared/file-format';
 
 /** A fake of the preload's bridge: records what the renderer sends, lets the test play main's part. */
 function fakeBridge() {
   const listeners = { menu: [] as ((a: MenuAction) => void)[], open: [] as ((f: OpenedFile) => void)[], quit: [] as (() => void)[] };
-  const sent = { menuStates: [] as unknown[], quitAnswers: [] as QuitReadiness[] };
+  const sent = { menuStates: [] as unknown[], quitAnswers: [] as QuitReadiness[], backups: [] as string[], order: [] as string[] };
   const bridge = {
     setMenuState: vi.fn(async (patch: unknown) => void sent.menuStates.push(patch)),
     onMenuAction: (l: (a: MenuAction) => void) => (listeners.menu.push(l), () => undefined),
     onOpenRecentMap: () => () => undefined,
     onOpenFile: (l: (f: OpenedFile) => void) => (listeners.open.push(l), () => undefined),
     onBeforeQuit: (l: () => void) => (listeners.quit.push(l), () => undefined),
-    confirmQuitReady: vi.fn(async (answer: QuitReadiness) => void sent.quitAnswers.push(answer)),
+    confirmQuitReady: vi.fn(async (answer: QuitReadiness) => {
+      sent.quitAnswers.push(answer);
+      sent.order.push('quit answer');
+    }),
+    backUpMap: vi.fn(async ({ text }: { text: string }) => {
+      sent.backups.push(text);
+      sent.order.push('backup');
+      return { fileName: 'backup.touchmap' };
+    }),
   } as unknown as TouchmapBridge;
   return { bridge, listeners, sent };
 }
@@ -91,5 +100,18 @@ describe('the desktop integration', () => {
     });
     listeners.quit[0]!();
     await vi.waitFor(() => expect(sent.quitAnswers[1]).toEqual({ ok: false, error: 'QuotaExceededError: the disk is full' }));
+  });
+
+  it('backs up each map the autosave wrote to the shell’s backups folder before answering a quit', async () => {
+    const { bridge, listeners, sent } = fakeBridge();
+    stop = startDesktopIntegration(bridge);
+    const doc = createMap({ id: 'm-backed-up', rootId: 't-root', title: 'Clinic backed up', locale: 'en', presetId: 'customer-journey', now: '2026-11-25T10:00:00.000Z' });
+    await library().createMap(doc);
+    announceWrite({ mapId: doc.map.id, rows: 1, topicsPut: 0, topicsDeleted: 0, chainsPut: 0, chainsDeleted: 0, full: false, ms: 1 });
+    listeners.quit[0]!();
+    await vi.waitFor(() => expect(sent.quitAnswers).toEqual([{ ok: true }]));
+    expect(sent.order).toEqual(['backup', 'quit answer']);
+    const parsed = parseTouchmapFile(sent.backups[0]!);
+    expect(parsed.ok && parsed.docs.map((d) => d.map.title)).toEqual(['Clinic backed up']);
   });
 });

@@ -218,7 +218,12 @@ export function createFakeElectron() {
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     },
-    shell: { opened: [] as string[], openExternal: async (url: string) => void fake.shell.opened.push(url) },
+    shell: {
+      opened: [] as string[],
+      openedPaths: [] as string[],
+      openExternal: async (url: string) => void fake.shell.opened.push(url),
+      openPath: async (folder: string) => (fake.shell.openedPaths.push(folder), ''),
+    },
     BrowserWindow: FakeBrowserWindow,
   };
   return fake;

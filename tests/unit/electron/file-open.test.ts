@@ -4,10 +4,15 @@ import { MAX_TOUCHMAP_FILE_BYTES } from '../../../shared/ipc';
 import { createFileOpenRouter, formatMegabytes, readTouchmapFile, touchmapPathsFromArgv, type TouchmapFs } from '../../../electron/main/file-open';
 import { openTouchmapFileWithDialog, saveFileWithDialog, type DialogLike, type FileDialogDeps } from '../../../electron/main/file-dialogs';
 import { createSettingsStore } from '../../../electron/main/settings';
+import type { AtomicFs } from '../../../electron/main/atomic-write';
+import { FakeFiles } from './fake-files';
 
 const MAP_TEXT = '{"format":"touchmap","version":1,"maps":[]}';
 
 function fakeFs(files: Record<string, string | number>) {
+  const written = new FakeFiles();
+  written.folders.add('/home/u/Exports');
+  written.folders.add('/home/u/Documents');
   const fs = {
     size: async (p: string) => {
       const f = files[p];
@@ -19,9 +24,13 @@ function fakeFs(files: Record<string, string | number>) {
       if (typeof f !== 'string') throw new Error('unreadable');
       return f;
     },
-    writeFile: vi.fn(async (_filePath: string, _data: string | Uint8Array) => {}),
+    // Saves go through the atomic writer; what it wrote lands here.
+    written,
+    openNew: (p: string) => written.openNew(p),
+    rename: (from: string, to: string) => written.rename(from, to),
+    unlink: (p: string) => written.unlink(p),
   };
-  return fs satisfies TouchmapFs;
+  return fs satisfies TouchmapFs & AtomicFs;
 }
 
 describe('.touchmap paths on a command line', () => {
@@ -135,7 +144,8 @@ describe('Save and Open dialogs', () => {
     const { d, fs, dialog, settings } = deps({}, { save: '/home/u/Exports/Clinic.pdf' });
     expect(await saveFileWithDialog(d, pdf)).toEqual({ saved: true, path: '/home/u/Exports/Clinic.pdf' });
     expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: path.join('/home/u/Documents', 'Clinic.pdf'), filters: pdf.filters }));
-    expect(fs.writeFile).toHaveBeenCalledWith('/home/u/Exports/Clinic.pdf', pdf.data);
+    expect(fs.written.namesIn('/home/u/Exports')).toEqual(['Clinic.pdf']);
+    expect(fs.written.files.get('/home/u/Exports/Clinic.pdf')).toBe('\u0001');
     expect(settings.get().lastFolders).toEqual({ pdf: '/home/u/Exports' });
     await saveFileWithDialog(d, pdf);
     expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: path.join('/home/u/Exports', 'Clinic.pdf') }));
@@ -146,7 +156,7 @@ describe('Save and Open dialogs', () => {
   it('writes nothing when the user cancels', async () => {
     const { d, fs } = deps();
     expect(await saveFileWithDialog(d, pdf)).toEqual({ saved: false });
-    expect(fs.writeFile).not.toHaveBeenCalled();
+    expect(fs.written.files.size).toBe(0);
   });
 
   it('opens a .touchmap the user picks', async () => {

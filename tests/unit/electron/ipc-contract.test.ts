@@ -3,7 +3,9 @@ import {
   EVENT_CHANNELS,
   INVOKE_ARGS,
   INVOKE_CHANNELS,
+  MAX_TOUCHMAP_FILE_BYTES,
   MENU_ACTIONS,
+  backUpMapArgsSchema,
   menuStatePatchSchema,
   printJobSchema,
   saveFileArgsSchema,
@@ -56,5 +58,13 @@ describe('the bridge contract (shared/ipc.ts)', () => {
     expect(menuStatePatchSchema.safeParse({ enabled: { 'edit.undo': true }, recentMaps: [{ id: 'm-1', title: 'Clinic' }] }).success).toBe(true);
     expect(menuStatePatchSchema.safeParse({ enabled: { 'app.quit': true } }).success).toBe(false);
     expect(menuStatePatchSchema.safeParse({ enabled: { 'edit.undo': 'yes' } }).success).toBe(false);
+  });
+
+  it('accepts a map’s text for the backups folder, and refuses an empty one, one over the file limit, or a folder of its own', () => {
+    expect(backUpMapArgsSchema.safeParse({ text: '{"format":"touchmap"}' }).success).toBe(true);
+    expect(backUpMapArgsSchema.safeParse({ text: '' }).success).toBe(false);
+    expect(backUpMapArgsSchema.safeParse({ text: 'x'.repeat(MAX_TOUCHMAP_FILE_BYTES + 1) }).success).toBe(false);
+    expect(backUpMapArgsSchema.safeParse({ text: '{}', folder: '/etc' }).success).toBe(false);
+    expect(backUpMapArgsSchema.safeParse({ text: new Uint8Array([1]) }).success).toBe(false);
   });
 });

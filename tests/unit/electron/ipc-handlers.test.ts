@@ -13,6 +13,9 @@ function fakeServices() {
     setMenuState: vi.fn(),
     openFileReady: vi.fn(),
     confirmQuitReady: vi.fn(),
+    backUpMap: vi.fn(async () => ({ fileName: 'Clinic map_1 2026-12-06T21-08-24-123Z.touchmap' })),
+    backupsFolder: vi.fn(() => '/home/u/.config/Touchmap/backups'),
+    openBackupsFolder: vi.fn(async () => {}),
   } satisfies ShellServices;
 }
 
@@ -44,6 +47,14 @@ const CASES: Record<InvokeChannel, { good: unknown[]; service: keyof ShellServic
     service: 'confirmQuitReady',
     bad: [[], [{ ok: true }], [{ requestId: -1, ok: true }], [{ requestId: 1, ok: 'yes' }]],
   },
+  [INVOKE_CHANNELS.backUpMap]: {
+    good: [{ text: '{"format":"touchmap","version":1,"maps":[]}' }],
+    service: 'backUpMap',
+    // No text, an empty one, a number, a path where a text belongs, an extra field, a second argument.
+    bad: [[], [{ text: '' }], [{ text: 42 }], [{ path: '/etc/passwd' }], [{ text: '{}', folder: '/tmp' }], [{ text: '{}' }, 'second'], [null]],
+  },
+  [INVOKE_CHANNELS.getBackupsFolder]: { good: [], service: 'backupsFolder', bad: [['/tmp']] },
+  [INVOKE_CHANNELS.openBackupsFolder]: { good: [], service: 'openBackupsFolder', bad: [['/etc']] },
 };
 
 describe('IPC handlers', () => {

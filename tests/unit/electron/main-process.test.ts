@@ -4,13 +4,15 @@
  * together as intended — scheme before ready, guards on, IPC checked, files routed, the quit
  * handshake honoured.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { serializeTouchmapFile } from '../../../shared/file-format';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../shared/ipc';
+import { createTestMap } from '../file-format/test-map';
 import { bundleMainWithFakeElectron, createFakeElectron, preventableEvent, type FakeElectron } from './fake-electron';
 
 const require = createRequire(import.meta.url);
@@ -167,6 +169,20 @@ describe('the main process, wired', () => {
     const settings = JSON.parse(readFileSync(path.join(userData, 'shell-settings.json'), 'utf8')) as { window: unknown; lastRoute: string };
     expect(settings.window).toEqual({ x: 40, y: 30, width: 1100, height: 700, maximized: false });
     expect(settings.lastRoute).toBe('#/map/m-42');
+  });
+
+  it('backs up a map the renderer sends into <userData>/backups, names that folder, and opens it', async () => {
+    await start();
+    const doc = createTestMap('Clinic', { id: 'map_clinic', stages: ['Awareness'] }).touchpoint('Context ad', { channel: 'online', stage: 'Awareness' }).doc();
+    const folder = path.join(userData, 'backups');
+    expect(await invoke(INVOKE_CHANNELS.getBackupsFolder)).toBe(folder);
+    const { fileName } = (await invoke(INVOKE_CHANNELS.backUpMap, { text: serializeTouchmapFile([doc], '2026-12-06T10:00:00.000Z') })) as { fileName: string };
+    expect(readdirSync(folder)).toEqual([fileName]);
+    expect(fileName).toMatch(/^Clinic map_clinic .*Z\.touchmap$/);
+    await expect(invoke(INVOKE_CHANNELS.backUpMap, { text: '{"format":"touchmap","version":1,"maps":[]}' })).rejects.toThrow(/Backup refused/);
+    expect(readdirSync(folder)).toEqual([fileName]);
+    await invoke(INVOKE_CHANNELS.openBackupsFolder);
+    expect(fake.shell.openedPaths).toEqual([folder]);
   });
 
   it('reopens at the window and the map of last time', async () => {

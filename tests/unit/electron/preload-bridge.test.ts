@@ -33,6 +33,9 @@ const OPERATIONS: Array<keyof TouchmapBridge> = [
   'onOpenFile',
   'onBeforeQuit',
   'confirmQuitReady',
+  'backUpMap',
+  'getBackupsFolder',
+  'openBackupsFolder',
 ];
 
 describe('the preload bridge', () => {
@@ -55,6 +58,9 @@ describe('the preload bridge', () => {
     await bridge.printToPDF(A4_LANDSCAPE_JOB);
     await bridge.print(A4_LANDSCAPE_JOB);
     await bridge.setMenuState({ enabled: { 'edit.undo': true } });
+    await bridge.backUpMap({ text: '{"format":"touchmap"}' });
+    await bridge.getBackupsFolder();
+    await bridge.openBackupsFolder();
     expect(invoke.mock.calls).toEqual([
       [INVOKE_CHANNELS.getAppInfo],
       [INVOKE_CHANNELS.saveFile, save],
@@ -62,6 +68,9 @@ describe('the preload bridge', () => {
       [INVOKE_CHANNELS.printToPDF, A4_LANDSCAPE_JOB],
       [INVOKE_CHANNELS.print, A4_LANDSCAPE_JOB],
       [INVOKE_CHANNELS.setMenuState, { enabled: { 'edit.undo': true } }],
+      [INVOKE_CHANNELS.backUpMap, { text: '{"format":"touchmap"}' }],
+      [INVOKE_CHANNELS.getBackupsFolder],
+      [INVOKE_CHANNELS.openBackupsFolder],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQuitHandshake, QUIT_TIMEOUT_MS, quitWarningText, type QuitOutcome, type QuitProblem } from '../../../electron/main/quit';
 
-function handshake(options: { rendererAlive?: boolean; userChoice?: QuitOutcome } = {}) {
+function handshake(options: { rendererAlive?: boolean; userChoice?: QuitOutcome; beforeClose?: () => Promise<void> } = {}) {
   const asked: number[] = [];
   const warnings: QuitProblem[] = [];
   const hs = createQuitHandshake({
@@ -13,6 +13,7 @@ function handshake(options: { rendererAlive?: boolean; userChoice?: QuitOutcome 
       warnings.push(problem);
       return options.userChoice ?? 'stay';
     },
+    ...(options.beforeClose ? { beforeClose: options.beforeClose } : {}),
   });
   return { hs, asked, warnings };
 }
@@ -110,5 +111,47 @@ describe('quit handshake', () => {
     expect(failed.detail).toContain('Disk full');
     expect(failed.detail).toContain('lost');
     expect(quitWarningText({ kind: 'timeout', waitedMs: 5000 }).detail).toContain('within 5 seconds');
+  });
+
+  describe('pending backups', () => {
+    it('are written before the window closes', async () => {
+      let release: () => void = () => undefined;
+      const beforeClose = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
+      const { hs } = handshake({ beforeClose });
+      let outcome: QuitOutcome | undefined;
+      void hs.request().then((o) => (outcome = o));
+      hs.confirm({ requestId: 1, ok: true });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(beforeClose).toHaveBeenCalledTimes(1);
+      expect(outcome).toBeUndefined();
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(outcome).toBe('close');
+    });
+
+    it('are not waited for when the user keeps the app open', async () => {
+      const beforeClose = vi.fn(async () => undefined);
+      const { hs } = handshake({ beforeClose, userChoice: 'stay' });
+      const outcome = hs.request();
+      hs.confirm({ requestId: 1, ok: false, error: 'disk full' });
+      await expect(outcome).resolves.toBe('stay');
+      expect(beforeClose).not.toHaveBeenCalled();
+    });
+
+    it('never keep the app from closing: a failed or hung backup write still closes after the timeout', async () => {
+      const failing = handshake({ beforeClose: async () => Promise.reject(new Error('EIO')) });
+      const closed = failing.hs.request();
+      failing.hs.confirm({ requestId: 1, ok: true });
+      await expect(closed).resolves.toBe('close');
+
+      const hung = handshake({ beforeClose: () => new Promise<void>(() => undefined) });
+      let outcome: QuitOutcome | undefined;
+      void hung.hs.request().then((o) => (outcome = o));
+      hung.hs.confirm({ requestId: 1, ok: true });
+      await vi.advanceTimersByTimeAsync(QUIT_TIMEOUT_MS - 1);
+      expect(outcome).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(outcome).toBe('close');
+    });
   });
 });

@@ -13,6 +13,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { flushPendingSaves, library } from '../../db/library';
 import { safeFileName, saveTextFile, type TextFileToSave } from '../../platform/files';
+import { noteBackup } from '../../platform/backup-reminder';
 import { t } from '../../i18n';
 import { actionPlanCsv } from './action-plan-csv';
 import { outlineMarkdown } from './outline-markdown';
@@ -117,18 +118,22 @@ export async function backUpAllMaps(): Promise<void> {
     notify(unreadable.length > 0 ? 'error' : 'info', [t('backup.nothing'), ...unreadable].join(' '));
     return;
   }
-  await saveAndReport(backupFile(docs, new Date()), unreadable);
+  // The web's backup reminder counts a day of edits from the last backup actually saved.
+  if (await saveAndReport(backupFile(docs, new Date()), unreadable)) noteBackup();
 }
 
-async function saveAndReport(file: TextFileToSave, problems: readonly string[] = []): Promise<void> {
+/** @returns whether the file was saved (not cancelled, not failed). */
+async function saveAndReport(file: TextFileToSave, problems: readonly string[] = []): Promise<boolean> {
   const notify = useUiStore.getState().notify;
   try {
     const outcome = await saveTextFile(file);
-    if (!outcome.saved) return; // the user cancelled the Save dialog
+    if (!outcome.saved) return false; // the user cancelled the Save dialog
     const done =
       outcome.via === 'dialog' && outcome.path ? t('export.data.saved', { name: file.name, path: outcome.path }) : t('export.data.downloaded', { name: file.name });
     notify(problems.length > 0 ? 'error' : 'info', [done, ...problems].join(' '));
+    return true;
   } catch (error) {
     notify('error', t('export.data.failed', { name: file.name, reason: (error as Error).message }));
+    return false;
   }
 }
