@@ -21,6 +21,8 @@ let korean: Intl.Segmenter | null | undefined;
 const CACHE_LIMIT = 20_000;
 const cache = new Map<string, Uint8Array | null>();
 
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
 const isKanaOrKanji = (cp: number) =>
   (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff66 && cp <= 0xff9f);
 const isHangul = (cp: number) => (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
@@ -57,7 +59,8 @@ export function phraseBreaks(label: string): Uint8Array | null {
   }
   if (hasKorean) {
     if (korean === undefined) korean = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ko', { granularity: 'word' }) : null;
-    if (korean) {
+    // only punctuation inside the text can add a break to the spaces (most labels have none)
+    if (korean && PUNCTUATION.test(label)) {
       // after punctuation between two words, not before it, and never inside a word
       let previousWordLike = true;
       for (const segment of korean.segment(label)) {

@@ -375,7 +375,8 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, max
   const lines: string[] = [];
   const widths: number[] = [];
   const n = label.length;
-  const phrases = phraseBreaks(label);
+  // Phrase boundaries cost a model look-up per character: only a label that must wrap needs them
+  const phrases = label.indexOf('\n') >= 0 || measureText(label, fontSize, weight) > maxWidth ? phraseBreaks(label) : null;
 
   let lineStart = -1; // first index of the current line; -1 while the line is empty
   let lineUnits = 0; // width of [lineStart, i), trailing spaces included
