@@ -36,3 +36,53 @@ test.describe('at 1280 × 720', () => {
     await screenshot(page, 'map-reading-fit-1280');
   });
 });
+
+test('“Hide empty stages” removes the empty stage groups from the mind map and the grid, and is remembered', async ({ page }) => {
+  await openLibrary(page);
+  await createMap(page, 'Corner coffee', 'Coffee shop');
+  const stageGroups = page.locator('.react-flow__node-stage');
+  await zoomOut(page);
+  // the coffee shop has no online touchpoint at the purchase stage: an empty group until hidden
+  const emptyGroups = page.locator('.react-flow__node-stage').filter({ hasNot: page.locator('.mind-node__count') });
+  await expect(emptyGroups).not.toHaveCount(0);
+  const before = await stageGroups.count();
+
+  const option = page.getByRole('checkbox', { name: 'Hide empty stages' });
+  await option.check();
+  await expect(emptyGroups).toHaveCount(0);
+  expect(await stageGroups.count()).toBeLessThan(before);
+  await screenshot(page, 'map-reading-empty-stages-hidden');
+
+  // the grid follows (the same option, checked there too); every coffee-shop stage has a touchpoint
+  await page.getByRole('button', { name: 'Grid', exact: true }).click();
+  await expect(page.getByRole('checkbox', { name: 'Hide empty stages' })).toBeChecked();
+  await expect(page.locator('.grid-table__stage')).toHaveText(['Before purchase', 'Purchase', 'After purchase']);
+  // remembered for the app: a reload keeps it
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Hide empty stages' })).toBeChecked();
+});
+
+test('in the grid, “Hide empty stages” leaves only the stages that have touchpoints', async ({ page }) => {
+  await openLibrary(page);
+  await createMap(page, 'Corner shop', 'Customer journey');
+  await page.getByRole('button', { name: 'Grid', exact: true }).click();
+  const columns = page.locator('.grid-table__stage');
+  await expect(columns).toHaveCount(6);
+  await page.getByRole('listbox', { name: 'Online · Consideration', exact: true }).click();
+  await page.keyboard.press('Tab');
+  const editor = page.getByRole('textbox', { name: 'Edit label' }).first();
+  await editor.fill('Price comparison site');
+  await editor.press('Enter');
+  await page.getByRole('checkbox', { name: 'Hide empty stages' }).check();
+  await expect(columns).toHaveText(['Consideration']);
+  await expect(page.getByRole('option', { name: 'Price comparison site' })).toBeVisible();
+  await screenshot(page, 'map-reading-grid-empty-stages-hidden');
+  await page.getByRole('checkbox', { name: 'Hide empty stages' }).uncheck();
+  await expect(columns).toHaveCount(6);
+});
+
+/** Zooms the canvas out with its own button until the whole map is in view (a small map needs two steps). */
+async function zoomOut(page: Page, steps = 4): Promise<void> {
+  for (let i = 0; i < steps; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await page.waitForTimeout(200);
+}

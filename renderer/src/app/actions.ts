@@ -43,6 +43,7 @@ export type ActionName =
   | 'view.zoomIn'
   | 'view.zoomOut'
   | 'view.toggleInspector'
+  | 'view.hideEmptyStages'
   // The app's menu items (issue 5)
   | 'map.new'
   | 'view.presentation'
@@ -126,6 +127,7 @@ export const ACTIONS: readonly Action[] = [
   { name: 'view.fit', label: 'Fit to view', keys: [{ key: '0', mod: true, shift: true }], enabled: hasDoc, perform: () => (canvasControl.fit(), true) },
   { name: 'view.zoomIn', label: 'Zoom in', keys: [{ key: '=', mod: true }, { key: '+', mod: true }], enabled: hasDoc, perform: () => (canvasControl.zoomIn(), true) },
   { name: 'view.zoomOut', label: 'Zoom out', keys: [{ key: '-', mod: true }], enabled: hasDoc, perform: () => (canvasControl.zoomOut(), true) },
+  { name: 'view.hideEmptyStages', label: 'Hide empty stages', keys: [], enabled: hasDoc, perform: () => (useUiStore.getState().toggleEmptyStages(), true) },
   {
     name: 'view.toggleInspector',
     label: 'Toggle inspector',

@@ -24,6 +24,7 @@ import { dropOnCell, gridFor, useGridUi } from './grid-actions';
 import type { GridCell } from './grid-projection';
 import { GridChainOverlay } from './GridChainOverlay';
 import { LabelEditor } from '../mindmap/LabelEditor';
+import { EmptyStagesToggle } from '../mindmap/EmptyStagesToggle';
 
 /** The drag payload type: topic ids and the cell they left (private to Touchmap). */
 const DRAG_TYPE = 'application/x-touchmap-cards';
@@ -151,7 +152,8 @@ export function GridView() {
   const doc = useDocumentStore((s) => s.doc);
   const mode = useGridUi((s) => s.mode);
   const setMode = useGridUi((s) => s.setMode);
-  const grid = useMemo(() => (doc ? gridFor(doc, mode) : null), [doc, mode]);
+  const hideEmptyStages = useUiStore((s) => s.hideEmptyStages);
+  const grid = useMemo(() => (doc ? gridFor(doc, mode, hideEmptyStages) : null), [doc, mode, hideEmptyStages]);
   const tableRef = useRef<HTMLDivElement>(null);
   const selected = useUiStore((s) => s.selected[s.selected.length - 1]);
 
@@ -186,6 +188,7 @@ export function GridView() {
             {t('grid.bySegment')}
           </button>
         </div>
+        <EmptyStagesToggle />
         <span className="muted grid-view__count">{count === 1 ? t('library.touchpoints.one') : t('library.touchpoints', { count })}</span>
         <span className="muted grid-view__help">{t('grid.help')}</span>
       </div>

@@ -24,7 +24,7 @@ import { setPosition } from '@shared/model/commands';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
-import { mindModelFor } from './mind-model';
+import { mindModelFor, viewModelFor } from './mind-model';
 import { NODE_TYPES, type MindNode } from './nodes';
 import { editLabel } from './mind-actions';
 import { registerCanvas, canvasControl, MIN_ZOOM, MAX_ZOOM } from './canvas-control';
@@ -45,6 +45,7 @@ import { parseGroupId } from './projection';
 import { useBoxSelect } from './useBoxSelect';
 import { FilterBar } from '../filter/FilterBar';
 import { Legend } from '../filter/Legend';
+import { EmptyStagesToggle } from './EmptyStagesToggle';
 
 /**
  * Keeps the selected node on screen: a node reached with the arrow keys or a click in the
@@ -140,13 +141,13 @@ function makeFlowNode(node: LayoutNode): MindNode {
 /** The whole map's box, for fit to view: React Flow holds only the window of a big map, so its own fit would frame that. */
 function mapBounds() {
   const doc = useDocumentStore.getState().doc;
-  return doc ? mindModelFor(doc, useUiStore.getState().grouping).layout.bounds : null;
+  return doc ? viewModelFor(doc).layout.bounds : null;
 }
 
 /** The business's box: a map too big to fit readably is centred on it. */
 function rootBox() {
   const doc = useDocumentStore.getState().doc;
-  return doc ? (mindModelFor(doc, useUiStore.getState().grouping).layout.nodes[0] ?? null) : null;
+  return doc ? (viewModelFor(doc).layout.nodes[0] ?? null) : null;
 }
 
 const fitLabel = (s: ReactFlowState) => s.ariaLabelConfig['controls.fitView.ariaLabel'];
@@ -177,7 +178,8 @@ export function MindMapView() {
   const [drag, setDrag] = useState<Drag | null>(null);
   const flow = useReactFlow();
 
-  const model = useMemo(() => (doc ? mindModelFor(doc, grouping) : null), [doc, grouping]);
+  const hideEmptyStages = useUiStore((s) => s.hideEmptyStages);
+  const model = useMemo(() => (doc ? mindModelFor(doc, grouping, hideEmptyStages) : null), [doc, grouping, hideEmptyStages]);
   // React Flow's only edges are the chain links; the tree links are TreeEdges, drawn under them
   const chainEdges = useChainEdges(model?.byId);
   // Big maps: React Flow gets the nodes around the view, the root and the chain links' ends (issue 6)
@@ -212,7 +214,7 @@ export function MindMapView() {
     // Dropped on a stage or channel group: the touchpoint (with the other selected ones) moves
     // there — one undo step, its manual position dropped so the layout places it in the group.
     const doc = useDocumentStore.getState().doc;
-    const model = doc ? mindModelFor(doc, useUiStore.getState().grouping) : null;
+    const model = doc ? viewModelFor(doc) : null;
     if (doc && model && isTouchpoint(doc, node.id)) {
       // a drag is a mouse or a touch; either way the point under the finger decides
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
@@ -294,6 +296,9 @@ export function MindMapView() {
         <ChainMarkers />
         <Panel position="top-left">
           <FilterBar />
+        </Panel>
+        <Panel position="top-right">
+          <EmptyStagesToggle />
         </Panel>
         <Panel position="bottom-left" className="legend-panel">
           <Legend />
