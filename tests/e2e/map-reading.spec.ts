@@ -3,7 +3,7 @@
  * grow by keyboard and their lines stay out of the text, and Japanese wraps between phrases.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createMap, fitView, openLibrary, screenshot } from './driver';
+import { createMap, fitView, mod, openLibrary, screenshot } from './driver';
 
 /** The canvas's zoom, read from the viewport's transform. */
 async function zoomOf(page: Page): Promise<number> {
@@ -86,3 +86,84 @@ async function zoomOut(page: Page, steps = 4): Promise<void> {
   for (let i = 0; i < steps; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
   await page.waitForTimeout(200);
 }
+
+/** A mind-map node by its full label (long labels wrap over several lines, so not by text). */
+const mapNode = (page: Page, label: string) => page.locator('.react-flow__node').filter({ has: page.locator(`.mind-node[aria-label="${label}"]`) });
+const steps = (page: Page, chain: string) => page.getByRole('list', { name: `Steps of “${chain}”` }).getByRole('listitem');
+
+async function openClinic(page: Page, title = 'Clinic journeys'): Promise<void> {
+  await openLibrary(page);
+  await createMap(page, title, 'Medical clinic');
+  await expect(mapNode(page, 'Context ad')).toBeVisible();
+}
+
+test.describe('chains by keyboard', () => {
+  test('selected touchpoints join an existing chain from the chooser, by keys alone', async ({ page }) => {
+    await openClinic(page);
+    await mapNode(page, 'Context ad').click();
+    await page.keyboard.press('ArrowDown'); // the next touchpoint of the column: keys choose what joins
+    const second = await page.locator('.mind-node.is-selected').getAttribute('aria-label');
+    await page.keyboard.press(`${mod}+Shift+L`);
+    const chooser = page.getByRole('dialog', { name: 'Add to chain' });
+    await expect(chooser).toBeVisible();
+    await expect(chooser.getByRole('button', { name: /^First visit/ })).toBeFocused();
+    await screenshot(page, 'map-reading-add-to-chain');
+    await page.keyboard.press('ArrowDown');
+    const repeat = chooser.getByRole('button', { name: /^Repeat visit/ });
+    await expect(repeat).toBeFocused();
+    const before = Number(/\((\d+) steps\)/.exec((await repeat.textContent()) ?? '')?.[1]);
+    await page.keyboard.press('Enter');
+    await expect(chooser).toHaveCount(0);
+    await expect(steps(page, 'Repeat visit')).toHaveCount(before + 1);
+    await expect(steps(page, 'Repeat visit').last()).toContainText(second ?? '');
+
+    // one undo step takes it back
+    await page.keyboard.press(`${mod}+Z`);
+    await expect(steps(page, 'Repeat visit')).toHaveCount(before);
+  });
+
+  test('a new chain from the selection, in the order the touchpoints were selected', async ({ page }) => {
+    await openClinic(page);
+    await mapNode(page, 'Site page').click();
+    await mapNode(page, 'Context ad').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+Shift+L`);
+    const chooser = page.getByRole('dialog', { name: 'Add to chain' });
+    await expect(chooser.getByText('Add these 2 touchpoints')).toBeVisible();
+    const name = chooser.getByRole('textbox', { name: 'Chain name' });
+    await name.fill('');
+    await name.press('Enter');
+    await expect(chooser.getByRole('alert')).toHaveText('Give the chain a name.');
+    await name.fill('Returning by search');
+    await name.press('Enter');
+    await expect(chooser).toHaveCount(0);
+    await expect(steps(page, 'Returning by search')).toHaveCount(2);
+    await expect(steps(page, 'Returning by search').first()).toContainText('Site page');
+    await expect(steps(page, 'Returning by search').last()).toContainText('Context ad');
+  });
+
+  test('the context menu of a touchpoint offers “Add to chain…”, on the map and in the grid', async ({ page }) => {
+    await openClinic(page);
+    await mapNode(page, 'Talk with reception').click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Touchpoint actions' });
+    await expect(menu.getByRole('menuitem', { name: 'Add to chain…' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Grid', exact: true }).click();
+    await page.getByRole('option', { name: 'Talk with reception', exact: true }).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Add to chain…' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Add to chain' });
+    await expect(chooser.getByText('Add “Talk with reception” as the next step of:')).toBeVisible();
+    await chooser.getByRole('button', { name: /^First visit/ }).click();
+    await expect(chooser).toHaveCount(0);
+    await expect(steps(page, 'First visit').last()).toContainText('Talk with reception');
+  });
+
+  test('with a group selected rather than touchpoints, the command says what to select', async ({ page }) => {
+    await openClinic(page);
+    await page.locator('.mind-node--channel').first().click();
+    await page.keyboard.press(`${mod}+Shift+L`);
+    await expect(page.getByText('Select one or more touchpoints first')).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Add to chain' })).toHaveCount(0);
+  });
+});

@@ -13,6 +13,7 @@ import { backUpAllMaps, exportOpenMap } from '../features/export/data-export';
 // issue 3 part B: the grid's keys and the chains' verbs
 import { gridAddTouchpoint, gridEdit, gridMove } from '../features/grid/grid-actions';
 import { toggleChainsPanel } from '../features/chains/chain-actions';
+import { addSelectionToChain } from '../features/chains/add-to-chain';
 // issue 3 part A: the map's stages, segments and competitors
 import { openMapSettings } from '../features/map-settings/map-settings-store';
 // issue 3 part C: clipboard, search, select all
@@ -68,6 +69,7 @@ export type ActionName =
   | 'view.grid'
   | 'view.outline'
   | 'chain.togglePanel'
+  | 'chain.addSelection'
   // Map settings: stages, segments, competitors (issue 3 part A)
   | 'map.settings'
   // Working with many touchpoints (issue 3 part C)
@@ -170,6 +172,8 @@ export const ACTIONS: readonly Action[] = [
   { name: 'view.grid', label: 'Grid', keys: [{ key: '2', mod: true }], enabled: hasDoc, perform: showView('grid') },
   { name: 'view.outline', label: 'Outline', keys: [{ key: '3', mod: true }], enabled: hasDoc, perform: showView('outline') },
   { name: 'chain.togglePanel', label: 'Chains', keys: [{ key: 'j', mod: true, shift: true }], enabled: hasDoc, perform: toggleChainsPanel },
+  // the selected touchpoints, in the order selected, become a chain's next steps (L for link)
+  { name: 'chain.addSelection', label: 'Add to chain…', keys: [{ key: 'l', mod: true, shift: true }], enabled: hasSelection, perform: addSelectionToChain },
   // Ctrl/Cmd+, : where desktop apps keep their settings
   { name: 'map.settings', label: 'Map settings…', keys: [{ key: ',', mod: true }], enabled: hasDoc, perform: () => openMapSettings() },
   { name: 'export.markdown', label: 'Outline (Markdown)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('markdown'), true) },
