@@ -94,7 +94,7 @@ const steps = (page: Page, chain: string) => page.getByRole('list', { name: `Ste
 async function openClinic(page: Page, title = 'Clinic journeys'): Promise<void> {
   await openLibrary(page);
   await createMap(page, title, 'Medical clinic');
-  await expect(mapNode(page, 'Context ad')).toBeVisible();
+  await expect(page.locator('.mind-node--root')).toBeVisible();
 }
 
 test.describe('chains by keyboard', () => {
@@ -165,5 +165,20 @@ test.describe('chains by keyboard', () => {
     await page.keyboard.press(`${mod}+Shift+L`);
     await expect(page.getByText('Select one or more touchpoints first')).toBeVisible();
     await expect(page.getByRole('dialog', { name: 'Add to chain' })).toHaveCount(0);
+  });
+});
+
+test.describe('the weak link in the Chains panel at 1280 × 720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('shows the weak link’s whole name, wrapped, never cut short with “…”', async ({ page }) => {
+    await openClinic(page);
+    await page.getByRole('button', { name: 'Chains', exact: true }).click();
+    const weak = page.getByRole('list', { name: 'Steps of “First visit”' }).locator('.chain-step--weak .chain-step__label');
+    await expect(weak).toHaveText('Filling in the card and questionnaire');
+    const cut = await weak.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+    expect(cut, 'the weak link’s name is cut off').toBe(false);
+    await weak.scrollIntoViewIfNeeded();
+    await screenshot(page, 'map-reading-weak-link-panel-1280');
   });
 });
