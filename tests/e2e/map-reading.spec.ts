@@ -182,3 +182,73 @@ test.describe('the weak link in the Chains panel at 1280 × 720', () => {
     await screenshot(page, 'map-reading-weak-link-panel-1280');
   });
 });
+
+/**
+ * Where a chain line passes over a box (a card, a node), what is on top there: the points of every
+ * chain path inside one of the boxes, and whether the box or the line is hit at each. Lines are
+ * made hit-testable for the probe (they ignore the pointer in the app), so the hit says which one
+ * the browser paints above the other.
+ */
+async function chainLinesOver(page: Page, boxes: string): Promise<{ crossings: number; lineOnTop: string[] }> {
+  return page.evaluate((selector) => {
+    const paths = Array.from(document.querySelectorAll<SVGPathElement>('[data-chain-link] .chain-edge__path'));
+    const targets = Array.from(document.querySelectorAll<HTMLElement>(selector));
+    for (const path of paths) path.style.pointerEvents = 'stroke';
+    let crossings = 0;
+    const lineOnTop: string[] = [];
+    for (const path of paths) {
+      const matrix = path.getScreenCTM();
+      if (!matrix) continue;
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 6) {
+        const local = path.getPointAtLength(at);
+        const x = local.x * matrix.a + local.y * matrix.c + matrix.e;
+        const y = local.x * matrix.b + local.y * matrix.d + matrix.f;
+        const inside = targets.find((el) => {
+          const r = el.getBoundingClientRect();
+          return x > r.left + 4 && x < r.right - 4 && y > r.top + 4 && y < r.bottom - 4;
+        });
+        if (!inside) continue;
+        crossings += 1;
+        const hit = document.elementFromPoint(x, y);
+        if (hit && path.contains(hit)) lineOnTop.push(inside.getAttribute('aria-label') ?? inside.textContent ?? '?');
+      }
+    }
+    for (const path of paths) path.style.pointerEvents = '';
+    return { crossings, lineOnTop };
+  }, boxes);
+}
+
+test.describe('chain lines stay out of the text', () => {
+  async function japaneseClinic(page: Page): Promise<void> {
+    await openLibrary(page);
+    await page.getByRole('button', { name: 'New map' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New map' });
+    await dialog.getByLabel('Map language').selectOption('ja');
+    await dialog.getByRole('radio', { name: /Medical clinic/ }).check();
+    await dialog.getByRole('button', { name: 'Create map' }).click();
+    await expect(page.locator('.mind-node--root')).toBeVisible();
+  }
+
+  test('on the mind map, chain lines pass under the business, the groups and the touchpoints', async ({ page }) => {
+    await japaneseClinic(page);
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+    await page.waitForTimeout(300);
+    const { crossings, lineOnTop } = await chainLinesOver(page, '.mind-node');
+    expect(crossings, 'the template’s chains cross no node: the probe found nothing to check').toBeGreaterThan(0);
+    expect(lineOnTop).toEqual([]);
+    // the weak link keeps its marker on top
+    await expect(page.locator('.mind-node.is-weak-link').first()).toBeVisible();
+  });
+
+  test('in the grid, chain lines pass under the cards, never through their text', async ({ page }) => {
+    await japaneseClinic(page);
+    await page.getByRole('button', { name: 'Grid', exact: true }).click();
+    await expect(page.locator('[data-chain-link]').first()).toBeAttached();
+    const { crossings, lineOnTop } = await chainLinesOver(page, '.grid-card');
+    expect(crossings, 'the template’s chains cross no card: the probe found nothing to check').toBeGreaterThan(0);
+    expect(lineOnTop).toEqual([]);
+    await expect(page.locator('.grid-card.is-weak-link').first()).toBeVisible();
+    await screenshot(page, 'map-reading-grid-chains-ja');
+  });
+});

@@ -193,7 +193,8 @@ export function GridView() {
         <span className="muted grid-view__help">{t('grid.help')}</span>
       </div>
       <div className="grid-view__scroll">
-        <div className="grid-table" ref={tableRef} style={columnsStyle}>
+        {/* the map's words, in the map's language: Japanese labels then wrap between phrases */}
+        <div className="grid-table" ref={tableRef} style={columnsStyle} lang={doc.map.locale}>
           <div className="grid-table__corner" />
           {grid.columns.map((column) => (
             <div key={column.key} className={`grid-table__stage${column.stageId === null ? ' is-unsorted' : ''}`}>
