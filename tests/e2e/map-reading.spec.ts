@@ -3,19 +3,11 @@
  * grow by keyboard and their lines stay out of the text, and Japanese wraps between phrases.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createMap, fitView, mod, openLibrary, screenshot } from './driver';
-
-/** The canvas's zoom, read from the viewport's transform. */
-async function zoomOf(page: Page): Promise<number> {
-  const transform = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
-  const match = /matrix\(([^,]+),/.exec(transform);
-  if (!match) throw new Error(`The canvas has no zoom: transform is “${transform}”.`);
-  return Number(match[1]);
-}
+import { canvasZoom, createMap, fitView, mod, openLibrary, screenshot } from './driver';
 
 /** The smallest label on screen, px: its font size times the zoom. */
 async function smallestLabelOnScreen(page: Page): Promise<number> {
-  const zoom = await zoomOf(page);
+  const zoom = await canvasZoom(page);
   const sizes = await page.locator('.mind-node__label').evaluateAll((labels) => labels.map((label) => parseFloat(getComputedStyle(label).fontSize)));
   expect(sizes.length).toBeGreaterThan(0);
   return Math.min(...sizes) * zoom;
@@ -29,11 +21,20 @@ test.describe('at 1280 × 720', () => {
     await createMap(page, 'Corner coffee', 'Coffee shop');
     await expect(page.locator('.mind-node__label').first()).toBeVisible();
     expect(await smallestLabelOnScreen(page)).toBeGreaterThanOrEqual(12);
-    await fitView(page);
+    await page.getByRole('button', { name: 'Fit to view' }).click();
+    await page.waitForTimeout(300);
     expect(await smallestLabelOnScreen(page)).toBeGreaterThanOrEqual(12);
     // the business is in view: the map is framed around it
     await expect(page.locator('.mind-node--root')).toBeInViewport();
     await screenshot(page, 'map-reading-fit-1280');
+
+    // pressed again, Fit to view shows the whole map, every touchpoint in view; then back
+    await fitView(page);
+    expect(await canvasZoom(page)).toBeLessThan(12 / 13);
+    for (const label of ['Signage', 'Social-network ads', 'Contacting support about a forgotten item']) await expect(page.getByRole('treeitem', { name: label })).toBeInViewport();
+    await page.getByRole('button', { name: 'Fit to view' }).click();
+    await page.waitForTimeout(300);
+    expect(await smallestLabelOnScreen(page)).toBeGreaterThanOrEqual(12);
   });
 });
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { READABLE_LABEL_PX, READABLE_ZOOM, fitView } from '../../../renderer/src/features/mindmap/canvas-control';
+import { describe, expect, it, vi } from 'vitest';
+import { READABLE_LABEL_PX, READABLE_ZOOM, canvasControl, fitView, registerCanvas, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
 import { NODE_GEOMETRY } from '../../../renderer/src/features/mindmap/text-metrics';
 
 const laptop = { width: 1280, height: 720 };
@@ -34,5 +34,68 @@ describe('fit to view keeps labels readable', () => {
     expect(wide.y + 0 * wide.zoom).toBeCloseTo(laptop.height / 2, 6);
     const small = fitView({ x: -300, y: -200, width: 600, height: 400 }, laptop, null);
     expect(small?.zoom).toBe(1);
+  });
+});
+
+describe('Fit to view pressed again', () => {
+  it('shows the whole map of a map too big to fit readably, and goes back to the readable view after', () => {
+    let view = { x: 0, y: 0, zoom: 1 };
+    const setViewport = vi.fn(async (to: { x: number; y: number; zoom: number }) => ((view = to), true));
+    const fake = {
+      setViewport,
+      getViewport: () => view,
+      paneSize: () => laptop,
+      mapBounds: () => ({ x: -1200, y: -900, width: 2400, height: 1800 }),
+      anchor: () => ({ x: -60, y: -20, width: 120, height: 40 }),
+    } as unknown as CanvasHandle;
+    const unregister = registerCanvas(fake);
+    try {
+      canvasControl.fit();
+      expect(view.zoom).toBe(READABLE_ZOOM);
+      canvasControl.fit();
+      expect(view.zoom).toBeCloseTo(720 / 1800 / 1.15, 2); // the whole 1,800 px height with the fit's margin
+      canvasControl.fit();
+      expect(view.zoom).toBe(READABLE_ZOOM);
+    } finally {
+      unregister();
+    }
+  });
+
+  it('frames readably on the first press after the map opened at that very view', () => {
+    let view = { x: 0, y: 0, zoom: 1 };
+    const setViewport = vi.fn(async (to: { x: number; y: number; zoom: number }) => ((view = to), true));
+    const fake = {
+      setViewport,
+      getViewport: () => view,
+      paneSize: () => laptop,
+      mapBounds: () => ({ x: -1200, y: -900, width: 2400, height: 1800 }),
+      anchor: () => ({ x: -60, y: -20, width: 120, height: 40 }),
+    } as unknown as CanvasHandle;
+    const unregister = registerCanvas(fake);
+    try {
+      expect(canvasControl.open()).toBe(true);
+      expect(view.zoom).toBe(READABLE_ZOOM);
+      canvasControl.fit();
+      expect(view.zoom).toBe(READABLE_ZOOM);
+      canvasControl.fit();
+      expect(view.zoom).toBeLessThan(READABLE_ZOOM);
+    } finally {
+      unregister();
+    }
+  });
+
+  it('keeps a small map as it is: it already fits whole', () => {
+    let view = { x: 0, y: 0, zoom: 1 };
+    const setViewport = vi.fn(async (to: { x: number; y: number; zoom: number }) => ((view = to), true));
+    const fake = { setViewport, getViewport: () => view, paneSize: () => laptop, mapBounds: () => ({ x: 0, y: 0, width: 600, height: 400 }) } as unknown as CanvasHandle;
+    const unregister = registerCanvas(fake);
+    try {
+      canvasControl.fit();
+      const first = view;
+      canvasControl.fit();
+      expect(view).toEqual(first);
+    } finally {
+      unregister();
+    }
   });
 });

@@ -77,7 +77,7 @@ function useFitOnOpen(ready: boolean) {
   const fitted = useRef(false);
   const paneReady = useStore(paneHasSize);
   useLayoutEffect(() => {
-    if (!fitted.current && ready && paneReady) fitted.current = canvasControl.fit(0);
+    if (!fitted.current && ready && paneReady) fitted.current = canvasControl.open();
   }, [ready, paneReady]);
 }
 const paneHasSize = (s: ReactFlowState) => s.width > 0 && s.height > 0;

@@ -23,6 +23,8 @@ export interface Box {
 }
 
 let canvas: CanvasHandle | null = null;
+/** The view the last Fit to view press went to: a press at that view goes on to the whole map. */
+let lastFit: { readonly x: number; readonly y: number; readonly zoom: number } | null = null;
 /** Where the last glide started by `reveal` is going, and when it will be there. */
 let heading: { readonly x: number; readonly y: number; readonly zoom: number; readonly until: number } | null = null;
 
@@ -75,6 +77,16 @@ export function fitView(bounds: Box | null, pane: { readonly width: number; read
   };
 }
 
+/** The whole map in the pane whatever the zoom it takes (down to {@link MIN_ZOOM}): the second press of Fit to view. */
+function wholeMapView(bounds: Box | null, pane: { readonly width: number; readonly height: number }): { x: number; y: number; zoom: number } | null {
+  if (!bounds || pane.width === 0 || pane.height === 0) return null;
+  return getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, Math.min(FIT_VIEW_OPTIONS.maxZoom, MAX_ZOOM), FIT_VIEW_OPTIONS.padding);
+}
+
+/** The same view within a pixel and a thousandth of zoom (a view set by an animation lands within rounding). */
+const sameView = (a: { x: number; y: number; zoom: number }, b: { x: number; y: number; zoom: number }) =>
+  Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1 && Math.abs(a.zoom - b.zoom) < 1e-3;
+
 /** How close to the pane's edge a followed node may come, screen px. */
 const FOLLOW_MARGIN = 40;
 
@@ -99,6 +111,7 @@ export const REVEAL_GLIDE = { ease: (t: number) => 1 - (1 - t) ** 3, interpolate
 
 export function registerCanvas(instance: CanvasHandle): () => void {
   canvas = instance;
+  lastFit = null;
   return () => {
     if (canvas === instance) canvas = null;
   };
@@ -157,11 +170,30 @@ function nearestShift(from: number, to: number, size: number, start: number, end
 }
 
 export const canvasControl = {
-  /** Fit to view (with the readable floor); `duration` 0 when a map opens. False when there was no map or pane to fit. */
-  fit: (duration = 200): boolean => {
+  /**
+   * Fit to view, with the readable floor. Pressed again straight after, on a map too big for the
+   * floor, it shows the whole map, as small as that takes — the overview a facilitator asks for
+   * before reaching for a far touchpoint; a third press frames it readably again.
+   */
+  fit: (): void => {
+    if (!canvas) return;
+    const bounds = canvas.mapBounds();
+    const pane = canvas.paneSize();
+    const readable = fitView(bounds, pane, canvas.anchor?.());
+    if (!readable) return;
+    const whole = wholeMapView(bounds, pane);
+    const again = lastFit !== null && sameView(lastFit, readable) && sameView(canvas.getViewport(), readable);
+    const to = again && whole && whole.zoom < readable.zoom ? whole : readable;
+    lastFit = to;
+    void canvas.setViewport(to, { duration: 200 });
+  },
+  /** The view a map opens at: Fit to view's readable framing, at once. False when there was no map or pane yet. */
+  open: (): boolean => {
     const to = canvas && fitView(canvas.mapBounds(), canvas.paneSize(), canvas.anchor?.());
-    if (to) void canvas?.setViewport(to, { duration });
-    return to !== null;
+    if (!to) return false;
+    lastFit = null;
+    void canvas?.setViewport(to, { duration: 0 });
+    return true;
   },
   zoomIn: () => void canvas?.zoomIn({ duration: 150 }),
   zoomOut: () => void canvas?.zoomOut({ duration: 150 }),
