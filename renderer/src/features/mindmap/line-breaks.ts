@@ -25,6 +25,8 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
 
 const isKanaOrKanji = (cp: number) =>
   (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff66 && cp <= 0xff9f);
+/** Kana, Kanji, the prolonged-sound mark and CJK / full-width punctuation: what a run of Japanese is made of. */
+const isJapaneseRunChar = (cp: number) => isKanaOrKanji(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff65);
 const isHangul = (cp: number) => (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
 
 /**
@@ -50,11 +52,20 @@ export function phraseBreaks(label: string): Uint8Array | null {
   const breaks = new Uint8Array(label.length + 1);
   if (hasJapanese) {
     japanese ??= new Parser(jaModel);
-    // BudouX scores each position by its neighbours, so it reads each line the author typed on its own
-    let start = 0;
-    for (const part of label.split('\n')) {
-      for (const at of japanese.parseBoundaries(part)) breaks[start + at] = 1;
-      start += part.length + 1;
+    // BudouX reads each run of Japanese on its own (a label often mixes in Latin or Hangul words,
+    // which break at their spaces anyway): its cost is then the Japanese text's, not the label's.
+    // A run may start a line after another script's word, unless it starts with a particle (hiragana).
+    let i = 0;
+    while (i < label.length) {
+      if (!isJapaneseRunChar(label.charCodeAt(i))) {
+        i += 1;
+        continue;
+      }
+      const start = i;
+      while (i < label.length && isJapaneseRunChar(label.charCodeAt(i))) i += 1;
+      const first = label.charCodeAt(start);
+      if (start > 0 && !(first >= 0x3040 && first <= 0x309f)) breaks[start] = 1;
+      for (const at of japanese.parseBoundaries(label.slice(start, i))) breaks[start + at] = 1;
     }
   }
   if (hasKorean) {
