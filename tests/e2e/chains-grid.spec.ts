@@ -34,6 +34,7 @@ async function openClinic(page: Page) {
   await openLibrary(page);
   await createMap(page, 'Clinic journeys', 'Medical clinic');
   await expect(mapNode(page, 'Context ad')).toBeVisible();
+  await fitView(page); // the map opens readable around the business; these steps reach across all of it
 }
 
 test('the clinic chain, built by clicking, shows numbered links and its weak link; chains hide and show', async ({ page }) => {

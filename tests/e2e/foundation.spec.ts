@@ -72,6 +72,7 @@ test('touchpoints added by keyboard land in their stage and channel, are rated, 
   await waitSaved(page);
   await page.reload();
   await expect(node(page, 'Clinic')).toBeVisible();
+  await fitView(page); // the map opens readable around the business; the whole of it to compare sides
 
   const root = await nodeBox(node(page, 'Clinic'));
   for (const label of ['Context ad', 'Search result', 'Site page', 'Online chat']) {

@@ -13,6 +13,7 @@ import { backUpAllMaps, exportOpenMap } from '../features/export/data-export';
 // the grid's keys and the chains' verbs
 import { gridAddTouchpoint, gridEdit, gridMove } from '../features/grid/grid-actions';
 import { toggleChainsPanel } from '../features/chains/chain-actions';
+import { addSelectionToChain } from '../features/chains/add-to-chain';
 // the map's stages, segments and competitors
 import { openMapSettings } from '../features/map-settings/map-settings-store';
 // clipboard, search, select all
@@ -44,6 +45,7 @@ export type ActionName =
   | 'view.zoomIn'
   | 'view.zoomOut'
   | 'view.toggleInspector'
+  | 'view.hideEmptyStages'
   // The app's menu items
   | 'map.new'
   | 'view.presentation'
@@ -68,6 +70,7 @@ export type ActionName =
   | 'view.grid'
   | 'view.outline'
   | 'chain.togglePanel'
+  | 'chain.addSelection'
   // Map settings: stages, segments, competitors
   | 'map.settings'
   // Working with many touchpoints
@@ -128,6 +131,7 @@ export const ACTIONS: readonly Action[] = [
   { name: 'view.fit', label: 'Fit to view', keys: [{ key: '0', mod: true, shift: true }], enabled: hasDoc, perform: () => (usePresentStore.getState().presenting ? fitForPresentation() : canvasControl.fit(), true) },
   { name: 'view.zoomIn', label: 'Zoom in', keys: [{ key: '=', mod: true }, { key: '+', mod: true }], enabled: hasDoc, perform: () => (canvasControl.zoomIn(), true) },
   { name: 'view.zoomOut', label: 'Zoom out', keys: [{ key: '-', mod: true }], enabled: hasDoc, perform: () => (canvasControl.zoomOut(), true) },
+  { name: 'view.hideEmptyStages', label: 'Hide empty stages', keys: [], enabled: hasDoc, perform: () => (useUiStore.getState().toggleEmptyStages(), true) },
   {
     name: 'view.toggleInspector',
     label: 'Show or hide the side panel',
@@ -170,6 +174,8 @@ export const ACTIONS: readonly Action[] = [
   { name: 'view.grid', label: 'Grid', keys: [{ key: '2', mod: true }], enabled: hasDoc, perform: showView('grid') },
   { name: 'view.outline', label: 'Outline', keys: [{ key: '3', mod: true }], enabled: hasDoc, perform: showView('outline') },
   { name: 'chain.togglePanel', label: 'Chains', keys: [{ key: 'j', mod: true, shift: true }], enabled: hasDoc, perform: toggleChainsPanel },
+  // the selected touchpoints, in the order selected, become a chain's next steps (L for link)
+  { name: 'chain.addSelection', label: 'Add to chain…', keys: [{ key: 'l', mod: true, shift: true }], enabled: hasSelection, perform: addSelectionToChain },
   // Ctrl/Cmd+, : where desktop apps keep their settings
   { name: 'map.settings', label: 'Map settings…', keys: [{ key: ',', mod: true }], enabled: hasDoc, perform: () => openMapSettings() },
   { name: 'export.markdown', label: 'Outline (Markdown)', keys: [], enabled: hasDoc, perform: () => (void exportOpenMap('markdown'), true) },

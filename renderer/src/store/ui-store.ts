@@ -57,6 +57,8 @@ export interface UiState {
   readonly colourBy: ColourBy;
   /** The Chains tab stays open when a touchpoint is selected (otherwise the Inspector comes forward). */
   readonly chainsPinned: boolean;
+  /** The view option "Hide empty stages" (mind map and grid); remembered for the app, not per map. */
+  readonly hideEmptyStages: boolean;
   select(ids: readonly NodeId[]): void;
   startEditing(id: NodeId, initial?: string): void;
   stopEditing(): void;
@@ -71,6 +73,26 @@ export interface UiState {
   setFilter(filter: TopicFilter): void;
   setColourBy(colourBy: ColourBy): void;
   setChainsPinned(pinned: boolean): void;
+  toggleEmptyStages(): void;
+}
+
+/** Where "Hide empty stages" is remembered: a way of looking at every map, like the theme. */
+const HIDE_EMPTY_STAGES_KEY = 'touchmap.hideEmptyStages';
+
+function remembered(key: string): boolean {
+  try {
+    return globalThis.localStorage?.getItem(key) === 'true';
+  } catch {
+    return false; // storage refused (a sandboxed page): the option starts off
+  }
+}
+
+function remember(key: string, value: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(key, String(value));
+  } catch {
+    // storage refused: the option still holds for this session
+  }
 }
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -85,6 +107,7 @@ export const useUiStore = create<UiState>()((set) => ({
   filter: NO_FILTER,
   colourBy: 'channel',
   chainsPinned: false,
+  hideEmptyStages: remembered(HIDE_EMPTY_STAGES_KEY),
   select: (ids) => set({ selected: ids }),
   startEditing: (id, initial) => set({ editing: { id, initial }, selected: [id] }),
   stopEditing: () => set({ editing: null }),
@@ -99,6 +122,11 @@ export const useUiStore = create<UiState>()((set) => ({
   setFilter: (filter) => set({ filter }),
   setColourBy: (colourBy) => set({ colourBy }),
   setChainsPinned: (chainsPinned) => set({ chainsPinned }),
+  toggleEmptyStages: () =>
+    set((s) => {
+      remember(HIDE_EMPTY_STAGES_KEY, !s.hideEmptyStages);
+      return { hideEmptyStages: !s.hideEmptyStages };
+    }),
 }));
 
 /** The primary selection (the last one selected), or null. */

@@ -71,24 +71,24 @@ describe('fit to view', () => {
   it('frames the layout bounds with a margin, never past 100 %', () => {
     const small = fitView({ x: -100, y: -50, width: 200, height: 100 }, pane);
     expect(small).toEqual({ x: 400, y: 300, zoom: 1 });
-    const big = fitView({ x: -4000, y: -3000, width: 8000, height: 6000 }, pane);
-    expect(big?.zoom).toBeCloseTo(0.1 / 1.15, 3);
+    const wide = fitView({ x: -350, y: -50, width: 700, height: 100 }, pane);
+    expect(wide?.zoom).toBeCloseTo(800 / 700 / 1.15, 3);
     // the map's middle at the pane's middle
-    expect(big && (0 * big.zoom + big.x)).toBeCloseTo(400, 6);
+    expect(wide && (0 * wide.zoom + wide.x)).toBeCloseTo(400, 6);
     expect(fitView(null, pane)).toBeNull();
     expect(fitView({ x: 0, y: 0, width: 10, height: 10 }, { width: 0, height: 0 })).toBeNull();
   });
 
   it('moves the canvas to the whole map, not to what React Flow holds', () => {
     const setViewport = vi.fn(async () => true);
-    const fake = { setViewport, paneSize: () => pane, mapBounds: () => ({ x: 0, y: 0, width: 1600, height: 1200 }) } as unknown as CanvasHandle;
+    const fake = { setViewport, paneSize: () => pane, mapBounds: () => ({ x: 0, y: 0, width: 740, height: 500 }), anchor: () => null } as unknown as CanvasHandle;
     const unregister = registerCanvas(fake);
     try {
       canvasControl.fit();
       expect(setViewport).toHaveBeenCalledTimes(1);
       const [to, options] = setViewport.mock.calls[0] as unknown as [{ x: number; y: number; zoom: number }, { duration: number }];
-      expect(to.zoom).toBeCloseTo(0.5 / 1.15, 3);
-      expect(to.x + 800 * to.zoom).toBeCloseTo(400, 6);
+      expect(to.zoom).toBeCloseTo(800 / 740 / 1.15, 3);
+      expect(to.x + 370 * to.zoom).toBeCloseTo(400, 6);
       expect(options).toEqual({ duration: 200 });
     } finally {
       unregister();

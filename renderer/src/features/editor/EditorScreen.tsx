@@ -17,6 +17,7 @@ import type { ActionName } from '../../app/actions';
 import { GridView } from '../grid/GridView';
 import { SidePanel } from '../chains/SidePanel';
 import { AddStepsBanner } from '../chains/AddStepsBanner';
+import { AddToChainHost } from '../chains/AddToChain';
 import { useChainUi } from '../chains/chain-ui';
 import { useMapSession } from './useMapSession';
 import { SaveStatus } from './SaveStatus';
@@ -177,6 +178,7 @@ export function EditorScreen({ mapId }: { readonly mapId: string }) {
       )}
       <TouchmapDropZone />
       <MapSettingsHost />
+      <AddToChainHost />
       <ExportDialogHost />
     </div>
   );

@@ -118,6 +118,8 @@ export const GridChainOverlay = memo(function GridChainOverlay({ grid }: { reado
     };
   }, [remeasure]);
 
+  // Two layers: the lines under the cards (no line strikes through a card's text), the link
+  // numbers over them (a number in the gap between two stacked cards stays readable).
   return (
     <>
       <ChainMarkers />
@@ -126,6 +128,12 @@ export const GridChainOverlay = memo(function GridChainOverlay({ grid }: { reado
           <g key={link.id} className="chain-edge" data-chain-link={link.id} style={{ color: chainColourVar(link.colourIndex) }}>
             <title>{link.title}</title>
             <path d={link.path} className="chain-edge__path" markerEnd={`url(#${chainMarkerId(link.colourIndex)})`} />
+          </g>
+        ))}
+      </svg>
+      <svg className="grid-chains grid-chains--numbers" width={drawn.width} height={drawn.height} aria-hidden>
+        {drawn.links.map((link) => (
+          <g key={link.id} className="chain-edge" style={{ color: chainColourVar(link.colourIndex) }}>
             <g className="chain-edge__badge" transform={`translate(${link.mid.x},${link.mid.y})`}>
               <circle r={10} />
               <text textAnchor="middle" dy="0.35em">

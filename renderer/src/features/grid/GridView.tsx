@@ -26,6 +26,7 @@ import { GridChainOverlay } from './GridChainOverlay';
 import { LabelEditor } from '../mindmap/LabelEditor';
 import { FilterBar } from '../filter/FilterBar';
 import { Legend } from '../filter/Legend';
+import { EmptyStagesToggle } from '../mindmap/EmptyStagesToggle';
 
 /** The drag payload type: topic ids and the cell they left (private to Touchmap). */
 const DRAG_TYPE = 'application/x-touchmap-cards';
@@ -153,7 +154,8 @@ export function GridView() {
   const doc = useDocumentStore((s) => s.doc);
   const mode = useGridUi((s) => s.mode);
   const setMode = useGridUi((s) => s.setMode);
-  const grid = useMemo(() => (doc ? gridFor(doc, mode) : null), [doc, mode]);
+  const hideEmptyStages = useUiStore((s) => s.hideEmptyStages);
+  const grid = useMemo(() => (doc ? gridFor(doc, mode, hideEmptyStages) : null), [doc, mode, hideEmptyStages]);
   const tableRef = useRef<HTMLDivElement>(null);
   const selected = useUiStore((s) => s.selected[s.selected.length - 1]);
 
@@ -188,6 +190,7 @@ export function GridView() {
             {t('grid.bySegment')}
           </button>
         </div>
+        <EmptyStagesToggle />
         <span className="muted grid-view__count">{count === 1 ? t('library.touchpoints.one') : t('library.touchpoints', { count })}</span>
         {/* the same filter and colour by as the mind map and the outline: one ui-store state for every view */}
         <FilterBar />
@@ -195,7 +198,8 @@ export function GridView() {
         <span className="muted grid-view__help">{t('grid.help')}</span>
       </div>
       <div className="grid-view__scroll">
-        <div className="grid-table" ref={tableRef} style={columnsStyle}>
+        {/* the map's words, in the map's language: Japanese labels then wrap between phrases */}
+        <div className="grid-table" ref={tableRef} style={columnsStyle} lang={doc.map.locale}>
           <div className="grid-table__corner" />
           {grid.columns.map((column) => (
             <div key={column.key} className={`grid-table__stage${column.stageId === null ? ' is-unsorted' : ''}`}>

@@ -34,13 +34,13 @@ export const useGridUi = create<GridUiState>()((set) => ({
 /** Row and column names are part of the map, so they speak the map's language, as on the mind map. */
 const gridLabels = (doc: MapDoc) => ({ ...mapWords(doc.map.locale).groups, noSegment: t('grid.noSegment') });
 
-let cached: { doc: MapDoc; mode: GridRowMode; grid: GridProjection } | null = null;
+let cached: { doc: MapDoc; mode: GridRowMode; hideEmptyStages: boolean; grid: GridProjection } | null = null;
 
-/** The grid of the open doc, computed once per (doc, mode) for the view and the keys alike. */
-export function gridFor(doc: MapDoc, mode: GridRowMode): GridProjection {
-  if (cached && cached.doc === doc && cached.mode === mode) return cached.grid;
-  const grid = projectGrid(doc, { mode, labels: gridLabels(doc) });
-  cached = { doc, mode, grid };
+/** The grid of the open doc, computed once per (doc, mode, "Hide empty stages") for the view and the keys alike. */
+export function gridFor(doc: MapDoc, mode: GridRowMode, hideEmptyStages = useUiStore.getState().hideEmptyStages): GridProjection {
+  if (cached && cached.doc === doc && cached.mode === mode && cached.hideEmptyStages === hideEmptyStages) return cached.grid;
+  const grid = projectGrid(doc, { mode, labels: gridLabels(doc), hideEmptyStages });
+  cached = { doc, mode, hideEmptyStages, grid };
   return grid;
 }
 

@@ -68,18 +68,25 @@ export const cellKey = (row: GridRow, column: GridColumn): string => `${row.key}
  * grid.columns.map((c) => c.label) // ['Awareness', 'Consideration', …]
  * grid.cells[0][0].topicIds        // the online touchpoints of the first stage
  */
-export function projectGrid(doc: MapDoc, options: { readonly mode: GridRowMode; readonly labels?: Partial<GridLabels> }): GridProjection {
+export function projectGrid(
+  doc: MapDoc,
+  options: { readonly mode: GridRowMode; readonly labels?: Partial<GridLabels>; /** The view option: leave out stage columns no touchpoint is in. */ readonly hideEmptyStages?: boolean },
+): GridProjection {
   const labels = { ...DEFAULT_GRID_LABELS, ...options.labels };
   const touchpoints = touchpointsOf(doc);
   const stageIndex = new Map<StageId, number>();
   doc.map.stages.forEach((stage, i) => {
     if (!stageIndex.has(stage.id)) stageIndex.set(stage.id, i);
   });
-  const columnOf = (stageId: StageId | undefined) => (stageId === undefined ? undefined : stageIndex.get(stageId));
 
-  const columns: GridColumn[] = doc.map.stages.filter((stage, i) => stageIndex.get(stage.id) === i).map((stage) => ({ key: `stage:${stage.id}`, stageId: stage.id, label: stage.name }));
+  const used = options.hideEmptyStages ? new Set(touchpoints.map((t) => t.stageId)) : null;
+  const columns: GridColumn[] = doc.map.stages
+    .filter((stage, i) => stageIndex.get(stage.id) === i && (used === null || used.has(stage.id)))
+    .map((stage) => ({ key: `stage:${stage.id}`, stageId: stage.id, label: stage.name }));
   const noStage = columns.length;
-  if (touchpoints.some((t) => columnOf(t.stageId) === undefined)) columns.push({ key: 'nostage', stageId: null, label: labels.unsorted });
+  if (touchpoints.some((t) => t.stageId === undefined || !stageIndex.has(t.stageId))) columns.push({ key: 'nostage', stageId: null, label: labels.unsorted });
+  // the stages' columns as shown: a hidden stage has no touchpoint, so none looks it up
+  const shown = new Map(columns.map((column, c) => [column.stageId, c] as const));
 
   // the row indexes each touchpoint goes to
   const rows: GridRow[] = [];
@@ -108,7 +115,7 @@ export function projectGrid(doc: MapDoc, options: { readonly mode: GridRowMode; 
   const lists: TopicId[][][] = rows.map(() => columns.map(() => []));
   const cellsOf = new Map<TopicId, string[]>();
   for (const topic of touchpoints) {
-    const c = columnOf(topic.stageId) ?? noStage;
+    const c = (topic.stageId === undefined ? undefined : shown.get(topic.stageId)) ?? noStage;
     for (const r of rowsOf(topic)) {
       (lists[r]?.[c] as TopicId[]).push(topic.id);
       const key = cellKey(rows[r] as GridRow, columns[c] as GridColumn);

@@ -4,7 +4,7 @@
  * doc; the canvas holds no state of its own except a drag in progress, which becomes one
  * `setPosition` command (one undo step) when the node is dropped.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   ReactFlow,
   Controls,
@@ -24,14 +24,14 @@ import { setPosition } from '@shared/model/commands';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
-import { mindModelFor } from './mind-model';
+import { mindModelFor, viewModelFor } from './mind-model';
 import { NODE_TYPES, type MindNode } from './nodes';
 import { editLabel } from './mind-actions';
-import { registerCanvas, canvasControl, FIT_VIEW_OPTIONS, MIN_ZOOM, MAX_ZOOM } from './canvas-control';
+import { registerCanvas, canvasControl, MIN_ZOOM, MAX_ZOOM } from './canvas-control';
 import { MapOverview } from './MapOverview';
 import type { LayoutNode } from './layout';
 import { TreeEdges } from './TreeEdges';
-import { WINDOW_MIN_NODES, inWindow, sameWindow, viewWindow } from './canvas-window';
+import { inWindow, sameWindow, viewWindow } from './canvas-window';
 import { CanvasDots } from './CanvasDots';
 import { t } from '../../i18n';
 // issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
@@ -45,6 +45,7 @@ import { parseGroupId } from './projection';
 import { useBoxSelect } from './useBoxSelect';
 import { FilterBar } from '../filter/FilterBar';
 import { Legend } from '../filter/Legend';
+import { EmptyStagesToggle } from './EmptyStagesToggle';
 
 /**
  * Keeps the selected node on screen: a node reached with the arrow keys or a click in the
@@ -66,19 +67,20 @@ interface Drag {
 }
 
 /**
- * How a big map opens (issue 6): above this many nodes, fitting the whole map means a zoom of
- * about 0.1, where no label can be read and software rendering still paints every node box (about
- * 750 of them at 2,000 topics and more). Such a map opens centred on the business at
- * {@link READABLE_ZOOM} instead; Fit to view (Ctrl/Cmd+Shift+0) still zooms out to all of it (as far
- * as the minimum zoom goes), and the minimap shows where the view is. Smaller maps open fitted.
+ * Every map opens as Fit to view leaves it (canvas-control.ts): a small map whole, a big one at
+ * the readable zoom centred on the business, so no label opens smaller than 12 px on screen; the
+ * minimap shows where the view is, and zooming out shows the rest. Our fit rather than React
+ * Flow's: it frames the layout's bounds, where React Flow's frames only the window it holds of a
+ * big map (canvas-window.ts).
  */
-const OPEN_FITTED_MAX_NODES = WINDOW_MIN_NODES; // React Flow holds all of such a map, so its fit on open sees it all
-const READABLE_ZOOM = 0.6;
-
-function openViewOptions(rootId: string | undefined, bigMap: boolean) {
-  if (rootId === undefined || !bigMap) return FIT_VIEW_OPTIONS;
-  return { ...FIT_VIEW_OPTIONS, nodes: [{ id: rootId }], minZoom: READABLE_ZOOM, maxZoom: READABLE_ZOOM };
+function useFitOnOpen(ready: boolean) {
+  const fitted = useRef(false);
+  const paneReady = useStore(paneHasSize);
+  useLayoutEffect(() => {
+    if (!fitted.current && ready && paneReady) fitted.current = canvasControl.open();
+  }, [ready, paneReady]);
 }
+const paneHasSize = (s: ReactFlowState) => s.width > 0 && s.height > 0;
 
 /**
  * React Flow nodes by layout record (issue 6): the layout keeps the record of every node an edit
@@ -139,7 +141,13 @@ function makeFlowNode(node: LayoutNode): MindNode {
 /** The whole map's box, for fit to view: React Flow holds only the window of a big map, so its own fit would frame that. */
 function mapBounds() {
   const doc = useDocumentStore.getState().doc;
-  return doc ? mindModelFor(doc, useUiStore.getState().grouping).layout.bounds : null;
+  return doc ? viewModelFor(doc).layout.bounds : null;
+}
+
+/** The business's box: a map too big to fit readably is centred on it. */
+function rootBox() {
+  const doc = useDocumentStore.getState().doc;
+  return doc ? (viewModelFor(doc).layout.nodes[0] ?? null) : null;
 }
 
 const fitLabel = (s: ReactFlowState) => s.ariaLabelConfig['controls.fitView.ariaLabel'];
@@ -151,7 +159,7 @@ const fitLabel = (s: ReactFlowState) => s.ariaLabelConfig['controls.fitView.aria
 function FitViewButton() {
   const label = useStore(fitLabel);
   return (
-    <ControlButton className="react-flow__controls-fitview" onClick={canvasControl.fit} title={label} aria-label={label}>
+    <ControlButton className="react-flow__controls-fitview" onClick={() => canvasControl.fit()} title={label} aria-label={label}>
       {/* four corners of a frame */}
       <svg viewBox="0 0 32 32" aria-hidden="true">
         <path d="M2 2h10v4H6v6H2zM20 2h10v10h-4V6h-6zM2 20h4v6h6v4H2zM26 20h4v10H20v-4h6z" />
@@ -170,7 +178,8 @@ export function MindMapView() {
   const [drag, setDrag] = useState<Drag | null>(null);
   const flow = useReactFlow();
 
-  const model = useMemo(() => (doc ? mindModelFor(doc, grouping) : null), [doc, grouping]);
+  const hideEmptyStages = useUiStore((s) => s.hideEmptyStages);
+  const model = useMemo(() => (doc ? mindModelFor(doc, grouping, hideEmptyStages) : null), [doc, grouping, hideEmptyStages]);
   // React Flow's only edges are the chain links; the tree links are TreeEdges, drawn under them
   const chainEdges = useChainEdges(model?.byId);
   // Big maps: React Flow gets the nodes around the view, the root and the chain links' ends (issue 6)
@@ -187,13 +196,9 @@ export function MindMapView() {
     [baseNodes, drag],
   );
 
-  // the object only changes when the map crosses the threshold: React Flow reads it when it opens
-  const rootId = model?.layout.nodes[0]?.type === 'root' ? model.layout.nodes[0].id : undefined;
-  const bigMap = (model?.layout.nodes.length ?? 0) > OPEN_FITTED_MAX_NODES;
-  const openOptions = useMemo(() => openViewOptions(rootId, bigMap), [rootId, bigMap]);
-
   const store = useStoreApi();
-  useEffect(() => registerCanvas({ ...flow, paneSize: () => store.getState(), mapBounds }), [flow, store]);
+  useLayoutEffect(() => registerCanvas({ ...flow, paneSize: () => store.getState(), mapBounds, anchor: rootBox }), [flow, store]);
+  useFitOnOpen(model !== null);
   useFollowSelection(model);
 
   const onNodesChange = useCallback((changes: NodeChange<MindNode>[]) => {
@@ -209,7 +214,7 @@ export function MindMapView() {
     // Dropped on a stage or channel group: the touchpoint (with the other selected ones) moves
     // there — one undo step, its manual position dropped so the layout places it in the group.
     const doc = useDocumentStore.getState().doc;
-    const model = doc ? mindModelFor(doc, useUiStore.getState().grouping) : null;
+    const model = doc ? viewModelFor(doc) : null;
     if (doc && model && isTouchpoint(doc, node.id)) {
       // a drag is a mouse or a touch; either way the point under the finger decides
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
@@ -282,8 +287,6 @@ export function MindMapView() {
         onlyRenderVisibleElements
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
-        fitView
-        fitViewOptions={openOptions}
         proOptions={{ hideAttribution: true }}
       >
         <CanvasDots />
@@ -293,6 +296,9 @@ export function MindMapView() {
         <ChainMarkers />
         <Panel position="top-left">
           <FilterBar />
+        </Panel>
+        <Panel position="top-right">
+          <EmptyStagesToggle />
         </Panel>
         <Panel position="bottom-left" className="legend-panel">
           <Legend />

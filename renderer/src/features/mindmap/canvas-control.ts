@@ -4,12 +4,15 @@
  * itself; with none mounted they do nothing.
  */
 import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
+import { NODE_GEOMETRY } from './text-metrics';
 
 export interface CanvasHandle extends Pick<ReactFlowInstance, 'zoomIn' | 'zoomOut' | 'getViewport' | 'setViewport'> {
   /** The pane's size in screen px, as React Flow keeps it (asking the DOM would force a layout). */
   readonly paneSize: () => { readonly width: number; readonly height: number };
   /** The whole map's box (the layout's bounds); React Flow holds only the part around the view. */
   readonly mapBounds: () => Box | null;
+  /** The business (root) node's box: where a map too big to fit readably is centred. */
+  readonly anchor?: () => Box | null;
 }
 
 export interface Box {
@@ -20,6 +23,8 @@ export interface Box {
 }
 
 let canvas: CanvasHandle | null = null;
+/** The view the last Fit to view press went to: a press at that view goes on to the whole map. */
+let lastFit: { readonly x: number; readonly y: number; readonly zoom: number } | null = null;
 /** Where the last glide started by `reveal` is going, and when it will be there. */
 let heading: { readonly x: number; readonly y: number; readonly zoom: number; readonly until: number } | null = null;
 
@@ -29,15 +34,58 @@ export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 } as const;
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 3;
 
+/** The smallest label the map draws (a detail's), CSS px at zoom 1. */
+const SMALLEST_LABEL_PX = Math.min(...Object.values(NODE_GEOMETRY).map((g) => g.fontSize));
+/** Text smaller than this on screen is not read in a workshop (a projector, a shared screen). */
+export const READABLE_LABEL_PX = 12;
+/**
+ * The least zoom fit to view and opening a map go to: every label at least
+ * {@link READABLE_LABEL_PX} on screen (≈ 0.92: details are 13 px). The wheel and the zoom
+ * buttons still go down to {@link MIN_ZOOM} for the whole picture.
+ */
+export const READABLE_ZOOM = READABLE_LABEL_PX / SMALLEST_LABEL_PX;
+/** Room kept between the map's edge and the pane's when a big map is framed at the readable zoom, screen px. */
+const FRAME_MARGIN = 24;
+
 /**
  * The view that shows the whole map (`bounds`) in the pane with a margin, as React Flow's own fit
- * would if it held every node; null when there is nothing to fit or no pane yet.
+ * would if it held every node — but never below {@link READABLE_ZOOM}: a map too big for the pane
+ * at that zoom shows what fits, centred on `anchor` (the business) as far as that keeps the view
+ * on the map, and the user pans or zooms out for the rest. Null when there is nothing to fit or no
+ * pane yet.
  * @example fitView({ x: 0, y: 0, width: 400, height: 300 }, { width: 800, height: 600 }) // zoom 1, the box centred
+ * @example fitView({ x: 0, y: 0, width: 4000, height: 300 }, { width: 800, height: 600 }, { x: 1950, y: 130, width: 100, height: 40 })
+ * // zoom ≈ 0.92, the root in the middle across, the map's 300 px centred down
  */
-export function fitView(bounds: Box | null, pane: { readonly width: number; readonly height: number }): { x: number; y: number; zoom: number } | null {
+export function fitView(bounds: Box | null, pane: { readonly width: number; readonly height: number }, anchor?: Box | null): { x: number; y: number; zoom: number } | null {
   if (!bounds || pane.width === 0 || pane.height === 0 || !Number.isFinite(bounds.width) || !Number.isFinite(bounds.height)) return null;
+  const fitted = getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, Math.min(FIT_VIEW_OPTIONS.maxZoom, MAX_ZOOM), FIT_VIEW_OPTIONS.padding);
+  if (fitted.zoom >= READABLE_ZOOM) return fitted;
+  const zoom = READABLE_ZOOM;
+  const centre = anchor ?? bounds;
+  const axis = (start: number, size: number, focus: number, paneSize: number): number => {
+    const span = paneSize / zoom; // flow px the pane shows
+    const margin = FRAME_MARGIN / zoom;
+    if (size + 2 * margin <= span) return -(start + size / 2 - span / 2) * zoom;
+    const from = Math.min(Math.max(focus - span / 2, start - margin), start + size + margin - span);
+    return -from * zoom;
+  };
+  return {
+    x: axis(bounds.x, bounds.width, centre.x + centre.width / 2, pane.width),
+    y: axis(bounds.y, bounds.height, centre.y + centre.height / 2, pane.height),
+    zoom,
+  };
+}
+
+/** The whole map in the pane whatever the zoom it takes (down to {@link MIN_ZOOM}): the second press of Fit to view. */
+function wholeMapView(bounds: Box | null, pane: { readonly width: number; readonly height: number }): { x: number; y: number; zoom: number } | null {
+  if (!bounds || pane.width === 0 || pane.height === 0) return null;
   return getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, Math.min(FIT_VIEW_OPTIONS.maxZoom, MAX_ZOOM), FIT_VIEW_OPTIONS.padding);
 }
+
+/** The same view within a pixel and a thousandth of zoom (a view set by an animation lands within rounding). */
+const sameView = (a: { x: number; y: number; zoom: number }, b: { x: number; y: number; zoom: number }) =>
+  Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1 && Math.abs(a.zoom - b.zoom) < 1e-3;
 
 /** How close to the pane's edge a followed node may come, screen px. */
 const FOLLOW_MARGIN = 40;
@@ -63,6 +111,7 @@ export const REVEAL_GLIDE = { ease: (t: number) => 1 - (1 - t) ** 3, interpolate
 
 export function registerCanvas(instance: CanvasHandle): () => void {
   canvas = instance;
+  lastFit = null;
   return () => {
     if (canvas === instance) canvas = null;
   };
@@ -121,9 +170,30 @@ function nearestShift(from: number, to: number, size: number, start: number, end
 }
 
 export const canvasControl = {
-  fit: () => {
-    const to = canvas && fitView(canvas.mapBounds(), canvas.paneSize());
-    if (to) void canvas?.setViewport(to, { duration: 200 });
+  /**
+   * Fit to view, with the readable floor. Pressed again straight after, on a map too big for the
+   * floor, it shows the whole map, as small as that takes — the overview a facilitator asks for
+   * before reaching for a far touchpoint; a third press frames it readably again.
+   */
+  fit: (): void => {
+    if (!canvas) return;
+    const bounds = canvas.mapBounds();
+    const pane = canvas.paneSize();
+    const readable = fitView(bounds, pane, canvas.anchor?.());
+    if (!readable) return;
+    const whole = wholeMapView(bounds, pane);
+    const again = lastFit !== null && sameView(lastFit, readable) && sameView(canvas.getViewport(), readable);
+    const to = again && whole && whole.zoom < readable.zoom ? whole : readable;
+    lastFit = to;
+    void canvas.setViewport(to, { duration: 200 });
+  },
+  /** The view a map opens at: Fit to view's readable framing, at once. False when there was no map or pane yet. */
+  open: (): boolean => {
+    const to = canvas && fitView(canvas.mapBounds(), canvas.paneSize(), canvas.anchor?.());
+    if (!to) return false;
+    lastFit = null;
+    void canvas?.setViewport(to, { duration: 0 });
+    return true;
   },
   zoomIn: () => void canvas?.zoomIn({ duration: 150 }),
   zoomOut: () => void canvas?.zoomOut({ duration: 150 }),

@@ -5,8 +5,7 @@
 import { renameTopic, renameStage } from '@shared/model/commands';
 import { useDocumentStore } from '../../store/document-store';
 import { runCommand } from '../../store/run-command';
-import { useUiStore } from '../../store/ui-store';
-import { mindModelFor, stageOfNode } from './mind-model';
+import { viewModelFor, stageOfNode } from './mind-model';
 
 export function commitLabel(nodeId: string, text: string): void {
   const doc = useDocumentStore.getState().doc;
@@ -17,7 +16,7 @@ export function commitLabel(nodeId: string, text: string): void {
     return;
   }
   // only a stage group's label is the stage's name (a channel sub-group under a stage is not)
-  const stageId = stageOfNode(mindModelFor(doc, useUiStore.getState().grouping), nodeId);
+  const stageId = stageOfNode(viewModelFor(doc), nodeId);
   if (!stageId) return;
   const stage = doc.map.stages.find((s) => s.id === stageId);
   const name = text.trim();

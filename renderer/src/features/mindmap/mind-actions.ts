@@ -10,7 +10,7 @@ import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
 import { parseGroupId } from './projection';
-import { mindModelFor, neighbour, stageOfNode, type Direction } from './mind-model';
+import { viewModelFor, neighbour, stageOfNode, type Direction } from './mind-model';
 import { canvasControl, type Follow } from './canvas-control';
 import { markNew, type NewTopic } from './new-topic-entry';
 
@@ -24,7 +24,7 @@ function context() {
 /** Brings a node on screen in the same render as the edit or the move that got it there. */
 function reveal(id: string, follow?: Follow): void {
   const doc = useDocumentStore.getState().doc;
-  const box = doc && mindModelFor(doc, useUiStore.getState().grouping).byId.get(id);
+  const box = doc && viewModelFor(doc).byId.get(id);
   if (box) canvasControl.reveal(box, follow);
 }
 
@@ -102,7 +102,7 @@ export const openNextSibling = (): boolean => addSibling('next');
 export function editLabel(initial?: string): boolean {
   const { doc, ui, selected } = context();
   if (!doc || !selected) return false;
-  const editable = doc.topics[selected] !== undefined || stageOfNode(mindModelFor(doc, ui.grouping), selected) !== undefined;
+  const editable = doc.topics[selected] !== undefined || stageOfNode(viewModelFor(doc), selected) !== undefined;
   if (!editable) return false;
   ui.startEditing(selected, initial);
   return true;
@@ -114,7 +114,7 @@ export function deleteSelection(): boolean {
   if (!doc) return false;
   const ids = ui.selected.filter((id) => doc.topics[id] && doc.topics[id]?.parentId !== null);
   if (ids.length === 0) return false;
-  const model = mindModelFor(doc, ui.grouping);
+  const model = viewModelFor(doc);
   const last = ids[ids.length - 1] as string;
   const next = neighbour(model, last, 'down') ?? neighbour(model, last, 'up') ?? model.byId.get(last)?.parentId ?? undefined;
   if (runCommand((d) => deleteTopics(d, ids))) ui.select(next && !ids.includes(next) ? [next] : []);
@@ -124,7 +124,7 @@ export function deleteSelection(): boolean {
 export function moveSelection(direction: Direction): boolean {
   const { doc, ui, selected } = context();
   if (!doc) return false;
-  const model = mindModelFor(doc, ui.grouping);
+  const model = viewModelFor(doc);
   if (!selected || !model.byId.has(selected)) {
     const root = model.layout.nodes.find((n) => n.type === 'root');
     if (root) ui.select([root.id]);

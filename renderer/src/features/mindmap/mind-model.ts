@@ -3,7 +3,7 @@
  * canvas and the keyboard commands, with the tree links the arrow keys walk.
  */
 import type { MapDoc } from '@shared/model/types';
-import type { Grouping } from '../../store/ui-store';
+import { useUiStore, type Grouping } from '../../store/ui-store';
 import { projectMindMap } from './projection';
 import { mapWords } from '@shared/templates/map-words';
 import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
@@ -15,13 +15,14 @@ export interface MindModel {
   childrenOf(id: string): readonly string[];
 }
 
-let cached: { doc: MapDoc; grouping: Grouping; model: MindModel } | null = null;
+let cached: { doc: MapDoc; grouping: Grouping; hideEmptyStages: boolean; model: MindModel } | null = null;
 
-export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
-  if (cached && cached.doc === doc && cached.grouping === grouping) return cached.model;
+/** The laid-out map for a grouping; `hideEmptyStages` is the view option of that name (the exports draw every stage). */
+export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = false): MindModel {
+  if (cached && cached.doc === doc && cached.grouping === grouping && cached.hideEmptyStages === hideEmptyStages) return cached.model;
   // Group nodes are part of the map, so they speak the map's language, not the UI's.
   const labels = mapWords(doc.map.locale).groups;
-  const { layout, byId } = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels })), cached?.model ?? null);
+  const { layout, byId } = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels, hideEmptyStages })), cached?.model ?? null);
   let children: Map<string, string[]> | null = null;
   const childrenOf = (id: string): readonly string[] => {
     if (children === null) {
@@ -35,8 +36,14 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping): MindModel {
     return children.get(id) ?? [];
   };
   const model = { layout, byId, childrenOf };
-  cached = { doc, grouping, model };
+  cached = { doc, grouping, hideEmptyStages, model };
   return model;
+}
+
+/** The model the canvas shows: the open view's grouping and its "Hide empty stages" option. */
+export function viewModelFor(doc: MapDoc): MindModel {
+  const ui = useUiStore.getState();
+  return mindModelFor(doc, ui.grouping, ui.hideEmptyStages);
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {

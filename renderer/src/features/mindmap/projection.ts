@@ -21,7 +21,7 @@
  * Where things go:
  * - channel → stage (default): Online on the right, Offline on the left; under each, one group
  *   per stage of the map in stage order, empty ones included (select one and press Tab to add
- *   there), then `group:<ch>:nostage` "Unsorted" when a touchpoint has the channel but no stage.
+ *   there) unless the view hides empty stages (`hideEmptyStages`), then `group:<ch>:nostage` "Unsorted" when a touchpoint has the channel but no stage.
  *   Touchpoints without a channel go to `group:nochannel` "Unsorted", a first-level group at the
  *   bottom of the right side, shown only while it has touchpoints.
  * - stage → channel: the first half of the stages (rounded up) on the right, the rest on the
@@ -96,6 +96,11 @@ export interface ProjectionOptions {
   readonly labels?: Partial<GroupLabels>;
   /** Group ids the user folded (UI state, never stored in the document). */
   readonly collapsedGroups?: ReadonlySet<string>;
+  /**
+   * The view option "Hide empty stages": leave out stage groups no touchpoint is in (and, stages
+   * first, a stage's empty channel groups). Off by default: an empty stage is where Tab adds.
+   */
+  readonly hideEmptyStages?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,6 +188,7 @@ interface Draft {
 export function projectMindMap(doc: MapDoc, options: ProjectionOptions): MindTree {
   const labels: GroupLabels = { ...mapWords(doc.map.locale).groups, ...options.labels };
   const collapsedGroups = options.collapsedGroups;
+  const hideEmpty = options.hideEmptyStages === true;
   const stages = doc.map.stages;
   const stageIndex = new Map<StageId, number>();
   stages.forEach((s, i) => {
@@ -271,7 +277,10 @@ export function projectMindMap(doc: MapDoc, options: ProjectionOptions): MindTre
       const side: Side = key === 'online' ? 'right' : 'left';
       first.push(
         group({ channel: key }, 'channel', channelLabel(key), 1, side, buckets[key], () => {
-          const kids = stages.map((stage, s) => cell(key, stage.id, 'stage', stage.name, 2, side, bucket(key, s)));
+          const kids: Draft[] = [];
+          stages.forEach((stage, s) => {
+            if (!hideEmpty || bucket(key, s).length > 0) kids.push(cell(key, stage.id, 'stage', stage.name, 2, side, bucket(key, s)));
+          });
           const unstaged = bucket(key, noStage);
           if (unstaged.length > 0) kids.push(cell(key, null, 'unsorted', labels.unsorted, 2, side, unstaged));
           return kids;
@@ -284,9 +293,10 @@ export function projectMindMap(doc: MapDoc, options: ProjectionOptions): MindTre
     stages.forEach((stage, s) => {
       const side: Side = s < rightCount ? 'right' : 'left';
       const lists = CHANNEL_KEYS.map((key) => bucket(key, s));
+      if (hideEmpty && lists.every((list) => list.length === 0)) return;
       first.push(
         group({ stageId: stage.id }, 'stage', stage.name, 1, side, lists, () =>
-          CHANNEL_KEYS.filter((key) => key !== NO_CHANNEL || bucket(key, s).length > 0).map((key) =>
+          CHANNEL_KEYS.filter((key) => (key !== NO_CHANNEL && !hideEmpty) || bucket(key, s).length > 0).map((key) =>
             cell(channelOf(key), stage.id, channelType(key), channelLabel(key), 2, side, bucket(key, s)),
           ),
         ),

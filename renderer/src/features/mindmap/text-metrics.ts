@@ -19,6 +19,8 @@
  * Pure: no DOM, no React, no globals; safe in workers and in the export renderer.
  */
 
+import { phraseBreaks } from './line-breaks';
+
 // ---------------------------------------------------------------------------------------------
 // Theme geometry: shared by the canvas nodes, the layout and the export renderer.
 // ---------------------------------------------------------------------------------------------
@@ -323,16 +325,27 @@ function isDigit(cp: number): boolean {
 }
 
 /**
- * May a line break fall between two visible characters? Between any two ideographic characters
- * (Kana, Kanji, CJK punctuation) save the kinsoku pairs, and after a hyphen in a word. Latin,
- * Cyrillic and Hangul otherwise break only at spaces (Korean writes spaces between words, and
- * keeping its words whole is the typographic norm, like CSS `word-break: keep-all`); a word
- * too long for a line is broken between characters anyway.
+ * May a line break fall between two visible characters (the one at index `at` and the one
+ * before it)? In Japanese, between phrases (`phrases`, from line-breaks.ts); in Chinese text the
+ * phrase model does not cover, between any two ideographic characters; and after a hyphen in a
+ * word. Kinsoku pairs never. Latin, Cyrillic and Hangul otherwise break only at spaces (Korean
+ * writes spaces between words, and keeping its words whole is the typographic norm, like CSS
+ * `word-break: keep-all`) and after punctuation joining two Korean words. A word or phrase too
+ * long for a line is broken between characters anyway, still keeping kinsoku where it can.
  */
-function canBreakBetween(prev: number, prevFlags: number, cp: number, flags: number): boolean {
-  if ((flags & F_NO_BREAK_BEFORE) !== 0 || (prevFlags & F_NO_BREAK_AFTER) !== 0) return false;
-  if (((prevFlags | flags) & F_IDEOGRAPHIC) !== 0) return true;
+function canBreakBetween(prev: number, prevFlags: number, cp: number, flags: number, phrases: Uint8Array | null, at: number): boolean {
+  if (!kinsokuAllows(prevFlags, flags)) return false;
+  if (phrases !== null) {
+    // Japanese and Korean: between phrases only (line-breaks.ts), never inside "ソフトウェア"
+    if (phrases[at] === 1) return true;
+    if (((prevFlags | flags) & F_IDEOGRAPHIC) !== 0) return false;
+  } else if (((prevFlags | flags) & F_IDEOGRAPHIC) !== 0) return true;
   return prev === 0x2d && !isDigit(cp);
+}
+
+/** Kinsoku: no line starts with a closer (、。」）ー・…) and none ends with an opener (「（). */
+function kinsokuAllows(prevFlags: number, flags: number): boolean {
+  return (flags & F_NO_BREAK_BEFORE) === 0 && (prevFlags & F_NO_BREAK_AFTER) === 0;
 }
 
 export interface WrappedLabel {
@@ -362,6 +375,8 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, max
   const lines: string[] = [];
   const widths: number[] = [];
   const n = label.length;
+  // Phrase boundaries cost a model look-up per character: only a label that must wrap needs them
+  const phrases = label.indexOf('\n') >= 0 || measureText(label, fontSize, weight) > maxWidth ? phraseBreaks(label) : null;
 
   let lineStart = -1; // first index of the current line; -1 while the line is empty
   let lineUnits = 0; // width of [lineStart, i), trailing spaces included
@@ -371,6 +386,8 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, max
   let breakEndUnits = 0;
   let breakNext = -1; // …and the next one start here
   let breakNextUnits = 0; // width of [lineStart, breakNext)
+  let softEnd = -1; // the last place kinsoku allows a break inside a word or phrase (a last resort)
+  let softUnits = 0;
   let prev = 0; // the previous visible code point on this line
   let prevFlags = 0;
   let clipped = false;
@@ -407,6 +424,7 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, max
       lineStart = -1;
       lineUnits = 0;
       breakEnd = -1;
+      softEnd = -1;
       prev = 0;
       i += 1;
       if (lines.length >= limit) {
@@ -441,11 +459,18 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, max
       contentEnd = i;
       contentUnits = 0;
       breakEnd = -1;
-    } else if (contentEnd === i && canBreakBetween(prev, prevFlags, cp, flags)) {
-      breakEnd = i;
-      breakEndUnits = lineUnits;
-      breakNext = i;
-      breakNextUnits = lineUnits;
+      softEnd = -1;
+    } else if (contentEnd === i) {
+      if (canBreakBetween(prev, prevFlags, cp, flags, phrases, i)) {
+        breakEnd = i;
+        breakEndUnits = lineUnits;
+        breakNext = i;
+        breakNextUnits = lineUnits;
+      }
+      if (kinsokuAllows(prevFlags, flags)) {
+        softEnd = i;
+        softUnits = lineUnits;
+      }
     }
 
     // Overflow: break at the last opportunity, or inside the word when there is none.
@@ -455,10 +480,19 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, max
         lineStart = breakNext;
         lineUnits -= breakNextUnits;
         contentEnd = i; // [breakNext, i) holds no space: every space moved breakNext past it
+        // a last resort inside the phrase now starting the line stays one
+        if (softEnd > lineStart) softUnits -= breakNextUnits;
+        else softEnd = -1;
+      } else if (softEnd > lineStart) {
+        push(lineStart, softEnd, softUnits);
+        lineStart = softEnd;
+        lineUnits -= softUnits;
+        softEnd = -1;
       } else {
         push(lineStart, contentEnd, contentUnits);
         lineStart = i;
         lineUnits = 0;
+        softEnd = -1;
       }
       contentUnits = lineUnits;
       breakEnd = -1;
