@@ -77,7 +77,7 @@ describe('the export SVG', () => {
     const withChains = render(MULTILINGUAL);
     expect(withChains.xml.getElementsByTagName('marker')).toHaveLength(1);
     expect(withChains.xml.querySelectorAll('path[marker-end]').length).toBeGreaterThanOrEqual(2);
-    const numbers = Array.from(withChains.xml.querySelectorAll('.chains text')).map((t) => t.textContent);
+    const numbers = Array.from(withChains.xml.querySelectorAll('.chain-steps text')).map((t) => t.textContent);
     expect(numbers).toEqual(['1', '2', '3']);
   });
 
@@ -118,6 +118,7 @@ describe('the export SVG', () => {
     expect(exportDate('ru', new Date('2026-03-05T12:00:00Z'))).toMatch(/5 марта 2026/);
   });
 
+  // Heavy (every shape of seven maps, on two backgrounds): a shared machine under load needs more than 5 s.
   it('gives every shape of the markup its canvas form, same geometry and paint, in drawing order', () => {
     const unsorted = generateMap({ seed: 9, topics: 120 });
     for (const doc of [MULTILINGUAL, ...BY_LOCALE, unsorted]) {
@@ -152,7 +153,7 @@ describe('the export SVG', () => {
         }
       }
     }
-  });
+  }, 30_000);
 
   it('points each chain arrowhead along its curve’s end, at its end', () => {
     const { parts } = render(MULTILINGUAL);
@@ -169,6 +170,22 @@ describe('the export SVG', () => {
       expect(draw.geometry.y).toBe(ty);
       expect(draw.geometry.angle).toBeCloseTo(Math.atan2((ty as number) - (qy as number), (tx as number) - (qx as number)), 9);
     });
+  });
+
+  it('draws chain lines under the touchpoints, as the canvas does, and the step numbers over them', () => {
+    const { parts } = render(MULTILINGUAL);
+    const order = parts.shapeItems.map((item) => item.markup);
+    const lines = order.findIndex((markup) => markup.startsWith('<g class="chains"'));
+    const dots = order.findIndex((markup) => markup.startsWith('<g class="chain-steps"'));
+    const steps = new Set(Object.values(MULTILINGUAL.chains).flatMap((chain) => chain.steps));
+    const stepLabels = parts.nodes.filter((node) => steps.has(node.id)).map((node) => node.label);
+    expect(stepLabels.length).toBeGreaterThan(0);
+    // A step's box is drawn after the lines (so it covers them) and before the dots.
+    const firstStepBox = parts.body.indexOf(escapeXml(stepLabels[0] as string));
+    expect(lines).toBeGreaterThanOrEqual(0);
+    expect(dots).toBeGreaterThan(lines);
+    expect(parts.body.indexOf('<g class="chains"')).toBeLessThan(firstStepBox);
+    expect(parts.body.indexOf('<g class="chain-steps"')).toBeGreaterThan(firstStepBox);
   });
 
   it('textless shapes plus runs hold exactly the drawing (the rasteriser paints the runs)', () => {

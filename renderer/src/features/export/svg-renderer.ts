@@ -284,6 +284,11 @@ function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, or
   const chainIds = options.chains ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0) : [];
   const weak = weakLinksOf(doc, chainIds, words.weakLink);
 
+  // Chain lines go under the nodes, as on the canvas, so they never strike through a label; the
+  // numbered dots go over them, where the canvas shows them on each step's top edge.
+  const mode = options.background === 'dark' ? 'dark' : 'light';
+  if (chainIds.length > 0) put(drawChainLines(doc, chainIds, byId, dx, dy, mode));
+
   const nodes: ExportedNode[] = [];
   for (const node of layout.nodes) {
     const box = { x: node.x + dx, y: node.y + dy, width: node.width, height: node.height };
@@ -297,13 +302,13 @@ function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, or
     put(drawNode(node, box, theme, topic?.score, mark), box.y - (mark ? WEAK_TAG_RISE + 2 : 2), box.y + box.height + (mark ? WEAK_RING_OUT + 2 : 2));
   }
 
-  if (chainIds.length > 0) put(drawChains(doc, chainIds, byId, dx, dy, options.background === 'dark' ? 'dark' : 'light'));
+  if (chainIds.length > 0) put(drawChainSteps(doc, chainIds, byId, dx, dy, mode));
   y += bounds.height;
 
   let width = Math.max(bounds.width, options.titleBlock ? blockWidth : 0) + 2 * margin;
   if (options.legend) {
     y += BLOCK_GAP;
-    const legend = drawLegend(doc, layout, chainIds, words, theme, options.background === 'dark' ? 'dark' : 'light', left, y);
+    const legend = drawLegend(doc, layout, chainIds, words, theme, mode, left, y);
     put(legend.markup);
     texts.push(...legend.texts);
     y += legend.height;
@@ -311,7 +316,7 @@ function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, or
   }
   const height = y + margin - origin.y;
 
-  const defs = chainIds.length > 0 ? chainMarkers(chainIds.length, options.background === 'dark' ? 'dark' : 'light') : '';
+  const defs = chainIds.length > 0 ? chainMarkers(chainIds.length, mode) : '';
   const body = `<g font-family="${family}">${out.join('')}</g>`;
   // Escaped text holds no '<', so this drops exactly the text elements.
   const shapeItems = out.map((markup, i) => ({
@@ -507,7 +512,7 @@ function drawWeakMark(b: Box, theme: ThemeTokens, mark: WeakMark): string {
   const off = WEAK_RING_GAP + WEAK_RING_WIDTH / 2;
   const ring = rectEl(b.x - off, b.y - off, b.width + 2 * off, b.height + 2 * off, 8 + off, { fill: 'none', stroke: theme.danger, strokeWidth: WEAK_RING_WIDTH });
   const w = measureText(mark.tag, WEAK_TAG_FONT, 'bold') + 12;
-  // Chain dots are 22 px apart from b.x + 4 (drawChains); the tag starts clear of the last one.
+  // Chain dots are 22 px apart from b.x + 4 (drawChainSteps); the tag starts clear of the last one.
   const x = b.x + (mark.dots > 0 ? 4 + (mark.dots - 1) * 22 + 14 : 8);
   const y = b.y - WEAK_TAG_RISE;
   const pill = rectEl(x, y, w, WEAK_TAG_HEIGHT, WEAK_TAG_HEIGHT / 2, { fill: theme.danger });
@@ -620,19 +625,29 @@ function exitPoint(b: Box, toward: Point): Point {
   return { x: cx + vx * t, y: cy + vy * t };
 }
 
-/** Chains: a dashed arrow from each step to the next, curved off the tree's edges, and a numbered dot per step. */
-function drawChains(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
+type StepBox = { readonly id: string; readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+
+/** Each chain drawn, with its colour and its steps' boxes on the page (null where a step is not drawn). */
+function chainsOnPage(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark') {
   const colours = CHAIN_COLOURS[mode];
-  const out: string[] = ['<g class="chains">'];
-  const badgesAt = new Map<string, number>();
-  chainIds.forEach((chainId, ci) => {
+  return chainIds.flatMap((chainId, ci) => {
     const chain = doc.chains[chainId];
-    if (!chain) return;
-    const colour = colours[ci % colours.length] as string;
-    const boxes = chain.steps.map((id) => {
+    if (!chain) return [];
+    const boxes = chain.steps.map((id): StepBox | null => {
       const node = byId.get(id);
       return node ? { id, x: node.x + dx, y: node.y + dy, width: node.width, height: node.height } : null;
     });
+    return [{ index: ci, colour: colours[ci % colours.length] as string, boxes }];
+  });
+}
+
+/**
+ * Chain lines: a dashed arrow from each step to the next, curved off the tree's edges. Drawn
+ * under the nodes, as the canvas draws them, so a line never strikes through a label.
+ */
+function drawChainLines(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
+  const out: string[] = ['<g class="chains">'];
+  for (const { index: ci, colour, boxes } of chainsOnPage(doc, chainIds, byId, dx, dy, mode)) {
     for (let s = 0; s + 1 < boxes.length; s++) {
       const a = boxes[s];
       const b = boxes[s + 1];
@@ -656,6 +671,16 @@ function drawChains(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<
         pathEl(`M${n(from.x)},${n(from.y)} Q${n(qx)},${n(qy)} ${n(to.x)},${n(to.y)}`, { fill: 'none', stroke: colour, strokeWidth: 2, dash: '6 4' }, { arrow: { index: ci, colour, from: heading, tip } }),
       );
     }
+  }
+  out.push('</g>');
+  return out.join('');
+}
+
+/** A numbered dot per chain step on its top edge, drawn over the nodes. */
+function drawChainSteps(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
+  const out: string[] = ['<g class="chain-steps">'];
+  const badgesAt = new Map<string, number>();
+  for (const { colour, boxes } of chainsOnPage(doc, chainIds, byId, dx, dy, mode)) {
     boxes.forEach((b, s) => {
       if (!b) return;
       // A topic visited by several steps (or chains) gets its dots side by side along its top edge.
@@ -668,7 +693,7 @@ function drawChains(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<
       out.push(circleEl(cx, cy, r, { fill: colour }));
       out.push(textEl(cx, cy + 4, label, 11, 700, '#ffffff', 'middle'));
     });
-  });
+  }
   out.push('</g>');
   return out.join('');
 }
