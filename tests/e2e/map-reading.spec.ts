@@ -6,9 +6,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { canvasZoom, createMap, fitView, mod, openLibrary, screenshot } from './driver';
 
 /** The smallest label on screen, px: its font size times the zoom. */
+/** The smallest font on screen among the map's labels and score badges, in screen px. */
 async function smallestLabelOnScreen(page: Page): Promise<number> {
   const zoom = await canvasZoom(page);
-  const sizes = await page.locator('.mind-node__label').evaluateAll((labels) => labels.map((label) => parseFloat(getComputedStyle(label).fontSize)));
+  const sizes = await page.locator('.mind-node__label, .score-badge').evaluateAll((labels) => labels.map((label) => parseFloat(getComputedStyle(label).fontSize)));
   expect(sizes.length).toBeGreaterThan(0);
   return Math.min(...sizes) * zoom;
 }
@@ -16,7 +17,7 @@ async function smallestLabelOnScreen(page: Page): Promise<number> {
 test.describe('at 1280 × 720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
-  test('the coffee-shop map opens and fits with every label at least 12 px on screen', async ({ page }) => {
+  test('the coffee-shop map opens and fits with every label and score badge at least 12 px on screen', async ({ page }) => {
     await openLibrary(page);
     await createMap(page, 'Corner coffee', 'Coffee shop');
     await expect(page.locator('.mind-node__label').first()).toBeVisible();

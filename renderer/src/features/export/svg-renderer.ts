@@ -585,10 +585,11 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
     const band = scoreBand(score);
     if (band) {
       const label = String(score);
-      const w = Math.max(20, measureText(label, 11, 'bold') + 10);
+      // The canvas's `.score-badge`: 13 px bold in a 20 px tall tab at the top right corner.
+      const w = Math.max(24, measureText(label, 13, 'bold') + 8);
       const bx = b.x + b.width - w;
-      parts.push(pathEl(roundedPath({ x: bx, y: b.y, width: w, height: 18 }, 0, 8, 0, 8), { fill: BAND_COLOUR(theme, band) }));
-      parts.push(textEl(bx + w / 2, b.y + 13, label, 11, 700, '#ffffff', 'middle'));
+      parts.push(pathEl(roundedPath({ x: bx, y: b.y, width: w, height: 20 }, 0, 8, 0, 8), { fill: BAND_COLOUR(theme, band) }));
+      parts.push(textEl(bx + w / 2, b.y + 14.5, label, 13, 700, '#ffffff', 'middle'));
     }
   }
   if (node.collapsed && node.hiddenCount > 0) {
