@@ -4,7 +4,7 @@
  * way by themselves, Help and the theme are one click away, and the words are the method's words.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { createMap, mod, node, openLibrary, screenshot } from './driver';
+import { createMap, fitView, mod, node, openLibrary, screenshot } from './driver';
 
 const PROJECTOR = { width: 1280, height: 720 };
 
@@ -203,6 +203,7 @@ test('the theme is chosen in the app’s settings: light, dark or the system’s
 test('selecting a touchpoint brings the Inspector forward, unless the Chains tab is pinned', async ({ page }) => {
   await openLibrary(page);
   await createMap(page, 'Clinic', 'Medical clinic');
+  await fitView(page); // the whole map, so touchpoints far from the business can be clicked
   await page.getByRole('button', { name: 'Chains', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Chains' })).toHaveAttribute('aria-selected', 'true');
   await node(page, 'Doctor’s consultation').first().click();
