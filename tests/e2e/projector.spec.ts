@@ -86,6 +86,7 @@ test('presenting at 1280 × 720 shows the map alone, filling the screen; a meani
   await expect(page.getByRole('button', { name: /press Esc to return/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Filter' })).toBeHidden();
   await expect(page.getByLabel('Colour by')).toBeHidden();
+  await expect(page.getByLabel('Hide empty stages')).toBeHidden();
   await expect(page.locator('.react-flow__controls')).toBeHidden();
   await expect(page.locator('.map-overview')).toBeHidden();
   await expect(page.getByRole('complementary', { name: 'Legend' })).toBeHidden();
