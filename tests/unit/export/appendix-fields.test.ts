@@ -64,4 +64,9 @@ describe('the PDF appendix', () => {
       expect(html, doc.map.locale).not.toMatch(/Importance|Our score|Notes|Owner|Neutral|neutral|todo/);
     }
   });
+
+  it('keeps a due date whole: the item is marked for the print CSS (.item--whole, no wrap)', () => {
+    const html = appendixHtml(everything(BY_LOCALE[0] as MapDoc));
+    expect(html).toMatch(/<span class="item item--whole"><span class="k">[^<]+:<\/span> 2026-03-01<\/span>/);
+  });
 });

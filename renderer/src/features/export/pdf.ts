@@ -114,8 +114,12 @@ ${labels.css}
 .appendix .facts { color: #5b6472; }
 .appendix .item { margin-right: 8pt; }
 .appendix .item .k { color: #5b6472; white-space: nowrap; }
+.appendix .item--whole { white-space: nowrap; }
 .appendix .num { text-align: right; white-space: nowrap; }
 .appendix th.num { white-space: normal; }
+/* A heading breaks between words only ("Importance" never as "Importanc/e"); number headings are smaller to fit their narrow columns. */
+.appendix th { overflow-wrap: normal; word-break: keep-all; }
+.appendix th.num { font-size: 7.5pt; padding-left: 2pt; padding-right: 2pt; }
 `;
   const title = escapeXml(doc.map.title);
   const background = parts.backgroundColor ? `<rect x="-1" y="-1" width="${parts.width + 2}" height="${parts.height + 2}" fill="${parts.backgroundColor}"/>` : '';
@@ -179,15 +183,16 @@ function posterMarks(plan: PagePlan, index: number, marginIn: number, overlapPx:
 }
 
 /** A label and its value, as one item of a cell: "Owner: Anna". */
-function item(label: string, value: string): string {
-  return `<span class="item"><span class="k">${escapeXml(label)}:</span> ${escapeXml(value)}</span>`;
+function item(label: string, value: string, keep?: 'whole'): string {
+  // A date is one word to a reader: "2026-12-15" never breaks at its hyphens.
+  return `<span class="item${keep ? ' item--whole' : ''}"><span class="k">${escapeXml(label)}:</span> ${escapeXml(value)}</span>`;
 }
 
 /** The improvement action's cell: what to do, then its owner, due date and status in the UI's words. */
 function actionCell(topic: Topic, words: AppendixWords): string {
   const a = topic.action;
   if (!a) return '';
-  const facts = [a.owner ? item(words.owner, a.owner) : '', a.due ? item(words.due, a.due) : '', item(words.status, words.statuses[a.status])].filter(Boolean);
+  const facts = [a.owner ? item(words.owner, a.owner) : '', a.due ? item(words.due, a.due, 'whole') : '', item(words.status, words.statuses[a.status])].filter(Boolean);
   return `${a.what ? `<div>${escapeXml(a.what)}</div>` : ''}<div class="facts">${facts.join(' ')}</div>`;
 }
 
