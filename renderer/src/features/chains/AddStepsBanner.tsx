@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useDocumentStore } from '../../store/document-store';
 import { t } from '../../i18n';
-import { chainColourVar } from '../mindmap/theme';
+import { chainColourVar } from '../../drawing/theme';
 import { useChainUi } from './chain-ui';
 import { stopPicking } from './chain-actions';
 

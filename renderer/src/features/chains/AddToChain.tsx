@@ -10,7 +10,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n';
-import { chainColourVar } from '../mindmap/theme';
+import { chainColourVar } from '../../drawing/theme';
 import { nextChainName } from './chain-model';
 import { addSelectionToChain, chooseChain, useAddToChain } from './add-to-chain';
 

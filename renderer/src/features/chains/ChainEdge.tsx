@@ -7,9 +7,9 @@
 import { memo, useMemo } from 'react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { useDocumentStore } from '../../store/document-store';
-import { CHAIN_TOKENS, chainColourVar } from '../mindmap/theme';
+import { CHAIN_TOKENS, chainColourVar } from '../../drawing/theme';
 import { chainLinks, weakLinkIds } from './chain-model';
-import { loopLink, sideLink } from './chain-geometry';
+import { loopLink, sideLink } from '../../drawing/chain-geometry';
 import { useChainUi } from './chain-ui';
 
 export type ChainEdgeData = {

@@ -9,7 +9,7 @@ import type { ChainId, Segment } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
-import { chainColourVar } from '../mindmap/theme';
+import { chainColourVar } from '../../drawing/theme';
 import { nextChainName, summarizeChains, type ChainStepView, type ChainSummary } from './chain-model';
 import { useChainUi } from './chain-ui';
 import { createChain, removeChain, removeStep, renameChainTo, shiftStep, togglePicking } from './chain-actions';

@@ -15,9 +15,9 @@ import type { MapDoc } from '@shared/model/types';
 import { scoreBand, weakLink, type ScoreBand } from '@shared/model/selectors';
 import { mapWords, type MapLegendWords } from '@shared/templates/map-words';
 import { frameSize, type SlideFrame } from '@shared/model/page-layout';
-import type { LayoutNode, MapLayout } from '../mindmap/layout';
-import { DARK, LIGHT, type ThemeTokens } from '../mindmap/theme';
-import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../mindmap/text-metrics';
+import type { LayoutNode, MapLayout } from '../../drawing/layout';
+import { DARK, LIGHT, type ThemeTokens } from '../../drawing/theme';
+import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../../drawing/text-metrics';
 
 /** What is behind the map: white paper, nothing (PNG/SVG only), or the dark theme. */
 export type ExportBackground = 'white' | 'transparent' | 'dark';

@@ -10,9 +10,9 @@ import { useDocumentStore } from '../../store/document-store';
 import { chainLinks } from '../chains/chain-model';
 import { useChainUi } from '../chains/chain-ui';
 import { chainMarkerId, ChainMarkers } from '../chains/ChainEdge';
-import { sideLink, verticalLink, type LinkCurve, type Point } from '../chains/chain-geometry';
-import { chainColourVar } from '../mindmap/theme';
-import type { GridProjection } from './grid-projection';
+import { sideLink, verticalLink, type LinkCurve, type Point } from '../../drawing/chain-geometry';
+import { chainColourVar } from '../../drawing/theme';
+import type { GridProjection } from '../../drawing/grid-projection';
 
 interface DrawnLink extends LinkCurve {
   readonly id: string;

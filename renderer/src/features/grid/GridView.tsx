@@ -21,7 +21,7 @@ import { t } from '../../i18n';
 import { pickStep } from '../chains/chain-actions';
 import { useIsWeakLink } from '../chains/ChainEdge';
 import { dropOnCell, gridFor, useGridUi } from './grid-actions';
-import type { GridCell } from './grid-projection';
+import type { GridCell } from '../../drawing/grid-projection';
 import { GridChainOverlay } from './GridChainOverlay';
 import { LabelEditor } from '../mindmap/LabelEditor';
 import { FilterBar } from '../filter/FilterBar';

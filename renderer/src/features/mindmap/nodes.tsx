@@ -5,7 +5,7 @@
  */
 import { memo, useEffect, useRef } from 'react';
 import { useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
-import type { LayoutNode } from './layout';
+import type { LayoutNode } from '../../drawing/layout';
 import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
 import { scoreBand } from '@shared/model/selectors';

@@ -6,7 +6,7 @@
 import { useEffect, type RefObject } from 'react';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
-import { mindModelFor } from '../mindmap/mind-model';
+import { mindModelFor } from '../../drawing/mind-model';
 import { canvasControl } from '../mindmap/canvas-control';
 import { usePresentStore } from './present-store';
 import { presentationViewport } from './presentation-fit';
