@@ -11,6 +11,7 @@ import { CHAIN_TOKENS, chainColourVar } from '../../drawing/theme';
 import { chainLinks, weakLinkIds } from './chain-model';
 import { loopLink, sideLink } from '../../drawing/chain-geometry';
 import { useChainUi } from './chain-ui';
+import { ChainBadgeMark } from './ChainBadgeMark';
 
 export type ChainEdgeData = {
   readonly number: number;
@@ -51,12 +52,7 @@ export const ChainEdge = memo(function ChainEdge({ id, sourceX, sourceY, targetX
     <g className="chain-edge" data-chain-link={id} style={{ color: colour }}>
       <title>{`${data.chainName} · ${data.number} → ${data.number + 1}`}</title>
       <path d={path} className="chain-edge__path" markerEnd={`url(#${chainMarkerId(data.colourIndex)})`} />
-      <g className="chain-edge__badge" transform={`translate(${mid.x},${mid.y})`}>
-        <circle r={10} />
-        <text textAnchor="middle" dy="0.35em">
-          {data.number}
-        </text>
-      </g>
+      <ChainBadgeMark number={data.number} at={mid} />
     </g>
   );
 });

@@ -134,12 +134,7 @@ export const GridChainOverlay = memo(function GridChainOverlay({ grid }: { reado
       <svg className="grid-chains grid-chains--numbers" width={drawn.width} height={drawn.height} aria-hidden>
         {drawn.links.map((link) => (
           <g key={link.id} className="chain-edge" style={{ color: chainColourVar(link.colourIndex) }}>
-            <g className="chain-edge__badge" transform={`translate(${link.mid.x},${link.mid.y})`}>
-              <circle r={10} />
-              <text textAnchor="middle" dy="0.35em">
-                {link.number}
-              </text>
-            </g>
+            <ChainBadgeMark number={link.number} at={link.mid} />
           </g>
         ))}
       </svg>
