@@ -10,7 +10,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { CHAIN_TOKENS, chainColourVar } from '../../drawing/theme';
 import { chainLinks, weakLinkIds } from './chain-model';
 import { loopLink, sideLink } from '../../drawing/chain-geometry';
-import { useChainUi } from './chain-ui';
+import { useChainUiStore } from './chain-ui-store';
 import { ChainBadgeMark } from './ChainBadgeMark';
 
 export type ChainEdgeData = {
@@ -123,7 +123,7 @@ let lastEdges: ChainFlowEdge[] = NO_LINKS;
  */
 export function useChainEdges(byId: ReadonlyMap<string, PlacedNode> | undefined): ChainFlowEdge[] {
   const doc = useDocumentStore((s) => s.doc);
-  const hidden = useChainUi((s) => s.hidden);
+  const hidden = useChainUiStore((s) => s.hidden);
   return useMemo(() => {
     if (!doc || !byId || doc.chainOrder.length === 0) return (lastEdges = NO_LINKS);
     const edges: ChainFlowEdge[] = [];
@@ -157,6 +157,6 @@ export function useChainEdges(byId: ReadonlyMap<string, PlacedNode> | undefined)
 
 /** True when this topic is the weak link of a shown chain: the node wears the marker. */
 export function useIsWeakLink(topicId: string): boolean {
-  const hidden = useChainUi((s) => s.hidden);
+  const hidden = useChainUiStore((s) => s.hidden);
   return useDocumentStore((s) => (s.doc && s.doc.chainOrder.length > 0 ? weakLinkIds(s.doc, hidden).has(topicId) : false));
 }

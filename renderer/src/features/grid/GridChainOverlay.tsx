@@ -7,9 +7,7 @@
  */
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useDocumentStore } from '../../store/document-store';
-import { chainLinks } from '../chains/chain-model';
-import { useChainUi } from '../chains/chain-ui';
-import { chainMarkerId, ChainMarkers } from '../chains/ChainEdge';
+import { chainLinks, useChainUiStore, chainMarkerId, ChainMarkers, ChainBadgeMark } from '../chains';
 import { sideLink, verticalLink, type LinkCurve, type Point } from '../../drawing/chain-geometry';
 import { chainColourVar } from '../../drawing/theme';
 import type { GridProjection } from '../../drawing/grid-projection';
@@ -88,7 +86,7 @@ function measure(table: HTMLElement, grid: GridProjection, links: ReturnType<typ
 export const GridChainOverlay = memo(function GridChainOverlay({ grid }: { readonly grid: GridProjection }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const doc = useDocumentStore((s) => s.doc);
-  const hidden = useChainUi((s) => s.hidden);
+  const hidden = useChainUiStore((s) => s.hidden);
   const [drawn, setDrawn] = useState<{ links: DrawnLink[]; width: number; height: number }>({ links: [], width: 0, height: 0 });
 
   const remeasure = useCallback(() => {
