@@ -17,7 +17,7 @@ const LAYERS = {
   drawing: {
     packages: [/^react($|\/|-dom)/, /^@xyflow\//, /^zustand/, /^dexie/],
     packages_why: 'drawing/ is pure drawing: no React, no React Flow, no stores, no storage.',
-    layers: { ...ABOVE, store: 'drawing/ reads no store: the caller passes what it draws.', db: 'drawing/ reads no storage.', platform: 'drawing/ reaches no platform.', ui: 'drawing/ draws no React components.', 'commands-runtime': 'drawing/ runs no actions.' },
+    layers: { ...ABOVE, store: 'drawing/ reads no store: the caller passes what it draws.', db: 'drawing/ reads no storage.', platform: 'drawing/ reaches no platform.', ui: 'drawing/ draws no React components.', 'commands-runtime': 'drawing/ runs no actions.', i18n: "drawing/ prints the map's own words (shared/templates/map-words), not the UI's." },
   },
   store: { packages: [/^@xyflow\//, /^react-dom/], packages_why: 'store/ knows nothing of React Flow or the DOM renderer.', layers: ABOVE },
   db: { packages: [/^@xyflow\//, /^react-dom/], packages_why: 'db/ knows nothing of React Flow or the DOM renderer.', layers: ABOVE },
