@@ -7,7 +7,7 @@ import { documentHistory, useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { addChild, addSibling, deleteSelection, editLabel, moveSelection } from '../features/mindmap/mind-actions';
 import { canvasControl } from '../features/mindmap/canvas-control';
-// Module files, not the feature's index: the index re-exports hooks that import this registry.
+// Module files, not the features' indexes: each action takes only the verb it runs (the export code loads on demand).
 import { importFromPicker } from '../features/import/import-flow';
 import { backUpAllMaps, exportOpenMap } from '../features/export/data-export';
 // the grid's keys and the chains' verbs
