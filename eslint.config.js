@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layersRule } from './eslint-layers.js';
 
 const banned = (patterns) => ['error', { patterns }];
 
@@ -46,13 +47,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/src/store/**/*.ts', 'renderer/src/db/**/*.ts'],
-    rules: {
-      'no-restricted-imports': banned([
-        { group: ['**/electron/**', 'electron', 'node:*'], message: 'The renderer never imports the Electron shell.' },
-        { group: ['@xyflow/*', 'react-dom', '**/features/**'], message: 'store/ and db/ know nothing of React Flow or the features.' },
-      ]),
-    },
+    // Inside the renderer: features never import app/, and use another feature only through its
+    // index.ts; drawing/ is pure (no React, no stores); drawing/, store/, db/ know no React Flow,
+    // no feature and no app/. The table is in eslint-layers.js; docs/ARCHITECTURE.md says it in words.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { touchmap: { rules: { layers: layersRule } } },
+    rules: { 'touchmap/layers': 'error' },
   },
   {
     files: ['electron/**/*.ts'],

@@ -19,7 +19,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export const PRINT_HOST = 'print';
 export const PRINT_ORIGIN = `${APP_SCHEME}://${PRINT_HOST}`;
 
-/** A client route the renderer keeps in the URL hash (renderer/src/app/route.ts), e.g. "#/map/m-1". */
+/** A client route the renderer keeps in the URL hash (renderer/src/store/route.ts), e.g. "#/map/m-1". */
 const CLIENT_ROUTE = /^#\/[A-Za-z0-9\-._~%/]{0,256}$/;
 
 /**

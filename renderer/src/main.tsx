@@ -12,7 +12,11 @@ import { App } from './app/App';
 import { applyTheme, initialTheme } from './app/apply-theme';
 import { startDesktopIntegration } from './app/desktop';
 import { startDataSafety } from './app/data-safety';
+import { executeAction } from './app/actions';
+import { installActionRunner } from './commands-runtime/run-action';
 
+// the features' buttons run actions through this slot: they may not import app/ themselves
+installActionRunner(executeAction);
 applyTheme(initialTheme());
 startDesktopIntegration();
 startDataSafety();

@@ -18,8 +18,8 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { generateMap } from '../fixtures/generate-map';
-import { projectMindMap } from '../../renderer/src/features/mindmap/projection';
-import { clearLabelCache, layoutMindMap } from '../../renderer/src/features/mindmap/layout';
+import { projectMindMap } from '../../renderer/src/drawing/projection';
+import { clearLabelCache, layoutMindMap } from '../../renderer/src/drawing/layout';
 
 interface Figure {
   readonly name: string;

@@ -105,8 +105,8 @@ async function bundleFixtures() {
     stdin: {
       contents: [
         "export { generateMap } from './tests/fixtures/generate-map';",
-        "export { projectMindMap, DEFAULT_GROUP_LABELS } from './renderer/src/features/mindmap/projection';",
-        "export { layoutMindMap } from './renderer/src/features/mindmap/layout';",
+        "export { projectMindMap, DEFAULT_GROUP_LABELS } from './renderer/src/drawing/projection';",
+        "export { layoutMindMap } from './renderer/src/drawing/layout';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',

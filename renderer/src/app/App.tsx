@@ -1,4 +1,4 @@
-import { useRoute } from './route';
+import { useRoute } from '../store/route';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { NoticeBar } from './NoticeBar';
@@ -8,6 +8,7 @@ import { useActionKeys } from './useActionKeys';
 import { AppSettingsHost } from './AppSettingsDialog';
 import { useSystemThemeFollower } from './apply-theme';
 import { outlineKeyRows } from '../features/outline';
+import { AppButtons } from './AppButtons';
 
 /**
  * Every action with a key, for Help ▸ Keyboard shortcuts (read from the registry, so it never
@@ -22,7 +23,7 @@ export function App() {
   useSystemThemeFollower();
   return (
     <>
-      {route.screen === 'editor' ? <EditorScreen key={route.mapId} mapId={route.mapId} /> : <LibraryScreen />}
+      {route.screen === 'editor' ? <EditorScreen key={route.mapId} mapId={route.mapId} appButtons={<AppButtons />} /> : <LibraryScreen appButtons={<AppButtons />} />}
       <NoticeBar />
       <HelpDialogsHost rows={SHORTCUT_ROWS} />
       <AppSettingsHost />

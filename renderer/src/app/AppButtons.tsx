@@ -4,7 +4,7 @@
  */
 import { t } from '../i18n';
 import { executeAction } from './actions';
-import { useAppSettings } from './app-settings-store';
+import { useAppSettingsStore } from './app-settings-store';
 
 export function AppButtons() {
   return (
@@ -12,7 +12,7 @@ export function AppButtons() {
       <button type="button" className="button button--ghost button--icon" aria-label={t('help.button')} title={t('help.buttonTitle')} onClick={() => executeAction('help.shortcuts')}>
         <span aria-hidden="true">?</span>
       </button>
-      <button type="button" className="button button--ghost button--icon" aria-label={t('appSettings.open')} title={t('appSettings.open')} onClick={() => useAppSettings.getState().setOpen(true)}>
+      <button type="button" className="button button--ghost button--icon" aria-label={t('appSettings.open')} title={t('appSettings.open')} onClick={() => useAppSettingsStore.getState().setOpen(true)}>
         <span aria-hidden="true">⚙</span>
       </button>
     </div>

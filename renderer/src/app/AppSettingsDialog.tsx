@@ -6,7 +6,7 @@
 import { Dialog } from '../ui/Dialog';
 import { t } from '../i18n';
 import { THEME_PREFERENCES, setThemePreference, useThemePreference } from './apply-theme';
-import { useAppSettings } from './app-settings-store';
+import { useAppSettingsStore } from './app-settings-store';
 import { YourDataSection } from './YourDataSection';
 
 const THEME_LABEL = { light: 'appSettings.theme.light', dark: 'appSettings.theme.dark', system: 'appSettings.theme.system' } as const;
@@ -40,6 +40,6 @@ export function AppSettingsDialog({ onClose }: { readonly onClose: () => void })
 
 /** Mounted once by the app. */
 export function AppSettingsHost() {
-  const open = useAppSettings((s) => s.open);
-  return open ? <AppSettingsDialog onClose={() => useAppSettings.getState().setOpen(false)} /> : null;
+  const open = useAppSettingsStore((s) => s.open);
+  return open ? <AppSettingsDialog onClose={() => useAppSettingsStore.getState().setOpen(false)} /> : null;
 }

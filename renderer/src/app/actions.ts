@@ -7,7 +7,7 @@ import { documentHistory, useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { addChild, addSibling, deleteSelection, editLabel, moveSelection } from '../features/mindmap/mind-actions';
 import { canvasControl } from '../features/mindmap/canvas-control';
-// Module files, not the feature's index: the index re-exports hooks that import this registry.
+// Module files, not the features' indexes: each action takes only the verb it runs (the export code loads on demand).
 import { importFromPicker } from '../features/import/import-flow';
 import { backUpAllMaps, exportOpenMap } from '../features/export/data-export';
 // the grid's keys and the chains' verbs
@@ -21,71 +21,17 @@ import { clipboardCommand } from '../features/clipboard/clipboard-actions';
 import { openSearch } from '../features/search/search-actions';
 import { touchpointsOf } from '@shared/model/selectors';
 // the app's own menu items — new map, presentation, theme, help
-import { requestNewMap } from '../features/library/new-map-request';
+import { requestNewMap } from '../features/library/new-map-request-store';
 import { togglePresentation, usePresentStore } from '../features/present/present-store';
-import { fitForPresentation } from '../features/present/usePresentationFit';
+import { fitForPresentation } from '../features/mindmap/usePresentationFit';
 import { showHelp } from '../features/help/help-store';
 import { toggleTheme } from './apply-theme';
-import { navigate } from './route';
+import { navigate } from '../store/route';
 // the visual exports' dialog (its own tiny store; the export code loads on demand)
-import { openExportDialog } from '../features/export/export-dialog-state';
-
-export type ActionName =
-  | 'topic.addChild'
-  | 'topic.addSibling'
-  | 'topic.edit'
-  | 'edit.delete'
-  | 'edit.undo'
-  | 'edit.redo'
-  | 'select.left'
-  | 'select.right'
-  | 'select.up'
-  | 'select.down'
-  | 'view.fit'
-  | 'view.zoomIn'
-  | 'view.zoomOut'
-  | 'view.toggleInspector'
-  | 'view.hideEmptyStages'
-  // The app's menu items
-  | 'map.new'
-  | 'view.presentation'
-  | 'view.theme'
-  | 'help.shortcuts'
-  | 'help.about'
-  | 'file.print'
-  // Files: import and the data exports (names as in MENU_ACTIONS of shared/ipc.ts)
-  | 'file.import'
-  | 'file.backupAll'
-  | 'export.touchmap'
-  | 'export.csv'
-  | 'export.markdown'
-  // Visual exports: the dialog, and the menu's per-format items opening it on that format
-  | 'export.open'
-  | 'export.pdf'
-  | 'export.png'
-  | 'export.jpeg'
-  | 'export.svg'
-  // Views and chains
-  | 'view.mindmap'
-  | 'view.grid'
-  | 'view.outline'
-  | 'chain.togglePanel'
-  | 'chain.addSelection'
-  // Map settings: stages, segments, competitors
-  | 'map.settings'
-  // Working with many touchpoints
-  | 'edit.copy'
-  | 'edit.cut'
-  | 'edit.paste'
-  | 'edit.find'
-  | 'select.all';
-
-export interface KeyChord {
-  readonly key: string;
-  /** Ctrl on Windows and Linux, Cmd on macOS. */
-  readonly mod?: boolean;
-  readonly shift?: boolean;
-}
+import { openExportDialog } from '../features/export/export-dialog-store';
+// the names and chords the features share (they run actions through commands-runtime/)
+import { isMac, type ActionName, type KeyChord } from '../commands-runtime/action-names';
+export { isMac, type ActionName, type KeyChord };
 
 export interface Action {
   readonly name: ActionName;
@@ -202,9 +148,6 @@ export function executeAction(name: ActionName): boolean {
   const action = byName.get(name);
   return action !== undefined && action.enabled() && action.perform();
 }
-
-/** Cmd on macOS, Ctrl elsewhere: the one place the app decides which modifier a shortcut uses. */
-export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 function matches(chord: KeyChord, event: KeyboardEvent): boolean {
   const mod = isMac() ? event.metaKey : event.ctrlKey;

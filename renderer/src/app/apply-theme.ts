@@ -4,7 +4,7 @@
  * ↔ dark; both go through here, so the settings dialog always shows what the menu chose.
  */
 import { useSyncExternalStore, useEffect } from 'react';
-import { DARK, LIGHT, themeCssVariables } from '../features/mindmap/theme';
+import { DARK, LIGHT, themeCssVariables } from '../drawing/theme';
 
 export type ThemeName = 'light' | 'dark';
 export type ThemePreference = ThemeName | 'system';

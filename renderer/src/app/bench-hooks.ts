@@ -11,8 +11,8 @@ import { PERSIST_THROTTLE_MS, type WriteReport } from '../db/autosave';
 import { flushPendingSaves, library, watchWrites } from '../db/library';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore, type ViewName } from '../store/ui-store';
-import { projectMindMap } from '../features/mindmap/projection';
-import { clearLabelCache, layoutMindMap } from '../features/mindmap/layout';
+import { projectMindMap } from '../drawing/projection';
+import { clearLabelCache, layoutMindMap } from '../drawing/layout';
 import { canvasControl } from '../features/mindmap/canvas-control';
 
 /** A committed write and when it was reported (`performance.now()`, the page's clock). */

@@ -13,7 +13,7 @@ import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { importTouchmapText } from '../features/import';
 import { ACTIONS, executeAction, type ActionName } from './actions';
-import { navigate } from './route';
+import { navigate } from '../store/route';
 
 const registered = new Set<string>(ACTIONS.map((action) => action.name));
 const isRegistered = (name: string): name is ActionName => registered.has(name);

@@ -212,7 +212,6 @@ export const en = {
   'views.outline': 'Outline',
   'views.hideEmptyStages': 'Hide empty stages',
   'views.hideEmptyStagesHint': 'Show only the stages that have touchpoints (for every map; turn off to add to an empty stage)',
-  'views.outlineSoon': 'The outline view is on its way. Switch to the mind map (Ctrl/Cmd+1) or the grid (Ctrl/Cmd+2).',
   'chains.title': 'Chains',
   'chains.panelTabs': 'Side panel',
   'chains.intro': 'A chain is the path a customer walks through your touchpoints. One weak link loses the customer.',

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestMap } from '../model/driver';
 import { chainLinks, chainStepIds, nextChainName, summarizeChains, weakLinkIds } from '../../../renderer/src/features/chains/chain-model';
-import { loopLink, sideLink, verticalLink } from '../../../renderer/src/features/chains/chain-geometry';
-import { CHAIN_TOKENS, DARK, LIGHT, chainColour, chainColourVar } from '../../../renderer/src/features/mindmap/theme';
+import { loopLink, sideLink, verticalLink } from '../../../renderer/src/drawing/chain-geometry';
+import { CHAIN_TOKENS, DARK, LIGHT, chainColour, chainColourVar } from '../../../renderer/src/drawing/theme';
 
 /** The clinic's chain of DOMAIN.md §4, four steps of it, rated. */
 function clinic() {

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { paintView, stripScene, type PaintContext, type StripScene } from '../../../renderer/src/features/export/strip-painter';
-import { layoutMindMap } from '../../../renderer/src/features/mindmap/layout';
-import { projectMindMap } from '../../../renderer/src/features/mindmap/projection';
+import { layoutMindMap } from '../../../renderer/src/drawing/layout';
+import { projectMindMap } from '../../../renderer/src/drawing/projection';
 import { renderMapSvg } from '../../../renderer/src/features/export/svg-renderer';
 import { BY_LOCALE, MULTILINGUAL } from '../../fixtures/export-maps';
 import type { MapDoc } from '@shared/model/types';

@@ -4,8 +4,8 @@
  * references — checked by parsing it as XML, as Inkscape or an office app would.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutMindMap } from '../../../renderer/src/features/mindmap/layout';
-import { projectMindMap } from '../../../renderer/src/features/mindmap/projection';
+import { layoutMindMap } from '../../../renderer/src/drawing/layout';
+import { projectMindMap } from '../../../renderer/src/drawing/projection';
 import { escapeXml, renderMapSvg, svgDocument, themeFor, type ShapeDraw, type SvgExportOptions } from '../../../renderer/src/features/export/svg-renderer';
 import { generateMap } from '../../fixtures/generate-map';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL } from '../../fixtures/export-maps';

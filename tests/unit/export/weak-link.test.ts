@@ -5,8 +5,8 @@
  * with the tag in the map's language.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutMindMap } from '../../../renderer/src/features/mindmap/layout';
-import { projectMindMap } from '../../../renderer/src/features/mindmap/projection';
+import { layoutMindMap } from '../../../renderer/src/drawing/layout';
+import { projectMindMap } from '../../../renderer/src/drawing/projection';
 import { renderMapSvg, svgDocument, themeFor, type SvgExportOptions } from '../../../renderer/src/features/export/svg-renderer';
 import { BY_LOCALE, MULTILINGUAL } from '../../fixtures/export-maps';
 import { mapWords } from '@shared/templates/map-words';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTestMap } from '../model/driver';
-import { gridNeighbour, projectGrid } from '../../../renderer/src/features/grid/grid-projection';
+import { gridNeighbour, projectGrid } from '../../../renderer/src/drawing/grid-projection';
 import type { MapDoc } from '@shared/model';
 
 const labelsIn = (doc: MapDoc, ids: readonly string[]) => ids.map((id) => doc.topics[id]?.label);

@@ -10,7 +10,7 @@
  * stage name (`s-awareness`), so expectations read like the map.
  */
 import type { Channel, MapDoc, Position, Topic, TopicId } from '@shared/model/types';
-import type { LayoutNode } from '../../../renderer/src/features/mindmap/layout';
+import type { LayoutNode } from '../../../renderer/src/drawing/layout';
 
 export const ROOT_ID = 't-root';
 

@@ -4,9 +4,9 @@
  * where Tab adds the next touchpoint.
  */
 import { describe, expect, it } from 'vitest';
-import { projectMindMap, type MindNode } from '../../../renderer/src/features/mindmap/projection';
-import { mindModelFor } from '../../../renderer/src/features/mindmap/mind-model';
-import { projectGrid } from '../../../renderer/src/features/grid/grid-projection';
+import { projectMindMap, type MindNode } from '../../../renderer/src/drawing/projection';
+import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
+import { projectGrid } from '../../../renderer/src/drawing/grid-projection';
 import { mapOf } from './build-doc';
 
 const labels = (node: MindNode | undefined) => node?.children.map((c) => c.label);

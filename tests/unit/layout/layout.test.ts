@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MapDoc } from '@shared/model/types';
 import { generateMap } from '../../fixtures/generate-map';
-import { layoutMindMap, type LayoutNode, type MapLayout } from '../../../renderer/src/features/mindmap/layout';
-import { groupId, projectMindMap, type Grouping } from '../../../renderer/src/features/mindmap/projection';
-import { LEVEL_GAP, NODE_GEOMETRY, ROOT_GAP, TOUCHPOINT_GAP } from '../../../renderer/src/features/mindmap/text-metrics';
+import { layoutMindMap, type LayoutNode, type MapLayout } from '../../../renderer/src/drawing/layout';
+import { groupId, projectMindMap, type Grouping } from '../../../renderer/src/drawing/projection';
+import { LEVEL_GAP, NODE_GEOMETRY, ROOT_GAP, TOUCHPOINT_GAP } from '../../../renderer/src/drawing/text-metrics';
 import { CUSTOMER_JOURNEY, ROOT_ID, idOf, mapOf, overlapsAllPairs, overlapsSweep, stageIdOf } from './build-doc';
 
 const lay = (doc: MapDoc, grouping: Grouping = 'channel-stage'): MapLayout => layoutMindMap(projectMindMap(doc, { grouping }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_GEOMETRY, sizeLabel, wrapLabel } from '../../../renderer/src/features/mindmap/text-metrics';
+import { NODE_GEOMETRY, sizeLabel, wrapLabel } from '../../../renderer/src/drawing/text-metrics';
 
 const touchpointLines = (label: string) => sizeLabel(label, NODE_GEOMETRY.touchpoint).lines;
 

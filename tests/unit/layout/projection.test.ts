@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '@shared/model/types';
-import { groupId, isGroupId, parseGroupId, projectMindMap, type MindNode } from '../../../renderer/src/features/mindmap/projection';
-import { mindModelFor } from '../../../renderer/src/features/mindmap/mind-model';
+import { groupId, isGroupId, parseGroupId, projectMindMap, type MindNode } from '../../../renderer/src/drawing/projection';
+import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
 import { ROOT_ID, idOf, mapOf, stageIdOf } from './build-doc';
 
 const ids = (node: MindNode) => node.children.map((c) => c.id);

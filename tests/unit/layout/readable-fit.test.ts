@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { READABLE_LABEL_PX, READABLE_ZOOM, canvasControl, fitView, registerCanvas, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
-import { NODE_GEOMETRY } from '../../../renderer/src/features/mindmap/text-metrics';
+import { NODE_GEOMETRY } from '../../../renderer/src/drawing/text-metrics';
 
 const laptop = { width: 1280, height: 720 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateMap, seededRandom } from '../../fixtures/generate-map';
-import { ELLIPSIS, NODE_GEOMETRY, charWidth, measureText, sizeLabel, wrapLabel, type MindNodeType } from '../../../renderer/src/features/mindmap/text-metrics';
+import { ELLIPSIS, NODE_GEOMETRY, charWidth, measureText, sizeLabel, wrapLabel, type MindNodeType } from '../../../renderer/src/drawing/text-metrics';
 
 const cp = (c: string) => c.codePointAt(0) as number;
 

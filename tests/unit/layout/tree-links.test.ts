@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { addTouchpoint } from '@shared/model/commands';
-import { mindModelFor } from '../../../renderer/src/features/mindmap/mind-model';
-import { LINKS_PER_PATH, linkPath, linkPaths, type LinkPath } from '../../../renderer/src/features/mindmap/tree-links';
+import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
+import { LINKS_PER_PATH, linkPath, linkPaths, type LinkPath } from '../../../renderer/src/drawing/tree-links';
 import { canvasControl, followView, registerCanvas, REVEAL_GLIDE, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
 import { idOf, mapOf } from './build-doc';
 

@@ -6,12 +6,12 @@
 import { useEffect } from 'react';
 import { useDocumentStore } from '../../store/document-store';
 import { t } from '../../i18n';
-import { chainColourVar } from '../mindmap/theme';
-import { useChainUi } from './chain-ui';
+import { chainColourVar } from '../../drawing/theme';
+import { useChainUiStore } from './chain-ui-store';
 import { stopPicking } from './chain-actions';
 
 export function AddStepsBanner() {
-  const picking = useChainUi((s) => s.picking);
+  const picking = useChainUiStore((s) => s.picking);
   const chain = useDocumentStore((s) => (picking && s.doc && Object.hasOwn(s.doc.chains, picking) ? s.doc.chains[picking] : undefined));
   const colourIndex = useDocumentStore((s) => (picking ? (s.doc?.chainOrder.indexOf(picking) ?? 0) : 0));
   const active = chain !== undefined;

@@ -10,9 +10,10 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n';
-import { chainColourVar } from '../mindmap/theme';
+import { chainColourVar } from '../../drawing/theme';
 import { nextChainName } from './chain-model';
-import { addSelectionToChain, chooseChain, useAddToChain } from './add-to-chain';
+import { addSelectionToChain, chooseChain } from './add-to-chain';
+import { useAddToChainStore } from './add-to-chain-store';
 
 /** Moves focus among the chooser's chain buttons with the arrow keys (Tab still leaves the list). */
 function onListKey(event: KeyboardEvent<HTMLUListElement>): void {
@@ -26,7 +27,7 @@ function onListKey(event: KeyboardEvent<HTMLUListElement>): void {
 
 function Chooser({ steps }: { readonly steps: readonly string[] }) {
   const doc = useDocumentStore((s) => s.doc);
-  const close = useAddToChain((s) => s.close);
+  const close = useAddToChainStore((s) => s.close);
   const [name, setName] = useState(() => (doc ? nextChainName(doc, t('chains.defaultName')) : ''));
   const [problem, setProblem] = useState<string | null>(null);
   const first = useRef<HTMLButtonElement>(null);
@@ -84,7 +85,7 @@ function Chooser({ steps }: { readonly steps: readonly string[] }) {
 }
 
 function ContextMenu({ x, y }: { readonly x: number; readonly y: number }) {
-  const close = useAddToChain((s) => s.close);
+  const close = useAddToChainStore((s) => s.close);
   const item = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     item.current?.focus();
@@ -126,7 +127,7 @@ function useTouchpointContextMenu(): void {
       event.preventDefault();
       const ui = useUiStore.getState();
       if (!ui.selected.includes(id)) ui.select([id]);
-      useAddToChain.getState().openMenu(event.clientX, event.clientY);
+      useAddToChainStore.getState().openMenu(event.clientX, event.clientY);
     };
     window.addEventListener('contextmenu', onContextMenu);
     return () => window.removeEventListener('contextmenu', onContextMenu);
@@ -134,8 +135,8 @@ function useTouchpointContextMenu(): void {
 }
 
 export function AddToChainHost() {
-  const steps = useAddToChain((s) => s.steps);
-  const menu = useAddToChain((s) => s.menu);
+  const steps = useAddToChainStore((s) => s.steps);
+  const menu = useAddToChainStore((s) => s.menu);
   useTouchpointContextMenu();
   return (
     <>

@@ -7,10 +7,11 @@
 import { memo, useMemo } from 'react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { useDocumentStore } from '../../store/document-store';
-import { CHAIN_TOKENS, chainColourVar } from '../mindmap/theme';
+import { CHAIN_TOKENS, chainColourVar } from '../../drawing/theme';
 import { chainLinks, weakLinkIds } from './chain-model';
-import { loopLink, sideLink } from './chain-geometry';
-import { useChainUi } from './chain-ui';
+import { loopLink, sideLink } from '../../drawing/chain-geometry';
+import { useChainUiStore } from './chain-ui-store';
+import { ChainBadgeMark } from './ChainBadgeMark';
 
 export type ChainEdgeData = {
   readonly number: number;
@@ -51,12 +52,7 @@ export const ChainEdge = memo(function ChainEdge({ id, sourceX, sourceY, targetX
     <g className="chain-edge" data-chain-link={id} style={{ color: colour }}>
       <title>{`${data.chainName} · ${data.number} → ${data.number + 1}`}</title>
       <path d={path} className="chain-edge__path" markerEnd={`url(#${chainMarkerId(data.colourIndex)})`} />
-      <g className="chain-edge__badge" transform={`translate(${mid.x},${mid.y})`}>
-        <circle r={10} />
-        <text textAnchor="middle" dy="0.35em">
-          {data.number}
-        </text>
-      </g>
+      <ChainBadgeMark number={data.number} at={mid} />
     </g>
   );
 });
@@ -127,7 +123,7 @@ let lastEdges: ChainFlowEdge[] = NO_LINKS;
  */
 export function useChainEdges(byId: ReadonlyMap<string, PlacedNode> | undefined): ChainFlowEdge[] {
   const doc = useDocumentStore((s) => s.doc);
-  const hidden = useChainUi((s) => s.hidden);
+  const hidden = useChainUiStore((s) => s.hidden);
   return useMemo(() => {
     if (!doc || !byId || doc.chainOrder.length === 0) return (lastEdges = NO_LINKS);
     const edges: ChainFlowEdge[] = [];
@@ -161,6 +157,6 @@ export function useChainEdges(byId: ReadonlyMap<string, PlacedNode> | undefined)
 
 /** True when this topic is the weak link of a shown chain: the node wears the marker. */
 export function useIsWeakLink(topicId: string): boolean {
-  const hidden = useChainUi((s) => s.hidden);
+  const hidden = useChainUiStore((s) => s.hidden);
   return useDocumentStore((s) => (s.doc && s.doc.chainOrder.length > 0 ? weakLinkIds(s.doc, hidden).has(topicId) : false));
 }

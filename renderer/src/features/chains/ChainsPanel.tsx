@@ -9,9 +9,9 @@ import type { ChainId, Segment } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
-import { chainColourVar } from '../mindmap/theme';
+import { chainColourVar } from '../../drawing/theme';
 import { nextChainName, summarizeChains, type ChainStepView, type ChainSummary } from './chain-model';
-import { useChainUi } from './chain-ui';
+import { useChainUiStore } from './chain-ui-store';
 import { createChain, removeChain, removeStep, renameChainTo, shiftStep, togglePicking } from './chain-actions';
 
 const NO_SEGMENTS: readonly Segment[] = [];
@@ -167,9 +167,9 @@ function ChainName({ summary, editing, setEditing }: { readonly summary: ChainSu
 
 const ChainCard = memo(function ChainCard({ summary, segmentName }: { readonly summary: ChainSummary; readonly segmentName: string | undefined }) {
   const { chain, steps, weak, unscored } = summary;
-  const hidden = useChainUi((s) => s.hidden.has(chain.id));
-  const picking = useChainUi((s) => s.picking === chain.id);
-  const toggleHidden = useChainUi((s) => s.toggleHidden);
+  const hidden = useChainUiStore((s) => s.hidden.has(chain.id));
+  const picking = useChainUiStore((s) => s.picking === chain.id);
+  const toggleHidden = useChainUiStore((s) => s.toggleHidden);
   const [list, setList] = useState<HTMLOListElement | null>(null);
   const style = useMemo(() => ({ '--chain-colour': chainColourVar(summary.colourIndex) }) as CSSProperties, [summary.colourIndex]);
   const [renaming, setRenaming] = useState(false);

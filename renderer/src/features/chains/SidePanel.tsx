@@ -9,11 +9,11 @@
  * the user pinned the Chains tab.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { Inspector } from '../inspector/Inspector';
+import { Inspector } from '../inspector';
 import { t } from '../../i18n';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
-import { useChainUi, type SidePanelTab } from './chain-ui';
+import { useChainUiStore, type SidePanelTab } from './chain-ui-store';
 import { ChainsPanel } from './ChainsPanel';
 
 const TABS: readonly { readonly tab: SidePanelTab; readonly label: 'inspector.title' | 'chains.title' }[] = [
@@ -33,7 +33,7 @@ function useInspectorForward(panel: RefObject<HTMLDivElement | null>) {
     window.addEventListener('keydown', remember, true);
     const off = useUiStore.subscribe((state, previous) => {
       if (state.selected === previous.selected || state.selected.length === 0 || state.chainsPinned) return;
-      const chains = useChainUi.getState();
+      const chains = useChainUiStore.getState();
       if (chains.tab !== 'chains' || chains.picking !== null) return;
       if (lastTarget instanceof Node && panel.current?.contains(lastTarget)) return;
       const doc = useDocumentStore.getState().doc;
@@ -68,8 +68,8 @@ function PinChains() {
 }
 
 export function SidePanel() {
-  const tab = useChainUi((s) => s.tab);
-  const setTab = useChainUi((s) => s.setTab);
+  const tab = useChainUiStore((s) => s.tab);
+  const setTab = useChainUiStore((s) => s.setTab);
   const panel = useRef<HTMLDivElement>(null);
   useInspectorForward(panel);
   return (

@@ -4,7 +4,6 @@
  * opens a small chooser of the map's chains and "New chain"; the choice appends the selection as
  * the chain's next steps in one undo step. The chooser and the context menu are UI state only.
  */
-import { create } from 'zustand';
 import { addChain, appendChainStep } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
 import { topicOf, touchpointOf } from '@shared/model/selectors';
@@ -14,24 +13,7 @@ import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
 import { showChainsPanel } from './chain-actions';
-
-export interface AddToChainState {
-  /** The touchpoints the chooser adds, in order; null while it is closed. */
-  readonly steps: readonly TopicId[] | null;
-  /** A node's context menu, at a point in the window; null while none is open. */
-  readonly menu: { readonly x: number; readonly y: number } | null;
-  openChooser(steps: readonly TopicId[]): void;
-  openMenu(x: number, y: number): void;
-  close(): void;
-}
-
-export const useAddToChain = create<AddToChainState>()((set) => ({
-  steps: null,
-  menu: null,
-  openChooser: (steps) => set({ steps, menu: null }),
-  openMenu: (x, y) => set({ menu: { x, y }, steps: null }),
-  close: () => set({ steps: null, menu: null }),
-}));
+import { useAddToChainStore } from './add-to-chain-store';
 
 /**
  * The touchpoints a selection adds to a chain, in the order they were selected: a detail stands for
@@ -74,17 +56,17 @@ export function addSelectionToChain(): boolean {
     useUiStore.getState().notify('info', t('chains.addToChainNothing'));
     return false;
   }
-  useAddToChain.getState().openChooser(steps);
+  useAddToChainStore.getState().openChooser(steps);
   return true;
 }
 
 /** The chooser's choice: adds the steps (one undo step), closes, and shows the chain in the Chains tab. */
 export function chooseChain(target: { readonly chainId: ChainId } | { readonly newChain: string }): boolean {
-  const steps = useAddToChain.getState().steps;
+  const steps = useAddToChainStore.getState().steps;
   if (!steps) return false;
   const full: ChainTarget = 'chainId' in target ? target : { newChain: target.newChain, id: newId('j') };
   if (!runCommand((doc) => addStepsToChain(doc, full, steps))) return false;
-  useAddToChain.getState().close();
+  useAddToChainStore.getState().close();
   showChainsPanel();
   return true;
 }

@@ -11,18 +11,18 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
-import { useChainUi } from './chain-ui';
+import { useChainUiStore } from './chain-ui-store';
 
 /** Shows the Chains tab in the right-hand column, opening the column if it was closed. */
 export function showChainsPanel(): void {
   if (!useUiStore.getState().inspectorOpen) useUiStore.getState().toggleInspector();
-  useChainUi.getState().setTab('chains');
+  useChainUiStore.getState().setTab('chains');
 }
 
 /** The toolbar's Chains button: opens the Chains tab, or goes back to the inspector from it. */
 export function toggleChainsPanel(): boolean {
-  const open = useUiStore.getState().inspectorOpen && useChainUi.getState().tab === 'chains';
-  if (open) useChainUi.getState().setTab('inspector');
+  const open = useUiStore.getState().inspectorOpen && useChainUiStore.getState().tab === 'chains';
+  if (open) useChainUiStore.getState().setTab('inspector');
   else showChainsPanel();
   return true;
 }
@@ -35,20 +35,20 @@ export function createChain(name: string, segmentId?: SegmentId): ChainId | unde
   const id = newId('j');
   if (!runCommand((doc) => addChain(doc, { id, name, segmentId }))) return undefined;
   showChainsPanel();
-  useChainUi.getState().setPicking(id);
+  useChainUiStore.getState().setPicking(id);
   return id;
 }
 
 /** Starts or ends "Add steps" for a chain. */
 export function togglePicking(chainId: ChainId): void {
-  const ui = useChainUi.getState();
+  const ui = useChainUiStore.getState();
   ui.setPicking(ui.picking === chainId ? null : chainId);
 }
 
 /** Ends "Add steps" mode; false when it was not on (so Esc can do its usual thing). */
 export function stopPicking(): boolean {
-  if (useChainUi.getState().picking === null) return false;
-  useChainUi.getState().setPicking(null);
+  if (useChainUiStore.getState().picking === null) return false;
+  useChainUiStore.getState().setPicking(null);
   return true;
 }
 
@@ -58,12 +58,12 @@ export function stopPicking(): boolean {
  * the click was taken as a step, so the caller knows the mode is on.
  */
 export function pickStep(nodeId: string): boolean {
-  const chainId = useChainUi.getState().picking;
+  const chainId = useChainUiStore.getState().picking;
   const doc = useDocumentStore.getState().doc;
   if (chainId === null || !doc) return false;
   if (!Object.hasOwn(doc.chains, chainId)) {
     // the chain went away (undo, delete): the mode ends with it
-    useChainUi.getState().setPicking(null);
+    useChainUiStore.getState().setPicking(null);
     return false;
   }
   const touchpoint = topicOf(doc, nodeId) && touchpointOf(doc, nodeId);
@@ -78,7 +78,7 @@ export function pickStep(nodeId: string): boolean {
 export const renameChainTo = (chainId: ChainId, name: string): boolean => runCommand((doc) => renameChain(doc, chainId, name));
 
 export function removeChain(chainId: ChainId): boolean {
-  if (useChainUi.getState().picking === chainId) useChainUi.getState().setPicking(null);
+  if (useChainUiStore.getState().picking === chainId) useChainUiStore.getState().setPicking(null);
   return runCommand((doc) => deleteChain(doc, chainId));
 }
 

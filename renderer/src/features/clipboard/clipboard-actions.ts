@@ -13,7 +13,7 @@ import type { MapDoc } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
-import { parseGroupId } from '../mindmap/projection';
+import { parseGroupId } from '../../drawing/projection';
 import { TOUCHMAP_MIME, copiedTopics, makePayload, readPayload } from './clipboard-payload';
 import { formatOutlineText, parseOutlineText } from './outline-text';
 import { pasteTopics, type ClipboardTopic, type PasteOptions, type PasteSource } from './paste-topics';

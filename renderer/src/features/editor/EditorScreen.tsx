@@ -2,66 +2,48 @@
  * The editor of one map: a toolbar (back to the library, the map's title, save status, undo,
  * redo, fit), the mind map, and the inspector of the selected touchpoint.
  */
-import { useEffect, useRef, type ComponentType, type RefObject } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
-import { navigate } from '../../app/route';
-import { executeAction } from '../../app/actions';
+import { navigate } from '../../store/route';
+import { runAction } from '../../commands-runtime/run-action';
 import { t } from '../../i18n';
-import { MindMapView } from '../mindmap/MindMapView';
+import { MindMapView, usePresentationFit } from '../mindmap';
 // views (mind map / grid / outline), the Chains tab, the "Add steps" banner
 import type { ViewName } from '../../store/ui-store';
-import type { ActionName } from '../../app/actions';
-import { GridView } from '../grid/GridView';
-import { SidePanel } from '../chains/SidePanel';
-import { AddStepsBanner } from '../chains/AddStepsBanner';
-import { AddToChainHost } from '../chains/AddToChain';
-import { useChainUi } from '../chains/chain-ui';
+import type { ActionName } from '../../commands-runtime/action-names';
+import { GridView } from '../grid';
+import { SidePanel, AddStepsBanner, AddToChainHost, useChainUiStore } from '../chains';
 import { useMapSession } from './useMapSession';
 import { SaveStatus } from './SaveStatus';
-import { DataExportMenu } from '../export/DataExportSection';
-// the visual export dialog (loads its code on first open)
-import { ExportDialogHost } from '../export/ExportDialogHost';
+// the data exports' menu, and the visual export dialog (loads its code on first open)
+import { DataExportMenu, ExportDialogHost } from '../export';
 import { TouchmapDropZone } from '../import';
+import { OutlineView } from '../outline';
 // the search bar over every view, and copy / cut / paste of touchpoints
-import { SearchBar } from '../search/SearchBar';
-import { useClipboard } from '../clipboard/clipboard-actions';
+import { SearchBar } from '../search';
+import { useClipboard } from '../clipboard';
 // the map's stages, segments and competitors
-import { MapSettingsHost } from '../map-settings/MapSettingsDialog';
+import { MapSettingsHost } from '../map-settings';
 // presentation mode hides the chrome and fits the map to the screen
-import { usePresentStore } from '../present/present-store';
-import { PresentationHint } from '../present/PresentationHint';
-import { usePresentationFit } from '../present/usePresentationFit';
-import { AppButtons } from '../../app/AppButtons';
+import { usePresentStore, PresentationHint } from '../present';
 
 function HistoryButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
   return (
     <div className="toolbar__group">
-      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={() => executeAction('edit.undo')} title="Ctrl/Cmd+Z">
+      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={() => runAction('edit.undo')} title="Ctrl/Cmd+Z">
         {t('editor.undo')}
       </button>
-      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={() => executeAction('edit.redo')} title="Ctrl/Cmd+Shift+Z">
+      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={() => runAction('edit.redo')} title="Ctrl/Cmd+Shift+Z">
         {t('editor.redo')}
       </button>
     </div>
   );
 }
-
-function OutlinePlaceholder() {
-  return (
-    <main className="editor__message">
-      <p className="muted">{t('views.outlineSoon')}</p>
-    </main>
-  );
-}
-
-// The outline is another feature's (features/outline); it shows here as soon as its module exists.
-const outlineModules = import.meta.glob<{ OutlineView?: ComponentType }>('../outline/OutlineView.tsx', { eager: true });
-const OutlineView: ComponentType = Object.values(outlineModules)[0]?.OutlineView ?? OutlinePlaceholder;
 
 const VIEWS: readonly { readonly view: ViewName; readonly action: ActionName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline'; readonly key: string }[] = [
   { view: 'mindmap', action: 'view.mindmap', label: 'views.mindmap', key: '1' },
@@ -81,7 +63,7 @@ function ViewSwitcher() {
           className="segmented__option"
           aria-pressed={view === entry.view}
           title={`${t(entry.label)} (Ctrl/Cmd+${entry.key})`}
-          onClick={() => executeAction(entry.action)}
+          onClick={() => runAction(entry.action)}
         >
           {t(entry.label)}
         </button>
@@ -92,9 +74,9 @@ function ViewSwitcher() {
 
 function ChainsButton() {
   const columnOpen = useUiStore((s) => s.inspectorOpen);
-  const open = useChainUi((s) => s.tab === 'chains') && columnOpen;
+  const open = useChainUiStore((s) => s.tab === 'chains') && columnOpen;
   return (
-    <button type="button" className="button button--ghost" aria-pressed={open} title="Ctrl/Cmd+Shift+J" onClick={() => executeAction('chain.togglePanel')}>
+    <button type="button" className="button button--ghost" aria-pressed={open} title="Ctrl/Cmd+Shift+J" onClick={() => runAction('chain.togglePanel')}>
       {t('chains.title')}
     </button>
   );
@@ -121,7 +103,8 @@ function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | nu
   );
 }
 
-export function EditorScreen({ mapId }: { readonly mapId: string }) {
+/** `appButtons`: Help and App settings, which app/ owns and hands to both screens. */
+export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; readonly appButtons: ReactNode }) {
   const session = useMapSession(mapId);
   const title = useDocumentStore((s) => s.doc?.map.title);
   const inspectorOpen = useUiStore((s) => s.inspectorOpen);
@@ -130,7 +113,7 @@ export function EditorScreen({ mapId }: { readonly mapId: string }) {
   const viewRef = useRef<HTMLDivElement>(null);
   useClipboard();
   // which chains are hidden, and "Add steps", belong to the map on screen
-  useEffect(() => useChainUi.getState().reset(), [mapId]);
+  useEffect(() => useChainUiStore.getState().reset(), [mapId]);
 
   return (
     <div className={`editor${presenting ? ' editor--presenting' : ''}`}>
@@ -145,19 +128,19 @@ export function EditorScreen({ mapId }: { readonly mapId: string }) {
         <ViewSwitcher />
         <HistoryButtons />
         {view === 'mindmap' && (
-          <button type="button" className="button button--ghost" onClick={() => executeAction('view.fit')}>
+          <button type="button" className="button button--ghost" onClick={() => runAction('view.fit')}>
             {t('editor.fit')}
           </button>
         )}
         <ChainsButton />
-        <button type="button" className="button button--ghost" title="Ctrl/Cmd+," onClick={() => executeAction('map.settings')}>
+        <button type="button" className="button button--ghost" title="Ctrl/Cmd+," onClick={() => runAction('map.settings')}>
           {t('settings.open')}
         </button>
         <DataExportMenu />
-        <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => executeAction('export.open')}>
+        <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => runAction('export.open')}>
           {t('export.visual.button')}
         </button>
-        <AppButtons />
+        {appButtons}
       </header>
       {session.phase === 'failed' ? (
         <main className="editor__message" role="alert">

@@ -5,7 +5,8 @@
  * Both dispatch the registry's actions, like the keys and the native menu.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { executeAction, type ActionName } from '../../app/actions';
+import { runAction } from '../../commands-runtime/run-action';
+import type { ActionName } from '../../commands-runtime/action-names';
 import { t, type MessageKey } from '../../i18n';
 
 interface DataExport {
@@ -44,7 +45,7 @@ export function DataExportSection({ onExport }: { readonly onExport?: () => void
             aria-labelledby={`${baseId}-${item.action}-label`}
             aria-describedby={`${baseId}-${item.action}`}
             onClick={() => {
-              executeAction(item.action);
+              runAction(item.action);
               onExport?.();
             }}
           >
@@ -136,7 +137,7 @@ export function DataExportMenu() {
               className="data-menu__item"
               onClick={() => {
                 close(true);
-                executeAction(item.action);
+                runAction(item.action);
               }}
             >
               <span className="data-menu__label">{t(item.label)}</span>

@@ -13,7 +13,7 @@ import { t, type MessageKey } from '../../i18n';
 import { safeFileName, saveTextFile } from '../../platform/files';
 import { saveBinaryFile, savePdf } from '../../platform/print';
 import { DataExportSection } from './DataExportSection';
-import { rememberFormat, useExportDialog, type ExportFormat } from './export-dialog-state';
+import { rememberFormat, useExportDialogStore, type ExportFormat } from './export-dialog-store';
 import { DEFAULT_VISUAL_OPTIONS, drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from './visual-export';
 import { svgDocument, type ExportBackground } from './svg-renderer';
 import { rasterPlan } from './raster';
@@ -58,7 +58,7 @@ function rememberOptions(options: Omit<VisualExportOptions, 'format'>): void {
 export default function ExportDialog({ initialFormat }: { readonly initialFormat: ExportFormat }) {
   const doc = useDocumentStore((s) => s.doc);
   const grouping = useUiStore((s) => s.grouping);
-  const close = useExportDialog((s) => s.close);
+  const close = useExportDialogStore((s) => s.close);
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
   const [options, setOptions] = useState(storedOptions);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });

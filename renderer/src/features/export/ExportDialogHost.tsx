@@ -3,12 +3,12 @@
  * rasteriser and the print layout) is a separate chunk, loaded the first time it opens.
  */
 import { lazy, Suspense } from 'react';
-import { useExportDialog } from './export-dialog-state';
+import { useExportDialogStore } from './export-dialog-store';
 
 const ExportDialog = lazy(() => import('./ExportDialog'));
 
 export function ExportDialogHost() {
-  const open = useExportDialog((s) => s.open);
+  const open = useExportDialogStore((s) => s.open);
   if (open === null) return null;
   return (
     <Suspense fallback={null}>

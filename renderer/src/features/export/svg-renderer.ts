@@ -15,9 +15,10 @@ import type { MapDoc } from '@shared/model/types';
 import { scoreBand, weakLink, type ScoreBand } from '@shared/model/selectors';
 import { mapWords, type MapLegendWords } from '@shared/templates/map-words';
 import { frameSize, type SlideFrame } from '@shared/model/page-layout';
-import type { LayoutNode, MapLayout } from '../mindmap/layout';
-import { DARK, LIGHT, type ThemeTokens } from '../mindmap/theme';
-import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../mindmap/text-metrics';
+import type { LayoutNode, MapLayout } from '../../drawing/layout';
+import { DARK, LIGHT, type ThemeTokens } from '../../drawing/theme';
+import { FONT_WEIGHT_VALUE, NODE_GEOMETRY, measureText, wrapLabel } from '../../drawing/text-metrics';
+import { CHAIN_BADGE, chainBadge } from '../../drawing/chain-badge';
 
 /** What is behind the map: white paper, nothing (PNG/SVG only), or the dark theme. */
 export type ExportBackground = 'white' | 'transparent' | 'dark';
@@ -687,12 +688,9 @@ function drawChainSteps(doc: MapDoc, chainIds: readonly string[], byId: Readonly
       // A topic visited by several steps (or chains) gets its dots side by side along its top edge.
       const k = badgesAt.get(b.id) ?? 0;
       badgesAt.set(b.id, k + 1);
-      const label = String(s + 1);
-      const r = label.length > 1 ? 10 : 9;
-      const cx = b.x + 4 + k * 22;
-      const cy = b.y - 2;
-      out.push(circleEl(cx, cy, r, { fill: colour }));
-      out.push(textEl(cx, cy + 4, label, 11, 700, '#ffffff', 'middle'));
+      const badge = chainBadge(s + 1, { x: b.x + 4 + k * 22, y: b.y - 2 });
+      out.push(circleEl(badge.cx, badge.cy, badge.r, { fill: colour }));
+      out.push(textEl(badge.textX, badge.textY, badge.label, CHAIN_BADGE.fontSize, CHAIN_BADGE.fontWeight, CHAIN_BADGE.textColour, 'middle'));
     });
   }
   out.push('</g>');

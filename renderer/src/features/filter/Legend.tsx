@@ -9,7 +9,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore, type ColourBy } from '../../store/ui-store';
 import { t, type MessageKey } from '../../i18n';
 import { choicesOf, isFilterEmpty } from './topic-filter';
-import { usePresentStore } from '../present/present-store';
+import { usePresentStore } from '../present';
 
 const TITLE: Record<ColourBy, MessageKey> = {
   channel: 'colourBy.channel',

@@ -7,12 +7,10 @@
  */
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useDocumentStore } from '../../store/document-store';
-import { chainLinks } from '../chains/chain-model';
-import { useChainUi } from '../chains/chain-ui';
-import { chainMarkerId, ChainMarkers } from '../chains/ChainEdge';
-import { sideLink, verticalLink, type LinkCurve, type Point } from '../chains/chain-geometry';
-import { chainColourVar } from '../mindmap/theme';
-import type { GridProjection } from './grid-projection';
+import { chainLinks, useChainUiStore, chainMarkerId, ChainMarkers, ChainBadgeMark } from '../chains';
+import { sideLink, verticalLink, type LinkCurve, type Point } from '../../drawing/chain-geometry';
+import { chainColourVar } from '../../drawing/theme';
+import type { GridProjection } from '../../drawing/grid-projection';
 
 interface DrawnLink extends LinkCurve {
   readonly id: string;
@@ -88,7 +86,7 @@ function measure(table: HTMLElement, grid: GridProjection, links: ReturnType<typ
 export const GridChainOverlay = memo(function GridChainOverlay({ grid }: { readonly grid: GridProjection }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const doc = useDocumentStore((s) => s.doc);
-  const hidden = useChainUi((s) => s.hidden);
+  const hidden = useChainUiStore((s) => s.hidden);
   const [drawn, setDrawn] = useState<{ links: DrawnLink[]; width: number; height: number }>({ links: [], width: 0, height: 0 });
 
   const remeasure = useCallback(() => {
@@ -134,12 +132,7 @@ export const GridChainOverlay = memo(function GridChainOverlay({ grid }: { reado
       <svg className="grid-chains grid-chains--numbers" width={drawn.width} height={drawn.height} aria-hidden>
         {drawn.links.map((link) => (
           <g key={link.id} className="chain-edge" style={{ color: chainColourVar(link.colourIndex) }}>
-            <g className="chain-edge__badge" transform={`translate(${link.mid.x},${link.mid.y})`}>
-              <circle r={10} />
-              <text textAnchor="middle" dy="0.35em">
-                {link.number}
-              </text>
-            </g>
+            <ChainBadgeMark number={link.number} at={link.mid} />
           </g>
         ))}
       </svg>

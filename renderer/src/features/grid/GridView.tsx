@@ -12,21 +12,17 @@
  * (`content-visibility: auto`).
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { useNodeLook } from '../filter/useNodeLook';
+import { useNodeLook, FilterBar, Legend } from '../filter';
 import type { TopicId } from '@shared/model/types';
 import { scoreBand } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
-import { pickStep } from '../chains/chain-actions';
-import { useIsWeakLink } from '../chains/ChainEdge';
+import { pickStep, useIsWeakLink } from '../chains';
 import { dropOnCell, gridFor, useGridUi } from './grid-actions';
-import type { GridCell } from './grid-projection';
+import type { GridCell } from '../../drawing/grid-projection';
 import { GridChainOverlay } from './GridChainOverlay';
-import { LabelEditor } from '../mindmap/LabelEditor';
-import { FilterBar } from '../filter/FilterBar';
-import { Legend } from '../filter/Legend';
-import { EmptyStagesToggle } from '../mindmap/EmptyStagesToggle';
+import { LabelEditor, EmptyStagesToggle } from '../mindmap';
 
 /** The drag payload type: topic ids and the cell they left (private to Touchmap). */
 const DRAG_TYPE = 'application/x-touchmap-cards';

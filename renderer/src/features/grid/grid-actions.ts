@@ -14,7 +14,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
-import { projectGrid, gridNeighbour, type GridCell, type GridDirection, type GridProjection, type GridRowMode } from './grid-projection';
+import { projectGrid, gridNeighbour, type GridCell, type GridDirection, type GridProjection, type GridRowMode } from '../../drawing/grid-projection';
 
 export interface GridUiState {
   readonly mode: GridRowMode;

@@ -8,7 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n';
 import { desktopBridge } from '../../platform/files';
 import { useHelpStore } from './help-store';
-import { isMac, type KeyChord } from '../../app/actions';
+import { isMac, type KeyChord } from '../../commands-runtime/action-names';
 
 /** A chord as the user's keyboard spells it: Cmd on macOS, Ctrl elsewhere. */
 export function chordLabel(chord: KeyChord, mac: boolean): string {

@@ -9,7 +9,7 @@
  */
 import { newId } from '@shared/model/ids';
 import { library } from '../../db/library';
-import { navigate } from '../../app/route';
+import { navigate } from '../../store/route';
 import { useUiStore } from '../../store/ui-store';
 import { browserFileToPicked, openedFileToPicked, pickTouchmapFile, type PickedFile } from '../../platform/files';
 import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, isWithinSizeLimit, refuseUnread, type ImportOutcome } from './import-maps';

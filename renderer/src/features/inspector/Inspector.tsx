@@ -29,7 +29,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
-import { openMapSettings } from '../map-settings/map-settings-store';
+import { openMapSettings } from '../map-settings';
 import { ChoiceField, DateField, MultiChoiceField, RatingField, Section, SegmentedField, TextField } from './fields';
 import { commonValue, segmentState, setActionPart, toggleSegment, type ActionPart } from './edits';
 

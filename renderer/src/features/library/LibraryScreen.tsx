@@ -2,24 +2,24 @@
  * The first screen: every map on this computer, newest first, with New map, open, rename and
  * delete. Maps live in IndexedDB; this screen reads summaries only (title, count, last change).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { t, formatWhen } from '../../i18n';
-import { navigate } from '../../app/route';
-import { AppButtons } from '../../app/AppButtons';
+import { navigate } from '../../store/route';
 import { useUiStore } from '../../store/ui-store';
 import { library } from '../../db/library';
 import type { MapSummary } from '../../db';
 import { NewMapDialog } from './NewMapDialog';
-import { takeNewMapRequest, useNewMapRequest } from './new-map-request';
+import { takeNewMapRequest, useNewMapRequestStore } from './new-map-request-store';
 import { RenameMapDialog, DeleteMapDialog } from './MapDialogs';
 import { LibraryFileActions, TouchmapDropZone, onMapsImported } from '../import';
 
 type Pending = { readonly kind: 'new' } | { readonly kind: 'rename' | 'delete'; readonly map: MapSummary } | null;
 
-export function LibraryScreen() {
+/** `appButtons`: Help and App settings, which app/ owns and hands to both screens. */
+export function LibraryScreen({ appButtons }: { readonly appButtons: ReactNode }) {
   const [maps, setMaps] = useState<readonly MapSummary[] | null>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const newMapAsked = useNewMapRequest((s) => s.pending);
+  const newMapAsked = useNewMapRequestStore((s) => s.pending);
   useEffect(() => {
     if (newMapAsked && takeNewMapRequest()) setPending({ kind: 'new' });
   }, [newMapAsked]);
@@ -53,7 +53,7 @@ export function LibraryScreen() {
         <button type="button" className="button button--primary" onClick={() => setPending({ kind: 'new' })}>
           {t('library.new')}
         </button>
-        <AppButtons />
+        {appButtons}
       </header>
       <main className="library__main">
         <h1 className="library__title">{t('library.title')}</h1>

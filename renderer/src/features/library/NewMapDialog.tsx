@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n';
-import { navigate } from '../../app/route';
+import { navigate } from '../../store/route';
 import { useUiStore } from '../../store/ui-store';
 import { library } from '../../db/library';
 import { createMap } from '@shared/model/commands';

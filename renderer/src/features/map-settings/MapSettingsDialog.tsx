@@ -23,22 +23,22 @@ import type { MapDoc, Stage } from '@shared/model/types';
 import { Dialog } from '../../ui/Dialog';
 import { useDocumentStore } from '../../store/document-store';
 import { t } from '../../i18n';
-import { executeAction } from '../../app/actions';
-import { closeMapSettings, useMapSettings } from './map-settings-store';
+import { runAction } from '../../commands-runtime/run-action';
+import { closeMapSettings, useMapSettingsStore } from './map-settings-store';
 import { nameProblem, type ListKind } from './names';
 
 type Command = (doc: MapDoc) => MapDoc;
 
 /** Renders the dialog while it is open; mounted once by the editor. */
 export function MapSettingsHost() {
-  const open = useMapSettings((s) => s.open);
+  const open = useMapSettingsStore((s) => s.open);
   const hasDoc = useDocumentStore((s) => s.doc !== null);
   return open && hasDoc ? <MapSettingsDialog /> : null;
 }
 
 function MapSettingsDialog() {
   const doc = useDocumentStore((s) => s.doc) as MapDoc;
-  const focus = useMapSettings((s) => s.focus);
+  const focus = useMapSettingsStore((s) => s.focus);
   const [error, setError] = useState<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
 
@@ -81,7 +81,7 @@ function MapSettingsDialog() {
           const target = event.target as HTMLElement;
           if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
           event.preventDefault();
-          executeAction(event.shiftKey ? 'edit.redo' : 'edit.undo');
+          runAction(event.shiftKey ? 'edit.redo' : 'edit.undo');
         }}
       >
         {error && (

@@ -10,14 +10,14 @@ interface MapSettingsState {
   readonly focus?: 'stages' | 'segments' | 'competitors';
 }
 
-export const useMapSettings = create<MapSettingsState>()(() => ({ open: false }));
+export const useMapSettingsStore = create<MapSettingsState>()(() => ({ open: false }));
 
 /** Opens the dialog, optionally at one section; returns true so actions can report they acted. */
 export function openMapSettings(focus?: MapSettingsState['focus']): boolean {
-  useMapSettings.setState({ open: true, focus });
+  useMapSettingsStore.setState({ open: true, focus });
   return true;
 }
 
 export function closeMapSettings(): void {
-  useMapSettings.setState({ open: false, focus: undefined });
+  useMapSettingsStore.setState({ open: false, focus: undefined });
 }

@@ -14,7 +14,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore } from '../../store/ui-store';
 import { commitLabel } from './label-editing';
 import { addChild, moveSelection, openNextSibling } from './mind-actions';
-import type { Direction } from './mind-model';
+import type { Direction } from '../../drawing/mind-model';
 import { forgetNew, handOnToMap, joinAddStep, newTopicOf, withdraw, type NewTopic } from './new-topic-entry';
 
 const ARROWS: Readonly<Record<string, Direction>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };

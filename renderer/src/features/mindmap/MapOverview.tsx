@@ -10,7 +10,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
-import type { LayoutNode, MapLayout } from './layout';
+import type { LayoutNode, MapLayout } from '../../drawing/layout';
 import { OVERVIEW_SIZE } from './canvas-control';
 
 const { width: WIDTH, height: HEIGHT } = OVERVIEW_SIZE;

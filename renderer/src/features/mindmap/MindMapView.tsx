@@ -24,27 +24,26 @@ import { setPosition } from '@shared/model/commands';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
-import { mindModelFor, viewModelFor } from './mind-model';
+import { mindModelFor } from '../../drawing/mind-model';
+import { viewModelFor } from './view-model';
 import { NODE_TYPES, type MindNode } from './nodes';
 import { editLabel } from './mind-actions';
 import { registerCanvas, canvasControl, MIN_ZOOM, MAX_ZOOM } from './canvas-control';
 import { MapOverview } from './MapOverview';
-import type { LayoutNode } from './layout';
+import type { LayoutNode } from '../../drawing/layout';
 import { TreeEdges } from './TreeEdges';
 import { inWindow, sameWindow, viewWindow } from './canvas-window';
 import { CanvasDots } from './CanvasDots';
 import { t } from '../../i18n';
 // issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
-import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges } from '../chains/ChainEdge';
-import { pickStep } from '../chains/chain-actions';
+import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges, pickStep } from '../chains';
 // issue 3 part C: drop a touchpoint on a group to move it, box select, filter / colour-by / legend
 import { Panel } from '@xyflow/react';
 import { moveToGroup } from '@shared/model/commands';
 import { isTouchpoint } from '@shared/model/selectors';
-import { parseGroupId } from './projection';
+import { parseGroupId } from '../../drawing/projection';
 import { useBoxSelect } from './useBoxSelect';
-import { FilterBar } from '../filter/FilterBar';
-import { Legend } from '../filter/Legend';
+import { FilterBar, Legend } from '../filter';
 import { EmptyStagesToggle } from './EmptyStagesToggle';
 
 /**

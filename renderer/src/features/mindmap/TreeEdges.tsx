@@ -11,8 +11,8 @@
  */
 import { memo, useMemo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
-import type { LayoutNode, MapLayout } from './layout';
-import { linkPaths } from './tree-links';
+import type { LayoutNode, MapLayout } from '../../drawing/layout';
+import { linkPaths } from '../../drawing/tree-links';
 
 interface TreeEdgesProps {
   readonly layout: MapLayout;

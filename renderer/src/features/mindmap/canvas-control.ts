@@ -4,7 +4,7 @@
  * itself; with none mounted they do nothing.
  */
 import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
-import { NODE_GEOMETRY } from './text-metrics';
+import { NODE_GEOMETRY } from '../../drawing/text-metrics';
 
 export interface CanvasHandle extends Pick<ReactFlowInstance, 'zoomIn' | 'zoomOut' | 'getViewport' | 'setViewport'> {
   /** The pane's size in screen px, as React Flow keeps it (asking the DOM would force a layout). */

@@ -5,7 +5,8 @@
 import { renameTopic, renameStage } from '@shared/model/commands';
 import { useDocumentStore } from '../../store/document-store';
 import { runCommand } from '../../store/run-command';
-import { viewModelFor, stageOfNode } from './mind-model';
+import { stageOfNode } from '../../drawing/mind-model';
+import { viewModelFor } from './view-model';
 
 export function commitLabel(nodeId: string, text: string): void {
   const doc = useDocumentStore.getState().doc;

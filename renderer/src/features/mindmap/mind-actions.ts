@@ -9,8 +9,9 @@ import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
-import { parseGroupId } from './projection';
-import { viewModelFor, neighbour, stageOfNode, type Direction } from './mind-model';
+import { parseGroupId } from '../../drawing/projection';
+import { neighbour, stageOfNode, type Direction } from '../../drawing/mind-model';
+import { viewModelFor } from './view-model';
 import { canvasControl, type Follow } from './canvas-control';
 import { markNew, type NewTopic } from './new-topic-entry';
 

@@ -5,15 +5,14 @@
  */
 import { memo, useEffect, useRef } from 'react';
 import { useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
-import type { LayoutNode } from './layout';
+import type { LayoutNode } from '../../drawing/layout';
 import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
 import { scoreBand } from '@shared/model/selectors';
 import { t } from '../../i18n';
 import { LabelEditor } from './LabelEditor';
-import { useIsWeakLink } from '../chains/ChainEdge'; // issue 3: the weak-link marker
-import { chainStepIds } from '../chains/chain-model';
-import { useNodeLook } from '../filter/useNodeLook'; // issue 3 part C: search hits, filter dimming, colour by
+import { useIsWeakLink, chainStepIds } from '../chains';
+import { useNodeLook } from '../filter';
 
 export type MindNodeData = { readonly layout: LayoutNode };
 export type MindNode = Node<MindNodeData>;

@@ -7,7 +7,7 @@
 import { useCallback, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useUiStore } from '../../store/ui-store';
-import type { MindModel } from './mind-model';
+import type { MindModel } from '../../drawing/mind-model';
 
 /** Below this many px of movement a Shift+press is a click, not a box. */
 const MIN_BOX_PX = 4;

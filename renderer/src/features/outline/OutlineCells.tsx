@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MapDoc, Topic } from '@shared/model/types';
 import { t, type MessageKey } from '../../i18n';
-import { highlightRanges } from '../search/search-text';
+import { highlightRanges } from '../search';
 import { bandOfCell, cellValue, type OutlineColumn } from './outline-model';
 
 const CHOICE_PREFIX: Record<string, string> = { channel: 'channel', kind: 'kind', reaction: 'reaction', status: 'status' };

@@ -11,7 +11,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t, type MessageKey } from '../../i18n';
-import { FilterBar } from '../filter/FilterBar';
+import { FilterBar } from '../filter';
 import { outlineColumns, outlineRows, nextSort, cellValue, type OutlineColumn, type OutlineRow, type OutlineSort } from './outline-model';
 import { outlineIntent, type LastDigit, type RefusedKey } from './outline-keys';
 import { cellCommand, chooseCell, clearCell, rateCell } from './outline-edits';

@@ -5,7 +5,7 @@
  */
 import { t } from '../../i18n';
 
-/** A chord as the registry spells one (see app/actions.ts `KeyChord`). */
+/** A chord as the registry spells one (see commands-runtime/action-names.ts `KeyChord`). */
 interface Chord {
   readonly key: string;
   readonly mod?: boolean;

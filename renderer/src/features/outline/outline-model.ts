@@ -7,7 +7,7 @@
 import { buildChildIndex, scoreBand } from '@shared/model/selectors';
 import { ACTION_STATUSES, CHANNELS, KINDS, REACTIONS, type MapDoc, type Topic, type TopicId } from '@shared/model/types';
 import type { TopicFilter } from '../../store/ui-store';
-import { isFilterEmpty, matchesFilter } from '../filter/topic-filter';
+import { isFilterEmpty, matchesFilter } from '../filter';
 
 /** How a cell is edited: typed text, a number key (0–10), or one of a few values. */
 export type ColumnKind = 'text' | 'number' | 'choice';

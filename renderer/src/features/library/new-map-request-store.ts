@@ -6,16 +6,16 @@
  */
 import { create } from 'zustand';
 
-export const useNewMapRequest = create<{ readonly pending: boolean }>()(() => ({ pending: false }));
+export const useNewMapRequestStore = create<{ readonly pending: boolean }>()(() => ({ pending: false }));
 
 export function requestNewMap(): boolean {
-  useNewMapRequest.setState({ pending: true });
+  useNewMapRequestStore.setState({ pending: true });
   return true;
 }
 
 /** Takes the pending request, if any: true once per request. */
 export function takeNewMapRequest(): boolean {
-  if (!useNewMapRequest.getState().pending) return false;
-  useNewMapRequest.setState({ pending: false });
+  if (!useNewMapRequestStore.getState().pending) return false;
+  useNewMapRequestStore.setState({ pending: false });
   return true;
 }

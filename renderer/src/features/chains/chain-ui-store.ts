@@ -24,7 +24,7 @@ export interface ChainUiState {
 
 const NONE: ReadonlySet<ChainId> = new Set();
 
-export const useChainUi = create<ChainUiState>()((set) => ({
+export const useChainUiStore = create<ChainUiState>()((set) => ({
   hidden: NONE,
   picking: null,
   tab: 'inspector',

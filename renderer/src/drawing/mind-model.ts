@@ -1,10 +1,9 @@
 /**
- * The laid-out mind map of the open doc, computed once per (doc, grouping) and shared by the
- * canvas and the keyboard commands, with the tree links the arrow keys walk.
+ * The laid-out mind map of a doc, computed once per (doc, grouping) and shared by the canvas,
+ * the keyboard commands and the exports, with the tree links the arrow keys walk.
  */
 import type { MapDoc } from '@shared/model/types';
-import { useUiStore, type Grouping } from '../../store/ui-store';
-import { projectMindMap } from './projection';
+import { projectMindMap, type Grouping } from './projection';
 import { mapWords } from '@shared/templates/map-words';
 import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 
@@ -38,12 +37,6 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = 
   const model = { layout, byId, childrenOf };
   cached = { doc, grouping, hideEmptyStages, model };
   return model;
-}
-
-/** The model the canvas shows: the open view's grouping and its "Hide empty stages" option. */
-export function viewModelFor(doc: MapDoc): MindModel {
-  const ui = useUiStore.getState();
-  return mindModelFor(doc, ui.grouping, ui.hideEmptyStages);
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {

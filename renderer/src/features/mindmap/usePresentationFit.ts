@@ -6,10 +6,9 @@
 import { useEffect, type RefObject } from 'react';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
-import { mindModelFor } from '../mindmap/mind-model';
-import { canvasControl } from '../mindmap/canvas-control';
-import { usePresentStore } from './present-store';
-import { presentationViewport } from './presentation-fit';
+import { mindModelFor } from '../../drawing/mind-model';
+import { canvasControl } from './canvas-control';
+import { usePresentStore, presentationViewport } from '../present';
 
 let pane: HTMLElement | null = null;
 

@@ -31,7 +31,7 @@ function storedFormat(): ExportFormat {
 
 /** Remembers the format of an export that was made, for the next Ctrl/Cmd+E, also after a restart. */
 export function rememberFormat(format: ExportFormat): void {
-  useExportDialog.setState({ last: format });
+  useExportDialogStore.setState({ last: format });
   try {
     localStorage.setItem(LAST_FORMAT_KEY, format);
   } catch {
@@ -39,7 +39,7 @@ export function rememberFormat(format: ExportFormat): void {
   }
 }
 
-export const useExportDialog = create<ExportDialogState>()((set, get) => ({
+export const useExportDialogStore = create<ExportDialogState>()((set, get) => ({
   open: null,
   last: storedFormat(),
   show: (format) => set({ open: format ?? get().last }),
@@ -48,6 +48,6 @@ export const useExportDialog = create<ExportDialogState>()((set, get) => ({
 
 /** Opens the export dialog (on `format`, or the last one used). Returns true: the action always acts. */
 export function openExportDialog(format?: ExportFormat): boolean {
-  useExportDialog.getState().show(format);
+  useExportDialogStore.getState().show(format);
   return true;
 }
