@@ -25,8 +25,8 @@ describe('the chain badge', () => {
     const layout = layoutMindMap(projectMindMap(doc, { grouping: 'channel-stage' }));
     const svg = svgDocument(renderMapSvg(doc, layout, { background: 'white', chains: true, legend: false, titleBlock: false }));
     const xml = new DOMParser().parseFromString(svg, 'image/svg+xml');
-    const chains = xml.querySelector('g.chains');
-    if (!chains) throw new Error('the fixture map has a chain, so the export draws a chains group');
+    const chains = xml.querySelector('g.chain-steps');
+    if (!chains) throw new Error('the fixture map has a chain, so the export draws its step dots');
     const dots = Array.from(chains.querySelectorAll('circle'));
     expect(dots.length).toBeGreaterThan(0);
     for (const dot of dots) {
