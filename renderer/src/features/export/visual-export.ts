@@ -93,14 +93,14 @@ export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
 export async function exportVisual(doc: MapDoc, options: VisualExportOptions): Promise<VisualExportResult> {
   const parts = drawMap(doc, options);
   if (options.format === 'svg') {
-    // The bundled Noto faces the drawing's characters fall in, inlined: the file shows the same
-    // letters on a machine without Noto (the web font's unicode-range pieces, not single glyphs).
-    const text = svgDocument(parts, { fontCss: await embeddedFontCss(parts.text) });
+    // The bundled Noto faces cut to the drawing's characters, inlined: the file shows the same
+    // letters on a machine without Noto.
+    const text = svgDocument(parts, { fontCss: await embeddedFontCss(parts.text, parts.fontFamily) });
     return { kind: 'svg', text, blob: new Blob([text], { type: 'image/svg+xml' }), width: parts.width, height: parts.height, parts };
   }
   if (options.format === 'pdf') {
     // The poster caption and the appendix print the map language's words: their glyphs must be embedded too.
-    const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}`);
+    const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}`, parts.fontFamily);
     const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix: options.appendix, fontCss });
     return { kind: 'pdf', print, parts, ...(print.plan.notice ? { notice: print.plan.notice } : {}) };
   }
