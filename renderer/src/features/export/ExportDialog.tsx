@@ -14,9 +14,10 @@ import { safeFileName, saveTextFile } from '../../platform/files';
 import { saveBinaryFile, savePdf } from '../../platform/print';
 import { DataExportSection } from './DataExportSection';
 import { rememberFormat, useExportDialog, type ExportFormat } from './export-dialog-state';
-import { DEFAULT_VISUAL_OPTIONS, drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from './visual-export';
+import { drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from './visual-export';
 import { svgDocument, type ExportBackground } from './svg-renderer';
 import { rasterPlan } from './raster';
+import { rememberExportOptions, storedExportOptions } from './stored-export-options';
 
 const FORMATS: readonly { readonly format: ExportFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
@@ -30,37 +31,12 @@ const PAPER_LABEL: Record<Paper, string> = { a4: 'A4', a3: 'A3', letter: 'Letter
 
 type Phase = { readonly kind: 'idle' } | { readonly kind: 'working'; readonly done: number; readonly total: number } | { readonly kind: 'failed'; readonly message: string };
 
-/** Where the last export's options are kept, so the next export starts where the last one left off. */
-const OPTIONS_KEY = 'touchmap.export.options';
-
-/** The stored options over the defaults, keeping only known keys of the same type (a stale or edited entry cannot break the dialog). */
-function storedOptions(): Omit<VisualExportOptions, 'format'> {
-  try {
-    const saved = JSON.parse(localStorage.getItem(OPTIONS_KEY) ?? '{}') as Record<string, unknown>;
-    const merged: Record<string, unknown> = { ...DEFAULT_VISUAL_OPTIONS };
-    for (const [key, value] of Object.entries(DEFAULT_VISUAL_OPTIONS)) {
-      if (typeof saved[key] === typeof value) merged[key] = saved[key];
-    }
-    return merged as Omit<VisualExportOptions, 'format'>;
-  } catch {
-    return DEFAULT_VISUAL_OPTIONS;
-  }
-}
-
-function rememberOptions(options: Omit<VisualExportOptions, 'format'>): void {
-  try {
-    localStorage.setItem(OPTIONS_KEY, JSON.stringify(options));
-  } catch {
-    // not stored: the defaults come back next time
-  }
-}
-
 export default function ExportDialog({ initialFormat }: { readonly initialFormat: ExportFormat }) {
   const doc = useDocumentStore((s) => s.doc);
   const grouping = useUiStore((s) => s.grouping);
   const close = useExportDialog((s) => s.close);
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
-  const [options, setOptions] = useState(storedOptions);
+  const [options, setOptions] = useState(() => storedExportOptions());
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => setOptions((o) => ({ ...o, [key]: value }));
   const full: VisualExportOptions = { ...options, format, grouping };
@@ -98,7 +74,7 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   const busy = phase.kind === 'working';
 
   const run = async () => {
-    rememberOptions(options);
+    rememberExportOptions(options);
     rememberFormat(format);
     setPhase({ kind: 'working', done: 0, total: 1 });
     try {
