@@ -16,7 +16,7 @@ import { mapWords } from '../../shared/templates/map-words';
 import { buildTemplate } from '../../shared/templates';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL, labelsOf } from '../fixtures/export-maps';
 import { generateMap } from '../fixtures/generate-map';
-import { createMap, mod, SCREENSHOTS } from './driver';
+import { createMap, mod, openLibrary, SCREENSHOTS, stageGroup } from './driver';
 
 const OUT = resolve('.tmp/export-e2e');
 const EXPORTED_AT = '2026-01-01T00:00:00.000Z';
@@ -596,6 +596,60 @@ test('the export dialog offers a slide frame for every picture format and a PDF 
     await dialog.getByLabel('Slide frame').selectOption('4:3');
     const [, pw, ph] = /([\d,]+) × ([\d,]+) px/.exec((await dialog.getByTestId('export-size').textContent()) ?? '') ?? [];
     expect(Number(pw!.replace(/,/g, '')) / Number(ph!.replace(/,/g, ''))).toBeCloseTo(4 / 3, 1);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('a stage selected on the map gets a slide of its own: its touchpoints, framed 16:9', async ({ page }) => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(viewport);
+    await openLibrary(page);
+    await page.evaluate(() => localStorage.removeItem('touchmap.export.options'));
+    await createMap(page, `Clinic slides ${viewport.width}`, 'Medical clinic');
+    await stageGroup(page, 'offline', 'Purchase').click();
+    await page.keyboard.press(`${mod}+e`);
+    const dialog = page.getByRole('dialog', { name: 'Export map' });
+    await dialog.getByRole('radio', { name: 'PNG' }).check();
+    // Unframed there is no choice: a stage's slide is a slide.
+    await expect(dialog.getByLabel('Slide shows')).toBeHidden();
+    await dialog.getByLabel('Slide frame').selectOption('16:9');
+    const scope = dialog.getByLabel('Slide shows');
+    await expect(scope).toHaveValue('map');
+    const sizeOf = async () => {
+      const [, w, h] = /([\d,]+) × ([\d,]+) px/.exec((await dialog.getByTestId('export-size').textContent()) ?? '') ?? [];
+      return { width: Number(w!.replace(/,/g, '')), height: Number(h!.replace(/,/g, '')) };
+    };
+    const whole = await sizeOf();
+    await scope.selectOption({ label: 'Selected stage: Purchase' });
+    await expect(dialog.getByTestId('export-size')).not.toContainText(`${whole.width.toLocaleString('en')} ×`);
+    const stage = await sizeOf();
+    expect(stage.width / stage.height).toBeCloseTo(16 / 9, 1);
+    expect(stage.width).toBeLessThan(whole.width);
+    await page.screenshot({ path: `${SCREENSHOTS}/export-dialog-stage-slide-${viewport.width}.png` });
+
+    if (viewport.width === 1440) {
+      const download = async () => {
+        const downloading = page.waitForEvent('download');
+        await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+        return readFileSync((await (await downloading).path())!);
+      };
+      const png = await download();
+      expect(pngSize(png).width / pngSize(png).height).toBeCloseTo(16 / 9, 2);
+      writeFileSync(join(SCREENSHOTS, 'export-stage-slide.png'), png);
+      await page.keyboard.press(`${mod}+e`);
+      await dialog.getByRole('radio', { name: 'SVG' }).check();
+      await dialog.getByLabel('Slide shows').selectOption({ label: 'Selected stage: Purchase' });
+      const svg = (await download()).toString('utf8');
+      // The stage's touchpoints (the long one wraps), nothing of the other stages.
+      for (const line of ['Purchase', 'Booking by phone', 'Talk with reception', 'Filling in the card and']) expect(svg.includes(`>${line}</text>`), line).toBe(true);
+      for (const line of ['Context ad', 'Site page', 'Doctor’s consultation', 'Awareness', 'Experience']) expect(svg.includes(`>${line}</text>`), line).toBe(false);
+      // The whole map's 16:9 PNG is another picture.
+      await page.keyboard.press(`${mod}+e`);
+      await dialog.getByRole('radio', { name: 'PNG' }).check();
+      await dialog.getByLabel('Slide shows').selectOption('map');
+      const wholePng = await download();
+      expect(pngSize(wholePng).width).toBeGreaterThan(pngSize(png).width);
+    }
     await page.keyboard.press('Escape');
   }
 });

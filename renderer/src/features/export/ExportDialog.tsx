@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { planPages, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
 import { useDocumentStore } from '../../store/document-store';
-import { useUiStore } from '../../store/ui-store';
+import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { Dialog } from '../../ui/Dialog';
 import { t, type MessageKey } from '../../i18n';
 import { safeFileName, saveTextFile } from '../../platform/files';
@@ -18,6 +18,7 @@ import { drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from 
 import { svgDocument, type ExportBackground } from './svg-renderer';
 import { rasterPlan } from './raster';
 import { rememberExportOptions, storedExportOptions } from './stored-export-options';
+import { selectedStage } from './stage-scope';
 
 const FORMATS: readonly { readonly format: ExportFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
@@ -38,13 +39,18 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
   const [options, setOptions] = useState(() => storedExportOptions());
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // A stage group selected in the editor can have a slide of its own (framed exports only).
+  const stageId = useUiStore((s) => selectedStage(selectPrimary(s)));
+  const stageName = stageId ? doc?.map.stages.find((s) => s.id === stageId)?.name : undefined;
+  const [slideOfStage, setSlideOfStage] = useState(false);
+  const frameStage = slideOfStage && stageName !== undefined && options.frame !== 'none' ? (stageId as string) : undefined;
   const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => setOptions((o) => ({ ...o, [key]: value }));
-  const full: VisualExportOptions = { ...options, format, grouping };
+  const full: VisualExportOptions = { ...options, format, grouping, ...(frameStage ? { frameStage } : {}) };
 
   useEffect(() => setFormat(initialFormat), [initialFormat]);
 
   // The drawing: the same parts the export writes, so the preview and the sizes are exact.
-  const parts = useMemo(() => (doc ? drawMap(doc, { ...options, format, grouping }) : null), [doc, options, format, grouping]);
+  const parts = useMemo(() => (doc ? drawMap(doc, { ...options, format, grouping, ...(frameStage ? { frameStage } : {}) }) : null), [doc, options, format, grouping, frameStage]);
   const previewUrl = useMemo(() => (parts ? URL.createObjectURL(new Blob([svgDocument(parts)], { type: 'image/svg+xml' })) : null), [parts]);
   useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
 
@@ -193,6 +199,15 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
               <option value="4:3">{t('export.visual.frame.standard')}</option>
             </select>
           </label>
+          {options.frame !== 'none' && stageName !== undefined && (
+            <label className="field">
+              <span className="field__label">{t('export.visual.frameScope')}</span>
+              <select aria-label={t('export.visual.frameScope')} value={slideOfStage ? 'stage' : 'map'} onChange={(e) => setSlideOfStage(e.target.value === 'stage')} disabled={busy}>
+                <option value="map">{t('export.visual.frameScope.map')}</option>
+                <option value="stage">{t('export.visual.frameScope.stage', { name: stageName })}</option>
+              </select>
+            </label>
+          )}
           {format === 'pdf' && options.frame === 'none' && options.pageMode !== 'fit-page-to-map' && (
             <label className="field">
               <span className="field__label">{t('export.visual.orientation')}</span>
