@@ -4,7 +4,7 @@
  * (`npm run export`, which drives the built renderer in Chromium) and through the app's dialog —
  * and are checked with poppler's tools and by decoding the pixels against the layout.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, chromium, type Browser, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { mapWords } from '../../shared/templates/map-words';
 import { buildTemplate } from '../../shared/templates';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL, labelsOf } from '../fixtures/export-maps';
 import { generateMap } from '../fixtures/generate-map';
-import { createMap, mod, SCREENSHOTS } from './driver';
+import { createMap, mod, openLibrary, SCREENSHOTS, stageGroup } from './driver';
 
 const OUT = resolve('.tmp/export-e2e');
 const EXPORTED_AT = '2026-01-01T00:00:00.000Z';
@@ -100,6 +100,30 @@ function inkBoxes(pdf: string, name: string): { left: number; top: number; right
     }
     return { left: left / w, top: top / h, right: (right + 1) / w, bottom: (bottom + 1) / h };
   });
+}
+
+/** The SVG file opened as the page itself (its own document, its own fonts), once its fonts are ready, as a PNG. */
+async function shot(browser: Browser, svgPath: string, name: string): Promise<string> {
+  // A viewport the drawing's size: a full-page screenshot of an SVG document never finishes (Chromium 156).
+  const size = svgSize(svgPath);
+  const page = await browser.newPage({ viewport: { width: Math.ceil(size.width), height: Math.ceil(size.height) } });
+  try {
+    await page.goto(`file://${resolve(svgPath)}`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const path = join(SCREENSHOTS, `export-${name}.png`);
+    await page.screenshot({ path });
+    return path;
+  } finally {
+    await page.close();
+  }
+}
+
+/** How many pixels of two images differ by more than a quarter of the colour range (ImageMagick's compare). */
+function differingPixels(a: string, b: string): number {
+  const run = spawnSync('compare', ['-metric', 'AE', '-fuzz', '25%', a, b, 'null:'], { encoding: 'utf8' });
+  const count = Number(/^[\d.e+]+/.exec(run.stderr.trim())?.[0]);
+  if (run.status === 2 || Number.isNaN(count)) throw new Error(`compare ${a} ${b} failed: ${run.stderr}`);
+  return count;
 }
 
 test.describe('headless export (npm run export)', () => {
@@ -213,7 +237,7 @@ test.describe('headless export (npm run export)', () => {
     }
   });
 
-  test('the SVG carries the Noto faces its text needs as WOFF2 and shows the weak link; the PDF text has the weak-link tag', () => {
+  test('the SVG carries the Noto faces its text needs, cut to its characters, and shows the weak link; the PDF text has the weak-link tag', () => {
     const doc = templateDoc('ja');
     const file = writeMapFile('clinic-ja-fonts', [doc]);
     const svg = join(OUT, 'clinic-ja.svg');
@@ -221,18 +245,57 @@ test.describe('headless export (npm run export)', () => {
     const text = readFileSync(svg, 'utf8');
     const faces = text.match(/@font-face\{[^}]*\}/g) ?? [];
     expect(faces.length).toBeGreaterThan(0);
-    for (const face of faces) expect(face).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/);
+    for (const face of faces) expect(face).toMatch(/src:url\(data:font\/woff;base64,[A-Za-z0-9+/=]+\) format\('woff'\);unicode-range:U\+[0-9a-f]/);
     expect(faces.join('\n')).toMatch(/font-family:'Noto Sans JP'/);
     expect(faces.join('\n')).toMatch(/font-family:'Noto Sans'/);
+    // Kanji are drawn from Noto Sans JP on a Japanese map: Noto Sans KR, which has them too, is not carried.
+    expect(faces.join('\n')).not.toMatch(/font-family:'Noto Sans KR'/);
     const tag = mapWords('ja').legend.weakLink;
     expect(text).toContain(`>${tag}</text>`);
     const pdf = join(OUT, 'clinic-ja-weak.pdf');
     exportOk([file, '--format', 'pdf', '--out', pdf]);
     expect(normalise(tool('pdftotext', [pdf, '-']))).toContain(normalise(tag));
+    // Each font's name says the weight it draws: Japanese labels are Regular (the bundled file is
+    // weight 400), the stage and channel labels SemiBold; none calls itself Thin.
+    const fontNames = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0] as string);
+    expect(fontNames.length).toBeGreaterThan(0);
+    for (const name of fontNames) expect(name).toMatch(/^[A-Z]{6}\+NotoSans(JP|KR)?-(Regular|SemiBold|Bold)$/);
+    expect(fontNames).toContainEqual(expect.stringMatching(/\+NotoSansJP-Regular$/));
     const en = writeMapFile('clinic-en-weak', [templateDoc('en')]);
     const enPdf = join(OUT, 'clinic-en-weak.pdf');
     exportOk([en, '--format', 'pdf', '--out', enPdf]);
     expect(tool('pdftotext', [enPdf, '-'])).toContain('WEAK LINK');
+  });
+
+  test('the SVG shows every letter with the fonts it carries, on a machine with no Noto installed', async ({ browser }) => {
+    const file = writeMapFile('clinic-ja-travel', [templateDoc('ja')]);
+    const svg = join(OUT, 'clinic-ja-travel.svg');
+    exportOk([file, '--format', 'svg', '--out', svg]);
+    const text = readFileSync(svg, 'utf8');
+    const faces = text.match(/@font-face\{[^}]*\}/g) ?? [];
+    const fontBytes = faces.reduce((sum, face) => sum + Math.floor((/base64,([A-Za-z0-9+/=]+)/.exec(face)?.[1]?.length ?? 0) * 0.75), 0);
+    // The whole unicode-range pieces this map's characters fall in came to 1.2 MB of fonts in 57 faces.
+    expect(fontBytes, 'bytes of embedded font').toBeLessThan(120_000);
+    const bare = join(OUT, 'clinic-ja-travel-no-fonts.svg');
+    writeFileSync(bare, text.replace(/<style>[\s\S]*?<\/style>/, ''));
+
+    // A Chromium whose fontconfig knows DejaVu alone (it has no kana or kanji, and its Latin is not
+    // Noto's): only what the file carries can draw the map's letters as Noto. (With no font at all
+    // Chromium 156 never finishes a screenshot.)
+    const conf = join(OUT, 'no-noto.conf');
+    writeFileSync(conf, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${resolve(OUT, 'no-noto-cache')}</cachedir></fontconfig>`);
+    const bareMachine = await chromium.launch({ ...test.info().project.use.launchOptions, env: { ...process.env, FONTCONFIG_FILE: conf } });
+    try {
+      const withNoto = await shot(browser, svg, 'svg-fonts-with-noto');
+      const withoutNoto = await shot(bareMachine, svg, 'svg-fonts-without-noto');
+      const nothingEmbedded = await shot(bareMachine, bare, 'svg-fonts-none-embedded');
+      // Same pixels with or without Noto on the machine; a glyph missing from the file would draw as nothing here.
+      expect(differingPixels(withNoto, withoutNoto), 'pixels that differ without Noto installed').toBe(0);
+      // …and the bare machine really has no fonts: the same drawing without its faces loses its words.
+      expect(differingPixels(withNoto, nothingEmbedded)).toBeGreaterThan(5_000);
+    } finally {
+      await bareMachine.close();
+    }
   });
 
   test('a hostile label stays literal text in SVG, CSV and Markdown', () => {
@@ -533,6 +596,60 @@ test('the export dialog offers a slide frame for every picture format and a PDF 
     await dialog.getByLabel('Slide frame').selectOption('4:3');
     const [, pw, ph] = /([\d,]+) × ([\d,]+) px/.exec((await dialog.getByTestId('export-size').textContent()) ?? '') ?? [];
     expect(Number(pw!.replace(/,/g, '')) / Number(ph!.replace(/,/g, ''))).toBeCloseTo(4 / 3, 1);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('a stage selected on the map gets a slide of its own: its touchpoints, framed 16:9', async ({ page }) => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(viewport);
+    await openLibrary(page);
+    await page.evaluate(() => localStorage.removeItem('touchmap.export.options'));
+    await createMap(page, `Clinic slides ${viewport.width}`, 'Medical clinic');
+    await stageGroup(page, 'offline', 'Purchase').click();
+    await page.keyboard.press(`${mod}+e`);
+    const dialog = page.getByRole('dialog', { name: 'Export map' });
+    await dialog.getByRole('radio', { name: 'PNG' }).check();
+    // Unframed there is no choice: a stage's slide is a slide.
+    await expect(dialog.getByLabel('Slide shows')).toBeHidden();
+    await dialog.getByLabel('Slide frame').selectOption('16:9');
+    const scope = dialog.getByLabel('Slide shows');
+    await expect(scope).toHaveValue('map');
+    const sizeOf = async () => {
+      const [, w, h] = /([\d,]+) × ([\d,]+) px/.exec((await dialog.getByTestId('export-size').textContent()) ?? '') ?? [];
+      return { width: Number(w!.replace(/,/g, '')), height: Number(h!.replace(/,/g, '')) };
+    };
+    const whole = await sizeOf();
+    await scope.selectOption({ label: 'Selected stage: Purchase' });
+    await expect(dialog.getByTestId('export-size')).not.toContainText(`${whole.width.toLocaleString('en')} ×`);
+    const stage = await sizeOf();
+    expect(stage.width / stage.height).toBeCloseTo(16 / 9, 1);
+    expect(stage.width).toBeLessThan(whole.width);
+    await page.screenshot({ path: `${SCREENSHOTS}/export-dialog-stage-slide-${viewport.width}.png` });
+
+    if (viewport.width === 1440) {
+      const download = async () => {
+        const downloading = page.waitForEvent('download');
+        await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+        return readFileSync((await (await downloading).path())!);
+      };
+      const png = await download();
+      expect(pngSize(png).width / pngSize(png).height).toBeCloseTo(16 / 9, 2);
+      writeFileSync(join(SCREENSHOTS, 'export-stage-slide.png'), png);
+      await page.keyboard.press(`${mod}+e`);
+      await dialog.getByRole('radio', { name: 'SVG' }).check();
+      await dialog.getByLabel('Slide shows').selectOption({ label: 'Selected stage: Purchase' });
+      const svg = (await download()).toString('utf8');
+      // The stage's touchpoints (the long one wraps), nothing of the other stages.
+      for (const line of ['Purchase', 'Booking by phone', 'Talk with reception', 'Filling in the card and']) expect(svg.includes(`>${line}</text>`), line).toBe(true);
+      for (const line of ['Context ad', 'Site page', 'Doctor’s consultation', 'Awareness', 'Experience']) expect(svg.includes(`>${line}</text>`), line).toBe(false);
+      // The whole map's 16:9 PNG is another picture.
+      await page.keyboard.press(`${mod}+e`);
+      await dialog.getByRole('radio', { name: 'PNG' }).check();
+      await dialog.getByLabel('Slide shows').selectOption('map');
+      const wholePng = await download();
+      expect(pngSize(wholePng).width).toBeGreaterThan(pngSize(png).width);
+    }
     await page.keyboard.press('Escape');
   }
 });

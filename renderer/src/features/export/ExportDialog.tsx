@@ -7,16 +7,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { planPages, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
 import { useDocumentStore } from '../../store/document-store';
-import { useUiStore } from '../../store/ui-store';
+import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { Dialog } from '../../ui/Dialog';
 import { t, type MessageKey } from '../../i18n';
 import { safeFileName, saveTextFile } from '../../platform/files';
 import { saveBinaryFile, savePdf } from '../../platform/print';
 import { DataExportSection } from './DataExportSection';
 import { rememberFormat, useExportDialogStore, type ExportFormat } from './export-dialog-store';
-import { DEFAULT_VISUAL_OPTIONS, drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from './visual-export';
+import { drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from './visual-export';
 import { svgDocument, type ExportBackground } from './svg-renderer';
 import { rasterPlan } from './raster';
+import { rememberExportOptions, storedExportOptions } from './stored-export-options';
+import { selectedStage } from './stage-scope';
 
 const FORMATS: readonly { readonly format: ExportFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
@@ -30,45 +32,25 @@ const PAPER_LABEL: Record<Paper, string> = { a4: 'A4', a3: 'A3', letter: 'Letter
 
 type Phase = { readonly kind: 'idle' } | { readonly kind: 'working'; readonly done: number; readonly total: number } | { readonly kind: 'failed'; readonly message: string };
 
-/** Where the last export's options are kept, so the next export starts where the last one left off. */
-const OPTIONS_KEY = 'touchmap.export.options';
-
-/** The stored options over the defaults, keeping only known keys of the same type (a stale or edited entry cannot break the dialog). */
-function storedOptions(): Omit<VisualExportOptions, 'format'> {
-  try {
-    const saved = JSON.parse(localStorage.getItem(OPTIONS_KEY) ?? '{}') as Record<string, unknown>;
-    const merged: Record<string, unknown> = { ...DEFAULT_VISUAL_OPTIONS };
-    for (const [key, value] of Object.entries(DEFAULT_VISUAL_OPTIONS)) {
-      if (typeof saved[key] === typeof value) merged[key] = saved[key];
-    }
-    return merged as Omit<VisualExportOptions, 'format'>;
-  } catch {
-    return DEFAULT_VISUAL_OPTIONS;
-  }
-}
-
-function rememberOptions(options: Omit<VisualExportOptions, 'format'>): void {
-  try {
-    localStorage.setItem(OPTIONS_KEY, JSON.stringify(options));
-  } catch {
-    // not stored: the defaults come back next time
-  }
-}
-
 export default function ExportDialog({ initialFormat }: { readonly initialFormat: ExportFormat }) {
   const doc = useDocumentStore((s) => s.doc);
   const grouping = useUiStore((s) => s.grouping);
   const close = useExportDialogStore((s) => s.close);
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
-  const [options, setOptions] = useState(storedOptions);
+  const [options, setOptions] = useState(() => storedExportOptions());
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // A stage group selected in the editor can have a slide of its own (framed exports only).
+  const stageId = useUiStore((s) => selectedStage(selectPrimary(s)));
+  const stageName = stageId ? doc?.map.stages.find((s) => s.id === stageId)?.name : undefined;
+  const [slideOfStage, setSlideOfStage] = useState(false);
+  const frameStage = slideOfStage && stageName !== undefined && options.frame !== 'none' ? (stageId as string) : undefined;
   const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => setOptions((o) => ({ ...o, [key]: value }));
-  const full: VisualExportOptions = { ...options, format, grouping };
+  const full: VisualExportOptions = { ...options, format, grouping, ...(frameStage ? { frameStage } : {}) };
 
   useEffect(() => setFormat(initialFormat), [initialFormat]);
 
   // The drawing: the same parts the export writes, so the preview and the sizes are exact.
-  const parts = useMemo(() => (doc ? drawMap(doc, { ...options, format, grouping }) : null), [doc, options, format, grouping]);
+  const parts = useMemo(() => (doc ? drawMap(doc, { ...options, format, grouping, ...(frameStage ? { frameStage } : {}) }) : null), [doc, options, format, grouping, frameStage]);
   const previewUrl = useMemo(() => (parts ? URL.createObjectURL(new Blob([svgDocument(parts)], { type: 'image/svg+xml' })) : null), [parts]);
   useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
 
@@ -98,7 +80,7 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   const busy = phase.kind === 'working';
 
   const run = async () => {
-    rememberOptions(options);
+    rememberExportOptions(options);
     rememberFormat(format);
     setPhase({ kind: 'working', done: 0, total: 1 });
     try {
@@ -217,6 +199,15 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
               <option value="4:3">{t('export.visual.frame.standard')}</option>
             </select>
           </label>
+          {options.frame !== 'none' && stageName !== undefined && (
+            <label className="field">
+              <span className="field__label">{t('export.visual.frameScope')}</span>
+              <select aria-label={t('export.visual.frameScope')} value={slideOfStage ? 'stage' : 'map'} onChange={(e) => setSlideOfStage(e.target.value === 'stage')} disabled={busy}>
+                <option value="map">{t('export.visual.frameScope.map')}</option>
+                <option value="stage">{t('export.visual.frameScope.stage', { name: stageName })}</option>
+              </select>
+            </label>
+          )}
           {format === 'pdf' && options.frame === 'none' && options.pageMode !== 'fit-page-to-map' && (
             <label className="field">
               <span className="field__label">{t('export.visual.orientation')}</span>

@@ -3,8 +3,9 @@
  *
  * Why embed: an SVG drawn as an image (PNG/JPEG) and the print window (PDF) cannot see the page's
  * web fonts, and must not fetch anything. So we read the app's own Fontsource `@font-face` rules
- * (split by unicode-range), keep those whose range covers a character the map draws, and inline
- * their WOFF2 files as data: URLs. A Korean map pulls in a few Hangul subsets, not all of them.
+ * (split by unicode-range), keep those whose range holds a character the map draws, cut each down
+ * to those characters (font-subset.ts) and inline it as a data: URL. A Japanese map carries the
+ * few hundred glyphs it prints, not the unicode-range pieces they come from.
  */
 
 /** The families the canvas and the exports draw with (text-metrics.ts FONT_FAMILY). */
@@ -27,14 +28,6 @@ export function parseUnicodeRange(value: string): [number, number][] {
     }
   }
   return ranges;
-}
-
-function covers(ranges: readonly [number, number][], codePoints: ReadonlySet<number>): boolean {
-  if (ranges.length === 0) return true;
-  for (const cp of codePoints) {
-    for (const [from, to] of ranges) if (cp >= from && cp <= to) return true;
-  }
-  return false;
 }
 
 function faceRules(): CSSFontFaceRule[] {
@@ -135,15 +128,48 @@ export function bundledFaceSources(): FaceSource[] {
   return sources;
 }
 
+/** Characters every drawing may print besides its labels: score and count badges, "+N" chips, page numbers. */
+const ALWAYS_EMBEDDED = '0123456789+ ';
+
+/** The code points of `text` inside `ranges`, as a compact `unicode-range` value. */
+function rangeValue(codePoints: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codePoints.length; ) {
+    let j = i;
+    while (j + 1 < codePoints.length && (codePoints[j + 1] as number) === (codePoints[j] as number) + 1) j++;
+    const from = (codePoints[i] as number).toString(16);
+    parts.push(j > i ? `U+${from}-${(codePoints[j] as number).toString(16)}` : `U+${from}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** What `embeddedFontCss` made: the rules and, for the record, how many bytes of font they carry. */
+export interface EmbeddedFonts {
+  readonly css: string;
+  readonly faces: number;
+  readonly fontBytes: number;
+}
+
 /**
  * Waits until the page's fonts for `text` are loaded (so labels never draw in a fallback face),
- * then returns the `@font-face` rules that cover it with the fonts inlined.
+ * then returns the `@font-face` rules for it: each bundled face that holds some of its characters,
+ * cut down to those characters (font-subset.ts, loaded on demand) and inlined as a data: URL.
  * @example const css = await embeddedFontCss(parts.text); svgDocument(parts, { fontCss: css });
  */
-export async function embeddedFontCss(text: string): Promise<string> {
+export async function embeddedFontCss(text: string, fontFamily?: string): Promise<string> {
+  return (await embeddedFonts(text, fontFamily)).css;
+}
+
+/**
+ * `embeddedFontCss` with the sizes it embedded. `fontFamily`: the drawing's CSS font-family list;
+ * each character then goes only to the first bundled family that has it, as the browser picks
+ * (a Japanese map's kanji are drawn from Noto Sans JP; Noto Sans KR has them too but is never asked).
+ */
+export async function embeddedFonts(text: string, fontFamily?: string): Promise<EmbeddedFonts> {
   const codePoints = new Set<number>();
-  for (const ch of text) codePoints.add(ch.codePointAt(0) as number);
-  if (typeof document === 'undefined') return '';
+  for (const ch of text + ALWAYS_EMBEDDED) codePoints.add(ch.codePointAt(0) as number);
+  if (typeof document === 'undefined') return { css: '', faces: 0, fontBytes: 0 };
   await loadFontsFor(text);
   const faces = faceRules();
   // The heaviest weight each family has: declaring the faces over the weight range up to the next
@@ -159,21 +185,49 @@ export async function embeddedFontCss(text: string): Promise<string> {
     const heavier = (weightsOf.get(family) ?? []).filter((w) => w > weight);
     return `${weight} ${heavier.length > 0 ? Math.min(...heavier) - 1 : 900}`;
   };
+  const order = (fontFamily ?? '').split(',').map((f) => f.replace(/["']/g, '').trim().toLowerCase()).filter((f) => BUNDLED_FAMILIES.has(f));
+  const rangesOf = new Map<string, [number, number][][]>();
+  for (const rule of faces) {
+    const family = rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase();
+    rangesOf.set(family, [...(rangesOf.get(family) ?? []), parseUnicodeRange(rule.style.getPropertyValue('unicode-range'))]);
+  }
+  const has = (family: string, cp: number) => (rangesOf.get(family) ?? []).some((ranges) => ranges.length === 0 || ranges.some(([from, to]) => cp >= from && cp <= to));
+  const owner = new Map<number, string>();
+  for (const cp of codePoints) {
+    const first = order.find((family) => has(family, cp));
+    if (first) owner.set(cp, first);
+  }
+  const { packFace } = await import('./font-subset');
   const css: string[] = [];
+  let fontBytes = 0;
   for (const rule of faces) {
     const family = rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase();
     if (!BUNDLED_FAMILIES.has(family)) continue;
-    if (!covers(parseUnicodeRange(rule.style.getPropertyValue('unicode-range')), codePoints)) continue;
-    const src = /url\(\s*["']?([^"')]+\.woff2[^"')]*)["']?\s*\)/.exec(rule.style.getPropertyValue('src'));
-    if (!src) continue;
-    const url = new URL(src[1] as string, rule.parentStyleSheet?.href ?? document.baseURI).href;
-    const data = await toDataUrl(url);
+    const ranges = parseUnicodeRange(rule.style.getPropertyValue('unicode-range'));
+    const used = [...codePoints]
+      .filter((cp) => (owner.get(cp) ?? family) === family && (ranges.length === 0 || ranges.some(([from, to]) => cp >= from && cp <= to)))
+      .sort((a, b) => a - b);
+    if (used.length === 0) continue;
+    const base = rule.parentStyleSheet?.href ?? document.baseURI;
+    const src = rule.style.getPropertyValue('src');
+    const name = family.replace(/\b\w/g, (c) => c.toUpperCase()).replace('Jp', 'JP').replace('Kr', 'KR');
+    const weight = Number(rule.style.getPropertyValue('font-weight')) || 400;
+    const face = `font-family:'${name}';font-style:${rule.style.getPropertyValue('font-style') || 'normal'};font-weight:${rangeOf(family, weight)};`;
+    const woff = /url\(\s*["']?([^"')]+\.woff)(?:[?#][^"')]*)?["']?\s*\)/.exec(src);
+    if (woff) {
+      const packed = await packFace({ family: name, weight, woffUrl: new URL(woff[1] as string, base).href }, new Set(used));
+      fontBytes += packed.bytes;
+      // The range is exactly what the face now holds, so the browser never looks in it for anything else.
+      css.push(`@font-face{${face}src:url(${packed.dataUrl}) format('woff');unicode-range:${rangeValue(used)};}`);
+      continue;
+    }
+    // A face declared only as WOFF2 (none of ours today) travels whole.
+    const woff2 = /url\(\s*["']?([^"')]+\.woff2[^"')]*)["']?\s*\)/.exec(src);
+    if (!woff2) continue;
+    const data = await toDataUrl(new URL(woff2[1] as string, base).href);
+    fontBytes += Math.floor((data.length - data.indexOf(',') - 1) * 0.75);
     const range = rule.style.getPropertyValue('unicode-range');
-    css.push(
-      `@font-face{font-family:'${family.replace(/\b\w/g, (c) => c.toUpperCase()).replace('Jp', 'JP').replace('Kr', 'KR')}';` +
-        `font-style:${rule.style.getPropertyValue('font-style') || 'normal'};font-weight:${rangeOf(family, Number(rule.style.getPropertyValue('font-weight')) || 400)};` +
-        `src:url(${data}) format('woff2');${range ? `unicode-range:${range};` : ''}}`,
-    );
+    css.push(`@font-face{${face}src:url(${data}) format('woff2');${range ? `unicode-range:${range};` : ''}}`);
   }
-  return css.join('\n');
+  return { css: css.join('\n'), faces: css.length, fontBytes };
 }

@@ -44,6 +44,11 @@ export interface SvgExportOptions {
   readonly words?: Partial<ExportWords>;
   /** A slide's shape to centre the whole drawing in, the background filling the spare room. Default none. */
   readonly frame?: SlideFrame;
+  /**
+   * The layout is part of the map (a stage's slide): chains with no step in it are left out of the
+   * legend too, and their links are drawn only between steps inside. Default false.
+   */
+  readonly partOfMap?: boolean;
 }
 
 /** The export's pieces, so raster and print can re-wrap the same drawing (tiles, pages). */
@@ -282,7 +287,9 @@ function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, or
   }
   put('</g>');
 
-  const chainIds = options.chains ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0) : [];
+  const chainIds = options.chains
+    ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0 && (!options.partOfMap || doc.chains[id].steps.some((step) => byId.has(step))))
+    : [];
   const weak = weakLinksOf(doc, chainIds, words.weakLink);
 
   // Chain lines go under the nodes, as on the canvas, so they never strike through a label; the

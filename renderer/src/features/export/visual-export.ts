@@ -12,6 +12,7 @@ import { renderMapSvg, svgDocument, type ExportBackground, type SvgParts } from 
 import { rasterize, type RasterFormat } from './raster';
 import { buildPrintDocument, DEFAULT_MARGIN_IN, type PrintDocument } from './pdf';
 import { embeddedFontCss } from './fonts';
+import { stageLayout } from './stage-scope';
 
 export type VisualFormat = 'png' | 'jpeg' | 'svg' | 'pdf';
 export const VISUAL_FORMATS: readonly VisualFormat[] = ['png', 'jpeg', 'svg', 'pdf'];
@@ -31,6 +32,8 @@ export interface VisualExportOptions {
   readonly orientation: Orientation;
   /** Every format: the picture centred in a slide of that shape; a framed PDF is one page of that shape. */
   readonly frame: SlideFrame;
+  /** A framed picture of this stage alone (its group nodes and their touchpoints) instead of the whole map. */
+  readonly frameStage?: string;
   readonly appendix: boolean;
   readonly marginIn?: number;
   readonly grouping?: Grouping;
@@ -73,7 +76,9 @@ export function exportDate(locale: string, now = new Date()): string {
  * @example const parts = drawMap(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'png' });
  */
 export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
-  const layout = mindModelFor(doc, options.grouping ?? 'channel-stage').layout;
+  const whole = mindModelFor(doc, options.grouping ?? 'channel-stage').layout;
+  const part = options.frame !== 'none' && options.frameStage !== undefined ? stageLayout(whole, options.frameStage) : null;
+  const layout = part ?? whole;
   // PDF pages and JPEGs are never see-through: transparent becomes white there.
   const background = options.background === 'transparent' && (options.format === 'jpeg' || options.format === 'pdf') ? 'white' : options.background;
   return renderMapSvg(doc, layout, {
@@ -83,6 +88,7 @@ export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
     titleBlock: options.titleBlock,
     date: options.date ?? exportDate(doc.map.locale),
     frame: options.frame,
+    partOfMap: part !== null,
   });
 }
 
@@ -93,14 +99,14 @@ export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
 export async function exportVisual(doc: MapDoc, options: VisualExportOptions): Promise<VisualExportResult> {
   const parts = drawMap(doc, options);
   if (options.format === 'svg') {
-    // The bundled Noto faces the drawing's characters fall in, inlined: the file shows the same
-    // letters on a machine without Noto (the web font's unicode-range pieces, not single glyphs).
-    const text = svgDocument(parts, { fontCss: await embeddedFontCss(parts.text) });
+    // The bundled Noto faces cut to the drawing's characters, inlined: the file shows the same
+    // letters on a machine without Noto.
+    const text = svgDocument(parts, { fontCss: await embeddedFontCss(parts.text, parts.fontFamily) });
     return { kind: 'svg', text, blob: new Blob([text], { type: 'image/svg+xml' }), width: parts.width, height: parts.height, parts };
   }
   if (options.format === 'pdf') {
     // The poster caption and the appendix print the map language's words: their glyphs must be embedded too.
-    const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}`);
+    const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}`, parts.fontFamily);
     const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix: options.appendix, fontCss });
     return { kind: 'pdf', print, parts, ...(print.plan.notice ? { notice: print.plan.notice } : {}) };
   }
