@@ -16,6 +16,7 @@ import { mapWords } from '../../shared/templates/map-words';
 import { buildTemplate } from '../../shared/templates';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL, labelsOf } from '../fixtures/export-maps';
 import { generateMap } from '../fixtures/generate-map';
+import { APP_CSP } from '../../electron/main/security/csp';
 import { createMap, mod, openLibrary, SCREENSHOTS, stageGroup } from './driver';
 
 const OUT = resolve('.tmp/export-e2e');
@@ -575,6 +576,36 @@ test('the export dialog shows the size that will come out, previews the map, and
   await expect(dialog.getByRole('radio', { name: 'SVG' })).toBeChecked();
   await dialog.getByRole('radio', { name: 'PDF' }).check();
   await expect(dialog.getByLabel('Pages')).toHaveValue('poster');
+});
+
+test('under the desktop app’s Content-Security-Policy an SVG export still subsets its fonts (WebAssembly allowed, no JS eval)', async ({ page }) => {
+  // The desktop app serves every page with APP_CSP (electron/main/security/csp.ts); the preview
+  // server sends none, so the page gets the same header here. The font subsetter is WebAssembly.
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': APP_CSP } });
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
+  });
+  await page.goto('/');
+  await createMap(page, 'ウェブサイト clinic');
+  await page.keyboard.press(`${mod}+e`);
+  const dialog = page.getByRole('dialog', { name: 'Export map' });
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const svg = readFileSync((await (await downloading).path())!, 'utf8');
+  expect(svg).toContain('ウェブサイト clinic');
+  expect(svg).toContain('data:font/woff;'); // subsets are WOFF; a whole bundled piece would be WOFF2
+  expect(svg).not.toContain('data:font/woff2');
+  // Chromium reports blocked WebAssembly as "wasm-eval". (zod's own probe for JS eval, caught by
+  // zod, shows as "eval" and is expected: the policy forbids eval.)
+  const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  expect(violations.filter((v) => v.includes('wasm-eval'))).toEqual([]);
 });
 
 test('the export dialog offers a slide frame for every picture format and a PDF orientation that defaults to the map’s shape', async ({ page }) => {

@@ -4,7 +4,8 @@
  *
  * Why each source:
  * - everything comes from the app itself ('self'); no remote origin anywhere (no network at all);
- * - no 'unsafe-eval' and no inline scripts;
+ * - no 'unsafe-eval' and no inline scripts; 'wasm-unsafe-eval' lets the app compile its own
+ *   WebAssembly (the export's font subsetter, HarfBuzz) and nothing else — no JS eval;
  * - style-src needs 'unsafe-inline': React Flow positions nodes with inline style attributes;
  * - img-src/font-src take data: and blob:, the export pipeline rasterises SVG through them;
  * - connect-src takes blob:/data: so the renderer can fetch its own object URLs (image export).
@@ -15,7 +16,7 @@ type Directives = Readonly<Record<string, readonly string[]>>;
 /** The renderer's policy (app://touchmap). */
 export const APP_CSP_DIRECTIVES: Directives = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
