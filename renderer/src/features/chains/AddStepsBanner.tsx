@@ -8,7 +8,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { t } from '../../i18n';
 import { chainColourVar } from '../mindmap/theme';
 import { useChainUi } from './chain-ui';
-import { stopPicking } from './chain-actions';
+import { stopPicking } from './chain-operations';
 
 export function AddStepsBanner() {
   const picking = useChainUi((s) => s.picking);

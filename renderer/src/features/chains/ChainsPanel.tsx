@@ -12,7 +12,7 @@ import { t } from '../../i18n';
 import { chainColourVar } from '../mindmap/theme';
 import { nextChainName, summarizeChains, type ChainStepView, type ChainSummary } from './chain-model';
 import { useChainUi } from './chain-ui';
-import { createChain, removeChain, removeStep, renameChainTo, shiftStep, togglePicking } from './chain-actions';
+import { createChain, removeChain, removeStep, renameChainTo, shiftStep, togglePicking } from './chain-operations';
 
 const NO_SEGMENTS: readonly Segment[] = [];
 

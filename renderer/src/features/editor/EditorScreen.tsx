@@ -8,12 +8,13 @@ import { useStore } from 'zustand';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { navigate } from '../../app/route';
-import { executeAction } from '../../app/actions';
+import { runOperation } from '../../app/operations';
+import { keysText } from '@shared/operations';
 import { t } from '../../i18n';
 import { MindMapView } from '../mindmap/MindMapView';
 // views (mind map / grid / outline), the Chains tab, the "Add steps" banner
 import type { ViewName } from '../../store/ui-store';
-import type { ActionName } from '../../app/actions';
+import type { OperationName } from '../../app/operations';
 import { GridView } from '../grid/GridView';
 import { SidePanel } from '../chains/SidePanel';
 import { AddStepsBanner } from '../chains/AddStepsBanner';
@@ -27,7 +28,7 @@ import { ExportDialogHost } from '../export/ExportDialogHost';
 import { TouchmapDropZone } from '../import';
 // the search bar over every view, and copy / cut / paste of touchpoints
 import { SearchBar } from '../search/SearchBar';
-import { useClipboard } from '../clipboard/clipboard-actions';
+import { useClipboard } from '../clipboard/clipboard-operations';
 // the map's stages, segments and competitors
 import { MapSettingsHost } from '../map-settings/MapSettingsDialog';
 // presentation mode hides the chrome and fits the map to the screen
@@ -41,10 +42,10 @@ function HistoryButtons() {
   const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
   return (
     <div className="toolbar__group">
-      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={() => executeAction('edit.undo')} title="Ctrl/Cmd+Z">
+      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={() => runOperation('edit.undo')} title={keysText('edit.undo')}>
         {t('editor.undo')}
       </button>
-      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={() => executeAction('edit.redo')} title="Ctrl/Cmd+Shift+Z">
+      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={() => runOperation('edit.redo')} title={keysText('edit.redo')}>
         {t('editor.redo')}
       </button>
     </div>
@@ -63,10 +64,10 @@ function OutlinePlaceholder() {
 const outlineModules = import.meta.glob<{ OutlineView?: ComponentType }>('../outline/OutlineView.tsx', { eager: true });
 const OutlineView: ComponentType = Object.values(outlineModules)[0]?.OutlineView ?? OutlinePlaceholder;
 
-const VIEWS: readonly { readonly view: ViewName; readonly action: ActionName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline'; readonly key: string }[] = [
-  { view: 'mindmap', action: 'view.mindmap', label: 'views.mindmap', key: '1' },
-  { view: 'grid', action: 'view.grid', label: 'views.grid', key: '2' },
-  { view: 'outline', action: 'view.outline', label: 'views.outline', key: '3' },
+const VIEWS: readonly { readonly view: ViewName; readonly operation: OperationName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline' }[] = [
+  { view: 'mindmap', operation: 'view.mindmap', label: 'views.mindmap' },
+  { view: 'grid', operation: 'view.grid', label: 'views.grid' },
+  { view: 'outline', operation: 'view.outline', label: 'views.outline' },
 ];
 
 /** Mind map · Grid · Outline: one document, three views (Ctrl/Cmd+1, 2, 3). */
@@ -80,8 +81,8 @@ function ViewSwitcher() {
           type="button"
           className="segmented__option"
           aria-pressed={view === entry.view}
-          title={`${t(entry.label)} (Ctrl/Cmd+${entry.key})`}
-          onClick={() => executeAction(entry.action)}
+          title={`${t(entry.label)} (${keysText(entry.operation)})`}
+          onClick={() => runOperation(entry.operation)}
         >
           {t(entry.label)}
         </button>
@@ -94,7 +95,7 @@ function ChainsButton() {
   const columnOpen = useUiStore((s) => s.inspectorOpen);
   const open = useChainUi((s) => s.tab === 'chains') && columnOpen;
   return (
-    <button type="button" className="button button--ghost" aria-pressed={open} title="Ctrl/Cmd+Shift+J" onClick={() => executeAction('chain.togglePanel')}>
+    <button type="button" className="button button--ghost" aria-pressed={open} title={keysText('chain.togglePanel')} onClick={() => runOperation('chain.togglePanel')}>
       {t('chains.title')}
     </button>
   );
@@ -145,16 +146,16 @@ export function EditorScreen({ mapId }: { readonly mapId: string }) {
         <ViewSwitcher />
         <HistoryButtons />
         {view === 'mindmap' && (
-          <button type="button" className="button button--ghost" onClick={() => executeAction('view.fit')}>
+          <button type="button" className="button button--ghost" onClick={() => runOperation('view.fit')}>
             {t('editor.fit')}
           </button>
         )}
         <ChainsButton />
-        <button type="button" className="button button--ghost" title="Ctrl/Cmd+," onClick={() => executeAction('map.settings')}>
+        <button type="button" className="button button--ghost" title={keysText('map.settings')} onClick={() => runOperation('map.settings')}>
           {t('settings.open')}
         </button>
         <DataExportMenu />
-        <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => executeAction('export.open')}>
+        <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => runOperation('export.open')}>
           {t('export.visual.button')}
         </button>
         <AppButtons />

@@ -2,14 +2,14 @@
  * The open map's data exports — `.touchmap`, action plan CSV, outline Markdown — in two places:
  * `DataExportSection`, a block the export dialog mounts beside the visual formats, and
  * `DataExportMenu`, the editor toolbar's own "Data" menu so they work without that dialog.
- * Both dispatch the registry's actions, like the keys and the native menu.
+ * Both dispatch the registry's operations, like the keys and the native menu.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { executeAction, type ActionName } from '../../app/actions';
+import { runOperation, type OperationName } from '../../app/operations';
 import { t, type MessageKey } from '../../i18n';
 
 interface DataExport {
-  readonly action: ActionName;
+  readonly action: OperationName;
   readonly label: MessageKey;
   readonly description: MessageKey;
 }
@@ -44,7 +44,7 @@ export function DataExportSection({ onExport }: { readonly onExport?: () => void
             aria-labelledby={`${baseId}-${item.action}-label`}
             aria-describedby={`${baseId}-${item.action}`}
             onClick={() => {
-              executeAction(item.action);
+              runOperation(item.action);
               onExport?.();
             }}
           >
@@ -136,7 +136,7 @@ export function DataExportMenu() {
               className="data-menu__item"
               onClick={() => {
                 close(true);
-                executeAction(item.action);
+                runOperation(item.action);
               }}
             >
               <span className="data-menu__label">{t(item.label)}</span>

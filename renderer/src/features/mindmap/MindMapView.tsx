@@ -26,7 +26,7 @@ import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { mindModelFor, viewModelFor } from './mind-model';
 import { NODE_TYPES, type MindNode } from './nodes';
-import { editLabel } from './mind-actions';
+import { editLabel } from './mind-operations';
 import { registerCanvas, canvasControl, MIN_ZOOM, MAX_ZOOM } from './canvas-control';
 import { MapOverview } from './MapOverview';
 import type { LayoutNode } from './layout';
@@ -36,7 +36,7 @@ import { CanvasDots } from './CanvasDots';
 import { t } from '../../i18n';
 // issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
 import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges } from '../chains/ChainEdge';
-import { pickStep } from '../chains/chain-actions';
+import { pickStep } from '../chains/chain-operations';
 // issue 3 part C: drop a touchpoint on a group to move it, box select, filter / colour-by / legend
 import { Panel } from '@xyflow/react';
 import { moveToGroup } from '@shared/model/commands';

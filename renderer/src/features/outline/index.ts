@@ -1,2 +1,2 @@
-/** What other parts of the app use of the outline: the rows its keys add to Help. */
-export { outlineKeyRows, type OutlineKeyRow } from './outline-key-help';
+/** What other parts of the app use of the outline: nothing yet (its keys' Help rows are in shared/operations.ts). */
+export {};
