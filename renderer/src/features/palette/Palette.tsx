@@ -25,10 +25,22 @@ function Palette({ entries, run }: PaletteProps) {
   const id = useId();
   const current = shown[Math.min(active, shown.length - 1)];
 
+  /** What was chosen: it runs once the palette is gone, so a dialog it opens gets the focus. */
+  const chosen = useRef<string | null>(null);
+
   useEffect(() => {
     const dialog = ref.current;
     dialog?.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // Only now: while the modal dialog is open, the rest of the page is inert and cannot take focus.
+      const { returnTo } = usePaletteStore.getState();
+      usePaletteStore.setState({ returnTo: null });
+      if (returnTo?.isConnected) returnTo.focus();
+      if (chosen.current) run(chosen.current);
+    };
+    // the palette mounts once per opening; `run` is the app's one runner
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -36,8 +48,8 @@ function Palette({ entries, run }: PaletteProps) {
 
   const choose = (entry: PaletteEntry | undefined) => {
     if (!entry) return;
+    chosen.current = entry.name;
     closePalette();
-    run(entry.name);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const last = shown.length - 1;

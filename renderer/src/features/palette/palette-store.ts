@@ -18,9 +18,7 @@ export function openPalette(): boolean {
   return true;
 }
 
-/** Closes the palette and gives the focus back to what had it, if that is still on the page. */
+/** Closes the palette; the focus goes back once its modal dialog is gone (see Palette.tsx). */
 export function closePalette(): void {
-  const { returnTo } = usePaletteStore.getState();
-  usePaletteStore.setState({ open: false, returnTo: null });
-  if (returnTo?.isConnected) returnTo.focus();
+  usePaletteStore.setState({ open: false });
 }
