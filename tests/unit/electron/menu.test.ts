@@ -28,12 +28,12 @@ describe('native menu', () => {
     expect(build('darwin').template.map((m) => m.label ?? m.role)).toEqual(['Touchmap', 'File', 'Edit', 'View', 'windowMenu', 'Help']);
   });
 
-  it.each(MENU_OPERATIONS)('offers %s, which sends its operation name when clicked', (action) => {
+  it.each(MENU_OPERATIONS)('offers %s, which sends its operation name when clicked', (name) => {
     for (const platform of ['darwin', 'linux']) {
       const { byId, send } = build(platform, allEnabled);
-      const item = byId(action);
+      const item = byId(name);
       item.click?.({} as never, undefined, {} as never);
-      expect(send.operation).toHaveBeenCalledWith(action);
+      expect(send.operation).toHaveBeenCalledWith(name);
     }
   });
 
@@ -52,10 +52,10 @@ describe('native menu', () => {
       ['view.zoomIn', '+='],
       ['view.fit', '+Shift+0'],
     ];
-    for (const [action, key] of expected) {
-      expect(mac(action).accelerator).toBe(`Cmd${key}`);
-      expect(linux(action).accelerator).toBe(`Ctrl${key}`);
-      expect(win(action).accelerator).toBe(`Ctrl${key}`);
+    for (const [name, key] of expected) {
+      expect(mac(name).accelerator).toBe(`Cmd${key}`);
+      expect(linux(name).accelerator).toBe(`Ctrl${key}`);
+      expect(win(name).accelerator).toBe(`Ctrl${key}`);
     }
     for (const { accelerator } of build('darwin').items) if (typeof accelerator === 'string') expect(accelerator).not.toMatch(/^Ctrl\+(?!Cmd)/);
     for (const { accelerator } of build('linux').items) if (typeof accelerator === 'string') expect(accelerator).not.toContain('Cmd');
@@ -70,8 +70,8 @@ describe('native menu', () => {
 
   it('enables only what can act with no map open, until the renderer says more', () => {
     const { byId } = build('linux');
-    for (const action of ['map.new', 'file.open', 'file.import', 'help.about', 'help.shortcuts'] as const) expect(byId(action).enabled, action).toBe(true);
-    for (const action of ['export.pdf', 'file.print', 'edit.undo', 'edit.delete', 'view.zoomIn', 'view.grid'] as const) expect(byId(action).enabled, action).toBe(false);
+    for (const name of ['map.new', 'file.open', 'file.import', 'help.about', 'help.shortcuts'] as const) expect(byId(name).enabled, name).toBe(true);
+    for (const name of ['export.pdf', 'file.print', 'edit.undo', 'edit.delete', 'view.zoomIn', 'view.grid'] as const) expect(byId(name).enabled, name).toBe(false);
   });
 
   it('follows the renderer’s patches, keeping what a patch does not mention', () => {
