@@ -87,3 +87,21 @@ test('the palette, seen at 1440×900 and 1280×720', async ({ page }) => {
     await page.keyboard.press('Escape');
   }
 });
+
+test('Help lists the palette with its key, and the keys the menu and the app now share', async ({ page }) => {
+  await openLibrary(page);
+  await createMap(page, 'Palette help');
+  for (const [width, height] of [
+    [1440, 900],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.keyboard.press(`${mod}+/`);
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help.getByRole('row', { name: /Find what to do/ })).toContainText(/Ctrl\+K|⌘K/);
+    await expect(help.getByRole('row', { name: /Export PDF/ })).toContainText(/Ctrl\+Shift\+P|⌘⇧P/);
+    await expect(help.getByRole('row', { name: /Fit to view/ })).toContainText(/Ctrl\+Shift\+0|⌘⇧0/);
+    await screenshot(page, `help-shortcuts-${width}x${height}`);
+    await help.getByRole('button', { name: 'Close' }).click();
+  }
+});
