@@ -17,11 +17,11 @@ const LAYERS = {
   drawing: {
     packages: [/^react($|\/|-dom)/, /^@xyflow\//, /^zustand/, /^dexie/],
     packages_why: 'drawing/ is pure drawing: no React, no React Flow, no stores, no storage.',
-    layers: { ...ABOVE, store: 'drawing/ reads no store: the caller passes what it draws.', db: 'drawing/ reads no storage.', platform: 'drawing/ reaches no platform.', ui: 'drawing/ draws no React components.', 'commands-runtime': 'drawing/ runs no actions.', i18n: "drawing/ prints the map's own words (shared/templates/map-words), not the UI's." },
+    layers: { ...ABOVE, store: 'drawing/ reads no store: the caller passes what it draws.', db: 'drawing/ reads no storage.', platform: 'drawing/ reaches no platform.', ui: 'drawing/ draws no React components.', operations: 'drawing/ runs no operations.', i18n: "drawing/ prints the map's own words (shared/templates/map-words), not the UI's." },
   },
   store: { packages: [/^@xyflow\//, /^react-dom/], packages_why: 'store/ knows nothing of React Flow or the DOM renderer.', layers: ABOVE },
   db: { packages: [/^@xyflow\//, /^react-dom/], packages_why: 'db/ knows nothing of React Flow or the DOM renderer.', layers: ABOVE },
-  'commands-runtime': { packages: [/^@xyflow\//, /^react/], packages_why: 'commands-runtime/ is names and a hook-free runner.', layers: ABOVE },
+  operations: { packages: [/^@xyflow\//, /^react/], packages_why: 'operations/ is a hook-free runner slot.', layers: ABOVE },
   platform: { packages: [/^@xyflow\//], layers: ABOVE },
   i18n: { packages: [/^@xyflow\//], layers: ABOVE },
   ui: { packages: [/^@xyflow\//], layers: ABOVE },

@@ -12,48 +12,18 @@
  * Pure TypeScript + zod: no DOM, no Node, no Electron.
  */
 import * as z from 'zod';
+import { MENU_OPERATIONS, type MenuOperation } from './operations';
 
 /** The global name the preload exposes: `window.touchmap`. */
 export const BRIDGE_GLOBAL = 'touchmap';
 
 // ---------------------------------------------------------------------------------------------
-// Menu actions: the names the native menu can send. The renderer's action registry owns what
-// they do; keyboard, toolbar and menu all dispatch these same names (STYLE.md habit 3).
+// Menu operations: the names the native menu can send — the operations of shared/operations.ts
+// that have a place in the menu. The renderer's registry owns what they do; keyboard, toolbar,
+// palette and menu all run these same names (STYLE.md habit 3).
 // ---------------------------------------------------------------------------------------------
 
-export const MENU_ACTIONS = [
-  'map.new',
-  'file.open',
-  'file.import',
-  'export.pdf',
-  'export.png',
-  'export.jpeg',
-  'export.svg',
-  'export.csv',
-  'export.markdown',
-  'export.touchmap',
-  'file.print',
-  'edit.undo',
-  'edit.redo',
-  'edit.cut',
-  'edit.copy',
-  'edit.paste',
-  'edit.delete',
-  'edit.selectAll',
-  'edit.find',
-  'view.mindmap',
-  'view.grid',
-  'view.outline',
-  'view.zoomIn',
-  'view.zoomOut',
-  'view.fit',
-  'view.presentation',
-  'view.toggleInspector',
-  'view.theme',
-  'help.shortcuts',
-  'help.about',
-] as const;
-export type MenuAction = (typeof MENU_ACTIONS)[number];
+export { MENU_OPERATIONS, type MenuOperation };
 
 /** Kinds of file the app saves; the Save dialog remembers the last folder per kind. */
 export const EXPORT_KINDS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'markdown', 'touchmap'] as const;
@@ -81,7 +51,7 @@ export const INVOKE_CHANNELS = {
 } as const;
 
 export const EVENT_CHANNELS = {
-  menuAction: 'app:menu-action',
+  menuOperation: 'app:menu-operation',
   openRecentMap: 'app:open-recent-map',
   openFile: 'app:open-file',
   beforeQuit: 'app:before-quit',
@@ -211,14 +181,14 @@ export const recentMapSchema = /* @__PURE__ */ schema(() =>
 );
 export type RecentMap = z.infer<typeof recentMapSchema>;
 
-const actionFlags = /* @__PURE__ */ schema(() => z.partialRecord(z.enum(MENU_ACTIONS), z.boolean()));
+const operationFlags = /* @__PURE__ */ schema(() => z.partialRecord(z.enum(MENU_OPERATIONS), z.boolean()));
 /** A patch: only what is given changes; the rest of the menu state stays as it was. */
 export const menuStatePatchSchema = /* @__PURE__ */ schema(() =>
   z.strictObject({
     /** Which items can act now; a disabled item is greyed out. */
-    enabled: actionFlags.optional(),
+    enabled: operationFlags.optional(),
     /** Check marks of the toggle/radio items (view.mindmap|grid|outline, view.toggleInspector, view.presentation). */
-    checked: actionFlags.optional(),
+    checked: operationFlags.optional(),
     /** File ▸ Recent maps, newest first. */
     recentMaps: z.array(recentMapSchema).max(MAX_RECENT_MAPS).optional(),
   }),
@@ -298,7 +268,7 @@ export type Unsubscribe = () => void;
  *
  * @example
  * const bridge = (window as unknown as { touchmap?: TouchmapBridge }).touchmap;
- * const off = bridge?.onMenuAction((action) => actions.execute(action));
+ * const off = bridge?.onMenuOperation((name) => runOperation(name));
  */
 export interface TouchmapBridge {
   /** Name, version and OS: the renderer shows Cmd or Ctrl in shortcut hints from `platform`. */
@@ -314,7 +284,7 @@ export interface TouchmapBridge {
   /** Enable/disable and check menu items, and list recent maps; a patch merges into the current state. */
   setMenuState(patch: MenuStatePatch): Promise<void>;
   /** The user picked a native menu item. edit.cut/copy/paste do not come here: they reach the page as DOM clipboard events, as in a browser. */
-  onMenuAction(listener: (action: MenuAction) => void): Unsubscribe;
+  onMenuOperation(listener: (name: MenuOperation) => void): Unsubscribe;
   /** The user picked File ▸ Recent maps ▸ a map. */
   onOpenRecentMap(listener: (mapId: string) => void): Unsubscribe;
   /** A `.touchmap` arrived from the OS (command line, double-click, dock, second launch): import it as a new map. Files that came before the first listener are delivered to it. */

@@ -129,15 +129,15 @@ function main(): void {
   };
 
   const menuSend: MenuSend = {
-    action(action) {
+    operation(name) {
       if (!current) {
         // macOS with every window closed: any menu item brings the window back first.
         createMainWindow();
         return;
       }
-      const native = NATIVE_EDIT_COMMANDS[action];
+      const native = NATIVE_EDIT_COMMANDS[name];
       if (native) current.win.webContents[native]();
-      else current.win.webContents.send(EVENT_CHANNELS.menuAction, action);
+      else current.win.webContents.send(EVENT_CHANNELS.menuOperation, name);
     },
     openRecentMap(mapId) {
       if (!current) createMainWindow();

@@ -1,30 +1,33 @@
 /**
  * The native menu, as a pure function of the platform and the menu state the renderer
- * reports: File / Edit / View / Help (issue 5), plus the app menu on macOS. Every app item
- * sends its action name (shared/ipc MENU_ACTIONS); what the action does is the renderer's
- * action registry's business, the same code the keyboard and toolbar run.
+ * reports: File / Edit / View / Help, plus the app menu on macOS. Its items, their labels and
+ * their keys come from the operations table (shared/operations.ts); this module adds only what
+ * is the shell's own — native roles (close, quit, full screen, services…) and recent maps.
+ * Every item sends its operation's name; what it does is the renderer registry's business, the
+ * same code the keyboard, the toolbar and the palette run.
  *
- * Items are disabled when they cannot act; until the renderer says otherwise only the actions
- * that work everywhere (new, open, import, view theme, help) are enabled.
+ * Items are disabled when they cannot act; until the renderer says otherwise only the
+ * operations that work everywhere (new, open, import, view theme, help) are enabled.
  *
  * Accelerators: Cmd on macOS, Ctrl elsewhere. The renderer handles its own keys and calls
  * preventDefault, and Chromium gives the page a key before the menu, so a shortcut never runs
  * twice; the menu accelerator is the label and the fallback.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { MENU_ACTIONS, type MenuAction, type RecentMap } from '../../shared/ipc';
+import { type MenuOperation, type RecentMap } from '../../shared/ipc';
+import { chordAccelerator, englishLabel, MENU_OPERATIONS, operationSpec, type KeyChord, type MenuPlace } from '../../shared/operations';
 
 export interface MenuState {
-  readonly enabled: Readonly<Partial<Record<MenuAction, boolean>>>;
-  readonly checked: Readonly<Partial<Record<MenuAction, boolean>>>;
+  readonly enabled: Readonly<Partial<Record<MenuOperation, boolean>>>;
+  readonly checked: Readonly<Partial<Record<MenuOperation, boolean>>>;
   readonly recentMaps: readonly RecentMap[];
 }
 
-/** Actions that can act with no map open. */
-const ALWAYS_AVAILABLE: ReadonlySet<MenuAction> = new Set<MenuAction>(['map.new', 'file.open', 'file.import', 'view.theme', 'help.shortcuts', 'help.about']);
+/** Operations that can act with no map open. */
+const ALWAYS_AVAILABLE: ReadonlySet<MenuOperation> = new Set<MenuOperation>(['map.new', 'file.open', 'file.import', 'view.theme', 'help.shortcuts', 'help.about']);
 
 export const INITIAL_MENU_STATE: MenuState = {
-  enabled: Object.fromEntries(MENU_ACTIONS.map((a) => [a, ALWAYS_AVAILABLE.has(a)])),
+  enabled: Object.fromEntries(MENU_OPERATIONS.map((name) => [name, ALWAYS_AVAILABLE.has(name)])),
   checked: { 'view.mindmap': true },
   recentMaps: [],
 };
@@ -32,7 +35,7 @@ export const INITIAL_MENU_STATE: MenuState = {
 /** Merges a renderer patch into the state. */
 export function applyMenuPatch(
   state: MenuState,
-  patch: { enabled?: Partial<Record<MenuAction, boolean>>; checked?: Partial<Record<MenuAction, boolean>>; recentMaps?: readonly RecentMap[] },
+  patch: { enabled?: Partial<Record<MenuOperation, boolean>>; checked?: Partial<Record<MenuOperation, boolean>>; recentMaps?: readonly RecentMap[] },
 ): MenuState {
   return {
     enabled: { ...state.enabled, ...patch.enabled },
@@ -42,7 +45,7 @@ export function applyMenuPatch(
 }
 
 export interface MenuSend {
-  action(action: MenuAction): void;
+  operation(name: MenuOperation): void;
   openRecentMap(mapId: string): void;
 }
 
@@ -54,7 +57,7 @@ export type MenuPlatform = 'darwin' | 'win32' | 'linux' | (string & {});
  * topics from the same `copy`/`paste` events it handles in a browser. Paste in particular
  * cannot be done from a script, so it has to be native.
  */
-export const NATIVE_EDIT_COMMANDS: Readonly<Partial<Record<MenuAction, 'cut' | 'copy' | 'paste'>>> = {
+export const NATIVE_EDIT_COMMANDS: Readonly<Partial<Record<MenuOperation, 'cut' | 'copy' | 'paste'>>> = {
   'edit.cut': 'cut',
   'edit.copy': 'copy',
   'edit.paste': 'paste',
@@ -66,26 +69,39 @@ function menuLabel(text: string): string {
 }
 
 /**
+ * The accelerator a menu item shows: its first key. On macOS a Backspace key wins over Delete,
+ * because the key Mac keyboards label “delete” is Backspace.
+ */
+function acceleratorOf(keys: readonly KeyChord[], mac: boolean): string | undefined {
+  const chord = (mac ? keys.find((k) => k.key === 'Backspace') : undefined) ?? keys[0];
+  return chord ? chordAccelerator(chord, mac) : undefined;
+}
+
+/**
  * @param developer adds View ▸ Developer tools (development builds only, never packaged).
  * @example Menu.buildFromTemplate(buildMenuTemplate(process.platform, state, send, !app.isPackaged))
  */
 export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send: MenuSend, developer = false): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const mod = mac ? 'Cmd' : 'Ctrl';
-
-  const item = (action: MenuAction, label: string, accelerator?: string, extra: Partial<MenuItemConstructorOptions> = {}): MenuItemConstructorOptions => ({
-    id: action,
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    enabled: state.enabled[action] ?? false,
-    click: () => send.action(action),
-    ...extra,
-  });
-  const radio = (action: MenuAction, label: string, accelerator: string): MenuItemConstructorOptions =>
-    item(action, label, accelerator, { type: 'radio', checked: state.checked[action] ?? false });
-  const check = (action: MenuAction, label: string, accelerator?: string): MenuItemConstructorOptions =>
-    item(action, label, accelerator, { type: 'checkbox', checked: state.checked[action] ?? false });
   const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+  const item = (name: MenuOperation): MenuItemConstructorOptions => {
+    const spec = operationSpec(name);
+    const menu = spec.menu;
+    const accelerator = acceleratorOf(spec.keys, mac);
+    return {
+      id: name,
+      label: englishLabel(menu?.label ?? spec.label),
+      ...(accelerator ? { accelerator } : {}),
+      enabled: state.enabled[name] ?? false,
+      click: () => send.operation(name),
+      ...(menu?.kind ? { type: menu.kind, checked: state.checked[name] ?? false } : {}),
+    };
+  };
+  /** The table's items of one menu and group, in table order. */
+  const group = (place: MenuPlace, index: number, except: readonly MenuOperation[] = []): MenuItemConstructorOptions[] =>
+    MENU_OPERATIONS.filter((name) => operationSpec(name).menu?.in === place && operationSpec(name).menu?.group === index && !except.includes(name)).map(item);
 
   const recent: MenuItemConstructorOptions[] =
     state.recentMaps.length > 0
@@ -95,7 +111,7 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
   const appMenu: MenuItemConstructorOptions = {
     label: 'Touchmap',
     submenu: [
-      item('help.about', 'About Touchmap'),
+      item('help.about'),
       separator,
       { role: 'services' },
       separator,
@@ -110,24 +126,9 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
   const fileMenu: MenuItemConstructorOptions = {
     label: mac ? 'File' : '&File',
     submenu: [
-      item('map.new', 'New map', `${mod}+N`),
-      item('file.open', 'Open .touchmap…', `${mod}+O`),
-      item('file.import', 'Import…'),
-      {
-        id: 'export',
-        label: 'Export',
-        submenu: [
-          item('export.pdf', 'PDF…', `${mod}+Shift+E`),
-          item('export.png', 'PNG…'),
-          item('export.jpeg', 'JPEG…'),
-          item('export.svg', 'SVG…'),
-          separator,
-          item('export.csv', 'Action plan CSV…'),
-          item('export.markdown', 'Markdown…'),
-          item('export.touchmap', '.touchmap…', `${mod}+Shift+S`),
-        ],
-      },
-      item('file.print', 'Print…', `${mod}+P`),
+      ...group('file', 0),
+      { id: 'export', label: 'Export', submenu: [...group('export', 0), separator, ...group('export', 1)] },
+      ...group('file', 1),
       separator,
       { id: 'recent', label: 'Recent maps', submenu: recent },
       separator,
@@ -138,43 +139,27 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
 
   const editMenu: MenuItemConstructorOptions = {
     label: mac ? 'Edit' : '&Edit',
-    submenu: [
-      item('edit.undo', 'Undo', `${mod}+Z`),
-      item('edit.redo', 'Redo', `${mod}+Shift+Z`),
-      separator,
-      item('edit.cut', 'Cut', `${mod}+X`),
-      item('edit.copy', 'Copy', `${mod}+C`),
-      item('edit.paste', 'Paste', `${mod}+V`),
-      item('edit.delete', 'Delete', mac ? 'Backspace' : 'Delete'),
-      item('edit.selectAll', 'Select all', `${mod}+A`),
-      separator,
-      item('edit.find', 'Find…', `${mod}+F`),
-    ],
+    submenu: [...group('edit', 0), separator, ...group('edit', 1), separator, ...group('edit', 2)],
   };
 
   const viewMenu: MenuItemConstructorOptions = {
     label: mac ? 'View' : '&View',
     submenu: [
-      radio('view.mindmap', 'Mind map', `${mod}+1`),
-      radio('view.grid', 'Grid', `${mod}+2`),
-      radio('view.outline', 'Outline', `${mod}+3`),
+      ...group('view', 0),
       separator,
-      item('view.zoomIn', 'Zoom in', `${mod}+=`),
-      item('view.zoomOut', 'Zoom out', `${mod}+-`),
-      item('view.fit', 'Fit to view', `${mod}+0`),
+      ...group('view', 1),
       separator,
       { role: 'togglefullscreen', label: 'Full screen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
-      check('view.presentation', 'Presentation', 'F5'),
-      check('view.toggleInspector', 'Inspector', `${mod}+I`),
-      item('view.theme', 'Theme'),
+      ...group('view', 2),
       ...(developer ? [separator, { role: 'toggleDevTools', label: 'Developer tools' } satisfies MenuItemConstructorOptions] : []),
     ],
   };
 
+  // On macOS About lives in the app menu, where Mac apps keep it.
   const helpMenu: MenuItemConstructorOptions = {
     label: mac ? 'Help' : '&Help',
     role: 'help',
-    submenu: [item('help.shortcuts', 'Keyboard shortcuts', `${mod}+/`), ...(mac ? [] : [separator, item('help.about', 'About Touchmap')])],
+    submenu: [...group('help', 0), ...(mac ? [] : [separator, ...group('help', 1)])],
   };
 
   return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, ...(mac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []), helpMenu];

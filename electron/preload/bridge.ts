@@ -17,7 +17,7 @@ import {
   type AppInfo,
   type BackUpMapResult,
   type BeforeQuitRequest,
-  type MenuAction,
+  type MenuOperation,
   type OpenedFile,
   type PrintResult,
   type SaveFileResult,
@@ -60,14 +60,14 @@ class Listeners<T> {
 }
 
 export function createBridge(ipc: IpcRendererLike): TouchmapBridge {
-  const menuActions = new Listeners<MenuAction>();
+  const menuOperations = new Listeners<MenuOperation>();
   const recentMaps = new Listeners<string>();
   const openFiles = new Listeners<OpenedFile>();
   const beforeQuit = new Listeners<void>();
   const waitingFiles: OpenedFile[] = [];
   let pendingQuitId: number | undefined;
 
-  ipc.on(EVENT_CHANNELS.menuAction, (_event, action) => menuActions.emit(action as MenuAction));
+  ipc.on(EVENT_CHANNELS.menuOperation, (_event, action) => menuOperations.emit(action as MenuOperation));
   ipc.on(EVENT_CHANNELS.openRecentMap, (_event, mapId) => recentMaps.emit(String(mapId)));
   ipc.on(EVENT_CHANNELS.openFile, (_event, file) => {
     const opened = file as OpenedFile;
@@ -93,7 +93,7 @@ export function createBridge(ipc: IpcRendererLike): TouchmapBridge {
     setMenuState: async (patch) => {
       await ipc.invoke(INVOKE_CHANNELS.setMenuState, patch);
     },
-    onMenuAction: (listener) => menuActions.add(listener),
+    onMenuOperation: (listener) => menuOperations.add(listener),
     onOpenRecentMap: (listener) => recentMaps.add(listener),
     onOpenFile: (listener) => {
       const unsubscribe = openFiles.add(listener);

@@ -12,11 +12,11 @@ import { App } from './app/App';
 import { applyTheme, initialTheme } from './app/apply-theme';
 import { startDesktopIntegration } from './app/desktop';
 import { startDataSafety } from './app/data-safety';
-import { executeAction } from './app/actions';
-import { installActionRunner } from './commands-runtime/run-action';
+import { runOperation } from './app/operations';
+import { installOperationRunner } from './operations/run-operation';
 
-// the features' buttons run actions through this slot: they may not import app/ themselves
-installActionRunner(executeAction);
+// the features' buttons run operations through this slot: they may not import app/ themselves
+installOperationRunner(runOperation);
 applyTheme(initialTheme());
 startDesktopIntegration();
 startDataSafety();

@@ -119,7 +119,7 @@ async function installDesktopBridge(page: Page) {
         printToPDF: async () => new Uint8Array(),
         print: async () => ({ printed: false }),
         setMenuState: async () => undefined,
-        onMenuAction: none,
+        onMenuOperation: none,
         onOpenRecentMap: none,
         onOpenFile: none,
         onBeforeQuit: none,

@@ -1,31 +1,44 @@
+import { chordLabel } from '@shared/operations';
 import { useRoute } from '../store/route';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { NoticeBar } from './NoticeBar';
 import { HelpDialogsHost } from '../features/help/HelpDialogs';
-import { ACTIONS } from './actions';
-import { useActionKeys } from './useActionKeys';
+import { PaletteHost, type PaletteEntry } from '../features/palette';
+import { isMac, OPERATIONS, runOperation } from './operations';
+import { useOperationKeys } from './useOperationKeys';
 import { AppSettingsHost } from './AppSettingsDialog';
 import { useSystemThemeFollower } from './apply-theme';
-import { outlineKeyRows } from '../features/outline';
+import { shortcutRows } from './shortcut-rows';
 import { AppButtons } from './AppButtons';
 
-/**
- * Every action with a key, for Help ▸ Keyboard shortcuts (read from the registry, so it never
- * drifts), then the outline's own keys (from the outline, beside the rules they describe).
- */
-const SHORTCUT_ROWS = [...ACTIONS.filter((action) => action.keys.length > 0).map((action) => ({ label: action.label, keys: action.keys })), ...outlineKeyRows()];
+const SHORTCUT_ROWS = shortcutRows();
+
+/** The palette lists what can be done now: the table's palette entries whose `enabled` holds. */
+const paletteEntries = (): readonly PaletteEntry[] => {
+  const mac = isMac();
+  return OPERATIONS.filter((operation) => operation.palette && operation.enabled()).map((operation) => ({
+    name: operation.name,
+    label: operation.label,
+    keys: operation.keys.map((chord) => chordLabel(chord, mac)),
+  }));
+};
+const runFromPalette = (name: string) => {
+  const operation = OPERATIONS.find((candidate) => candidate.name === name);
+  if (operation) runOperation(operation.name);
+};
 
 /** The two screens: the library of maps, and the editor of one map. */
 export function App() {
   const route = useRoute();
-  useActionKeys();
+  useOperationKeys();
   useSystemThemeFollower();
   return (
     <>
       {route.screen === 'editor' ? <EditorScreen key={route.mapId} mapId={route.mapId} appButtons={<AppButtons />} /> : <LibraryScreen appButtons={<AppButtons />} />}
       <NoticeBar />
       <HelpDialogsHost rows={SHORTCUT_ROWS} />
+      <PaletteHost entries={paletteEntries} run={runFromPalette} />
       <AppSettingsHost />
     </>
   );

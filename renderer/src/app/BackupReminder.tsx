@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { t, formatWhen } from '../i18n';
 import { desktopBridge } from '../platform/files';
 import { backupReminderDue, dismissReminder, readReminderState, watchReminderState } from '../platform/backup-reminder';
-import { executeAction } from './actions';
+import { runOperation } from './operations';
 
 /** Looked at again this often, so a tab left open all day still gets the reminder. */
 const RECHECK_MS = 10 * 60 * 1000;
@@ -37,7 +37,7 @@ export function BackupReminder() {
         {t('backup.reminder.text')}
         {last !== null && ` ${t('backup.reminder.last', { when: formatWhen(new Date(last).toISOString()) })}`}
       </p>
-      <button type="button" className="button button--primary" onClick={() => executeAction('file.backupAll')}>
+      <button type="button" className="button button--primary" onClick={() => runOperation('file.backupAll')}>
         {t('backup.button')}
       </button>
       <button type="button" className="button button--ghost" onClick={() => dismissReminder()}>

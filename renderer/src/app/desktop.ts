@@ -1,38 +1,24 @@
 /**
- * The desktop shell's side of the action system: native menu items run the same named actions
- * as keys and buttons; menu items are enabled only when their action can act; files from the
+ * The desktop shell's side of the operations: native menu items run the same named operations
+ * as keys and buttons; menu items are enabled only when their operation can act; files from the
  * OS are imported as new maps; every autosaved map is backed up to the shell's backups folder
  * when editing pauses; quitting waits for pending saves and backups. In a plain browser there is
  * no bridge and nothing here runs.
  */
-import { MENU_ACTIONS, type MenuAction, type TouchmapBridge } from '@shared/ipc';
+import { MENU_OPERATIONS, type MenuOperation, type TouchmapBridge } from '@shared/ipc';
 import { desktopBridge } from '../platform/files';
 import { createBackupScheduler } from '../platform/backups';
 import { flushPendingSaves, library, watchWrites } from '../db/library';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { importTouchmapText } from '../features/import';
-import { ACTIONS, executeAction, type ActionName } from './actions';
+import { canRun, runOperation } from './operations';
 import { navigate } from '../store/route';
 
-const registered = new Set<string>(ACTIONS.map((action) => action.name));
-const isRegistered = (name: string): name is ActionName => registered.has(name);
-
-/**
- * Menu items that run an action under another name. Open .touchmap… is an import: a file
- * always comes in as a new map, never over one the user has.
- */
-const MENU_ALIASES: Partial<Record<MenuAction, ActionName>> = { 'file.open': 'file.import' };
-const actionOfMenu = (name: MenuAction): ActionName | undefined => MENU_ALIASES[name] ?? (isRegistered(name) ? name : undefined);
-
-/** Which menu items can act now: the registry's own `enabled` for each, false where nothing is registered yet. */
-export function menuEnabledState(): Record<MenuAction, boolean> {
-  const state = {} as Record<MenuAction, boolean>;
-  for (const name of MENU_ACTIONS) {
-    const actionName = actionOfMenu(name);
-    const action = actionName ? ACTIONS.find((a) => a.name === actionName) : undefined;
-    state[name] = action ? action.enabled() : false;
-  }
+/** Which menu items can act now: the registry's own `enabled` for each. */
+export function menuEnabledState(): Record<MenuOperation, boolean> {
+  const state = {} as Record<MenuOperation, boolean>;
+  for (const name of MENU_OPERATIONS) state[name] = canRun(name);
   return state;
 }
 
@@ -42,9 +28,8 @@ export function startDesktopIntegration(bridge: TouchmapBridge | undefined = des
   const offs: (() => void)[] = [];
 
   offs.push(
-    bridge.onMenuAction((name) => {
-      const action = actionOfMenu(name);
-      if (action) executeAction(action);
+    bridge.onMenuOperation((name) => {
+      runOperation(name);
     }),
   );
   offs.push(bridge.onOpenRecentMap((mapId) => navigate({ screen: 'editor', mapId })));

@@ -1,5 +1,9 @@
 /** English UI strings: the reference dictionary; other locales must have the same keys. */
+import { OPERATION_LABELS } from '@shared/operation-labels';
+
 export const en = {
+  // the operations' names, shared with the native menu (see shared/operation-labels.ts)
+  ...OPERATION_LABELS,
   'app.name': 'Touchmap',
   'library.title': 'Your maps',
   'library.new': 'New map',
@@ -68,6 +72,10 @@ export const en = {
   'band.wow': 'wow',
   // — help and presentation (issue 5) —
   'help.shortcuts': 'Keyboard shortcuts',
+  'palette.title': 'Find what to do',
+  'palette.placeholder': 'Type what you want to do…',
+  'palette.results': 'What you can do now',
+  'palette.none': 'Nothing you can do now matches “{query}”.',
   'help.typeToEdit': 'Type on a selected touchpoint or detail to rename it',
   'help.button': 'Help',
   'help.buttonTitle': 'Help: keyboard shortcuts (Ctrl/Cmd+/)',

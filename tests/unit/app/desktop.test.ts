@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MenuAction, OpenedFile, QuitReadiness, TouchmapBridge } from '@shared/ipc';
+import type { MenuOperation, OpenedFile, QuitReadiness, TouchmapBridge } from '@shared/ipc';
 import { createMap, addTouchpoint } from '@shared/model/commands';
 import { readFileSync } from 'node:fs';
 import { startDesktopIntegration, menuEnabledState } from '../../../renderer/src/app/desktop';
@@ -11,11 +11,11 @@ import { parseTouchmapFile } from '@shared/file-format';
 
 /** A fake of the preload's bridge: records what the renderer sends, lets the test play main's part. */
 function fakeBridge() {
-  const listeners = { menu: [] as ((a: MenuAction) => void)[], open: [] as ((f: OpenedFile) => void)[], quit: [] as (() => void)[] };
+  const listeners = { menu: [] as ((a: MenuOperation) => void)[], open: [] as ((f: OpenedFile) => void)[], quit: [] as (() => void)[] };
   const sent = { menuStates: [] as unknown[], quitAnswers: [] as QuitReadiness[], backups: [] as string[], order: [] as string[] };
   const bridge = {
     setMenuState: vi.fn(async (patch: unknown) => void sent.menuStates.push(patch)),
-    onMenuAction: (l: (a: MenuAction) => void) => (listeners.menu.push(l), () => undefined),
+    onMenuOperation: (l: (a: MenuOperation) => void) => (listeners.menu.push(l), () => undefined),
     onOpenRecentMap: () => () => undefined,
     onOpenFile: (l: (f: OpenedFile) => void) => (listeners.open.push(l), () => undefined),
     onBeforeQuit: (l: () => void) => (listeners.quit.push(l), () => undefined),

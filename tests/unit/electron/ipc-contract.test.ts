@@ -4,7 +4,7 @@ import {
   INVOKE_ARGS,
   INVOKE_CHANNELS,
   MAX_TOUCHMAP_FILE_BYTES,
-  MENU_ACTIONS,
+  MENU_OPERATIONS,
   backUpMapArgsSchema,
   menuStatePatchSchema,
   printJobSchema,
@@ -29,9 +29,9 @@ describe('the bridge contract (shared/ipc.ts)', () => {
   });
 
   it('lists each menu action once', () => {
-    expect(new Set(MENU_ACTIONS).size).toBe(MENU_ACTIONS.length);
-    expect(MENU_ACTIONS).toContain('export.pdf');
-    expect(MENU_ACTIONS).toContain('help.about');
+    expect(new Set(MENU_OPERATIONS).size).toBe(MENU_OPERATIONS.length);
+    expect(MENU_OPERATIONS).toContain('export.pdf');
+    expect(MENU_OPERATIONS).toContain('help.about');
   });
 
   it('accepts a save of text or bytes, and refuses folders in the name and unknown kinds', () => {

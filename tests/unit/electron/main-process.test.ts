@@ -127,7 +127,7 @@ describe('the main process, wired', () => {
     menuItem('export.pdf').click?.({} as never, undefined, {} as never);
     menuItem('edit.copy').click?.({} as never, undefined, {} as never);
     const contents = mainWindow().webContents;
-    expect(contents.sent).toContainEqual([EVENT_CHANNELS.menuAction, 'export.pdf']);
+    expect(contents.sent).toContainEqual([EVENT_CHANNELS.menuOperation, 'export.pdf']);
     expect(contents.sent.some(([, p]) => p === 'edit.copy')).toBe(false);
     expect(contents.editCommands).toEqual(['copy']);
   });

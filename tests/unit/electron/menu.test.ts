@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { MENU_ACTIONS, type MenuAction } from '../../../shared/ipc';
+import { MENU_OPERATIONS, type MenuOperation } from '../../../shared/ipc';
 import { applyMenuPatch, buildMenuTemplate, INITIAL_MENU_STATE, NATIVE_EDIT_COMMANDS, type MenuState } from '../../../electron/main/menu';
 
 function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -8,7 +8,7 @@ function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstruc
 }
 
 function build(platform: string, state: MenuState = INITIAL_MENU_STATE) {
-  const send = { action: vi.fn(), openRecentMap: vi.fn() };
+  const send = { operation: vi.fn(), openRecentMap: vi.fn() };
   const template = buildMenuTemplate(platform, state, send);
   const items = flatten(template);
   const byId = (id: string) => {
@@ -19,7 +19,7 @@ function build(platform: string, state: MenuState = INITIAL_MENU_STATE) {
   return { template, items, byId, send };
 }
 
-const allEnabled = applyMenuPatch(INITIAL_MENU_STATE, { enabled: Object.fromEntries(MENU_ACTIONS.map((a) => [a, true])) });
+const allEnabled = applyMenuPatch(INITIAL_MENU_STATE, { enabled: Object.fromEntries(MENU_OPERATIONS.map((a) => [a, true])) });
 
 describe('native menu', () => {
   it('has File, Edit, View and Help everywhere, plus the app and Window menus on macOS', () => {
@@ -28,12 +28,12 @@ describe('native menu', () => {
     expect(build('darwin').template.map((m) => m.label ?? m.role)).toEqual(['Touchmap', 'File', 'Edit', 'View', 'windowMenu', 'Help']);
   });
 
-  it.each(MENU_ACTIONS)('offers %s, which sends its action name when clicked', (action) => {
+  it.each(MENU_OPERATIONS)('offers %s, which sends its operation name when clicked', (name) => {
     for (const platform of ['darwin', 'linux']) {
       const { byId, send } = build(platform, allEnabled);
-      const item = byId(action);
+      const item = byId(name);
       item.click?.({} as never, undefined, {} as never);
-      expect(send.action).toHaveBeenCalledWith(action);
+      expect(send.operation).toHaveBeenCalledWith(name);
     }
   });
 
@@ -41,21 +41,21 @@ describe('native menu', () => {
     const mac = build('darwin').byId;
     const linux = build('linux').byId;
     const win = build('win32').byId;
-    const expected: Array<[MenuAction, string]> = [
+    const expected: Array<[MenuOperation, string]> = [
       ['map.new', '+N'],
-      ['file.open', '+O'],
+      ['file.import', '+O'],
       ['file.print', '+P'],
       ['edit.undo', '+Z'],
       ['edit.redo', '+Shift+Z'],
       ['edit.copy', '+C'],
       ['edit.find', '+F'],
       ['view.zoomIn', '+='],
-      ['view.fit', '+0'],
+      ['view.fit', '+Shift+0'],
     ];
-    for (const [action, key] of expected) {
-      expect(mac(action).accelerator).toBe(`Cmd${key}`);
-      expect(linux(action).accelerator).toBe(`Ctrl${key}`);
-      expect(win(action).accelerator).toBe(`Ctrl${key}`);
+    for (const [name, key] of expected) {
+      expect(mac(name).accelerator).toBe(`Cmd${key}`);
+      expect(linux(name).accelerator).toBe(`Ctrl${key}`);
+      expect(win(name).accelerator).toBe(`Ctrl${key}`);
     }
     for (const { accelerator } of build('darwin').items) if (typeof accelerator === 'string') expect(accelerator).not.toMatch(/^Ctrl\+(?!Cmd)/);
     for (const { accelerator } of build('linux').items) if (typeof accelerator === 'string') expect(accelerator).not.toContain('Cmd');
@@ -70,8 +70,8 @@ describe('native menu', () => {
 
   it('enables only what can act with no map open, until the renderer says more', () => {
     const { byId } = build('linux');
-    for (const action of ['map.new', 'file.open', 'file.import', 'help.about', 'help.shortcuts'] as const) expect(byId(action).enabled, action).toBe(true);
-    for (const action of ['export.pdf', 'file.print', 'edit.undo', 'edit.delete', 'view.zoomIn', 'view.grid'] as const) expect(byId(action).enabled, action).toBe(false);
+    for (const name of ['map.new', 'file.open', 'file.import', 'help.about', 'help.shortcuts'] as const) expect(byId(name).enabled, name).toBe(true);
+    for (const name of ['export.pdf', 'file.print', 'edit.undo', 'edit.delete', 'view.zoomIn', 'view.grid'] as const) expect(byId(name).enabled, name).toBe(false);
   });
 
   it('follows the renderer’s patches, keeping what a patch does not mention', () => {
@@ -111,7 +111,7 @@ describe('native menu', () => {
 
   it('offers Developer tools only in development builds', () => {
     expect(build('linux').items.some((i) => i.role === 'toggleDevTools')).toBe(false);
-    const dev = flatten(buildMenuTemplate('linux', INITIAL_MENU_STATE, { action: vi.fn(), openRecentMap: vi.fn() }, true));
+    const dev = flatten(buildMenuTemplate('linux', INITIAL_MENU_STATE, { operation: vi.fn(), openRecentMap: vi.fn() }, true));
     expect(dev.some((i) => i.role === 'toggleDevTools')).toBe(true);
   });
 

@@ -28,7 +28,7 @@ const OPERATIONS: Array<keyof TouchmapBridge> = [
   'printToPDF',
   'print',
   'setMenuState',
-  'onMenuAction',
+  'onMenuOperation',
   'onOpenRecentMap',
   'onOpenFile',
   'onBeforeQuit',
@@ -78,8 +78,8 @@ describe('the preload bridge', () => {
     const { ipc, fromMain } = fakeIpcRenderer();
     const bridge = createBridge(ipc);
     const listener = vi.fn();
-    bridge.onMenuAction(listener);
-    fromMain(EVENT_CHANNELS.menuAction, 'export.pdf');
+    bridge.onMenuOperation(listener);
+    fromMain(EVENT_CHANNELS.menuOperation, 'export.pdf');
     expect(listener).toHaveBeenCalledTimes(1);
     expect(listener.mock.calls[0]).toEqual(['export.pdf']);
   });
@@ -89,13 +89,13 @@ describe('the preload bridge', () => {
     const bridge = createBridge(ipc);
     const action = vi.fn();
     const recent = vi.fn();
-    const offAction = bridge.onMenuAction(action);
+    const offAction = bridge.onMenuOperation(action);
     const offRecent = bridge.onOpenRecentMap(recent);
-    fromMain(EVENT_CHANNELS.menuAction, 'edit.undo');
+    fromMain(EVENT_CHANNELS.menuOperation, 'edit.undo');
     fromMain(EVENT_CHANNELS.openRecentMap, 'm-1');
     offAction();
     offRecent();
-    fromMain(EVENT_CHANNELS.menuAction, 'edit.redo');
+    fromMain(EVENT_CHANNELS.menuOperation, 'edit.redo');
     fromMain(EVENT_CHANNELS.openRecentMap, 'm-2');
     expect(action.mock.calls).toEqual([['edit.undo']]);
     expect(recent.mock.calls).toEqual([['m-1']]);
@@ -106,11 +106,11 @@ describe('the preload bridge', () => {
     const bridge = createBridge(ipc);
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const after = vi.fn();
-    bridge.onMenuAction(() => {
+    bridge.onMenuOperation(() => {
       throw new Error('boom');
     });
-    bridge.onMenuAction(after);
-    fromMain(EVENT_CHANNELS.menuAction, 'view.fit');
+    bridge.onMenuOperation(after);
+    fromMain(EVENT_CHANNELS.menuOperation, 'view.fit');
     expect(after).toHaveBeenCalledWith('view.fit');
     quiet.mockRestore();
   });
@@ -150,6 +150,6 @@ describe('the preload bridge', () => {
 
   it('refuses a listener that is not a function', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc);
-    expect(() => bridge.onMenuAction('alert(1)' as never)).toThrow(TypeError);
+    expect(() => bridge.onMenuOperation('alert(1)' as never)).toThrow(TypeError);
   });
 });

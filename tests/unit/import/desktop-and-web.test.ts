@@ -13,11 +13,11 @@ import { library } from '../../../renderer/src/db/library';
 import { DataExportSection } from '../../../renderer/src/features/export/DataExportSection';
 import { importFromPicker, importTouchmapText } from '../../../renderer/src/features/import';
 import { makeDoc } from '../db/helpers';
-import { executeAction } from '../../../renderer/src/app/actions';
-import { installActionRunner } from '../../../renderer/src/commands-runtime/run-action';
+import { runOperation } from '../../../renderer/src/app/operations';
+import { installOperationRunner } from '../../../renderer/src/operations/run-operation';
 
-// as the app's entry does: the export section's buttons run the registry's actions
-installActionRunner(executeAction);
+// as the app's entry does: the export section's buttons run the registry's operations
+installOperationRunner(runOperation);
 
 const example = readFileSync(fileURLToPath(new NodeURL('../../fixtures/files/example-v1-complete.touchmap', import.meta.url)), 'utf8');
 

@@ -17,7 +17,7 @@ async function layerErrors(file: string, line: string): Promise<string[]> {
 
 describe('who may import whom', () => {
   it('refuses a feature that reaches up into app/', async () => {
-    const errors = await layerErrors('renderer/src/features/editor/Probe.tsx', "import { imported } from '../../app/route';");
+    const errors = await layerErrors('renderer/src/features/editor/Probe.tsx', "import { imported } from '../../app/operations';");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/app\//);
   });

@@ -8,7 +8,7 @@ import { addTouchpoint, createMap } from '@shared/model/commands';
 import { documentHistory, useDocumentStore } from '../../../renderer/src/store/document-store';
 import { useUiStore } from '../../../renderer/src/store/ui-store';
 import { runCommand } from '../../../renderer/src/store/run-command';
-import { addSibling, openNextSibling } from '../../../renderer/src/features/mindmap/mind-actions';
+import { addSibling, openNextSibling } from '../../../renderer/src/features/mindmap/mind-operations';
 import { commitLabel } from '../../../renderer/src/features/mindmap/label-editing';
 import { joinAddStep, newTopicOf, withdraw } from '../../../renderer/src/features/mindmap/new-topic-entry';
 

@@ -8,7 +8,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { t } from '../../i18n';
 import { chainColourVar } from '../../drawing/theme';
 import { useChainUiStore } from './chain-ui-store';
-import { stopPicking } from './chain-actions';
+import { stopPicking } from './chain-operations';
 
 export function AddStepsBanner() {
   const picking = useChainUiStore((s) => s.picking);

@@ -12,7 +12,7 @@ import { t } from '../../i18n';
 import { chainColourVar } from '../../drawing/theme';
 import { nextChainName, summarizeChains, type ChainStepView, type ChainSummary } from './chain-model';
 import { useChainUiStore } from './chain-ui-store';
-import { createChain, removeChain, removeStep, renameChainTo, shiftStep, togglePicking } from './chain-actions';
+import { createChain, removeChain, removeStep, renameChainTo, shiftStep, togglePicking } from './chain-operations';
 
 const NO_SEGMENTS: readonly Segment[] = [];
 

@@ -1,6 +1,6 @@
 /**
  * "Add to chain…": the keyboard's way to walk a chain. Select touchpoints (in the order a customer
- * meets them), then the command — from its key, the action registry or a node's context menu —
+ * meets them), then the command — from its key, the operations registry or a node's context menu —
  * opens a small chooser of the map's chains and "New chain"; the choice appends the selection as
  * the chain's next steps in one undo step. The chooser and the context menu are UI state only.
  */
@@ -12,7 +12,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
-import { showChainsPanel } from './chain-actions';
+import { showChainsPanel } from './chain-operations';
 import { useAddToChainStore } from './add-to-chain-store';
 
 /**

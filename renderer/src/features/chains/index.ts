@@ -5,5 +5,5 @@ export { AddToChainHost } from './AddToChain';
 export { useChainUiStore } from './chain-ui-store';
 export { CHAIN_EDGE_TYPES, ChainMarkers, chainMarkerId, useChainEdges, useIsWeakLink } from './ChainEdge';
 export { ChainBadgeMark } from './ChainBadgeMark';
-export { pickStep } from './chain-actions';
+export { pickStep } from './chain-operations';
 export { chainLinks, chainStepIds } from './chain-model';

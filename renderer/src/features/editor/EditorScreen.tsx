@@ -8,12 +8,12 @@ import { useStore } from 'zustand';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { navigate } from '../../store/route';
-import { runAction } from '../../commands-runtime/run-action';
+import { runOperation } from '../../operations/run-operation';
 import { t } from '../../i18n';
 import { MindMapView, usePresentationFit } from '../mindmap';
 // views (mind map / grid / outline), the Chains tab, the "Add steps" banner
 import type { ViewName } from '../../store/ui-store';
-import type { ActionName } from '../../commands-runtime/action-names';
+import { keysText, type OperationName } from '@shared/operations';
 import { GridView } from '../grid';
 import { SidePanel, AddStepsBanner, AddToChainHost, useChainUiStore } from '../chains';
 import { useMapSession } from './useMapSession';
@@ -35,20 +35,20 @@ function HistoryButtons() {
   const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
   return (
     <div className="toolbar__group">
-      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={() => runAction('edit.undo')} title="Ctrl/Cmd+Z">
+      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={() => runOperation('edit.undo')} title={keysText('edit.undo')}>
         {t('editor.undo')}
       </button>
-      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={() => runAction('edit.redo')} title="Ctrl/Cmd+Shift+Z">
+      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={() => runOperation('edit.redo')} title={keysText('edit.redo')}>
         {t('editor.redo')}
       </button>
     </div>
   );
 }
 
-const VIEWS: readonly { readonly view: ViewName; readonly action: ActionName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline'; readonly key: string }[] = [
-  { view: 'mindmap', action: 'view.mindmap', label: 'views.mindmap', key: '1' },
-  { view: 'grid', action: 'view.grid', label: 'views.grid', key: '2' },
-  { view: 'outline', action: 'view.outline', label: 'views.outline', key: '3' },
+const VIEWS: readonly { readonly view: ViewName; readonly operation: OperationName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline' }[] = [
+  { view: 'mindmap', operation: 'view.mindmap', label: 'views.mindmap' },
+  { view: 'grid', operation: 'view.grid', label: 'views.grid' },
+  { view: 'outline', operation: 'view.outline', label: 'views.outline' },
 ];
 
 /** Mind map · Grid · Outline: one document, three views (Ctrl/Cmd+1, 2, 3). */
@@ -62,8 +62,8 @@ function ViewSwitcher() {
           type="button"
           className="segmented__option"
           aria-pressed={view === entry.view}
-          title={`${t(entry.label)} (Ctrl/Cmd+${entry.key})`}
-          onClick={() => runAction(entry.action)}
+          title={`${t(entry.label)} (${keysText(entry.operation)})`}
+          onClick={() => runOperation(entry.operation)}
         >
           {t(entry.label)}
         </button>
@@ -76,7 +76,7 @@ function ChainsButton() {
   const columnOpen = useUiStore((s) => s.inspectorOpen);
   const open = useChainUiStore((s) => s.tab === 'chains') && columnOpen;
   return (
-    <button type="button" className="button button--ghost" aria-pressed={open} title="Ctrl/Cmd+Shift+J" onClick={() => runAction('chain.togglePanel')}>
+    <button type="button" className="button button--ghost" aria-pressed={open} title={keysText('chain.togglePanel')} onClick={() => runOperation('chain.togglePanel')}>
       {t('chains.title')}
     </button>
   );
@@ -128,16 +128,16 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; re
         <ViewSwitcher />
         <HistoryButtons />
         {view === 'mindmap' && (
-          <button type="button" className="button button--ghost" onClick={() => runAction('view.fit')}>
+          <button type="button" className="button button--ghost" onClick={() => runOperation('view.fit')}>
             {t('editor.fit')}
           </button>
         )}
         <ChainsButton />
-        <button type="button" className="button button--ghost" title="Ctrl/Cmd+," onClick={() => runAction('map.settings')}>
+        <button type="button" className="button button--ghost" title={keysText('map.settings')} onClick={() => runOperation('map.settings')}>
           {t('settings.open')}
         </button>
         <DataExportMenu />
-        <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => runAction('export.open')}>
+        <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => runOperation('export.open')}>
           {t('export.visual.button')}
         </button>
         {appButtons}

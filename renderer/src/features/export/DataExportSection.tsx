@@ -2,15 +2,15 @@
  * The open map's data exports — `.touchmap`, action plan CSV, outline Markdown — in two places:
  * `DataExportSection`, a block the export dialog mounts beside the visual formats, and
  * `DataExportMenu`, the editor toolbar's own "Data" menu so they work without that dialog.
- * Both dispatch the registry's actions, like the keys and the native menu.
+ * Both dispatch the registry's operations, like the keys and the native menu.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { runAction } from '../../commands-runtime/run-action';
-import type { ActionName } from '../../commands-runtime/action-names';
+import type { OperationName } from '@shared/operations';
+import { runOperation } from '../../operations/run-operation';
 import { t, type MessageKey } from '../../i18n';
 
 interface DataExport {
-  readonly action: ActionName;
+  readonly action: OperationName;
   readonly label: MessageKey;
   readonly description: MessageKey;
 }
@@ -45,7 +45,7 @@ export function DataExportSection({ onExport }: { readonly onExport?: () => void
             aria-labelledby={`${baseId}-${item.action}-label`}
             aria-describedby={`${baseId}-${item.action}`}
             onClick={() => {
-              runAction(item.action);
+              runOperation(item.action);
               onExport?.();
             }}
           >
@@ -137,7 +137,7 @@ export function DataExportMenu() {
               className="data-menu__item"
               onClick={() => {
                 close(true);
-                runAction(item.action);
+                runOperation(item.action);
               }}
             >
               <span className="data-menu__label">{t(item.label)}</span>

@@ -1,6 +1,6 @@
 /**
  * Whether the export dialog is open and on which format. Its own tiny store (not ui-store) so
- * the action registry can open it without loading any export code: the dialog and the
+ * the operations registry can open it without loading any export code: the dialog and the
  * renderer load on demand when it opens.
  */
 import { create } from 'zustand';

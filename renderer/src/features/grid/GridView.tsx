@@ -5,7 +5,7 @@
  *
  * Mouse: click selects (Shift / Ctrl / Cmd adds), double-click edits the label, drag a card (or
  * the selected cards) to another cell to change stage and channel — one undo step. Keys go
- * through the action registry (arrows, Enter / F2, Tab); see grid-actions.ts.
+ * through the operations registry (arrows, Enter / F2, Tab); see grid-operations.ts.
  *
  * Built for 2,000+ touchpoints: cells scroll on their own, cards are memoised with primitive
  * props and read their topic with narrow selectors, and off-screen cards skip layout and paint
@@ -19,7 +19,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
 import { pickStep, useIsWeakLink } from '../chains';
-import { dropOnCell, gridFor, useGridUi } from './grid-actions';
+import { dropOnCell, gridFor, useGridUi } from './grid-operations';
 import type { GridCell } from '../../drawing/grid-projection';
 import { GridChainOverlay } from './GridChainOverlay';
 import { LabelEditor, EmptyStagesToggle } from '../mindmap';

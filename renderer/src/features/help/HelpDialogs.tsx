@@ -1,22 +1,16 @@
 /**
- * Help ▸ Keyboard shortcuts lists every action that has a key, read from the action registry
- * itself, so the list can never drift from what the keys do. Help ▸ About names the app and
- * its promise: no account, no network.
+ * Help ▸ Keyboard shortcuts lists every operation that has a key and the keys views answer
+ * themselves, as the app composes them from the operations table (shared/operations.ts), so the
+ * list can never drift from what the keys do. Help ▸ About names the app and its promise: no
+ * account, no network.
  */
 import { useEffect, useState } from 'react';
+import { chordLabel, type KeyChord } from '@shared/operations';
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n';
 import { desktopBridge } from '../../platform/files';
 import { useHelpStore } from './help-store';
-import { isMac, type KeyChord } from '../../commands-runtime/action-names';
-
-/** A chord as the user's keyboard spells it: Cmd on macOS, Ctrl elsewhere. */
-export function chordLabel(chord: KeyChord, mac: boolean): string {
-  const names: Record<string, string> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', Delete: 'Delete', Backspace: 'Backspace' };
-  const key = names[chord.key] ?? (chord.key.length === 1 ? chord.key.toUpperCase() : chord.key);
-  const parts = [chord.mod ? (mac ? '⌘' : 'Ctrl') : '', chord.shift ? (mac ? '⇧' : 'Shift') : '', key].filter(Boolean);
-  return parts.join(mac ? '' : '+');
-}
+import { isMac } from '../../operations/is-mac';
 
 export interface ShortcutRow {
   readonly label: string;
@@ -50,18 +44,6 @@ export function ShortcutsDialog({ rows, onClose }: { readonly rows: readonly Sho
               </td>
             </tr>
           ))}
-          <tr>
-            <th scope="row">{t('help.nextWhileNaming')}</th>
-            <td>
-              <kbd>{chordLabel({ key: 'Enter' }, mac)}</kbd>
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t('help.typeToEdit')}</th>
-            <td>
-              <kbd>A–Z</kbd>
-            </td>
-          </tr>
         </tbody>
       </table>
     </Dialog>

@@ -23,7 +23,7 @@ import type { MapDoc, Stage } from '@shared/model/types';
 import { Dialog } from '../../ui/Dialog';
 import { useDocumentStore } from '../../store/document-store';
 import { t } from '../../i18n';
-import { runAction } from '../../commands-runtime/run-action';
+import { runOperation } from '../../operations/run-operation';
 import { closeMapSettings, useMapSettingsStore } from './map-settings-store';
 import { nameProblem, type ListKind } from './names';
 
@@ -81,7 +81,7 @@ function MapSettingsDialog() {
           const target = event.target as HTMLElement;
           if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
           event.preventDefault();
-          runAction(event.shiftKey ? 'edit.redo' : 'edit.undo');
+          runOperation(event.shiftKey ? 'edit.redo' : 'edit.undo');
         }}
       >
         {error && (

@@ -1,5 +1,5 @@
 /**
- * Whether the map settings dialog is open. UI state of this feature only: the action registry,
+ * Whether the map settings dialog is open. UI state of this feature only: the operations registry,
  * the toolbar and the inspector open it through `openMapSettings`.
  */
 import { create } from 'zustand';

@@ -1,6 +1,6 @@
 /**
  * The view option "Hide empty stages", as a checkbox over the mind map and in the grid's bar: the
- * same UI state (ui-store) drives both projections, and the action registry's
+ * same UI state (ui-store) drives both projections, and the operations registry's
  * `view.hideEmptyStages` toggles it from the keyboard and the menu.
  */
 import { useUiStore } from '../../store/ui-store';

@@ -13,7 +13,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore } from '../../store/ui-store';
 import { commitLabel } from './label-editing';
-import { addChild, moveSelection, openNextSibling } from './mind-actions';
+import { addChild, moveSelection, openNextSibling } from './mind-operations';
 import type { Direction } from '../../drawing/mind-model';
 import { forgetNew, handOnToMap, joinAddStep, newTopicOf, withdraw, type NewTopic } from './new-topic-entry';
 

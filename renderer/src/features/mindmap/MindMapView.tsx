@@ -27,7 +27,7 @@ import { runCommand } from '../../store/run-command';
 import { mindModelFor } from '../../drawing/mind-model';
 import { viewModelFor } from './view-model';
 import { NODE_TYPES, type MindNode } from './nodes';
-import { editLabel } from './mind-actions';
+import { editLabel } from './mind-operations';
 import { registerCanvas, canvasControl, MIN_ZOOM, MAX_ZOOM } from './canvas-control';
 import { MapOverview } from './MapOverview';
 import type { LayoutNode } from '../../drawing/layout';
@@ -280,7 +280,7 @@ export function MindMapView() {
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         disableKeyboardA11y
-        // The keys are ours (actions.ts), so a clicked node need not take focus — and a focused
+        // The keys are ours (app/operations.ts), so a clicked node need not take focus — and a focused
         // node that an edit scrolls away makes the browser lay out the whole commit twice (issue 6).
         nodesFocusable={false}
         onlyRenderVisibleElements

@@ -1,5 +1,5 @@
 /**
- * The canvas's viewport verbs (fit, zoom, reveal a node) for the action registry and the mind
+ * The canvas's viewport verbs (fit, zoom, reveal a node) for the operations registry and the mind
  * map's own actions, which live outside the React Flow provider. The mounted canvas registers
  * itself; with none mounted they do nothing.
  */

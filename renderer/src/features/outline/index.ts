@@ -1,3 +1,2 @@
-/** What other parts of the app use of the outline: the view itself, and the rows its keys add to Help. */
+/** What other parts of the app use of the outline: the view itself (its keys' Help rows are in shared/operations.ts). */
 export { OutlineView } from './OutlineView';
-export { outlineKeyRows, type OutlineKeyRow } from './outline-key-help';

@@ -7,7 +7,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
-import { closeSearch, jumpToMatch, onSearchFocusRequest, refreshSearch, setSearchQuery } from './search-actions';
+import { closeSearch, jumpToMatch, onSearchFocusRequest, refreshSearch, setSearchQuery } from './search-operations';
 
 function MatchCount() {
   const count = useUiStore((s) => s.search.matches.length);

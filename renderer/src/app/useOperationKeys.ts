@@ -1,5 +1,5 @@
 /**
- * Keyboard-first, on every screen: keys dispatch named actions from the registry (an action
+ * Keyboard-first, on every screen: keys run named operations from the registry (an operation
  * that cannot act on this screen is simply not enabled); a printable key on
  * a selected node starts editing its label with that character, as in desktop mind-map apps —
  * only where that node's label editor shows (the mind map, the grid): a key pressed in the
@@ -7,8 +7,8 @@
  * Keys typed into a field (label editor, inspector, dialog) are left to that field.
  */
 import { useEffect } from 'react';
-import { actionForKey } from './actions';
-import { editLabel } from '../features/mindmap/mind-actions';
+import { operationForKey } from './operations';
+import { editLabel } from '../features/mindmap/mind-operations';
 import { isHandedOnToMap } from '../features/mindmap/new-topic-entry';
 import { useUiStore } from '../store/ui-store';
 
@@ -17,15 +17,15 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
 }
 
-export function useActionKeys(): void {
+export function useOperationKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       // a shortcut pressed on the untouched next touchpoint of a list is the map's (LabelEditor.tsx)
       if (isTyping(event.target) && !isHandedOnToMap(event)) return;
-      const action = actionForKey(event);
-      if (action) {
-        if (action.enabled() && action.perform()) event.preventDefault();
+      const operation = operationForKey(event);
+      if (operation) {
+        if (operation.enabled() && operation.perform()) event.preventDefault();
         return;
       }
       const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;

@@ -1,5 +1,5 @@
 /**
- * The chains' verbs for the action registry, the Chains panel, the map and the grid. Each
+ * The chains' verbs for the operations registry, the Chains panel, the map and the grid. Each
  * document change is one command through `runCommand` (one undo step; a refusal becomes a
  * notice naming the problem).
  */

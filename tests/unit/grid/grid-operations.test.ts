@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestMap, type TestMap } from '../model/driver';
 import { documentHistory, useDocumentStore } from '../../../renderer/src/store/document-store';
 import { useUiStore } from '../../../renderer/src/store/ui-store';
-import { dropOnCell, gridAddTouchpoint, gridFor, gridMove, useGridUi } from '../../../renderer/src/features/grid/grid-actions';
+import { dropOnCell, gridAddTouchpoint, gridFor, gridMove, useGridUi } from '../../../renderer/src/features/grid/grid-operations';
 
 let map: TestMap;
 const doc = () => useDocumentStore.getState().doc!;

@@ -1,5 +1,5 @@
 /**
- * The search verbs the action registry and the search bar share: open (Ctrl/Cmd+F), type a query,
+ * The search verbs the operations registry and the search bar share: open (Ctrl/Cmd+F), type a query,
  * jump to the next or previous match (Enter / Shift+Enter), close (Esc). Matches live in the UI
  * store, so the mind map, the grid and the outline all highlight the same topics; jumping selects
  * the match, and each view brings its selection into sight (the canvas pans, the outline scrolls).

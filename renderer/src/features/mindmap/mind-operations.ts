@@ -1,6 +1,6 @@
 /**
  * The mind map's verbs on the current selection: add a child (Tab), add a sibling (Enter),
- * edit a label, delete, walk with the arrow keys. The action registry binds them to keys,
+ * edit a label, delete, walk with the arrow keys. The operations registry binds them to keys,
  * menu items and buttons by name.
  */
 import { addTouchpoint, addDetail, deleteTopics } from '@shared/model/commands';

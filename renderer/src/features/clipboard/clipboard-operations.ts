@@ -2,7 +2,7 @@
  * Copy, cut and paste of touchpoints through the system clipboard (Ctrl/Cmd+C, X, V, and the
  * native Edit menu). The work happens in the document's `copy` / `cut` / `paste` events, the only
  * place a page can write several formats at once and read the clipboard without a permission
- * prompt; the keyboard actions just trigger those events. Keys typed into a field keep their
+ * prompt; the keyboard operations just trigger those events. Keys typed into a field keep their
  * ordinary text behaviour.
  */
 import { useEffect } from 'react';
@@ -73,7 +73,7 @@ export function pasteClipboard(data: Pick<DataTransfer, 'getData'>): boolean {
 }
 
 /**
- * Ctrl/Cmd+C / X / V from the action registry: asks the browser to fire its clipboard event (which
+ * Ctrl/Cmd+C / X / V from the operations registry: asks the browser to fire its clipboard event (which
  * the listeners below answer). Paste cannot be triggered from a page, so it returns false and the
  * key's own paste goes ahead — to the same listener.
  */

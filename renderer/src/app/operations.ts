@@ -1,0 +1,156 @@
+/**
+ * The operations registry: what each operation of the table (shared/operations.ts) does and
+ * when it can act, by name. One explicit object — no registration by import side effect — whose
+ * type is a mapped type over the table's names, so a missing or an extra handler does not
+ * compile; and one `runOperation` that the keyboard, the native menu (through the platform
+ * bridge), the toolbar and the palette all go through.
+ */
+import { OPERATION_NAMES, operationSpec, type KeyChord, type KeyScope, type OperationName } from '@shared/operations';
+import { t, type MessageKey } from '../i18n';
+import { isMac } from '../operations/is-mac';
+import { openPalette } from '../features/palette/palette-store';
+import { documentHistory, useDocumentStore } from '../store/document-store';
+import { useUiStore } from '../store/ui-store';
+import { addChild, addSibling, deleteSelection, editLabel, moveSelection } from '../features/mindmap/mind-operations';
+import { canvasControl } from '../features/mindmap/canvas-control';
+// Module files, not the feature's index: the index re-exports hooks that import this registry.
+import { importFromPicker } from '../features/import/import-flow';
+import { backUpAllMaps, exportOpenMap } from '../features/export/data-export';
+// the grid's keys and the chains' verbs
+import { gridAddTouchpoint, gridEdit, gridMove } from '../features/grid/grid-operations';
+import { toggleChainsPanel } from '../features/chains/chain-operations';
+import { addSelectionToChain } from '../features/chains/add-to-chain';
+// the map's stages, segments and competitors
+import { openMapSettings } from '../features/map-settings/map-settings-store';
+// clipboard, search, select all
+import { clipboardCommand } from '../features/clipboard/clipboard-operations';
+import { openSearch } from '../features/search/search-operations';
+import { touchpointsOf } from '@shared/model/selectors';
+// the app's own menu items — new map, presentation, theme, help
+import { requestNewMap } from '../features/library/new-map-request-store';
+import { togglePresentation, usePresentStore } from '../features/present/present-store';
+import { fitForPresentation } from '../features/mindmap/usePresentationFit';
+import { showHelp } from '../features/help/help-store';
+import { toggleTheme } from './apply-theme';
+import { navigate } from '../store/route';
+// the visual exports' dialog (its own tiny store; the export code loads on demand)
+import { openExportDialog } from '../features/export/export-dialog-store';
+
+export type { KeyChord, OperationName };
+
+/** What an operation does, and whether it can act now: the registry's half of an entry. */
+interface Handler {
+  /** Whether it can act now (a disabled menu item, button or palette row otherwise). */
+  readonly enabled: () => boolean;
+  /** Runs it; returns false when there was nothing to do (the key then does its usual thing). */
+  readonly perform: () => boolean;
+}
+
+/** A table entry joined with its handler, its label in the UI's language. */
+export interface Operation extends Handler {
+  readonly name: OperationName;
+  readonly label: string;
+  readonly keys: readonly KeyChord[];
+  readonly scope: KeyScope;
+  readonly palette: boolean;
+}
+
+const hasDoc = () => useDocumentStore.getState().doc !== null;
+const hasSelection = () => hasDoc() && useUiStore.getState().selected.length > 0;
+/** In the grid, the same keys walk cards and cells instead of the tree. */
+const inGrid = () => useUiStore.getState().view === 'grid';
+const showView = (view: 'mindmap' | 'grid' | 'outline') => () => (useUiStore.getState().setView(view), true);
+
+const HANDLERS: { readonly [Name in OperationName]: Handler } = {
+  // grid: Tab adds a touchpoint to the cursor cell (selected or not), Enter edits the card
+  'topic.addChild': { enabled: () => hasSelection() || (inGrid() && hasDoc()), perform: () => (inGrid() ? gridAddTouchpoint() : addChild()) },
+  'topic.addSibling': { enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : addSibling()) },
+  'topic.edit': { enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : editLabel()) },
+  'edit.delete': { enabled: hasSelection, perform: deleteSelection },
+  'edit.undo': { enabled: documentHistory.canUndo, perform: () => (documentHistory.canUndo() ? (documentHistory.undo(), true) : false) },
+  'edit.redo': { enabled: documentHistory.canRedo, perform: () => (documentHistory.canRedo() ? (documentHistory.redo(), true) : false) },
+  'select.left': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('left') : moveSelection('left')) },
+  'select.right': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('right') : moveSelection('right')) },
+  'select.up': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('up') : moveSelection('up')) },
+  'select.down': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('down') : moveSelection('down')) },
+  // while presenting, the map fills the screen rather than keeping the editor's margins
+  'view.fit': { enabled: hasDoc, perform: () => (usePresentStore.getState().presenting ? fitForPresentation() : canvasControl.fit(), true) },
+  'view.zoomIn': { enabled: hasDoc, perform: () => (canvasControl.zoomIn(), true) },
+  'view.zoomOut': { enabled: hasDoc, perform: () => (canvasControl.zoomOut(), true) },
+  'view.hideEmptyStages': { enabled: hasDoc, perform: () => (useUiStore.getState().toggleEmptyStages(), true) },
+  'view.toggleInspector': { enabled: hasDoc, perform: () => (useUiStore.getState().toggleInspector(), true) },
+  // Files. The work is asynchronous; perform starts it and reports that the key was used.
+  'map.new': { enabled: () => true, perform: () => (navigate({ screen: 'library' }), requestNewMap()) },
+  // Open .touchmap… is an import: a file always comes in as a new map, never over one the user has.
+  'file.open': { enabled: () => true, perform: () => (void importFromPicker(), true) },
+  'file.import': { enabled: () => true, perform: () => (void importFromPicker(), true) },
+  // the export code loads on demand, so printing costs nothing until it is used
+  'file.print': { enabled: hasDoc, perform: () => (void import('../features/export/print-map').then((m) => m.printOpenMap()), true) },
+  'file.backupAll': { enabled: () => true, perform: () => (void backUpAllMaps(), true) },
+  'export.touchmap': { enabled: hasDoc, perform: () => (void exportOpenMap('touchmap'), true) },
+  'export.csv': { enabled: hasDoc, perform: () => (void exportOpenMap('csv'), true) },
+  'export.markdown': { enabled: hasDoc, perform: () => (void exportOpenMap('markdown'), true) },
+  // visual exports open the export dialog (preview, size, options) on their format
+  'export.open': { enabled: hasDoc, perform: () => openExportDialog() },
+  'export.pdf': { enabled: hasDoc, perform: () => openExportDialog('pdf') },
+  'export.png': { enabled: hasDoc, perform: () => openExportDialog('png') },
+  'export.jpeg': { enabled: hasDoc, perform: () => openExportDialog('jpeg') },
+  'export.svg': { enabled: hasDoc, perform: () => openExportDialog('svg') },
+  // Copy / cut raise the browser's clipboard event, which the clipboard feature
+  // answers (several formats at once, no permission prompt); paste lets the key's own paste through.
+  'edit.copy': { enabled: hasSelection, perform: () => clipboardCommand('copy') },
+  'edit.cut': { enabled: hasSelection, perform: () => clipboardCommand('cut') },
+  'edit.paste': { enabled: hasDoc, perform: () => clipboardCommand('paste') },
+  'edit.find': { enabled: hasDoc, perform: openSearch },
+  'select.all': { enabled: hasDoc, perform: selectAllTouchpoints },
+  // Views: one document, three projections
+  'view.mindmap': { enabled: hasDoc, perform: showView('mindmap') },
+  'view.grid': { enabled: hasDoc, perform: showView('grid') },
+  'view.outline': { enabled: hasDoc, perform: showView('outline') },
+  'view.presentation': { enabled: hasDoc, perform: togglePresentation },
+  'view.theme': { enabled: () => true, perform: toggleTheme },
+  'chain.togglePanel': { enabled: hasDoc, perform: toggleChainsPanel },
+  'chain.addSelection': { enabled: hasSelection, perform: addSelectionToChain },
+  'map.settings': { enabled: hasDoc, perform: () => openMapSettings() },
+  'palette.open': { enabled: () => true, perform: openPalette },
+  'help.shortcuts': { enabled: () => true, perform: () => showHelp('shortcuts') },
+  'help.about': { enabled: () => true, perform: () => showHelp('about') },
+};
+
+/** Every operation, in table order: the table's entry, its handler and its label in the UI's language. */
+export const OPERATIONS: readonly Operation[] = OPERATION_NAMES.map((name) => {
+  const spec = operationSpec(name);
+  return { name, label: t(spec.label satisfies MessageKey), keys: spec.keys, scope: spec.scope, palette: spec.palette, ...HANDLERS[name] };
+});
+
+/** Ctrl/Cmd+A: every touchpoint of the map, in map order (then copy, cut or rate them at once). */
+function selectAllTouchpoints(): boolean {
+  const doc = useDocumentStore.getState().doc;
+  if (!doc) return false;
+  useUiStore.getState().select(touchpointsOf(doc).map((topic) => topic.id));
+  return true;
+}
+
+/** Runs an operation if it can act now; false when it did nothing. */
+export function runOperation(name: OperationName): boolean {
+  const handler = HANDLERS[name];
+  return handler.enabled() && handler.perform();
+}
+
+/** Whether an operation can act now (menu items, buttons and the palette follow this). */
+export const canRun = (name: OperationName): boolean => HANDLERS[name].enabled();
+
+/** Cmd on macOS, Ctrl elsewhere: the one place the app decides which modifier a shortcut uses. */
+export { isMac };
+
+function matches(chord: KeyChord, event: KeyboardEvent): boolean {
+  const mod = isMac() ? event.metaKey : event.ctrlKey;
+  return (
+    event.key.toLowerCase() === chord.key.toLowerCase() && mod === (chord.mod ?? false) && event.shiftKey === (chord.shift ?? false) && !event.altKey
+  );
+}
+
+/** The operation a key press triggers, if any. */
+export function operationForKey(event: KeyboardEvent): Operation | undefined {
+  return OPERATIONS.find((operation) => operation.keys.some((chord) => matches(chord, event)));
+}
