@@ -8,6 +8,7 @@
  * strictest rules (Windows') are a platform concern, not the map's.
  */
 import { BRIDGE_GLOBAL, type ExportKind, type FileFilter, type OpenedFile, type TouchmapBridge } from '@shared/ipc';
+import { trimDotsAndSpaces, trimEndDotsAndSpaces } from '@shared/plain-text';
 
 /** The desktop shell's bridge, or undefined in a plain browser (tests, `npm run web`). */
 export function desktopBridge(): TouchmapBridge | undefined {
@@ -44,14 +45,15 @@ export function safeFileName(stem: string, extension: string, fallback = 'Untitl
     .normalize('NFC')
     .replace(FORBIDDEN_IN_NAME, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    // A leading dot hides the file on macOS and Linux; trailing dots and spaces vanish on Windows.
-    .replace(/^[.\s]+|[.\s]+$/g, '');
+    .trim();
+  // A leading dot hides the file on macOS and Linux; trailing dots and spaces vanish on Windows.
+  // A loop, not /[.\s]+$/: that backtracks over a long run of dots once per dot (quadratic).
+  clean = trimDotsAndSpaces(clean);
   if (clean === '') clean = fallback;
   if (WINDOWS_DEVICE.test(clean)) clean = `${clean} (map)`;
   const suffix = `.${extension}`;
   const budget = MAX_NAME_BYTES - utf8Length(suffix);
-  if (utf8Length(clean) > budget) clean = cutToBytes(clean, budget).replace(/[.\s]+$/, '');
+  if (utf8Length(clean) > budget) clean = trimEndDotsAndSpaces(cutToBytes(clean, budget));
   return clean + suffix;
 }
 
