@@ -74,6 +74,7 @@ export const INVOKE_CHANNELS = {
   /** Sent by the preload when the renderer first subscribes to onOpenFile: queued files may flow. */
   openFileReady: 'app:open-file-ready',
   confirmQuitReady: 'app:confirm-quit-ready',
+  openExternal: 'app:open-external',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -98,6 +99,8 @@ export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
 export const MAX_PRINT_HTML_CHARS = 256 * 1024 * 1024;
 /** Chromium prints pages up to 200 inches a side; nobody needs more for a map. */
 export const MAX_PAGE_INCHES = 200;
+/** The longest address openExternal takes (what browsers keep in practice). */
+export const MAX_EXTERNAL_URL_CHARS = 2048;
 /** How many maps the File ▸ Recent maps submenu lists. */
 export const MAX_RECENT_MAPS = 10;
 
@@ -259,6 +262,7 @@ export const INVOKE_ARGS = {
   'app:set-menu-state': /* @__PURE__ */ schema(() => z.tuple([menuStatePatchSchema])),
   'app:open-file-ready': /* @__PURE__ */ schema(() => z.tuple([])),
   'app:confirm-quit-ready': /* @__PURE__ */ schema(() => z.tuple([quitReadinessMessageSchema])),
+  'app:open-external': /* @__PURE__ */ schema(() => z.tuple([z.string().min(1).max(MAX_EXTERNAL_URL_CHARS)])),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 // ---------------------------------------------------------------------------------------------
@@ -300,4 +304,10 @@ export interface TouchmapBridge {
   onBeforeQuit(listener: () => void): Unsubscribe;
   /** Answer to onBeforeQuit. Not ok (or no answer within 5 s) makes the shell warn before it closes. */
   confirmQuitReady(result: QuitReadiness): Promise<void>;
+  /**
+   * Opens an https address in the system browser; false when main refused it (not https, or
+   * with a user name or password). Call it only after the user saw the full address and confirmed
+   * it (renderer/src/platform/external-link.ts): no navigation or window.open opens anything.
+   */
+  openExternal(url: string): Promise<boolean>;
 }

@@ -72,7 +72,7 @@ function exportFromCommandLine(args: readonly string[]): void {
   const hiddenWindow = () => new BrowserWindow(printWindowOptions()) as unknown as PrintWindow & ExportWindow;
   const printService = createPrintService({ documents: printDocuments, createWindow: hiddenWindow });
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, (url) => openExternalSafely(url, shell));
+    guardWebContents(contents);
   });
   void startCliExport(app, () => secureDefaultSession(printDocuments), {
     args,
@@ -218,7 +218,7 @@ function main(): void {
     for (const p of touchmapPathsFromArgv(argv, workingDirectory)) void router.open(p);
   });
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, (url) => openExternalSafely(url, shell));
+    guardWebContents(contents);
   });
   app.on('before-quit', () => {
     quitting = true;
@@ -246,6 +246,8 @@ function main(): void {
       },
       openFileReady: () => router.markReady(),
       confirmQuitReady: (answer) => current?.handshake.confirm(answer),
+      // The renderer asks only after the user confirmed the full address; main still takes https only.
+      openExternal: (url) => openExternalSafely(url, shell),
     });
 
     rebuildMenu();

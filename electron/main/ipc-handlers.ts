@@ -33,6 +33,8 @@ export interface ShellServices {
   setMenuState(patch: MenuStatePatch): void;
   openFileReady(): void;
   confirmQuitReady(answer: QuitReadinessMessage): void;
+  /** Opens an https address the user confirmed in the system browser; false when refused. */
+  openExternal(url: string): boolean;
 }
 
 export type InvokeHandler = (event: SenderEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -63,6 +65,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, services: ShellService
     [INVOKE_CHANNELS.setMenuState]: (patch) => services.setMenuState(patch),
     [INVOKE_CHANNELS.openFileReady]: () => services.openFileReady(),
     [INVOKE_CHANNELS.confirmQuitReady]: (answer) => services.confirmQuitReady(answer),
+    [INVOKE_CHANNELS.openExternal]: (url) => services.openExternal(url),
   };
 
   const channels = Object.keys(implementations) as InvokeChannel[];

@@ -13,6 +13,7 @@ function fakeServices() {
     setMenuState: vi.fn(),
     openFileReady: vi.fn(),
     confirmQuitReady: vi.fn(),
+    openExternal: vi.fn(() => true),
   } satisfies ShellServices;
 }
 
@@ -43,6 +44,11 @@ const CASES: Record<InvokeChannel, { good: unknown[]; service: keyof ShellServic
     good: [{ requestId: 3, ok: false, error: 'Disk full' }],
     service: 'confirmQuitReady',
     bad: [[], [{ ok: true }], [{ requestId: -1, ok: true }], [{ requestId: 1, ok: 'yes' }]],
+  },
+  [INVOKE_CHANNELS.openExternal]: {
+    good: ['https://example.com/help'],
+    service: 'openExternal',
+    bad: [[], [''], [42], [`https://example.com/${'x'.repeat(3000)}`], ['https://example.com/', 'second']],
   },
 };
 

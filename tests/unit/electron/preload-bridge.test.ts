@@ -33,6 +33,7 @@ const OPERATIONS: Array<keyof TouchmapBridge> = [
   'onOpenFile',
   'onBeforeQuit',
   'confirmQuitReady',
+  'openExternal',
 ];
 
 describe('the preload bridge', () => {

@@ -58,7 +58,7 @@ const FUNCTION_TEXT = /function|native code|\[object/;
 describe('ids named like Object.prototype members', () => {
   it('import, and the touchpoint has a score only for the competitor that scored it', () => {
     const doc = imported();
-    const website = doc.topics.constructor as Topic;
+    const website = doc.topics['constructor'] as unknown as Topic;
     expect(website.label).toBe('Website');
     expect(competitorScoreOf(website, 'toString')).toBe(7);
     for (const id of PROTOTYPE_NAMES.filter((name) => name !== 'toString')) expect(competitorScoreOf(website, id)).toBeUndefined();
@@ -66,7 +66,7 @@ describe('ids named like Object.prototype members', () => {
 
   it('show no score in the outline columns of the competitors that gave none', () => {
     const doc = imported();
-    const website = doc.topics.constructor as Topic;
+    const website = doc.topics['constructor'] as unknown as Topic;
     const competitorColumns = outlineColumns(doc).filter((column) => column.id.startsWith('competitor:'));
     expect(competitorColumns.map((column) => [column.id, cellValue(website, column.id)])).toEqual(
       PROTOTYPE_NAMES.map((id) => [`competitor:${id}`, id === 'toString' ? 7 : undefined]),
