@@ -28,7 +28,7 @@ export interface OverLimit {
 export function overLimitRefusal(over: OverLimit): FileRefusal {
   const subject = over.mapTitle !== undefined && over.mapTitle.trim() !== '' ? `Map ${describeValue(over.mapTitle)}` : 'The map';
   return {
-    error: `${subject}${over.what.startsWith(':') ? '' : ' '}${over.what}; ${over.rule}. Touchmap refuses the file so that nothing it cannot show is imported. ${FIX_THE_FILE}`,
+    error: `${subject}${over.what.startsWith(':') ? '' : ' '}${over.what}; ${over.rule}. ${FIX_THE_FILE}`,
     details: `${over.path}: ${limitText(over.size)} is over the limit of ${limitText(over.limit)} (${over.limitName})`,
     path: over.path,
   };
