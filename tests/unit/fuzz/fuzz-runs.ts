@@ -17,6 +17,11 @@ export function fuzzRuns(): number {
   return runs;
 }
 
+/** A test's time limit: vitest's 5 s default would cut a long FUZZ_RUNS hunt short (about 20 ms a run, with slack). */
+export function fuzzTimeout(): number {
+  return Math.max(30_000, fuzzRuns() * 60);
+}
+
 /** fast-check's parameters for one property: the run count, and a seed when FUZZ_SEED replays one. */
 export function fuzzParameters(): fc.Parameters<unknown> {
   const seed = process.env.FUZZ_SEED;

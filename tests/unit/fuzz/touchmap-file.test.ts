@@ -18,7 +18,7 @@ import { svgDocument } from '../../../renderer/src/features/export/svg-renderer'
 import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/export/visual-export';
 import { findMatches } from '../../../renderer/src/features/search/search-text';
 import { baseMap, hostileFileText, hostileString, mutate, mutation, baseFileJson } from './hostile-files';
-import { fuzzParameters } from './fuzz-runs';
+import { fuzzParameters, fuzzTimeout } from './fuzz-runs';
 
 const STAMP = '2026-12-01T00:00:00.000Z';
 const FIXTURES = new URL('../../fixtures/fuzz/', import.meta.url);
@@ -81,7 +81,7 @@ describe('the .touchmap reader on hostile files', () => {
       }),
       fuzzParameters(),
     );
-  });
+  }, fuzzTimeout());
 
   it('never changes the maps already in the app', () => {
     const existing = baseMap();
@@ -95,7 +95,7 @@ describe('the .touchmap reader on hostile files', () => {
       }),
       fuzzParameters(),
     );
-  });
+  }, fuzzTimeout());
 
   it('refuses text that is no JSON at all, or JSON of another shape, with a message', () => {
     fc.assert(
@@ -104,7 +104,7 @@ describe('the .touchmap reader on hostile files', () => {
       }),
       fuzzParameters(),
     );
-  });
+  }, fuzzTimeout());
 });
 
 describe('the loader’s repairs on hostile stored rows', () => {
@@ -127,7 +127,7 @@ describe('the loader’s repairs on hostile stored rows', () => {
       }),
       fuzzParameters(),
     );
-  });
+  }, fuzzTimeout());
 });
 
 describe('files a fuzz run once found', () => {
