@@ -7,7 +7,7 @@
  */
 import * as fc from 'fast-check';
 
-const DEFAULT_RUNS = 200;
+const DEFAULT_RUNS = 100;
 
 export function fuzzRuns(): number {
   const raw = process.env.FUZZ_RUNS;

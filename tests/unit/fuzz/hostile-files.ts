@@ -13,6 +13,9 @@ const STAMP = '2026-12-01T00:00:00.000Z';
 /** Names that are members of Object.prototype, or special to it. */
 export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf'] as const;
 
+/** The ids of the base map, each a whole JSON string of its own. */
+const BASE_IDS = ['m-base', 't-root', 't-1', 't-2', 't-3', 't-4', 's-1', 's-2', 'g-1', 'c-1', 'c-2', 'j-1'] as const;
+
 /** A valid map to mutate: stages, a competitor, touchpoints with details, scores, an action, a chain. */
 export function baseMap(): MapDoc {
   const topics: Topic[] = [
@@ -32,7 +35,11 @@ export function baseMap(): MapDoc {
         { id: 's-2', name: 'Purchase' },
       ],
       segments: [{ id: 'g-1', name: 'Families' }],
-      competitors: [{ id: 'c-1', name: 'City Clinic' }],
+      // Two, and touchpoints scored by the first only: renaming the second's id to "constructor" finds scores read from Object.prototype.
+      competitors: [
+        { id: 'c-1', name: 'City Clinic' },
+        { id: 'c-2', name: 'Health Centre' },
+      ],
       createdAt: STAMP,
       updatedAt: STAMP,
     },
@@ -101,7 +108,8 @@ export type Mutation =
   | { readonly kind: 'reparent'; readonly topic: number; readonly parent: number }
   | { readonly kind: 'dangle'; readonly topic: number; readonly id: string }
   | { readonly kind: 'deep'; readonly depth: number }
-  | { readonly kind: 'duplicate'; readonly topic: number };
+  | { readonly kind: 'duplicate'; readonly topic: number }
+  | { readonly kind: 'rename-id'; readonly id: string; readonly to: string };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), value: hostileValue }),
@@ -111,10 +119,13 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('dangle' as const), topic: fc.nat(), id: hostileString }),
   fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 1, max: 3_000 }) }),
   fc.record({ kind: fc.constant('duplicate' as const), topic: fc.nat() }),
+  // An id renamed everywhere it is used, to a name Object.prototype has: a valid file a careless lookup misreads.
+  fc.record({ kind: fc.constant('rename-id' as const), id: fc.constantFrom(...BASE_IDS), to: fc.constantFrom(...PROTOTYPE_KEYS) }),
 );
 
 /** Applies mutations to a file's JSON in place; each picks its target by index, modulo what is there. */
-export function mutate(file: Record<string, unknown>, mutations: readonly Mutation[]): Record<string, unknown> {
+export function mutate(original: Record<string, unknown>, mutations: readonly Mutation[]): Record<string, unknown> {
+  let file = original;
   for (const m of mutations) {
     const topics = ((file.maps as Json[] | undefined)?.[0] as { topics?: Json } | undefined)?.topics;
     const topicList = Array.isArray(topics) ? (topics as Record<string, Json>[]) : [];
@@ -158,6 +169,11 @@ export function mutate(file: Record<string, unknown>, mutations: readonly Mutati
           (topics as Json[]).push({ id, parentId, order: 0, label: `Level ${i}`, action: { what: 'x', status: 'todo' } });
           parentId = id;
         }
+        break;
+      }
+      case 'rename-id': {
+        // Ids are whole JSON strings of their own ("c-2"), so renaming the text renames every reference too.
+        file = JSON.parse(JSON.stringify(file).replaceAll(JSON.stringify(m.id), JSON.stringify(m.to))) as Record<string, unknown>;
         break;
       }
       case 'duplicate': {
