@@ -42,7 +42,7 @@ function fileWith(doc: MapDoc): string {
   return serializeTouchmapFile([doc], STAMP);
 }
 
-describe('the .touchmap reader refuses maps past a limit, naming it', () => {
+describe('the .touchmap reader refuses maps past a limit, naming it', { timeout: 60_000 }, () => {
   it('refuses a line of details deeper than MAX_TOPIC_DEPTH and accepts one at it', () => {
     const tooDeep = parseTouchmapFile(fileWith(deepMap(MAX_TOPIC_DEPTH + 1)));
     expect(tooDeep).toMatchObject({ ok: false, error: expect.stringContaining(`up to ${limitText(MAX_TOPIC_DEPTH)} levels deep`) });
@@ -81,7 +81,7 @@ describe('the .touchmap reader refuses maps past a limit, naming it', () => {
   });
 });
 
-describe('text exports stay in proportion to the file', () => {
+describe('text exports stay in proportion to the file', { timeout: 60_000 }, () => {
   it('writes the Markdown outline of a 10,000-deep line of details in a few times the file size, not 100 MB', () => {
     const doc = deepMap(MAX_TOPIC_DEPTH);
     const file = fileWith(doc);
