@@ -19,16 +19,15 @@ import { ChainSchema, MapMetaSchema, TopicSchema, describeValue, issueText, path
 import { badVersion, newerVersion, notAnObject, notJson, tooLarge, wrongFormat, type FileRefusal } from './file-refusals';
 import { chainStepNote, mapRuleProblem, recordProblem, type FileKeys, type MapRuleProblem } from './map-refusals';
 import { compareSiblings } from './model/selectors';
+import { checkDepthLimit, checkSizeLimits } from './file-limits';
+import { MAX_FILE_BYTES } from './limits';
 import type { Chain, ImprovementAction, MapDoc, MapMeta, Topic, TopicId } from './model/types';
 
 /** The `format` every Touchmap file carries. */
 export const FILE_FORMAT = 'touchmap';
 
-/**
- * Files up to 50 MB import (FILE-FORMAT.md). Past that the JSON alone costs hundreds of MB of
- * memory in the renderer, and no real map comes near it: a 2,000-touchpoint map is about 2 MB.
- */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Files up to 50 MB import (FILE-FORMAT.md); every size limit is in limits.ts. */
+export { MAX_FILE_BYTES } from './limits';
 
 /** A raw file as JSON.parse gave it, before validation. */
 export type RawFile = Record<string, unknown>;
@@ -285,11 +284,15 @@ export function parseTouchmapFile(text: string, options: { readonly sizeBytes?: 
   const docs: MapDoc[] = [];
   for (const [index, fileMap] of parsed.data.maps.entries()) {
     const { topics, chains, ...meta } = fileMap;
+    const overSize = checkSizeLimits(meta, topics, chains, index);
+    if (overSize) return refuse(overSize);
     const problem = checkMapRules(meta, topics, chains, ['maps', index], warnings);
     if (problem) {
       const path = pathText(problem.keys);
       return refuse(mapRuleProblem(upgraded, problem, `${path}: ${problem.message}`, path));
     }
+    const tooDeep = checkDepthLimit(meta, topics, index);
+    if (tooDeep) return refuse(tooDeep);
     docs.push({
       map: meta,
       topics: Object.fromEntries(topics.map((t) => [t.id, t])),

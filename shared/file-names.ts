@@ -3,6 +3,7 @@
  * (exports and downloads) and the desktop shell (automatic backups), so both name files alike.
  * Pure TypeScript: no DOM, no Node.
  */
+import { trimDotsAndSpaces, trimEndDotsAndSpaces } from './plain-text';
 
 /** Characters Windows refuses in a name (and `/`, which no OS allows), plus control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
@@ -32,14 +33,15 @@ export function safeFileName(stem: string, extension: string, fallback = 'Untitl
     .normalize('NFC')
     .replace(FORBIDDEN_IN_NAME, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    // A leading dot hides the file on macOS and Linux; trailing dots and spaces vanish on Windows.
-    .replace(/^[.\s]+|[.\s]+$/g, '');
+    .trim();
+  // A leading dot hides the file on macOS and Linux; trailing dots and spaces vanish on Windows.
+  // A loop, not /[.\s]+$/: that backtracks over a long run of dots once per dot (quadratic).
+  clean = trimDotsAndSpaces(clean);
   if (clean === '') clean = fallback;
   if (WINDOWS_DEVICE.test(clean)) clean = `${clean} (map)`;
   const suffix = `.${extension}`;
   const budget = MAX_NAME_BYTES - utf8Length(suffix);
-  if (utf8Length(clean) > budget) clean = cutToBytes(clean, budget).replace(/[.\s]+$/, '');
+  if (utf8Length(clean) > budget) clean = trimEndDotsAndSpaces(cutToBytes(clean, budget));
   return clean + suffix;
 }
 

@@ -48,6 +48,7 @@ export const INVOKE_CHANNELS = {
   backUpMap: 'app:back-up-map',
   getBackupsFolder: 'app:get-backups-folder',
   openBackupsFolder: 'app:open-backups-folder',
+  openExternal: 'app:open-external',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -72,6 +73,8 @@ export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
 export const MAX_PRINT_HTML_CHARS = 256 * 1024 * 1024;
 /** Chromium prints pages up to 200 inches a side; nobody needs more for a map. */
 export const MAX_PAGE_INCHES = 200;
+/** The longest address openExternal takes (what browsers keep in practice). */
+export const MAX_EXTERNAL_URL_CHARS = 2048;
 /** How many maps the File ▸ Recent maps submenu lists. */
 export const MAX_RECENT_MAPS = 10;
 
@@ -252,6 +255,7 @@ export const INVOKE_ARGS = {
   'app:back-up-map': /* @__PURE__ */ schema(() => z.tuple([backUpMapArgsSchema])),
   'app:get-backups-folder': /* @__PURE__ */ schema(() => z.tuple([])),
   'app:open-backups-folder': /* @__PURE__ */ schema(() => z.tuple([])),
+  'app:open-external': /* @__PURE__ */ schema(() => z.tuple([z.string().min(1).max(MAX_EXTERNAL_URL_CHARS)])),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 // ---------------------------------------------------------------------------------------------
@@ -303,4 +307,10 @@ export interface TouchmapBridge {
   getBackupsFolder(): Promise<string>;
   /** Shows the backups folder in the system's file manager. */
   openBackupsFolder(): Promise<void>;
+  /**
+   * Opens an https address in the system browser; false when main refused it (not https, or
+   * with a user name or password). Call it only after the user saw the full address and confirmed
+   * it (renderer/src/platform/external-link.ts): no navigation or window.open opens anything.
+   */
+  openExternal(url: string): Promise<boolean>;
 }

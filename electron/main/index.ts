@@ -74,7 +74,7 @@ function exportFromCommandLine(args: readonly string[]): void {
   const hiddenWindow = () => new BrowserWindow(printWindowOptions()) as unknown as PrintWindow & ExportWindow;
   const printService = createPrintService({ documents: printDocuments, createWindow: hiddenWindow });
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, (url) => openExternalSafely(url, shell));
+    guardWebContents(contents);
   });
   void startCliExport(app, () => secureDefaultSession(printDocuments), {
     args,
@@ -223,7 +223,7 @@ function main(): void {
     for (const p of touchmapPathsFromArgv(argv, workingDirectory)) void router.open(p);
   });
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, (url) => openExternalSafely(url, shell));
+    guardWebContents(contents);
   });
   app.on('before-quit', () => {
     quitting = true;
@@ -258,6 +258,8 @@ function main(): void {
         const problem = await shell.openPath(backups.folder);
         if (problem) throw new Error(`The backups folder (${backups.folder}) could not be opened: ${problem}`);
       },
+      // The renderer asks only after the user confirmed the full address; main still takes https only.
+      openExternal: (url) => openExternalSafely(url, shell),
     });
 
     rebuildMenu();

@@ -38,6 +38,8 @@ export interface ShellServices {
   backUpMap(args: BackUpMapArgs): Promise<BackUpMapResult>;
   backupsFolder(): string;
   openBackupsFolder(): Promise<void>;
+  /** Opens an https address the user confirmed in the system browser; false when refused. */
+  openExternal(url: string): boolean;
 }
 
 export type InvokeHandler = (event: SenderEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -71,6 +73,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, services: ShellService
     [INVOKE_CHANNELS.backUpMap]: (args) => services.backUpMap(args),
     [INVOKE_CHANNELS.getBackupsFolder]: () => services.backupsFolder(),
     [INVOKE_CHANNELS.openBackupsFolder]: () => services.openBackupsFolder(),
+    [INVOKE_CHANNELS.openExternal]: (url) => services.openExternal(url),
   };
 
   const channels = Object.keys(implementations) as InvokeChannel[];

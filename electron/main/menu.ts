@@ -68,6 +68,22 @@ function menuLabel(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
+/** Characters of a map title a menu shows; a longer title ends in “…” (a 200-character title made the menu wider than the screen). */
+export const MAX_MENU_TITLE_CHARS = 60;
+
+/**
+ * A map title as a menu item shows it: on one line, at most MAX_MENU_TITLE_CHARS characters
+ * (code points, so an emoji is never cut in half), the last one “…” when it was cut.
+ * @example menuTitle('Clinic\nnew patients') // 'Clinic new patients'
+ */
+export function menuTitle(title: string): string {
+  const oneLine = title.split(/[\r\n\u2028\u2029]+/).join(' ').trim();
+  // At most two code units a character: this many units hold one more character than fits, so a cut shows.
+  const enough = (MAX_MENU_TITLE_CHARS + 1) * 2;
+  const chars = Array.from(oneLine.length > enough ? oneLine.slice(0, enough) : oneLine);
+  return chars.length <= MAX_MENU_TITLE_CHARS ? chars.join('') : `${chars.slice(0, MAX_MENU_TITLE_CHARS - 1).join('').trimEnd()}…`;
+}
+
 /**
  * The accelerator a menu item shows: its first key. On macOS a Backspace key wins over Delete,
  * because the key Mac keyboards label “delete” is Backspace.
@@ -105,7 +121,7 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
 
   const recent: MenuItemConstructorOptions[] =
     state.recentMaps.length > 0
-      ? state.recentMaps.map((m) => ({ id: `recent:${m.id}`, label: menuLabel(m.title || 'Untitled map'), click: () => send.openRecentMap(m.id) }))
+      ? state.recentMaps.map((m) => ({ id: `recent:${m.id}`, label: menuLabel(menuTitle(m.title) || 'Untitled map'), click: () => send.openRecentMap(m.id) }))
       : [{ id: 'recent:none', label: 'No recent maps', enabled: false }];
 
   const appMenu: MenuItemConstructorOptions = {

@@ -90,6 +90,7 @@ export function createBridge(ipc: IpcRendererLike): TouchmapBridge {
     openTouchmapFile: () => ipc.invoke(INVOKE_CHANNELS.openTouchmapFile) as Promise<OpenedFile | null>,
     printToPDF: (job) => ipc.invoke(INVOKE_CHANNELS.printToPDF, job) as Promise<Uint8Array>,
     print: (job) => ipc.invoke(INVOKE_CHANNELS.print, job) as Promise<PrintResult>,
+    openExternal: (url) => ipc.invoke(INVOKE_CHANNELS.openExternal, url) as Promise<boolean>,
     setMenuState: async (patch) => {
       await ipc.invoke(INVOKE_CHANNELS.setMenuState, patch);
     },

@@ -120,19 +120,43 @@ function restoreList<T extends { readonly id: string }>(raw: unknown, schema: z.
     return [];
   }
   const out: T[] = [];
+  const kept = new Set<string>();
   raw.forEach((entry: unknown, i) => {
     const parsed = schema.safeParse(entry);
     if (!parsed.success) repairs.push(`${firstIssue(parsed.error, `${what}s[${i}]`)} — ${what} dropped`);
-    else if (out.some((kept) => kept.id === parsed.data.id)) repairs.push(`${what}s[${i}]: id ${describeValue(parsed.data.id)} repeats — ${what} dropped`);
-    else out.push(parsed.data);
+    else if (kept.has(parsed.data.id)) repairs.push(`${what}s[${i}]: id ${describeValue(parsed.data.id)} repeats — ${what} dropped`);
+    else {
+      kept.add(parsed.data.id);
+      out.push(parsed.data);
+    }
   });
   return out;
 }
 
 type Draft = { -readonly [K in keyof Topic]: Topic[K] };
 
+/**
+ * The ids of the map's stages, segments and competitors as sets, built once: every topic checks its
+ * references against them, so a lookup must not cost a scan of the list (that made opening a map
+ * quadratic in its size).
+ */
+interface KnownIds {
+  readonly stages: ReadonlySet<string>;
+  readonly segments: ReadonlySet<string>;
+  readonly competitors: ReadonlySet<string>;
+}
+
+function knownIdsOf(map: MapMeta): KnownIds {
+  return {
+    stages: new Set(map.stages.map((stage) => stage.id)),
+    segments: new Set(map.segments.map((segment) => segment.id)),
+    competitors: new Set(map.competitors.map((competitor) => competitor.id)),
+  };
+}
+
 function restoreTopics(raw: readonly unknown[], map: MapMeta, repairs: string[]): Record<TopicId, Topic> {
   const drafts = new Map<TopicId, Draft>();
+  const known = knownIdsOf(map);
   const needsOrder = new Set<TopicId>();
   raw.forEach((entry, i) => {
     const id = isObject(entry) ? IdSchema.safeParse(entry.id) : undefined;
@@ -144,7 +168,7 @@ function restoreTopics(raw: readonly unknown[], map: MapMeta, repairs: string[])
       repairs.push(`topics[${i}]: id ${describeValue(id.data)} repeats — the later topic was dropped`);
       return;
     }
-    drafts.set(id.data, restoreTopic(id.data, entry, map, repairs, needsOrder));
+    drafts.set(id.data, restoreTopic(id.data, entry, known, repairs, needsOrder));
   });
 
   const root = chooseRoot(drafts, map, repairs);
@@ -165,7 +189,7 @@ function topicName(topic: { readonly id: TopicId; readonly label: string }): str
 }
 
 /** One topic, field by field: a bad value is dropped and noted, the topic kept. */
-function restoreTopic(id: TopicId, raw: Record<string, unknown>, map: MapMeta, repairs: string[], needsOrder: Set<TopicId>): Draft {
+function restoreTopic(id: TopicId, raw: Record<string, unknown>, known: KnownIds, repairs: string[], needsOrder: Set<TopicId>): Draft {
   const label = typeof raw.label === 'string' ? raw.label : '';
   const name = topicName({ id, label });
   if (typeof raw.label !== 'string') repairs.push(`${name}: label ${describeValue(raw.label)} is not text — emptied`);
@@ -189,21 +213,21 @@ function restoreTopic(id: TopicId, raw: Record<string, unknown>, map: MapMeta, r
       continue;
     }
     const value: unknown = parsed.data;
-    if (field === 'stageId' && !map.stages.some((stage) => stage.id === value)) {
+    if (field === 'stageId' && !known.stages.has(value as string)) {
       drop(`stageId: ${describeValue(value)} is not a stage of this map (now unsorted)`);
     } else if (field === 'segmentIds') {
-      const known = [...new Set(value as string[])].filter((segmentId) => map.segments.some((segment) => segment.id === segmentId));
-      const unknown = (value as string[]).filter((segmentId) => !map.segments.some((segment) => segment.id === segmentId));
+      const kept = [...new Set(value as string[])].filter((segmentId) => known.segments.has(segmentId));
+      const unknown = (value as string[]).filter((segmentId) => !known.segments.has(segmentId));
       if (unknown.length > 0) drop(`segmentIds: ${unknown.map((s) => describeValue(s)).join(', ')} not segments of this map`);
-      if (known.length > 0) draft.segmentIds = known;
+      if (kept.length > 0) draft.segmentIds = kept;
     } else if (field === 'competitorScores') {
       const scores = value as Record<string, number>;
-      const known = Object.entries(scores).filter(([competitorId]) => map.competitors.some((competitor) => competitor.id === competitorId));
-      if (known.length < Object.keys(scores).length) {
-        const unknown = Object.keys(scores).filter((competitorId) => !map.competitors.some((competitor) => competitor.id === competitorId));
+      const kept = Object.entries(scores).filter(([competitorId]) => known.competitors.has(competitorId));
+      if (kept.length < Object.keys(scores).length) {
+        const unknown = Object.keys(scores).filter((competitorId) => !known.competitors.has(competitorId));
         drop(`competitorScores: ${unknown.map((c) => describeValue(c)).join(', ')} not competitors of this map`);
       }
-      if (known.length > 0) draft.competitorScores = Object.fromEntries(known);
+      if (kept.length > 0) draft.competitorScores = Object.fromEntries(kept);
     } else {
       (draft as Record<string, unknown>)[field] = value;
     }
@@ -306,6 +330,7 @@ function restoreChains(
 ): { chains: Record<ChainId, Chain>; chainOrder: ChainId[] } {
   const chains: Record<ChainId, Chain> = {};
   const chainOrder: ChainId[] = [];
+  const segmentIds = new Set(map.segments.map((segment) => segment.id));
   const isTouchpointId = (id: unknown): id is TopicId => {
     if (typeof id !== 'string' || !Object.hasOwn(topics, id)) return false;
     const parentId = (topics[id] as Topic).parentId;
@@ -336,7 +361,7 @@ function restoreChains(
     }
     const chain: Chain = { id: id.data, name, steps };
     if (entry.segmentId !== undefined) {
-      if (map.segments.some((segment) => segment.id === entry.segmentId)) {
+      if (typeof entry.segmentId === 'string' && segmentIds.has(entry.segmentId)) {
         chains[id.data] = { ...chain, segmentId: entry.segmentId as string };
       } else {
         repairs.push(`${label}: segmentId ${describeValue(entry.segmentId)} is not a segment of this map — removed`);

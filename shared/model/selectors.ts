@@ -10,6 +10,16 @@ export function topicOf(doc: MapDoc, id: TopicId): Topic | undefined {
   return Object.hasOwn(doc.topics, id) ? doc.topics[id] : undefined;
 }
 
+/**
+ * A topic's score for one competitor, or undefined. Scores are a plain object keyed by competitor
+ * id, so `scores[id]` for an id such as "constructor" or "toString" would read Object.prototype's
+ * function when the topic has no score of its own for it: only own keys count.
+ */
+export function competitorScoreOf(topic: Topic, competitorId: string): number | undefined {
+  const scores = topic.competitorScores;
+  return scores !== undefined && Object.hasOwn(scores, competitorId) ? scores[competitorId] : undefined;
+}
+
 /** Siblings sort by `order`, then by id so that equal orders still sort the same everywhere. */
 export function compareSiblings(a: Topic, b: Topic): number {
   return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,5 +1,7 @@
 /**
- * The one way a URL leaves the app: the system browser, and only for https. Anything else
+ * The one way a URL leaves the app: the system browser, and only for https, and only through the
+ * bridge's openExternal that the renderer calls after the user confirmed the full address
+ * (navigation.ts opens nothing). Anything else
  * (file:, javascript:, smb:, custom schemes that launch other programs) is refused, because
  * shell.openExternal hands the URL to the OS, which may run a program for it.
  */

@@ -3,7 +3,11 @@
  * <webview>, and permissions denied unless harmless and asked by the app itself.
  *
  * The app is a single page: it never navigates (history API routes fire no will-navigate),
- * so every navigation is refused; an https link goes to the system browser instead.
+ * so every navigation is refused, and so is every window.open. Neither opens the system browser:
+ * a navigation or a window.open happens without the user choosing the address (a script, a
+ * dropped link, a redirect), so none may. An address leaves the app only through the bridge's
+ * openExternal, which the renderer calls after the user saw the full address and confirmed it
+ * (renderer/src/platform/external-link.ts), and which main checks again (external-url.ts).
  */
 import { APP_HOST, APP_SCHEME } from '../app-origin';
 import { isTrustedUrl } from './trusted-sender';
@@ -20,14 +24,10 @@ export interface GuardableContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
-/** Hands an https URL to the system browser (see external-url.ts); anything else is dropped. */
-export type OpenExternal = (url: string) => boolean;
-
-/** Blocks navigation, redirects, window.open and <webview> on `contents`. */
-export function guardWebContents(contents: GuardableContents, openExternal: OpenExternal): void {
-  contents.on('will-navigate', (event, url) => {
+/** Blocks navigation, redirects, window.open and <webview> on `contents`; opens nothing. */
+export function guardWebContents(contents: GuardableContents): void {
+  contents.on('will-navigate', (event) => {
     event.preventDefault();
-    openExternal(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
@@ -35,10 +35,7 @@ export function guardWebContents(contents: GuardableContents, openExternal: Open
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
   });
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 function isAppUrl(url: string): boolean {

@@ -148,6 +148,8 @@ export const en = {
   'import.pickFailed': 'The file could not be opened: {reason}',
   'import.drop.title': 'Drop to import as a new map',
   'import.drop.hint': '.touchmap files · maps already here are never overwritten',
+  'link.confirm': 'Open this address in your web browser?\n\n{url}\n\nCheck that it is the address you expect before you open it.',
+  'link.refused': 'Touchmap opens only web addresses that start with https:// (and carry no password): {url}',
   'backup.button': 'Back up all maps',
   'backup.fileName': 'Touchmap backup {date}',
   'backup.nothing': 'There are no maps to back up yet.',

@@ -4,6 +4,7 @@
  * reference — autosave writes exactly the records whose reference changed.
  */
 import { CommandError } from '../errors';
+import { MAX_LABEL_LENGTH, limitText } from '../../limits';
 import { IdSchema, describeValue } from '../schema';
 import { buildChildIndex, carryChildIndex, topicOf } from '../selectors';
 import type { Chain, ChainId, MapDoc, MapMeta, Topic, TopicId } from '../types';
@@ -51,13 +52,22 @@ export function requireName(name: unknown, field = 'name'): string {
   if (typeof name !== 'string') throw new CommandError(field, `${describeValue(name)} is not text`);
   const trimmed = name.trim();
   if (trimmed === '') throw new CommandError(field, 'must not be empty');
-  return trimmed;
+  return requireWithin(trimmed, MAX_LABEL_LENGTH, field);
+}
+
+/**
+ * Text no longer than `limit` (limits.ts), else a CommandError saying both lengths: what the map
+ * holds must always save to a .touchmap file the app imports again.
+ */
+export function requireWithin(text: string, limit: number, field: string): string {
+  if (text.length > limit) throw new CommandError(field, `is ${limitText(text.length)} characters long; it may be up to ${limitText(limit)}`);
+  return text;
 }
 
 /** A topic label: any text, empty allowed (a new node starts empty while it is being edited). */
 export function requireLabel(label: unknown, field = 'label'): string {
   if (typeof label !== 'string') throw new CommandError(field, `${describeValue(label)} is not text`);
-  return label;
+  return requireWithin(label, MAX_LABEL_LENGTH, field);
 }
 
 /** An index into a list of `size` slots: an integer 0…size-1 (or 0…size when inserting). */

@@ -1,5 +1,6 @@
 /** Commands that add topics and edit their fields (structure changes are in structure.ts). */
 import { CommandError } from '../errors';
+import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH } from '../../limits';
 import { PositionSchema, TOPIC_FIELD_SCHEMAS, describeValue, pathText, type TopicFieldName } from '../schema';
 import { isTouchpoint, rootOf, touchpointOf } from '../selectors';
 import type { Channel, CompetitorId, MapDoc, Position, StageId, Topic, TopicFields, TopicId } from '../types';
@@ -11,6 +12,7 @@ import {
   requireNewId,
   requireTopic,
   requireTopics,
+  requireWithin,
   sameValue,
   siblingsOf,
   withTopics,
@@ -111,9 +113,21 @@ function checkTopicPatch(doc: MapDoc, patch: Partial<TopicFields>): [TopicFieldN
       const issue = parsed.error.issues[0];
       throw new CommandError(pathText(issue?.path ?? [], field), issue?.message ?? 'is not valid');
     }
+    checkTextLengths(field, parsed.data);
     out.push([field, normalise(doc, field, parsed.data)]);
   }
   return out;
+}
+
+/** Text fields within the limits a .touchmap file is read with (limits.ts), so every map saves to a file that imports. */
+function checkTextLengths(field: TopicFieldName, value: unknown): void {
+  if (field === 'label') requireWithin(value as string, MAX_LABEL_LENGTH, field);
+  else if (typeof value === 'string') requireWithin(value, MAX_TEXT_LENGTH, field);
+  else if (field === 'action') {
+    const action = value as { readonly what: string; readonly owner?: string };
+    requireWithin(action.what, MAX_TEXT_LENGTH, 'action.what');
+    if (action.owner !== undefined) requireWithin(action.owner, MAX_TEXT_LENGTH, 'action.owner');
+  }
 }
 
 function normalise(doc: MapDoc, field: TopicFieldName, value: unknown): unknown {

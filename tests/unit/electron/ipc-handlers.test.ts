@@ -16,6 +16,7 @@ function fakeServices() {
     backUpMap: vi.fn(async () => ({ fileName: 'Clinic map_1 2026-12-06T21-08-24-123Z.touchmap' })),
     backupsFolder: vi.fn(() => '/home/u/.config/Touchmap/backups'),
     openBackupsFolder: vi.fn(async () => {}),
+    openExternal: vi.fn(() => true),
   } satisfies ShellServices;
 }
 
@@ -55,6 +56,11 @@ const CASES: Record<InvokeChannel, { good: unknown[]; service: keyof ShellServic
   },
   [INVOKE_CHANNELS.getBackupsFolder]: { good: [], service: 'backupsFolder', bad: [['/tmp']] },
   [INVOKE_CHANNELS.openBackupsFolder]: { good: [], service: 'openBackupsFolder', bad: [['/etc']] },
+  [INVOKE_CHANNELS.openExternal]: {
+    good: ['https://example.com/help'],
+    service: 'openExternal',
+    bad: [[], [''], [42], [`https://example.com/${'x'.repeat(3000)}`], ['https://example.com/', 'second']],
+  },
 };
 
 describe('IPC handlers', () => {

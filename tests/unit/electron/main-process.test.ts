@@ -102,15 +102,27 @@ describe('the main process, wired', () => {
     expect(win.shown).toBe(true);
   });
 
-  it('guards the window’s web contents: navigation refused, https links to the system browser only', async () => {
+  it('guards the window’s web contents: navigation and new windows refused, and neither opens the system browser', async () => {
     await start();
     const contents = mainWindow().webContents;
     const nav = preventableEvent();
     contents.emit('will-navigate', nav, 'https://example.com/');
     expect(nav.defaultPrevented).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     await flush();
-    expect(fake.shell.opened).toEqual(['https://example.com/']);
+    expect(fake.shell.opened).toEqual([]);
+  });
+
+  it('opens an https address only when the renderer asks for it (after the user confirmed it), and only https', async () => {
+    await start();
+    await expect(invoke(INVOKE_CHANNELS.openExternal, 'https://example.com/help')).resolves.toBe(true);
+    await expect(invoke(INVOKE_CHANNELS.openExternal, 'file:///etc/passwd')).resolves.toBe(false);
+    await expect(invoke(INVOKE_CHANNELS.openExternal, 'https://user:pw@example.com/')).resolves.toBe(false);
+    const handler = fake.ipcMain.handlers.get(INVOKE_CHANNELS.openExternal);
+    await expect(handler?.({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'https://example.com/')).rejects.toThrow(/refused/);
+    await flush();
+    expect(fake.shell.opened).toEqual(['https://example.com/help']);
   });
 
   it('answers the renderer’s calls, and refuses another sender', async () => {

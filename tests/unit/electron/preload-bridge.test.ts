@@ -36,6 +36,7 @@ const OPERATIONS: Array<keyof TouchmapBridge> = [
   'backUpMap',
   'getBackupsFolder',
   'openBackupsFolder',
+  'openExternal',
 ];
 
 describe('the preload bridge', () => {

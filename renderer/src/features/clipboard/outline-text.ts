@@ -17,6 +17,9 @@
  *   thousands of lines and 10,000-character labels are fine.
  */
 
+import { MAX_OUTLINE_INDENT } from '@shared/limits';
+import { oneLine } from '@shared/plain-text';
+
 /** A topic of an outline with the topics indented under it. */
 export interface OutlineEntry {
   readonly label: string;
@@ -40,7 +43,8 @@ export function formatOutlineText(entries: readonly OutlineEntry[], newline: '\n
   const stack: [OutlineEntry, number][] = [...entries].reverse().map((entry) => [entry, 0]);
   while (stack.length > 0) {
     const [entry, depth] = stack.pop() as [OutlineEntry, number];
-    lines.push('  '.repeat(depth) + entry.label.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').trim());
+    // Indentation capped (limits.ts) so deep details cost lines, not a square of spaces.
+    lines.push('  '.repeat(Math.min(depth, MAX_OUTLINE_INDENT)) + oneLine(entry.label));
     for (let i = entry.children.length - 1; i >= 0; i -= 1) stack.push([entry.children[i] as OutlineEntry, depth + 1]);
   }
   return lines.length === 0 ? '' : lines.join(newline) + newline;

@@ -12,6 +12,7 @@
  * as unsorted, or without that segment or competitor score). Manual positions are never pasted:
  * the copy is placed by the layout in its group.
  */
+import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH, MAX_TOPIC_DEPTH, MAX_TOPICS_PER_MAP, limitText } from '@shared/limits';
 import { CommandError } from '@shared/model/errors';
 import { TOPIC_FIELD_SCHEMAS, describeValue, pathText, type TopicFieldName } from '@shared/model/schema';
 import { rootOf, touchpointsOf } from '@shared/model/selectors';
@@ -88,7 +89,7 @@ export function pasteTopics(doc: MapDoc, entries: readonly ClipboardTopic[], opt
   const segmentOf = matcher(doc, doc.map.segments, sameMap ? undefined : source?.segments);
   const competitorOf = matcher(doc, doc.map.competitors, sameMap ? undefined : source?.competitors);
 
-  const fieldsOf = (entry: ClipboardTopic, path: string, isTouchpoint: boolean): Record<string, unknown> => {
+  const fieldsOf = (entry: ClipboardTopic, pathOf: () => string, isTouchpoint: boolean): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(entry.fields ?? {})) {
       if (NOT_PASTED.has(key) || !Object.hasOwn(TOPIC_FIELD_SCHEMAS, key) || value === undefined) continue;
@@ -96,9 +97,12 @@ export function pasteTopics(doc: MapDoc, entries: readonly ClipboardTopic[], opt
       const parsed = TOPIC_FIELD_SCHEMAS[key as TopicFieldName].safeParse(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new CommandError(pathText(issue?.path ?? [], `${path}.${key}`), issue?.message ?? 'is not valid');
+        throw new CommandError(pathText(issue?.path ?? [], `${pathOf()}.${key}`), issue?.message ?? 'is not valid');
       }
       const checked: unknown = parsed.data;
+      for (const [text, name] of longTexts(key, checked)) {
+        if (text.length > MAX_TEXT_LENGTH) throw tooLong(`${pathOf()}.${name}`, text.length, MAX_TEXT_LENGTH);
+      }
       if (key === 'stageId') {
         const stageId = stageOf(checked as string);
         if (stageId !== undefined) out.stageId = stageId;
@@ -131,12 +135,21 @@ export function pasteTopics(doc: MapDoc, entries: readonly ClipboardTopic[], opt
   const firstOrder = existing.length === 0 ? 0 : (existing[existing.length - 1] as Topic).order + 1;
   const added: Record<TopicId, Topic> = {};
   const touchpointIds: TopicId[] = [];
-  const stack: { entry: ClipboardTopic; parentId: TopicId; order: number; path: string }[] = [];
-  entries.forEach((entry, i) => stack.push({ entry, parentId: root.id, order: firstOrder + i, path: `topics[${i}]` }));
+  // The path names an entry in an error only, so it is built then: a string per entry would cost
+  // the square of a deep paste's depth.
+  const stack: { entry: ClipboardTopic; parentId: TopicId; order: number; depth: number; pathOf: () => string }[] = [];
+  entries.forEach((entry, i) => stack.push({ entry, parentId: root.id, order: firstOrder + i, depth: 1, pathOf: () => `topics[${i}]` }));
   stack.reverse();
+  let count = Object.keys(doc.topics).length;
   while (stack.length > 0) {
-    const { entry, parentId, order, path } = stack.pop() as (typeof stack)[number];
-    if (typeof entry.label !== 'string') throw new CommandError(`${path}.label`, `${describeValue(entry.label)} is not text`);
+    const { entry, parentId, order, depth, pathOf } = stack.pop() as (typeof stack)[number];
+    const path = pathOf;
+    if (typeof entry.label !== 'string') throw new CommandError(`${path()}.label`, `${describeValue(entry.label)} is not text`);
+    // The limits a .touchmap file is read with (limits.ts): what is pasted must save and import again.
+    if (entry.label.length > MAX_LABEL_LENGTH) throw tooLong(`${path()}.label`, entry.label.length, MAX_LABEL_LENGTH);
+    if (depth > MAX_TOPIC_DEPTH) throw new CommandError(path(), `is ${limitText(depth)} levels deep; details nest up to ${limitText(MAX_TOPIC_DEPTH)} levels`);
+    count += 1;
+    if (count > MAX_TOPICS_PER_MAP) throw new CommandError('topics', `the map would have more than ${limitText(MAX_TOPICS_PER_MAP)} topics, the most a map holds`);
     const id = options.newId();
     if (Object.hasOwn(doc.topics, id) || Object.hasOwn(added, id)) throw new CommandError('id', `${describeValue(id)} is already a topic of this map`);
     const isTouchpoint = parentId === root.id;
@@ -144,8 +157,20 @@ export function pasteTopics(doc: MapDoc, entries: readonly ClipboardTopic[], opt
     if (isTouchpoint) touchpointIds.push(id);
     const children = Array.isArray(entry.children) ? entry.children : [];
     for (let c = children.length - 1; c >= 0; c -= 1) {
-      stack.push({ entry: children[c] as ClipboardTopic, parentId: id, order: c, path: `${path}.children[${c}]` });
+      stack.push({ entry: children[c] as ClipboardTopic, parentId: id, order: c, depth: depth + 1, pathOf: () => `${path()}.children[${c}]` });
     }
   }
   return { doc: { ...doc, topics: { ...doc.topics, ...added } }, touchpointIds };
+}
+
+/** The long texts of a pasted field, with their names: the text fields themselves, an action's what and owner. */
+function longTexts(key: string, value: unknown): [string, string][] {
+  if (typeof value === 'string') return [[value, key]];
+  if (key !== 'action') return [];
+  const action = value as { readonly what: string; readonly owner?: string };
+  return action.owner === undefined ? [[action.what, 'action.what']] : [[action.what, 'action.what'], [action.owner, 'action.owner']];
+}
+
+function tooLong(path: string, length: number, limit: number): CommandError {
+  return new CommandError(path, `is ${limitText(length)} characters long; it may be up to ${limitText(limit)}`);
 }

@@ -7,11 +7,17 @@
  *   shows Cyrillic, Hangul and Kana as mojibake.
  * - RFC 4180: CRLF after every record, fields with a comma, quote, CR or LF quoted, quotes doubled.
  * - Formula injection guard (OWASP "CSV Injection"): a text cell starting with `=`, `+`, `-`, `@`,
- *   tab or CR is something Excel or Sheets may run as a formula, so it gets a leading apostrophe
- *   (`=HYPERLINK(…)` → `'=HYPERLINK(…)`). The cost: a label such as "-5% off" shows its apostrophe
- *   in plain-text viewers; spreadsheets hide it.
+ *   their full-width forms `＝ ＋ － ＠` (which Excel's Japanese and Chinese input turns into the
+ *   ASCII ones), tab, CR or LF — after any leading spaces — is something Excel or Sheets may run as
+ *   a formula, so it gets a leading apostrophe (`=HYPERLINK(…)` → `'=HYPERLINK(…)`). The cost: a
+ *   label such as "-5% off" shows its apostrophe in plain-text viewers; spreadsheets hide it.
+ * - Control characters (NUL, the other C0 codes, DEL, C1) are removed: they mean nothing in a
+ *   cell, NUL ends the text in some readers, and the rest confuse importers. Tab, CR and LF stay
+ *   (inside quotes, as RFC 4180 allows) since a note may hold them.
+ * - A detail's row names its touchpoint and parent, not every ancestor (`Touchpoint › … › Parent ›
+ *   Detail`), with those two labels shortened, so a long line of details costs rows, not a square.
  */
-import { descendantIds, topicOf, touchpointsOf } from '@shared/model/selectors';
+import { competitorScoreOf, descendantIds, topicOf, touchpointsOf } from '@shared/model/selectors';
 import type { ImprovementAction, MapDoc, Topic } from '@shared/model/types';
 import { mapWords, type MapCsvHeaders } from '@shared/templates/map-words';
 
@@ -62,7 +68,7 @@ export function actionPlanCsv(doc: MapDoc, headers: Partial<ActionPlanHeaders> =
       touchpoint.channel ?? '',
       numberCell(topic.importance),
       numberCell(topic.score),
-      ...competitors.map((c) => numberCell(topic.competitorScores?.[c.id])),
+      ...competitors.map((c) => numberCell(competitorScoreOf(topic, c.id))),
       ...actionCells(topic.action),
     ];
     const detailRows = descendantIds(doc, touchpoint.id).flatMap((id) => {
@@ -84,15 +90,28 @@ export function actionPlanCsv(doc: MapDoc, headers: Partial<ActionPlanHeaders> =
   return CSV_BOM + records.map((cells) => cells.map(csvField).join(',') + CRLF).join('');
 }
 
-/** `Touchpoint › Detail › Sub-detail`: the labels from the touchpoint down to the detail. */
+/** Characters of the touchpoint's and the parent's label a detail's row repeats; its own label is whole. */
+const PATH_LABEL_CHARS = 80;
+/** Stands for the levels between the touchpoint and the detail's parent. */
+const SKIPPED_LEVELS = '…';
+
+/**
+ * `Touchpoint › Detail`, `Touchpoint › Parent › Detail`, or deeper `Touchpoint › … › Parent ›
+ * Detail`: enough to find the detail, and a constant cost per row however deep it sits.
+ */
 function labelPath(doc: MapDoc, touchpoint: Topic, detail: Topic): string {
-  const labels: string[] = [];
-  let topic: Topic | undefined = detail;
-  while (topic && topic.id !== touchpoint.id) {
-    labels.unshift(topic.label);
-    topic = topic.parentId === null ? undefined : topicOf(doc, topic.parentId);
+  const parent = detail.parentId === null ? undefined : topicOf(doc, detail.parentId);
+  const path = [shorten(touchpoint.label)];
+  if (parent && parent.id !== touchpoint.id) {
+    if (parent.parentId !== touchpoint.id) path.push(SKIPPED_LEVELS);
+    path.push(shorten(parent.label));
   }
-  return [touchpoint.label, ...labels].join(DETAIL_SEPARATOR);
+  path.push(detail.label);
+  return path.join(DETAIL_SEPARATOR);
+}
+
+function shorten(label: string): string {
+  return label.length <= PATH_LABEL_CHARS ? label : `${label.slice(0, PATH_LABEL_CHARS - 1)}…`;
 }
 
 function numberCell(value: number | undefined): string {
@@ -103,15 +122,25 @@ function actionCells(action: ImprovementAction | undefined): string[] {
   return action ? [action.what, action.owner ?? '', action.due ?? '', action.status] : ['', '', '', ''];
 }
 
-/** Starts that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP CSV Injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Starts that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP CSV Injection),
+ * full-width forms included, after any spaces (some importers trim them). Anchored, with one
+ * bounded class before the other: linear whatever the cell holds.
+ */
+const FORMULA_START = /^[ \u00a0\u3000]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+/** C0 controls other than tab, LF and CR; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**
- * One CSV field: formula guard, then RFC 4180 quoting.
+ * One CSV field: control characters removed, formula guard, then RFC 4180 quoting.
  * @example csvField('Ivanov, "Ltd"') // '"Ivanov, ""Ltd"""'
  * @example csvField('=1+1') // "'=1+1"
+ * @example csvField('＝1+1') // "'＝1+1"
+ * @example csvField('a\u0000b') // 'ab'
  */
-export function csvField(value: string): string {
+export function csvField(raw: string): string {
+  const value = raw.replace(CONTROL_CHARACTERS, '');
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }

@@ -7,9 +7,11 @@
  * user string is escaped: `<img src=x onerror=alert(1)>` comes out as `\<img src=x onerror=alert(1)\>`,
  * which every CommonMark renderer shows as that literal text.
  */
-import { childrenOf, touchpointsOf } from '@shared/model/selectors';
+import { childrenOf, competitorScoreOf, touchpointsOf } from '@shared/model/selectors';
 import type { Channel, MapDoc, Topic } from '@shared/model/types';
+import { MAX_OUTLINE_INDENT } from '@shared/limits';
 import { mapWords, type MapOutlineWords } from '@shared/templates/map-words';
+import { oneLine } from '@shared/plain-text';
 
 /** The words the outline adds around the user's text (map-words.ts); the map's language's by default. */
 export type OutlineWords = MapOutlineWords;
@@ -61,7 +63,8 @@ export function outlineMarkdown(doc: MapDoc, words: Partial<OutlineWords> = {}):
     const stack: { topic: Topic; depth: number }[] = [{ topic: touchpoint, depth: 0 }];
     while (stack.length > 0) {
       const { topic, depth } = stack.pop() as { topic: Topic; depth: number };
-      const indent = '  '.repeat(depth);
+      // Capped, so a line of 10,000 nested details costs 10,000 lines, not 10,000 × 10,000 spaces.
+      const indent = '  '.repeat(Math.min(depth, MAX_OUTLINE_INDENT));
       const facts = [...(depth === 0 ? context : []), ...scoreFacts(topic, w, competitorName)];
       lines.push(`${indent}- ${label(topic.label, w.untitled)}${facts.length > 0 ? ` — ${facts.join(' · ')}` : ''}`);
       if (topic.action) {
@@ -111,7 +114,7 @@ function scoreFacts(topic: Topic, w: OutlineWords, competitorName: ReadonlyMap<s
   if (topic.score !== undefined) facts.push(`${escapeMarkdown(w.score)} ${topic.score}`);
   // In the map's competitor order, not the record's, so every item reads the same way.
   for (const [id, name] of competitorName) {
-    const score = topic.competitorScores?.[id];
+    const score = competitorScoreOf(topic, id);
     if (score !== undefined) facts.push(`${escapeMarkdown(name)} ${score}`);
   }
   return facts;
@@ -141,7 +144,6 @@ const BLOCK_START = /^([-+=]|\d+[.)])/;
  * @example escapeMarkdown('1. *Best* offer') // '1\\. \\*Best\\* offer'
  */
 export function escapeMarkdown(text: string): string {
-  const oneLine = text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
-  const inline = oneLine.replace(INLINE_SPECIAL, '\\$&');
+  const inline = oneLine(text).replace(INLINE_SPECIAL, '\\$&');
   return inline.replace(BLOCK_START, (start: string) => `${start.slice(0, -1)}\\${start.slice(-1)}`);
 }

@@ -14,7 +14,7 @@
  * the same thing.
  */
 import type { MapDoc, Topic } from '@shared/model/types';
-import { touchpointsOf } from '@shared/model/selectors';
+import { competitorScoreOf, touchpointsOf } from '@shared/model/selectors';
 import { planPages, PAPER_SIZES_IN, CSS_PX_PER_IN, type PageMode, type PagePlan, type Paper } from '@shared/model/page-layout';
 import type { PrintJob } from '@shared/ipc';
 import { mapWords, type MapAppendixWords } from '@shared/templates/map-words';
@@ -236,7 +236,7 @@ export function appendixHtml(doc: MapDoc, words: AppendixWords = mapWords(doc.ma
           return (
             `<tbody${more ? ' class="has-more"' : ''}><tr><td>${escapeXml(t.label)}</td><td>${escapeXml(t.channel === 'online' ? words.online : t.channel === 'offline' ? words.offline : words.noChannel)}</td>` +
             `<td class="num">${t.importance ?? ''}</td><td class="num">${t.score ?? ''}</td>` +
-            competitors.map((c) => `<td class="num">${t.competitorScores?.[c.id] ?? ''}</td>`).join('') +
+            competitors.map((c) => `<td class="num">${competitorScoreOf(t, c.id) ?? ''}</td>`).join('') +
             `<td>${escapeXml(t.reaction ? words.reactions[t.reaction] : '')}</td><td>${actionCell(t, words)}</td></tr>` +
             (more ? `<tr class="more"><td colspan="${columns}">${more}</td></tr>` : '') +
             `</tbody>`

@@ -9,6 +9,7 @@
  */
 import { MAX_FILE_BYTES, parseTouchmapFile, remapForImport } from '@shared/file-format';
 import type { IdPrefix } from '@shared/model/ids';
+import { trimEndDotsAndSpaces } from '@shared/plain-text';
 import type { MapDoc, MapId } from '@shared/model/types';
 import type { MapRepository } from '../../db';
 import { t, type MessageKey } from '../../i18n';
@@ -188,5 +189,5 @@ export function describeImportDetails(outcomes: readonly ImportOutcome[]): strin
 
 /** Messages are joined into sentences, so one that already ends a sentence must not get a second stop. */
 function withoutEndStop(text: string): string {
-  return text.replace(/[.\s]+$/, '');
+  return trimEndDotsAndSpaces(text);
 }

@@ -7,7 +7,7 @@
  */
 import { memo, useDeferredValue, useState } from 'react';
 import { moveToGroup, renameTopic, setCompetitorScore, setTopicFields } from '@shared/model/commands';
-import { isTouchpoint, scoreBand, touchpointOf } from '@shared/model/selectors';
+import { competitorScoreOf, isTouchpoint, scoreBand, touchpointOf } from '@shared/model/selectors';
 import {
   ACTION_STATUSES,
   ATTENTION_SPANS,
@@ -204,7 +204,7 @@ function TopicFieldsForm({
           <SettingsHint text={t('inspector.noCompetitors')} focus="competitors" />
         ) : (
           competitors.map((competitor) => {
-            const rival = common((topic) => topic.competitorScores?.[competitor.id]);
+            const rival = common((topic) => competitorScoreOf(topic, competitor.id));
             return (
               <RatingField
                 key={competitor.id}

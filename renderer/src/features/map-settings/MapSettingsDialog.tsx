@@ -18,7 +18,7 @@ import {
   reorderStage,
 } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
-import { touchpointsOf } from '@shared/model/selectors';
+import { competitorScoreOf, touchpointsOf } from '@shared/model/selectors';
 import type { MapDoc, Stage } from '@shared/model/types';
 import { Dialog } from '../../ui/Dialog';
 import { useDocumentStore } from '../../store/document-store';
@@ -119,7 +119,7 @@ function MapSettingsDialog() {
           add={(name) => (d) => addCompetitor(d, { id: newId('c'), name })}
           rename={(id, name) => (d) => renameCompetitor(d, id, name)}
           remove={(id) => (d) => removeCompetitor(d, id)}
-          usage={(id) => Object.values(doc.topics).filter((topic) => topic.competitorScores?.[id] !== undefined).length}
+          usage={(id) => Object.values(doc.topics).filter((topic) => competitorScoreOf(topic, id) !== undefined).length}
         />
       </div>
     </Dialog>

@@ -4,7 +4,7 @@
  * it (details stay with their touchpoint, in their own order). Pure, no DOM: unit-tested, and
  * cheap enough to recompute for 5,000 topics on every edit (one pass plus one sort).
  */
-import { buildChildIndex, scoreBand } from '@shared/model/selectors';
+import { buildChildIndex, competitorScoreOf, scoreBand } from '@shared/model/selectors';
 import { ACTION_STATUSES, CHANNELS, KINDS, REACTIONS, type MapDoc, type Topic, type TopicId } from '@shared/model/types';
 import type { TopicFilter } from '../../store/ui-store';
 import { isFilterEmpty, matchesFilter } from '../filter';
@@ -47,7 +47,7 @@ export function competitorOfColumn(columnId: string): string | undefined {
 /** A cell's raw value: a label, a number, a channel / stage id / kind / reaction / status, or undefined. */
 export function cellValue(topic: Topic, columnId: string): string | number | undefined {
   const competitor = competitorOfColumn(columnId);
-  if (competitor !== undefined) return topic.competitorScores?.[competitor];
+  if (competitor !== undefined) return competitorScoreOf(topic, competitor);
   switch (columnId) {
     case 'label':
       return topic.label;

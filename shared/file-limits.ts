@@ -1,0 +1,116 @@
+/**
+ * The limits of limits.ts applied to one map as the .touchmap reader read it: counts and text
+ * lengths first (cheap, before the map-wide rules), depth after them (it needs parents that exist
+ * and no cycles). Linear in the map's size. The first limit broken refuses the file.
+ */
+import type { FileRefusal } from './file-refusals';
+import { overLimitRefusal } from './limit-refusals';
+import {
+  MAX_CHAINS,
+  MAX_COMPETITORS,
+  MAX_LABEL_LENGTH,
+  MAX_SEGMENTS,
+  MAX_STAGES,
+  MAX_TEXT_LENGTH,
+  MAX_TOPIC_DEPTH,
+  MAX_TOPICS_PER_MAP,
+  limitText,
+} from './limits';
+import { describeValue } from './model/schema';
+import type { Chain, MapMeta, Topic, TopicId } from './model/types';
+
+/** The topic's text fields that are long texts rather than labels. */
+const LONG_TEXT_FIELDS = ['notes', 'team', 'process', 'outcome', 'data'] as const;
+
+const topicWord = (topic: Topic): string => (topic.parentId === null ? 'the centre topic' : `topic ${describeValue(topic.label)}`);
+
+/** Counts and lengths of one map; undefined when all are within their limits. */
+export function checkSizeLimits(meta: MapMeta, topics: readonly Topic[], chains: readonly Chain[], mapIndex: number): FileRefusal | undefined {
+  const at = `maps[${mapIndex}]`;
+  const base = { mapTitle: meta.title };
+  const counts: readonly [readonly unknown[], number, string, string, string][] = [
+    [topics, MAX_TOPICS_PER_MAP, 'MAX_TOPICS_PER_MAP', 'topics', 'topics'],
+    [meta.stages, MAX_STAGES, 'MAX_STAGES', 'stages', 'stages'],
+    [meta.segments, MAX_SEGMENTS, 'MAX_SEGMENTS', 'segments', 'segments'],
+    [meta.competitors, MAX_COMPETITORS, 'MAX_COMPETITORS', 'competitors', 'competitors'],
+    [chains, MAX_CHAINS, 'MAX_CHAINS', 'chains', 'chains'],
+  ];
+  for (const [list, limit, limitName, key, word] of counts) {
+    if (list.length <= limit) continue;
+    return overLimitRefusal({ ...base, path: `${at}.${key}`, what: `has ${limitText(list.length)} ${word}`, rule: `a map holds up to ${limitText(limit)} ${word}`, size: list.length, limit, limitName });
+  }
+
+  const label = (text: string, path: string, owner: string) =>
+    text.length <= MAX_LABEL_LENGTH
+      ? undefined
+      : overLimitRefusal({ ...base, path, what: `: ${owner} is ${limitText(text.length)} characters long`, rule: `labels and names are up to ${limitText(MAX_LABEL_LENGTH)} characters`, size: text.length, limit: MAX_LABEL_LENGTH, limitName: 'MAX_LABEL_LENGTH' });
+  const long = (text: string | undefined, path: string, owner: string) =>
+    text === undefined || text.length <= MAX_TEXT_LENGTH
+      ? undefined
+      : overLimitRefusal({ ...base, path, what: `: ${owner} is ${limitText(text.length)} characters long`, rule: `a text field is up to ${limitText(MAX_TEXT_LENGTH)} characters`, size: text.length, limit: MAX_TEXT_LENGTH, limitName: 'MAX_TEXT_LENGTH' });
+
+  const problem =
+    label(meta.title, `${at}.title`, 'its title') ??
+    firstOf(meta.stages, (s, i) => label(s.name, `${at}.stages[${i}].name`, `the name of stage ${i + 1}`)) ??
+    firstOf(meta.segments, (s, i) => label(s.name, `${at}.segments[${i}].name`, `the name of segment ${i + 1}`)) ??
+    firstOf(meta.competitors, (c, i) => label(c.name, `${at}.competitors[${i}].name`, `the name of competitor ${i + 1}`)) ??
+    firstOf(chains, (c, i) => label(c.name, `${at}.chains[${i}].name`, `the name of chain ${i + 1}`)) ??
+    firstOf(topics, (t, i) => {
+      const here = `${at}.topics[${i}]`;
+      if (t.label.length > MAX_LABEL_LENGTH) return label(t.label, `${here}.label`, `the label of topic ${i + 1}`);
+      return (
+        firstOf(LONG_TEXT_FIELDS, (field) => long(t[field], `${here}.${field}`, `the ${field} of ${topicWord(t)}`)) ??
+        long(t.action?.what, `${here}.action.what`, `the action of ${topicWord(t)}`) ??
+        long(t.action?.owner, `${here}.action.owner`, `the action owner of ${topicWord(t)}`)
+      );
+    });
+  return problem;
+}
+
+/**
+ * How deep the map goes, once its parents are known to exist and loop nowhere. Each topic's depth
+ * is its parent's plus one, memoised, so the walk is linear however the topics are ordered.
+ */
+export function checkDepthLimit(meta: MapMeta, topics: readonly Topic[], mapIndex: number): FileRefusal | undefined {
+  const byId = new Map<TopicId, Topic>(topics.map((t) => [t.id, t]));
+  const depth = new Map<TopicId, number>();
+  const indexOf = new Map<TopicId, number>(topics.map((t, i) => [t.id, i]));
+  for (const start of topics) {
+    const path: Topic[] = [];
+    let at: Topic | undefined = start;
+    while (at && !depth.has(at.id)) {
+      if (at.parentId === null) {
+        depth.set(at.id, 0);
+        break;
+      }
+      path.push(at);
+      at = byId.get(at.parentId);
+    }
+    let d = at ? (depth.get(at.id) ?? 0) : 0;
+    for (let i = path.length - 1; i >= 0; i -= 1) {
+      d += 1;
+      const topic = path[i] as Topic;
+      depth.set(topic.id, d);
+      if (d > MAX_TOPIC_DEPTH) {
+        return overLimitRefusal({
+          mapTitle: meta.title,
+          path: `maps[${mapIndex}].topics[${indexOf.get(topic.id) ?? 0}].parentId`,
+          what: `: ${topicWord(topic)} is ${limitText(d)} levels below the centre topic`,
+          rule: `details nest up to ${limitText(MAX_TOPIC_DEPTH)} levels deep`,
+          size: d,
+          limit: MAX_TOPIC_DEPTH,
+          limitName: 'MAX_TOPIC_DEPTH',
+        });
+      }
+    }
+  }
+  return undefined;
+}
+
+function firstOf<T, R>(items: readonly T[], check: (item: T, index: number) => R | undefined): R | undefined {
+  for (let i = 0; i < items.length; i += 1) {
+    const found = check(items[i] as T, i);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
