@@ -155,6 +155,9 @@ test('"1" then "0" in the outline is one undo step back to the score before the 
   await page.keyboard.press('0');
   await expect(score('Context ad')).toHaveText('10');
   await expect(score('Site page')).toHaveText('5');
+  await screenshot(page, 'keyboard-flow-outline-ten-1440');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'keyboard-flow-outline-ten-1280');
   await page.keyboard.press(`${mod}+z`);
   await expect(score('Context ad')).toHaveText('1');
   await expect(score('Site page')).toHaveText('5');
