@@ -57,7 +57,7 @@ const setHistory = (patch: Partial<History>) => useDocumentStore.temporal.setSta
  * change is recorded — no global "paused" switch that an exception could leave on, and no
  * undo whose redo entry then has to be cleaned up.
  * - step: zundo's own recorder — pushes the state before, clears redo.
- * - skip: records nothing; both stacks keep their steps (carryIntoHistory then updates them).
+ * - skip: records nothing; both stacks stay as they were (catchUp keeps the change through undo and redo).
  * - merge: pushes nothing, so the last step's "before" now leads to this change's "after"; redo is
  *   cleared as any new edit clears it. If the change took the doc back to the state that step began
  *   from, the step is dropped: a step that changes nothing is no step (as zundo never records one).
@@ -74,20 +74,51 @@ const recordChange =
   };
 
 /**
- * Carries a change no one may undo into every undo and redo state, so undo and redo never take it
- * back. A state it cannot be applied to (the topic it touches is not there yet) stays as it was.
+ * Changes no one may undo (`skip`), in the order they were made, and how many of them each doc
+ * already holds. The undo and redo stacks are left as they were: a state that undo or redo brings
+ * back is brought up to date with the skipped changes made since it was current (`catchUp`).
+ * Why not rewrite every stacked state at once: that runs the command up to UNDO_LIMIT times
+ * (seconds on a 5,000-topic map); catching up runs it only on the state the user goes back to.
  */
-function carryIntoHistory(command: (doc: MapDoc) => MapDoc): void {
-  const carry = (state: Partial<Recorded>): Partial<Recorded> => {
-    if (!state.doc) return state;
+let skipped: Array<(doc: MapDoc) => MapDoc> = [];
+/** The number of skipped changes that fell out of `skipped` (every state left holds them). */
+let skippedBefore = 0;
+let skipsIn = new WeakMap<MapDoc, number>();
+const skipsMade = () => skippedBefore + skipped.length;
+/** A doc no change made (the one opened) holds none of the skipped changes. */
+const skipsOf = (doc: MapDoc) => skipsIn.get(doc) ?? 0;
+
+/** Brings the doc undo or redo just restored up to date with the skipped changes made since it was current. */
+function catchUp(): void {
+  const doc = useDocumentStore.getState().doc;
+  if (!doc) return;
+  const missing = skipped.slice(Math.max(0, skipsOf(doc) - skippedBefore));
+  // a change that cannot apply to this older state (the topic it touches is not there) is left out
+  const next = missing.reduce((acc, command) => {
     try {
-      return { ...state, doc: command(state.doc) };
+      return command(acc);
     } catch {
-      return state;
+      return acc;
     }
-  };
+  }, doc);
+  skipsIn.set(next, skipsMade());
+  if (next === doc) return;
+  recording = 'skip';
+  try {
+    useDocumentStore.setState({ doc: next });
+  } finally {
+    recording = 'step';
+  }
+}
+
+/** Lets go of skipped changes that every state in the stacks already holds. */
+function forgetHeldSkips(): void {
+  if (skipped.length === 0) return;
   const { pastStates, futureStates } = history();
-  setHistory({ pastStates: pastStates.map(carry), futureStates: futureStates.map(carry) });
+  const held = [...pastStates, ...futureStates].reduce((least, state) => Math.min(least, state.doc ? skipsOf(state.doc) : Infinity), skipsMade());
+  if (held <= skippedBefore) return;
+  skipped = skipped.slice(held - skippedBefore);
+  skippedBefore = held;
 }
 
 export const useDocumentStore = create<DocumentState>()(
@@ -100,17 +131,20 @@ export const useDocumentStore = create<DocumentState>()(
         const next = command(doc);
         if (next === doc) return;
         recording = policyOf(doc, options);
-        if (recording !== 'skip') lastStep = { mergeKey: 'mergeKey' in options ? options.mergeKey : undefined, after: next };
+        if (recording === 'skip') skipped.push(command);
+        else lastStep = { mergeKey: 'mergeKey' in options ? options.mergeKey : undefined, after: next };
+        skipsIn.set(next, skipsMade());
         try {
           set({ doc: next });
         } finally {
           recording = 'step';
         }
-        if (options.history === 'skip') carryIntoHistory(command);
+        forgetHeldSkips();
       },
       open(doc) {
         set({ doc });
         lastStep = null;
+        [skipped, skippedBefore, skipsIn] = [[], 0, new WeakMap()];
         useDocumentStore.temporal.getState().clear();
       },
     }),
@@ -120,6 +154,21 @@ export const useDocumentStore = create<DocumentState>()(
       limit: UNDO_LIMIT,
       // zundo types the recorder it passes as zustand's setState; it is called as (past, replace, current, delta)
       handleSet: (record) => recordChange(record as unknown as RecordChange) as never,
+      // undo and redo restore a stacked state, then bring it up to date with the skipped changes
+      wrapTemporal: (init) => (set, get, store) => {
+        const temporalState = init(set, get, store);
+        return {
+          ...temporalState,
+          undo: (steps) => {
+            temporalState.undo(steps);
+            catchUp();
+          },
+          redo: (steps) => {
+            temporalState.redo(steps);
+            catchUp();
+          },
+        };
+      },
     },
   ),
 );

@@ -6,7 +6,8 @@
  *   since (no other edit, undo, redo or unrecorded change); otherwise it is a step of its own.
  *   Typing "1" then "0" for 10, or naming a touchpoint just added, are one gesture each.
  * - `skip`: changes the document with no undo step, and no undo or redo takes it back (a remote
- *   participant's edit, a repair); the undo and redo stacks keep their steps.
+ *   participant's edit, a repair); the undo and redo stacks are left as they were, and a state undo
+ *   or redo brings back is brought up to date with the skipped changes made since.
  * A step or a merge clears the redo stack, as any edit does; a skip leaves it.
  */
 export type HistoryPolicy = 'step' | 'merge' | 'skip';

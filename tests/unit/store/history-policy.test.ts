@@ -163,6 +163,30 @@ describe('the history policy of a command', () => {
       expect([score('t-ad'), label('t-site')]).toEqual([undefined, 'Landing page']);
     });
 
+    it('is kept when undo goes all the way back to the map as it was opened', () => {
+      useDocumentStore.getState().open(doc());
+      runCommand(rate('t-ad', 3));
+      runCommand(rename('t-site', 'Landing page'), { history: 'skip' });
+      documentHistory.undo();
+      expect([score('t-ad'), label('t-site')]).toEqual([undefined, 'Landing page']);
+      documentHistory.redo();
+      expect([score('t-ad'), label('t-site')]).toEqual([3, 'Landing page']);
+    });
+
+    it('keeps each of several skipped changes through undo and redo, in order', () => {
+      runCommand(rate('t-ad', 3));
+      runCommand(rename('t-site', 'Landing page'), { history: 'skip' });
+      runCommand(rate('t-ad', 4));
+      runCommand(rename('t-site', 'Home page'), { history: 'skip' });
+      runCommand(rename('t-ad', 'Search ad'), { history: 'skip' });
+      documentHistory.undo();
+      documentHistory.undo();
+      expect([score('t-ad'), label('t-site'), label('t-ad')]).toEqual([undefined, 'Home page', 'Search ad']);
+      documentHistory.redo();
+      documentHistory.redo();
+      expect([score('t-ad'), label('t-site'), label('t-ad')]).toEqual([4, 'Home page', 'Search ad']);
+    });
+
     it('leaves a state it cannot apply to as it was (the touchpoint did not exist yet there)', () => {
       documentHistory.undo(); // back to before "Site page" was added
       documentHistory.redo();
