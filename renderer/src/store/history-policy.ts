@@ -2,8 +2,8 @@
  * How history treats a change, stated by whoever applies it (`runCommand(command, options)`):
  * - `step` (the default): one undo step of its own.
  * - `merge`: folded into the last undo step, so one undo goes back to before that step — only when
- *   that step was made by the same gesture (the same `mergeKey`) and nothing changed the document
- *   since (no other edit, undo, redo or unrecorded change); otherwise it is a step of its own.
+ *   that step was made by the same gesture (the same `mergeKey`) and the document is still the one
+ *   it left (no other edit, undo or skipped change since); otherwise it is a step of its own.
  *   Typing "1" then "0" for 10, or naming a touchpoint just added, are one gesture each.
  * - `skip`: changes the document with no undo step, and no undo or redo takes it back (a remote
  *   participant's edit, a repair); the undo and redo stacks are left as they were, and a state undo
