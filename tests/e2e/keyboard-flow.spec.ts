@@ -134,6 +134,39 @@ test('a rating pass with Ctrl/Cmd+Home, Tab and digits rates the scores and neve
   await screenshot(page, 'keyboard-flow-outline-1280');
 });
 
+test('"1" then "0" in the outline is one undo step back to the score before the 1, and never undoes another edit', async ({ page }) => {
+  await mapWith(page, 'Clinic', ['Context ad', 'Site page']);
+  await page.keyboard.press(`${mod}+3`);
+  const score = (label: string) => outlineRow(page, label).getByRole('gridcell', { name: 'Score' });
+  await score('Context ad').click();
+  await page.keyboard.press('1');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('5');
+  // "1" then "0" on a score that holds 5: 10, and one undo gives the 5 back
+  await page.keyboard.press('1');
+  await page.keyboard.press('0');
+  await expect(score('Site page')).toHaveText('10');
+  await page.keyboard.press(`${mod}+z`);
+  await expect(score('Site page')).toHaveText('5');
+  // "1" then "0" on a score that already holds 1: the 1 changes nothing, so the 10 is a step of its
+  // own — the Site page's 5, the edit before it, stays
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('1');
+  await page.keyboard.press('0');
+  await expect(score('Context ad')).toHaveText('10');
+  await expect(score('Site page')).toHaveText('5');
+  await screenshot(page, 'keyboard-flow-outline-ten-1440');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'keyboard-flow-outline-ten-1280');
+  await page.keyboard.press(`${mod}+z`);
+  await expect(score('Context ad')).toHaveText('1');
+  await expect(score('Site page')).toHaveText('5');
+  await page.keyboard.press(`${mod}+z`);
+  await expect(score('Site page')).toHaveText('');
+  await page.keyboard.press(`${mod}+z`);
+  await expect(score('Context ad')).toHaveText('');
+});
+
 test('a list typed with Enter between touchpoints adds each one after the last, and undo takes them back whole', async ({ page }) => {
   const list = ['Instagram ads', 'Google Maps listing', 'Flyer at the metro', 'Website menu', 'Review site'];
   await openLibrary(page);

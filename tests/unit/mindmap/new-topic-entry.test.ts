@@ -10,7 +10,7 @@ import { useUiStore } from '../../../renderer/src/store/ui-store';
 import { runCommand } from '../../../renderer/src/store/run-command';
 import { addSibling, openNextSibling } from '../../../renderer/src/features/mindmap/mind-operations';
 import { commitLabel } from '../../../renderer/src/features/mindmap/label-editing';
-import { joinAddStep, newTopicOf, withdraw } from '../../../renderer/src/features/mindmap/new-topic-entry';
+import { nameStep, newTopicOf, withdraw } from '../../../renderer/src/features/mindmap/new-topic-entry';
 
 const doc = () => useDocumentStore.getState().doc!;
 const past = () => useDocumentStore.temporal.getState().pastStates.length;
@@ -27,7 +27,7 @@ function nameAndGoOn(text: string): void {
   const id = editingId();
   const entry = newTopicOf(id);
   expect(entry, `${id} is a just-added touchpoint`).not.toBeNull();
-  joinAddStep(entry!, () => commitLabel(id, text));
+  commitLabel(id, text, nameStep(entry!));
   useUiStore.getState().stopEditing();
   openNextSibling();
 }
@@ -73,10 +73,41 @@ describe('typing a list of touchpoints', () => {
     const entry = newTopicOf(id)!;
     runCommand((d) => addTouchpoint(d, { id: 't-other', label: 'Other', channel: 'offline' }));
     const before = past();
-    joinAddStep(entry, () => commitLabel(id, 'Instagram ads'));
+    commitLabel(id, 'Instagram ads', nameStep(entry));
     expect(past()).toBe(before + 1);
     documentHistory.undo();
     expect(doc().topics[id]?.label).toBe('New touchpoint');
+  });
+});
+
+describe('taking an untouched touchpoint away', () => {
+  beforeEach(() => {
+    useDocumentStore.getState().open(createMap({ id: 'm-1', rootId: 't-root', title: 'Coffee', locale: 'en', presetId: 'customer-journey', now: '2026-12-06T10:00:00.000Z' }));
+    runCommand((d) => addTouchpoint(d, { id: 't-sign', label: 'Signage', channel: 'online', stageId: d.map.stages[0]!.id }));
+    useUiStore.setState({ selected: ['t-sign'], editing: null, view: 'mindmap', notice: null });
+  });
+
+  it('gives back the very map from before its add, with nothing in undo or redo', () => {
+    const start = doc();
+    const before = past();
+    addSibling();
+    withdraw(newTopicOf(editingId())!);
+    expect(doc()).toBe(start);
+    expect(past()).toBe(before);
+    expect(documentHistory.canRedo()).toBe(false);
+  });
+
+  it('deletes it as a step of its own when the map changed since its add, keeping that change', () => {
+    addSibling();
+    const id = editingId();
+    const entry = newTopicOf(id)!;
+    runCommand((d) => addTouchpoint(d, { id: 't-other', label: 'Other', channel: 'offline' }));
+    withdraw(entry);
+    expect(doc().topics[id]).toBeUndefined();
+    expect(doc().topics['t-other']?.label).toBe('Other');
+    documentHistory.undo();
+    expect(doc().topics[id]?.label).toBe('New touchpoint');
+    expect(doc().topics['t-other']?.label).toBe('Other');
   });
 });
 

@@ -9,6 +9,8 @@ import { outlineIntent, TEN_WINDOW_MS, type KeyContext } from '../../../renderer
 import { cellCommand, chooseCell, clearCell, rateCell } from '../../../renderer/src/features/outline/outline-edits';
 import { NO_FILTER, useUiStore } from '../../../renderer/src/store/ui-store';
 import { documentHistory, useDocumentStore } from '../../../renderer/src/store/document-store';
+import { runCommand } from '../../../renderer/src/store/run-command';
+import { renameTopic } from '@shared/model/commands';
 import { createTestMap } from '../model/driver';
 import { generateMap } from '../../fixtures/generate-map';
 
@@ -186,6 +188,21 @@ describe('edits from the outline', () => {
     expect(past()).toBe(1);
     documentHistory.undo();
     expect(doc().topics[site]?.score).toBe(8);
+  });
+
+  it('"1" then "0" on a cell that already held 1 makes 10 in a step of its own, never undoing the edit before', () => {
+    const site = idOf('Site page');
+    const reception = idOf('Reception');
+    const score = column(doc(), 'score');
+    rateCell([site], score, 1, false);
+    runCommand((d) => renameTopic(d, reception, 'Front desk'));
+    rateCell([site], score, 1, false); // the cell holds 1 already: nothing changes
+    rateCell([site], score, 10, true);
+    expect(doc().topics[site]?.score).toBe(10);
+    expect(doc().topics[reception]?.label).toBe('Front desk');
+    documentHistory.undo();
+    expect(doc().topics[site]?.score).toBe(1);
+    expect(doc().topics[reception]?.label).toBe('Front desk');
   });
 
   it('rates every selected row at once in one step, and refuses importance 0 with a message', () => {

@@ -15,7 +15,7 @@ import { useUiStore } from '../../store/ui-store';
 import { commitLabel } from './label-editing';
 import { addChild, moveSelection, openNextSibling } from './mind-operations';
 import type { Direction } from '../../drawing/mind-model';
-import { forgetNew, handOnToMap, joinAddStep, newTopicOf, withdraw, type NewTopic } from './new-topic-entry';
+import { forgetNew, handOnToMap, nameStep, newTopicOf, withdraw, type NewTopic } from './new-topic-entry';
 
 const ARROWS: Readonly<Record<string, Direction>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 /** Undo and redo on the untouched next topic only take it away: one key never undoes two things. */
@@ -77,8 +77,7 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
   };
   const commit = () => {
     const entry = newTopicOf(id);
-    if (entry) joinAddStep(entry, () => commitLabel(id, text));
-    else commitLabel(id, text);
+    commitLabel(id, text, entry ? nameStep(entry) : undefined);
     forgetNew(id);
     finish();
   };

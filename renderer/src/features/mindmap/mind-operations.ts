@@ -4,6 +4,7 @@
  * menu items and buttons by name.
  */
 import { addTouchpoint, addDetail, deleteTopics } from '@shared/model/commands';
+import type { MapDoc } from '@shared/model/types';
 import { newId } from '@shared/model/ids';
 import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
@@ -13,7 +14,7 @@ import { parseGroupId } from '../../drawing/projection';
 import { neighbour, stageOfNode, type Direction } from '../../drawing/mind-model';
 import { viewModelFor } from './view-model';
 import { canvasControl, type Follow } from './canvas-control';
-import { markNew, type NewTopic } from './new-topic-entry';
+import { addStep, markNew, type NewTopic } from './new-topic-entry';
 
 function context() {
   const doc = useDocumentStore.getState().doc;
@@ -33,9 +34,10 @@ function reveal(id: string, follow?: Follow): void {
  * A new node is typed into at once: the view moves to it at once too (canvas-control.ts, `nearest`).
  * It is marked new, so its name joins its add in one undo step and Enter opens the next one.
  */
-function addAndEdit(make: (id: string) => boolean, id: string, openedBy: NewTopic['openedBy'] = 'key', after: string | null = null): void {
-  if (!make(id)) return;
-  markNew(id, openedBy, after);
+function addAndEdit(add: (id: string) => (doc: MapDoc) => MapDoc, id: string, openedBy: NewTopic['openedBy'] = 'key', after: string | null = null): void {
+  const beforeAdd = useDocumentStore.getState().doc;
+  if (!runCommand(add(id), addStep(id))) return;
+  markNew(id, openedBy, after, beforeAdd);
   useUiStore.getState().startEditing(id);
   reveal(id, 'nearest');
 }
@@ -48,19 +50,17 @@ export function addChild(): boolean {
   const topic = doc.topics[selected];
   if (topic) {
     if (topic.parentId === null) {
-      addAndEdit((newTopic) => runCommand((d) => addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint') })), id);
+      addAndEdit((newTopic) => (d) => addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint') }), id);
     } else {
-      addAndEdit((newTopic) => runCommand((d) => addDetail(d, { id: newTopic, parentId: selected, label: t('topic.newDetail') })), id);
+      addAndEdit((newTopic) => (d) => addDetail(d, { id: newTopic, parentId: selected, label: t('topic.newDetail') }), id);
     }
     return true;
   }
   const group = parseGroupId(selected);
   if (!group) return false;
   addAndEdit(
-    (newTopic) =>
-      runCommand((d) =>
-        addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint'), channel: group.channel ?? undefined, stageId: group.stageId ?? undefined }),
-      ),
+    (newTopic) => (d) =>
+      addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint'), channel: group.channel ?? undefined, stageId: group.stageId ?? undefined }),
     id,
   );
   return true;
@@ -77,17 +77,15 @@ export function addSibling(openedBy: NewTopic['openedBy'] = 'key'): boolean {
   const parent = doc.topics[topic.parentId];
   if (parent && parent.parentId === null) {
     addAndEdit(
-      (newTopic) =>
-        runCommand((d) =>
-          addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint'), channel: topic.channel, stageId: topic.stageId, afterId: topic.id }),
-        ),
+      (newTopic) => (d) =>
+        addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint'), channel: topic.channel, stageId: topic.stageId, afterId: topic.id }),
       id,
       openedBy,
       topic.id,
     );
   } else {
     addAndEdit(
-      (newTopic) => runCommand((d) => addDetail(d, { id: newTopic, parentId: topic.parentId as string, label: t('topic.newDetail'), afterId: topic.id })),
+      (newTopic) => (d) => addDetail(d, { id: newTopic, parentId: topic.parentId as string, label: t('topic.newDetail'), afterId: topic.id }),
       id,
       openedBy,
       topic.id,

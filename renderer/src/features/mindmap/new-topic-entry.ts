@@ -7,12 +7,14 @@
  */
 import type { MapDoc } from '@shared/model/types';
 import { deleteTopics } from '@shared/model/commands';
-import { documentHistory, useDocumentStore } from '../../store/document-store';
-import { runCommand } from '../../store/run-command';
+import { useDocumentStore } from '../../store/document-store';
+import { runCommand, type HistoryOptions } from '../../store/run-command';
 
 export interface NewTopic {
   readonly id: string;
-  /** The document right after the add: a name joins the add's step only if nothing came between. */
+  /** The document before the add: what taking the topic away gives back, if nothing came between. */
+  readonly beforeAdd: MapDoc;
+  /** The document right after the add. */
   readonly afterAdd: MapDoc;
   /** `key`: the user pressed Tab or Enter on a selection; `next`: Enter while naming opened it. */
   readonly openedBy: 'key' | 'next';
@@ -22,10 +24,22 @@ export interface NewTopic {
 
 let current: NewTopic | null = null;
 
-/** Call right after a command added `id` and before its label editor opens. */
-export function markNew(id: string, openedBy: NewTopic['openedBy'], after: string | null): void {
+/** Adding a topic and naming it (or taking it away) is one gesture: this key names it in history. */
+const addingGesture = (id: string) => `add-topic:${id}`;
+
+/** How the command that adds `id` is recorded: a step its name can join later. */
+export const addStep = (id: string): HistoryOptions => ({ mergeKey: addingGesture(id) });
+
+/**
+ * How its name is recorded: merged into the add's step, so one undo takes the topic back with its
+ * name. The runner makes it a step of its own if anything changed the map since the add.
+ */
+export const nameStep = (entry: NewTopic): HistoryOptions => ({ history: 'merge', mergeKey: addingGesture(entry.id) });
+
+/** Call right after a command added `id` (from the doc `beforeAdd`) and before its label editor opens. */
+export function markNew(id: string, openedBy: NewTopic['openedBy'], after: string | null, beforeAdd: MapDoc | null): void {
   const doc = useDocumentStore.getState().doc;
-  current = doc && doc.topics[id] ? { id, afterAdd: doc, openedBy, after } : null;
+  current = doc && beforeAdd && doc.topics[id] ? { id, beforeAdd, afterAdd: doc, openedBy, after } : null;
 }
 
 /** The new-topic record of `id`, if its label editor is the one naming a just-added topic. */
@@ -37,31 +51,16 @@ export function forgetNew(id: string): void {
   if (current?.id === id) current = null;
 }
 
-/** Runs `edit` so that it joins the step that added the topic (a separate step if anything came between). */
-export function joinAddStep(entry: NewTopic, edit: () => void): void {
-  const history = useDocumentStore.temporal.getState();
-  if (useDocumentStore.getState().doc !== entry.afterAdd) return edit();
-  history.pause();
-  try {
-    edit();
-  } finally {
-    history.resume();
-  }
-}
-
 /**
- * Takes a placeholder away: its add is undone and dropped from redo, so Ctrl+Shift+Z cannot bring
- * back an empty topic. If the document changed since (it should not while the editor is open),
- * the topic is deleted as an edit of its own instead.
+ * Takes a placeholder away, merged into the add's step: straight after the add, the map goes back
+ * to the doc before it, so the merged step changes nothing and leaves nothing in undo or redo
+ * (Ctrl+Shift+Z cannot bring back an empty topic). If the document changed since (it should not
+ * while the editor is open), the topic is deleted as an edit of its own instead.
  */
 export function withdraw(entry: NewTopic): void {
   forgetNew(entry.id);
-  if (useDocumentStore.getState().doc === entry.afterAdd && documentHistory.canUndo()) {
-    documentHistory.undo();
-    useDocumentStore.temporal.setState((history) => ({ futureStates: history.futureStates.slice(0, -1) }));
-    return;
-  }
-  if (useDocumentStore.getState().doc?.topics[entry.id]) runCommand((doc) => deleteTopics(doc, [entry.id]));
+  if (!useDocumentStore.getState().doc?.topics[entry.id]) return;
+  runCommand((doc) => (doc === entry.afterAdd ? entry.beforeAdd : deleteTopics(doc, [entry.id])), nameStep(entry));
 }
 
 // Keys the untouched next topic hands on to the map (Ctrl/Cmd+… shortcuts, F-keys): the editor

@@ -6,7 +6,6 @@
  */
 import { moveToGroup, renameTopic, setCompetitorScore, setTopicFields } from '@shared/model/commands';
 import { type ActionStatus, type MapDoc, type TopicFields, type TopicId } from '@shared/model/types';
-import { documentHistory, useDocumentStore } from '../../store/document-store';
 import { runCommand } from '../../store/run-command';
 import { competitorOfColumn, type OutlineColumn } from './outline-model';
 
@@ -43,21 +42,17 @@ export function cellCommand(ids: readonly TopicId[], column: OutlineColumn, valu
   }
 }
 
-// The doc right after the last number key's edit: a "0" that makes 10 replaces that edit only if
-// nothing else changed the document since.
-let afterLastDigit: MapDoc | null = null;
+/** One rating gesture: number keys on the same cell of the same rows. */
+const ratingGesture = (ids: readonly TopicId[], column: OutlineColumn) => `rate:${column.id}:${ids.join(',')}`;
 
 /**
- * Number keys on a number cell. With `replacesLast` (the "1 then 0" rule) the 1 is undone first, so
- * 1 → 10 leaves one undo step that goes back to the value before the 1.
+ * Number keys on a number cell. With `replacesLast` (the "1 then 0" rule) the 10 is merged into the
+ * 1's undo step, so 1 → 10 leaves one step that goes back to the value before the 1 — or, if
+ * anything else changed the map after the 1 (or the 1 changed nothing), a step of its own.
  */
 export function rateCell(ids: readonly TopicId[], column: OutlineColumn, value: number, replacesLast: boolean): boolean {
-  if (replacesLast && afterLastDigit !== null && useDocumentStore.getState().doc === afterLastDigit && documentHistory.canUndo()) {
-    documentHistory.undo();
-  }
-  const ok = runCommand(cellCommand(ids, column, value));
-  afterLastDigit = ok ? useDocumentStore.getState().doc : null;
-  return ok;
+  const mergeKey = ratingGesture(ids, column);
+  return runCommand(cellCommand(ids, column, value), replacesLast ? { history: 'merge', mergeKey } : { mergeKey });
 }
 
 /** Number key n on a choice cell: its n-th value (nothing beyond the last). */
