@@ -48,6 +48,11 @@ export class Editor {
     return useUiStore.getState().selected;
   }
 
+  /** The topic whose label is open for typing, if any. */
+  get editing(): UiState['editing'] {
+    return useUiStore.getState().editing;
+  }
+
   // ── names → records, in the open map ─────────────────────────────────────
   id(label: string): TopicId {
     const found = Object.values(this.doc.topics).filter((topic) => topic.label === label);
