@@ -4,17 +4,17 @@
  * away leaves no trace in undo or redo. A view change drops any label edit pending in the old view.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addTouchpoint, createMap } from '@shared/model/commands';
-import { documentHistory, useDocumentStore } from '../../../renderer/src/store/document-store';
 import { useUiStore } from '../../../renderer/src/store/ui-store';
-import { runCommand } from '../../../renderer/src/store/run-command';
 import { addSibling, openNextSibling } from '../../../renderer/src/features/mindmap/mind-actions';
 import { commitLabel } from '../../../renderer/src/features/mindmap/label-editing';
 import { joinAddStep, newTopicOf, withdraw } from '../../../renderer/src/features/mindmap/new-topic-entry';
+import { mapDoc } from '../../builders/map-doc';
+import { openEditor, type Editor } from '../../builders/editor';
 
-const doc = () => useDocumentStore.getState().doc!;
-const past = () => useDocumentStore.temporal.getState().pastStates.length;
-const editingId = () => useUiStore.getState().editing?.id as string;
+let editor: Editor;
+const doc = () => editor.doc;
+const past = () => editor.undoSteps;
+const editingId = () => editor.editing?.id as string;
 /** The touchpoints of the first stage, online, in map order. */
 const labels = () =>
   Object.values(doc().topics)
@@ -34,10 +34,9 @@ function nameAndGoOn(text: string): void {
 
 describe('typing a list of touchpoints', () => {
   beforeEach(() => {
-    useDocumentStore.getState().open(createMap({ id: 'm-1', rootId: 't-root', title: 'Coffee', locale: 'en', presetId: 'customer-journey', now: '2026-12-06T10:00:00.000Z' }));
-    const stageId = doc().map.stages[0]!.id;
-    runCommand((d) => addTouchpoint(d, { id: 't-sign', label: 'Signage', channel: 'online', stageId }));
-    useUiStore.setState({ selected: ['t-sign'], editing: null, view: 'mindmap', notice: null });
+    editor = openEditor(mapDoc('Coffee', { preset: 'customer-journey' }).build(), { view: 'mindmap' })
+      .addTouchpoint('Signage', { channel: 'online', stage: 'Awareness' })
+      .select('Signage');
   });
 
   it('adds each named touchpoint after the last, one undo step each with its name', () => {
@@ -48,20 +47,20 @@ describe('typing a list of touchpoints', () => {
     withdraw(newTopicOf(editingId())!);
     expect(labels()).toEqual(['Signage', 'Instagram ads', 'Google Maps listing', 'Flyer']);
     expect(past() - before).toBe(3);
-    expect(documentHistory.canRedo()).toBe(false);
+    expect(editor.canRedo).toBe(false);
     // undo takes the last one back whole: never a "New touchpoint" left with a wrong name
-    documentHistory.undo();
+    editor.undo();
     expect(labels()).toEqual(['Signage', 'Instagram ads', 'Google Maps listing']);
-    documentHistory.undo();
+    editor.undo();
     expect(labels()).toEqual(['Signage', 'Instagram ads']);
-    documentHistory.redo();
+    editor.redo();
     expect(labels()).toEqual(['Signage', 'Instagram ads', 'Google Maps listing']);
   });
 
   it('marks the opened-by-Enter one as the next, after the one before it', () => {
     addSibling();
     const first = editingId();
-    expect(newTopicOf(first)).toMatchObject({ openedBy: 'key', after: 't-sign' });
+    expect(newTopicOf(first)).toMatchObject({ openedBy: 'key', after: editor.id('Signage') });
     nameAndGoOn('Instagram ads');
     expect(newTopicOf(editingId())).toMatchObject({ openedBy: 'next', after: first });
     expect(newTopicOf(first)).toBeNull();
@@ -71,11 +70,11 @@ describe('typing a list of touchpoints', () => {
     addSibling();
     const id = editingId();
     const entry = newTopicOf(id)!;
-    runCommand((d) => addTouchpoint(d, { id: 't-other', label: 'Other', channel: 'offline' }));
+    editor.addTouchpoint('Other', { channel: 'offline' });
     const before = past();
     joinAddStep(entry, () => commitLabel(id, 'Instagram ads'));
     expect(past()).toBe(before + 1);
-    documentHistory.undo();
+    editor.undo();
     expect(doc().topics[id]?.label).toBe('New touchpoint');
   });
 });
