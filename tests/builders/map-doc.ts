@@ -89,6 +89,8 @@ export class MapDocBuilder {
   private readonly topics: Topic[] = [];
   private readonly chains: Chain[] = [];
   private readonly byLabel = new Map<string, TopicId[]>();
+  private readonly topicIdsTaken = new Set<TopicId>([ROOT_ID]);
+  private readonly children = new Map<TopicId, { count: number; next: number }>();
   private lastTouchpoint: TopicId | null = null;
   readonly ids: MapIds;
 
@@ -198,11 +200,14 @@ export class MapDocBuilder {
 
   private add(parentId: TopicId, label: string, spec: TopicSpec): TopicId {
     const { id: wanted, order, ...rest } = spec;
-    const id = wanted ?? unique('t', label, this.topics.map((topic) => ({ id: topic.id, name: topic.label })));
-    if (this.topics.some((topic) => topic.id === id)) throw new Error(`map-doc: two topics with id ${id}`);
-    const siblings = this.topics.filter((topic) => topic.parentId === parentId);
-    const next = Math.max(siblings.length, ...siblings.map((topic) => topic.order + 1));
-    this.topics.push({ id, parentId, order: order ?? next, label, ...this.fields(rest) });
+    const id = wanted ?? uniqueIn('t', label, this.topicIdsTaken);
+    if (this.topicIdsTaken.has(id)) throw new Error(`map-doc: two topics with id ${id}`);
+    // Kept per parent so a map of thousands of topics builds in linear time.
+    const siblings = this.children.get(parentId) ?? { count: 0, next: 0 };
+    const topicOrder = order ?? Math.max(siblings.count, siblings.next);
+    this.children.set(parentId, { count: siblings.count + 1, next: Math.max(siblings.next, topicOrder + 1) });
+    this.topics.push({ id, parentId, order: topicOrder, label, ...this.fields(rest) });
+    this.topicIdsTaken.add(id);
     this.byLabel.set(label, [...(this.byLabel.get(label) ?? []), id]);
     return id;
   }
@@ -221,14 +226,15 @@ export class MapDocBuilder {
 }
 
 /** `prefix-slug`, or `prefix-slug-2`… when that id is taken. */
-function unique(prefix: string, name: string, taken: readonly Named[]): string {
+function uniqueIn(prefix: string, name: string, used: ReadonlySet<string>): string {
   const base = `${prefix}-${slugOf(name)}`;
-  const used = new Set(taken.map((record) => record.id));
   if (!used.has(base)) return base;
   let n = 2;
   while (used.has(`${base}-${n}`)) n += 1;
   return `${base}-${n}`;
 }
+
+const unique = (prefix: string, name: string, taken: readonly Named[]): string => uniqueIn(prefix, name, new Set(taken.map((record) => record.id)));
 
 export function mapDoc(title = 'Clinic', options: MapDocOptions = {}): MapDocBuilder {
   return new MapDocBuilder(title, options);
