@@ -12,7 +12,8 @@
  * `g-new-patients`, `c-city-clinic`, `j-first-visit`, root `t-root`, map `m-clinic`), with `-2`,
  * `-3`… when two labels give the same id. Records refer to each other by label or name; an
  * unknown one throws, naming it. Absent fields stay absent (no `undefined` keys), as a parsed
- * file has them. `build()` returns a fresh document each time.
+ * file has them. `build()` gives the same document until the builder changes, then a new one
+ * sharing nothing with the last, so caches keyed by record see every change and none that is not.
  */
 import { presetStages, type PresetId } from '@shared/model';
 import type { Chain, Locale, MapDoc, Stage, Topic, TopicFields, TopicId } from '@shared/model/types';
@@ -93,6 +94,7 @@ export class MapDocBuilder {
   private readonly children = new Map<TopicId, { count: number; next: number }>();
   private lastTouchpoint: TopicId | null = null;
   readonly ids: MapIds;
+  private built: MapDoc | null = null;
 
   constructor(title: string, options: MapDocOptions) {
     const locale = options.locale ?? 'en';
@@ -126,17 +128,20 @@ export class MapDocBuilder {
   }
 
   stage(name: string, options: { id?: string } = {}): this {
+    this.built = null;
     this.stages.push({ id: options.id ?? unique('s', name, this.stages), name });
     return this;
   }
 
-  segment(name: string): this {
-    this.segments.push({ id: unique('g', name, this.segments), name });
+  segment(name: string, options: { id?: string } = {}): this {
+    this.built = null;
+    this.segments.push({ id: options.id ?? unique('g', name, this.segments), name });
     return this;
   }
 
-  competitor(name: string): this {
-    this.competitors.push({ id: unique('c', name, this.competitors), name });
+  competitor(name: string, options: { id?: string } = {}): this {
+    this.built = null;
+    this.competitors.push({ id: options.id ?? unique('c', name, this.competitors), name });
     return this;
   }
 
@@ -157,6 +162,7 @@ export class MapDocBuilder {
 
   /** A chain walking the named topics in order (a step may repeat). */
   chain(name: string, steps: readonly string[], options: { segment?: string; id?: string } = {}): this {
+    this.built = null;
     this.chains.push({
       id: options.id ?? unique('j', name, this.chains),
       name,
@@ -170,12 +176,18 @@ export class MapDocBuilder {
   set(label: string, spec: TopicSpec): this {
     const id = this.topicId(label);
     const { id: _keep, ...fields } = spec;
+    this.built = null;
     const index = this.topics.findIndex((topic) => topic.id === id);
     this.topics[index] = { ...this.topics[index]!, ...this.fields(fields) };
     return this;
   }
 
   build(): MapDoc {
+    this.built ??= this.fresh();
+    return this.built;
+  }
+
+  private fresh(): MapDoc {
     const topics = structuredClone(this.topics);
     const chains = structuredClone(this.chains);
     return {
@@ -206,6 +218,7 @@ export class MapDocBuilder {
     const siblings = this.children.get(parentId) ?? { count: 0, next: 0 };
     const topicOrder = order ?? Math.max(siblings.count, siblings.next);
     this.children.set(parentId, { count: siblings.count + 1, next: Math.max(siblings.next, topicOrder + 1) });
+    this.built = null;
     this.topics.push({ id, parentId, order: topicOrder, label, ...this.fields(rest) });
     this.topicIdsTaken.add(id);
     this.byLabel.set(label, [...(this.byLabel.get(label) ?? []), id]);

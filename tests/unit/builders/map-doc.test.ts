@@ -42,12 +42,14 @@ describe('the map document builder', () => {
     expect(() => mapDoc().detail('Form')).toThrow('map-doc: detail "Form" has no touchpoint to go under');
   });
 
-  it('takes stages from a preset, and returns a fresh document from every build', () => {
+  it('takes stages from a preset, and gives the same document until the builder changes', () => {
     const map = mapDoc('Coffee shop', { preset: 'before-during-after' }).touchpoint('Barista');
     const first = map.build();
+    expect(map.build()).toBe(first);
     expect(first.map.stages.map((s) => s.name)).toEqual(['Before purchase', 'Purchase', 'After purchase']);
     map.set('Barista', { score: 9 });
     expect(first.topics['t-barista']?.score).toBeUndefined();
     expect(map.build().topics['t-barista']?.score).toBe(9);
+    expect(map.build().topics['t-root']).not.toBe(first.topics['t-root']);
   });
 });
