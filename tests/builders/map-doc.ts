@@ -178,7 +178,7 @@ export class MapDocBuilder {
     const { id: _keep, ...fields } = spec;
     this.built = null;
     const index = this.topics.findIndex((topic) => topic.id === id);
-    this.topics[index] = { ...this.topics[index]!, ...this.fields(fields) };
+    this.topics[index] = inFileOrder({ ...this.topics[index]!, ...this.fields(fields) });
     return this;
   }
 
@@ -192,10 +192,14 @@ export class MapDocBuilder {
     const chains = structuredClone(this.chains);
     return {
       map: {
-        ...this.meta,
+        id: this.meta.id,
+        title: this.meta.title,
+        locale: this.meta.locale,
         stages: this.stages.map((s): Stage => ({ ...s })),
         segments: this.segments.map((s) => ({ ...s })),
         competitors: this.competitors.map((c) => ({ ...c })),
+        createdAt: this.meta.createdAt,
+        updatedAt: this.meta.updatedAt,
       },
       topics: Object.fromEntries(topics.map((topic) => [topic.id, topic])),
       chains: Object.fromEntries(chains.map((chain) => [chain.id, chain])),
@@ -219,7 +223,7 @@ export class MapDocBuilder {
     const topicOrder = order ?? Math.max(siblings.count, siblings.next);
     this.children.set(parentId, { count: siblings.count + 1, next: Math.max(siblings.next, topicOrder + 1) });
     this.built = null;
-    this.topics.push({ id, parentId, order: topicOrder, label, ...this.fields(rest) });
+    this.topics.push(inFileOrder({ id, parentId, order: topicOrder, label, ...this.fields(rest) }));
     this.topicIdsTaken.add(id);
     this.byLabel.set(label, [...(this.byLabel.get(label) ?? []), id]);
     return id;
@@ -236,6 +240,18 @@ export class MapDocBuilder {
       ...fields,
     };
   }
+}
+
+/** A topic's keys in the order of the type and the file format, so built and parsed maps print alike. */
+const TOPIC_KEYS: readonly (keyof Topic)[] = [
+  'id', 'parentId', 'order', 'label', 'channel', 'stageId', 'kind', 'segmentIds', 'importance', 'score', 'competitorScores',
+  'reaction', 'attention', 'lifespan', 'notes', 'team', 'process', 'outcome', 'data', 'action', 'position', 'collapsed',
+];
+
+function inFileOrder(topic: Topic): Topic {
+  const known = Object.fromEntries(TOPIC_KEYS.filter((key) => topic[key] !== undefined).map((key) => [key, topic[key]]));
+  // Keys outside the type (a test's hostile extras) keep their place after the known ones.
+  return { ...known, ...topic } as Topic;
 }
 
 /** `prefix-slug`, or `prefix-slug-2`… when that id is taken. */

@@ -12,7 +12,7 @@ import { useUiStore } from '../../../renderer/src/store/ui-store';
 import { library } from '../../../renderer/src/db/library';
 import { DataExportSection } from '../../../renderer/src/features/export/DataExportSection';
 import { importFromPicker, importTouchmapText } from '../../../renderer/src/features/import';
-import { makeDoc } from '../db/helpers';
+import { clinicMap } from '../../fixtures/clinic-map';
 import { executeAction } from '../../../renderer/src/app/actions';
 import { installActionRunner } from '../../../renderer/src/commands-runtime/run-action';
 
@@ -30,7 +30,7 @@ function fakeBridge(overrides: Partial<TouchmapBridge>): TouchmapBridge {
 
 beforeEach(async () => {
   useUiStore.getState().dismissNotice();
-  useDocumentStore.getState().open(makeDoc({ title: 'Clinic — new patients' }));
+  useDocumentStore.getState().open(clinicMap({ title: 'Clinic — new patients' }));
   for (const map of await library().listMaps()) await library().deleteMap(map.id);
   window.location.hash = '#/';
 });
