@@ -64,9 +64,9 @@ describe('projectGrid — channel rows', () => {
   });
 
   it('counts a stage id that is not one of the map\'s stages as unsorted', () => {
-    const map = clinic();
+    const map = clinic().set('Site page', { stageId: 's-gone' });
     const id = map.ids.topic('Site page');
-    const doc: MapDoc = { ...map.build(), topics: { ...map.build().topics, [id]: { ...map.build().topics[id]!, stageId: 's-gone' } } };
+    const doc = map.build();
     const grid = projectGrid(doc, { mode: 'channel' });
     expect(grid.columns.at(-1)!.stageId).toBeNull();
     expect(grid.cellsOf.get(id)).toEqual(['channel:online|nostage']);
