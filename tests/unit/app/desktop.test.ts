@@ -2,12 +2,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MenuOperation, OpenedFile, QuitReadiness, TouchmapBridge } from '@shared/ipc';
-import { createMap, addTouchpoint } from '@shared/model/commands';
 import { readFileSync } from 'node:fs';
 import { startDesktopIntegration, menuEnabledState } from '../../../renderer/src/app/desktop';
 import { useDocumentStore } from '../../../renderer/src/store/document-store';
 import { announceWrite, library, setActiveAutosave } from '../../../renderer/src/db/library';
 import { parseTouchmapFile } from '@shared/file-format';
+import { mapDoc } from '../../builders/map-doc';
+import { openEditor } from '../../builders/editor';
 
 /** A fake of the preload's bridge: records what the renderer sends, lets the test play main's part. */
 function fakeBridge() {
@@ -45,14 +46,12 @@ describe('the desktop integration', () => {
   it('runs a native menu item as the same named action as its key', () => {
     const { bridge, listeners } = fakeBridge();
     stop = startDesktopIntegration(bridge);
-    const doc = createMap({ id: 'm-1', rootId: 't-root', title: 'Clinic', locale: 'en', presetId: 'customer-journey', now: '2026-11-25T10:00:00.000Z' });
-    useDocumentStore.getState().open(doc);
-    useDocumentStore.getState().apply((d) => addTouchpoint(d, { id: 't-ad', label: 'Context ad' }));
-    expect(useDocumentStore.getState().doc?.topics['t-ad']).toBeDefined();
+    const editor = openEditor(mapDoc('Clinic', { preset: 'customer-journey' }).build()).addTouchpoint('Context ad');
+    expect(editor.has('Context ad')).toBe(true);
     listeners.menu[0]!('edit.undo');
-    expect(useDocumentStore.getState().doc?.topics['t-ad']).toBeUndefined();
+    expect(editor.has('Context ad')).toBe(false);
     listeners.menu[0]!('edit.redo');
-    expect(useDocumentStore.getState().doc?.topics['t-ad']).toBeDefined();
+    expect(editor.has('Context ad')).toBe(true);
   });
 
   it('enables menu items only when their action can act, and tells main when that changes', async () => {
@@ -61,9 +60,7 @@ describe('the desktop integration', () => {
     await flush();
     expect(menuEnabledState()['edit.undo']).toBe(false);
     expect(menuEnabledState()['export.csv']).toBe(false);
-    const doc = createMap({ id: 'm-2', rootId: 't-root', title: 'Shop', locale: 'en', presetId: 'customer-journey', now: '2026-11-25T10:00:00.000Z' });
-    useDocumentStore.getState().open(doc);
-    useDocumentStore.getState().apply((d) => addTouchpoint(d, { id: 't-sign', label: 'Signage' }));
+    openEditor(mapDoc('Shop', { preset: 'customer-journey' }).build()).addTouchpoint('Signage');
     await flush();
     expect(menuEnabledState()['edit.undo']).toBe(true);
     expect(menuEnabledState()['export.csv']).toBe(true);
@@ -105,7 +102,7 @@ describe('the desktop integration', () => {
   it('backs up each map the autosave wrote to the shell’s backups folder before answering a quit', async () => {
     const { bridge, listeners, sent } = fakeBridge();
     stop = startDesktopIntegration(bridge);
-    const doc = createMap({ id: 'm-backed-up', rootId: 't-root', title: 'Clinic backed up', locale: 'en', presetId: 'customer-journey', now: '2026-11-25T10:00:00.000Z' });
+    const doc = mapDoc('Clinic backed up', { id: 'm-backed-up', preset: 'customer-journey' }).build();
     await library().createMap(doc);
     announceWrite({ mapId: doc.map.id, rows: 1, topicsPut: 0, topicsDeleted: 0, chainsPut: 0, chainsDeleted: 0, full: false, ms: 1 });
     listeners.quit[0]!();

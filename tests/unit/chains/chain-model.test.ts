@@ -3,27 +3,28 @@
  * a tie), unscored steps, the numbered links of shown chains, and the link curves.
  */
 import { describe, expect, it } from 'vitest';
-import { createTestMap } from '../model/driver';
+import { deleteTopics } from '@shared/model/commands';
+import { mapDoc } from '../../builders/map-doc';
 import { chainLinks, chainStepIds, nextChainName, summarizeChains, weakLinkIds } from '../../../renderer/src/features/chains/chain-model';
 import { loopLink, sideLink, verticalLink } from '../../../renderer/src/drawing/chain-geometry';
 import { CHAIN_TOKENS, DARK, LIGHT, chainColour, chainColourVar } from '../../../renderer/src/drawing/theme';
 
 /** The clinic's chain of DOMAIN.md §4, four steps of it, rated. */
 function clinic() {
-  return createTestMap({ title: 'Clinic' })
-    .addTouchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
-    .addTouchpoint('Site page', { channel: 'online', stage: 'Consideration' })
-    .addTouchpoint('Booking by phone', { channel: 'offline', stage: 'Purchase' })
-    .addTouchpoint('Reception', { channel: 'offline', stage: 'Purchase' })
+  return mapDoc('Clinic', { preset: 'customer-journey' })
+    .touchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
+    .touchpoint('Site page', { channel: 'online', stage: 'Consideration' })
+    .touchpoint('Booking by phone', { channel: 'offline', stage: 'Purchase' })
+    .touchpoint('Reception', { channel: 'offline', stage: 'Purchase' })
     .set('Context ad', { score: 6 })
     .set('Site page', { score: 3 })
     .set('Booking by phone', { score: 3 })
-    .addChain('First visit', ['Context ad', 'Site page', 'Booking by phone', 'Reception']);
+    .chain('First visit', ['Context ad', 'Site page', 'Booking by phone', 'Reception']);
 }
 
 describe('summarizeChains', () => {
   it('lists the steps with labels and scores, the weak link and the unscored steps', () => {
-    const [summary] = summarizeChains(clinic().doc);
+    const [summary] = summarizeChains(clinic().build());
     expect(summary!.steps.map((s) => [s.label, s.score])).toEqual([
       ['Context ad', 6],
       ['Site page', 3],
@@ -37,18 +38,18 @@ describe('summarizeChains', () => {
   });
 
   it('has no weak link until a step is scored, and follows a new score', () => {
-    const map = createTestMap().addTouchpoint('Ad').addTouchpoint('Site').addChain('Walk', ['Ad', 'Site']);
-    expect(summarizeChains(map.doc)[0]!.weak).toBeUndefined();
-    expect(summarizeChains(map.doc)[0]!.unscored).toHaveLength(2);
+    const map = mapDoc('Clinic', { preset: 'customer-journey' }).touchpoint('Ad').touchpoint('Site').chain('Walk', ['Ad', 'Site']);
+    expect(summarizeChains(map.build())[0]!.weak).toBeUndefined();
+    expect(summarizeChains(map.build())[0]!.unscored).toHaveLength(2);
     map.set('Site', { score: 9 });
-    expect(summarizeChains(map.doc)[0]!.weak?.label).toBe('Site');
+    expect(summarizeChains(map.build())[0]!.weak?.label).toBe('Site');
     map.set('Ad', { score: 2 });
-    expect(summarizeChains(map.doc)[0]!.weak?.label).toBe('Ad');
+    expect(summarizeChains(map.build())[0]!.weak?.label).toBe('Ad');
   });
 
   it('gives each chain its place in the chain list as its colour', () => {
-    const map = clinic().addChain('Return visit', ['Reception', 'Context ad']);
-    expect(summarizeChains(map.doc).map((s) => [s.chain.name, s.colourIndex])).toEqual([
+    const map = clinic().chain('Return visit', ['Reception', 'Context ad']);
+    expect(summarizeChains(map.build()).map((s) => [s.chain.name, s.colourIndex])).toEqual([
       ['First visit', 0],
       ['Return visit', 1],
     ]);
@@ -57,9 +58,9 @@ describe('summarizeChains', () => {
 
 describe('chainLinks', () => {
   it('links consecutive steps, numbered from 1, for every shown chain', () => {
-    const map = clinic().addChain('Return visit', ['Reception', 'Context ad']);
-    const links = chainLinks(map.doc, new Set());
-    expect(links.map((l) => [l.chainName, l.number, map.doc.topics[l.from]?.label, map.doc.topics[l.to]?.label, l.lane])).toEqual([
+    const map = clinic().chain('Return visit', ['Reception', 'Context ad']);
+    const links = chainLinks(map.build(), new Set());
+    expect(links.map((l) => [l.chainName, l.number, map.build().topics[l.from]?.label, map.build().topics[l.to]?.label, l.lane])).toEqual([
       ['First visit', 1, 'Context ad', 'Site page', 0],
       ['First visit', 2, 'Site page', 'Booking by phone', 0],
       ['First visit', 3, 'Booking by phone', 'Reception', 0],
@@ -69,45 +70,46 @@ describe('chainLinks', () => {
   });
 
   it('leaves out hidden chains, and a one-step chain has no link', () => {
-    const map = clinic().addChain('Alone', ['Reception']);
-    expect(chainLinks(map.doc, new Set([map.chainId('First visit')]))).toEqual([]);
+    const map = clinic().chain('Alone', ['Reception']);
+    expect(chainLinks(map.build(), new Set([map.ids.chain('First visit')]))).toEqual([]);
   });
 
   it('joins the steps either side of a deleted touchpoint', () => {
-    const map = clinic().delete('Site page');
-    expect(chainLinks(map.doc, new Set()).map((l) => map.doc.topics[l.to]?.label)).toEqual(['Booking by phone', 'Reception']);
+    const map = clinic();
+    const doc = deleteTopics(map.build(), [map.ids.topic('Site page')]);
+    expect(chainLinks(doc, new Set()).map((l) => doc.topics[l.to]?.label)).toEqual(['Booking by phone', 'Reception']);
   });
 });
 
 describe('weakLinkIds', () => {
   it('holds the weak link of every shown chain, and is the same set for the same inputs', () => {
-    const map = clinic().addChain('Return visit', ['Reception', 'Context ad']);
+    const map = clinic().chain('Return visit', ['Reception', 'Context ad']);
     const shown = new Set<string>();
-    const ids = weakLinkIds(map.doc, shown);
-    expect([...ids].map((id) => map.doc.topics[id]?.label).sort()).toEqual(['Context ad', 'Site page']);
-    expect(weakLinkIds(map.doc, shown)).toBe(ids);
-    const hidden = new Set([map.chainId('First visit')]);
-    expect([...weakLinkIds(map.doc, hidden)].map((id) => map.doc.topics[id]?.label)).toEqual(['Context ad']);
+    const ids = weakLinkIds(map.build(), shown);
+    expect([...ids].map((id) => map.build().topics[id]?.label).sort()).toEqual(['Context ad', 'Site page']);
+    expect(weakLinkIds(map.build(), shown)).toBe(ids);
+    const hidden = new Set([map.ids.chain('First visit')]);
+    expect([...weakLinkIds(map.build(), hidden)].map((id) => map.build().topics[id]?.label)).toEqual(['Context ad']);
   });
 });
 
 describe('chainStepIds', () => {
   it('holds every step of every chain, shown or hidden (the nodes that carry side handles), one set per chains record', () => {
-    const map = clinic().addTouchpoint('Shop window', { channel: 'offline' });
-    const ids = chainStepIds(map.doc);
-    expect([...ids].map((id) => map.doc.topics[id]?.label).sort()).toEqual(['Booking by phone', 'Context ad', 'Reception', 'Site page']);
-    expect(chainStepIds({ ...map.doc })).toBe(ids); // same chains record
-    map.addChain('Walk-in', ['Shop window']);
-    expect(chainStepIds(map.doc).has(map.id('Shop window'))).toBe(true);
+    const map = clinic().touchpoint('Shop window', { channel: 'offline' });
+    const ids = chainStepIds(map.build());
+    expect([...ids].map((id) => map.build().topics[id]?.label).sort()).toEqual(['Booking by phone', 'Context ad', 'Reception', 'Site page']);
+    expect(chainStepIds({ ...map.build() })).toBe(ids); // same chains record
+    map.chain('Walk-in', ['Shop window']);
+    expect(chainStepIds(map.build()).has(map.ids.topic('Shop window'))).toBe(true);
   });
 });
 
 describe('nextChainName', () => {
   it('numbers new chains without repeating a name', () => {
-    const map = createTestMap().addTouchpoint('Ad');
-    expect(nextChainName(map.doc, 'Chain')).toBe('Chain 1');
-    map.addChain('Chain 2');
-    expect(nextChainName(map.doc, 'Chain')).toBe('Chain 3');
+    const map = mapDoc('Clinic', { preset: 'customer-journey' }).touchpoint('Ad');
+    expect(nextChainName(map.build(), 'Chain')).toBe('Chain 1');
+    map.chain('Chain 2', []);
+    expect(nextChainName(map.build(), 'Chain')).toBe('Chain 3');
   });
 });
 

@@ -19,12 +19,12 @@ import {
   deleteTopic,
   freshDb,
   logWrites,
-  makeDoc,
   setChain,
   setLabel,
   summarise,
   type LoggedWrite,
 } from './helpers';
+import { clinicMap } from '../../fixtures/clinic-map';
 
 const NOW = '2026-11-25T10:00:00.000Z';
 /** Short enough for real timers, long enough that a burst of synchronous edits falls inside it. */
@@ -50,7 +50,7 @@ afterEach(async () => {
 });
 
 /** A stored map, an autosave watching it, and what that autosave reports. */
-async function openMap(doc: MapDoc = makeDoc(), options: AutosaveOptions = {}) {
+async function openMap(doc: MapDoc = clinicMap(), options: AutosaveOptions = {}) {
   await repo.createMap(doc);
   writes.length = 0;
   const source = createSource(doc);
@@ -163,7 +163,7 @@ describe('autosave writes only what changed', () => {
   });
 
   it('writes a constant number of rows per edit, whatever the size of the map', async () => {
-    const { source, autosave, reports } = await openMap(makeDoc({ touchpoints: 2500, details: 1 })); // 3,751 topics
+    const { source, autosave, reports } = await openMap(clinicMap({ touchpoints: 2500, details: 1 })); // 3,751 topics
     source.set(setLabel(source.getDoc()!, 't-1234', 'Edited'));
     await autosave.flush();
     expect(autosave.lastWriteRowCount).toBe(2);
@@ -174,7 +174,7 @@ describe('autosave writes only what changed', () => {
 describe('autosave timing', () => {
   it('gathers a burst of edits into one write after the throttle', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // IndexedDB's own scheduling stays real
-    const { source, reports } = await openMap(makeDoc(), { throttleMs: PERSIST_THROTTLE_MS });
+    const { source, reports } = await openMap(clinicMap(), { throttleMs: PERSIST_THROTTLE_MS });
     let doc = source.getDoc()!;
     for (const label of ['R', 'Re', 'Rec', 'Rece', 'Recep', 'Recept', 'Recepti', 'Receptio', 'Reception']) {
       doc = setLabel(doc, 't-2', label);
@@ -192,7 +192,7 @@ describe('autosave timing', () => {
 
   it('keeps saving during continuous typing (throttled, not debounced)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const { source, reports } = await openMap(makeDoc(), { throttleMs: PERSIST_THROTTLE_MS });
+    const { source, reports } = await openMap(clinicMap(), { throttleMs: PERSIST_THROTTLE_MS });
     let doc = source.getDoc()!;
     for (let i = 0; i < 40; i += 1) {
       doc = setLabel(doc, 't-1', `label ${i}`);
@@ -204,7 +204,7 @@ describe('autosave timing', () => {
   });
 
   it('flush writes pending edits at once and resolves when they are committed', async () => {
-    const { source, autosave, statuses } = await openMap(makeDoc(), { throttleMs: 60_000 });
+    const { source, autosave, statuses } = await openMap(clinicMap(), { throttleMs: 60_000 });
     source.set(setLabel(source.getDoc()!, 't-1', 'Flushed'));
     expect(autosave.status().state).toBe('unsaved');
     await autosave.flush();
@@ -226,7 +226,7 @@ describe('autosave timing', () => {
 
 describe('autosave failures', () => {
   it('says "error" when a write fails, keeps the changes, and succeeds on retry', async () => {
-    const { source, statuses, reports } = await openMap(makeDoc(), { retryBaseMs: 10 });
+    const { source, statuses, reports } = await openMap(clinicMap(), { retryBaseMs: 10 });
     vi.spyOn(db, 'transaction').mockImplementationOnce((() => Promise.reject(new Dexie.QuotaExceededError('disk full'))) as never);
 
     source.set(setLabel(source.getDoc()!, 't-1', 'Survives a full disk'));
@@ -240,7 +240,7 @@ describe('autosave failures', () => {
   });
 
   it('a failed write changes nothing stored: the transaction is all or nothing', async () => {
-    const { source } = await openMap(makeDoc(), { retryBaseMs: 60_000 });
+    const { source } = await openMap(clinicMap(), { retryBaseMs: 60_000 });
     // The map row is written, then the topics write fails: the map row must not stay.
     vi.spyOn(db.topics, 'bulkPut').mockImplementationOnce((() => Promise.reject(new Error('write refused'))) as never);
     source.set(setLabel(source.getDoc()!, 't-1', 'Half?'));
@@ -250,7 +250,7 @@ describe('autosave failures', () => {
   });
 
   it('flush rejects with the reason when the write fails, and a later flush saves', async () => {
-    const { source } = await openMap(makeDoc(), { throttleMs: 60_000, retryBaseMs: 60_000 });
+    const { source } = await openMap(clinicMap(), { throttleMs: 60_000, retryBaseMs: 60_000 });
     vi.spyOn(db, 'transaction').mockImplementationOnce((() => Promise.reject(new Error('locked'))) as never);
     source.set(setLabel(source.getDoc()!, 't-1', 'Second try'));
     await expect(autosave!.flush()).rejects.toThrow(/could not save the map \(Error: locked\)/);
@@ -259,7 +259,7 @@ describe('autosave failures', () => {
     expect(autosave!.status().state).toBe('saved');
   });
   it('clears the error when the unsaved changes are undone', async () => {
-    const { source } = await openMap(makeDoc(), { retryBaseMs: 60_000 });
+    const { source } = await openMap(clinicMap(), { retryBaseMs: 60_000 });
     const saved = source.getDoc()!;
     vi.spyOn(db, 'transaction').mockImplementationOnce((() => Promise.reject(new Error('locked'))) as never);
     source.set(setLabel(saved, 't-1', 'Unlucky'));
@@ -272,7 +272,7 @@ describe('autosave failures', () => {
 
   it('keeps saving when a status callback throws', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { source } = await openMap(makeDoc(), {
+    const { source } = await openMap(clinicMap(), {
       onStatus: () => {
         throw new Error('UI bug');
       },
@@ -286,9 +286,9 @@ describe('autosave failures', () => {
 
 describe('autosave across maps', () => {
   it("switching to another map saves the previous map's pending edits at once", async () => {
-    const other = makeDoc({ id: 'm-shop', title: 'Coffee shop' });
+    const other = clinicMap({ id: 'm-shop', title: 'Coffee shop' });
     await repo.createMap(other);
-    const { source, reports } = await openMap(makeDoc(), { throttleMs: 60_000 });
+    const { source, reports } = await openMap(clinicMap(), { throttleMs: 60_000 });
 
     source.set(setLabel(source.getDoc()!, 't-1', 'Edited before leaving'));
     source.set(other);
@@ -306,7 +306,7 @@ describe('autosave across maps', () => {
   });
 
   it('closing the map (doc → null) saves its pending edits', async () => {
-    const { source } = await openMap(makeDoc(), { throttleMs: 60_000 });
+    const { source } = await openMap(clinicMap(), { throttleMs: 60_000 });
     source.set(setLabel(source.getDoc()!, 't-1', 'Edited before closing'));
     source.set(null);
     await autosave!.flush();
@@ -315,7 +315,7 @@ describe('autosave across maps', () => {
   });
 
   it('writes a map whole if its row is missing, so it is never stored partially', async () => {
-    const doc = makeDoc({ id: 'm-unsaved' });
+    const doc = clinicMap({ id: 'm-unsaved' });
     const source = createSource(doc); // never passed to createMap
     autosave = startAutosave(db, source, { throttleMs: THROTTLE, now: () => NOW });
     const edited = setLabel(doc, 't-1', 'First edit');

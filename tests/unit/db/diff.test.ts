@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { countTouchpoints, diffDocs, hasChanges, savedStateOf } from '../../../renderer/src/db';
-import { addTopic, deleteTopic, makeDoc, setLabel } from './helpers';
+import { addTopic, deleteTopic, setLabel } from './helpers';
+import { clinicMap } from '../../fixtures/clinic-map';
 
 const ids = (topics: readonly { id: string }[]) => topics.map((topic) => topic.id).sort();
 
 describe('diffing a doc against the saved one', () => {
   it('finds nothing when the doc is the saved one, or holds the same records', () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     const saved = savedStateOf(doc);
     expect(hasChanges(diffDocs(saved, doc))).toBe(false);
     expect(hasChanges(diffDocs(saved, { ...doc, topics: { ...doc.topics } }))).toBe(false);
   });
 
   it('sees an add and a delete in the same save (same number of topics)', () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     const next = addTopic(deleteTopic(doc, 't-2'), { id: 't-9', parentId: 't-root', order: 9, label: 'New' });
     const changes = diffDocs(savedStateOf(doc), next);
     expect(ids(changes.topicsPut)).toEqual(['t-9']);
@@ -23,7 +24,7 @@ describe('diffing a doc against the saved one', () => {
   });
 
   it('keeps the touchpoint count right when a detail becomes a touchpoint and back', () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     const promoted = { ...doc, topics: { ...doc.topics, 't-1-1': { ...doc.topics['t-1-1']!, parentId: 't-root' } } };
     const first = diffDocs(savedStateOf(doc), promoted);
     expect(first.after.touchpointCount).toBe(4);
@@ -32,7 +33,7 @@ describe('diffing a doc against the saved one', () => {
   });
 
   it('counts touchpoints from scratch when the root is replaced', () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     const { 't-root': _oldRoot, ...rest } = doc.topics;
     const topics = Object.fromEntries(
       Object.entries(rest).map(([id, topic]) => [id, topic.parentId === 't-root' ? { ...topic, parentId: 't-new-root' } : topic]),
@@ -45,14 +46,14 @@ describe('diffing a doc against the saved one', () => {
   });
 
   it("editing the root's label leaves the count as it was", () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     const changes = diffDocs(savedStateOf(doc), setLabel(doc, 't-root', 'Clinic'));
     expect(ids(changes.topicsPut)).toEqual(['t-root']);
     expect(changes.after.touchpointCount).toBe(3);
   });
 
   it('treats ids that name Object.prototype members as ordinary ids', () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     const withOdd = addTopic(doc, { id: 'constructor', parentId: 't-root', order: 5, label: 'Odd id' });
     const added = diffDocs(savedStateOf(doc), withOdd);
     expect(ids(added.topicsPut)).toEqual(['constructor']);

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto'; // first: Dexie looks for indexedDB when it loads
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMapRepository, type MapRepository, type TouchmapDB } from '../../../renderer/src/db';
-import { freshDb, logWrites, makeDoc, setLabel, type LoggedWrite } from './helpers';
+import { freshDb, logWrites, setLabel, type LoggedWrite } from './helpers';
+import { clinicMap } from '../../fixtures/clinic-map';
 
 const NOW = '2026-11-25T10:00:00.000Z';
 let db: TouchmapDB;
@@ -23,7 +24,7 @@ const rowCounts = async () => ({ maps: await db.maps.count(), topics: await db.t
 
 describe('the map repository', () => {
   it('stores a new map and loads it back exactly', async () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     await repo.createMap(doc);
     const loaded = await repo.loadMap(doc.map.id);
     expect(loaded).toEqual({ doc, repairs: [] });
@@ -32,7 +33,7 @@ describe('the map repository', () => {
   });
 
   it('keeps the order of chains', async () => {
-    const doc = { ...makeDoc(), chainOrder: ['j-2', 'j-1'] };
+    const doc = { ...clinicMap(), chainOrder: ['j-2', 'j-1'] };
     await repo.createMap(doc);
     expect((await repo.loadMap(doc.map.id))?.doc.chainOrder).toEqual(['j-2', 'j-1']);
   });
@@ -42,8 +43,8 @@ describe('the map repository', () => {
   });
 
   it('lists maps newest first, with their touchpoint counts', async () => {
-    const older = makeDoc({ id: 'm-old', title: 'Coffee shop', touchpoints: 5 });
-    const newer = makeDoc({ id: 'm-new', title: 'Clinic', touchpoints: 2 });
+    const older = clinicMap({ id: 'm-old', title: 'Coffee shop', touchpoints: 5 });
+    const newer = clinicMap({ id: 'm-new', title: 'Clinic', touchpoints: 2 });
     await repo.createMap({ ...older, map: { ...older.map, updatedAt: '2026-11-01T00:00:00.000Z' } });
     await repo.createMap({ ...newer, map: { ...newer.map, updatedAt: '2026-11-02T00:00:00.000Z' } });
     expect(await repo.listMaps()).toEqual([
@@ -53,7 +54,7 @@ describe('the map repository', () => {
   });
 
   it('renames a map, writing only its map row', async () => {
-    await repo.createMap(makeDoc());
+    await repo.createMap(clinicMap());
     writes.length = 0;
     await repo.renameMap('m-clinic', 'Clinic — returning patients');
     expect(await repo.listMaps()).toEqual([
@@ -67,36 +68,36 @@ describe('the map repository', () => {
   });
 
   it('deletes a map with all its topics and chains, leaving other maps whole', async () => {
-    await repo.createMap(makeDoc({ id: 'm-a' }));
-    await repo.createMap(makeDoc({ id: 'm-b', touchpoints: 1 }));
+    await repo.createMap(clinicMap({ id: 'm-a' }));
+    await repo.createMap(clinicMap({ id: 'm-b', touchpoints: 1 }));
     await repo.deleteMap('m-a');
     expect(await repo.loadMap('m-a')).toBeNull();
     expect((await db.topics.toArray()).every((row) => row.mapId === 'm-b')).toBe(true);
     expect((await db.chains.toArray()).every((row) => row.mapId === 'm-b')).toBe(true);
     expect(await rowCounts()).toEqual({ maps: 1, topics: 4, chains: 2 });
-    expect((await repo.loadMap('m-b'))?.doc).toEqual(makeDoc({ id: 'm-b', touchpoints: 1 }));
+    expect((await repo.loadMap('m-b'))?.doc).toEqual(clinicMap({ id: 'm-b', touchpoints: 1 }));
   });
 
   it('never overwrites: creating a map under a taken id writes nothing', async () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     await repo.createMap(doc);
     await expect(repo.createMap(setLabel(doc, 't-1', 'Overwritten?'))).rejects.toThrow(/"m-clinic" already exists/);
     expect((await repo.loadMap(doc.map.id))?.doc).toEqual(doc);
   });
 
   it('imports several maps in one transaction, all or none', async () => {
-    await repo.saveDocs([makeDoc({ id: 'm-1' }), makeDoc({ id: 'm-2' })]);
+    await repo.saveDocs([clinicMap({ id: 'm-1' }), clinicMap({ id: 'm-2' })]);
     expect((await repo.listMaps()).map((map) => map.id).sort()).toEqual(['m-1', 'm-2']);
 
     // One taken id refuses the whole import: m-3 does not come in either.
-    await expect(repo.saveDocs([makeDoc({ id: 'm-3' }), makeDoc({ id: 'm-1' })])).rejects.toThrow(/"m-1" already exists/);
-    await expect(repo.saveDocs([makeDoc({ id: 'm-4' }), makeDoc({ id: 'm-4' })])).rejects.toThrow(/"m-4" appears twice/);
+    await expect(repo.saveDocs([clinicMap({ id: 'm-3' }), clinicMap({ id: 'm-1' })])).rejects.toThrow(/"m-1" already exists/);
+    await expect(repo.saveDocs([clinicMap({ id: 'm-4' }), clinicMap({ id: 'm-4' })])).rejects.toThrow(/"m-4" appears twice/);
     expect((await repo.listMaps()).map((map) => map.id).sort()).toEqual(['m-1', 'm-2']);
     expect(await rowCounts()).toEqual({ maps: 2, topics: 16, chains: 4 });
   });
 
   it('repairs a damaged row on load through restoreMapDoc, and stores the repair on request', async () => {
-    const doc = makeDoc();
+    const doc = clinicMap();
     await repo.createMap(doc);
     // Damage: a score out of range, a topic whose parent is gone, and a row that is no topic at all.
     await db.topics.put({ ...doc.topics['t-2']!, mapId: doc.map.id, score: 14 });
@@ -120,7 +121,7 @@ describe('the map repository', () => {
   });
 
   it('refuses to replace a map that is not stored', async () => {
-    await expect(repo.replaceMap(makeDoc({ id: 'm-new' }))).rejects.toThrow(/use createMap/);
+    await expect(repo.replaceMap(clinicMap({ id: 'm-new' }))).rejects.toThrow(/use createMap/);
   });
 
   it('opens a map whose meta row kept only its id, reporting what it filled in', async () => {

@@ -11,13 +11,13 @@ import {
   type BackupFs,
 } from '../../../electron/main/backups';
 import { nodeBackupFs } from '../../../electron/main/electron-fs';
-import { createTestMap } from '../file-format/test-map';
+import { mapDoc } from '../../builders/map-doc';
 import { FakeFiles } from './fake-files';
 
 const FOLDER = '/profile/backups';
 
 function clinicText(title = 'Clinic', id = 'map_clinic', touchpoint = 'Context ad'): string {
-  const doc = createTestMap(title, { id, stages: ['Awareness'] }).touchpoint(touchpoint, { channel: 'online', stage: 'Awareness' }).doc();
+  const doc = mapDoc(title, { id, stages: ['Awareness'] }).touchpoint(touchpoint, { channel: 'online', stage: 'Awareness' }).build();
   return serializeTouchmapFile([doc], '2026-12-01T10:00:00.000Z');
 }
 
@@ -98,7 +98,7 @@ describe('the backup writer (fake file system)', () => {
     const backups = writer();
     await expect(backups.backUp('not json')).rejects.toThrow(/Backup refused: the map's text is not a valid \.touchmap file/);
     const two = serializeTouchmapFile(
-      [createTestMap('A', { id: 'map_a' }).doc(), createTestMap('B', { id: 'map_b' }).doc()],
+      [mapDoc('A', { id: 'map_a' }).build(), mapDoc('B', { id: 'map_b' }).build()],
       '2026-12-01T10:00:00.000Z',
     );
     await expect(backups.backUp(two)).rejects.toThrow(/exactly one map, and this text holds 2/);

@@ -12,7 +12,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serializeTouchmapFile } from '../../../shared/file-format';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../shared/ipc';
-import { createTestMap } from '../file-format/test-map';
+import { mapDoc } from '../../builders/map-doc';
 import { bundleMainWithFakeElectron, createFakeElectron, preventableEvent, type FakeElectron } from './fake-electron';
 
 const require = createRequire(import.meta.url);
@@ -185,7 +185,7 @@ describe('the main process, wired', () => {
 
   it('backs up a map the renderer sends into <userData>/backups, names that folder, and opens it', async () => {
     await start();
-    const doc = createTestMap('Clinic', { id: 'map_clinic', stages: ['Awareness'] }).touchpoint('Context ad', { channel: 'online', stage: 'Awareness' }).doc();
+    const doc = mapDoc('Clinic', { id: 'map_clinic', stages: ['Awareness'] }).touchpoint('Context ad', { channel: 'online', stage: 'Awareness' }).build();
     const folder = path.join(userData, 'backups');
     expect(await invoke(INVOKE_CHANNELS.getBackupsFolder)).toBe(folder);
     const { fileName } = (await invoke(INVOKE_CHANNELS.backUpMap, { text: serializeTouchmapFile([doc], '2026-12-06T10:00:00.000Z') })) as { fileName: string };

@@ -11,7 +11,8 @@ import {
   type ParseResult,
 } from '@shared/file-format';
 import type { MapDoc } from '@shared/model/types';
-import { createTestMap, richTestMap } from './test-map';
+import { mapDoc } from '../../builders/map-doc';
+import { richMap } from '../../fixtures/rich-map';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/files/${name}`, import.meta.url)), 'utf8');
 const EXPORTED_AT = '2026-11-25T10:00:00.000Z';
@@ -23,13 +24,13 @@ function docsOf(result: ParseResult): MapDoc[] {
 
 describe('serializeTouchmapFile → parseTouchmapFile', () => {
   it('gives back the same maps, every field and every script intact', () => {
-    const docs = [richTestMap('m-a'), createTestMap('Second map', { id: 'm-b' }).touchpoint('Only one').doc()];
+    const docs = [richMap('m-a'), mapDoc('Second map', { id: 'm-b' }).touchpoint('Only one').build()];
     const result = parseTouchmapFile(serializeTouchmapFile(docs, EXPORTED_AT));
     expect(result).toStrictEqual({ ok: true, docs, warnings: [] });
   });
 
   it('is byte-stable: writing what was read writes the same text', () => {
-    const text = serializeTouchmapFile([richTestMap()], EXPORTED_AT);
+    const text = serializeTouchmapFile([richMap()], EXPORTED_AT);
     expect(serializeTouchmapFile(docsOf(parseTouchmapFile(text)), EXPORTED_AT)).toBe(text);
   });
 
@@ -42,15 +43,15 @@ describe('serializeTouchmapFile → parseTouchmapFile', () => {
 });
 
 describe('serializeTouchmapFile', () => {
-  const map = createTestMap('Order', { stages: ['Awareness'] })
+  const map = mapDoc('Order', { stages: ['Awareness'] })
     .touchpoint('Second', { order: 2 })
     .touchpoint('First', { order: 1, stage: 'Awareness' })
-    .detail('Second', 'Second · b', { order: 5 })
-    .detail('Second', 'Second · a', { order: -1 })
-    .detail('Second · a', 'Second · a · deep')
+    .detail('Second · b', { under: 'Second', order: 5 })
+    .detail('Second · a', { under: 'Second', order: -1 })
+    .detail('Second · a · deep', { under: 'Second · a' })
     .chain('Later chain', ['Second'])
     .chain('Earlier chain', ['First']);
-  const doc = map.doc();
+  const doc = map.build();
   // The user dragged "Earlier chain" to the top.
   const reordered: MapDoc = { ...doc, chainOrder: [...doc.chainOrder].reverse() };
   const file = JSON.parse(serializeTouchmapFile([reordered], EXPORTED_AT));
@@ -78,14 +79,14 @@ describe('serializeTouchmapFile', () => {
 
   it('omits absent fields instead of writing undefined or null', () => {
     const text = serializeTouchmapFile([doc], EXPORTED_AT);
-    expect(file.maps[0].topics[2]).toStrictEqual({ id: map.id('Second'), parentId: 't-0', order: 2, label: 'Second' });
+    expect(file.maps[0].topics[2]).toStrictEqual({ id: map.ids.topic('Second'), parentId: map.ids.root, order: 2, label: 'Second' });
     expect(text).not.toContain('undefined');
     // The root's parentId is the only null in the file.
     expect(text.match(/: null/g)).toHaveLength(1);
   });
 
   it('writes only the fields of the format, whatever else an in-memory record carries', () => {
-    const withExtra = { ...doc, topics: { ...doc.topics, 't-0': { ...doc.topics['t-0'], selected: true } } } as unknown as MapDoc;
+    const withExtra = { ...doc, topics: { ...doc.topics, [map.ids.root]: { ...doc.topics[map.ids.root], selected: true } } } as unknown as MapDoc;
     expect(serializeTouchmapFile([withExtra], EXPORTED_AT)).not.toContain('selected');
   });
 
@@ -153,7 +154,7 @@ describe('parseTouchmapFile reads', () => {
   });
 
   it('a chain step on a detail, keeping it and saying so', () => {
-    const doc = createTestMap('Chains').touchpoint('Site').detail('Site', 'Form').chain('Visit', ['Site', 'Form']).doc();
+    const doc = mapDoc('Chains').touchpoint('Site').detail('Form').chain('Visit', ['Site', 'Form']).build();
     const result = parseTouchmapFile(serializeTouchmapFile([doc], EXPORTED_AT));
     expect(result).toStrictEqual({
       ok: true,
@@ -163,16 +164,16 @@ describe('parseTouchmapFile reads', () => {
   });
 
   it('a chain whose steps repeat a touchpoint', () => {
-    const doc = createTestMap('Loop').touchpoint('Site').touchpoint('Call').chain('Back and forth', ['Site', 'Call', 'Site']).doc();
+    const doc = mapDoc('Loop').touchpoint('Site').touchpoint('Call').chain('Back and forth', ['Site', 'Call', 'Site']).build();
     expect(docsOf(parseTouchmapFile(serializeTouchmapFile([doc], EXPORTED_AT)))).toStrictEqual([doc]);
   });
 
   it('topics and records whose ids are names of Object.prototype', () => {
     const doc: MapDoc = {
-      ...createTestMap('Proto', { competitors: ['Rival'] }).doc(),
+      ...mapDoc('Proto', { competitors: ['Rival'] }).build(),
       topics: {
         constructor: { id: 'constructor', parentId: null, order: 0, label: 'Root' },
-        toString: { id: 'toString', parentId: 'constructor', order: 0, label: 'Child', competitorScores: { 'c-1': 3 } },
+        toString: { id: 'toString', parentId: 'constructor', order: 0, label: 'Child', competitorScores: { 'c-rival': 3 } },
       },
     };
     // toEqual: toStrictEqual compares `.constructor`, which here is a topic, not a class.
@@ -319,16 +320,16 @@ describe('migrations', () => {
 
 describe('big maps', () => {
   it('round-trips 2,000 touchpoints with details, and a 5,000-deep line of details, without recursion limits', () => {
-    const map = createTestMap('Big', { stages: ['Awareness'], competitors: ['Rival'] });
+    const map = mapDoc('Big', { stages: ['Awareness'], competitors: ['Rival'] });
     for (let i = 0; i < 2000; i++) {
       map.touchpoint(`Touchpoint ${i}`, { channel: i % 2 ? 'online' : 'offline', stage: 'Awareness', score: i % 11, competitors: { Rival: (i * 7) % 11 } });
     }
     let parent = 'Touchpoint 0';
     for (let i = 0; i < 5000; i++) {
-      map.detail(parent, `Detail ${i}`);
+      map.detail(`Detail ${i}`, { under: parent });
       parent = `Detail ${i}`;
     }
-    const doc = map.doc();
+    const doc = map.build();
     const started = performance.now();
     const result = parseTouchmapFile(serializeTouchmapFile([doc], EXPORTED_AT));
     expect(result).toStrictEqual({ ok: true, docs: [doc], warnings: [] });

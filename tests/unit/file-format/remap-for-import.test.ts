@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTouchmapFile, remapForImport, serializeTouchmapFile } from '@shared/file-format';
 import type { IdPrefix } from '@shared/model/ids';
 import type { MapDoc } from '@shared/model/types';
-import { richTestMap, withoutIds } from './test-map';
+import { richMap } from '../../fixtures/rich-map';
+import { withoutIds } from '../../builders/without-ids';
 
 /** Predictable ids: `t-new-1`, `t-new-2`, … */
 function idMaker() {
@@ -24,13 +25,13 @@ function idsIn(doc: MapDoc): string[] {
 
 describe('remapForImport: importing never overwrites', () => {
   it('keeps a map as it is when its id is free (restoring a backup into an empty app keeps every id)', () => {
-    const doc = richTestMap('m-free');
+    const doc = richMap('m-free');
     const [out] = remapForImport([doc], { mapIds: new Set(['m-other']) }, idMaker());
     expect(out).toBe(doc);
   });
 
   it('gives a map whose id is taken a fresh id, and renews every id inside it', () => {
-    const doc = richTestMap('m-taken');
+    const doc = richMap('m-taken');
     const [out] = remapForImport([doc], { mapIds: new Set(['m-taken']) }, idMaker());
     if (!out) throw new Error('no map');
     expect(out.map.id).not.toBe('m-taken');
@@ -42,7 +43,7 @@ describe('remapForImport: importing never overwrites', () => {
   });
 
   it('makes every reference follow its record: parent, stage, segments, competitor scores, chain segment and steps', () => {
-    const doc = richTestMap('m-taken');
+    const doc = richMap('m-taken');
     const [out] = remapForImport([doc], { mapIds: new Set(['m-taken']) }, idMaker());
     if (!out) throw new Error('no map');
     // The reader checks every reference; the renewed map passes it and is the same map, ids aside.
@@ -53,8 +54,8 @@ describe('remapForImport: importing never overwrites', () => {
   });
 
   it('renews a map that repeats one already in the same import', () => {
-    const first = richTestMap('m-same');
-    const second = richTestMap('m-same');
+    const first = richMap('m-same');
+    const second = richMap('m-same');
     const out = remapForImport([first, second], { mapIds: new Set() }, idMaker());
     expect(out[0]).toBe(first);
     expect(out[1]?.map.id).not.toBe('m-same');
@@ -62,7 +63,7 @@ describe('remapForImport: importing never overwrites', () => {
   });
 
   it('never hands out an id that is taken, even when the id maker repeats itself', () => {
-    const doc = richTestMap('m-taken');
+    const doc = richMap('m-taken');
     const repeats = ['m-taken', 'm-taken', 'm-also-taken', 'm-free'];
     const newId = (prefix: IdPrefix) => (prefix === 'm' ? (repeats.shift() ?? 'm-x') : `${prefix}-${Math.random().toString(36).slice(2)}`);
     const [out] = remapForImport([doc], { mapIds: new Set(['m-taken', 'm-also-taken']) }, newId);
@@ -70,7 +71,7 @@ describe('remapForImport: importing never overwrites', () => {
   });
 
   it('does not change the maps it was given', () => {
-    const doc = richTestMap('m-taken');
+    const doc = richMap('m-taken');
     const snapshot = structuredClone(doc);
     remapForImport([doc], { mapIds: new Set(['m-taken']) }, idMaker());
     expect(doc).toStrictEqual(snapshot);
@@ -79,7 +80,7 @@ describe('remapForImport: importing never overwrites', () => {
 
 describe('export all → import → export again', () => {
   it('gives the same maps, ids aside', () => {
-    const maps = [richTestMap('m-1'), richTestMap('m-2')];
+    const maps = [richMap('m-1'), richMap('m-2')];
     const exported = serializeTouchmapFile(maps, '2026-11-25T10:00:00.000Z');
     const parsed = parseTouchmapFile(exported);
     if (!parsed.ok) throw new Error(parsed.error);

@@ -7,12 +7,11 @@ import { createElement } from 'react';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaveFileArgs, TouchmapBridge } from '@shared/ipc';
-import { useDocumentStore } from '../../../renderer/src/store/document-store';
-import { useUiStore } from '../../../renderer/src/store/ui-store';
 import { library } from '../../../renderer/src/db/library';
 import { DataExportSection } from '../../../renderer/src/features/export/DataExportSection';
 import { importFromPicker, importTouchmapText } from '../../../renderer/src/features/import';
-import { makeDoc } from '../db/helpers';
+import { clinicMap } from '../../fixtures/clinic-map';
+import { openEditor, type Editor } from '../../builders/editor';
 import { runOperation } from '../../../renderer/src/app/operations';
 import { installOperationRunner } from '../../../renderer/src/operations/run-operation';
 
@@ -28,9 +27,10 @@ function fakeBridge(overrides: Partial<TouchmapBridge>): TouchmapBridge {
   return overrides as TouchmapBridge;
 }
 
+let editor: Editor;
+
 beforeEach(async () => {
-  useUiStore.getState().dismissNotice();
-  useDocumentStore.getState().open(makeDoc({ title: 'Clinic — new patients' }));
+  editor = openEditor(clinicMap({ title: 'Clinic — new patients' }));
   for (const map of await library().listMaps()) await library().deleteMap(map.id);
   window.location.hash = '#/';
 });
@@ -56,7 +56,7 @@ describe('data exports from the export section', () => {
     expect(onExport).toHaveBeenCalledOnce();
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(useUiStore.getState().notice).toEqual({ kind: 'info', text: 'Downloaded “Clinic — new patients — action plan.csv”.' });
+    expect(editor.notice).toEqual({ kind: 'info', text: 'Downloaded “Clinic — new patients — action plan.csv”.' });
   });
 
   it('in the desktop app, goes through the native Save dialog and says where the file went', async () => {
@@ -70,7 +70,7 @@ describe('data exports from the export section', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ suggestedName: 'Clinic — new patients — outline.md', kind: 'markdown', filters: [{ extensions: ['md'] }] });
     expect(calls[0]!.data).toMatch(/^# Clinic — new patients\n/);
-    expect(useUiStore.getState().notice?.text).toBe('Saved “Clinic — new patients — outline.md” to /home/ana/Clinic — new patients — outline.md');
+    expect(editor.notice?.text).toBe('Saved “Clinic — new patients — outline.md” to /home/ana/Clinic — new patients — outline.md');
   });
 
   it('says nothing when the user cancels the Save dialog, and names the reason when writing fails', async () => {
@@ -79,11 +79,11 @@ describe('data exports from the export section', () => {
     render(createElement(DataExportSection));
     fireEvent.click(screen.getByRole('button', { name: '.touchmap (this map)' }));
     await settle();
-    expect(useUiStore.getState().notice).toBeNull();
+    expect(editor.notice).toBeNull();
     result = Promise.reject(new Error('EACCES: permission denied'));
     fireEvent.click(screen.getByRole('button', { name: '.touchmap (this map)' }));
     await settle();
-    expect(useUiStore.getState().notice).toEqual({ kind: 'error', text: 'Could not export “Clinic — new patients.touchmap”: EACCES: permission denied' });
+    expect(editor.notice).toEqual({ kind: 'error', text: 'Could not export “Clinic — new patients.touchmap”: EACCES: permission denied' });
   });
 });
 
@@ -110,9 +110,9 @@ describe('files from the desktop shell', () => {
   it('a refused file from the OS changes nothing and opens nothing', async () => {
     const outcomes = await importTouchmapText('Broken.touchmap', '{"format":"touchmap","version":99,"maps":[]}');
     expect(outcomes[0]?.ok).toBe(false);
-    expect(useUiStore.getState().notice?.kind).toBe('error');
-    expect(useUiStore.getState().notice?.text).toMatch(/^“Broken\.touchmap” was not imported, and nothing was changed\. This file was made by a newer Touchmap \(file version 99\).* Update Touchmap to open it\.$/);
-    expect(useUiStore.getState().notice?.details).toBe('Broken.touchmap: version: 99 is newer than 1, the newest this app reads');
+    expect(editor.notice?.kind).toBe('error');
+    expect(editor.notice?.text).toMatch(/^“Broken\.touchmap” was not imported, and nothing was changed\. This file was made by a newer Touchmap \(file version 99\).* Update Touchmap to open it\.$/);
+    expect(editor.notice?.details).toBe('Broken.touchmap: version: 99 is newer than 1, the newest this app reads');
     expect(window.location.hash).toBe('#/');
     expect(await library().listMaps()).toEqual([]);
   });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../../renderer/src/platform/files';
 import { backupFile, mapDataFile } from '../../../renderer/src/features/export/data-export';
-import { makeDoc } from '../db/helpers';
+import { clinicMap } from '../../fixtures/clinic-map';
 
 const NOW = '2026-11-25T10:00:00.000Z';
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
 describe('file names from map titles', () => {
   it('names the data exports after the map', () => {
-    const doc = makeDoc({ title: 'Clinic — new patients' });
+    const doc = clinicMap({ title: 'Clinic — new patients' });
     expect(mapDataFile(doc, 'touchmap', NOW).name).toBe('Clinic — new patients.touchmap');
     expect(mapDataFile(doc, 'csv', NOW).name).toBe('Clinic — new patients — action plan.csv');
     expect(mapDataFile(doc, 'markdown', NOW).name).toBe('Clinic — new patients — outline.md');
@@ -38,13 +38,13 @@ describe('file names from map titles', () => {
   });
 
   it('keeps the map title out of file names it could break: an untitled map still gets a name', () => {
-    const doc = makeDoc({ title: '' });
+    const doc = clinicMap({ title: '' });
     expect(mapDataFile(doc, 'touchmap', NOW).name).toBe('Untitled map.touchmap');
     expect(mapDataFile(doc, 'csv', NOW).name).toBe('Untitled map — action plan.csv');
   });
 
   it('writes the CSV with the byte-order mark Excel needs, and text in any script', () => {
-    const file = mapDataFile(makeDoc(), 'csv', NOW);
+    const file = mapDataFile(clinicMap(), 'csv', NOW);
     expect(file.text.startsWith('\uFEFF')).toBe(true);
     expect(file.text).toContain('Контекст 광고 広告');
     expect(file).toMatchObject({ kind: 'csv', filter: { extensions: ['csv'] } });

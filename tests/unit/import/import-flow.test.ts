@@ -9,7 +9,8 @@ import type { MapDoc } from '@shared/model/types';
 import { createMapRepository, type MapRepository, type TouchmapDB } from '../../../renderer/src/db';
 import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, refuseUnread, type ImportDeps } from '../../../renderer/src/features/import/import-maps';
 import { backupFile } from '../../../renderer/src/features/export/data-export';
-import { freshDb, makeDoc } from '../db/helpers';
+import { freshDb } from '../db/helpers';
+import { clinicMap } from '../../fixtures/clinic-map';
 
 const filesDir = fileURLToPath(new URL('../../fixtures/files/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${filesDir}${name}`, 'utf8');
@@ -56,7 +57,7 @@ describe('importing a .touchmap file', () => {
   });
 
   it('refuses every broken fixture whole, in words for people with the technical text as details, and leaves the library exactly as it was', async () => {
-    await repo.createMap(makeDoc({ id: 'm-7f3a' }));
+    await repo.createMap(clinicMap({ id: 'm-7f3a' }));
     const before = await allRows();
     const refused = readdirSync(`${filesDir}refused`);
     expect(refused.length).toBeGreaterThan(10);
@@ -105,8 +106,8 @@ describe('importing a .touchmap file', () => {
   });
 
   it('imports a backup of several maps in one go, renewing only the maps whose id is taken', async () => {
-    await repo.createMap(makeDoc({ id: 'm-a', title: 'Coffee shop' }));
-    const backup = backupFile([makeDoc({ id: 'm-a', title: 'Coffee shop' }), makeDoc({ id: 'm-b', title: 'Clinic' })], new Date('2026-11-25T10:00:00Z'));
+    await repo.createMap(clinicMap({ id: 'm-a', title: 'Coffee shop' }));
+    const backup = backupFile([clinicMap({ id: 'm-a', title: 'Coffee shop' }), clinicMap({ id: 'm-b', title: 'Clinic' })], new Date('2026-11-25T10:00:00Z'));
     const outcome = await importTouchmap({ name: backup.name, text: backup.text }, deps);
     expect(outcome).toMatchObject({ ok: true, maps: [{ title: 'Coffee shop (imported 6 Dec 2026)', renamedIds: true }, { id: 'm-b', title: 'Clinic', renamedIds: false }] });
     expect(describeImports([outcome])).toBe('Imported 2 maps. 1 of them came in as new maps beside the ones already here, which are unchanged.');
@@ -114,7 +115,7 @@ describe('importing a .touchmap file', () => {
   });
 
   it('round trip: a backup imported into an empty library gives back the same maps, ids included', async () => {
-    const docs = [makeDoc({ id: 'm-a', title: 'Кофейня — 카페 — カフェ', touchpoints: 5 }), makeDoc({ id: 'm-b', title: '<img src=x onerror=alert(1)>' })];
+    const docs = [clinicMap({ id: 'm-a', title: 'Кофейня — 카페 — カフェ', touchpoints: 5 }), clinicMap({ id: 'm-b', title: '<img src=x onerror=alert(1)>' })];
     const backup = backupFile(docs, new Date('2026-11-25T10:00:00Z'));
     const outcome = await importTouchmap({ name: backup.name, text: backup.text }, deps);
     expect(outcome.ok).toBe(true);
@@ -176,7 +177,7 @@ describe('an imported map whose title is already in the library', () => {
   const titles = async () => (await repo.listMaps()).map((m) => m.title).sort();
 
   it('comes in as "<title> (imported <day>)", and the map already here keeps its title', async () => {
-    await repo.createMap(makeDoc({ id: 'm-here', title: 'Clinic — new patients' }));
+    await repo.createMap(clinicMap({ id: 'm-here', title: 'Clinic — new patients' }));
     const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
     expect(outcome).toMatchObject({ ok: true, maps: [{ id: 'm-7f3a', title: 'Clinic — new patients (imported 6 Dec 2026)', renamedIds: false }] });
     expect(await titles()).toEqual(['Clinic — new patients', 'Clinic — new patients (imported 6 Dec 2026)']);
@@ -201,14 +202,14 @@ describe('an imported map whose title is already in the library', () => {
   });
 
   it('keeps its own title when no map has it, even if its id is taken', async () => {
-    await repo.createMap(makeDoc({ id: 'm-7f3a', title: 'Something else' }));
+    await repo.createMap(clinicMap({ id: 'm-7f3a', title: 'Something else' }));
     const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
     expect(outcome).toMatchObject({ ok: true, maps: [{ title: 'Clinic — new patients', renamedIds: true }] });
     expect(outcome.ok && outcome.maps[0]).not.toHaveProperty('fileTitle');
   });
 
   it('tells apart two maps of the same title inside one backup', async () => {
-    const backup = backupFile([makeDoc({ id: 'm-a', title: 'Coffee shop' }), makeDoc({ id: 'm-b', title: ' Coffee shop ' })], new Date('2026-11-25T10:00:00Z'));
+    const backup = backupFile([clinicMap({ id: 'm-a', title: 'Coffee shop' }), clinicMap({ id: 'm-b', title: ' Coffee shop ' })], new Date('2026-11-25T10:00:00Z'));
     await importTouchmap({ name: backup.name, text: backup.text }, deps);
     expect(await titles()).toEqual(['Coffee shop', 'Coffee shop (imported 6 Dec 2026)']);
   });

@@ -7,15 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { projectMindMap, type MindNode } from '../../../renderer/src/drawing/projection';
 import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
 import { projectGrid } from '../../../renderer/src/drawing/grid-projection';
-import { mapOf } from './build-doc';
+import { mapDoc } from '../../builders/map-doc';
 
 const labels = (node: MindNode | undefined) => node?.children.map((c) => c.label);
 
 function sparse() {
-  return mapOf(['Awareness', 'Consideration', 'Purchase', 'Loyalty'])
+  return mapDoc('Clinic', { stages: ['Awareness', 'Consideration', 'Purchase', 'Loyalty'] })
     .touchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
     .touchpoint('Reception desk', { channel: 'offline', stage: 'Purchase' })
-    .touchpoint('Flyer', { channel: 'offline', stage: 'Awareness' }).doc;
+    .touchpoint('Flyer', { channel: 'offline', stage: 'Awareness' }).build();
 }
 
 describe('hiding empty stages on the mind map', () => {

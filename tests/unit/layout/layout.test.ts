@@ -4,7 +4,8 @@ import { generateMap } from '../../fixtures/generate-map';
 import { layoutMindMap, type LayoutNode, type MapLayout } from '../../../renderer/src/drawing/layout';
 import { groupId, projectMindMap, type Grouping } from '../../../renderer/src/drawing/projection';
 import { LEVEL_GAP, NODE_GEOMETRY, ROOT_GAP, TOUCHPOINT_GAP } from '../../../renderer/src/drawing/text-metrics';
-import { CUSTOMER_JOURNEY, ROOT_ID, idOf, mapOf, overlapsAllPairs, overlapsSweep, stageIdOf } from './build-doc';
+import { CUSTOMER_JOURNEY, mapDoc, ROOT_ID, stageIdOf, topicIdOf } from '../../builders/map-doc';
+import { overlapsAllPairs, overlapsSweep } from './overlaps';
 
 const lay = (doc: MapDoc, grouping: Grouping = 'channel-stage'): MapLayout => layoutMindMap(projectMindMap(doc, { grouping }));
 const byId = (layout: MapLayout) => new Map(layout.nodes.map((n) => [n.id, n]));
@@ -18,7 +19,7 @@ const cell = (channel: 'online' | 'offline' | null, stage: string | null) => gro
 
 /** A workshop-sized map: every stage, both channels, details, unsorted touchpoints, long labels. */
 function workshopMap() {
-  let builder = mapOf();
+  let builder = mapDoc('Clinic', { stages: CUSTOMER_JOURNEY });
   CUSTOMER_JOURNEY.forEach((stage, s) => {
     for (let i = 0; i < (s % 3) + 1; i++) {
       builder = builder.touchpoint(`${stage} online ${i}`, { channel: 'online', stage });
@@ -37,7 +38,7 @@ function workshopMap() {
 }
 
 describe('the mind map layout', () => {
-  const doc = workshopMap().doc;
+  const doc = workshopMap().build();
   const layout = lay(doc);
   const nodes = byId(layout);
   const root = node(layout, ROOT_ID);
@@ -77,7 +78,7 @@ describe('the mind map layout', () => {
     expect(unsorted).toMatchObject({ side: 'right', type: 'unsorted', count: 2 });
     const online = layout.nodes.filter((n) => n.channel === 'online');
     for (const n of online) expect(unsorted.y).toBeGreaterThan(n.y + n.height);
-    expect(node(layout, idOf('Word of mouth')).x).toBeGreaterThan(unsorted.x + unsorted.width);
+    expect(node(layout, topicIdOf('Word of mouth')).x).toBeGreaterThan(unsorted.x + unsorted.width);
   });
 
   it('lets no two nodes overlap (every pair checked)', () => {
@@ -140,7 +141,7 @@ describe('the mind map layout', () => {
     expect(long.clipped).toBe(true);
     expect(long.lines).toHaveLength(NODE_GEOMETRY.detail.maxLines);
     expect(long.lines.at(-1)?.endsWith('…')).toBe(true);
-    expect(node(layout, idOf('Awareness online 0')).lines).toEqual(['Awareness online 0']);
+    expect(node(layout, topicIdOf('Awareness online 0')).lines).toEqual(['Awareness online 0']);
   });
 
   it('reports counts and the group’s channel and stage on group nodes', () => {
@@ -175,15 +176,15 @@ describe('stable layout', () => {
   it('does not reorder the other nodes when a touchpoint is added', () => {
     const before = workshopMap();
     const after = workshopMap().touchpoint('New touchpoint', { channel: 'online', stage: 'Consideration', order: 3.5 });
-    const a = lay(before.doc);
-    const b = lay(after.doc);
-    const kept = b.nodes.filter((n) => n.id !== idOf('New touchpoint'));
+    const a = lay(before.build());
+    const b = lay(after.build());
+    const kept = b.nodes.filter((n) => n.id !== topicIdOf('New touchpoint'));
     expect(kept.map((n) => n.id)).toEqual(a.nodes.map((n) => n.id));
     // within every column, the top-to-bottom order is unchanged
     const columnOrder = (l: MapLayout) => {
       const columns = new Map<string, string[]>();
       for (const n of [...l.nodes].sort((p, q) => p.y - q.y)) {
-        if (n.id === idOf('New touchpoint')) continue;
+        if (n.id === topicIdOf('New touchpoint')) continue;
         const key = `${n.side}:${n.depth}`;
         columns.set(key, [...(columns.get(key) ?? []), n.id]);
       }
@@ -198,24 +199,24 @@ describe('stable layout', () => {
 
 describe('collapsing', () => {
   it('lays out a collapsed topic without its descendants, reporting how many it hides', () => {
-    const builder = mapOf(['Awareness'])
+    const builder = mapDoc('Clinic', { stages: ['Awareness'] })
       .touchpoint('Website', { channel: 'online', stage: 'Awareness', collapsed: true })
       .detail('Booking form', { under: 'Website' })
       .detail('Chat', { under: 'Website' })
       .touchpoint('Phone', { channel: 'online', stage: 'Awareness' });
-    const layout = lay(builder.doc);
-    expect(node(layout, idOf('Website'))).toMatchObject({ collapsed: true, hiddenCount: 2 });
-    expect(layout.nodes.some((n) => n.id === idOf('Chat'))).toBe(false);
-    expect(layout.edges.some((e) => e.source === idOf('Website'))).toBe(false);
-    const open = lay(builder.set('Website', { collapsed: false }).doc);
-    expect(node(open, idOf('Website'))).toMatchObject({ collapsed: false, hiddenCount: 0 });
+    const layout = lay(builder.build());
+    expect(node(layout, topicIdOf('Website'))).toMatchObject({ collapsed: true, hiddenCount: 2 });
+    expect(layout.nodes.some((n) => n.id === topicIdOf('Chat'))).toBe(false);
+    expect(layout.edges.some((e) => e.source === topicIdOf('Website'))).toBe(false);
+    const open = lay(builder.set('Website', { collapsed: false }).build());
+    expect(node(open, topicIdOf('Website'))).toMatchObject({ collapsed: false, hiddenCount: 0 });
     expect(open.nodes.length).toBe(layout.nodes.length + 2);
   });
 });
 
 describe('manual positions', () => {
   const builder = () =>
-    mapOf(['Awareness', 'Purchase'])
+    mapDoc('Clinic', { stages: ['Awareness', 'Purchase'] })
       .touchpoint('Website', { channel: 'online', stage: 'Awareness' })
       .detail('Booking form', { under: 'Website' })
       .detail('Chat', { under: 'Website' })
@@ -223,18 +224,18 @@ describe('manual positions', () => {
       .touchpoint('Shop', { channel: 'offline', stage: 'Purchase' });
 
   it('puts a dragged topic where it was dropped and moves its subtree with it', () => {
-    const auto = lay(builder().doc);
-    const moved = lay(builder().set('Website', { position: { x: 900, y: -400 } }).doc);
-    const website = node(moved, idOf('Website'));
+    const auto = lay(builder().build());
+    const moved = lay(builder().set('Website', { position: { x: 900, y: -400 } }).build());
+    const website = node(moved, topicIdOf('Website'));
     expect(website).toMatchObject({ x: 900, y: -400, manual: true });
-    const dx = 900 - node(auto, idOf('Website')).x;
-    const dy = -400 - node(auto, idOf('Website')).y;
-    for (const id of [idOf('Booking form'), idOf('Chat')]) {
+    const dx = 900 - node(auto, topicIdOf('Website')).x;
+    const dy = -400 - node(auto, topicIdOf('Website')).y;
+    for (const id of [topicIdOf('Booking form'), topicIdOf('Chat')]) {
       expect(node(moved, id).x).toBe(node(auto, id).x + dx);
       expect(node(moved, id).y).toBe(node(auto, id).y + dy);
       expect(node(moved, id).manual).toBe(false);
     }
-    for (const id of [ROOT_ID, idOf('Phone'), idOf('Shop'), 'group:online']) {
+    for (const id of [ROOT_ID, topicIdOf('Phone'), topicIdOf('Shop'), 'group:online']) {
       expect(node(moved, id)).toMatchObject({ x: node(auto, id).x, y: node(auto, id).y, manual: false });
     }
     expect(moved.bounds.x + moved.bounds.width).toBeGreaterThanOrEqual(900 + website.width);
@@ -242,13 +243,13 @@ describe('manual positions', () => {
   });
 
   it('lets a detail’s own position win inside a moved subtree', () => {
-    const layout = lay(builder().set('Website', { position: { x: 900, y: -400 } }).set('Chat', { position: { x: -50, y: 600 } }).doc);
-    expect(node(layout, idOf('Chat'))).toMatchObject({ x: -50, y: 600, manual: true });
+    const layout = lay(builder().set('Website', { position: { x: 900, y: -400 } }).set('Chat', { position: { x: -50, y: 600 } }).build());
+    expect(node(layout, topicIdOf('Chat'))).toMatchObject({ x: -50, y: 600, manual: true });
   });
 
   it('turns the edge to a topic dragged across its parent', () => {
-    const layout = lay(builder().set('Booking form', { position: { x: -2000, y: 0 } }).doc);
-    expect(layout.edges.find((e) => e.target === idOf('Booking form'))?.sourceSide).toBe('left');
+    const layout = lay(builder().set('Booking form', { position: { x: -2000, y: 0 } }).build());
+    expect(layout.edges.find((e) => e.target === topicIdOf('Booking form'))?.sourceSide).toBe('left');
   });
 });
 
@@ -297,9 +298,9 @@ describe('big maps', () => {
   });
 
   it('lays out a chain of details thousands deep', () => {
-    const base = mapOf(['Awareness']).touchpoint('Deep', { channel: 'online', stage: 'Awareness' }).doc;
+    const base = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Deep', { channel: 'online', stage: 'Awareness' }).build();
     const topics = { ...base.topics };
-    let parent = idOf('Deep');
+    let parent = topicIdOf('Deep');
     for (let i = 0; i < 2000; i++) {
       topics[`t-d${i}`] = { id: `t-d${i}`, parentId: parent, order: 0, label: `d${i}` };
       parent = `t-d${i}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topic } from '@shared/model/types';
 import { groupId, isGroupId, parseGroupId, projectMindMap, type MindNode } from '../../../renderer/src/drawing/projection';
 import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
-import { ROOT_ID, idOf, mapOf, stageIdOf } from './build-doc';
+import { CUSTOMER_JOURNEY, mapDoc, ROOT_ID, stageIdOf, topicIdOf } from '../../builders/map-doc';
 
 const ids = (node: MindNode) => node.children.map((c) => c.id);
 const find = (node: MindNode, id: string): MindNode | undefined => {
@@ -54,7 +54,7 @@ describe('group ids say which channel and stage a group stands for', () => {
 });
 
 describe('channel → stage grouping (the default)', () => {
-  const doc = mapOf(['Awareness', 'Consideration', 'Purchase'])
+  const doc = mapDoc('Clinic', { stages: ['Awareness', 'Consideration', 'Purchase'] })
     .touchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
     .touchpoint('Website', { channel: 'online', stage: 'Consideration' })
     .detail('Booking form', { under: 'Website' })
@@ -63,7 +63,7 @@ describe('channel → stage grouping (the default)', () => {
     .touchpoint('Flyer', { channel: 'offline' })
     .touchpoint('Word of mouth', { stage: 'Awareness' })
     .touchpoint('Mystery', {})
-    .touchpoint('Old stage', { channel: 'online', stageId: 's-removed' }).doc;
+    .touchpoint('Old stage', { channel: 'online', stageId: 's-removed' }).build();
   const tree = projectMindMap(doc, { grouping: 'channel-stage' });
 
   it('puts the business at the root, then Online (right), Offline (left) and the channel-less Unsorted (right, last)', () => {
@@ -83,21 +83,21 @@ describe('channel → stage grouping (the default)', () => {
     expect(online.children.map((g) => g.type)).toEqual(['stage', 'stage', 'stage', 'unsorted']);
     expect(find(tree.root, cell('online', 'Purchase'))?.children).toEqual([]);
     // a stage id that is not one of the map's stages counts as no stage
-    expect(ids(find(tree.root, cell('online', null)) as MindNode)).toEqual([idOf('Old stage')]);
+    expect(ids(find(tree.root, cell('online', null)) as MindNode)).toEqual([topicIdOf('Old stage')]);
     const offline = find(tree.root, 'group:offline') as MindNode;
     expect(ids(offline)).toEqual([cell('offline', 'Awareness'), cell('offline', 'Consideration'), cell('offline', 'Purchase'), cell('offline', null)]);
-    expect(ids(find(tree.root, cell('offline', null)) as MindNode)).toEqual([idOf('Flyer')]);
+    expect(ids(find(tree.root, cell('offline', null)) as MindNode)).toEqual([topicIdOf('Flyer')]);
   });
 
   it('collects touchpoints without a channel, with or without a stage, in the Unsorted group', () => {
-    expect(ids(find(tree.root, 'group:nochannel') as MindNode)).toEqual([idOf('Word of mouth'), idOf('Mystery')]);
-    expect(find(tree.root, idOf('Word of mouth'))).toMatchObject({ channel: null, stageId: null, side: 'right', depth: 2 });
+    expect(ids(find(tree.root, 'group:nochannel') as MindNode)).toEqual([topicIdOf('Word of mouth'), topicIdOf('Mystery')]);
+    expect(find(tree.root, topicIdOf('Word of mouth'))).toMatchObject({ channel: null, stageId: null, side: 'right', depth: 2 });
   });
 
   it('nests details under their touchpoint, with its channel, stage and side', () => {
-    const website = find(tree.root, idOf('Website')) as MindNode;
-    expect(website).toMatchObject({ type: 'touchpoint', topicId: idOf('Website'), depth: 3, side: 'right', channel: 'online', stageId: stageIdOf('Consideration') });
-    expect(ids(website)).toEqual([idOf('Booking form'), idOf('Chat')]);
+    const website = find(tree.root, topicIdOf('Website')) as MindNode;
+    expect(website).toMatchObject({ type: 'touchpoint', topicId: topicIdOf('Website'), depth: 3, side: 'right', channel: 'online', stageId: stageIdOf('Consideration') });
+    expect(ids(website)).toEqual([topicIdOf('Booking form'), topicIdOf('Chat')]);
     expect(website.children[0]).toMatchObject({ type: 'detail', depth: 4, side: 'right', channel: 'online', stageId: stageIdOf('Consideration') });
   });
 
@@ -110,7 +110,7 @@ describe('channel → stage grouping (the default)', () => {
   });
 
   it('hides no group when the map has no touchpoints: every stage stays a place to add one', () => {
-    const empty = projectMindMap(mapOf(['Before', 'During', 'After']).doc, { grouping: 'channel-stage' });
+    const empty = projectMindMap(mapDoc('Clinic', { stages: ['Before', 'During', 'After'] }).build(), { grouping: 'channel-stage' });
     expect(ids(empty.root)).toEqual(['group:online', 'group:offline']);
     expect(empty.root.children.map((g) => g.children.length)).toEqual([3, 3]);
   });
@@ -134,57 +134,57 @@ describe('channel → stage grouping (the default)', () => {
 
 describe('sibling order', () => {
   it('sorts touchpoints and details by order, then by id, whatever order the records come in', () => {
-    const doc = mapOf(['Awareness'])
+    const doc = mapDoc('Clinic', { stages: ['Awareness'] })
       .touchpoint('B', { channel: 'online', stage: 'Awareness', order: 2 })
       .touchpoint('A', { channel: 'online', stage: 'Awareness', order: 2 })
       .touchpoint('C', { channel: 'online', stage: 'Awareness', order: 0.5 })
       .detail('Z', { under: 'C', order: 1 })
-      .detail('Y', { under: 'C', order: -1 }).doc;
+      .detail('Y', { under: 'C', order: -1 }).build();
     const reversed = { ...doc, topics: Object.fromEntries(Object.entries(doc.topics).reverse()) };
     for (const d of [doc, reversed]) {
       const tree = projectMindMap(d, { grouping: 'channel-stage' });
-      expect(ids(find(tree.root, cell('online', 'Awareness')) as MindNode)).toEqual([idOf('C'), idOf('A'), idOf('B')]);
-      expect(ids(find(tree.root, idOf('C')) as MindNode)).toEqual([idOf('Y'), idOf('Z')]);
+      expect(ids(find(tree.root, cell('online', 'Awareness')) as MindNode)).toEqual([topicIdOf('C'), topicIdOf('A'), topicIdOf('B')]);
+      expect(ids(find(tree.root, topicIdOf('C')) as MindNode)).toEqual([topicIdOf('Y'), topicIdOf('Z')]);
     }
   });
 });
 
 describe('collapsing', () => {
-  const doc = mapOf(['Awareness'])
+  const doc = mapDoc('Clinic', { stages: ['Awareness'] })
     .touchpoint('Website', { channel: 'online', stage: 'Awareness', collapsed: true })
     .detail('Booking form', { under: 'Website' })
     .detail('Callback', { under: 'Booking form' })
     .detail('Chat', { under: 'Website' })
     .touchpoint('Phone', { channel: 'online', stage: 'Awareness' })
     .detail('Hold music', { under: 'Phone', collapsed: true })
-    .touchpoint('Shop', { channel: 'offline', stage: 'Awareness' }).doc;
+    .touchpoint('Shop', { channel: 'offline', stage: 'Awareness' }).build();
 
   it('hides a collapsed topic’s descendants and says how many', () => {
     const tree = projectMindMap(doc, { grouping: 'channel-stage' });
-    expect(find(tree.root, idOf('Website'))).toMatchObject({ collapsed: true, hiddenCount: 3, children: [] });
-    expect(find(tree.root, idOf('Callback'))).toBeUndefined();
+    expect(find(tree.root, topicIdOf('Website'))).toMatchObject({ collapsed: true, hiddenCount: 3, children: [] });
+    expect(find(tree.root, topicIdOf('Callback'))).toBeUndefined();
     // collapsed but with nothing under it: nothing hidden
-    expect(find(tree.root, idOf('Hold music'))).toMatchObject({ collapsed: true, hiddenCount: 0 });
-    expect(find(tree.root, idOf('Phone'))).toMatchObject({ collapsed: false, hiddenCount: 0 });
+    expect(find(tree.root, topicIdOf('Hold music'))).toMatchObject({ collapsed: true, hiddenCount: 0 });
+    expect(find(tree.root, topicIdOf('Phone'))).toMatchObject({ collapsed: false, hiddenCount: 0 });
   });
 
   it('folds groups the user collapsed (UI state), counting the topics they hide', () => {
     const tree = projectMindMap(doc, { grouping: 'channel-stage', collapsedGroups: new Set(['group:online', cell('offline', 'Awareness')]) });
     expect(find(tree.root, 'group:online')).toMatchObject({ collapsed: true, count: 2, hiddenCount: 6, children: [] });
     expect(find(tree.root, cell('offline', 'Awareness'))).toMatchObject({ collapsed: true, count: 1, hiddenCount: 1, children: [] });
-    expect(find(tree.root, idOf('Phone'))).toBeUndefined();
+    expect(find(tree.root, topicIdOf('Phone'))).toBeUndefined();
   });
 });
 
 describe('stage → channel grouping', () => {
   const stages = ['Awareness', 'Consideration', 'Purchase', 'Experience', 'Loyalty'];
-  const doc = mapOf(stages)
+  const doc = mapDoc('Clinic', { stages })
     .touchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
     .touchpoint('Billboard', { channel: 'offline', stage: 'Awareness' })
     .touchpoint('Word of mouth', { stage: 'Awareness' })
     .touchpoint('Receipt', { channel: 'offline', stage: 'Purchase' })
     .touchpoint('Survey', { channel: 'online' })
-    .touchpoint('Mystery', {}).doc;
+    .touchpoint('Mystery', {}).build();
   const tree = projectMindMap(doc, { grouping: 'stage-channel' });
 
   it('makes the stages the first level, the first half (rounded up) on the right, the rest on the left, then Unsorted', () => {
@@ -212,44 +212,44 @@ describe('stage → channel grouping', () => {
     const cellIds = (t: typeof tree) => new Set(all(t.root).filter((n) => { const g = parseGroupId(n.id); return g?.channel !== undefined && g.stageId !== undefined; }).map((n) => n.id));
     expect(cellIds(tree).has(cell('offline', 'Purchase'))).toBe(true);
     expect(cellIds(other).has(cell('offline', 'Purchase'))).toBe(true);
-    expect(find(tree.root, cell('offline', 'Purchase'))?.children.map((c) => c.id)).toEqual([idOf('Receipt')]);
-    expect(find(other.root, cell('offline', 'Purchase'))?.children.map((c) => c.id)).toEqual([idOf('Receipt')]);
+    expect(find(tree.root, cell('offline', 'Purchase'))?.children.map((c) => c.id)).toEqual([topicIdOf('Receipt')]);
+    expect(find(other.root, cell('offline', 'Purchase'))?.children.map((c) => c.id)).toEqual([topicIdOf('Receipt')]);
   });
 
   it('groups touchpoints without a stage by channel under Unsorted, on the left', () => {
     const unsorted = find(tree.root, 'group:nostage') as MindNode;
     expect(ids(unsorted)).toEqual([cell('online', null), cell(null, null)]);
     expect(unsorted.children.map((g) => g.side)).toEqual(['left', 'left']);
-    expect(ids(unsorted.children[0] as MindNode)).toEqual([idOf('Survey')]);
-    expect(ids(unsorted.children[1] as MindNode)).toEqual([idOf('Mystery')]);
+    expect(ids(unsorted.children[0] as MindNode)).toEqual([topicIdOf('Survey')]);
+    expect(ids(unsorted.children[1] as MindNode)).toEqual([topicIdOf('Mystery')]);
     expect(unsorted.children.map((g) => g.label)).toEqual(['Online', 'No channel']);
   });
 
   it('balances an even number of stages three and three', () => {
-    const six = projectMindMap(mapOf().doc, { grouping: 'stage-channel' });
+    const six = projectMindMap(mapDoc('Clinic', { stages: CUSTOMER_JOURNEY }).build(), { grouping: 'stage-channel' });
     expect(six.root.children.map((g) => g.side)).toEqual(['right', 'right', 'right', 'left', 'left', 'left']);
   });
 });
 
 describe('damaged maps', () => {
   it('stands in for a missing root with the map title', () => {
-    const doc = mapOf(['Awareness']).doc;
+    const doc = mapDoc('Test map', { root: 'Clinic', stages: ['Awareness'] }).build();
     const tree = projectMindMap({ ...doc, topics: {} }, { grouping: 'channel-stage' });
     expect(tree.root).toMatchObject({ id: 'group:root', type: 'root', label: 'Test map', count: 0 });
     expect(tree.root.topicId).toBeUndefined();
   });
 
   it('survives a chain of details thousands deep', () => {
-    const base = mapOf(['Awareness']).touchpoint('Deep', { channel: 'online', stage: 'Awareness' }).doc;
+    const base = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Deep', { channel: 'online', stage: 'Awareness' }).build();
     const topics: Record<string, Topic> = { ...base.topics };
-    let parent = idOf('Deep');
+    let parent = topicIdOf('Deep');
     for (let i = 0; i < 20_000; i++) {
       topics[`t-d${i}`] = { id: `t-d${i}`, parentId: parent, order: 0, label: `d${i}` };
       parent = `t-d${i}`;
     }
     const tree = projectMindMap({ ...base, topics }, { grouping: 'channel-stage' });
     let depth = 0;
-    let node = find(tree.root, idOf('Deep')) as MindNode;
+    let node = find(tree.root, topicIdOf('Deep')) as MindNode;
     while (node.children.length > 0) {
       node = node.children[0] as MindNode;
       depth++;

@@ -3,7 +3,7 @@ import { addTouchpoint } from '@shared/model/commands';
 import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
 import { LINKS_PER_PATH, linkPath, linkPaths, type LinkPath } from '../../../renderer/src/drawing/tree-links';
 import { canvasControl, followView, registerCanvas, REVEAL_GLIDE, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
-import { idOf, mapOf } from './build-doc';
+import { mapDoc, topicIdOf } from '../../builders/map-doc';
 
 /** The end points of every curve in some path data, `dy` px down: [[sx, sy, tx, ty], …]. */
 function curves(d: string, dy = 0): number[][] {
@@ -18,9 +18,9 @@ const sorted = (list: number[][]) => [...list].sort((a, b) => a.join().localeCom
 const near = (list: number[][]) => list.map((curve) => curve.map((v) => Math.round(v)));
 
 function bigMap(touchpoints: number) {
-  let builder = mapOf(['Awareness', 'Purchase']);
+  let builder = mapDoc('Clinic', { stages: ['Awareness', 'Purchase'] });
   for (let i = 0; i < touchpoints; i++) builder = builder.touchpoint(`Point ${i}`, { channel: i % 2 ? 'online' : 'offline', stage: i % 3 ? 'Awareness' : 'Purchase' });
-  return builder.doc;
+  return builder.build();
 }
 
 describe('tree links', () => {
@@ -51,7 +51,7 @@ describe('tree links', () => {
 
   it('follows a dragged node: only its own links change', () => {
     const model = mindModelFor(bigMap(20), 'channel-stage');
-    const id = idOf('Point 4');
+    const id = topicIdOf('Point 4');
     const node = model.byId.get(id)!;
     const moved = { ...node, x: node.x + 300, y: node.y - 50 };
     const at = (nodeId: string) => (nodeId === id ? moved : model.byId.get(nodeId)!);

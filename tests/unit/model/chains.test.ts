@@ -12,11 +12,11 @@ import {
   unscoredSteps,
   weakLink,
 } from '@shared/model';
-import { createTestMap } from './driver';
+import { driveCommands } from './driver';
 
 /** The clinic chain of DOMAIN.md §4, rated. */
 const clinic = () =>
-  createTestMap({ title: 'Clinic' })
+  driveCommands({ title: 'Clinic' })
     .addSegment('New patients')
     .addTouchpoint('Context ad')
     .addTouchpoint('Site page')

@@ -19,11 +19,11 @@ import {
   setTopicFields,
   type MapDoc,
 } from '@shared/model';
-import { createTestMap, deepFreeze } from './driver';
+import { driveCommands, deepFreeze } from './driver';
 
 describe('commands are immutable', () => {
   it('never change the doc they are given, so undo can keep the previous doc as it was', () => {
-    const map = createTestMap({ title: 'Coffee shop', preset: 'before-during-after' })
+    const map = driveCommands({ title: 'Coffee shop', preset: 'before-during-after' })
       .addSegment('Students')
       .addCompetitor('Chain café')
       .addTouchpoint('Shop window', { channel: 'offline', stage: 0 })

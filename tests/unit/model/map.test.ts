@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMap, renameMap, rootOf, touchpointsOf, type MapDoc } from '@shared/model';
-import { createTestMap } from './driver';
+import { driveCommands } from './driver';
 
 const base = { id: 'm-1', rootId: 't-root', now: '2026-11-25T10:00:00.000Z' } as const;
 
@@ -49,7 +49,7 @@ describe('createMap', () => {
 
 describe('renameMap', () => {
   it('renames the map, and the root while it still carries the old title', () => {
-    const map = createTestMap({ title: 'Cofee shop' }).addTouchpoint('Barista');
+    const map = driveCommands({ title: 'Cofee shop' }).addTouchpoint('Barista');
     const before = map.doc;
     map.apply((doc) => renameMap(doc, ' Coffee shop '));
     expect(map.doc.map.title).toBe('Coffee shop');
@@ -60,7 +60,7 @@ describe('renameMap', () => {
   });
 
   it('leaves a root the user renamed on its own alone', () => {
-    const map = createTestMap({ title: 'Clinic — new patients' }).rename('Clinic — new patients', 'Clinic');
+    const map = driveCommands({ title: 'Clinic — new patients' }).rename('Clinic — new patients', 'Clinic');
     const root = map.root;
     map.apply((doc) => renameMap(doc, 'Clinic — returning patients'));
     expect(map.doc.map.title).toBe('Clinic — returning patients');
@@ -68,7 +68,7 @@ describe('renameMap', () => {
   });
 
   it('returns the same doc for the same title, and refuses an empty one', () => {
-    const map = createTestMap({ title: 'Clinic' });
+    const map = driveCommands({ title: 'Clinic' });
     expect(renameMap(map.doc, 'Clinic ')).toBe(map.doc);
     map.refuses((doc: MapDoc) => renameMap(doc, ''), 'title: must not be empty');
   });

@@ -8,11 +8,11 @@ import {
   renameSegment,
   setCompetitorScore,
 } from '@shared/model';
-import { changedTopicIds, createTestMap } from './driver';
+import { changedTopicIds, driveCommands } from './driver';
 
 describe('segments', () => {
   const withSegments = () =>
-    createTestMap()
+    driveCommands()
       .addSegment('New patients')
       .addSegment('Returning patients')
       .addTouchpoint('Context ad')
@@ -50,7 +50,7 @@ describe('segments', () => {
 
 describe('competitors', () => {
   it('adds, renames and removes a competitor with every score given to it', () => {
-    const map = createTestMap().addCompetitor('City Clinic').addCompetitor('Med Plus').addTouchpoint('Website').addTouchpoint('Reception').addTouchpoint('Parking');
+    const map = driveCommands().addCompetitor('City Clinic').addCompetitor('Med Plus').addTouchpoint('Website').addTouchpoint('Reception').addTouchpoint('Parking');
     const city = map.competitorId('City Clinic');
     const med = map.competitorId('Med Plus');
     map

@@ -17,10 +17,10 @@ import {
   touchpointsOf,
   type MapDoc,
 } from '@shared/model';
-import { createTestMap } from './driver';
+import { driveCommands } from './driver';
 
 const site = () =>
-  createTestMap({ title: 'Clinic' })
+  driveCommands({ title: 'Clinic' })
     .addTouchpoint('Website', { channel: 'online', stage: 'Consideration' })
     .addTouchpoint('Reception', { channel: 'offline' })
     .addDetail('Booking form', { under: 'Website' })
@@ -138,7 +138,7 @@ describe('buildChildIndex across edits', () => {
 
 describe('buildChildIndex on a large map', () => {
   it('is built once per topics record and reused, so selectors stay cheap on 5,000 topics', () => {
-    let doc = createTestMap().doc;
+    let doc = driveCommands().doc;
     const root = rootOf(doc).id;
     for (let i = 0; i < 1000; i += 1) doc = addTouchpoint(doc, { id: `t-p${i}`, label: `Touchpoint ${i}` });
     const details: Record<string, ReturnType<typeof rootOf>> = {};

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addStage, removeStage, renameStage, reorderStage } from '@shared/model';
-import { changedTopicIds, createTestMap } from './driver';
+import { changedTopicIds, driveCommands } from './driver';
 
 const coffeeShop = () =>
-  createTestMap({ title: 'Coffee shop', preset: 'before-during-after' })
+  driveCommands({ title: 'Coffee shop', preset: 'before-during-after' })
     .addTouchpoint('Outdoor ad near the metro', { channel: 'offline', stage: 'Before purchase' })
     .addTouchpoint('Menu on the site', { channel: 'online', stage: 'Before purchase' })
     .addTouchpoint('Paying by card', { channel: 'offline', stage: 'Purchase' })

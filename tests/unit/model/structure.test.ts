@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { deleteTopics, effectiveChannel, effectiveStageId, moveToGroup, moveTopic, reorderTopic } from '@shared/model';
-import { changedTopicIds, createTestMap } from './driver';
+import { changedTopicIds, driveCommands } from './driver';
 
 /** The clinic of DOMAIN.md §4: touchpoints with details, details of details, and a first-visit chain. */
 const clinic = () =>
-  createTestMap({ title: 'Clinic' })
+  driveCommands({ title: 'Clinic' })
     .addTouchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
     .addTouchpoint('Website', { channel: 'online', stage: 'Consideration' })
     .addTouchpoint('Reception', { channel: 'offline', stage: 'Purchase' })

@@ -10,11 +10,11 @@ import {
   setTopicFields,
   type TopicFields,
 } from '@shared/model';
-import { changedTopicIds, createTestMap } from './driver';
+import { changedTopicIds, driveCommands } from './driver';
 
 describe('addTouchpoint', () => {
   it('adds touchpoints under the root, last by default, straight into a group', () => {
-    const map = createTestMap()
+    const map = driveCommands()
       .addTouchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
       .addTouchpoint('Reception')
       .addTouchpoint('Website', { channel: 'online', stage: 1 });
@@ -25,7 +25,7 @@ describe('addTouchpoint', () => {
   });
 
   it('inserts right after a sibling, between it and the next one', () => {
-    const map = createTestMap().addTouchpoint('Ad').addTouchpoint('Chat').addTouchpoint('Site', { after: 'Ad' });
+    const map = driveCommands().addTouchpoint('Ad').addTouchpoint('Chat').addTouchpoint('Site', { after: 'Ad' });
     expect(map.childLabels()).toEqual(['Ad', 'Site', 'Chat']);
     const before = map.doc;
     map.addTouchpoint('Phone', { after: 'Chat' });
@@ -34,7 +34,7 @@ describe('addTouchpoint', () => {
   });
 
   it('keeps inserting at one spot long after halving runs out of precision', () => {
-    const map = createTestMap().addTouchpoint('First').addTouchpoint('Last');
+    const map = driveCommands().addTouchpoint('First').addTouchpoint('Last');
     const labels = ['First'];
     for (let i = 0; i < 80; i += 1) {
       map.addTouchpoint(`Between ${i}`, { after: labels[labels.length - 1] });
@@ -44,12 +44,12 @@ describe('addTouchpoint', () => {
   });
 
   it('allows an empty label while a new node is being typed into', () => {
-    const map = createTestMap().addTouchpoint('');
+    const map = driveCommands().addTouchpoint('');
     expect(map.topic('').label).toBe('');
   });
 
   it('refuses a taken id, an unknown stage or channel and an afterId that is no sibling — the doc unchanged', () => {
-    const map = createTestMap().addTouchpoint('Website').addDetail('Booking form', { under: 'Website' });
+    const map = driveCommands().addTouchpoint('Website').addDetail('Booking form', { under: 'Website' });
     map.refuses((doc) => addTouchpoint(doc, { id: map.id('Website'), label: 'Again' }), `id: "${map.id('Website')}" is already a topic of this map`);
     map.refuses((doc) => addTouchpoint(doc, { id: 't-new', label: 'X', stageId: 's-x' }), 'stageId: "s-x" is not a stage of this map');
     map.refuses((doc) => addTouchpoint(doc, { id: 't-new', label: 'X', channel: 'phone' as never }), 'channel: "phone" is not one of online, offline');
@@ -60,7 +60,7 @@ describe('addTouchpoint', () => {
 
 describe('addDetail', () => {
   it('adds details to a touchpoint and details of details, without a channel or stage of their own', () => {
-    const map = createTestMap()
+    const map = driveCommands()
       .addTouchpoint('Website', { channel: 'online', stage: 'Consideration' })
       .addDetail('Booking form', { under: 'Website' })
       .addDetail('Chat', { under: 'Website' })
@@ -72,7 +72,7 @@ describe('addDetail', () => {
   });
 
   it('refuses the root as parent (that is a touchpoint) and unknown parents', () => {
-    const map = createTestMap().addTouchpoint('Website');
+    const map = driveCommands().addTouchpoint('Website');
     map.refuses((doc) => addDetail(doc, { id: 't-new', parentId: 't-root', label: 'X' }), 'parentId: "Clinic" is the root; its children are touchpoints (addTouchpoint)');
     map.refuses((doc) => addDetail(doc, { id: 't-new', parentId: 't-gone', label: 'X' }), 'parentId: "t-gone" is not a topic of this map');
   });
@@ -80,7 +80,7 @@ describe('addDetail', () => {
 
 describe('renameTopic', () => {
   it('renames one topic and shares every other record', () => {
-    const map = createTestMap().addTouchpoint('Website').addTouchpoint('Phone');
+    const map = driveCommands().addTouchpoint('Website').addTouchpoint('Phone');
     const before = map.doc;
     map.rename('Website', 'Сайт клиники');
     expect(map.topic('Сайт клиники').label).toBe('Сайт клиники');
@@ -94,7 +94,7 @@ describe('renameTopic', () => {
   });
 
   it('returns the same doc when the label does not change, and refuses unknown ids', () => {
-    const map = createTestMap().addTouchpoint('Website');
+    const map = driveCommands().addTouchpoint('Website');
     expect(renameTopic(map.doc, map.id('Website'), 'Website')).toBe(map.doc);
     map.refuses((doc) => renameTopic(doc, 'constructor', 'X'), 'id: "constructor" is not a topic of this map');
   });
@@ -102,7 +102,7 @@ describe('renameTopic', () => {
 
 describe('setTopicFields', () => {
   const rated = () =>
-    createTestMap()
+    driveCommands()
       .addSegment('New patients')
       .addCompetitor('City Clinic')
       .addTouchpoint('Context ad', { channel: 'online', stage: 'Awareness' })
@@ -210,7 +210,7 @@ describe('setTopicFields', () => {
 
 describe('setCompetitorScore', () => {
   it('rates one competitor on many touchpoints, keeping the other competitors’ scores', () => {
-    const map = createTestMap().addCompetitor('City Clinic').addCompetitor('Med Plus').addTouchpoint('Website').addTouchpoint('Reception');
+    const map = driveCommands().addCompetitor('City Clinic').addCompetitor('Med Plus').addTouchpoint('Website').addTouchpoint('Reception');
     const city = map.competitorId('City Clinic');
     const med = map.competitorId('Med Plus');
     map.set('Website', { competitorScores: { [med]: 2 } });
@@ -226,7 +226,7 @@ describe('setCompetitorScore', () => {
 
 describe('setPosition and setCollapsed', () => {
   it('pins a topic where it was dropped and gives it back to the layout', () => {
-    const map = createTestMap().addTouchpoint('Website');
+    const map = driveCommands().addTouchpoint('Website');
     const id = map.id('Website');
     map.apply((doc) => setPosition(doc, id, { x: 420, y: -80 }));
     expect(map.topic('Website').position).toEqual({ x: 420, y: -80 });
@@ -238,7 +238,7 @@ describe('setPosition and setCollapsed', () => {
   });
 
   it('folds a topic; unfolding removes the flag', () => {
-    const map = createTestMap().addTouchpoint('Website').addDetail('Chat', { under: 'Website' });
+    const map = driveCommands().addTouchpoint('Website').addDetail('Chat', { under: 'Website' });
     const id = map.id('Website');
     map.apply((doc) => setCollapsed(doc, id, true));
     expect(map.topic('Website').collapsed).toBe(true);

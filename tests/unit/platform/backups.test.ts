@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseTouchmapFile } from '@shared/file-format';
 import type { MapDoc } from '@shared/model/types';
 import { BACKUP_PAUSE_MS, createBackupScheduler } from '../../../renderer/src/platform/backups';
-import { createTestMap } from '../file-format/test-map';
+import { mapDoc } from '../../builders/map-doc';
 
-const clinic = createTestMap('Clinic', { id: 'map_clinic', stages: ['Awareness'] }).touchpoint('Context ad', { channel: 'online', stage: 'Awareness' }).doc();
-const coffee = createTestMap('Coffee shop', { id: 'map_coffee' }).doc();
+const clinic = mapDoc('Clinic', { id: 'map_clinic', stages: ['Awareness'] }).touchpoint('Context ad', { channel: 'online', stage: 'Awareness' }).build();
+const coffee = mapDoc('Coffee shop', { id: 'map_coffee' }).build();
 const STORED: Record<string, MapDoc> = { map_clinic: clinic, map_coffee: coffee };
 
 function scheduler(backUp = vi.fn(async (_text: string) => ({ fileName: 'x.touchmap' }))) {

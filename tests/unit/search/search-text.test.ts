@@ -4,59 +4,60 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findMatches, foldForSearch, highlightRanges } from '../../../renderer/src/features/search/search-text';
-import { createTestMap } from '../model/driver';
+import { renameTopic } from '@shared/model/commands';
+import { mapDoc } from '../../builders/map-doc';
 
 const clinic = () =>
-  createTestMap({ title: 'Клиника' })
-    .addTouchpoint('Сайт клиники', { channel: 'online', stage: 'Awareness' })
-    .addDetail('Форма записи на САЙТЕ', { under: 'Сайт клиники' })
-    .addTouchpoint('병원 웹사이트', { channel: 'online', stage: 'Consideration' })
-    .addTouchpoint('전화 예약', { channel: 'offline', stage: 'Purchase' })
-    .addTouchpoint('ｶﾌｪのメニュー', { channel: 'offline', stage: 'Purchase' })
-    .addTouchpoint('Reception', { channel: 'offline', stage: 'Purchase' })
+  mapDoc('Клиника', { preset: 'customer-journey' })
+    .touchpoint('Сайт клиники', { channel: 'online', stage: 'Awareness' })
+    .detail('Форма записи на САЙТЕ', { under: 'Сайт клиники' })
+    .touchpoint('병원 웹사이트', { channel: 'online', stage: 'Consideration' })
+    .touchpoint('전화 예약', { channel: 'offline', stage: 'Purchase' })
+    .touchpoint('ｶﾌｪのメニュー', { channel: 'offline', stage: 'Purchase' })
+    .touchpoint('Reception', { channel: 'offline', stage: 'Purchase' })
     .set('Reception', { notes: 'Долгое ожидание у стойки' });
 
 describe('search matching', () => {
   it('finds Cyrillic in any case, labels before their details, in map order', () => {
     const map = clinic();
-    expect(findMatches(map.doc, 'сайт')).toEqual([map.id('Сайт клиники'), map.id('Форма записи на САЙТЕ')]);
-    expect(findMatches(map.doc, 'САЙТ')).toEqual(findMatches(map.doc, 'сайт'));
+    expect(findMatches(map.build(), 'сайт')).toEqual([map.ids.topic('Сайт клиники'), map.ids.topic('Форма записи на САЙТЕ')]);
+    expect(findMatches(map.build(), 'САЙТ')).toEqual(findMatches(map.build(), 'сайт'));
   });
 
   it('finds Hangul typed as composed syllables or as decomposed jamo', () => {
     const map = clinic();
     const decomposed = '웹사이트'.normalize('NFD');
     expect(decomposed).not.toBe('웹사이트');
-    expect(findMatches(map.doc, decomposed)).toEqual([map.id('병원 웹사이트')]);
-    expect(findMatches(map.doc, '예약')).toEqual([map.id('전화 예약')]);
+    expect(findMatches(map.build(), decomposed)).toEqual([map.ids.topic('병원 웹사이트')]);
+    expect(findMatches(map.build(), '예약')).toEqual([map.ids.topic('전화 예약')]);
   });
 
   it('finds half-width Kana with full-width Kana (NFKC), and full-width Latin', () => {
-    const map = clinic().addTouchpoint('ＷＥＢ booking');
-    expect(findMatches(map.doc, 'カフェ')).toEqual([map.id('ｶﾌｪのメニュー')]);
-    expect(findMatches(map.doc, 'web')).toEqual([map.id('ＷＥＢ booking')]);
+    const map = clinic().touchpoint('ＷＥＢ booking');
+    expect(findMatches(map.build(), 'カフェ')).toEqual([map.ids.topic('ｶﾌｪのメニュー')]);
+    expect(findMatches(map.build(), 'web')).toEqual([map.ids.topic('ＷＥＢ booking')]);
     expect(foldForSearch('ｶﾌｪ')).toBe(foldForSearch('カフェ'));
   });
 
   it('matches notes as well as labels, and never across the two', () => {
     const map = clinic().set('Reception', { notes: 'ception notes' });
-    expect(findMatches(map.doc, 'ожидание')).toEqual([]);
-    expect(findMatches(map.doc, 'ception notes')).toEqual([map.id('Reception')]);
-    expect(findMatches(map.doc, 'receptionception')).toEqual([]);
+    expect(findMatches(map.build(), 'ожидание')).toEqual([]);
+    expect(findMatches(map.build(), 'ception notes')).toEqual([map.ids.topic('Reception')]);
+    expect(findMatches(map.build(), 'receptionception')).toEqual([]);
   });
 
   it('finds nothing for an empty or blank query, and the root by its label', () => {
     const map = clinic();
-    expect(findMatches(map.doc, '')).toEqual([]);
-    expect(findMatches(map.doc, '   ')).toEqual([]);
-    expect(findMatches(map.doc, 'КЛИНИК')).toEqual([map.root.id, map.id('Сайт клиники')]);
+    expect(findMatches(map.build(), '')).toEqual([]);
+    expect(findMatches(map.build(), '   ')).toEqual([]);
+    expect(findMatches(map.build(), 'КЛИНИК')).toEqual([map.ids.root, map.ids.topic('Сайт клиники')]);
   });
 
   it('sees an edit at once (folded text is cached per topic record, not per id)', () => {
     const map = clinic();
-    expect(findMatches(map.doc, 'lobby')).toEqual([]);
-    map.rename('Reception', 'Lobby reception');
-    expect(findMatches(map.doc, 'LOBBY')).toEqual([map.id('Lobby reception')]);
+    expect(findMatches(map.build(), 'lobby')).toEqual([]);
+    const renamed = renameTopic(map.build(), map.ids.topic('Reception'), 'Lobby reception');
+    expect(findMatches(renamed, 'LOBBY')).toEqual([map.ids.topic('Reception')]);
   });
 });
 
