@@ -20,7 +20,7 @@ installOperationRunner(runOperation);
 applyTheme(initialTheme());
 startDesktopIntegration();
 startDataSafety();
-// The benchmark's hooks (issue 6): only with `?bench` in the URL, in a chunk of their own.
+// The benchmark's hooks: only with `?bench` in the URL, in a chunk of their own.
 if (new URLSearchParams(window.location.search).has('bench')) void import('./app/bench-hooks').then((m) => m.installBenchHooks());
 
 const container = document.getElementById('root');

@@ -13,7 +13,7 @@ export const CSS_PX_PER_IN = 96;
 
 /**
  * Pages stay within 200 in a side: many PDF viewers (Acrobat's limit is 200 in) show larger
- * pages blank (issue 4).
+ * pages blank.
  */
 export const MAX_PAGE_IN = 200;
 

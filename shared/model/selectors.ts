@@ -74,7 +74,7 @@ export function buildChildIndex(doc: MapDoc): ChildIndex {
  * wrote: a field edit swaps the record in its parent's list, an added topic is inserted at its
  * sorted place, a moved or re-ordered one leaves its old list for its new place. Only the lists
  * that changed are copied, so the common edits — typing a label, rating, Tab — cost no rebuild
- * and no re-sort of a 5,000-topic map (issue 6). Does nothing when the old index was never built,
+ * and no re-sort of a 5,000-topic map. Does nothing when the old index was never built,
  * or a root is added or changes parent; `buildChildIndex` then builds the new one on demand.
  * Removals are not carried (the caller does not call this then).
  */

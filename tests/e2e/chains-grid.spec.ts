@@ -1,5 +1,5 @@
 /**
- * Issue 3, part B: a facilitator opens the medical clinic template, builds the clinic's nine-step
+ * Chains and the grid: a facilitator opens the medical clinic template, builds the clinic's nine-step
  * chain by clicking the touchpoints in order, sees the numbered links and the weak link on the
  * map, hides and shows chains, reorders a step; then moves a card in the grid and finds it moved
  * on the mind map, undoes it, walks and edits cards by keyboard, and switches views with

@@ -1,5 +1,5 @@
 /**
- * Issue 4's data story, and issue 5's "files from the OS" in the browser: a facilitator imports a
+ * The data story, and "files from the OS" in the browser: a facilitator imports a
  * colleague's .touchmap (button, Ctrl/Cmd+O or a drop on the window), is told exactly what is wrong
  * with a broken one while nothing changes, backs up every map and restores the backup, and takes
  * the action plan to Excel and the outline to a document — in every script, with labels that

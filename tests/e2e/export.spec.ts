@@ -1,5 +1,5 @@
 /**
- * Issue 4's story: a facilitator puts the map on a slide, on paper and in a colleague's inbox.
+ * The export story: a facilitator puts the map on a slide, on paper and in a colleague's inbox.
  * PDF, PNG, JPEG and SVG come from the one export renderer — run here through the headless CLI
  * (`npm run export`, which drives the built renderer in Chromium) and through the app's dialog —
  * and are checked with poppler's tools and by decoding the pixels against the layout.

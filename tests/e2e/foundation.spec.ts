@@ -1,5 +1,5 @@
 /**
- * Issue 2's story: a facilitator creates a map, adds touchpoints from the keyboard across
+ * The first story: a facilitator creates a map, adds touchpoints from the keyboard across
  * stages and channels, rates one, reloads and finds everything back; deletes and undoes;
  * renames and deletes the map in the library.
  */

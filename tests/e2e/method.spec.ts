@@ -1,5 +1,5 @@
 /**
- * The touchpoint method end to end (issue 3, part A): templates in the map's language, every field
+ * The touchpoint method end to end: templates in the map's language, every field
  * of a touchpoint in the inspector, editing many at once, and the map's own stages, segments and
  * competitors in map settings.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3, working with many touchpoints: a facilitator pastes an indented list into a stage,
+ * Working with many touchpoints: a facilitator pastes an indented list into a stage,
  * rates five touchpoints in the outline from the keyboard and sees the scores on the mind map;
  * searches in Korean and Russian and jumps between matches; copies a touchpoint with its details
  * within a map and into another map; selects with Shift+click, a Shift+drag box and Ctrl+A; drags

@@ -1,5 +1,5 @@
 /**
- * No network at all (issue 5): the session cancels every request that is not the app's own
+ * No network at all: the session cancels every request that is not the app's own
  * scheme or an in-memory data:/blob: URL. A remote font, an analytics beacon that slipped in
  * with a dependency, a link followed by mistake — none leaves the machine.
  */

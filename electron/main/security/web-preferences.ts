@@ -36,7 +36,7 @@ export function secureWebPreferences(options: SecureWebPreferencesOptions = {}):
     disableBlinkFeatures: 'Auxclick',
     // Dropping a file must reach the renderer's drop handler, never navigate the window to file://.
     navigateOnDragDrop: false,
-    // Spellcheck downloads dictionaries from Google: no network at all (issue 5).
+    // Spellcheck downloads dictionaries from Google: no network at all.
     spellcheck: false,
     enableWebSQL: false,
     safeDialogs: true,

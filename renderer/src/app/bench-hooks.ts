@@ -1,5 +1,5 @@
 /**
- * Hooks for the benchmark suite (`npm run bench`, tests/bench/run.mjs; issue 6), on
+ * Hooks for the benchmark suite (`npm run bench`, tests/bench/run.mjs), on
  * `window.__touchmap`. Installed only when the page's URL has `?bench`, and loaded as its own
  * chunk (main.tsx imports it dynamically), so the app as people use it never carries them.
  *

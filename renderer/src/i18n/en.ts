@@ -70,7 +70,7 @@ export const en = {
   'band.awful': 'awful',
   'band.ok': 'OK',
   'band.wow': 'wow',
-  // — help and presentation (issue 5) —
+  // — help and presentation —
   'help.shortcuts': 'Keyboard shortcuts',
   'palette.title': 'Find what to do',
   'palette.placeholder': 'Type what you want to do…',
@@ -173,7 +173,7 @@ export const en = {
   'export.data.downloaded': 'Downloaded “{name}”.',
   'export.data.failed': 'Could not export “{name}”: {reason}',
   // ── end import / data exports ──
-  // ── Visual exports: the export dialog (features/export/ExportDialog.tsx, issue 4) ──
+  // ── Visual exports: the export dialog (features/export/ExportDialog.tsx) ──
   'export.visual.button': 'Export',
   'export.visual.shortcut': 'Export as PDF, PNG, JPEG or SVG (Ctrl/Cmd+E)',
   'export.visual.title': 'Export map',
@@ -218,7 +218,7 @@ export const en = {
   'export.visual.cancel': 'Cancel',
   'export.visual.export': 'Export',
   // ── end visual exports ──
-  // ── views, chains, grid (issue 3 part B) ──
+  // ── views, chains, grid ──
   'views.label': 'View',
   'views.mindmap': 'Mind map',
   'views.grid': 'Grid',
@@ -286,7 +286,7 @@ export const en = {
   'grid.tabHint': 'Press Tab to add a touchpoint here',
   'grid.empty': 'No touchpoints yet. Click a cell and press Tab to add one.',
   // ── end views, chains, grid ──
-  // ── inspector: every field, multi-selection, hints (issue 3A) ──
+  // ── inspector: every field, multi-selection, hints ──
   'inspector.selectedCount': '{count} touchpoints selected',
   'inspector.mixed': 'mixed',
   'inspector.section.basics': 'Basics',
@@ -317,7 +317,7 @@ export const en = {
   'status.todo': 'To do',
   'status.doing': 'Doing',
   'status.done': 'Done',
-  // ── map settings: stages, segments, competitors (issue 3A) ──
+  // ── map settings: stages, segments, competitors ──
   'settings.title': 'Map settings',
   'settings.open': 'Map settings',
   'settings.done': 'Done',
@@ -357,15 +357,14 @@ export const en = {
   'settings.competitor.usage.one': '1 score',
   'settings.competitor.empty': 'A competitor needs a name.',
   'settings.competitor.taken': 'There is already a competitor “{name}”.',
-  // ── new map: language and templates (issue 3A) ──
+  // ── new map: language and templates ──
   'newMap.language': 'Map language',
   'newMap.blank': 'Blank map — lifecycle stages',
   'newMap.template': 'Template — a complete example map',
   'newMap.templateMeta': '{touchpoints} touchpoints · {chains} chains · {actions} actions',
   'newMap.templateTitleHint': 'Leave the title empty to call it “{title}”.',
   'newMap.failed': 'The map could not be created: {reason}',
-  // ── end issue 3A ──
-  // ── outline, search, filter, colour by (issue 3C) ──
+  // ── outline, search, filter, colour by ──
   'outline.title': 'Outline',
   'outline.count': '{count} touchpoints',
   'outline.keysHint': 'Arrows, Tab, Home / End, Ctrl/Cmd+Home / End move · 0–9 rate a score (1 then 0 = 10) · 1–9 pick a channel, stage, kind, reaction or status · Enter, F2 or a letter edits · Delete clears · Shift+Arrow selects more rows',
@@ -409,7 +408,6 @@ export const en = {
   'colourBy.kind': 'Kind',
   'legend.title': 'Legend',
   'legend.dimmed': 'Faded: outside the filter',
-  // ── end issue 3C ──
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -92,7 +92,7 @@ function sameEdge(a: ChainFlowEdge, b: ChainFlowEdge): boolean {
 
 /**
  * `next` with every edge that equals one of `previous` (by id) replaced by that object, and
- * `previous` itself when nothing changed (issue 6): most edits leave the chains alone, and React
+ * `previous` itself when nothing changed: most edits leave the chains alone, and React
  * Flow re-renders an edge whose object is new — every chain link on every Tab.
  * @example keepSameEdges(before, after) === before // when no link changed
  */

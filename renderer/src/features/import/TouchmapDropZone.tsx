@@ -1,5 +1,5 @@
 /**
- * Drop a `.touchmap` file anywhere on the window to import it (issue 5, "Files from the OS"). While
+ * Drop a `.touchmap` file anywhere on the window to import it (files from the OS). While
  * a file is dragged over the window an overlay says what dropping will do. Mount it once per
  * screen (library and editor).
  *

@@ -55,7 +55,7 @@ function Shell({ children }: { readonly children: React.ReactNode }) {
 }
 
 /**
- * The inspector follows the selection a moment behind the canvas (issue 6): the selection is
+ * The inspector follows the selection a moment behind the canvas: the selection is
  * deferred, so Tab, Enter or a click shows its node on the map first and the inspector's form for
  * it renders right after, without holding up that frame. The map itself is not deferred: a field
  * edited here must show its new value at once (a deferred map made a clicked checkbox spring back
