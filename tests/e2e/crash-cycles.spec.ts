@@ -4,6 +4,7 @@
  * `npm test`; `npm run test:soak` runs 30 cycles (tests/soak).
  */
 import { test, expect } from '@playwright/test';
+import { screenshot } from './driver';
 import {
   crashSeed,
   killBrowser,
@@ -81,6 +82,10 @@ test('a browser killed while an edit waits to be saved opens a valid map with ev
     expect(['', '9']).toContain(rating);
     if (rating === '9') saved.set('Window display', { label: 'Window display', stage: 'Awareness', score: '9' });
     expect(await lostEdits(page, 'Bakery', saved)).toEqual([]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(page, 'crash-reopened-outline-1440');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await screenshot(page, 'crash-reopened-outline-1280');
 
     // and the reopened map takes edits and saves them as before
     await showOutline(page);

@@ -13,6 +13,6 @@ test(`edits saved before a SIGKILL are all there after ${CYCLES} crash cycles`, 
   if (!baseURL) throw new Error('The Playwright config names no baseURL for the preview server.');
   const run = await runCrashCycles({ cycles: CYCLES, seed: crashSeed(Date.now() % 1_000_000), baseURL, title: 'Soak clinic', log: (line) => console.log(line) });
   console.log(`lost edits: ${run.lost.length} of ${run.edits} in ${run.cycles} cycles`);
-  expect(run.cycles).toBeGreaterThanOrEqual(30);
+  expect(run.cycles).toBe(CYCLES);
   expect(run.lost).toEqual([]);
 });
