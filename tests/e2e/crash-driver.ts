@@ -241,11 +241,7 @@ export async function remove(page: Page, label: string): Promise<void> {
 
 /** Adds a touchpoint after another (same channel and stage): Enter on the mind map, its name, Enter, Esc. */
 export async function addAfter(page: Page, sibling: string, label: string): Promise<void> {
-  await cursorTo(page, sibling, COL.label);
-  await page.keyboard.press(`${mod}+1`);
-  await expect(page.locator('.react-flow__node .mind-node.is-selected').getByText(sibling, { exact: true })).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(editor(page)).toBeFocused();
+  await startAdding(page, sibling);
   await page.keyboard.type(label);
   await page.keyboard.press('Enter'); // names it and opens the next one of the list…
   await expect(editor(page)).toBeFocused();
@@ -253,6 +249,15 @@ export async function addAfter(page: Page, sibling: string, label: string): Prom
   await expect(editor(page)).toHaveCount(0);
   await showOutline(page);
   await expect(page.locator('.outline__row.is-touchpoint .outline__label').getByText(label, { exact: true })).toBeVisible();
+}
+
+/** Enter on a touchpoint of the mind map: a new one after it, its label editor open for the name. */
+export async function startAdding(page: Page, sibling: string): Promise<void> {
+  await cursorTo(page, sibling, COL.label);
+  await page.keyboard.press(`${mod}+1`);
+  await expect(page.locator('.react-flow__node .mind-node.is-selected').getByText(sibling, { exact: true })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(editor(page)).toBeFocused();
 }
 
 /** The first touchpoint of a new map: its stage group on the mind map, Tab, the name, Enter, Esc. */
