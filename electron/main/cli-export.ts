@@ -156,7 +156,7 @@ function isReply(value: unknown): value is ExportPageReply {
 /**
  * The print job of an exported PDF: the print document's first-page size (later pages size
  * themselves with CSS `@page`), and margins explicitly 0 because the document draws its own —
- * the same job the app's PDF export hands to printToPDF (renderer/src/features/export/pdf.ts).
+ * the same job the app's PDF export hands to printToPDF (renderer/src/features/export/visual/pdf/pdf.ts).
  * Checked against the IPC schema, so a broken layout fails here with a reason, not in Chromium.
  */
 export function pdfJobOf(result: ExportPageResult): PrintJob {

@@ -9,10 +9,10 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-jp/400.css';
 import { parseTouchmapFile, refusalText } from '@shared/file-format';
 import type { MapDoc } from '@shared/model/types';
-import { actionPlanCsv } from './features/export/action-plan-csv';
-import { outlineMarkdown } from './features/export/outline-markdown';
-import { DEFAULT_VISUAL_OPTIONS, exportVisual, type VisualExportOptions } from './features/export/visual-export';
-import type { ExportedNode, Point, Box } from './features/export/svg-renderer';
+import { actionPlanCsv } from './features/export/data/action-plan-csv';
+import { outlineMarkdown } from './features/export/data/outline-markdown';
+import { DEFAULT_VISUAL_OPTIONS, exportVisual, type VisualExportOptions } from './features/export/visual/visual-export';
+import type { ExportedNode, Point, Box } from './features/export/visual/svg/svg-renderer';
 
 export interface HeadlessOptions extends Partial<Omit<VisualExportOptions, 'format' | 'onProgress'>> {
   readonly format: 'pdf' | 'png' | 'jpeg' | 'svg' | 'csv' | 'md';

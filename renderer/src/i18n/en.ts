@@ -118,7 +118,7 @@ export const en = {
   'help.about': 'About Touchmap',
   'help.aboutBody': 'Customer touchpoint maps, on your computer only: no account, no network, no server. Maps are saved automatically as you work.',
   'present.exit': 'Presenting — press Esc to return',
-  // ── Import of .touchmap files and data exports (features/import, features/export/data-export) ──
+  // ── Import of .touchmap files and data exports (features/import, features/export/data) ──
   'import.button': 'Import…',
   'import.shortcut': 'Import a .touchmap file as new maps (Ctrl/Cmd+O)',
   'import.done.one': 'Imported “{title}”.',
@@ -173,7 +173,7 @@ export const en = {
   'export.data.downloaded': 'Downloaded “{name}”.',
   'export.data.failed': 'Could not export “{name}”: {reason}',
   // ── end import / data exports ──
-  // ── Visual exports: the export dialog (features/export/ExportDialog.tsx, issue 4) ──
+  // ── Visual exports: the export dialog (features/export/dialog) ──
   'export.visual.button': 'Export',
   'export.visual.shortcut': 'Export as PDF, PNG, JPEG or SVG (Ctrl/Cmd+E)',
   'export.visual.title': 'Export map',
