@@ -183,6 +183,11 @@ export const en = {
   'export.visual.png.about': 'An image for slides and documents, at up to 4× the screen size.',
   'export.visual.jpeg.about': 'A smaller image for mail and chat; no transparency.',
   'export.visual.svg.about': 'A vector drawing for Inkscape, Illustrator or office apps; text stays text.',
+  // The Save dialog's file-type filter of each visual format.
+  'export.visual.filter.pdf': 'PDF',
+  'export.visual.filter.png': 'PNG image',
+  'export.visual.filter.jpeg': 'JPEG image',
+  'export.visual.filter.svg': 'SVG image',
   'export.visual.scale': 'Scale',
   'export.visual.pages': 'Pages',
   'export.visual.page.fit': 'Fit on one page',

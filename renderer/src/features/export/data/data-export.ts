@@ -9,6 +9,7 @@
  */
 import { serializeTouchmapFile } from '@shared/file-format';
 import type { MapDoc } from '@shared/model/types';
+import { EXPORT_FORMAT_INFO, extensionOf, type DataFormat } from '@shared/export-formats';
 import { useDocumentStore } from '../../../store/document-store';
 import { useUiStore } from '../../../store/ui-store';
 import { flushPendingSaves, library } from '../../../db/library';
@@ -18,8 +19,8 @@ import { t } from '../../../i18n';
 import { actionPlanCsv } from './action-plan-csv';
 import { outlineMarkdown } from './outline-markdown';
 
-/** The data formats of one map. */
-export type MapDataFormat = 'touchmap' | 'csv' | 'markdown';
+/** The Save dialog's file-type filter of a data format: its name and its one extension. */
+const filterOf = (format: DataFormat) => ({ name: t(`export.data.filter.${format}`), extensions: [extensionOf(format)] });
 
 /** Between a map's title and what the file holds: `Clinic — action plan.csv`. */
 const TITLE_SEPARATOR = ' — ';
@@ -30,33 +31,33 @@ const TITLE_SEPARATOR = ' — ';
  * @param exportedAt the `exportedAt` of a `.touchmap` (ISO); passed in so the builder stays pure
  * @example mapDataFile(doc, 'csv', now).name // 'Clinic — new patients — action plan.csv'
  */
-export function mapDataFile(doc: MapDoc, format: MapDataFormat, exportedAt: string): TextFileToSave {
+export function mapDataFile(doc: MapDoc, format: DataFormat, exportedAt: string): TextFileToSave {
   const title = doc.map.title;
   switch (format) {
     case 'touchmap':
       return {
-        name: safeFileName(title, 'touchmap', t('export.data.untitled')),
+        name: safeFileName(title, extensionOf('touchmap'), t('export.data.untitled')),
         text: serializeTouchmapFile([doc], exportedAt),
-        mimeType: 'application/json',
+        mimeType: EXPORT_FORMAT_INFO.touchmap.mimeType,
         kind: 'touchmap',
-        filter: { name: t('export.data.filter.touchmap'), extensions: ['touchmap'] },
+        filter: filterOf('touchmap'),
       };
     case 'csv':
       return {
-        name: safeFileName(`${title || t('export.data.untitled')}${TITLE_SEPARATOR}${t('export.data.suffix.actionPlan')}`, 'csv'),
+        name: safeFileName(`${title || t('export.data.untitled')}${TITLE_SEPARATOR}${t('export.data.suffix.actionPlan')}`, extensionOf('csv')),
         // actionPlanCsv starts with the byte-order mark Excel needs for Cyrillic, Hangul and Kana.
         text: actionPlanCsv(doc),
-        mimeType: 'text/csv;charset=utf-8',
+        mimeType: EXPORT_FORMAT_INFO.csv.mimeType,
         kind: 'csv',
-        filter: { name: t('export.data.filter.csv'), extensions: ['csv'] },
+        filter: filterOf('csv'),
       };
     case 'markdown':
       return {
-        name: safeFileName(`${title || t('export.data.untitled')}${TITLE_SEPARATOR}${t('export.data.suffix.outline')}`, 'md'),
+        name: safeFileName(`${title || t('export.data.untitled')}${TITLE_SEPARATOR}${t('export.data.suffix.outline')}`, extensionOf('markdown')),
         text: outlineMarkdown(doc),
-        mimeType: 'text/markdown;charset=utf-8',
+        mimeType: EXPORT_FORMAT_INFO.markdown.mimeType,
         kind: 'markdown',
-        filter: { name: t('export.data.filter.markdown'), extensions: ['md'] },
+        filter: filterOf('markdown'),
       };
   }
 }
@@ -70,11 +71,11 @@ export function backupFile(docs: readonly MapDoc[], now: Date): TextFileToSave {
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   return {
-    name: safeFileName(t('backup.fileName', { date }), 'touchmap'),
+    name: safeFileName(t('backup.fileName', { date }), extensionOf('touchmap')),
     text: serializeTouchmapFile(docs, now.toISOString()),
-    mimeType: 'application/json',
+    mimeType: EXPORT_FORMAT_INFO.touchmap.mimeType,
     kind: 'touchmap',
-    filter: { name: t('export.data.filter.touchmap'), extensions: ['touchmap'] },
+    filter: filterOf('touchmap'),
   };
 }
 
@@ -83,7 +84,7 @@ export function backupFile(docs: readonly MapDoc[], now: Date): TextFileToSave {
  * Does nothing when no map is open.
  * @example <button onClick={() => void exportOpenMap('csv')}>Action plan (CSV)</button>
  */
-export async function exportOpenMap(format: MapDataFormat): Promise<void> {
+export async function exportOpenMap(format: DataFormat): Promise<void> {
   const doc = useDocumentStore.getState().doc;
   if (!doc) return;
   await saveAndReport(mapDataFile(doc, format, new Date().toISOString()));

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { planPages, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
+import { EXPORT_FORMAT_INFO, extensionOf, type VisualFormat } from '@shared/export-formats';
 import { useDocumentStore } from '../../../store/document-store';
 import { selectPrimary, useUiStore } from '../../../store/ui-store';
 import { Dialog } from '../../../ui/Dialog';
@@ -13,30 +14,30 @@ import { t, type MessageKey } from '../../../i18n';
 import { safeFileName, saveTextFile } from '../../../platform/files';
 import { saveBinaryFile, savePdf } from '../../../platform/print';
 import { DataExportSection } from '../data/DataExportSection';
-import { rememberFormat, useExportDialogStore, type ExportFormat } from './export-dialog-store';
+import { rememberFormat, useExportDialogStore } from './export-dialog-store';
 import { drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from '../visual/visual-export';
 import { svgDocument, type ExportBackground } from '../visual/svg/svg-renderer';
-import { rasterPlan } from '../visual/raster/raster';
+import { rasterPlan } from '../visual/raster/raster-plan';
 import { rememberExportOptions, storedExportOptions } from './stored-export-options';
 import { selectedStage } from '../visual/stage-scope';
 
-const FORMATS: readonly { readonly format: ExportFormat; readonly label: string; readonly about: MessageKey }[] = [
+const FORMATS: readonly { readonly format: VisualFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
   { format: 'png', label: 'PNG', about: 'export.visual.png.about' },
   { format: 'jpeg', label: 'JPEG', about: 'export.visual.jpeg.about' },
   { format: 'svg', label: 'SVG', about: 'export.visual.svg.about' },
 ];
-const EXTENSION: Record<ExportFormat, string> = { pdf: 'pdf', png: 'png', jpeg: 'jpg', svg: 'svg' };
-const FILTER_NAME: Record<ExportFormat, string> = { pdf: 'PDF', png: 'PNG image', jpeg: 'JPEG image', svg: 'SVG image' };
+/** The Save dialog's file-type filter of a format: its name and its one extension. */
+const filterOf = (format: VisualFormat) => ({ name: t(`export.visual.filter.${format}`), extensions: [extensionOf(format)] });
 const PAPER_LABEL: Record<Paper, string> = { a4: 'A4', a3: 'A3', letter: 'Letter' };
 
 type Phase = { readonly kind: 'idle' } | { readonly kind: 'working'; readonly done: number; readonly total: number } | { readonly kind: 'failed'; readonly message: string };
 
-export default function ExportDialog({ initialFormat }: { readonly initialFormat: ExportFormat }) {
+export default function ExportDialog({ initialFormat }: { readonly initialFormat: VisualFormat }) {
   const doc = useDocumentStore((s) => s.doc);
   const grouping = useUiStore((s) => s.grouping);
   const close = useExportDialogStore((s) => s.close);
-  const [format, setFormat] = useState<ExportFormat>(initialFormat);
+  const [format, setFormat] = useState<VisualFormat>(initialFormat);
   const [options, setOptions] = useState(() => storedExportOptions());
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   // A stage group selected in the editor can have a slide of its own (framed exports only).
@@ -76,7 +77,7 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   }, [parts, format, options]);
 
   if (!doc) return null;
-  const fileName = safeFileName(doc.map.title, EXTENSION[format], t('export.data.untitled'));
+  const fileName = safeFileName(doc.map.title, extensionOf(format), t('export.data.untitled'));
   const busy = phase.kind === 'working';
 
   const run = async () => {
@@ -87,9 +88,9 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
       const result = await exportVisual(doc, { ...full, onProgress: (done, total) => setPhase({ kind: 'working', done, total }) });
       let outcome;
       if (result.kind === 'svg') {
-        outcome = await saveTextFile({ name: fileName, text: result.text, mimeType: 'image/svg+xml', kind: 'svg', filter: { name: FILTER_NAME.svg, extensions: ['svg'] } });
+        outcome = await saveTextFile({ name: fileName, text: result.text, mimeType: EXPORT_FORMAT_INFO.svg.mimeType, kind: 'svg', filter: filterOf('svg') });
       } else if (result.kind === 'raster') {
-        outcome = await saveBinaryFile({ name: fileName, blob: result.blob, kind: format === 'jpeg' ? 'jpeg' : 'png', filter: { name: FILTER_NAME[format], extensions: [EXTENSION[format]] } });
+        outcome = await saveBinaryFile({ name: fileName, blob: result.blob, kind: format, filter: filterOf(format) });
       } else {
         outcome = await savePdf(result.print.job, fileName);
       }

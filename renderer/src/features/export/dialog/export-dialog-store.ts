@@ -4,33 +4,31 @@
  * renderer load on demand when it opens.
  */
 import { create } from 'zustand';
-
-export type ExportFormat = 'png' | 'jpeg' | 'svg' | 'pdf';
+import { VISUAL_FORMATS, type VisualFormat } from '@shared/export-formats';
 
 interface ExportDialogState {
   /** The format the dialog opens on; null when closed. */
-  readonly open: ExportFormat | null;
+  readonly open: VisualFormat | null;
   /** The last format used, so Ctrl/Cmd+E reopens on it. */
-  readonly last: ExportFormat;
-  show(format?: ExportFormat): void;
+  readonly last: VisualFormat;
+  show(format?: VisualFormat): void;
   close(): void;
 }
 
 /** Where the last format is kept between sessions (a preference, not map data). */
 const LAST_FORMAT_KEY = 'touchmap.export.format';
-const FORMATS: readonly ExportFormat[] = ['png', 'jpeg', 'svg', 'pdf'];
 
-function storedFormat(): ExportFormat {
+function storedFormat(): VisualFormat {
   try {
     const saved = localStorage.getItem(LAST_FORMAT_KEY);
-    return FORMATS.find((f) => f === saved) ?? 'pdf';
+    return VISUAL_FORMATS.find((f) => f === saved) ?? 'pdf';
   } catch {
     return 'pdf';
   }
 }
 
 /** Remembers the format of an export that was made, for the next Ctrl/Cmd+E, also after a restart. */
-export function rememberFormat(format: ExportFormat): void {
+export function rememberFormat(format: VisualFormat): void {
   useExportDialogStore.setState({ last: format });
   try {
     localStorage.setItem(LAST_FORMAT_KEY, format);
@@ -47,7 +45,7 @@ export const useExportDialogStore = create<ExportDialogState>()((set, get) => ({
 }));
 
 /** Opens the export dialog (on `format`, or the last one used). Returns true: the action always acts. */
-export function openExportDialog(format?: ExportFormat): boolean {
+export function openExportDialog(format?: VisualFormat): boolean {
   useExportDialogStore.getState().show(format);
   return true;
 }

@@ -4,18 +4,16 @@
  * Loaded on demand (the dialog imports it dynamically) so none of it is in the first bundle.
  */
 import type { MapDoc } from '@shared/model/types';
+import { EXPORT_FORMAT_INFO, type VisualFormat } from '@shared/export-formats';
 import { mapWords } from '@shared/templates/map-words';
 import { landscapeFor, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
 import type { Grouping } from '../../../store/ui-store';
 import { mindModelFor } from '../../../drawing/mind-model';
 import { renderMapSvg, svgDocument, type ExportBackground, type SvgParts } from './svg/svg-renderer';
-import { rasterize, type RasterFormat } from './raster/raster';
+import { rasterize } from './raster/raster';
 import { buildPrintDocument, DEFAULT_MARGIN_IN, type PrintDocument } from './pdf/pdf';
 import { embeddedFontCss } from './fonts/fonts';
 import { stageLayout } from './stage-scope';
-
-export type VisualFormat = 'png' | 'jpeg' | 'svg' | 'pdf';
-export const VISUAL_FORMATS: readonly VisualFormat[] = ['png', 'jpeg', 'svg', 'pdf'];
 
 export interface VisualExportOptions {
   readonly format: VisualFormat;
@@ -102,7 +100,7 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
     // The bundled Noto faces cut to the drawing's characters, inlined: the file shows the same
     // letters on a machine without Noto.
     const text = svgDocument(parts, { fontCss: await embeddedFontCss(parts.text, parts.fontFamily) });
-    return { kind: 'svg', text, blob: new Blob([text], { type: 'image/svg+xml' }), width: parts.width, height: parts.height, parts };
+    return { kind: 'svg', text, blob: new Blob([text], { type: EXPORT_FORMAT_INFO.svg.mimeType }), width: parts.width, height: parts.height, parts };
   }
   if (options.format === 'pdf') {
     // The poster caption and the appendix print the map language's words: their glyphs must be embedded too.
@@ -111,7 +109,8 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
     return { kind: 'pdf', print, parts, ...(print.plan.notice ? { notice: print.plan.notice } : {}) };
   }
   const raster = await rasterize(parts, {
-    format: options.format as RasterFormat,
+    // svg and pdf returned above: what is left is made of pixels.
+    format: options.format,
     scale: options.scale,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.maxCanvasSide ? { maxCanvasSide: options.maxCanvasSide } : {}),

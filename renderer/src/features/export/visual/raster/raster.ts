@@ -15,26 +15,19 @@
  * into one PNG without recompressing (png-stitch.ts, strip-encoder.ts) — painted, encoded and
  * framed in raster workers, one per core, where the browser has them (strip-workers.ts), else on
  * the page. Wider images are drawn in tiles whose rows are streamed into our own PNG encoder (zlib
- * through CompressionStream). JPEG has no such encoder here: the browser encodes it from one
+ * through CompressionStream, png-stream-encoder.ts). How big the image comes out, and when it is
+ * scaled down, is decided first (raster-plan.ts). JPEG has no such encoder here: the browser encodes it from one
  * canvas, so a JPEG past that canvas is scaled down — with a notice saying so.
  */
+import { EXPORT_FORMAT_INFO } from '@shared/export-formats';
 import type { SvgParts } from '../svg/svg-renderer';
 import { bundledFaceSources, loadFontsFor } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
-import { chunk, ihdrChunk, PNG_SIGNATURE } from './png-chunks';
+import { PngStreamEncoder } from './png-stream-encoder';
+import { MAX_CANVAS_SIDE, rasterPlan, TILE_SIDE, type RasterFormat } from './raster-plan';
 import { paintView, stripScene, type PaintContext, type StripScene, type View } from './strip-painter';
 import { frameStrip, joinStrips, paintStrip, stripJobs, type EncodedStrip, type StripJob } from './strip-encoder';
 import { encodeInWorkers, stripWorkersSupported, WorkersUnavailable } from './strip-workers';
-
-export type RasterFormat = 'png' | 'jpeg';
-
-/** One canvas can hold this much (Chromium: 32,767 a side and 268 M pixels; we stay well inside). */
-export const MAX_CANVAS_SIDE = 16_384;
-export const MAX_CANVAS_AREA = 16_384 * 16_384;
-/** Tile side for images past one canvas. */
-export const TILE_SIDE = 4_096;
-/** A PNG this big (raw RGBA ~2 GB) is more than the app can assemble in memory; larger ones scale down. */
-export const MAX_PNG_PIXELS = 500_000_000;
 
 export interface RasterOptions {
   readonly format: RasterFormat;
@@ -57,45 +50,6 @@ export interface RasterResult {
   readonly scale: number;
   readonly tiled: boolean;
   readonly notice?: string;
-}
-
-/**
- * The pixel size and scale an export will come out at, and why it differs from the ask.
- * @example rasterPlan(1000, 800, 2, 'png') // { width: 2000, height: 1600, scale: 2, tiled: false }
- */
-export function rasterPlan(
-  width: number,
-  height: number,
-  scale: number,
-  format: RasterFormat,
-  limits: { readonly maxCanvasSide?: number } = {},
-): { width: number; height: number; scale: number; tiled: boolean; notice?: string } {
-  if (!Number.isFinite(scale) || scale < 1 || scale > 4) throw new RangeError(`The scale must be 1–4; got ${scale}.`);
-  const side = limits.maxCanvasSide ?? MAX_CANVAS_SIDE;
-  const area = Math.min(MAX_CANVAS_AREA, side * side);
-  const size = (s: number) => ({ width: Math.max(1, Math.ceil(width * s)), height: Math.max(1, Math.ceil(height * s)) });
-  const wanted = size(scale);
-  const fitsCanvas = (w: number, h: number) => w <= side && h <= side && w * h <= area;
-  if (format === 'jpeg') {
-    if (fitsCanvas(wanted.width, wanted.height)) return { ...wanted, scale, tiled: false };
-    const s = Math.min(scale, (side - 1) / width, (side - 1) / height, Math.sqrt(area / (width * height))) * 0.999;
-    const got = size(s);
-    return {
-      ...got,
-      scale: s,
-      tiled: false,
-      notice: `At ${scale}× this map is ${wanted.width} × ${wanted.height} px; a JPEG is encoded from one browser canvas (at most ${side} px a side), so it was scaled to ${s.toFixed(2)}× (${got.width} × ${got.height} px). PNG keeps the full size.`,
-    };
-  }
-  if (wanted.width * wanted.height <= MAX_PNG_PIXELS) return { ...wanted, scale, tiled: !fitsCanvas(wanted.width, wanted.height) };
-  const s = Math.sqrt(MAX_PNG_PIXELS / (width * height)) * 0.999;
-  const got = size(s);
-  return {
-    ...got,
-    scale: s,
-    tiled: !fitsCanvas(got.width, got.height),
-    notice: `At ${scale}× this map would be ${wanted.width} × ${wanted.height} px, more than the ${MAX_PNG_PIXELS / 1e6} million pixels Touchmap can assemble; it was scaled to ${s.toFixed(2)}× (${got.width} × ${got.height} px). PDF poster pages keep it vector at any size.`,
-  };
 }
 
 function canvas2d(width: number, height: number, lang: string): { canvas: HTMLCanvasElement; ctx: PaintContext } {
@@ -143,7 +97,7 @@ export async function rasterize(parts: SvgParts, options: RasterOptions): Promis
     await pageFonts();
     options.onProgress?.(0, 1);
     const { canvas } = drawRegion(scene, { x: 0, y: 0, width: parts.width, height: parts.height }, plan.width, plan.height, opaque);
-    const blob = await toBlob(canvas, options.format === 'png' ? 'image/png' : 'image/jpeg', options.quality ?? 0.92);
+    const blob = await toBlob(canvas, EXPORT_FORMAT_INFO[options.format].mimeType, options.quality ?? 0.92);
     options.onProgress?.(1, 1);
     return { blob, width: plan.width, height: plan.height, scale: plan.scale, tiled: false, ...(notice ? { notice } : {}) };
   }
@@ -236,60 +190,4 @@ async function encodeOnPage(scene: StripScene, jobs: readonly StripJob[], onStri
   }
   if (pending) await frame(pending);
   return strips;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A streaming PNG encoder: 8-bit RGBA, no filtering, one IDAT per deflate chunk.
-// ---------------------------------------------------------------------------------------------
-
-/** Writes a PNG from rows of tiles without ever holding the whole image. */
-export class PngStreamEncoder {
-  private readonly output: BlobPart[] = [];
-  private readonly writer: WritableStreamDefaultWriter<BufferSource>;
-  private readonly reading: Promise<void>;
-
-  constructor(
-    private readonly width: number,
-    height: number,
-  ) {
-    this.output.push(PNG_SIGNATURE, ihdrChunk(width, height));
-    const stream = new CompressionStream('deflate');
-    this.writer = stream.writable.getWriter();
-    this.reading = (async () => {
-      const reader = stream.readable.getReader();
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        if (value && value.length > 0) this.output.push(chunk('IDAT', [value as Uint8Array]));
-      }
-    })();
-  }
-
-  /** Adds `height` scanlines made of the tiles left to right. */
-  async addRows(tiles: readonly ImageData[], height: number): Promise<void> {
-    const stride = 1 + this.width * 4;
-    // Up to 64 scanlines per write: big enough to be fast, small enough to stay light on memory.
-    const batch = Math.max(1, Math.min(height, Math.floor((16 * 1024 * 1024) / stride)));
-    for (let y0 = 0; y0 < height; y0 += batch) {
-      const lines = Math.min(batch, height - y0);
-      const buffer = new Uint8Array(lines * stride);
-      for (let l = 0; l < lines; l++) {
-        let at = l * stride + 1; // filter byte 0 = None
-        for (const tile of tiles) {
-          const rowBytes = tile.width * 4;
-          const from = (y0 + l) * rowBytes;
-          buffer.set(tile.data.subarray(from, from + rowBytes), at);
-          at += rowBytes;
-        }
-      }
-      await this.writer.write(buffer);
-    }
-  }
-
-  async finish(): Promise<Blob> {
-    await this.writer.close();
-    await this.reading;
-    this.output.push(chunk('IEND', []));
-    return new Blob(this.output, { type: 'image/png' });
-  }
 }
