@@ -1,5 +1,5 @@
 /**
- * The action plan as CSV (issue 4, "The data"): one row per touchpoint with its stage, channel,
+ * The action plan as CSV: one row per touchpoint with its stage, channel,
  * scores and improvement action, for a facilitator to take into Excel or a tracker. Pure — no
  * DOM — so the app, the headless `npm run export` and the tests produce the same bytes.
  *

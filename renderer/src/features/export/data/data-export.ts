@@ -1,5 +1,5 @@
 /**
- * The map's data leaving the app (issue 4, "The data"): the open map as `.touchmap`, its action plan
+ * The map's data leaving the app: the open map as `.touchmap`, its action plan
  * as CSV, its outline as Markdown, and a backup of every map as one `.touchmap`. Each is saved
  * through the platform (native Save dialog in the desktop app, a download in a browser) and the
  * user is told where it went.

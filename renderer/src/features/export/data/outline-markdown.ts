@@ -1,5 +1,5 @@
 /**
- * The map as a Markdown outline (issue 4, "The data"): channels and stages as headings,
+ * The map as a Markdown outline: channels and stages as headings,
  * touchpoints as list items with their scores, details nested below — for pasting into notes,
  * wikis and reports. Pure, no DOM.
  *

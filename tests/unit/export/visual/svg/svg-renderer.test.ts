@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The export SVG (issue 4): a standalone file with real text, no active content, no external
+ * The export SVG: a standalone file with real text, no active content, no external
  * references — checked by parsing it as XML, as Inkscape or an office app would.
  */
 import { describe, expect, it } from 'vitest';

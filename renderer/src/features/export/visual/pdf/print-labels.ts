@@ -4,7 +4,7 @@
  * Why: Chromium parses, lays out and prints SVG text far more slowly than the same words in
  * HTML. On a 2,000-topic map (4,600 text runs) the `<text>` elements were ~70 % of parsing the
  * print document and ~40 % of printing it; as positioned HTML the same PDF took a quarter less
- * time in all (issue 6). The words stay vector text with the same embedded fonts either way.
+ * time in all. The words stay vector text with the same embedded fonts either way.
  *
  * How a label lands where the SVG would have drawn it: each run is an absolutely placed element
  * whose bottom edge is its baseline — `text-box: trim-end text alphabetic` trims the line box to

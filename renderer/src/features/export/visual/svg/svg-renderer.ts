@@ -2,7 +2,7 @@
  * The one export renderer: a map's data and its computed layout → a standalone SVG.
  *
  * Why not a screenshot of the canvas: DOM screenshots are what lose edges, arrowheads and CJK
- * text in other tools' exports (issue 4). This draws every box, edge and label itself from the
+ * text in other tools' exports. This draws every box, edge and label itself from the
  * same layout (layout.ts) and theme tokens (theme.ts) the canvas uses, with real `<text>` per
  * wrapped line — so the file shows its text in a browser, Inkscape and office apps alike.
  *
