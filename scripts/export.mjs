@@ -20,9 +20,10 @@ const DIST = join(ROOT, 'dist', 'renderer');
 
 /**
  * The command line itself (parsing, messages, file names) lives in shared/export-cli.ts, which
- * the packaged app's `touchmap --export` uses too, so the two cannot disagree. It is TypeScript
- * with no run-time imports: bundled in memory and imported from a data: URL, so parallel runs
- * never race over a file in .tmp/ and nothing stale is ever loaded.
+ * the packaged app's `touchmap --export` uses too, so the two cannot disagree; the formats and
+ * their `--format` words come with it from shared/export-formats.ts, its one run-time import
+ * (plain data). It is TypeScript: bundled in memory and imported from a data: URL, so parallel
+ * runs never race over a file in .tmp/ and nothing stale is ever loaded.
  */
 async function loadExportCli() {
   const out = await build({

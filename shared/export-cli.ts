@@ -3,15 +3,15 @@
  * which bundles this file on the fly) and the packaged app's `touchmap --export …`
  * (electron/main/cli-export.ts), so the two parse, validate, name files and report the same way.
  *
- * Pure: argv strings in, options or a message naming the bad option out. It imports nothing at
- * run time (only types), so the script's on-the-fly bundle stays a few kilobytes instead of
- * pulling in zod and the model.
+ * Pure: argv strings in, options or a message naming the bad option out. At run time it imports
+ * only the format table (export-formats.ts, plain data), so the script's on-the-fly bundle stays
+ * a few kilobytes instead of pulling in zod and the model.
  */
 import type { Orientation, PageMode, Paper, SlideFrame } from './model/page-layout';
+import { CLI_EXPORT_FORMATS, cliFormatNamed, cliNameOf, extensionOf, isVisualFormat, type CliExportFormat } from './export-formats';
 
-/** What the export writes. `jpg` and `markdown` are accepted as aliases. */
-export const EXPORT_FORMATS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The `--format` words, in order: `pdf|png|jpeg|svg|csv|md` (`jpg` and `markdown` are aliases). */
+const FORMAT_WORDS = CLI_EXPORT_FORMATS.map(cliNameOf);
 /** `--page`: one page of that paper, the page fitted to the map, or a poster over several pages. */
 export const EXPORT_PAGES = ['a4', 'a3', 'letter', 'fit', 'poster'] as const;
 export type ExportPage = (typeof EXPORT_PAGES)[number];
@@ -21,8 +21,6 @@ export const EXPORT_BACKGROUNDS = ['white', 'transparent', 'dark'] as const;
 /** `--frame`: the picture centred in a slide of that shape (`none`: the map's own shape). */
 export const EXPORT_FRAMES = ['none', '16:9', '4:3'] as const satisfies readonly SlideFrame[];
 export type ExportBackground = (typeof EXPORT_BACKGROUNDS)[number];
-/** The file extension of each format (JPEG as the `.jpg` everyone expects). */
-export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { pdf: 'pdf', png: 'png', jpeg: 'jpg', svg: 'svg', csv: 'csv', md: 'md' };
 /** `--scale` bounds: past 4× a large map's PNG runs into hundreds of megapixels. */
 export const MIN_EXPORT_SCALE = 1;
 export const MAX_EXPORT_SCALE = 4;
@@ -38,7 +36,7 @@ export const EXPORT_MESSAGE_PREFIX = 'touchmap export: ';
 export interface ExportCliOptions {
   /** The .touchmap file as given (relative to the working directory). */
   readonly file: string;
-  readonly format: ExportFormat;
+  readonly format: CliExportFormat;
   /** A map's id or title; the file's first map when absent. */
   readonly map?: string;
   /** Where to write; next to the file, named after the map, when absent. */
@@ -67,7 +65,7 @@ export type ExportCliParse =
  * @example exportUsage('touchmap --export') // "Usage: touchmap --export <file.touchmap> --format …"
  */
 export function exportUsage(command = 'npm run export --'): string {
-  return `Usage: ${command} <file.touchmap> --format pdf|png|jpeg|svg|csv|md [options]
+  return `Usage: ${command} <file.touchmap> --format ${FORMAT_WORDS.join('|')} [options]
   --map <id or title>     which map of the file (default: the first)
   --out <path>            where to write (default: next to the file, named after the map)
   --scale <1-4>           PNG/JPEG pixel scale (default 2)
@@ -101,7 +99,7 @@ export function parseExportArgs(argv: readonly string[]): ExportCliParse {
 }
 
 function parse(argv: readonly string[]): ExportCliParse {
-  let format: string | undefined;
+  let formatWord: string | undefined;
   let map: string | undefined;
   let out: string | undefined;
   let scale = 2;
@@ -131,8 +129,7 @@ function parse(argv: readonly string[]): ExportCliParse {
     };
     switch (flag) {
       case '--format': {
-        const v = take().toLowerCase();
-        format = v === 'jpg' ? 'jpeg' : v === 'markdown' ? 'md' : v;
+        formatWord = take().toLowerCase();
         break;
       }
       case '--map':
@@ -201,13 +198,14 @@ function parse(argv: readonly string[]): ExportCliParse {
 
   if (files.length === 0) throw new UsageError('Give the .touchmap file to export.');
   if (files.length > 1) throw new UsageError(`Give one .touchmap file; got ${files.length}: ${files.join(', ')}.`);
-  if (format === undefined) throw new UsageError(`--format is required: one of ${EXPORT_FORMATS.join(', ')}.`);
-  if (!oneOf(EXPORT_FORMATS, format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
+  if (formatWord === undefined) throw new UsageError(`--format is required: one of ${FORMAT_WORDS.join(', ')}.`);
+  const format = cliFormatNamed(formatWord);
+  if (!format) throw new UsageError(`--format must be one of ${FORMAT_WORDS.join(', ')}; got "${formatWord}".`);
   if (background === 'transparent' && format !== 'png' && format !== 'svg') {
-    throw new UsageError(`--background transparent works for PNG and SVG only; ${format.toUpperCase()} has no transparency.`);
+    throw new UsageError(`--background transparent works for PNG and SVG only; ${cliNameOf(format).toUpperCase()} has no transparency.`);
   }
-  if (frame !== 'none' && (format === 'csv' || format === 'md')) {
-    throw new UsageError(`--frame frames a picture (PDF, PNG, JPEG, SVG); ${format.toUpperCase()} has none.`);
+  if (frame !== 'none' && !isVisualFormat(format)) {
+    throw new UsageError(`--frame frames a picture (PDF, PNG, JPEG, SVG); ${cliNameOf(format).toUpperCase()} has none.`);
   }
   const options: ExportCliOptions = {
     file: files[0] as string,
@@ -241,7 +239,7 @@ export function exportArgsFromArgv(argv: readonly string[]): string[] | null {
 
 /** The options of `window.touchmapExport` (renderer/src/export-entry.ts HeadlessOptions). */
 export interface ExportRequest {
-  readonly format: ExportFormat;
+  readonly format: CliExportFormat;
   readonly map?: string;
   readonly scale: number;
   readonly background: ExportBackground;
@@ -289,13 +287,13 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  * format's extension; "map" when nothing is left.
  * @example exportFileName('Clinic: visit / follow-up', 'jpeg') // "Clinic visit follow-up.jpg"
  */
-export function exportFileName(mapTitle: string, format: ExportFormat): string {
+export function exportFileName(mapTitle: string, format: CliExportFormat): string {
   // eslint-disable-next-line no-control-regex -- control characters cannot be in file names
   const cleaned = mapTitle.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
   // By code point, so a cut never splits a surrogate pair; no leading/trailing dots (hidden files, Windows).
   let stem = Array.from(cleaned).slice(0, MAX_STEM_CHARS).join('').replace(/^[.\s]+|[.\s]+$/g, '');
   if (WINDOWS_RESERVED.test(stem)) stem = `${stem} map`;
-  return `${stem || 'map'}.${EXPORT_EXTENSIONS[format]}`;
+  return `${stem || 'map'}.${extensionOf(format)}`;
 }
 
 /** What the export page returns that the command line reports (renderer/src/export-entry.ts HeadlessResult). */

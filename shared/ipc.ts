@@ -13,6 +13,7 @@
  */
 import * as z from 'zod';
 import { MENU_OPERATIONS, type MenuOperation } from './operations';
+import { EXPORT_FORMATS } from './export-formats';
 
 /** The global name the preload exposes: `window.touchmap`. */
 export const BRIDGE_GLOBAL = 'touchmap';
@@ -25,9 +26,8 @@ export const BRIDGE_GLOBAL = 'touchmap';
 
 export { MENU_OPERATIONS, type MenuOperation };
 
-/** Kinds of file the app saves; the Save dialog remembers the last folder per kind. */
-export const EXPORT_KINDS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'markdown', 'touchmap'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+// The kinds of file the app saves are the export formats (export-formats.ts); a save names its
+// format as `kind`, and the Save dialog remembers the last folder per format.
 
 // ---------------------------------------------------------------------------------------------
 // Channels. Renderer → main calls are all `invoke` (so each gets a sender check, validation
@@ -126,7 +126,7 @@ export const saveFileArgsSchema = /* @__PURE__ */ schema(() =>
         message: `must be at most ${MAX_SAVE_BYTES} bytes`,
       }),
     ]),
-    kind: z.enum(EXPORT_KINDS),
+    kind: z.enum(EXPORT_FORMATS),
   }),
 );
 export type SaveFileArgs = z.infer<typeof saveFileArgsSchema>;

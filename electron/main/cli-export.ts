@@ -29,6 +29,7 @@ import {
   type ExportResultSummary,
 } from '../../shared/export-cli';
 import { MAX_PAGE_INCHES, printJobSchema, type PrintJob } from '../../shared/ipc';
+import { withTimeout } from '../../shared/with-timeout';
 import { writeFileAtomically } from './atomic-write';
 import { APP_ORIGIN } from './app-origin';
 
@@ -156,7 +157,7 @@ function isReply(value: unknown): value is ExportPageReply {
 /**
  * The print job of an exported PDF: the print document's first-page size (later pages size
  * themselves with CSS `@page`), and margins explicitly 0 because the document draws its own —
- * the same job the app's PDF export hands to printToPDF (renderer/src/features/export/pdf.ts).
+ * the same job the app's PDF export hands to printToPDF (renderer/src/features/export/visual/pdf/pdf.ts).
  * Checked against the IPC schema, so a broken layout fails here with a reason, not in Chromium.
  */
 export function pdfJobOf(result: ExportPageResult): PrintJob {
@@ -171,16 +172,6 @@ export function pdfJobOf(result: ExportPageResult): PrintJob {
   const checked = printJobSchema.safeParse(job);
   if (!checked.success) throw new Error(`The PDF layout is not printable: ${checked.error.issues[0]?.message ?? 'invalid'}.`);
   return checked.data;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(message)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,14 +1,16 @@
 /**
  * The native Save and Open dialogs behind bridge.saveFile and bridge.openTouchmapFile. Each
- * kind of export remembers its own last folder (PDFs go to one place, backups to another).
+ * export format (shared/export-formats.ts) remembers its own last folder (PDFs go to one place,
+ * backups to another).
  * Saving over a file is atomic (atomic-write.ts): the previous file stays whole until the new
  * one is complete on disk, so a crash mid-save never leaves a broken file.
  * Dialog, file system and settings are parameters, so tests drive it with fakes.
  */
 import path from 'node:path';
 import type { OpenedFile, SaveFileArgs, SaveFileResult } from '../../shared/ipc';
+import { extensionOf } from '../../shared/export-formats';
 import { writeFileAtomic, type AtomicFs } from './atomic-write';
-import { readTouchmapFile, TOUCHMAP_EXTENSION, type TouchmapFs } from './file-open';
+import { readTouchmapFile, type TouchmapFs } from './file-open';
 import type { FolderSlot, SettingsStore } from './settings';
 
 export interface DialogLike {
@@ -62,7 +64,7 @@ export async function openTouchmapFileWithDialog(deps: FileDialogDeps): Promise<
   const choice = await deps.dialog.showOpenDialog({
     title: 'Open a Touchmap file',
     defaultPath: lastFolder(deps, 'open'),
-    filters: [{ name: 'Touchmap maps', extensions: [TOUCHMAP_EXTENSION.slice(1)] }],
+    filters: [{ name: 'Touchmap maps', extensions: [extensionOf('touchmap')] }],
     properties: ['openFile'],
   });
   const filePath = choice.filePaths[0];

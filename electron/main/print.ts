@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import type { PrintJob, PrintResult } from '../../shared/ipc';
+import { withTimeout } from '../../shared/with-timeout';
 import { PRINT_ORIGIN } from './app-origin';
 
 export const MICRONS_PER_INCH = 25_400;
@@ -112,16 +113,6 @@ export interface PrintService {
 
 /** Awaits web fonts in the print page. A constant expression, no input: page scripts stay forbidden by its CSP. */
 const FONTS_READY = 'document.fonts.ready.then(() => document.fonts.size)';
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(message)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 export function createPrintService(deps: PrintServiceDeps): PrintService {
   const fontWaitMs = deps.fontWaitMs ?? FONT_WAIT_MS;

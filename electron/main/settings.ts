@@ -7,11 +7,11 @@
  * renames it, so a crash mid-write leaves the old file whole.
  */
 import * as z from 'zod';
-import { EXPORT_KINDS } from '../../shared/ipc';
+import { EXPORT_FORMATS } from '../../shared/export-formats';
 import { windowStateSchema } from './window-state';
 
-/** Folder slots: one per export kind, plus the Open dialog's. */
-export const FOLDER_SLOTS = [...EXPORT_KINDS, 'open'] as const;
+/** Folder slots: one per export format, plus the Open dialog's. */
+export const FOLDER_SLOTS = [...EXPORT_FORMATS, 'open'] as const;
 export type FolderSlot = (typeof FOLDER_SLOTS)[number];
 
 export const shellSettingsSchema = z.object({

@@ -9,13 +9,15 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-jp/400.css';
 import { parseTouchmapFile, refusalText } from '@shared/file-format';
 import type { MapDoc } from '@shared/model/types';
-import { actionPlanCsv } from './features/export/action-plan-csv';
-import { outlineMarkdown } from './features/export/outline-markdown';
-import { DEFAULT_VISUAL_OPTIONS, exportVisual, type VisualExportOptions } from './features/export/visual-export';
-import type { ExportedNode, Point, Box } from './features/export/svg-renderer';
+import type { CliExportFormat } from '@shared/export-formats';
+import { actionPlanCsv } from './features/export/data/action-plan-csv';
+import { outlineMarkdown } from './features/export/data/outline-markdown';
+import { DEFAULT_VISUAL_OPTIONS, exportVisual, type VisualExportOptions } from './features/export/visual/visual-export';
+import type { ExportedNode, Point, Box } from './features/export/visual/svg/svg-renderer';
 
 export interface HeadlessOptions extends Partial<Omit<VisualExportOptions, 'format' | 'onProgress'>> {
-  readonly format: 'pdf' | 'png' | 'jpeg' | 'svg' | 'csv' | 'md';
+  /** What the command line writes (shared/export-formats.ts), by the format's id: `markdown`, `jpeg`. */
+  readonly format: CliExportFormat;
   /** A map's id or title; the first map when not given. */
   readonly map?: string;
 }
@@ -60,7 +62,7 @@ async function touchmapExport(fileText: string, options: HeadlessOptions): Promi
   const doc = pickMap(parsed.docs, options.map);
   const base = { mapId: doc.map.id, mapTitle: doc.map.title, otherMaps: parsed.docs.filter((d) => d !== doc).map((d) => d.map.title) };
   if (options.format === 'csv') return { ...base, encoding: 'text', data: actionPlanCsv(doc) };
-  if (options.format === 'md') return { ...base, encoding: 'text', data: outlineMarkdown(doc) };
+  if (options.format === 'markdown') return { ...base, encoding: 'text', data: outlineMarkdown(doc) };
   const { format: _format, map: _map, ...rest } = options;
   const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, ...rest, format: options.format });
   const geometry = { nodes: result.parts.nodes, edges: result.parts.edges, mapBox: result.parts.mapBox, width: result.parts.width, height: result.parts.height };

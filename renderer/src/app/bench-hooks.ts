@@ -104,7 +104,7 @@ export function installBenchHooks(): void {
     async exportVisual(kind) {
       const doc = openDoc();
       const start = performance.now();
-      const { DEFAULT_VISUAL_OPTIONS, exportVisual } = await import('../features/export/visual-export');
+      const { DEFAULT_VISUAL_OPTIONS, exportVisual } = await import('../features/export/visual/visual-export');
       const grouping = useUiStore.getState().grouping;
       if (kind === 'png_2x') {
         const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'png', scale: 2, grouping });

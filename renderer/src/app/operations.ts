@@ -15,7 +15,7 @@ import { addChild, addSibling, deleteSelection, editLabel, moveSelection } from 
 import { canvasControl } from '../features/mindmap/canvas-control';
 // Module files, not the feature's index: the index re-exports hooks that import this registry.
 import { importFromPicker } from '../features/import/import-flow';
-import { backUpAllMaps, exportOpenMap } from '../features/export/data-export';
+import { backUpAllMaps, exportOpenMap } from '../features/export/data/data-export';
 // the grid's keys and the chains' verbs
 import { gridAddTouchpoint, gridEdit, gridMove } from '../features/grid/grid-operations';
 import { toggleChainsPanel } from '../features/chains/chain-operations';
@@ -34,7 +34,7 @@ import { showHelp } from '../features/help/help-store';
 import { toggleTheme } from './apply-theme';
 import { navigate } from '../store/route';
 // the visual exports' dialog (its own tiny store; the export code loads on demand)
-import { openExportDialog } from '../features/export/export-dialog-store';
+import { openExportDialog } from '../features/export/dialog/export-dialog-store';
 
 export type { KeyChord, OperationName };
 
@@ -85,7 +85,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'file.open': { enabled: () => true, perform: () => (void importFromPicker(), true) },
   'file.import': { enabled: () => true, perform: () => (void importFromPicker(), true) },
   // the export code loads on demand, so printing costs nothing until it is used
-  'file.print': { enabled: hasDoc, perform: () => (void import('../features/export/print-map').then((m) => m.printOpenMap()), true) },
+  'file.print': { enabled: hasDoc, perform: () => (void import('../features/export/visual/pdf/print-map').then((m) => m.printOpenMap()), true) },
   'file.backupAll': { enabled: () => true, perform: () => (void backUpAllMaps(), true) },
   'export.touchmap': { enabled: hasDoc, perform: () => (void exportOpenMap('touchmap'), true) },
   'export.csv': { enabled: hasDoc, perform: () => (void exportOpenMap('csv'), true) },

@@ -118,7 +118,7 @@ export const en = {
   'help.about': 'About Touchmap',
   'help.aboutBody': 'Customer touchpoint maps, on your computer only: no account, no network, no server. Maps are saved automatically as you work.',
   'present.exit': 'Presenting — press Esc to return',
-  // ── Import of .touchmap files and data exports (features/import, features/export/data-export) ──
+  // ── Import of .touchmap files and data exports (features/import, features/export/data) ──
   'import.button': 'Import…',
   'import.shortcut': 'Import a .touchmap file as new maps (Ctrl/Cmd+O)',
   'import.done.one': 'Imported “{title}”.',
@@ -173,7 +173,7 @@ export const en = {
   'export.data.downloaded': 'Downloaded “{name}”.',
   'export.data.failed': 'Could not export “{name}”: {reason}',
   // ── end import / data exports ──
-  // ── Visual exports: the export dialog (features/export/ExportDialog.tsx) ──
+  // ── Visual exports: the export dialog (features/export/dialog) ──
   'export.visual.button': 'Export',
   'export.visual.shortcut': 'Export as PDF, PNG, JPEG or SVG (Ctrl/Cmd+E)',
   'export.visual.title': 'Export map',
@@ -183,6 +183,11 @@ export const en = {
   'export.visual.png.about': 'An image for slides and documents, at up to 4× the screen size.',
   'export.visual.jpeg.about': 'A smaller image for mail and chat; no transparency.',
   'export.visual.svg.about': 'A vector drawing for Inkscape, Illustrator or office apps; text stays text.',
+  // The Save dialog's file-type filter of each visual format.
+  'export.visual.filter.pdf': 'PDF',
+  'export.visual.filter.png': 'PNG image',
+  'export.visual.filter.jpeg': 'JPEG image',
+  'export.visual.filter.svg': 'SVG image',
   'export.visual.scale': 'Scale',
   'export.visual.pages': 'Pages',
   'export.visual.page.fit': 'Fit on one page',

@@ -7,7 +7,8 @@
  * Also the one place that turns a map's title into a file name every OS accepts, because the
  * strictest rules (Windows') are a platform concern, not the map's.
  */
-import { BRIDGE_GLOBAL, type ExportKind, type FileFilter, type OpenedFile, type TouchmapBridge } from '@shared/ipc';
+import { BRIDGE_GLOBAL, type FileFilter, type OpenedFile, type TouchmapBridge } from '@shared/ipc';
+import type { ExportFormat } from '@shared/export-formats';
 
 /** The desktop shell's bridge, or undefined in a plain browser (tests, `npm run web`). */
 export function desktopBridge(): TouchmapBridge | undefined {
@@ -30,7 +31,7 @@ export interface TextFileToSave {
   /** The MIME type of a browser download, e.g. `text/csv;charset=utf-8`. */
   readonly mimeType: string;
   /** Which kind of export this is: the desktop Save dialog remembers a folder per kind. */
-  readonly kind: ExportKind;
+  readonly kind: ExportFormat;
   /** The Save dialog's file-type filter, e.g. `{ name: 'CSV', extensions: ['csv'] }`. */
   readonly filter: FileFilter;
 }

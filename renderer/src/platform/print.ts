@@ -4,13 +4,14 @@
  * hidden window), in a browser through a download and a hidden iframe's print dialog.
  * Text files go through files.ts; this adds the bytes (PNG, JPEG, PDF) and the print layout.
  */
-import type { ExportKind, FileFilter, PrintJob } from '@shared/ipc';
+import type { FileFilter, PrintJob } from '@shared/ipc';
+import { EXPORT_FORMAT_INFO, extensionOf, type ExportFormat } from '@shared/export-formats';
 import { desktopBridge, downloadBlob, type SaveOutcome } from './files';
 
 export interface BinaryFileToSave {
   readonly name: string;
   readonly blob: Blob;
-  readonly kind: ExportKind;
+  readonly kind: ExportFormat;
   readonly filter: FileFilter;
 }
 
@@ -43,8 +44,8 @@ export async function savePdf(job: PrintJob, name: string): Promise<SaveOutcome 
   const bridge = desktopBridge();
   if (bridge) {
     const bytes = await bridge.printToPDF(job);
-    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
-    return saveBinaryFile({ name, blob, kind: 'pdf', filter: { name: 'PDF', extensions: ['pdf'] } });
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: EXPORT_FORMAT_INFO.pdf.mimeType });
+    return saveBinaryFile({ name, blob, kind: 'pdf', filter: { name: 'PDF', extensions: [extensionOf('pdf')] } });
   }
   await printInIframe(job.html);
   return { saved: true, via: 'print-dialog' };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { chainBadge, CHAIN_BADGE } from '../../../renderer/src/drawing/chain-badge';
 import { layoutMindMap } from '../../../renderer/src/drawing/layout';
 import { projectMindMap } from '../../../renderer/src/drawing/projection';
-import { renderMapSvg, svgDocument } from '../../../renderer/src/features/export/svg-renderer';
+import { renderMapSvg, svgDocument } from '../../../renderer/src/features/export/visual/svg/svg-renderer';
 import { MULTILINGUAL } from '../../fixtures/export-maps';
 
 describe('the chain badge', () => {

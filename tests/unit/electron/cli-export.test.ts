@@ -49,7 +49,7 @@ function pageResult(format: string, title = 'Coffee shop'): Record<string, unkno
       return { ...base, encoding: 'base64', data: JPEG_BYTES.toString('base64'), width: 200, height: 100, scale: 2 };
     case 'csv':
       return { ...base, encoding: 'text', data: '\uFEFFStage,Touchpoint\r\nVisit,"<img src=x onerror=alert(1)>"\r\n' };
-    case 'md':
+    case 'markdown':
       return { ...base, encoding: 'text', data: '# Coffee shop\n\n- \\<img src=x\\>\n' };
     case 'pdf':
       return { ...base, encoding: 'text', data: PRINT_HTML, pdf: { widthIn: 11.69, heightIn: 8.27, pages: 1 } };
@@ -154,7 +154,7 @@ describe('touchmap --export: a good run', () => {
     ['png', 'Coffee shop.png', PNG_BYTES],
     ['jpeg', 'Coffee shop.jpg', JPEG_BYTES],
     ['csv', 'Coffee shop.csv', pageResult('csv').data as string],
-    ['md', 'Coffee shop.md', pageResult('md').data as string],
+    ['md', 'Coffee shop.md', pageResult('markdown').data as string],
   ];
   it.each(cases)('writes %s bytes next to the file, named after the map, and prints the path', async (format, name, expected) => {
     const h = harness();

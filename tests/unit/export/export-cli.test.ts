@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   EXPORT_BACKGROUNDS,
-  EXPORT_FORMATS,
   EXPORT_PAGES,
   countPdfPages,
   exportArgsFromArgv,
@@ -25,6 +24,7 @@ import {
   type ExportCliOptions,
 } from '@shared/export-cli';
 import { MAX_FILE_BYTES } from '@shared/file-format';
+import { CLI_EXPORT_FORMATS, cliNameOf } from '@shared/export-formats';
 
 function options(argv: string[]): ExportCliOptions {
   const parsed = parseExportArgs(argv);
@@ -85,13 +85,18 @@ describe('parseExportArgs: options', () => {
     expect(o).toMatchObject({ format: 'svg', scale: 1, out: 'a=b.svg', background: 'transparent', map: 'a b' });
   });
 
-  it.each(EXPORT_FORMATS)('accepts the format %s', (format) => {
-    expect(options(['m.touchmap', '--format', format]).format).toBe(format);
+  it.each(CLI_EXPORT_FORMATS)('accepts the format %s by its command-line word', (format) => {
+    expect(options(['m.touchmap', '--format', cliNameOf(format)]).format).toBe(format);
   });
 
-  it('accepts jpg and markdown as aliases', () => {
+  it('takes md for the outline, and jpg and markdown as aliases', () => {
+    expect(options(['m.touchmap', '--format', 'md']).format).toBe('markdown');
     expect(options(['m.touchmap', '--format', 'jpg']).format).toBe('jpeg');
-    expect(options(['m.touchmap', '--format', 'Markdown']).format).toBe('md');
+    expect(options(['m.touchmap', '--format', 'Markdown']).format).toBe('markdown');
+  });
+
+  it('does not write .touchmap files: it reads them', () => {
+    expect(error(['m.touchmap', '--format', 'touchmap'])).toBe('--format must be one of pdf, png, jpeg, svg, csv, md; got "touchmap".');
   });
 
   it.each(EXPORT_PAGES)('accepts the page %s', (page) => {
@@ -131,6 +136,7 @@ describe('parseExportArgs: refusals name the option and the value', () => {
     [['m.touchmap', '--format', 'png', '--scale', '9'], /^--scale must be a number from 1 to 4; got "9"\.$/],
     [['m.touchmap', '--format', 'png', '--frame', '3:2'], /^--frame must be one of none, 16:9, 4:3; got "3:2"\.$/],
     [['m.touchmap', '--format', 'csv', '--frame', '16:9'], /^--frame frames a picture \(PDF, PNG, JPEG, SVG\); CSV has none\.$/],
+    [['m.touchmap', '--format', 'markdown', '--frame', '4:3'], /^--frame frames a picture \(PDF, PNG, JPEG, SVG\); MD has none\.$/],
     [['m.touchmap', '--format', 'png', '--scale', '0.5'], /--scale .* got "0\.5"/],
     [['m.touchmap', '--format', 'png', '--scale', 'big'], /--scale .* got "big"/],
     [['m.touchmap', '--format', 'png', '--scale='], /--scale .* got ""/],
@@ -197,7 +203,7 @@ describe('exportRequest', () => {
 describe('exportFileName', () => {
   it('is the title with the format’s extension', () => {
     expect(exportFileName('Coffee shop', 'jpeg')).toBe('Coffee shop.jpg');
-    expect(exportFileName('Кофейня', 'md')).toBe('Кофейня.md');
+    expect(exportFileName('Кофейня', 'markdown')).toBe('Кофейня.md');
   });
   it('drops what file systems refuse', () => {
     expect(exportFileName('Clinic: visit / follow-up', 'png')).toBe('Clinic visit follow-up.png');

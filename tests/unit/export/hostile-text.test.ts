@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseTouchmapFile, serializeTouchmapFile } from '@shared/file-format';
 import { MAX_FILE_BYTES, MAX_LABEL_LENGTH } from '@shared/limits';
-import { actionPlanCsv, csvField } from '../../../renderer/src/features/export/action-plan-csv';
-import { escapeMarkdown, outlineMarkdown } from '../../../renderer/src/features/export/outline-markdown';
-import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/export/visual-export';
-import { svgDocument } from '../../../renderer/src/features/export/svg-renderer';
+import { actionPlanCsv, csvField } from '../../../renderer/src/features/export/data/action-plan-csv';
+import { escapeMarkdown, outlineMarkdown } from '../../../renderer/src/features/export/data/outline-markdown';
+import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/export/visual/visual-export';
+import { svgDocument } from '../../../renderer/src/features/export/visual/svg/svg-renderer';
 import { formatOutlineText, parseOutlineText } from '../../../renderer/src/features/clipboard/outline-text';
 import { findMatches, highlightRanges } from '../../../renderer/src/features/search/search-text';
 import { safeFileName } from '../../../renderer/src/platform/files';

@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { parseTouchmapFile, serializeTouchmapFile } from '@shared/file-format';
 import { competitorScoreOf } from '@shared/model/selectors';
 import type { MapDoc, Topic } from '@shared/model/types';
-import { actionPlanCsv } from '../../../renderer/src/features/export/action-plan-csv';
-import { outlineMarkdown } from '../../../renderer/src/features/export/outline-markdown';
-import { appendixHtml } from '../../../renderer/src/features/export/pdf';
-import { svgDocument } from '../../../renderer/src/features/export/svg-renderer';
-import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/export/visual-export';
+import { actionPlanCsv } from '../../../renderer/src/features/export/data/action-plan-csv';
+import { outlineMarkdown } from '../../../renderer/src/features/export/data/outline-markdown';
+import { appendixHtml } from '../../../renderer/src/features/export/visual/pdf/pdf';
+import { svgDocument } from '../../../renderer/src/features/export/visual/svg/svg-renderer';
+import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/export/visual/visual-export';
 import { cellValue, outlineColumns } from '../../../renderer/src/features/outline/outline-model';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'] as const;

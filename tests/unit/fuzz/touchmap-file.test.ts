@@ -11,11 +11,11 @@ import { parseTouchmapFile, remapForImport, serializeTouchmapFile } from '@share
 import { RestoreError } from '@shared/model/errors';
 import { restoreMapDoc } from '@shared/model/restore';
 import type { MapDoc } from '@shared/model/types';
-import { actionPlanCsv } from '../../../renderer/src/features/export/action-plan-csv';
-import { outlineMarkdown } from '../../../renderer/src/features/export/outline-markdown';
-import { appendixHtml } from '../../../renderer/src/features/export/pdf';
-import { svgDocument } from '../../../renderer/src/features/export/svg-renderer';
-import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/export/visual-export';
+import { actionPlanCsv } from '../../../renderer/src/features/export/data/action-plan-csv';
+import { outlineMarkdown } from '../../../renderer/src/features/export/data/outline-markdown';
+import { appendixHtml } from '../../../renderer/src/features/export/visual/pdf/pdf';
+import { svgDocument } from '../../../renderer/src/features/export/visual/svg/svg-renderer';
+import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/export/visual/visual-export';
 import { findMatches } from '../../../renderer/src/features/search/search-text';
 import { baseMap, hostileFileText, hostileString, mutate, mutation, baseFileJson } from './hostile-files';
 import { fuzzParameters, fuzzTimeout } from './fuzz-runs';

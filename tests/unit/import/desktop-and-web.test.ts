@@ -8,7 +8,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaveFileArgs, TouchmapBridge } from '@shared/ipc';
 import { library } from '../../../renderer/src/db/library';
-import { DataExportSection } from '../../../renderer/src/features/export/DataExportSection';
+import { DataExportSection } from '../../../renderer/src/features/export/data/DataExportSection';
 import { importFromPicker, importTouchmapText } from '../../../renderer/src/features/import';
 import { clinicMap } from '../../fixtures/clinic-map';
 import { openEditor, type Editor } from '../../builders/editor';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../../renderer/src/platform/files';
-import { backupFile, mapDataFile } from '../../../renderer/src/features/export/data-export';
+import { backupFile, mapDataFile } from '../../../renderer/src/features/export/data/data-export';
 import { clinicMap } from '../../fixtures/clinic-map';
 
 const NOW = '2026-11-25T10:00:00.000Z';

@@ -8,7 +8,7 @@ import type { IdPrefix } from '@shared/model/ids';
 import type { MapDoc } from '@shared/model/types';
 import { createMapRepository, type MapRepository, type TouchmapDB } from '../../../renderer/src/db';
 import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, refuseUnread, type ImportDeps } from '../../../renderer/src/features/import/import-maps';
-import { backupFile } from '../../../renderer/src/features/export/data-export';
+import { backupFile } from '../../../renderer/src/features/export/data/data-export';
 import { freshDb } from '../db/helpers';
 import { clinicMap } from '../../fixtures/clinic-map';
 

@@ -56,6 +56,6 @@ describe('who may import whom', () => {
   });
 
   it('lets app/ compose the features, their modules included', async () => {
-    expect(await layerErrors('renderer/src/app/Probe.tsx', "import { imported } from '../features/export/print-map';")).toEqual([]);
+    expect(await layerErrors('renderer/src/app/Probe.tsx', "import { imported } from '../features/export/visual/pdf/print-map';")).toEqual([]);
   });
 });

@@ -14,8 +14,8 @@ import {
   limitText,
 } from '@shared/limits';
 import type { MapDoc, Topic } from '@shared/model/types';
-import { actionPlanCsv } from '../../../renderer/src/features/export/action-plan-csv';
-import { outlineMarkdown } from '../../../renderer/src/features/export/outline-markdown';
+import { actionPlanCsv } from '../../../renderer/src/features/export/data/action-plan-csv';
+import { outlineMarkdown } from '../../../renderer/src/features/export/data/outline-markdown';
 import { formatOutlineText, type OutlineEntry } from '../../../renderer/src/features/clipboard/outline-text';
 
 const STAMP = '2026-12-01T00:00:00.000Z';

@@ -1,0 +1,87 @@
+/**
+ * A big PNG as full-width strips: which strips, how one is painted and framed, how they join.
+ * The same steps run in the raster workers (raster.worker.ts) and, where there are none, on the
+ * page (raster.ts): paint the strip (strip-painter.ts), let the browser encode it as a PNG, turn
+ * that into the strip's byte-aligned share of the image's one zlib stream (png-stitch.ts) and frame
+ * it as an IDAT chunk, CRC included. Joining is then laying chunks end to end — no pass over the
+ * image's bytes on the page.
+ */
+import type { FaceSource } from '../fonts/fonts';
+import { chunk, ihdrChunk, PNG_SIGNATURE } from './png-chunks';
+import { joinedAdler, stripSegment, ZLIB_HEADER, zlibTrailer } from './png-stitch';
+import { paintView, type PaintContext, type StripScene, type View } from './strip-painter';
+
+/** One strip: image rows [top, top + rows) of the whole width, showing `view` of the drawing. */
+export interface StripJob {
+  /** 0 for the top strip: its stream carries the zlib header, and its first row has nothing above. */
+  readonly index: number;
+  readonly view: View;
+  /** Image px. */
+  readonly width: number;
+  readonly rows: number;
+}
+
+/** A strip ready to join: its IDAT chunk, and what the stream's checksum needs of it. */
+export interface EncodedStrip {
+  readonly index: number;
+  readonly idat: Uint8Array<ArrayBuffer>;
+  readonly adler: number;
+  /** Bytes of scanlines the strip holds. */
+  readonly length: number;
+}
+
+/**
+ * Cuts a width × height px image of the drawing into strips of `rows` px (the last one shorter).
+ * @example stripJobs(scene, { width: 4224, height: 96352 }, 3971).length // 25
+ */
+export function stripJobs(scene: Pick<StripScene, 'width' | 'height'>, image: { readonly width: number; readonly height: number }, rows: number): StripJob[] {
+  const sy = image.height / scene.height;
+  const jobs: StripJob[] = [];
+  for (let top = 0, index = 0; top < image.height; top += rows, index++) {
+    const h = Math.min(rows, image.height - top);
+    jobs.push({ index, view: { x: 0, y: top / sy, width: scene.width, height: h / sy }, width: image.width, rows: h });
+  }
+  return jobs;
+}
+
+/** Paints a strip into a canvas of its size (fresh, so transparent). */
+export function paintStrip(ctx: PaintContext, scene: StripScene, job: StripJob): void {
+  paintView(ctx, scene, job.view, job.width, job.rows, null);
+}
+
+/**
+ * The browser's PNG of a strip → the strip's IDAT chunk.
+ * @throws StitchUnsupported when the PNG is not laid out as png-stitch.ts expects.
+ */
+export function frameStrip(png: Uint8Array, job: StripJob): EncodedStrip {
+  const segment = stripSegment(png, job.width, job.rows, job.index === 0);
+  const idat = chunk('IDAT', job.index === 0 ? [ZLIB_HEADER, ...segment.deflate] : segment.deflate);
+  return { index: job.index, idat, adler: segment.adler, length: segment.length };
+}
+
+/**
+ * The PNG file of the strips, top to bottom.
+ * @example const png = joinStrips(4224, 96352, strips);
+ */
+export function joinStrips(width: number, height: number, strips: readonly EncodedStrip[]): Blob {
+  const ordered = [...strips].sort((a, b) => a.index - b.index);
+  return new Blob(
+    [PNG_SIGNATURE, ihdrChunk(width, height), ...ordered.map((strip) => strip.idat), chunk('IDAT', [zlibTrailer(joinedAdler(ordered))]), chunk('IEND', [])],
+    { type: 'image/png' },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page and a raster worker say to each other (raster.worker.ts, strip-workers.ts).
+// ---------------------------------------------------------------------------------------------
+
+/** Page → worker: the drawing and the faces to declare (once), then strips to encode. */
+export type StripWorkerRequest =
+  | { readonly type: 'scene'; readonly scene: StripScene; readonly faces: readonly FaceSource[] }
+  | { readonly type: 'strip'; readonly job: StripJob };
+
+/** Worker → page: ready to paint (fonts loaded), a strip done, or why not. */
+export type StripWorkerReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'strip'; readonly strip: EncodedStrip }
+  | { readonly type: 'failed'; readonly message: string; readonly unsupported: boolean };
