@@ -1,7 +1,10 @@
 /**
  * Which automatic restore points to keep, so a map edited for months keeps a bounded, useful set:
  * every point of the last hour, then the newest of each day for a week, then the newest of each
- * week, and never more than {@link MAX_AUTOMATIC_POINTS} in all. Named points are the user's and
+ * week, and never more than {@link MAX_AUTOMATIC_POINTS} in all. Days and weeks are fixed
+ * calendar spans (UTC), not spans counted back from now: with spans that move with the clock, the
+ * newest point of a span would always push the older one out before it reached the next span,
+ * and a week-old copy would never survive. Named points are the user's and
  * are never thinned. Pure: the caller passes the clock.
  */
 import type { RestorePointKind } from './schema';
@@ -21,14 +24,14 @@ export interface ThinnablePoint {
 export function pointsToThin(points: readonly ThinnablePoint[], now: Date): string[] {
   const automatic = points
     .filter((point) => point.kind !== 'named')
-    .map((point) => ({ id: point.id, age: now.getTime() - Date.parse(point.createdAt) }))
+    .map((point) => ({ id: point.id, at: Date.parse(point.createdAt), age: now.getTime() - Date.parse(point.createdAt) }))
     // newest first; a point with an unreadable time sorts oldest and goes first
     .sort((a, b) => (Number.isNaN(a.age) ? 1 : Number.isNaN(b.age) ? -1 : a.age - b.age));
   const seen = new Set<string>();
   const kept: string[] = [];
   const doomed: string[] = [];
   for (const point of automatic) {
-    const bucket = bucketOf(point.age);
+    const bucket = bucketOf(point.at, point.age);
     if (bucket !== null && (bucket === 'recent' || !seen.has(bucket)) && kept.length < MAX_AUTOMATIC_POINTS) {
       seen.add(bucket);
       kept.push(point.id);
@@ -39,10 +42,10 @@ export function pointsToThin(points: readonly ThinnablePoint[], now: Date): stri
   return doomed;
 }
 
-/** `recent` keeps every point; a day or a week bucket keeps its newest one; null: unreadable time. */
-function bucketOf(age: number): string | null {
-  if (Number.isNaN(age)) return null;
+/** `recent` keeps every point; a calendar day or week keeps its newest one; null: unreadable time. */
+function bucketOf(at: number, age: number): string | null {
+  if (Number.isNaN(at)) return null;
   if (age <= HOUR_MS) return 'recent';
-  if (age <= WEEK_MS) return `day-${Math.floor(age / DAY_MS)}`;
-  return `week-${Math.floor(age / WEEK_MS)}`;
+  if (age <= WEEK_MS) return `day-${Math.floor(at / DAY_MS)}`;
+  return `week-${Math.floor(at / WEEK_MS)}`;
 }

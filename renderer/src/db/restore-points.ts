@@ -82,15 +82,16 @@ export function createRestorePoints(db: TouchmapDB, options: RestorePointOptions
       return db.transaction('rw', db.restorePoints, async () => {
         const existing = await ofMap(doc.map.id).toArray();
         const newest = existing.at(-1);
-        if (newest?.mapUpdatedAt === doc.map.updatedAt && kind !== 'before-restore') return null;
         const lastAutomatic = existing.filter((row) => row.kind !== 'named').at(-1);
         const sinceLast = lastAutomatic ? now().getTime() - Date.parse(lastAutomatic.createdAt) : Infinity;
-        if (kind === 'editing' && sinceLast < EDITING_POINT_EVERY_MS) return null;
-        const row = rowOf(doc, kind);
-        await db.restorePoints.add(row);
-        const doomed = pointsToThin([...existing, row], now());
+        const repeat = newest?.mapUpdatedAt === doc.map.updatedAt && kind !== 'before-restore';
+        const tooSoon = kind === 'editing' && sinceLast < EDITING_POINT_EVERY_MS;
+        const row = repeat || tooSoon ? null : rowOf(doc, kind);
+        if (row) await db.restorePoints.add(row);
+        // Thinned even when no point is made: points age between saves, and opening a map thins them.
+        const doomed = pointsToThin(row ? [...existing, row] : existing, now());
         if (doomed.length > 0) await db.restorePoints.bulkDelete(doomed);
-        return summary(row);
+        return row && summary(row);
       });
     },
 
