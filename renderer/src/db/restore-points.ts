@@ -31,7 +31,7 @@ export interface RestorePoints {
   /** A map's points, newest first. */
   list(mapId: MapId): Promise<RestorePointSummary[]>;
   /**
-   * Makes an automatic point of `doc`, unless it would repeat the newest point's state, or (while
+   * Makes an automatic point of `doc`, unless it would repeat the newest point's map, or (while
    * editing) the last automatic one is younger than ten minutes; then thins. Null when none was made.
    */
   saveAutomatic(doc: MapDoc, kind: Exclude<RestorePointKind, 'named'>): Promise<RestorePointSummary | null>;
@@ -44,6 +44,14 @@ export interface RestorePoints {
 }
 
 const utf8 = new TextEncoder();
+
+/** The stamps of a `.touchmap` text: when it was written, and when its map last changed. */
+const STAMPS = /^\s*"(?:exportedAt|updatedAt)": "[^"]*",?$/gm;
+
+/** Two copies of the same map, whenever each was written: a copy that repeats the newest is not kept. */
+function sameMap(a: string, b: string): boolean {
+  return a.length === b.length && a.replace(STAMPS, '') === b.replace(STAMPS, '');
+}
 
 /**
  * The restore points of a database.
@@ -84,9 +92,9 @@ export function createRestorePoints(db: TouchmapDB, options: RestorePointOptions
         const newest = existing.at(-1);
         const lastAutomatic = existing.filter((row) => row.kind !== 'named').at(-1);
         const sinceLast = lastAutomatic ? now().getTime() - Date.parse(lastAutomatic.createdAt) : Infinity;
-        const repeat = newest?.mapUpdatedAt === doc.map.updatedAt && kind !== 'before-restore';
         const tooSoon = kind === 'editing' && sinceLast < EDITING_POINT_EVERY_MS;
-        const row = repeat || tooSoon ? null : rowOf(doc, kind);
+        const candidate = tooSoon ? null : rowOf(doc, kind);
+        const row = candidate && newest && sameMap(newest.file, candidate.file) ? null : candidate;
         if (row) await db.restorePoints.add(row);
         // Thinned even when no point is made: points age between saves, and opening a map thins them.
         const doomed = pointsToThin(row ? [...existing, row] : existing, now());

@@ -61,6 +61,8 @@ describe('restore points', () => {
     expect(await points.saveAutomatic(doc, 'opened')).toMatchObject({ kind: 'opened' });
     later(HOUR);
     expect(await points.saveAutomatic(doc, 'opened')).toBeNull();
+    // Saved again later with nothing changed but its time stamp: still the same map.
+    expect(await points.saveAutomatic({ ...doc, map: { ...doc.map, updatedAt: clock.toISOString() } }, 'opened')).toBeNull();
     expect(await points.saveAutomatic(edited(doc, 'Website'), 'opened')).toMatchObject({ kind: 'opened' });
     expect(await db.restorePoints.count()).toBe(2);
   });
