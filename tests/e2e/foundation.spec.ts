@@ -1,7 +1,7 @@
 /**
  * Issue 2's story: a facilitator creates a map, adds touchpoints from the keyboard across
  * stages and channels, rates one, reloads and finds everything back; deletes and undoes;
- * renames and deletes the map in the library.
+ * renames the map in the library and moves it to Trash.
  */
 import { test, expect } from '@playwright/test';
 import { createMap, fitView, mod, node, nodeBox, openLibrary, screenshot, stageGroup, typeLabel, waitSaved } from './driver';
@@ -181,7 +181,7 @@ test('Enter after Enter past the bottom edge shows each new touchpoint at once, 
   await screenshot(page, 'enter-past-the-edge');
 });
 
-test('a map can be renamed and deleted from the library, with confirmation', async ({ page }) => {
+test('a map can be renamed in the library, and Delete moves it to Trash', async ({ page }) => {
   await openLibrary(page);
   await createMap(page, 'Draft map');
   await page.getByRole('button', { name: /All maps/ }).click();

@@ -448,7 +448,6 @@ export const en = {
   'restorePoints.kind.opened': 'Opened',
   'restorePoints.kind.editing': 'While editing',
   'restorePoints.kind.before-restore': 'Before a restore',
-  'restorePoints.touchpoints': '{count} touchpoints',
   'restorePoints.restoreHere': 'Restore here',
   'restorePoints.restoreHere.label': 'Restore here: {point}',
   'restorePoints.restoreNew': 'As new map',
