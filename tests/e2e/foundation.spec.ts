@@ -195,13 +195,10 @@ test('a map can be renamed in the library, and Delete moves it to Trash', async 
   await rename.getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('button', { name: 'Open Hotel — arrivals' })).toBeVisible();
 
+  // No question first: Undo and Trash bring it back (trash-restore.spec.ts).
   await page.getByRole('button', { name: 'Delete Hotel — arrivals' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Delete “Hotel — arrivals”?' });
-  await confirm.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('button', { name: 'Open Hotel — arrivals' })).toBeVisible();
-  await page.getByRole('button', { name: 'Delete Hotel — arrivals' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
   await expect(page.getByRole('heading', { name: 'No maps yet' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'No maps yet' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Trash (1)' })).toBeVisible();
 });

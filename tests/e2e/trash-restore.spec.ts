@@ -100,6 +100,7 @@ test('a map 30 days in Trash is deleted forever at start, and Trash says so', as
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
   await expect(page.getByRole('note')).toHaveText('1 map had been in Trash for more than 30 days and was deleted forever at start: “Old pilot”.');
   await expect(page.getByText('Trash is empty.')).toBeVisible();
+  await screenshot(page, 'trash-purged-1440x900');
 });
 
 test('a named restore point brings the map back in place, and Undo takes the restore back', async ({ page }) => {
