@@ -61,6 +61,7 @@ export const OPERATION_LABELS = {
   'operation.help.shortcuts': 'Keyboard shortcuts',
   'operation.help.about': 'About Touchmap',
   'operation.palette.open': 'Find what to do…',
+  'operation.map.restorePoints': 'Restore points…',
 } as const;
 
 export type OperationLabelKey = keyof typeof OPERATION_LABELS;

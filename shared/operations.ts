@@ -72,6 +72,8 @@ export const OPERATION_TABLE = {
   'file.open': { label: 'operation.file.open', keys: [], scope: 'app', menu: { in: 'file', group: 0 }, palette: false },
   'file.import': { label: 'operation.file.import', keys: [mod('o')], scope: 'app', menu: { in: 'file', group: 0 }, toolbar: true, palette: true },
   'file.print': { label: 'operation.file.print', keys: [mod('p')], scope: 'app', menu: { in: 'file', group: 1 }, palette: true },
+  // H for history: the map's saved copies, named or made as it was opened and edited
+  'map.restorePoints': { label: 'operation.map.restorePoints', keys: [mod('h', true)], scope: 'app', menu: { in: 'file', group: 1 }, palette: true },
   'file.backupAll': { label: 'operation.file.backupAll', keys: [], scope: 'app', toolbar: true, palette: true },
   'export.open': { label: 'operation.export.open', keys: [mod('e')], scope: 'app', toolbar: true, palette: true },
   'export.pdf': { label: 'operation.export.pdf', keys: [mod('p', true)], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.pdf.menu' }, palette: true },

@@ -1,7 +1,7 @@
 /**
  * The first story: a facilitator creates a map, adds touchpoints from the keyboard across
  * stages and channels, rates one, reloads and finds everything back; deletes and undoes;
- * renames and deletes the map in the library.
+ * renames the map in the library and moves it to Trash.
  */
 import { test, expect } from '@playwright/test';
 import { createMap, fitView, mod, node, nodeBox, openLibrary, screenshot, stageGroup, typeLabel, waitSaved } from './driver';
@@ -181,7 +181,7 @@ test('Enter after Enter past the bottom edge shows each new touchpoint at once, 
   await screenshot(page, 'enter-past-the-edge');
 });
 
-test('a map can be renamed and deleted from the library, with confirmation', async ({ page }) => {
+test('a map can be renamed in the library, and Delete moves it to Trash', async ({ page }) => {
   await openLibrary(page);
   await createMap(page, 'Draft map');
   await page.getByRole('button', { name: /All maps/ }).click();
@@ -195,13 +195,10 @@ test('a map can be renamed and deleted from the library, with confirmation', asy
   await rename.getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('button', { name: 'Open Hotel — arrivals' })).toBeVisible();
 
+  // No question first: Undo and Trash bring it back (trash-restore.spec.ts).
   await page.getByRole('button', { name: 'Delete Hotel — arrivals' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Delete “Hotel — arrivals”?' });
-  await confirm.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('button', { name: 'Open Hotel — arrivals' })).toBeVisible();
-  await page.getByRole('button', { name: 'Delete Hotel — arrivals' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
   await expect(page.getByRole('heading', { name: 'No maps yet' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'No maps yet' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Trash (1)' })).toBeVisible();
 });

@@ -35,6 +35,8 @@ import { toggleTheme } from './apply-theme';
 import { navigate } from '../store/route';
 // the visual exports' dialog (its own tiny store; the export code loads on demand)
 import { openExportDialog } from '../features/export/dialog/export-dialog-store';
+// restore points of the open map; Undo of a delete in the library (Trash)
+import { canUndoTrashMove, openRestorePoints, undoLastDelete } from '../features/history';
 
 export type { KeyChord, OperationName };
 
@@ -67,7 +69,11 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'topic.addSibling': { enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : addSibling()) },
   'topic.edit': { enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : editLabel()) },
   'edit.delete': { enabled: hasSelection, perform: deleteSelection },
-  'edit.undo': { enabled: documentHistory.canUndo, perform: () => (documentHistory.canUndo() ? (documentHistory.undo(), true) : false) },
+  // with no map open (the library), Undo takes back the last move to Trash
+  'edit.undo': {
+    enabled: () => (hasDoc() ? documentHistory.canUndo() : canUndoTrashMove()),
+    perform: () => (hasDoc() ? (documentHistory.canUndo() ? (documentHistory.undo(), true) : false) : (void undoLastDelete(), true)),
+  },
   'edit.redo': { enabled: documentHistory.canRedo, perform: () => (documentHistory.canRedo() ? (documentHistory.redo(), true) : false) },
   'select.left': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('left') : moveSelection('left')) },
   'select.right': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('right') : moveSelection('right')) },
@@ -112,6 +118,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'chain.togglePanel': { enabled: hasDoc, perform: toggleChainsPanel },
   'chain.addSelection': { enabled: hasSelection, perform: addSelectionToChain },
   'map.settings': { enabled: hasDoc, perform: () => openMapSettings() },
+  'map.restorePoints': { enabled: hasDoc, perform: openRestorePoints },
   'palette.open': { enabled: () => true, perform: openPalette },
   'help.shortcuts': { enabled: () => true, perform: () => showHelp('shortcuts') },
   'help.about': { enabled: () => true, perform: () => showHelp('about') },

@@ -11,3 +11,10 @@ export type { Autosave, AutosaveOptions, AutosaveSource, SaveState, SaveStatus, 
 export { diffDocs, hasChanges, savedStateOf } from './diff';
 export type { DocChanges, SavedState } from './diff';
 export { countTouchpoints } from './rows';
+export { NewerDatabaseError, storedSchemaVersion } from './schema';
+export type { RestorePointKind, RestorePointRow } from './schema';
+export { TRASH_DAYS, createTrash } from './trash';
+export type { Trash, TrashOptions, TrashedMap } from './trash';
+export { EDITING_POINT_EVERY_MS, MAX_POINT_NAME, createRestorePoints } from './restore-points';
+export type { RestorePointOptions, RestorePointSummary, RestorePoints } from './restore-points';
+export { MAX_AUTOMATIC_POINTS, pointsToThin } from './restore-point-thinning';

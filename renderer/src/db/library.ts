@@ -5,6 +5,8 @@
 import { TouchmapDB } from './schema';
 import { createMapRepository, type MapRepository } from './repository';
 import type { Autosave, WriteReport } from './autosave';
+import { createTrash, type Trash } from './trash';
+import { createRestorePoints, type RestorePoints } from './restore-points';
 
 let db: TouchmapDB | null = null;
 let repository: MapRepository | null = null;
@@ -18,6 +20,29 @@ export function database(): TouchmapDB {
 export function library(): MapRepository {
   repository ??= createMapRepository(database());
   return repository;
+}
+
+let trashOfApp: Trash | null = null;
+let restorePointsOfApp: RestorePoints | null = null;
+let purge: Promise<string[]> | null = null;
+
+export function trash(): Trash {
+  trashOfApp ??= createTrash(database());
+  return trashOfApp;
+}
+
+export function restorePoints(): RestorePoints {
+  restorePointsOfApp ??= createRestorePoints(database());
+  return restorePointsOfApp;
+}
+
+/**
+ * Deletes forever the maps in Trash past their 30 days, once per start of the app; resolves to
+ * their titles. Every later call gets the same answer, so the library can say what went.
+ */
+export function purgeExpiredTrashOnce(): Promise<string[]> {
+  purge ??= trash().purgeExpired();
+  return purge;
 }
 
 export function setActiveAutosave(autosave: Autosave | null): void {

@@ -13,7 +13,7 @@
 import { restoreMapDoc } from '@shared/model/restore';
 import type { MapDoc, MapId } from '@shared/model/types';
 import { docToRows } from './rows';
-import { mapKeyRange, type ChainRow, type TouchmapDB } from './schema';
+import { mapKeyRange, type ChainRow, type MapRow, type TouchmapDB } from './schema';
 
 /** What the library shows for one map, read from the `maps` row alone. */
 export interface MapSummary {
@@ -42,10 +42,16 @@ export interface MapRepositoryOptions {
 /** The map library. Create one per database with {@link createMapRepository}. */
 export interface MapRepository {
   /**
-   * Every map's summary, newest change first.
+   * Every map's summary, newest change first. Maps in Trash are not listed (see trash.ts).
    * @example const maps = await repo.listMaps(); // [{ id, title, touchpointCount, updatedAt }, …]
    */
   listMaps(): Promise<MapSummary[]>;
+
+  /**
+   * The id of every stored map, those in Trash included: a new or imported map must avoid them all.
+   * @example const taken = await repo.mapIds();
+   */
+  mapIds(): Promise<Set<MapId>>;
 
   /**
    * Reads a map's rows and restores them into a doc. Resolves to `null` when no such map exists.
@@ -69,7 +75,8 @@ export interface MapRepository {
   renameMap(id: MapId, title: string): Promise<void>;
 
   /**
-   * Deletes a map with all its topics and chains, in one transaction. Deleting a missing map is a no-op.
+   * Deletes a map forever with all its topics, chains and restore points, in one transaction.
+   * Deleting a missing map is a no-op. The library moves maps to Trash instead (trash.ts).
    * @example await repo.deleteMap(id);
    */
   deleteMap(id: MapId): Promise<void>;
@@ -126,15 +133,16 @@ export function createMapRepository(db: TouchmapDB, options: MapRepositoryOption
 
   return {
     async listMaps() {
-      const rows = await db.maps.orderBy('updatedAt').reverse().toArray();
-      // Summaries are shown as they are; a damaged field shows as a neutral value here and is
-      // repaired properly when the map is opened.
-      return rows.map((row) => ({
-        id: row.id,
-        title: typeof row.title === 'string' ? row.title : '',
-        touchpointCount: Number.isFinite(row.touchpointCount) ? row.touchpointCount : 0,
-        updatedAt: typeof row.updatedAt === 'string' ? row.updatedAt : '',
-      }));
+      const rows = await db.maps
+        .orderBy('updatedAt')
+        .reverse()
+        .filter((row) => row.deletedAt === undefined)
+        .toArray();
+      return rows.map(summaryOf);
+    },
+
+    async mapIds() {
+      return new Set(await db.maps.toCollection().primaryKeys());
     },
 
     async loadMap(id) {
@@ -162,10 +170,8 @@ export function createMapRepository(db: TouchmapDB, options: MapRepositoryOption
       }
     },
 
-    async deleteMap(id) {
-      await db.transaction('rw', db.maps, db.topics, db.chains, () =>
-        Promise.all([db.maps.delete(id), topicsOf(id).delete(), chainsOf(id).delete()]),
-      );
+    deleteMap(id) {
+      return deleteMapsWholly(db, [id]);
     },
 
     saveDocs(docs) {
@@ -184,6 +190,33 @@ export function createMapRepository(db: TouchmapDB, options: MapRepositoryOption
       });
     },
   };
+}
+
+/**
+ * A map row's summary, as it is: a damaged field shows as a neutral value here and is repaired
+ * properly when the map is opened.
+ */
+export function summaryOf(row: MapRow): MapSummary {
+  return {
+    id: row.id,
+    title: typeof row.title === 'string' ? row.title : '',
+    touchpointCount: Number.isFinite(row.touchpointCount) ? row.touchpointCount : 0,
+    updatedAt: typeof row.updatedAt === 'string' ? row.updatedAt : '',
+  };
+}
+
+/** Deletes maps forever — map rows, topics, chains and restore points — in one transaction. */
+export async function deleteMapsWholly(db: TouchmapDB, ids: readonly MapId[]): Promise<void> {
+  await db.transaction('rw', [db.maps, db.topics, db.chains, db.restorePoints], () =>
+    Promise.all(
+      ids.flatMap((id) => [
+        db.maps.delete(id),
+        db.topics.where('[mapId+id]').between(...mapKeyRange(id)).delete(),
+        db.chains.where('[mapId+id]').between(...mapKeyRange(id)).delete(),
+        db.restorePoints.where('[mapId+createdAt]').between(...mapKeyRange(id)).delete(),
+      ]),
+    ),
+  );
 }
 
 /** A chain row's stored position; a damaged one sorts last. */

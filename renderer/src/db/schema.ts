@@ -6,7 +6,9 @@
  * - `maps`   — one row per map: its {@link MapMeta} plus derived summaries the library shows
  *              without reading the map's topics (`touchpointCount`);
  * - `topics` — one row per topic (root, touchpoints, details), keyed by `[mapId+id]`;
- * - `chains` — one row per chain, keyed by `[mapId+id]`, with its position among the map's chains.
+ * - `chains` — one row per chain, keyed by `[mapId+id]`, with its position among the map's chains;
+ * - `restorePoints` — saved copies of a map (schema 2): the whole map as a `.touchmap` file's text,
+ *              so a copy outlives any later change of the row shapes and can be compared or reopened.
  *
  * Record ids are unique only within their map (FILE-FORMAT.md), so child rows are keyed by the
  * compound `[mapId+id]`. That key is also the "topics of this map" index: every row of a map lies
@@ -26,6 +28,35 @@ export const DB_NAME = 'touchmap';
 export interface MapRow extends MapMeta {
   /** Children of the root; kept current by autosave so the library never reads topics. */
   readonly touchpointCount: number;
+  /**
+   * When the map was moved to Trash (ISO timestamp; schema 2). Absent for a map in the library.
+   * Trash is this one field: the map's rows stay where they are until it is deleted forever.
+   */
+  readonly deletedAt?: string;
+}
+
+/** Why a restore point was made: on opening the map, while it was being edited, by name, or just before a restore replaced the map. */
+export type RestorePointKind = 'opened' | 'editing' | 'named' | 'before-restore';
+
+/** A row of `restorePoints` (schema 2): one saved copy of one map. */
+export interface RestorePointRow {
+  /** Random, unique in the database. */
+  readonly id: string;
+  readonly mapId: MapId;
+  /** ISO timestamp of when the copy was made. */
+  readonly createdAt: string;
+  readonly kind: RestorePointKind;
+  /** The user's name for it ("Before workshop"); only named points have one. */
+  readonly name?: string;
+  /** The map's title and touchpoint count in the copy, so the list never parses `file`. */
+  readonly title: string;
+  readonly touchpointCount: number;
+  /** The map's `updatedAt` in the copy: two copies of the same state are not kept twice. */
+  readonly mapUpdatedAt: string;
+  /** The copy: a `.touchmap` file of this one map (shared/file-format.ts). */
+  readonly file: string;
+  /** Bytes of `file` in UTF-8, as shown in the list. */
+  readonly size: number;
 }
 
 /** A row of `topics`: a topic plus the map it belongs to. */
@@ -71,6 +102,18 @@ export const MIGRATIONS: readonly Migration[] = [
       chains: '[mapId+id]',
     },
   },
+  {
+    version: 2,
+    name: 'trash-and-restore-points',
+    stores: {
+      // `deletedAt` is indexed so Trash and its purge read only trashed maps (IndexedDB leaves a
+      // row without the field out of the index, so the library's maps cost the index nothing).
+      maps: 'id, updatedAt, deletedAt',
+      // A map's points lie in one `[mapId+createdAt]` range, oldest first.
+      restorePoints: 'id, [mapId+createdAt]',
+    },
+    // No rows change shape: a map without `deletedAt` is in the library, as every v1 map is.
+  },
 ];
 
 /** The schema version the app opens the database at. */
@@ -93,6 +136,7 @@ export class TouchmapDB extends Dexie {
   declare readonly maps: Table<MapRow, MapId>;
   declare readonly topics: Table<TopicRow, [MapId, TopicId]>;
   declare readonly chains: Table<ChainRow, [MapId, ChainId]>;
+  declare readonly restorePoints: Table<RestorePointRow, string>;
 
   constructor(name: string = DB_NAME, deps: IndexedDBDeps = {}) {
     super(name, {
@@ -107,6 +151,31 @@ export class TouchmapDB extends Dexie {
       const version = this.version(step.version).stores({ ...step.stores });
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    // Dexie 4 opens a database a newer app left at a higher version as it is, and would then write
+    // rows of this version's shapes into it. Refuse before anything is read or written instead.
+    this.on('ready', (db) => {
+      const found = storedSchemaVersion(db.backendDB().version);
+      if (found > SCHEMA_VERSION) {
+        db.close();
+        throw new NewerDatabaseError(found);
+      }
+    });
+  }
+}
+
+/** Dexie stores schema version `n` as IndexedDB version `n × 10`. */
+export function storedSchemaVersion(indexedDbVersion: number): number {
+  return Math.floor(indexedDbVersion / 10);
+}
+
+/** The stored maps come from a newer Touchmap: this app opens nothing and writes nothing. */
+export class NewerDatabaseError extends Error {
+  override readonly name = 'NewerDatabaseError';
+  constructor(readonly foundVersion: number) {
+    super(
+      `The maps on this computer were saved by a newer version of Touchmap (storage version ${foundVersion}; ` +
+        `this version reads up to ${SCHEMA_VERSION}). Update Touchmap to open them — nothing was read or changed.`,
+    );
   }
 }
 

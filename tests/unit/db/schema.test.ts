@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto'; // first: Dexie looks for indexedDB when it loads
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, MIGRATIONS, SCHEMA_VERSION, TouchmapDB, createMapRepository } from '../../../renderer/src/db';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DB_NAME, MIGRATIONS, SCHEMA_VERSION, TouchmapDB, createMapRepository, createRestorePoints, createTrash } from '../../../renderer/src/db';
 import { v1 } from './fixtures/v1';
+import { v2 } from './fixtures/v2';
 import { freshDb } from './helpers';
 
 const opened: Dexie[] = [];
@@ -19,12 +22,14 @@ describe('the Touchmap database', () => {
     const db = track(freshDb());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['chains', 'maps', 'topics']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['chains', 'maps', 'restorePoints', 'topics']);
     expect(db.maps.schema.primKey.keyPath).toBe('id');
     // Ids are unique only within a map, so child rows are keyed by map and id together.
     expect(db.topics.schema.primKey.keyPath).toEqual(['mapId', 'id']);
     expect(db.chains.schema.primKey.keyPath).toEqual(['mapId', 'id']);
     expect(db.maps.schema.indexes.map((index) => index.name)).toContain('updatedAt');
+    expect(db.maps.schema.indexes.map((index) => index.name)).toContain('deletedAt');
+    expect(db.restorePoints.schema.indexes.map((index) => index.name)).toContain('[mapId+createdAt]');
   });
 
   it('is named "touchmap" by default', () => {
@@ -51,16 +56,14 @@ describe('the Touchmap database', () => {
     expect(new Set(MIGRATIONS.map((step) => step.name)).size).toBe(MIGRATIONS.length);
   });
 
-  it('opens a version 1 database and loads its map', async () => {
-    // Write the fixture with a bare Dexie at version 1, as an app of that version left it.
-    const name = freshDb().name;
-    const old = track(new Dexie(name));
-    old.version(v1.version).stores(v1.stores);
-    await old.table('maps').bulkAdd(v1.maps);
-    await old.table('topics').bulkAdd(v1.topics);
-    await old.table('chains').bulkAdd(v1.chains);
-    old.close();
+  it('keeps a fixture database for every schema version', () => {
+    for (const step of MIGRATIONS) {
+      expect(existsSync(join(__dirname, 'fixtures', `v${step.version}.ts`)), `tests/unit/db/fixtures/v${step.version}.ts`).toBe(true);
+    }
+  });
 
+  it('opens a version 1 database and loads its map', async () => {
+    const name = await writeFixture(v1);
     const db = track(new TouchmapDB(name));
     const loaded = await createMapRepository(db).loadMap('m-7f3a');
     expect(loaded?.repairs).toEqual([]);
@@ -71,5 +74,62 @@ describe('the Touchmap database', () => {
     expect(await createMapRepository(db).listMaps()).toEqual([
       { id: 'm-7f3a', title: 'Clinic — new patients', touchpointCount: 2, updatedAt: '2026-11-25T09:59:00.000Z' },
     ]);
+    // Upgraded to version 2: the map is in the library, not in Trash, and has no restore points yet.
+    expect(db.verno).toBe(2);
+    expect(await createTrash(db).list()).toEqual([]);
+    expect(await db.restorePoints.count()).toBe(0);
+    expect(await db.maps.toArray()).toEqual(v1.maps);
+  });
+
+  it('opens a version 2 database with its rows unchanged: library, Trash and restore points', async () => {
+    const name = await writeFixture(v2);
+    const db = track(new TouchmapDB(name));
+    const repo = createMapRepository(db);
+    expect(await repo.listMaps()).toEqual([
+      { id: 'm-7f3a', title: 'Clinic — new patients', touchpointCount: 2, updatedAt: '2026-11-25T09:59:00.000Z' },
+    ]);
+    const trashed = await createTrash(db, { now: () => new Date('2026-12-01T09:00:00.000Z') }).list();
+    expect(trashed.map((map) => [map.title, map.deletedAt, map.purgeAt])).toEqual([['Coffee corner', '2026-11-28T14:05:00.000Z', '2026-12-28T14:05:00.000Z']]);
+    // Every row comes out as the fixture put it in.
+    expect(await db.maps.toArray()).toEqual(v2.maps);
+    expect(await db.topics.count()).toBe(v2.topics.length);
+    expect(await db.restorePoints.toArray()).toEqual(v2.restorePoints);
+    // The restore point holds the very map the rows hold.
+    const points = createRestorePoints(db);
+    expect((await points.list('m-7f3a')).map((point) => [point.name, point.size])).toEqual([['Before workshop', v2.restorePoints[0].size]]);
+    expect(await points.read('r-4kq2')).toEqual((await repo.loadMap('m-7f3a'))!.doc);
+  });
+
+  it('refuses a database a newer Touchmap left, names the problem and writes nothing', async () => {
+    const name = freshDb().name;
+    const newer = track(new Dexie(name));
+    newer.version(SCHEMA_VERSION + 1).stores({ ...v2.stores, comments: 'id' });
+    await newer.table('maps').bulkAdd(v2.maps);
+    newer.close();
+
+    const db = track(new TouchmapDB(name));
+    await expect(db.open()).rejects.toThrow(/saved by a newer version of Touchmap \(storage version 3; this version reads up to 2\)/);
+    await expect(createMapRepository(db).createMap(v2Doc())).rejects.toThrow(/newer version of Touchmap/);
+    await expect(createTrash(db).purgeExpired()).rejects.toThrow(/newer version of Touchmap/);
+
+    const after = track(new Dexie(name));
+    await after.open();
+    expect(after.verno).toBe(SCHEMA_VERSION + 1);
+    expect(await after.table('maps').toArray()).toEqual(v2.maps);
   });
 });
+
+/** Writes a fixture with a bare Dexie at its version, as an app of that version left it; returns the database's name. */
+async function writeFixture(fixture: { version: number; stores: Record<string, string>; [table: string]: unknown }): Promise<string> {
+  const name = freshDb().name;
+  const old = track(new Dexie(name));
+  old.version(fixture.version).stores(fixture.stores);
+  for (const table of Object.keys(fixture.stores)) await old.table(table).bulkAdd(fixture[table] as unknown[]);
+  old.close();
+  return name;
+}
+
+/** A map to try writing into a refused database. */
+function v2Doc() {
+  return { map: { ...v2.maps[0], stages: [], segments: [], competitors: [] }, topics: {}, chains: {}, chainOrder: [] } as never;
+}

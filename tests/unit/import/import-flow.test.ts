@@ -153,7 +153,7 @@ describe('importing a .touchmap file', () => {
 
   it('reports a storage failure as a refusal, with the reason', async () => {
     const failing: ImportDeps = {
-      repository: { listMaps: () => repo.listMaps(), saveDocs: () => Promise.reject(new Error('QuotaExceededError: the disk is full.')) },
+      repository: { listMaps: () => repo.listMaps(), mapIds: () => repo.mapIds(), saveDocs: () => Promise.reject(new Error('QuotaExceededError: the disk is full.')) },
       newId: countingIds(),
     };
     const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, failing);

@@ -27,6 +27,8 @@ import { SearchBar } from '../search';
 import { useClipboard } from '../clipboard';
 // the map's stages, segments and competitors
 import { MapSettingsHost } from '../map-settings';
+// the map's restore points: the dialog, and the automatic ones made on opening and while editing
+import { RestorePointsHost, useRestorePointKeeper } from '../history';
 // presentation mode hides the chrome and fits the map to the screen
 import { usePresentStore, PresentationHint } from '../present';
 
@@ -106,6 +108,7 @@ function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | nu
 /** `appButtons`: Help and App settings, which app/ owns and hands to both screens. */
 export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; readonly appButtons: ReactNode }) {
   const session = useMapSession(mapId);
+  useRestorePointKeeper(mapId);
   const title = useDocumentStore((s) => s.doc?.map.title);
   const inspectorOpen = useUiStore((s) => s.inspectorOpen);
   const view = useUiStore((s) => s.view);
@@ -161,6 +164,7 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; re
       )}
       <TouchmapDropZone />
       <MapSettingsHost />
+      <RestorePointsHost />
       <AddToChainHost />
       <ExportDialogHost />
     </div>

@@ -24,7 +24,7 @@ export interface TouchmapFileInput {
 }
 
 export interface ImportDeps {
-  readonly repository: Pick<MapRepository, 'listMaps' | 'saveDocs'>;
+  readonly repository: Pick<MapRepository, 'listMaps' | 'mapIds' | 'saveDocs'>;
   readonly newId: (prefix: IdPrefix) => string;
   /** The moment of the import, for the title of a map whose title is taken; the clock when left out. */
   readonly now?: () => Date;
@@ -88,7 +88,8 @@ export async function importTouchmap(file: TouchmapFileInput, deps: ImportDeps):
 
   try {
     const existing = await deps.repository.listMaps();
-    const remapped = remapForImport(parsed.docs, { mapIds: new Set(existing.map((m) => m.id)) }, deps.newId);
+    // Ids of maps in Trash are taken too: a map coming back from a backup never lands on one.
+    const remapped = remapForImport(parsed.docs, { mapIds: await deps.repository.mapIds() }, deps.newId);
     const docs = withDistinctTitles(remapped, existing, importDay((deps.now ?? (() => new Date()))(), deps.locale));
     await deps.repository.saveDocs(docs);
     const maps = docs.map((doc, i): ImportedMap => {

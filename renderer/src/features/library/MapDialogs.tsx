@@ -49,35 +49,3 @@ export function RenameMapDialog({ map, onClose }: { readonly map: MapSummary; re
     </Dialog>
   );
 }
-
-/** Delete asks first: a map is a workshop's work, and there is no undo across maps. */
-export function DeleteMapDialog({ map, onClose }: { readonly map: MapSummary; readonly onClose: (changed: boolean) => void }) {
-  const notify = useUiStore((s) => s.notify);
-  async function remove() {
-    try {
-      await library().deleteMap(map.id);
-      onClose(true);
-    } catch (failure) {
-      notify('error', `The map could not be deleted: ${(failure as Error).message}`);
-      onClose(false);
-    }
-  }
-  return (
-    <Dialog
-      title={t('delete.title', { title: map.title })}
-      onCancel={() => onClose(false)}
-      actions={
-        <>
-          <button type="button" className="button" autoFocus onClick={() => onClose(false)}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="button button--danger-solid" onClick={() => void remove()}>
-            {t('delete.confirm')}
-          </button>
-        </>
-      }
-    >
-      <p>{t('delete.body', { count: map.touchpointCount })}</p>
-    </Dialog>
-  );
-}
