@@ -5,12 +5,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mapDoc, type MapDocBuilder } from '../../builders/map-doc';
 import { openEditor, type Editor } from '../../builders/editor';
-import { dropOnCell, gridAddTouchpoint, gridFor, gridMove, useGridUi } from '../../../renderer/src/features/grid/grid-operations';
+import { dropOnCell, gridAddTouchpoint, gridFor, gridMove } from '../../../renderer/src/features/grid/grid-operations';
+import { useGridUiStore } from '../../../renderer/src/features/grid/grid-ui-store';
 
 let map: MapDocBuilder;
 let editor: Editor;
 const doc = () => editor.doc;
-const cellOf = (label: string) => gridFor(doc(), useGridUi.getState().mode).cellsOf.get(editor.id(label))![0]!;
+const cellOf = (label: string) => gridFor(doc(), useGridUiStore.getState().mode).cellsOf.get(editor.id(label))![0]!;
 
 beforeEach(() => {
   map = mapDoc('Clinic', { preset: 'customer-journey', segments: ['New patients', 'Returning patients'] })
@@ -18,7 +19,7 @@ beforeEach(() => {
     .touchpoint('Site page', { channel: 'online', stage: 'Consideration' })
     .touchpoint('Reception desk', { channel: 'offline', stage: 'Purchase' });
   editor = openEditor(map.build(), { view: 'grid' });
-  useGridUi.setState({ mode: 'channel', cursor: null });
+  useGridUiStore.setState({ mode: 'channel', cursor: null });
 });
 
 describe('dropping cards on a cell', () => {
@@ -50,7 +51,7 @@ describe('dropping cards on a cell', () => {
     const fresh = editor.segmentId('New patients');
     const back = editor.segmentId('Returning patients');
     editor = openEditor(map.set('Context ad', { segments: ['New patients'] }).build(), { view: 'grid' });
-    useGridUi.setState({ mode: 'segment' });
+    useGridUiStore.setState({ mode: 'segment' });
     const from = cellOf('Context ad');
     expect(from).toBe(`segment:${fresh}|stage:${editor.stageId('Awareness')}`);
     expect(dropOnCell([editor.id('Context ad')], from, `segment:${back}|stage:${editor.stageId('Loyalty')}`)).toBe(true);
@@ -65,11 +66,11 @@ describe('keys in the grid', () => {
     expect(editor.selected).toEqual([editor.id('Context ad')]);
     gridMove('right');
     expect(editor.selected).toEqual([editor.id('Site page')]);
-    expect(useGridUi.getState().cursor).toBe(cellOf('Site page'));
+    expect(useGridUiStore.getState().cursor).toBe(cellOf('Site page'));
   });
 
   it('Tab adds a touchpoint in the cursor cell and opens its label for typing', () => {
-    useGridUi.setState({ cursor: `channel:offline|stage:${editor.stageId('Loyalty')}` });
+    useGridUiStore.setState({ cursor: `channel:offline|stage:${editor.stageId('Loyalty')}` });
     expect(gridAddTouchpoint()).toBe(true);
     const editing = editor.editing!;
     expect(doc().topics[editing.id]).toMatchObject({ channel: 'offline', stageId: editor.stageId('Loyalty'), label: 'New touchpoint' });
@@ -78,7 +79,7 @@ describe('keys in the grid', () => {
 
   it('Tab in a segment row makes the new touchpoint part of that segment', () => {
     const fresh = editor.segmentId('New patients');
-    useGridUi.setState({ mode: 'segment', cursor: `segment:${fresh}|stage:${editor.stageId('Purchase')}` });
+    useGridUiStore.setState({ mode: 'segment', cursor: `segment:${fresh}|stage:${editor.stageId('Purchase')}` });
     gridAddTouchpoint();
     const id = editor.editing!.id;
     expect(doc().topics[id]).toMatchObject({ segmentIds: [fresh], stageId: editor.stageId('Purchase') });

@@ -19,7 +19,8 @@ import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
 import { pickStep, useIsWeakLink } from '../chains';
-import { dropOnCell, gridFor, useGridUi } from './grid-operations';
+import { dropOnCell, gridFor } from './grid-operations';
+import { useGridUiStore } from './grid-ui-store';
 import type { GridCell } from '../../drawing/grid-projection';
 import { GridChainOverlay } from './GridChainOverlay';
 import { LabelEditor, EmptyStagesToggle } from '../mindmap';
@@ -30,9 +31,9 @@ const DRAG_TYPE = 'application/x-touchmap-cards';
 /** Whether the in-place editor shows on this copy of the card (a touchpoint of two segments has two). */
 function useEditsHere(topicId: TopicId, cellKey: string, first: boolean) {
   const editing = useUiStore((s) => (s.editing?.id === topicId ? s.editing : null));
-  const cursor = useGridUi((s) => s.cursor);
+  const cursor = useGridUiStore((s) => s.cursor);
   const doc = useDocumentStore((s) => s.doc);
-  const mode = useGridUi((s) => s.mode);
+  const mode = useGridUiStore((s) => s.mode);
   if (!editing || !doc) return null;
   if (cursor === cellKey) return editing;
   const cursorOnACopy = cursor !== null && (gridFor(doc, mode).cellsOf.get(topicId) ?? []).includes(cursor);
@@ -69,17 +70,17 @@ const GridCard = memo(function GridCard({ topicId, cellKey, first }: { readonly 
 });
 
 const GridCellView = memo(function GridCellView({ cell }: { readonly cell: GridCell }) {
-  const cursorHere = useGridUi((s) => s.cursor === cell.key);
+  const cursorHere = useGridUiStore((s) => s.cursor === cell.key);
   const [over, setOver] = useState(false);
   const doc = useDocumentStore((s) => s.doc);
-  const mode = useGridUi((s) => s.mode);
+  const mode = useGridUiStore((s) => s.mode);
   const grid = doc ? gridFor(doc, mode) : undefined;
 
   const cardOf = (event: MouseEvent | DragEvent) => (event.target as HTMLElement).closest<HTMLElement>('[data-topic-id]');
   const onClick = (event: MouseEvent) => {
     const card = cardOf(event);
     const ui = useUiStore.getState();
-    useGridUi.getState().setCursor(cell.key);
+    useGridUiStore.getState().setCursor(cell.key);
     if (!card) {
       if (!event.shiftKey && !event.metaKey && !event.ctrlKey) ui.select([]);
       return;
@@ -92,7 +93,7 @@ const GridCellView = memo(function GridCellView({ cell }: { readonly cell: GridC
   const onDoubleClick = (event: MouseEvent) => {
     const card = cardOf(event);
     if (!card) return;
-    useGridUi.getState().setCursor(cell.key);
+    useGridUiStore.getState().setCursor(cell.key);
     useUiStore.getState().startEditing(card.dataset.topicId as TopicId);
   };
   const onDragStart = (event: DragEvent) => {
@@ -148,8 +149,8 @@ const GridCellView = memo(function GridCellView({ cell }: { readonly cell: GridC
 /** The grid of the open map. */
 export function GridView() {
   const doc = useDocumentStore((s) => s.doc);
-  const mode = useGridUi((s) => s.mode);
-  const setMode = useGridUi((s) => s.setMode);
+  const mode = useGridUiStore((s) => s.mode);
+  const setMode = useGridUiStore((s) => s.setMode);
   const hideEmptyStages = useUiStore((s) => s.hideEmptyStages);
   const grid = useMemo(() => (doc ? gridFor(doc, mode, hideEmptyStages) : null), [doc, mode, hideEmptyStages]);
   const tableRef = useRef<HTMLDivElement>(null);

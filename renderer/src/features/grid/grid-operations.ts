@@ -1,10 +1,7 @@
 /**
- * The grid's UI state and verbs. The selection is the shared one (ui-store `selected`), so a
- * touchpoint selected here is selected on the mind map too; the grid adds a cursor cell — the
- * cell the keyboard is in, which tells Tab where to add and which copy of a touchpoint (in
- * segment rows a touchpoint can have several cards) the arrow keys start from.
+ * The grid's verbs (operations' handlers and the view's drops). Its cursor and row mode are in
+ * grid-ui-store.ts.
  */
-import { create } from 'zustand';
 import { mapWords } from '@shared/templates/map-words';
 import { addTouchpoint, moveToGroup, setTopicFields } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
@@ -14,22 +11,8 @@ import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t } from '../../i18n';
+import { useGridUiStore } from './grid-ui-store';
 import { projectGrid, gridNeighbour, type GridCell, type GridDirection, type GridProjection, type GridRowMode } from '../../drawing/grid-projection';
-
-export interface GridUiState {
-  readonly mode: GridRowMode;
-  /** The cell the keyboard is in, or null before the first click or arrow key. */
-  readonly cursor: string | null;
-  setMode(mode: GridRowMode): void;
-  setCursor(cell: string | null): void;
-}
-
-export const useGridUi = create<GridUiState>()((set) => ({
-  mode: 'channel',
-  cursor: null,
-  setMode: (mode) => set({ mode, cursor: null }),
-  setCursor: (cursor) => set({ cursor }),
-}));
 
 /** Row and column names are part of the map, so they speak the map's language, as on the mind map. */
 const gridLabels = (doc: MapDoc) => ({ ...mapWords(doc.map.locale).groups, noSegment: t('grid.noSegment') });
@@ -47,7 +30,7 @@ export function gridFor(doc: MapDoc, mode: GridRowMode, hideEmptyStages = useUiS
 function current() {
   const doc = useDocumentStore.getState().doc;
   if (!doc) return null;
-  const { mode, cursor } = useGridUi.getState();
+  const { mode, cursor } = useGridUiStore.getState();
   const grid = gridFor(doc, mode);
   const selected = selectPrimary(useUiStore.getState());
   const topicId = selected && topicOf(doc, selected) ? selected : null;
@@ -68,7 +51,7 @@ export function gridMove(direction: GridDirection): boolean {
     next = start ? { cellKey: start.key, topicId: start.topicIds[0] as TopicId } : undefined;
   }
   if (next) {
-    useGridUi.getState().setCursor(next.cellKey);
+    useGridUiStore.getState().setCursor(next.cellKey);
     useUiStore.getState().select([next.topicId]);
   }
   return true;
@@ -105,7 +88,7 @@ export function gridAddTouchpoint(): boolean {
     return segmentId ? setTopicFields(next, [id], { segmentIds: [segmentId] }) : next;
   });
   if (added) {
-    useGridUi.getState().setCursor(state.cellKey);
+    useGridUiStore.getState().setCursor(state.cellKey);
     useUiStore.getState().startEditing(id);
   }
   return true;
@@ -119,7 +102,7 @@ export function gridAddTouchpoint(): boolean {
 export function dropOnCell(ids: readonly TopicId[], fromCellKey: string | null, toCellKey: string): boolean {
   const doc = useDocumentStore.getState().doc;
   if (!doc || ids.length === 0) return false;
-  const grid = gridFor(doc, useGridUi.getState().mode);
+  const grid = gridFor(doc, useGridUiStore.getState().mode);
   const cell = grid.byKey.get(toCellKey);
   if (!cell || fromCellKey === toCellKey) return false;
   const { channel, stageId } = cellTarget(cell);
@@ -137,6 +120,6 @@ export function dropOnCell(ids: readonly TopicId[], fromCellKey: string | null, 
     }
     return next;
   });
-  if (moved) useGridUi.getState().setCursor(toCellKey);
+  if (moved) useGridUiStore.getState().setCursor(toCellKey);
   return moved;
 }
