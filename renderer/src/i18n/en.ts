@@ -40,6 +40,8 @@ export const en = {
   'save.saving': 'Saving…',
   'save.unsaved': 'Saving…',
   'save.error': 'Not saved — retrying: {message}',
+  'save.deleted': 'Deleted elsewhere — not saved',
+  'editor.deletedElsewhere': 'This map was deleted in another window or tab. Changes made here are no longer saved.',
   'channel.online': 'Online',
   'channel.offline': 'Offline',
   'group.unsorted': 'Unsorted',

@@ -314,15 +314,21 @@ describe('autosave across maps', () => {
     expect(autosave!.status().state).toBe('saved');
   });
 
-  it('writes a map whole if its row is missing, so it is never stored partially', async () => {
-    const doc = clinicMap({ id: 'm-unsaved' });
-    const source = createSource(doc); // never passed to createMap
-    autosave = startAutosave(db, source, { throttleMs: THROTTLE, now: () => NOW });
-    const edited = setLabel(doc, 't-1', 'First edit');
-    source.set(edited);
-    await autosave.flush();
-    expect(autosave.lastWriteRowCount).toBe(1 + 8 + 2);
-    expect((await repo.loadMap('m-unsaved'))?.doc).toEqual({ ...edited, map: { ...edited.map, updatedAt: NOW } });
+  it('never writes back a map whose row is gone (deleted in another tab): says "deleted" and stops', async () => {
+    const deleted: string[] = [];
+    const { source, statuses } = await openMap(clinicMap(), { onDeleted: (mapId) => deleted.push(mapId) });
+    await repo.deleteMap('m-clinic');
+    writes.length = 0;
+    source.set(setLabel(source.getDoc()!, 't-1', 'Edited after the delete'));
+    await autosave!.flush();
+    source.set(setLabel(source.getDoc()!, 't-1', 'And again'));
+    await autosave!.flush();
+    expect(summarise(writes)).toEqual({});
+    expect(await repo.loadMap('m-clinic')).toBeNull();
+    expect(await db.topics.count()).toBe(0);
+    expect(deleted).toEqual(['m-clinic']);
+    expect(autosave!.status().state).toBe('deleted');
+    expect(statuses.at(-1)?.state).toBe('deleted');
   });
 });
 
