@@ -97,7 +97,7 @@ export const en = {
   'recovery.download.heading': 'Download what can be read',
   'recovery.reading': 'Reading what is stored…',
   'recovery.readFailed': 'Nothing could be read: {reason}',
-  'recovery.found': '{maps} maps found in storage; {rebuilt} of them can be saved as a Touchmap file.',
+  'recovery.found': 'Maps found in storage: {maps}. Of these, {rebuilt} can be saved as a Touchmap file.',
   'recovery.notRebuilt': 'Not rebuilt (their rows are in the raw file): {list}',
   'recovery.downloadMaps': 'Download maps (.touchmap)',
   'recovery.downloadRaw': 'Download every stored row (.json)',
