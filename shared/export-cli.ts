@@ -1,5 +1,5 @@
 /**
- * The headless export's command line (issue 4), shared by `npm run export` (scripts/export.mjs,
+ * The headless export's command line, shared by `npm run export` (scripts/export.mjs,
  * which bundles this file on the fly) and the packaged app's `touchmap --export …`
  * (electron/main/cli-export.ts), so the two parse, validate, name files and report the same way.
  *

@@ -1,5 +1,5 @@
 /**
- * `touchmap --export <file.touchmap> --format …` in the packaged app (issue 4): the same
+ * `touchmap --export <file.touchmap> --format …` in the packaged app: the same
  * options, messages and exit codes as `npm run export` (both parse with shared/export-cli.ts),
  * run by the app's own Chromium instead of a separately installed one.
  *

@@ -1,5 +1,5 @@
 /**
- * Autosave: keeps the open map in IndexedDB without a save button (issue 2, item 7).
+ * Autosave: keeps the open map in IndexedDB without a save button.
  *
  * - It watches a doc source (the store, through two functions — it knows nothing of zustand) and
  *   writes what changed since the last successful save, by record reference (`diff.ts`): changed or
