@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Headless export, like draw.io's: the app's own renderer (dist/renderer/export.html) in Chromium.
 //   npm run export -- <file.touchmap> --format pdf|png|jpeg|svg|csv|md [--map <id or title>]
-//     [--out <path>] [--scale 2] [--page a4|a3|letter|fit|poster] [--paper a4|a3|letter]
+//     [--out <path>] [--force] [--scale 2] [--page a4|a3|letter|fit|poster] [--paper a4|a3|letter]
 //     [--landscape|--portrait] [--frame none|16:9|4:3] [--appendix] [--background white|transparent|dark] [--no-legend] [--no-title]
 //     [--no-chains]
 // Why a browser: the export must look exactly like the app's (same layout, fonts, SVG and PDF
@@ -9,11 +9,12 @@
 // option or file, 2 when the export itself fails. The options and messages are shared with the
 // packaged app's `touchmap --export` (shared/export-cli.ts, electron/main/cli-export.ts).
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
+import { ExistingFileError, writeExportFile } from './export-file.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist', 'renderer');
@@ -108,7 +109,17 @@ async function main() {
       fail(cli.pageErrorMessage(error));
     }
     const out = resolve(opts.out ?? join(dirname(file), cli.exportFileName(result.mapTitle, opts.format)));
+    // Checked before printing too, so a refused export does not spend a PDF's print time first.
+    if (!opts.force && existsSync(out)) fail(cli.existingFileMessage(out));
     mkdirSync(dirname(out), { recursive: true });
+    const write = (data) => {
+      try {
+        writeExportFile(out, data, { force: opts.force, message: cli.existingFileMessage });
+      } catch (error) {
+        if (error instanceof ExistingFileError) fail(error.message);
+        throw error;
+      }
+    };
     let printedPages;
     if (opts.format === 'pdf') {
       const printPage = await browser.newPage();
@@ -122,10 +133,10 @@ async function main() {
         printBackground: true,
         preferCSSPageSize: true,
       });
-      writeFileSync(out, pdf);
+      write(pdf);
       printedPages = cli.countPdfPages(pdf);
     } else {
-      writeFileSync(out, result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data);
+      write(result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data);
     }
     process.stderr.write(cli.exportNotes(result, opts.map !== undefined));
     process.stdout.write(cli.exportDoneLine(out, result, printedPages));

@@ -52,6 +52,8 @@ export interface ExportCliOptions {
   readonly legend: boolean;
   readonly titleBlock: boolean;
   readonly chains: boolean;
+  /** `--force`: replace a file already at the target; without it the export refuses and names the file. */
+  readonly force: boolean;
 }
 
 /** What parseExportArgs gives: options, a request for the usage text, or a message naming the problem. */
@@ -68,6 +70,7 @@ export function exportUsage(command = 'npm run export --'): string {
   return `Usage: ${command} <file.touchmap> --format ${FORMAT_WORDS.join('|')} [options]
   --map <id or title>     which map of the file (default: the first)
   --out <path>            where to write (default: next to the file, named after the map)
+  --force                 replace the file if it exists (without it an existing file is left alone)
   --scale <1-4>           PNG/JPEG pixel scale (default 2)
   --page a4|a3|letter|fit|poster
                           PDF: fit on one page of that paper, fit the page to the map, or poster (default a4)
@@ -112,6 +115,7 @@ function parse(argv: readonly string[]): ExportCliParse {
   let legend = true;
   let titleBlock = true;
   let chains = true;
+  let force = false;
   const files: string[] = [];
 
   for (let i = 0; i < argv.length; i++) {
@@ -187,6 +191,9 @@ function parse(argv: readonly string[]): ExportCliParse {
       case '--no-chains':
         chains = false;
         break;
+      case '--force':
+        force = true;
+        break;
       case '--help':
       case '-h':
         return { ok: true, help: true };
@@ -222,6 +229,7 @@ function parse(argv: readonly string[]): ExportCliParse {
     legend,
     titleBlock,
     chains,
+    force,
   };
   return { ok: true, options };
 }
@@ -348,6 +356,15 @@ export function exportNotes(result: ExportResultSummary, mapAsked: boolean): str
 /** A message for stderr, prefixed and newline-terminated. */
 export function exportErrorText(message: string): string {
   return `${EXPORT_MESSAGE_PREFIX}${message}\n`;
+}
+
+/**
+ * The refusal to replace a file already at the export's target (exit 1, like a bad option): a
+ * map's title names the file, so a second export of a renamed copy would silently replace the first.
+ * @example existingFileMessage('/maps/Clinic.pdf') // "/maps/Clinic.pdf already exists; …"
+ */
+export function existingFileMessage(target: string): string {
+  return `${target} already exists; add --force to replace it, or --out <path> to write elsewhere.`;
 }
 
 /** The refusal of a file past MAX_EXPORT_FILE_BYTES. */

@@ -18,6 +18,7 @@ import {
   countPdfPages,
   exportDoneLine,
   exportErrorText,
+  existingFileMessage,
   exportFileName,
   exportNotes,
   exportRequest,
@@ -228,6 +229,8 @@ export async function runCliExport(deps: CliExportDeps): Promise<number> {
     const result = reply.result;
 
     const target = options.out !== undefined ? path.resolve(deps.cwd, options.out) : path.join(path.dirname(file), exportFileName(result.mapTitle, options.format));
+    // Checked before printing: a refused export should not spend a PDF's print time first.
+    if (!options.force && (await files.stat(target).then(() => true, () => false))) return fail(existingFileMessage(target), EXIT_BAD_INPUT);
     const bytes: string | Uint8Array =
       options.format === 'pdf' ? await deps.printToPDF(pdfJobOf(result)) : result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data;
     await files.mkdir(path.dirname(target));

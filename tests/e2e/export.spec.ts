@@ -129,6 +129,21 @@ function differingPixels(a: string, b: string): number {
 
 test.describe('headless export (npm run export)', () => {
   test.describe.configure({ timeout: 240_000 });
+  // The export never replaces a file without --force: start from an empty folder, so each run writes afresh.
+  test.beforeAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  test('a file already at the target is left alone: exit 1 naming it, unless --force', () => {
+    const file = writeMapFile('kept', [MULTILINGUAL]);
+    const svg = join(OUT, 'kept.svg');
+    writeFileSync(svg, 'an earlier export');
+    const refused = cli([file, '--format', 'svg', '--out', svg]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`touchmap export: ${svg} already exists; add --force to replace it, or --out <path> to write elsewhere.\n`);
+    expect(readFileSync(svg, 'utf8')).toBe('an earlier export');
+    exportOk([file, '--format', 'svg', '--out', svg, '--force']);
+    expect(readFileSync(svg, 'utf8')).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(readdirSync(OUT).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
 
   test('a map in English, Russian, Korean and Japanese prints to a PDF with every label as text and fonts embedded', () => {
     const file = writeMapFile('multilingual', [MULTILINGUAL]);

@@ -11,6 +11,8 @@ import { AppSettingsHost } from './AppSettingsDialog';
 import { useSystemThemeFollower } from './apply-theme';
 import { shortcutRows } from './shortcut-rows';
 import { AppButtons } from './AppButtons';
+import { RecoveryScreen } from './RecoveryScreen';
+import { useDatabaseOpen } from './useDatabaseOpen';
 
 const SHORTCUT_ROWS = shortcutRows();
 
@@ -28,11 +30,21 @@ const runFromPalette = (name: string) => {
   if (operation) runOperation(operation.name);
 };
 
-/** The two screens: the library of maps, and the editor of one map. */
+/**
+ * The two screens: the library of maps, and the editor of one map — once the database has opened.
+ * A database that would not open shows the recovery screen instead, and nothing else touches it.
+ */
 export function App() {
+  const storage = useDatabaseOpen();
+  useSystemThemeFollower();
+  if (storage.phase === 'opening') return null;
+  if (storage.phase === 'failed') return <RecoveryScreen problem={storage.problem} />;
+  return <Screens />;
+}
+
+function Screens() {
   const route = useRoute();
   useOperationKeys();
-  useSystemThemeFollower();
   return (
     <>
       {route.screen === 'editor' ? <EditorScreen key={route.mapId} mapId={route.mapId} appButtons={<AppButtons />} /> : <LibraryScreen appButtons={<AppButtons />} />}

@@ -8,7 +8,7 @@
 import { MENU_OPERATIONS, type MenuOperation, type TouchmapBridge } from '@shared/ipc';
 import { desktopBridge } from '../platform/files';
 import { createBackupScheduler } from '../platform/backups';
-import { flushPendingSaves, library, watchWrites } from '../db/library';
+import { flushPendingSaves, library, openAppDatabase, watchWrites } from '../db/library';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { importTouchmapText } from '../features/import';
@@ -81,8 +81,9 @@ export function startDesktopIntegration(bridge: TouchmapBridge | undefined = des
 
   // Recent maps: the newest maps of the library, refreshed whenever the screen changes.
   const pushRecent = () => {
-    void library()
-      .listMaps()
+    // after the open check: a database this app cannot read is never opened through Dexie
+    void openAppDatabase()
+      .then((outcome) => (outcome.ok ? library().listMaps() : []))
       .then((maps) => bridge.setMenuState({ recentMaps: maps.slice(0, 10).map((m) => ({ id: m.id, title: m.title })) }))
       .catch(() => undefined);
   };

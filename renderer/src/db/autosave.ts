@@ -1,5 +1,5 @@
 /**
- * Autosave: keeps the open map in IndexedDB without a save button (issue 2, item 7).
+ * Autosave: keeps the open map in IndexedDB without a save button.
  *
  * - It watches a doc source (the store, through two functions — it knows nothing of zustand) and
  *   writes what changed since the last successful save, by record reference (`diff.ts`): changed or
@@ -11,15 +11,22 @@
  * - Switching to another map (or to none) saves the previous map's pending changes at once.
  * - `flush()` writes everything pending now: the quit handshake and page hide call it.
  *
+ * - Another tab may have the same map open. A save writes, of each changed row, only the fields
+ *   this tab changed, over the row as stored now, so the other tab's edits to other fields and
+ *   other records survive; `onWritten` names the rows so the other tabs can merge them
+ *   (`tab-channel.ts`), and {@link Autosave.acceptRemote} takes their rows in without echoing them.
+ *
  * Contract with the store: a doc that enters the source (the first one, or one with another map
  * id) is taken to be stored already — loaded by `loadMap` or written by `createMap`. Only changes
- * made after that are written. (If its `maps` row is missing when a change is saved, the whole doc
- * is written, so a map is never stored partially.)
+ * made after that are written. If its `maps` row is missing when a change is saved, the map was
+ * deleted (in another tab or window): nothing is written, ever again, for that map — a deleted
+ * map must not come back — and the status says 'deleted'.
  */
 import type { MapDoc, MapId } from '@shared/model/types';
 import { diffDocs, hasChanges, savedStateOf, type DocChanges, type SavedState } from './diff';
-import { docToRows, toChainRow, toMapRow, toTopicRow } from './rows';
-import type { TouchmapDB } from './schema';
+import { mergeFields, mergeRemote, type RemoteRows, type WrittenRows } from './remote-rows';
+import { own, toChainRow, toMapRow, toTopicRow } from './rows';
+import type { ChainRow, TopicRow, TouchmapDB } from './schema';
 
 /**
  * How long autosave gathers changes before writing them. The issue's promise is that an edit
@@ -38,8 +45,19 @@ export const RETRY_BASE_MS = 500;
  */
 export const RETRY_MAX_MS = 10_000;
 
-/** The save state the UI shows: "Saved", "Saving…", "Unsaved changes", "Not saved". */
-export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
+/**
+ * The save state the UI shows: "Saved", "Saving…", "Unsaved changes", "Not saved", and "deleted":
+ * the map was deleted elsewhere, so nothing of it is saved any more.
+ */
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'deleted';
+
+/** A save found the map's row gone: it was deleted in another tab or window. */
+export class MapDeletedError extends Error {
+  constructor(readonly mapId: MapId) {
+    super(`Map "${mapId}" was deleted in another window; it is not saved again.`);
+    this.name = 'MapDeletedError';
+  }
+}
 
 /** The save state, with the reason when the last save failed. */
 export interface SaveStatus {
@@ -65,7 +83,7 @@ export interface WriteReport {
   readonly topicsDeleted: number;
   readonly chainsPut: number;
   readonly chainsDeleted: number;
-  /** The whole doc was written because its `maps` row was missing. */
+  /** Always false: a map whose `maps` row is missing was deleted, and is not written again. Kept for the report's readers. */
   readonly full: boolean;
   /** From the transaction's start to its commit. */
   readonly ms: number;
@@ -80,6 +98,10 @@ export interface AutosaveOptions {
   readonly onStatus?: (status: SaveStatus) => void;
   /** Called after every committed save. */
   readonly onWrite?: (report: WriteReport) => void;
+  /** Called after every committed save with the ids of the rows written, for the other tabs. */
+  readonly onWritten?: (rows: WrittenRows) => void;
+  /** Called once when a save finds that the map was deleted elsewhere. */
+  readonly onDeleted?: (mapId: MapId) => void;
   /** The clock for the map row's `updatedAt`; default `new Date().toISOString()`. */
   readonly now?: () => string;
 }
@@ -95,6 +117,15 @@ export interface Autosave {
   stop(): void;
   /** The current status. */
   status(): SaveStatus;
+  /**
+   * Takes in rows another tab saved to the open map: they become part of what is stored (so they
+   * are not written back), and the returned command merges them into any doc, keeping this tab's
+   * unsaved changes on top. Run it on the store with `{ history: 'skip' }`. Null when the rows
+   * are of another map than the open one.
+   */
+  acceptRemote(remote: RemoteRows): ((doc: MapDoc) => MapDoc) | null;
+  /** The open map was deleted elsewhere: drop its pending changes and never write it again. */
+  mapDeleted(mapId: MapId): void;
   /** Rows written by the last committed transaction (0 before the first). */
   readonly lastWriteRowCount: number;
 }
@@ -103,6 +134,8 @@ export interface Autosave {
 interface Session {
   saved: SavedState;
   latest: MapDoc;
+  /** Other tabs' rows taken in while a write of this map was running; applied again once it commits. */
+  remoteDuringWrite: RemoteRows[];
 }
 
 /** Calls a caller's callback; one that throws must not stop saving, so its error is only logged. */
@@ -142,19 +175,22 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
   let lastError: string | null = null;
   let lastWriteRowCount = 0;
   let stopped = false;
+  /** Maps found deleted elsewhere: never written again by this autosave. */
+  const deletedMaps = new Set<MapId>();
   let reported: SaveStatus = { state: 'saved', error: null };
 
   const initial = source.getDoc();
   if (initial) current = openSession(initial);
 
   function openSession(doc: MapDoc): Session {
-    return { saved: savedStateOf(doc), latest: doc };
+    return { saved: savedStateOf(doc), latest: doc, remoteDuringWrite: [] };
   }
 
-  const isDirty = (session: Session) => session.latest !== session.saved.doc;
+  const isDirty = (session: Session) => session.latest !== session.saved.doc && !deletedMaps.has(session.latest.map.id);
   const hasWork = () => closing.length > 0 || (current !== null && isDirty(current));
 
   function computeStatus(): SaveStatus {
+    if (current !== null && deletedMaps.has(current.latest.map.id)) return { state: 'deleted', error: null };
     if (inFlight) return { state: 'saving', error: null };
     if (lastError !== null && hasWork()) return { state: 'error', error: lastError };
     return { state: hasWork() ? 'unsaved' : 'saved', error: null };
@@ -225,7 +261,8 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
       afterWrite(true);
       return Promise.resolve(true);
     }
-    const write = writeChanges(changes)
+    session.remoteDuringWrite = [];
+    const write = writeChanges(session.saved, changes)
       .then(
         (report) => {
           commit(session, changes);
@@ -236,6 +273,10 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
           return true;
         },
         (error: unknown) => {
+          if (error instanceof MapDeletedError) {
+            forgetDeleted(error.mapId);
+            return true;
+          }
           // The transaction aborted as a whole and `saved` is unchanged, so the retry writes these
           // changes again, together with any made since.
           lastError = describeError(error);
@@ -253,7 +294,12 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
   }
 
   function commit(session: Session, changes: DocChanges): void {
-    session.saved = changes.after;
+    let saved = changes.after;
+    // Rows another tab wrote while this write ran are stored too; without this they would look
+    // like this tab's own changes and be written back.
+    for (const remote of session.remoteDuringWrite) saved = savedStateOf(mergeRemote(saved.doc, saved.doc, remote));
+    session.remoteDuringWrite = [];
+    session.saved = saved;
     const index = closing.indexOf(session);
     if (index >= 0 && !isDirty(session)) closing.splice(index, 1);
   }
@@ -271,31 +317,56 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
     publishStatus();
   }
 
-  async function writeChanges(changes: DocChanges): Promise<WriteReport> {
+  /** A map deleted elsewhere: its pending changes are dropped and it is never written again. */
+  function forgetDeleted(mapId: MapId): void {
+    if (deletedMaps.has(mapId)) return;
+    deletedMaps.add(mapId);
+    for (let i = closing.length - 1; i >= 0; i--) if (closing[i]!.latest.map.id === mapId) closing.splice(i, 1);
+    notify(options.onDeleted, mapId);
+  }
+
+  /**
+   * Writes the changes in one transaction. Rows that existed when this tab last saved get only the
+   * fields this tab changed, laid over the row as stored now (another tab may have written it
+   * since); new rows are put whole; a row deleted meanwhile stays deleted.
+   */
+  async function writeChanges(saved: SavedState, changes: DocChanges): Promise<WriteReport> {
     const started = performance.now();
     const { mapId, after } = changes;
-    const mapRow = toMapRow({ ...after.doc.map, updatedAt: now() }, after.touchpointCount);
-    let full = false;
+    const before = saved.doc;
+    const edited = changes.topicsPut.filter((topic) => own(before.topics, topic.id) !== undefined);
+    const added = changes.topicsPut.filter((topic) => own(before.topics, topic.id) === undefined);
+    const editedChains = changes.chainsPut.filter(({ chain }) => own(before.chains, chain.id) !== undefined);
+    const addedChains = changes.chainsPut.filter(({ chain }) => own(before.chains, chain.id) === undefined);
     let rows = 0;
     await db.transaction('rw', db.maps, db.topics, db.chains, async () => {
-      if ((await db.maps.get(mapId)) === undefined) {
-        // Never created, or deleted meanwhile: write it whole rather than leave a partial map.
-        full = true;
-        const all = docToRows(after.doc);
-        rows = 1 + all.topics.length + all.chains.length;
-        await Promise.all([db.maps.put(mapRow), db.topics.bulkPut(all.topics), db.chains.bulkPut(all.chains)]);
-        return;
-      }
+      const [storedMap, storedTopics, storedChains] = await Promise.all([
+        db.maps.get(mapId),
+        db.topics.bulkGet(edited.map((topic): [MapId, string] => [mapId, topic.id])),
+        db.chains.bulkGet(editedChains.map(({ chain }): [MapId, string] => [mapId, chain.id])),
+      ]);
+      // Gone, or moved to Trash elsewhere (the row stays, with `deletedAt`): never written again from here.
+      if (storedMap === undefined || storedMap.deletedAt !== undefined) throw new MapDeletedError(mapId);
+      const meta = changes.metaChanged ? mergeFields(storedMap, before.map, after.doc.map) : storedMap;
+      // The count moves by this tab's own change, so another tab's added touchpoints are not lost from it.
+      const stored = Number.isFinite(storedMap.touchpointCount) ? storedMap.touchpointCount : saved.touchpointCount;
+      const mapRow = toMapRow({ ...meta, updatedAt: now() }, Math.max(0, stored + after.touchpointCount - saved.touchpointCount));
+      const topicRows: TopicRow[] = added.map((topic) => toTopicRow(mapId, topic));
+      edited.forEach((topic, index) => {
+        const row = storedTopics[index];
+        if (row !== undefined) topicRows.push(mergeFields(row, own(before.topics, topic.id)!, toTopicRow(mapId, topic)));
+      });
+      const chainRows: ChainRow[] = addedChains.map(({ chain, order }) => toChainRow(mapId, chain, order));
+      editedChains.forEach(({ chain, order }, index) => {
+        const row = storedChains[index];
+        if (row !== undefined) chainRows.push(mergeFields(row, { ...own(before.chains, chain.id)!, mapId, order: saved.chainPositions.get(chain.id) }, toChainRow(mapId, chain, order)));
+      });
       const writes: Promise<unknown>[] = [db.maps.put(mapRow)];
-      if (changes.topicsPut.length > 0) {
-        writes.push(db.topics.bulkPut(changes.topicsPut.map((topic) => toTopicRow(mapId, topic))));
-      }
+      if (topicRows.length > 0) writes.push(db.topics.bulkPut(topicRows));
       if (changes.topicsDeleted.length > 0) {
         writes.push(db.topics.bulkDelete(changes.topicsDeleted.map((id): [MapId, string] => [mapId, id])));
       }
-      if (changes.chainsPut.length > 0) {
-        writes.push(db.chains.bulkPut(changes.chainsPut.map(({ chain, order }) => toChainRow(mapId, chain, order))));
-      }
+      if (chainRows.length > 0) writes.push(db.chains.bulkPut(chainRows));
       if (changes.chainsDeleted.length > 0) {
         writes.push(db.chains.bulkDelete(changes.chainsDeleted.map((id): [MapId, string] => [mapId, id])));
       }
@@ -303,14 +374,21 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
         1 + changes.topicsPut.length + changes.topicsDeleted.length + changes.chainsPut.length + changes.chainsDeleted.length;
       await Promise.all(writes);
     });
+    notify(options.onWritten, {
+      mapId,
+      topics: changes.topicsPut.map((topic) => topic.id),
+      topicsDeleted: changes.topicsDeleted,
+      chains: changes.chainsPut.map(({ chain }) => chain.id),
+      chainsDeleted: changes.chainsDeleted,
+    });
     return {
       mapId,
       rows,
-      topicsPut: full ? Object.keys(after.doc.topics).length : changes.topicsPut.length,
-      topicsDeleted: full ? 0 : changes.topicsDeleted.length,
-      chainsPut: full ? Object.keys(after.doc.chains).length : changes.chainsPut.length,
-      chainsDeleted: full ? 0 : changes.chainsDeleted.length,
-      full,
+      topicsPut: changes.topicsPut.length,
+      topicsDeleted: changes.topicsDeleted.length,
+      chainsPut: changes.chainsPut.length,
+      chainsDeleted: changes.chainsDeleted.length,
+      full: false,
       ms: performance.now() - started,
     };
   }
@@ -337,6 +415,20 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
       cancelTimer();
     },
     status: () => computeStatus(),
+    acceptRemote(remote) {
+      const session = current;
+      if (stopped || session === null || session.latest.map.id !== remote.mapId || deletedMaps.has(remote.mapId)) return null;
+      const base = session.saved.doc;
+      const storedNow = mergeRemote(base, base, remote);
+      session.saved = savedStateOf(storedNow);
+      if (inFlight) session.remoteDuringWrite.push(remote);
+      // A doc with no unsaved change becomes the stored doc itself, so autosave sees nothing to save.
+      return (doc) => (doc === base ? storedNow : mergeRemote(doc, base, remote));
+    },
+    mapDeleted(mapId) {
+      forgetDeleted(mapId);
+      publishStatus();
+    },
     get lastWriteRowCount() {
       return lastWriteRowCount;
     },

@@ -3,6 +3,7 @@
  * autosave (at most one map is open at a time) so the quit handshake and page unload can flush it.
  */
 import { TouchmapDB } from './schema';
+import { openDatabase, type OpenOutcome } from './open';
 import { createMapRepository, type MapRepository } from './repository';
 import type { Autosave, WriteReport } from './autosave';
 import { createTrash, type Trash } from './trash';
@@ -11,8 +12,25 @@ import { createRestorePoints, type RestorePoints } from './restore-points';
 let db: TouchmapDB | null = null;
 let repository: MapRepository | null = null;
 let activeAutosave: Autosave | null = null;
+let opening: Promise<OpenOutcome> | null = null;
+let refused: OpenOutcome | null = null;
+
+/**
+ * Opens the app's database once and checks it (`open.ts`). The app calls it before anything reads
+ * or writes maps (Dexie would otherwise open the database on the first query, upgrading a newer
+ * one); until it resolves `{ ok: true }` no screen that reads or writes maps is shown, and after
+ * a failure {@link database} refuses, so nothing writes to a database the app could not read.
+ */
+export function openAppDatabase(): Promise<OpenOutcome> {
+  opening ??= openDatabase(database()).then((outcome) => {
+    if (!outcome.ok) refused = outcome;
+    return outcome;
+  });
+  return opening;
+}
 
 export function database(): TouchmapDB {
+  if (refused && !refused.ok) throw new Error(`Touchmap's storage could not be opened (${refused.problem.detail}); nothing is read or written.`);
   db ??= new TouchmapDB();
   return db;
 }

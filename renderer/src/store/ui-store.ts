@@ -6,7 +6,7 @@ import { create } from 'zustand';
 
 export type ViewName = 'mindmap' | 'grid' | 'outline';
 export type Grouping = 'channel-stage' | 'stage-channel';
-export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'deleted';
 
 /** A node id on the canvas: a topic id, or a derived group id such as `group:online:s-aw`. */
 export type NodeId = string;

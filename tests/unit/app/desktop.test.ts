@@ -84,7 +84,7 @@ describe('the desktop integration', () => {
     const { bridge, listeners, sent } = fakeBridge();
     stop = startDesktopIntegration(bridge);
     const flushOk = vi.fn(async () => undefined);
-    setActiveAutosave({ flush: flushOk, stop: () => undefined, status: () => ({ state: 'saved', error: null }), lastWriteRowCount: 0 });
+    setActiveAutosave({ flush: flushOk, stop: () => undefined, status: () => ({ state: 'saved', error: null }), lastWriteRowCount: 0, acceptRemote: () => null, mapDeleted: () => undefined });
     listeners.quit[0]!();
     await vi.waitFor(() => expect(sent.quitAnswers).toEqual([{ ok: true }]));
     expect(flushOk).toHaveBeenCalledOnce();
@@ -92,6 +92,8 @@ describe('the desktop integration', () => {
     setActiveAutosave({
       flush: async () => Promise.reject(new Error('QuotaExceededError: the disk is full')),
       stop: () => undefined,
+      acceptRemote: () => null,
+      mapDeleted: () => undefined,
       status: () => ({ state: 'error', error: 'disk full' }),
       lastWriteRowCount: 0,
     });

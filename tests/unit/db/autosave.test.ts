@@ -25,6 +25,7 @@ import {
   type LoggedWrite,
 } from './helpers';
 import { clinicMap } from '../../fixtures/clinic-map';
+import { createTrash } from '../../../renderer/src/db/trash';
 
 const NOW = '2026-11-25T10:00:00.000Z';
 /** Short enough for real timers, long enough that a burst of synchronous edits falls inside it. */
@@ -314,15 +315,36 @@ describe('autosave across maps', () => {
     expect(autosave!.status().state).toBe('saved');
   });
 
-  it('writes a map whole if its row is missing, so it is never stored partially', async () => {
-    const doc = clinicMap({ id: 'm-unsaved' });
-    const source = createSource(doc); // never passed to createMap
-    autosave = startAutosave(db, source, { throttleMs: THROTTLE, now: () => NOW });
-    const edited = setLabel(doc, 't-1', 'First edit');
-    source.set(edited);
-    await autosave.flush();
-    expect(autosave.lastWriteRowCount).toBe(1 + 8 + 2);
-    expect((await repo.loadMap('m-unsaved'))?.doc).toEqual({ ...edited, map: { ...edited.map, updatedAt: NOW } });
+  it('never writes back a map whose row is gone (deleted in another tab): says "deleted" and stops', async () => {
+    const deleted: string[] = [];
+    const { source, statuses } = await openMap(clinicMap(), { onDeleted: (mapId) => deleted.push(mapId) });
+    await repo.deleteMap('m-clinic');
+    writes.length = 0;
+    source.set(setLabel(source.getDoc()!, 't-1', 'Edited after the delete'));
+    await autosave!.flush();
+    source.set(setLabel(source.getDoc()!, 't-1', 'And again'));
+    await autosave!.flush();
+    expect(summarise(writes)).toEqual({});
+    expect(await repo.loadMap('m-clinic')).toBeNull();
+    expect(await db.topics.count()).toBe(0);
+    expect(deleted).toEqual(['m-clinic']);
+    expect(autosave!.status().state).toBe('deleted');
+    expect(statuses.at(-1)?.state).toBe('deleted');
+  });
+
+  it('never writes into a map moved to Trash elsewhere: it stays in Trash, as it was put away', async () => {
+    const deleted: string[] = [];
+    const { source } = await openMap(clinicMap(), { onDeleted: (mapId) => deleted.push(mapId) });
+    await createTrash(db).moveToTrash('m-clinic');
+    const trashed = await db.maps.get('m-clinic');
+    writes.length = 0;
+    source.set(setLabel(source.getDoc()!, 't-1', 'Edited after the move to Trash'));
+    await autosave!.flush();
+    expect(summarise(writes)).toEqual({});
+    expect(await db.maps.get('m-clinic')).toEqual(trashed);
+    expect((await db.topics.get(['m-clinic', 't-1']))?.label).not.toBe('Edited after the move to Trash');
+    expect(deleted).toEqual(['m-clinic']);
+    expect(autosave!.status().state).toBe('deleted');
   });
 });
 

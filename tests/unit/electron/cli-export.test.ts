@@ -196,6 +196,32 @@ describe('touchmap --export: a good run', () => {
     expect(readFileSync(path.join(dir, 'deep/er/x.svg'), 'utf8')).toBe(SVG_TEXT);
   });
 
+  it('refuses to replace a file named after the map, names it, exits 1 and leaves it as it was', async () => {
+    const h = harness();
+    const existing = path.join(dir, 'Coffee shop.svg');
+    writeFileSync(existing, 'an earlier export');
+    expect(await h.run([mapFile, '--format', 'svg'])).toBe(1);
+    expect(h.output.err).toBe(`touchmap export: ${existing} already exists; add --force to replace it, or --out <path> to write elsewhere.\n`);
+    expect(h.output.out).toBe('');
+    expect(readFileSync(existing, 'utf8')).toBe('an earlier export');
+  });
+
+  it('refuses to replace an existing --out file too', async () => {
+    const h = harness();
+    writeFileSync(path.join(dir, 'x.svg'), 'kept');
+    expect(await h.run([mapFile, '--format', 'svg', '--out', 'x.svg'])).toBe(1);
+    expect(h.output.err).toContain(`${path.join(dir, 'x.svg')} already exists`);
+    expect(readFileSync(path.join(dir, 'x.svg'), 'utf8')).toBe('kept');
+  });
+
+  it('replaces an existing file with --force', async () => {
+    const h = harness();
+    const existing = path.join(dir, 'Coffee shop.svg');
+    writeFileSync(existing, 'an earlier export');
+    expect(await h.run([mapFile, '--format', 'svg', '--force'])).toBe(0);
+    expect(readFileSync(existing, 'utf8')).toBe(SVG_TEXT);
+  });
+
   it('names the default file from a sanitised title', async () => {
     const h = harness(async (_t, o) => pageResult(o.format, '../Clinic: visit/follow-up'));
     await h.run([mapFile, '--format', 'csv']);
@@ -297,8 +323,9 @@ describe('touchmap --export: refusals and failures', () => {
     expect(h.windows).toHaveLength(0);
   });
 
+  /** A disk that holds the .touchmap file given and nothing else. */
   const fakeFs = (over: Partial<CliExportFs>): CliExportFs => ({
-    stat: async () => ({ size: 10, isFile: true }),
+    stat: async (filePath) => (filePath.endsWith('.touchmap') ? { size: 10, isFile: true } : Promise.reject(new Error(`ENOENT: ${filePath}`))),
     readText: async () => '{}',
     mkdir: async () => undefined,
     writeFile: async () => undefined,

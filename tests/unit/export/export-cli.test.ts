@@ -53,7 +53,12 @@ describe('parseExportArgs: options', () => {
       legend: true,
       titleBlock: true,
       chains: true,
+      force: false,
     });
+  });
+
+  it('--force allows replacing an existing file', () => {
+    expect(options(['map.touchmap', '--format', 'png', '--force']).force).toBe(true);
   });
 
   it('reads every option, in any order, with the file anywhere', () => {
@@ -77,6 +82,7 @@ describe('parseExportArgs: options', () => {
       legend: false,
       titleBlock: false,
       chains: false,
+      force: false,
     });
   });
 
@@ -164,7 +170,7 @@ describe('exportUsage', () => {
     const npm = exportUsage();
     expect(npm.split('\n')[0]).toBe('Usage: npm run export -- <file.touchmap> --format pdf|png|jpeg|svg|csv|md [options]');
     expect(exportUsage('touchmap --export').split('\n')[0]).toBe('Usage: touchmap --export <file.touchmap> --format pdf|png|jpeg|svg|csv|md [options]');
-    for (const flag of ['--map', '--out', '--scale', '--page', '--paper', '--landscape', '--appendix', '--background', '--no-legend', '--no-title', '--no-chains']) {
+    for (const flag of ['--map', '--out', '--scale', '--page', '--paper', '--landscape', '--appendix', '--background', '--no-legend', '--no-title', '--no-chains', '--force']) {
       expect(npm).toContain(flag);
     }
   });

@@ -1,10 +1,18 @@
 /**
  * Opens a map for editing: load (through the validate-and-repair path), put it in the store,
  * save every change automatically, and flush on leaving the editor or the page.
+ *
+ * The same map may be open in another tab or window: this tab merges the rows the other one saves
+ * (`db/tab-channel.ts`, `db/remote-rows.ts`) without an undo step, and when the map is deleted
+ * elsewhere it says so and stops saving it, so it never comes back.
  */
+import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
-import { startAutosave } from '../../db/autosave';
+import { startAutosave, type Autosave } from '../../db/autosave';
 import { announceWrite, database, library, setActiveAutosave } from '../../db/library';
+import { readRemoteRows, type WrittenRows } from '../../db/remote-rows';
+import { openTabChannel } from '../../db/tab-channel';
+import { runCommand } from '../../store/run-command';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
@@ -34,6 +42,13 @@ export function useMapSession(mapId: string): SessionState {
         useDocumentStore.getState().open(loaded.doc);
         ui.select([]);
         ui.setSave('saved');
+        const channel = openTabChannel();
+        let deletedSaid = false;
+        const sayDeleted = () => {
+          if (deletedSaid) return;
+          deletedSaid = true;
+          useUiStore.getState().notify('error', t('editor.deletedElsewhere'));
+        };
         const autosave = startAutosave(
           database(),
           {
@@ -43,13 +58,35 @@ export function useMapSession(mapId: string): SessionState {
                 if (next.doc !== prev.doc) listener(next.doc, prev.doc);
               }),
           },
-          { onStatus: (status) => useUiStore.getState().setSave(status.state, status.error ?? undefined), onWrite: announceWrite },
+          {
+            onStatus: (status) => useUiStore.getState().setSave(status.state, status.error ?? undefined),
+            onWrite: announceWrite,
+            onWritten: (rows) => channel.announce(rows),
+            onDeleted: sayDeleted,
+          },
         );
         setActiveAutosave(autosave);
+        const stopListening = channel.listen(mergeOtherTabs(autosave, mapId, sayDeleted));
+        // Deletion is watched on the map's row itself, whoever deletes it (Dexie tells every tab of
+        // the origin), so a tab with nothing to save still learns it at once.
+        // A map moved to Trash elsewhere keeps its row (with `deletedAt`): this tab stops saving it
+        // too, so its edits never land in a map the user put away.
+        const deletion = liveQuery(() => database().maps.get(mapId)).subscribe({
+          next: (row) => {
+            if (row === undefined || row.deletedAt !== undefined) {
+              autosave.mapDeleted(mapId);
+              sayDeleted();
+            }
+          },
+          error: () => undefined,
+        });
         const onHide = () => void autosave.flush().catch(() => undefined);
         window.addEventListener('pagehide', onHide);
         document.addEventListener('visibilitychange', onHide);
         stop = () => {
+          deletion.unsubscribe();
+          stopListening();
+          channel.close();
           window.removeEventListener('pagehide', onHide);
           document.removeEventListener('visibilitychange', onHide);
           // leaving the editor: write what is pending, then let go of the doc
@@ -75,4 +112,27 @@ export function useMapSession(mapId: string): SessionState {
   }, [mapId]);
 
   return state;
+}
+
+/**
+ * What to do when another tab announces a save: read those rows as stored now and merge them in,
+ * one announcement after the other (each read must see the rows the previous merge left).
+ */
+function mergeOtherTabs(autosave: Autosave, mapId: string, sayDeleted: () => void): (rows: WrittenRows) => void {
+  let queue: Promise<void> = Promise.resolve();
+  return (written) => {
+    if (written.mapId !== mapId) return;
+    queue = queue
+      .then(async () => {
+        const read = await readRemoteRows(database(), written);
+        if (read.deleted) {
+          autosave.mapDeleted(mapId);
+          sayDeleted();
+          return;
+        }
+        const merge = autosave.acceptRemote(read.rows);
+        if (merge) runCommand(merge, { history: 'skip' });
+      })
+      .catch((error: unknown) => console.error('Touchmap: could not merge the changes another tab saved.', error));
+  };
 }
