@@ -11,6 +11,7 @@
  */
 import { RestoreError } from './errors';
 import { newId } from './ids';
+import { isRoot, isTouchpointUnder } from './selectors';
 import {
   CompetitorSchema,
   IdSchema,
@@ -173,9 +174,8 @@ function restoreTopics(raw: readonly unknown[], map: MapMeta, repairs: string[])
 
   const root = chooseRoot(drafts, map, repairs);
   attachStrays(drafts, root, repairs);
-  const touchpoint = (draft: Draft) => draft.parentId === root.id;
   for (const draft of drafts.values()) {
-    if (touchpoint(draft) || (draft.channel === undefined && draft.stageId === undefined)) continue;
+    if (isTouchpointUnder(root.id, draft) || (draft.channel === undefined && draft.stageId === undefined)) continue;
     repairs.push(`${topicName(draft)}: a ${draft === root ? 'root' : 'detail'} has no channel or stage of its own — removed`);
     delete draft.channel;
     delete draft.stageId;
@@ -239,7 +239,7 @@ function restoreTopic(id: TopicId, raw: Record<string, unknown>, known: KnownIds
 function chooseRoot(drafts: Map<TopicId, Draft>, map: MapMeta, repairs: string[]): Draft {
   let root: Draft | undefined;
   for (const draft of drafts.values()) {
-    if (draft.parentId !== null) continue;
+    if (!isRoot(draft)) continue;
     if (!root) {
       root = draft;
       continue;
@@ -334,7 +334,7 @@ function restoreChains(
   const isTouchpointId = (id: unknown): id is TopicId => {
     if (typeof id !== 'string' || !Object.hasOwn(topics, id)) return false;
     const parentId = (topics[id] as Topic).parentId;
-    return parentId !== null && Object.hasOwn(topics, parentId) && (topics[parentId] as Topic).parentId === null;
+    return parentId !== null && Object.hasOwn(topics, parentId) && isRoot(topics[parentId] as Topic);
   };
   raw.forEach((entry, i) => {
     const id = isObject(entry) ? IdSchema.safeParse(entry.id) : undefined;

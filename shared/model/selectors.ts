@@ -58,6 +58,7 @@ export function buildChildIndex(doc: MapDoc): ChildIndex {
   const topics = Object.values(doc.topics);
   for (const topic of topics) {
     if (topic.parentId === null) {
+      // the root; checked on the field itself so the else side knows the parent id is a string
       root ??= topic;
       continue;
     }
@@ -152,10 +153,56 @@ export function countTouchpoints(doc: MapDoc): number {
   return touchpointsOf(doc).length;
 }
 
+/**
+ * True for the root: the business at the centre, the one topic with no parent. Takes any record
+ * with a `parentId`, so file readers and repairs can ask it of raw or half-restored topics too;
+ * a record with no `parentId` at all is not the root.
+ */
+export function isRoot(topic: { readonly parentId?: unknown }): boolean {
+  return topic.parentId === null;
+}
+
+/**
+ * True when `topic` hangs straight under the root `rootId`: a touchpoint. For code that already
+ * knows the root's id and looks at many topics without a whole doc (counting, diffing, restoring).
+ */
+export function isTouchpointUnder(rootId: TopicId, topic: { readonly parentId?: unknown } | undefined): boolean {
+  return topic !== undefined && topic.parentId === rootId;
+}
+
+/**
+ * True for a topic of the map other than the root — a touchpoint or a detail: what can be copied,
+ * deleted or inspected as a topic. False for the root, group nodes and unknown ids.
+ */
+export function isBelowRoot(doc: MapDoc, id: TopicId): boolean {
+  const topic = topicOf(doc, id);
+  return topic !== undefined && !isRoot(topic);
+}
+
 /** True for a child of the root. */
 export function isTouchpoint(doc: MapDoc, id: TopicId): boolean {
   const parentId = topicOf(doc, id)?.parentId;
-  return parentId !== undefined && parentId !== null && topicOf(doc, parentId)?.parentId === null;
+  if (parentId === undefined || parentId === null) return false;
+  const parent = topicOf(doc, parentId);
+  return parent !== undefined && isRoot(parent);
+}
+
+/** True for a detail: a topic below a touchpoint, at any depth. */
+export function isDetail(doc: MapDoc, id: TopicId): boolean {
+  const touchpoint = touchpointOf(doc, id);
+  return touchpoint !== undefined && touchpoint.id !== id;
+}
+
+export type TopicRole = 'root' | 'touchpoint' | 'detail';
+
+/** What a topic is in the method: the root, a touchpoint or a detail; undefined for an unknown id or a topic cut off from the root. */
+export function roleOf(doc: MapDoc, id: TopicId): TopicRole | undefined {
+  const topic = topicOf(doc, id);
+  if (!topic) return undefined;
+  if (isRoot(topic)) return 'root';
+  const touchpoint = touchpointOf(doc, id);
+  if (!touchpoint) return undefined;
+  return touchpoint.id === id ? 'touchpoint' : 'detail';
 }
 
 /** Root 0, touchpoints 1, their details 2 and deeper; undefined for an unknown id. */
@@ -183,7 +230,7 @@ export function touchpointOf(doc: MapDoc, id: TopicId): Topic | undefined {
   while (topic && topic.parentId !== null && steps-- > 0) {
     const parent = topicOf(doc, topic.parentId);
     if (!parent) return undefined;
-    if (parent.parentId === null) return topic;
+    if (isRoot(parent)) return topic;
     topic = parent;
   }
   return undefined;

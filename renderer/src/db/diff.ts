@@ -8,6 +8,7 @@
  * `topics` object is the same as the saved one costs nothing.
  */
 import type { Chain, ChainId, MapDoc, MapId, Topic, TopicId } from '@shared/model/types';
+import { isRoot, isTouchpointUnder } from '@shared/model/selectors';
 import { chainPositions, countTouchpoints, findRootId, own } from './rows';
 
 /** What autosave knows about the stored copy of a map, kept so each save is incremental. */
@@ -86,11 +87,13 @@ export function diffDocs(saved: SavedState, next: MapDoc): DocChanges {
         if (!Object.hasOwn(next.topics, id)) topicsDeleted.push(id);
       }
     }
-    if (rootId !== null && own(next.topics, rootId)?.parentId === null) {
+    const savedRootId = rootId;
+    const sameRoot = savedRootId === null ? undefined : own(next.topics, savedRootId);
+    if (savedRootId !== null && sameRoot && isRoot(sameRoot)) {
       // Same root: adjust the count by the changed topics alone (added, deleted or re-parented).
-      const isTouchpoint = (topic: Topic | undefined) => (topic !== undefined && topic.parentId === rootId ? 1 : 0);
-      for (const topic of topicsPut) touchpointCount += isTouchpoint(topic) - isTouchpoint(own(prev.topics, topic.id));
-      for (const id of topicsDeleted) touchpointCount -= isTouchpoint(own(prev.topics, id));
+      const touchpoint = (topic: Topic | undefined) => (isTouchpointUnder(savedRootId, topic) ? 1 : 0);
+      for (const topic of topicsPut) touchpointCount += touchpoint(topic) - touchpoint(own(prev.topics, topic.id));
+      for (const id of topicsDeleted) touchpointCount -= touchpoint(own(prev.topics, id));
     } else {
       // The root itself was replaced or is missing: rare enough to count from scratch.
       rootId = findRootId(next.topics);

@@ -3,6 +3,7 @@
  * derived from a doc. Pure: no Dexie, so the diff and the repository share one definition of a row.
  */
 import type { Chain, MapDoc, MapId, MapMeta, Topic, TopicId } from '@shared/model/types';
+import { isRoot, isTouchpointUnder } from '@shared/model/selectors';
 import type { ChainRow, MapRow, TopicRow } from './schema';
 
 /** The `topics` row of a topic. */
@@ -28,7 +29,8 @@ export function own<T>(record: Readonly<Record<string, T>>, id: string): T | und
 /** The root topic's id (the one with `parentId: null`), or null if the map has none. */
 export function findRootId(topics: MapDoc['topics']): TopicId | null {
   for (const id in topics) {
-    if (own(topics, id)?.parentId === null) return id;
+    const topic = own(topics, id);
+    if (topic && isRoot(topic)) return id;
   }
   return null;
 }
@@ -38,7 +40,7 @@ export function countTouchpoints(topics: MapDoc['topics'], rootId: TopicId | nul
   if (rootId === null) return 0;
   let count = 0;
   for (const id in topics) {
-    if (own(topics, id)?.parentId === rootId) count += 1;
+    if (isTouchpointUnder(rootId, own(topics, id))) count += 1;
   }
   return count;
 }

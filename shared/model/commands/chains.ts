@@ -1,7 +1,7 @@
 /** Commands on chains: named customer journeys walking the touchpoints in order (DOMAIN.md §4). */
 import { CommandError } from '../errors';
 import { describeValue } from '../schema';
-import { isTouchpoint } from '../selectors';
+import { isRoot, isTouchpoint } from '../selectors';
 import type { Chain, ChainId, MapDoc, SegmentId, TopicId } from '../types';
 import { nameOf, requireChain, requireIndex, requireName, requireNewId, requireTopic, withChains } from './internal';
 
@@ -44,7 +44,7 @@ export function appendChainStep(doc: MapDoc, chainId: ChainId, topicId: TopicId)
   const chain = requireChain(doc, chainId);
   const topic = requireTopic(doc, topicId, 'topicId');
   if (!isTouchpoint(doc, topic.id)) {
-    const what = topic.parentId === null ? 'the root' : 'a detail';
+    const what = isRoot(topic) ? 'the root' : 'a detail';
     throw new CommandError('topicId', `${nameOf(topic)} is ${what}, not a touchpoint; chains walk touchpoints`);
   }
   return withChains(doc, [{ ...chain, steps: [...chain.steps, topic.id] }]);

@@ -1,7 +1,7 @@
 /** Commands that change the tree: move, group, reorder, delete. */
 import { CommandError } from '../errors';
 import { ChannelSchema, describeValue } from '../schema';
-import { descendantIds, effectiveChannel, effectiveStageId, isTouchpoint } from '../selectors';
+import { descendantIds, effectiveChannel, effectiveStageId, isRoot, isTouchpoint } from '../selectors';
 import type { Channel, MapDoc, StageId, Topic, TopicId } from '../types';
 import { requireGroupable } from './topics';
 import {
@@ -18,7 +18,7 @@ import {
 } from './internal';
 
 function refuseRoot(topic: Topic, field: string, what: string): void {
-  if (topic.parentId === null) throw new CommandError(field, `${nameOf(topic)} is the root — the business at the centre — and cannot be ${what}`);
+  if (isRoot(topic)) throw new CommandError(field, `${nameOf(topic)} is the root — the business at the centre — and cannot be ${what}`);
 }
 
 /** The doc with `topic` placed at `index` among the children of `parentId` (its other fields as given). */
@@ -57,7 +57,7 @@ export function moveTopic(doc: MapDoc, id: TopicId, args: MoveTopicArgs): MapDoc
   }
 
   const wasTouchpoint = isTouchpoint(doc, topic.id);
-  const willBeTouchpoint = parent.parentId === null;
+  const willBeTouchpoint = isRoot(parent);
   let moved = topic;
   if (wasTouchpoint && !willBeTouchpoint) {
     moved = omitKeys(topic, ['channel', 'stageId']);

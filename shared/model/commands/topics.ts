@@ -2,7 +2,7 @@
 import { CommandError } from '../errors';
 import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH } from '../../limits';
 import { PositionSchema, TOPIC_FIELD_SCHEMAS, describeValue, pathText, type TopicFieldName } from '../schema';
-import { isTouchpoint, rootOf, touchpointOf } from '../selectors';
+import { isRoot, isTouchpoint, rootOf, touchpointOf } from '../selectors';
 import type { Channel, CompetitorId, MapDoc, Position, StageId, Topic, TopicFields, TopicId } from '../types';
 import {
   nameOf,
@@ -70,7 +70,7 @@ export function addDetail(doc: MapDoc, args: AddDetailArgs): MapDoc {
   const id = requireNewId(args.id, (t) => Object.hasOwn(doc.topics, t), 'a topic');
   const label = requireLabel(args.label);
   const parent = requireTopic(doc, args.parentId, 'parentId');
-  if (parent.parentId === null) {
+  if (isRoot(parent)) {
     throw new CommandError('parentId', `${nameOf(parent)} is the root; its children are touchpoints (addTouchpoint)`);
   }
   return insertChild(doc, parent, { id, label }, args.afterId);
@@ -201,7 +201,7 @@ export function setTopicFields(doc: MapDoc, ids: readonly TopicId[], patch: Part
 
 /** Refuses to give a channel or stage to the root or a detail, saying where theirs come from. */
 export function requireGroupable(doc: MapDoc, topic: Topic, field: string): void {
-  if (topic.parentId === null) throw new CommandError(field, `${nameOf(topic)} is the root; only touchpoints have a channel and a stage`);
+  if (isRoot(topic)) throw new CommandError(field, `${nameOf(topic)} is the root; only touchpoints have a channel and a stage`);
   if (!isTouchpoint(doc, topic.id)) {
     const owner = touchpointOf(doc, topic.id);
     throw new CommandError(field, `${nameOf(topic)} is a detail; it takes the channel and stage of its touchpoint${owner ? ` ${nameOf(owner)}` : ''}`);

@@ -9,6 +9,7 @@
  * the user pinned the Chains tab.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { isBelowRoot } from '@shared/model/selectors';
 import { Inspector } from '../inspector';
 import { t } from '../../i18n';
 import { useDocumentStore } from '../../store/document-store';
@@ -37,7 +38,7 @@ function useInspectorForward(panel: RefObject<HTMLDivElement | null>) {
       if (chains.tab !== 'chains' || chains.picking !== null) return;
       if (lastTarget instanceof Node && panel.current?.contains(lastTarget)) return;
       const doc = useDocumentStore.getState().doc;
-      const topicSelected = doc !== null && state.selected.some((id) => (doc.topics[id]?.parentId ?? null) !== null);
+      const topicSelected = doc !== null && state.selected.some((id) => isBelowRoot(doc, id));
       if (topicSelected) chains.setTab('inspector');
     });
     return () => {

@@ -3,7 +3,7 @@
  * pasting into this or another map) under `TOUCHMAP_MIME`, and an indented plain-text outline
  * under `text/plain` for every other program. Pure, no DOM.
  */
-import { buildChildIndex } from '@shared/model/selectors';
+import { buildChildIndex, isBelowRoot } from '@shared/model/selectors';
 import type { MapDoc, Topic } from '@shared/model/types';
 import type { ClipboardTopic, PasteSource } from './paste-topics';
 
@@ -43,7 +43,7 @@ function entryOf(doc: MapDoc, topic: Topic): ClipboardTopic {
  * not topics one can copy. Empty when nothing copyable is selected.
  */
 export function copiedTopics(doc: MapDoc, selected: readonly string[]): Topic[] {
-  const chosen = new Set(selected.filter((id) => Object.hasOwn(doc.topics, id) && doc.topics[id]?.parentId !== null));
+  const chosen = new Set(selected.filter((id) => isBelowRoot(doc, id)));
   if (chosen.size === 0) return [];
   const index = buildChildIndex(doc);
   const out: Topic[] = [];

@@ -15,7 +15,7 @@
 import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH, MAX_TOPIC_DEPTH, MAX_TOPICS_PER_MAP, limitText } from '@shared/limits';
 import { CommandError } from '@shared/model/errors';
 import { TOPIC_FIELD_SCHEMAS, describeValue, pathText, type TopicFieldName } from '@shared/model/schema';
-import { rootOf, touchpointsOf } from '@shared/model/selectors';
+import { isTouchpointUnder, rootOf, touchpointsOf } from '@shared/model/selectors';
 import type { Channel, Competitor, MapDoc, Segment, Stage, StageId, Topic, TopicId } from '@shared/model/types';
 import type { OutlineEntry } from './outline-text';
 
@@ -152,7 +152,7 @@ export function pasteTopics(doc: MapDoc, entries: readonly ClipboardTopic[], opt
     if (count > MAX_TOPICS_PER_MAP) throw new CommandError('topics', `the map would have more than ${limitText(MAX_TOPICS_PER_MAP)} topics, the most a map holds`);
     const id = options.newId();
     if (Object.hasOwn(doc.topics, id) || Object.hasOwn(added, id)) throw new CommandError('id', `${describeValue(id)} is already a topic of this map`);
-    const isTouchpoint = parentId === root.id;
+    const isTouchpoint = isTouchpointUnder(root.id, { parentId });
     added[id] = { ...fieldsOf(entry, path, isTouchpoint), id, parentId, order, label: entry.label } as Topic;
     if (isTouchpoint) touchpointIds.push(id);
     const children = Array.isArray(entry.children) ? entry.children : [];

@@ -7,7 +7,7 @@
  */
 import { memo, useDeferredValue, useState } from 'react';
 import { moveToGroup, renameTopic, setCompetitorScore, setTopicFields } from '@shared/model/commands';
-import { competitorScoreOf, isTouchpoint, scoreBand, touchpointOf } from '@shared/model/selectors';
+import { competitorScoreOf, isRoot, isTouchpoint, scoreBand, touchpointOf } from '@shared/model/selectors';
 import {
   ACTION_STATUSES,
   ATTENTION_SPANS,
@@ -78,8 +78,8 @@ const InspectorFor = memo(function InspectorFor({ selected, doc }: { readonly se
       </Shell>
     );
   }
-  const root = all.find((topic) => topic.parentId === null);
-  const topics = all.filter((topic) => topic.parentId !== null);
+  const root = all.find(isRoot);
+  const topics = all.filter((topic) => !isRoot(topic));
   if (topics.length === 0 && root) {
     return (
       <Shell>
