@@ -24,6 +24,7 @@
  */
 import type { Channel, StageId, TopicId } from '@shared/model/types';
 import type { MindNode, MindTree, Side } from './projection';
+import { breaksVersion } from './line-breaks';
 import {
   DETAIL_GAP,
   GROUP_GAP,
@@ -98,8 +99,15 @@ const labelCache = new Map<MindNodeType, Map<string, LabelBox>>();
 const LABEL_CACHE_LIMIT = 50_000;
 let labelCacheSize = 0;
 
+/** The line-breaks version the cached boxes were measured with: a newer one (BudouX's model arrived) voids them. */
+let labelCacheBreaks = breaksVersion();
+
 function measure(type: MindNodeType, label: string, geometry: Readonly<Record<MindNodeType, NodeGeometry>>): LabelBox {
   if (geometry !== NODE_GEOMETRY) return sizeLabel(label, geometry[type]);
+  if (labelCacheBreaks !== breaksVersion()) {
+    clearLabelCache();
+    labelCacheBreaks = breaksVersion();
+  }
   // Keyed by the label string itself (its hash is cached in the string), one map per type.
   const known = labelCache.get(type)?.get(label);
   if (known !== undefined) return known;

@@ -6,6 +6,7 @@ import type { MapDoc } from '@shared/model/types';
 import { projectMindMap, type Grouping } from './projection';
 import { mapWords } from '@shared/templates/map-words';
 import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
+import { breaksVersion } from './line-breaks';
 
 export interface MindModel {
   readonly layout: MapLayout;
@@ -14,11 +15,15 @@ export interface MindModel {
   childrenOf(id: string): readonly string[];
 }
 
-let cached: { doc: MapDoc; grouping: Grouping; hideEmptyStages: boolean; model: MindModel } | null = null;
+let cached: { doc: MapDoc; grouping: Grouping; hideEmptyStages: boolean; breaks: number; model: MindModel } | null = null;
 
-/** The laid-out map for a grouping; `hideEmptyStages` is the view option of that name (the exports draw every stage). */
-export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = false): MindModel {
-  if (cached && cached.doc === doc && cached.grouping === grouping && cached.hideEmptyStages === hideEmptyStages) return cached.model;
+/**
+ * The laid-out map for a grouping; `hideEmptyStages` is the view option of that name (the exports
+ * draw every stage). Made again when the line breaks change (BudouX's Japanese model arrived):
+ * `breaks` is the version the caller has seen — the canvas keys its memo on it.
+ */
+export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = false, breaks = breaksVersion()): MindModel {
+  if (cached && cached.doc === doc && cached.grouping === grouping && cached.hideEmptyStages === hideEmptyStages && cached.breaks === breaks) return cached.model;
   // Group nodes are part of the map, so they speak the map's language, not the UI's.
   const labels = mapWords(doc.map.locale).groups;
   const { layout, byId } = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels, hideEmptyStages })), cached?.model ?? null);
@@ -35,7 +40,7 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = 
     return children.get(id) ?? [];
   };
   const model = { layout, byId, childrenOf };
-  cached = { doc, grouping, hideEmptyStages, model };
+  cached = { doc, grouping, hideEmptyStages, breaks, model };
   return model;
 }
 

@@ -8,6 +8,7 @@ import { mapWords } from '@shared/templates/map-words';
 import { landscapeFor, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
 import type { Grouping } from '../../store/ui-store';
 import { mindModelFor } from '../../drawing/mind-model';
+import '../../drawing/japanese-breaks-loaded';
 import { renderMapSvg, svgDocument, type ExportBackground, type SvgParts } from './svg-renderer';
 import { rasterize, type RasterFormat } from './raster';
 import { buildPrintDocument, DEFAULT_MARGIN_IN, type PrintDocument } from './pdf';
