@@ -55,7 +55,7 @@ export const japaneseBreaksReady = (): boolean => japanese !== null;
  * labels broken without it are forgotten, {@link breaksVersion} goes up and the listeners run.
  */
 export function loadJapaneseBreaks(): Promise<void> {
-  japaneseLoad ??= import('budoux').then(({ Parser, jaModel }) => {
+  japaneseLoad ??= import('./japanese-model').then(({ Parser, jaModel }) => {
     japanese = new Parser(jaModel);
     cache.clear();
     version += 1;
