@@ -102,7 +102,8 @@ let labelCacheSize = 0;
 /** The line-breaks version the cached boxes were measured with: a newer one (BudouX's model arrived) voids them. */
 let labelCacheBreaks = breaksVersion();
 
-function measure(type: MindNodeType, label: string, geometry: Readonly<Record<MindNodeType, NodeGeometry>>): LabelBox {
+/** A node's label box, from the cache when the geometry is the theme's. */
+export function measure(type: MindNodeType, label: string, geometry: Readonly<Record<MindNodeType, NodeGeometry>>): LabelBox {
   if (geometry !== NODE_GEOMETRY) return sizeLabel(label, geometry[type]);
   if (labelCacheBreaks !== breaksVersion()) {
     clearLabelCache();
@@ -132,12 +133,12 @@ export function clearLabelCache(): void {
 const NO_KIDS: readonly number[] = Object.freeze([]);
 
 /** The side a non-root node is laid out on ('center' below the root is not made by the projection; it goes right). */
-function sideOf(node: MindNode): 'left' | 'right' {
+export function sideOf(node: { readonly side: Side }): 'left' | 'right' {
   return node.side === 'left' ? 'left' : 'right';
 }
 
 /** The vertical gap a node wants from its siblings. */
-function gapOf(type: MindNodeType, depth: number): number {
+export function gapOf(type: MindNodeType, depth: number): number {
   if (type === 'touchpoint') return TOUCHPOINT_GAP;
   if (type === 'detail') return DETAIL_GAP;
   return depth <= 1 ? TOP_GROUP_GAP : GROUP_GAP;

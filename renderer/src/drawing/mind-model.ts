@@ -3,7 +3,9 @@
  * the keyboard commands and the exports, with the tree links the arrow keys walk.
  */
 import type { MapDoc } from '@shared/model/types';
-import { projectMindMap, type Grouping } from './projection';
+import { projectCell, projectMindMap, type Grouping } from './projection';
+import { changedCell } from './changed-cell';
+import { relayoutCell } from './cell-relayout';
 import { mapWords } from '@shared/templates/map-words';
 import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 import { breaksVersion } from './line-breaks';
@@ -24,9 +26,9 @@ let cached: { doc: MapDoc; grouping: Grouping; hideEmptyStages: boolean; breaks:
  */
 export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = false, breaks = breaksVersion()): MindModel {
   if (cached && cached.doc === doc && cached.grouping === grouping && cached.hideEmptyStages === hideEmptyStages && cached.breaks === breaks) return cached.model;
-  // Group nodes are part of the map, so they speak the map's language, not the UI's.
-  const labels = mapWords(doc.map.locale).groups;
-  const { layout, byId } = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels, hideEmptyStages })), cached?.model ?? null);
+  const last = cached;
+  const sameView = last !== null && last.grouping === grouping && last.hideEmptyStages === hideEmptyStages && last.breaks === breaks;
+  const { layout, byId } = (sameView ? withinOneCell(last.doc, doc, last.model, hideEmptyStages) : null) ?? laidOutInFull(doc, grouping, hideEmptyStages, last?.model ?? null);
   let children: Map<string, string[]> | null = null;
   const childrenOf = (id: string): readonly string[] => {
     if (children === null) {
@@ -42,6 +44,42 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = 
   const model = { layout, byId, childrenOf };
   cached = { doc, grouping, hideEmptyStages, breaks, model };
   return model;
+}
+
+/** Projection and layout of the whole map, sharing the records that did not change with `previous`. */
+function laidOutInFull(doc: MapDoc, grouping: Grouping, hideEmptyStages: boolean, previous: MindModel | null): { layout: MapLayout; byId: Map<string, LayoutNode> } {
+  // Group nodes are part of the map, so they speak the map's language, not the UI's.
+  const labels = mapWords(doc.map.locale).groups;
+  return shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels, hideEmptyStages })), previous);
+}
+
+/**
+ * After an edit inside one cell (a channel within a stage): that cell re-projected and re-laid,
+ * the rest moved (cell-relayout.ts) — the same layout as in full, at the cost of the cell. Null
+ * when the edit reaches further, or a cell appears or disappears with "Hide empty stages".
+ */
+function withinOneCell(before: MapDoc, doc: MapDoc, previous: MindModel, hideEmptyStages: boolean): { layout: MapLayout; byId: Map<string, LayoutNode> } | null {
+  const cellId = changedCell(before, doc);
+  if (cellId === null) return null;
+  const was = previous.byId.get(cellId);
+  if (!was) return null;
+  const cell = projectCell(doc, cellId, was);
+  if (!cell || (hideEmptyStages && cell.count === 0)) return null;
+  const relaid = relayoutCell(previous.layout, cell);
+  if (!relaid) return null;
+  const byId = new Map(previous.byId);
+  for (const gone of relaid.replaced) byId.delete(gone.id);
+  // the cell's nodes that draw as before keep their records, as a full layout's would (shareUnchanged)
+  const nodes = relaid.layout.nodes.slice();
+  for (let i = relaid.from; i < relaid.to; i++) {
+    const node = nodes[i] as LayoutNode;
+    const old = previous.byId.get(node.id);
+    if (old !== undefined && sameNode(node, old)) nodes[i] = old;
+    else if (old !== undefined && node.lines !== old.lines && sameLines(node.lines, old.lines)) nodes[i] = { ...node, lines: old.lines };
+  }
+  for (const node of nodes) if (byId.get(node.id) !== node) byId.set(node.id, node);
+  const layout = { nodes, edges: relaid.layout.edges, bounds: relaid.layout.bounds };
+  return { layout, byId };
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
