@@ -12,7 +12,7 @@
  * layout. A node placed by hand stays where it was put, with its subtree, as in a full layout.
  */
 import type { MindNode } from './projection';
-import { gapOf, measure, sideOf, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
+import { gapOf, groupBandsOf, keepGroupBands, measure, sideOf, type GroupBand, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 import { LEVEL_GAP, NODE_GEOMETRY, ROOT_GAP, type LabelBox, type MindNodeType, type NodeGeometry } from './text-metrics';
 
 /** The cell's new subtree in pre-order, with each node's parent (an index into the list; -1 for the cell). */
@@ -73,26 +73,54 @@ export interface RelaidCell {
   readonly replaced: readonly LayoutNode[];
 }
 
+/** Sibling bands stacked with their gaps, in order: the same sum, in the same order, as layoutMindMap's. */
+function stacked(count: number, band: (k: number) => number, gap: (k: number) => number): number {
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    total += band(k);
+    if (k > 0) total += Math.max(gap(k), gap(k - 1));
+  }
+  return total;
+}
+
+/** The tops of sibling bands stacked from `from`, as layoutMindMap places them. */
+function tops(count: number, from: number, band: (k: number) => number, gap: (k: number) => number): number[] {
+  const out: number[] = new Array(count);
+  let y = from;
+  for (let k = 0; k < count; k++) {
+    if (k > 0) y += Math.max(gap(k), gap(k - 1));
+    out[k] = y;
+    y += band(k);
+  }
+  return out;
+}
+
 /**
  * `previous` with the cell `cell.id` replaced by `cell` (its new projection) and every other node
  * moved as a full layout would move it; null when that cannot be done exactly (see the header).
  */
 export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Readonly<Record<MindNodeType, NodeGeometry>> = NODE_GEOMETRY): RelaidCell | null {
+  const groups = groupBandsOf(previous);
+  if (!groups) return null;
   const old = previous.nodes;
   const n = old.length;
-  let ci = -1;
-  for (let i = 1; i < n; i++) {
-    if ((old[i] as LayoutNode).id === cell.id) {
-      ci = i;
-      break;
-    }
-  }
-  if (ci < 0) return null;
+  const g = groups.findIndex((entry) => entry.id === cell.id);
+  if (g < 0 || (groups[g] as GroupBand).depth !== 2) return null;
+  const cellEntry = groups[g] as GroupBand;
+  const ci = cellEntry.index;
   const oldCell = old[ci] as LayoutNode;
   if (oldCell.depth !== cell.depth || oldCell.side !== cell.side || oldCell.collapsed) return null;
-  let ce = ci + 1;
-  while (ce < n && (old[ce] as LayoutNode).depth > oldCell.depth) ce++;
-  const side = sideOf(oldCell);
+  // the cell's subtree holds no other entry (its nodes are deeper): the next entry ends it
+  const ce = (groups[g + 1] as GroupBand | undefined)?.index ?? n;
+  const side = cellEntry.side;
+  let pg = g - 1;
+  while (pg >= 0 && (groups[pg] as GroupBand).depth !== 1) pg--;
+  if (pg < 0) return null;
+  const parentEntry = groups[pg] as GroupBand;
+  const pi = parentEntry.index;
+  const kids: GroupBand[] = [];
+  for (let e = pg + 1; e < groups.length && (groups[e] as GroupBand).depth === 2; e++) kids.push(groups[e] as GroupBand);
+  const firstLevel = groups.filter((entry) => entry.depth === 1);
 
   // The cell's new nodes, measured.
   const fresh = flatten(cell);
@@ -121,141 +149,157 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
     }
   }
 
-  // The new map as flat arrays: old nodes before the cell, the cell's new nodes, old nodes after it.
-  const m = ci + k + (n - ce);
-  const oldIndex = (i: number) => (i < ci ? i : i - ci - k + ce);
-  const inCell = (i: number) => i >= ci && i < ci + k;
-  const depth = new Int32Array(m);
-  const height = new Float64Array(m);
-  const gap = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    let type: MindNodeType;
-    if (inCell(i)) {
-      const node = fresh.nodes[i - ci] as MindNode;
-      type = node.type;
-      depth[i] = node.depth;
-      height[i] = (boxes[i - ci] as LabelBox).nodeHeight;
-    } else {
-      const node = old[oldIndex(i)] as LayoutNode;
-      type = node.type;
-      depth[i] = node.depth;
-      height[i] = node.height;
-    }
-    gap[i] = gapOf(type, depth[i] as number);
+  // The cell's bands, children before parents.
+  const height = new Float64Array(k);
+  const gap = new Float64Array(k);
+  const firstChild = new Int32Array(k).fill(-1);
+  const lastChild = new Int32Array(k).fill(-1);
+  const nextSibling = new Int32Array(k).fill(-1);
+  for (let j = 0; j < k; j++) {
+    const node = fresh.nodes[j] as MindNode;
+    height[j] = (boxes[j] as LabelBox).nodeHeight;
+    gap[j] = gapOf(node.type, node.depth);
+    const p = fresh.parents[j] as number;
+    if (p < 0) continue;
+    if (firstChild[p] === -1) firstChild[p] = j;
+    else nextSibling[lastChild[p] as number] = j;
+    lastChild[p] = j;
   }
-  // Parent, first child and next sibling from the depths (pre-order: a child is one deeper than its parent).
-  const parent = new Int32Array(m).fill(-1);
-  const firstChild = new Int32Array(m).fill(-1);
-  const lastChild = new Int32Array(m).fill(-1);
-  const nextSibling = new Int32Array(m).fill(-1);
-  const open: number[] = [0];
-  for (let i = 1; i < m; i++) {
-    while ((depth[open[open.length - 1] as number] as number) >= (depth[i] as number)) open.pop();
-    const p = open[open.length - 1] as number;
-    parent[i] = p;
-    if (firstChild[p] === -1) firstChild[p] = i;
-    else nextSibling[lastChild[p] as number] = i;
-    lastChild[p] = i;
-    open.push(i);
-  }
-
-  // Bands, children before parents — the same sums, in the same order, as layoutMindMap.
-  const band = new Float64Array(m);
-  const stackHeight = new Float64Array(m);
-  for (let i = m - 1; i >= 1; i--) {
+  const band = new Float64Array(k);
+  const stack = new Float64Array(k);
+  for (let j = k - 1; j >= 0; j--) {
     let total = 0;
     let previousChild = -1;
-    for (let c = firstChild[i] as number; c >= 0; c = nextSibling[c] as number) {
+    for (let c = firstChild[j] as number; c >= 0; c = nextSibling[c] as number) {
       total += band[c] as number;
       if (previousChild >= 0) total += Math.max(gap[c] as number, gap[previousChild] as number);
       previousChild = c;
     }
-    stackHeight[i] = total;
-    band[i] = Math.max(height[i] as number, total);
+    stack[j] = total;
+    band[j] = Math.max(height[j] as number, total);
   }
-  // Band tops, parents before children; the root's children one stack per side, centred on y = 0.
-  const top = new Float64Array(m);
-  const place = (from: number, y0: number, only?: 'left' | 'right', sideOfChild?: (c: number) => 'left' | 'right') => {
-    let y = y0;
+
+  // The cell's group: its children's bands stacked again, the cell's new band among them.
+  const kidBand = (kk: number) => ((kids[kk] as GroupBand) === cellEntry ? (band[0] as number) : (kids[kk] as GroupBand).band);
+  const kidGap = (kk: number) => gapOf((old[(kids[kk] as GroupBand).index] as LayoutNode).type, 2);
+  const parentNode = old[pi] as LayoutNode;
+  const parentStack = stacked(kids.length, kidBand, kidGap);
+  const parentBand = Math.max(parentNode.height, parentStack);
+  // The side's groups stacked again, centred on y = 0.
+  const sideGroups = firstLevel.filter((entry) => entry.side === side);
+  const sideBand = (kk: number) => ((sideGroups[kk] as GroupBand) === parentEntry ? parentBand : (sideGroups[kk] as GroupBand).band);
+  const sideGap = (kk: number) => gapOf((old[(sideGroups[kk] as GroupBand).index] as LayoutNode).type, 1);
+  const sideTops = tops(sideGroups.length, Math.round(-stacked(sideGroups.length, sideBand, sideGap) / 2), sideBand, sideGap);
+  const moveOf = new Map<GroupBand, number>();
+  sideGroups.forEach((entry, kk) => moveOf.set(entry, (sideTops[kk] as number) - entry.top));
+  const parentTop = sideTops[sideGroups.indexOf(parentEntry)] as number;
+  const kidTops = tops(kids.length, parentTop + (parentBand - parentStack) / 2, kidBand, kidGap);
+  kids.forEach((entry, kk) => moveOf.set(entry, (kidTops[kk] as number) - entry.top));
+
+  // The cell's tops and centres.
+  const top = new Float64Array(k);
+  top[0] = kidTops[kids.indexOf(cellEntry)] as number;
+  for (let j = 0; j < k; j++) {
+    let y = (top[j] as number) + ((band[j] as number) - (stack[j] as number)) / 2;
     let previousChild = -1;
-    for (let c = firstChild[from] as number; c >= 0; c = nextSibling[c] as number) {
-      if (only !== undefined && sideOfChild?.(c) !== only) continue;
+    for (let c = firstChild[j] as number; c >= 0; c = nextSibling[c] as number) {
       if (previousChild >= 0) y += Math.max(gap[c] as number, gap[previousChild] as number);
       top[c] = y;
       y += band[c] as number;
       previousChild = c;
     }
-  };
-  const nodeSide = (i: number): 'left' | 'right' => (inCell(i) ? sideOf(fresh.nodes[i - ci] as MindNode) : sideOf(old[oldIndex(i)] as LayoutNode));
-  for (const s of ['left', 'right'] as const) {
-    let total = 0;
-    let previousChild = -1;
-    for (let c = firstChild[0] as number; c >= 0; c = nextSibling[c] as number) {
-      if (nodeSide(c) !== s) continue;
-      total += band[c] as number;
-      if (previousChild >= 0) total += Math.max(gap[c] as number, gap[previousChild] as number);
-      previousChild = c;
-    }
-    place(0, Math.round(-total / 2), s, nodeSide);
   }
-  for (let i = 1; i < m; i++) if (firstChild[i] !== -1) place(i, (top[i] as number) + ((band[i] as number) - (stackHeight[i] as number)) / 2);
-  // Centres, children before parents: midway between the first and last child, inside the band.
-  const centre = new Float64Array(m);
-  for (let i = m - 1; i >= 1; i--) {
-    const h = height[i] as number;
-    if (firstChild[i] === -1) {
-      centre[i] = (top[i] as number) + (band[i] as number) / 2;
+  const centre = new Float64Array(k);
+  for (let j = k - 1; j >= 0; j--) {
+    const h = height[j] as number;
+    if (firstChild[j] === -1) {
+      centre[j] = (top[j] as number) + (band[j] as number) / 2;
       continue;
     }
-    const mid = ((centre[firstChild[i] as number] as number) + (centre[lastChild[i] as number] as number)) / 2;
-    centre[i] = Math.min((top[i] as number) + (band[i] as number) - h / 2, Math.max((top[i] as number) + h / 2, mid));
+    const mid = ((centre[firstChild[j] as number] as number) + (centre[lastChild[j] as number] as number)) / 2;
+    centre[j] = Math.min((top[j] as number) + (band[j] as number) - h / 2, Math.max((top[j] as number) + h / 2, mid));
   }
+  // The cell's group: midway between its first and last child, inside its band.
+  const kidCentre = (entry: GroupBand) => (entry === cellEntry ? (centre[0] as number) : entry.centre + (moveOf.get(entry) as number));
+  const parentCentre = Math.min(
+    parentTop + parentBand - parentNode.height / 2,
+    Math.max(parentTop + parentNode.height / 2, (kidCentre(kids[0] as GroupBand) + kidCentre(kids[kids.length - 1] as GroupBand)) / 2),
+  );
 
-  // The records: the cell's nodes anew, the rest kept or moved; links kept outside the cell.
+  // The records. A hand-placed root moves everything by its offset; groups are never placed by hand.
+  const root = old[0] as LayoutNode;
+  const rootDx = root.manual ? root.x - Math.round(-root.width / 2) : 0;
+  const rootDy = root.manual ? root.y - Math.round(-root.height / 2) : 0;
   const countChange = (cell.count ?? 0) - (oldCell.count ?? 0);
-  const parentOfCell = parent[ci] as number;
+  const m = n - (ce - ci) + k;
   const nodes: LayoutNode[] = new Array(m);
   const edges: LayoutEdge[] = new Array(Math.max(0, m - 1));
-  const xs = new Float64Array(k);
-  // each node's offset from its computed place: a node placed by hand moves its subtree with it
-  const dx = new Float64Array(m);
-  const dy = new Float64Array(m);
-  const computedX = (side_: 'left' | 'right', d: number, w: number) => Math.round(side_ === 'left' ? -(columnStart[d] ?? 0) - w : (columnStart[d] ?? 0));
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < m; i++) {
-    let node: LayoutNode;
-    if (inCell(i)) {
-      const j = i - ci;
+  let at = 0;
+  const keep = (o: number, node: LayoutNode) => {
+    nodes[at] = node;
+    if (at > 0) edges[at - 1] = previous.edges[o - 1] as LayoutEdge;
+    at++;
+  };
+  /** Old nodes [from, to) moved down by `dy`, except those placed by hand and their subtrees. */
+  const shifted = (from: number, to: number, dy: number) => {
+    let pinnedDepth = -1;
+    for (let o = from; o < to; o++) {
+      const was = old[o] as LayoutNode;
+      if (pinnedDepth !== -1 && was.depth <= pinnedDepth) pinnedDepth = -1;
+      if (pinnedDepth === -1 && was.manual) pinnedDepth = was.depth;
+      keep(o, dy === 0 || pinnedDepth !== -1 ? was : movedTo(was, was.y + dy, was.count));
+    }
+  };
+  keep(0, countChange === 0 ? root : movedTo(root, root.y, (root.count ?? 0) + countChange));
+  const cellFrom = { value: 0 };
+  let parentRecord: LayoutNode = parentNode;
+  const endOf = (list: readonly GroupBand[], kk: number, end: number) => (list[kk + 1] as GroupBand | undefined)?.index ?? end;
+  firstLevel.forEach((entry, kk) => {
+    const end = endOf(firstLevel, kk, n);
+    if (entry.side !== side) for (let o = entry.index; o < end; o++) keep(o, old[o] as LayoutNode);
+    else if (entry !== parentEntry) shifted(entry.index, end, moveOf.get(entry) as number);
+    else {
+      parentRecord = movedTo(parentNode, Math.round(parentCentre - parentNode.height / 2) + rootDy, (parentNode.count ?? 0) + countChange);
+      keep(pi, parentRecord);
+      kids.forEach((kid, kk2) => {
+        const kidEnd = endOf(kids, kk2, end);
+        if (kid !== cellEntry) shifted(kid.index, kidEnd, moveOf.get(kid) as number);
+        else {
+          cellFrom.value = at;
+          placeCell();
+        }
+      });
+    }
+  });
+
+  /** The cell's new records and links, placed as layoutMindMap places a subtree. */
+  function placeCell(): void {
+    const xs = new Float64Array(k);
+    const dx = new Float64Array(k);
+    const dy = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
       const draft = fresh.nodes[j] as MindNode;
       const box = boxes[j] as LabelBox;
       const w = box.nodeWidth;
       const h = box.nodeHeight;
-      let x = computedX(sideOf(draft), draft.depth, w);
-      let y = Math.round((centre[i] as number) - h / 2);
+      let x = Math.round(sideOf(draft) === 'left' ? -(columnStart[draft.depth] ?? 0) - w : (columnStart[draft.depth] ?? 0));
+      let y = Math.round((centre[j] as number) - h / 2);
       const pj = fresh.parents[j] as number;
-      let ox = dx[parent[i] as number] as number;
-      let oy = dy[parent[i] as number] as number;
+      let ox = pj >= 0 ? (dx[pj] as number) : rootDx;
+      let oy = pj >= 0 ? (dy[pj] as number) : rootDy;
       const manual = draft.position !== undefined && Number.isFinite(draft.position.x) && Number.isFinite(draft.position.y);
       if (manual) {
         ox = (draft.position?.x as number) - x;
         oy = (draft.position?.y as number) - y;
       }
-      dx[i] = ox;
-      dy[i] = oy;
+      dx[j] = ox;
+      dy[j] = oy;
       x += ox;
       y += oy;
       xs[j] = x;
-      const parentNode = pj >= 0 ? { id: (fresh.nodes[pj] as MindNode).id, x: xs[pj] as number, width: (boxes[pj] as LabelBox).nodeWidth } : (nodes[parentOfCell] as LayoutNode);
-      edges[i - 1] = {
-        id: `${parentNode.id}->${draft.id}`,
-        source: parentNode.id,
-        target: draft.id,
-        sourceSide: x + w / 2 < parentNode.x + parentNode.width / 2 ? 'left' : 'right',
-      };
-      node = {
+      const source = pj >= 0 ? { id: (fresh.nodes[pj] as MindNode).id, x: xs[pj] as number, width: (boxes[pj] as LabelBox).nodeWidth } : parentRecord;
+      edges[at - 1] = { id: `${source.id}->${draft.id}`, source: source.id, target: draft.id, sourceSide: x + w / 2 < source.x + source.width / 2 ? 'left' : 'right' };
+      nodes[at++] = {
         id: draft.id,
         type: draft.type,
         topicId: draft.topicId,
@@ -268,7 +312,7 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
         height: h,
         side: draft.side,
         depth: draft.depth,
-        parentId: parentNode.id,
+        parentId: source.id,
         channel: draft.channel,
         stageId: draft.stageId,
         count: draft.count,
@@ -276,30 +320,41 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
         hiddenCount: draft.hiddenCount,
         manual,
       };
-    } else {
-      const o = oldIndex(i);
-      const was = old[o] as LayoutNode;
-      // its x is as it was (same columns, same hand-placed offsets); its y is the band arithmetic's
-      const placedX = i === 0 ? Math.round(-was.width / 2) : computedX(sideOf(was), was.depth, was.width);
-      const placedY = Math.round(i === 0 ? -was.height / 2 : (centre[i] as number) - was.height / 2);
-      if (was.manual) {
-        dx[i] = was.x - placedX;
-        dy[i] = was.y - placedY;
-      } else if (i > 0) {
-        dx[i] = dx[parent[i] as number] as number;
-        dy[i] = dy[parent[i] as number] as number;
-      }
-      const y = placedY + (dy[i] as number);
-      // the root and the cell's group count the cell's touchpoints
-      const count = i === 0 || i === parentOfCell ? (was.count ?? 0) + countChange : was.count;
-      node = y === was.y && count === was.count ? was : movedTo(was, y, count);
-      if (i > 0) edges[i - 1] = previous.edges[o - 1] as LayoutEdge;
     }
-    nodes[i] = node;
+  }
+
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < m; i++) {
+    const node = nodes[i] as LayoutNode;
     if (node.x < minX) minX = node.x;
     if (node.y < minY) minY = node.y;
     if (node.x + node.width > maxX) maxX = node.x + node.width;
     if (node.y + node.height > maxY) maxY = node.y + node.height;
   }
-  return { layout: { nodes, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } }, from: ci, to: ci + k, replaced: old.slice(ci, ce) };
+  const layout: MapLayout = { nodes, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };
+
+  // The new layout's group bands: moved with their groups, the cell's and its group's anew.
+  const shift = k - (ce - ci);
+  const parentOfEntry = new Map<GroupBand, GroupBand>();
+  {
+    let current: GroupBand | null = null;
+    for (const entry of groups) {
+      if (entry.depth === 1) current = entry;
+      else if (current) parentOfEntry.set(entry, current);
+    }
+  }
+  keepGroupBands(
+    layout,
+    groups.map((entry) => {
+      const index = entry.index >= ce ? entry.index + shift : entry.index;
+      if (entry === cellEntry) return { ...entry, index, band: band[0] as number, stack: stack[0] as number, top: top[0] as number, centre: centre[0] as number };
+      if (entry === parentEntry) return { ...entry, index, band: parentBand, stack: parentStack, top: parentTop, centre: parentCentre };
+      const move = moveOf.get(entry) ?? (entry.depth === 2 ? moveOf.get(parentOfEntry.get(entry) as GroupBand) : undefined) ?? 0;
+      return move === 0 && index === entry.index ? entry : { ...entry, index, top: entry.top + move, centre: entry.centre + move };
+    }),
+  );
+  return { layout, from: cellFrom.value, to: cellFrom.value + k, replaced: old.slice(ci, ce) };
 }

@@ -344,5 +344,40 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
     };
   }
 
-  return { nodes: out, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };
+  const layout: MapLayout = { nodes: out, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };
+  const groups: GroupBand[] = [];
+  for (let i = 1; i < n; i++) {
+    const node = nodes[i] as MindNode;
+    if (node.depth <= 2) groups.push({ index: i, id: node.id, depth: node.depth, side: sideOf(node), band: band[i] as number, stack: stackHeight[i] as number, top: top[i] as number, centre: centre[i] as number });
+  }
+  GROUP_BANDS.set(layout, groups);
+  return layout;
+}
+
+/**
+ * The band arithmetic of a layout's first two levels below the root (channel and stage groups, and
+ * touchpoints straight under a group): what re-laying one cell needs to place it and move the
+ * rest without redoing the sums over every node (cell-relayout.ts). In pre-order.
+ */
+export interface GroupBand {
+  /** Where the node is in `layout.nodes`. */
+  readonly index: number;
+  readonly id: string;
+  readonly depth: number;
+  readonly side: 'left' | 'right';
+  /** Its band's height, its children's bands stacked, its band's top and its centre, unrounded. */
+  readonly band: number;
+  readonly stack: number;
+  readonly top: number;
+  readonly centre: number;
+}
+
+const GROUP_BANDS = new WeakMap<MapLayout, readonly GroupBand[]>();
+
+/** The group bands of a layout made by layoutMindMap or by re-laying a cell; undefined for any other. */
+export const groupBandsOf = (layout: MapLayout): readonly GroupBand[] | undefined => GROUP_BANDS.get(layout);
+
+/** Records the group bands of a layout made by re-laying a cell. */
+export function keepGroupBands(layout: MapLayout, groups: readonly GroupBand[]): void {
+  GROUP_BANDS.set(layout, groups);
 }

@@ -7,7 +7,7 @@ import { projectCell, projectMindMap, type Grouping } from './projection';
 import { changedCell } from './changed-cell';
 import { relayoutCell } from './cell-relayout';
 import { mapWords } from '@shared/templates/map-words';
-import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
+import { groupBandsOf, keepGroupBands, layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 import { breaksVersion } from './line-breaks';
 
 export interface MindModel {
@@ -78,8 +78,15 @@ function withinOneCell(before: MapDoc, doc: MapDoc, previous: MindModel, hideEmp
     else if (old !== undefined && node.lines !== old.lines && sameLines(node.lines, old.lines)) nodes[i] = { ...node, lines: old.lines };
   }
   for (const node of nodes) if (byId.get(node.id) !== node) byId.set(node.id, node);
-  const layout = { nodes, edges: relaid.layout.edges, bounds: relaid.layout.bounds };
+  const layout = sameGroupBands(relaid.layout, { nodes, edges: relaid.layout.edges, bounds: relaid.layout.bounds });
   return { layout, byId };
+}
+
+/** `copy` (the same nodes where they are, some records swapped for equal ones) with `layout`'s group bands. */
+function sameGroupBands(layout: MapLayout, copy: MapLayout): MapLayout {
+  const groups = groupBandsOf(layout);
+  if (groups) keepGroupBands(copy, groups);
+  return copy;
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
@@ -155,7 +162,7 @@ function shareUnchanged(layout: MapLayout, previous: MindModel | null): { layout
     const shifted = oldEdges[i - shift];
     return same(edge, shifted) ? (shifted as LayoutEdge) : edge;
   });
-  return { layout: { nodes, edges, bounds: layout.bounds }, byId };
+  return { layout: sameGroupBands(layout, { nodes, edges, bounds: layout.bounds }), byId };
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
