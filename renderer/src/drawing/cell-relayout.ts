@@ -71,6 +71,8 @@ export interface RelaidCell {
   readonly to: number;
   /** The previous layout's records of the cell and everything under it. */
   readonly replaced: readonly LayoutNode[];
+  /** The new records of nodes outside the cell (moved, or recounted). */
+  readonly renewed: readonly LayoutNode[];
 }
 
 /** Sibling bands stacked with their gaps, in order: the same sum, in the same order, as layoutMindMap's. */
@@ -235,7 +237,9 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
   const nodes: LayoutNode[] = new Array(m);
   const edges: LayoutEdge[] = new Array(Math.max(0, m - 1));
   let at = 0;
+  const renewed: LayoutNode[] = [];
   const keep = (o: number, node: LayoutNode) => {
+    if (node !== old[o]) renewed.push(node);
     nodes[at] = node;
     if (at > 0) edges[at - 1] = previous.edges[o - 1] as LayoutEdge;
     at++;
@@ -356,5 +360,5 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
       return move === 0 && index === entry.index ? entry : { ...entry, index, top: entry.top + move, centre: entry.centre + move };
     }),
   );
-  return { layout, from: cellFrom.value, to: cellFrom.value + k, replaced: old.slice(ci, ce) };
+  return { layout, from: cellFrom.value, to: cellFrom.value + k, replaced: old.slice(ci, ce), renewed };
 }

@@ -42,13 +42,17 @@ export function changedCell(before: MapDoc, after: MapDoc): string | null {
     return true;
   };
   let kept = 0;
-  for (const id in now) {
-    const topic = now[id as TopicId] as Topic;
-    const old = Object.hasOwn(was, id) ? was[id as TopicId] : undefined;
+  const ids = Object.keys(now);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as TopicId;
+    const topic = now[id] as Topic;
+    // one look-up in the common case (the same record); own-property checks only for the changed
+    let old: Topic | undefined = was[id];
     if (old === topic) {
       kept++;
       continue;
     }
+    if (old !== undefined && !Object.hasOwn(was, id)) old = undefined;
     if (++changed > MOST_CHANGED) return null;
     if (!note(after, topic) || (old !== undefined && !note(before, old))) return null;
     if (old !== undefined) kept++;

@@ -69,15 +69,17 @@ function withinOneCell(before: MapDoc, doc: MapDoc, previous: MindModel, hideEmp
   if (!relaid) return null;
   const byId = new Map(previous.byId);
   for (const gone of relaid.replaced) byId.delete(gone.id);
+  for (const node of relaid.renewed) byId.set(node.id, node);
   // the cell's nodes that draw as before keep their records, as a full layout's would (shareUnchanged)
-  const nodes = relaid.layout.nodes.slice();
+  const nodes = relaid.layout.nodes as LayoutNode[];
   for (let i = relaid.from; i < relaid.to; i++) {
-    const node = nodes[i] as LayoutNode;
+    let node = nodes[i] as LayoutNode;
     const old = previous.byId.get(node.id);
-    if (old !== undefined && sameNode(node, old)) nodes[i] = old;
-    else if (old !== undefined && node.lines !== old.lines && sameLines(node.lines, old.lines)) nodes[i] = { ...node, lines: old.lines };
+    if (old !== undefined && sameNode(node, old)) node = old;
+    else if (old !== undefined && node.lines !== old.lines && sameLines(node.lines, old.lines)) node = { ...node, lines: old.lines };
+    nodes[i] = node;
+    byId.set(node.id, node);
   }
-  for (const node of nodes) if (byId.get(node.id) !== node) byId.set(node.id, node);
   const layout = sameGroupBands(relaid.layout, { nodes, edges: relaid.layout.edges, bounds: relaid.layout.bounds });
   return { layout, byId };
 }
