@@ -1,7 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { chordLabel } from '@shared/operations';
 import { useRoute } from '../store/route';
 import { LibraryScreen } from '../features/library/LibraryScreen';
-import { EditorScreen } from '../features/editor/EditorScreen';
 import { NoticeBar } from './NoticeBar';
 import { HelpDialogsHost } from '../features/help/HelpDialogs';
 import { PaletteHost, type PaletteEntry } from '../features/palette';
@@ -13,6 +13,9 @@ import { shortcutRows } from './shortcut-rows';
 import { AppButtons } from './AppButtons';
 import { RecoveryScreen } from './RecoveryScreen';
 import { useDatabaseOpen } from './useDatabaseOpen';
+
+// The editor (the canvas, React Flow, the views) is loaded when a map opens, not with the library.
+const EditorScreen = lazy(() => import('../features/editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
 
 const SHORTCUT_ROWS = shortcutRows();
 
@@ -47,7 +50,13 @@ function Screens() {
   useOperationKeys();
   return (
     <>
-      {route.screen === 'editor' ? <EditorScreen key={route.mapId} mapId={route.mapId} appButtons={<AppButtons />} /> : <LibraryScreen appButtons={<AppButtons />} />}
+      {route.screen === 'editor' ? (
+        <Suspense fallback={null}>
+          <EditorScreen key={route.mapId} mapId={route.mapId} appButtons={<AppButtons />} />
+        </Suspense>
+      ) : (
+        <LibraryScreen appButtons={<AppButtons />} />
+      )}
       <NoticeBar />
       <HelpDialogsHost rows={SHORTCUT_ROWS} />
       <PaletteHost entries={paletteEntries} run={runFromPalette} />

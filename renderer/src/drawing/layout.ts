@@ -24,6 +24,7 @@
  */
 import type { Channel, StageId, TopicId } from '@shared/model/types';
 import type { MindNode, MindTree, Side } from './projection';
+import { breaksVersion } from './line-breaks';
 import {
   DETAIL_GAP,
   GROUP_GAP,
@@ -98,8 +99,16 @@ const labelCache = new Map<MindNodeType, Map<string, LabelBox>>();
 const LABEL_CACHE_LIMIT = 50_000;
 let labelCacheSize = 0;
 
-function measure(type: MindNodeType, label: string, geometry: Readonly<Record<MindNodeType, NodeGeometry>>): LabelBox {
+/** The line-breaks version the cached boxes were measured with: a newer one (BudouX's model arrived) voids them. */
+let labelCacheBreaks = breaksVersion();
+
+/** A node's label box, from the cache when the geometry is the theme's. */
+export function measure(type: MindNodeType, label: string, geometry: Readonly<Record<MindNodeType, NodeGeometry>>): LabelBox {
   if (geometry !== NODE_GEOMETRY) return sizeLabel(label, geometry[type]);
+  if (labelCacheBreaks !== breaksVersion()) {
+    clearLabelCache();
+    labelCacheBreaks = breaksVersion();
+  }
   // Keyed by the label string itself (its hash is cached in the string), one map per type.
   const known = labelCache.get(type)?.get(label);
   if (known !== undefined) return known;
@@ -124,12 +133,12 @@ export function clearLabelCache(): void {
 const NO_KIDS: readonly number[] = Object.freeze([]);
 
 /** The side a non-root node is laid out on ('center' below the root is not made by the projection; it goes right). */
-function sideOf(node: MindNode): 'left' | 'right' {
+export function sideOf(node: { readonly side: Side }): 'left' | 'right' {
   return node.side === 'left' ? 'left' : 'right';
 }
 
 /** The vertical gap a node wants from its siblings. */
-function gapOf(type: MindNodeType, depth: number): number {
+export function gapOf(type: MindNodeType, depth: number): number {
   if (type === 'touchpoint') return TOUCHPOINT_GAP;
   if (type === 'detail') return DETAIL_GAP;
   return depth <= 1 ? TOP_GROUP_GAP : GROUP_GAP;
@@ -335,5 +344,40 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
     };
   }
 
-  return { nodes: out, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };
+  const layout: MapLayout = { nodes: out, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };
+  const groups: GroupBand[] = [];
+  for (let i = 1; i < n; i++) {
+    const node = nodes[i] as MindNode;
+    if (node.depth <= 2) groups.push({ index: i, id: node.id, depth: node.depth, side: sideOf(node), band: band[i] as number, stack: stackHeight[i] as number, top: top[i] as number, centre: centre[i] as number });
+  }
+  GROUP_BANDS.set(layout, groups);
+  return layout;
+}
+
+/**
+ * The band arithmetic of a layout's first two levels below the root (channel and stage groups, and
+ * touchpoints straight under a group): what re-laying one cell needs to place it and move the
+ * rest without redoing the sums over every node (cell-relayout.ts). In pre-order.
+ */
+export interface GroupBand {
+  /** Where the node is in `layout.nodes`. */
+  readonly index: number;
+  readonly id: string;
+  readonly depth: number;
+  readonly side: 'left' | 'right';
+  /** Its band's height, its children's bands stacked, its band's top and its centre, unrounded. */
+  readonly band: number;
+  readonly stack: number;
+  readonly top: number;
+  readonly centre: number;
+}
+
+const GROUP_BANDS = new WeakMap<MapLayout, readonly GroupBand[]>();
+
+/** The group bands of a layout made by layoutMindMap or by re-laying a cell; undefined for any other. */
+export const groupBandsOf = (layout: MapLayout): readonly GroupBand[] | undefined => GROUP_BANDS.get(layout);
+
+/** Records the group bands of a layout made by re-laying a cell. */
+export function keepGroupBands(layout: MapLayout, groups: readonly GroupBand[]): void {
+  GROUP_BANDS.set(layout, groups);
 }

@@ -11,10 +11,19 @@
  *
  * Pure: no DOM; safe in workers and the export renderer. Results are cached per label, so laying
  * out the same map again costs one map look-up per label.
+ *
+ * BudouX's Japanese model is loaded on demand ({@link loadJapaneseBreaks}), not with the app: most
+ * maps have no Japanese, and the library screen should not wait for it. Until it has arrived,
+ * Japanese runs break only where the wrapper's own rules allow (never cached), the first such
+ * label starts the load, and {@link breaksVersion} counts up when it lands so layouts made
+ * before it are made again.
  */
-import { Parser, jaModel } from 'budoux';
+import type { Parser } from 'budoux';
 
 let japanese: Parser | null = null;
+let japaneseLoad: Promise<void> | null = null;
+let version = 0;
+const listeners = new Set<() => void>();
 let korean: Intl.Segmenter | null | undefined;
 
 /** Labels seen; cleared when it grows past this many (a map has a few thousand labels). */
@@ -28,6 +37,41 @@ const isKanaOrKanji = (cp: number) =>
 /** Kana, Kanji, the prolonged-sound mark and CJK / full-width punctuation: what a run of Japanese is made of. */
 const isJapaneseRunChar = (cp: number) => isKanaOrKanji(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff65);
 const isHangul = (cp: number) => (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
+
+/** True when `text` has Kana or Kanji: laying it out wants BudouX's Japanese model. */
+export function hasJapaneseText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp >= 0x3040 && isKanaOrKanji(cp)) return true;
+  }
+  return false;
+}
+
+/** True once BudouX's Japanese model is here: Japanese labels then break between phrases. */
+export const japaneseBreaksReady = (): boolean => japanese !== null;
+
+/**
+ * Loads BudouX's Japanese model (once; later calls return the same promise). When it arrives, the
+ * labels broken without it are forgotten, {@link breaksVersion} goes up and the listeners run.
+ */
+export function loadJapaneseBreaks(): Promise<void> {
+  japaneseLoad ??= import('./japanese-model').then(({ Parser, jaModel }) => {
+    japanese = new Parser(jaModel);
+    cache.clear();
+    version += 1;
+    for (const listener of listeners) listener();
+  });
+  return japaneseLoad;
+}
+
+/** Goes up each time the line breaks of some label may have changed (the Japanese model arrived). */
+export const breaksVersion = (): number => version;
+
+/** Calls `listener` when the line breaks change; returns the unsubscribe. */
+export function onBreaksChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /**
  * The phrase boundaries of a label: `breaks[i] === 1` when a line may break before UTF-16 index
@@ -50,8 +94,11 @@ export function phraseBreaks(label: string): Uint8Array | null {
   if (known !== undefined) return known;
 
   const breaks = new Uint8Array(label.length + 1);
-  if (hasJapanese) {
-    japanese ??= new Parser(jaModel);
+  // without the model, a Japanese label gets the wrapper's own breaks for now, and is not cached
+  const provisional = hasJapanese && japanese === null;
+  if (provisional) void loadJapaneseBreaks();
+  if (hasJapanese && japanese !== null) {
+    const parser = japanese;
     // BudouX reads each run of Japanese on its own (a label often mixes in Latin or Hangul words,
     // which break at their spaces anyway): its cost is then the Japanese text's, not the label's.
     // A run may start a line after another script's word, unless it starts with a particle (hiragana).
@@ -65,7 +112,7 @@ export function phraseBreaks(label: string): Uint8Array | null {
       while (i < label.length && isJapaneseRunChar(label.charCodeAt(i))) i += 1;
       const first = label.charCodeAt(start);
       if (start > 0 && !(first >= 0x3040 && first <= 0x309f)) breaks[start] = 1;
-      for (const at of japanese.parseBoundaries(label.slice(start, i))) breaks[start + at] = 1;
+      for (const at of parser.parseBoundaries(label.slice(start, i))) breaks[start + at] = 1;
     }
   }
   if (hasKorean) {
@@ -81,6 +128,7 @@ export function phraseBreaks(label: string): Uint8Array | null {
       }
     }
   }
+  if (provisional) return hasKorean ? breaks : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(label, breaks);
   return breaks;

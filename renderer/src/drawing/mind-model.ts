@@ -3,9 +3,12 @@
  * the keyboard commands and the exports, with the tree links the arrow keys walk.
  */
 import type { MapDoc } from '@shared/model/types';
-import { projectMindMap, type Grouping } from './projection';
+import { projectCell, projectMindMap, type Grouping } from './projection';
+import { changedCell } from './changed-cell';
+import { relayoutCell } from './cell-relayout';
 import { mapWords } from '@shared/templates/map-words';
-import { layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
+import { groupBandsOf, keepGroupBands, layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
+import { breaksVersion } from './line-breaks';
 
 export interface MindModel {
   readonly layout: MapLayout;
@@ -14,14 +17,18 @@ export interface MindModel {
   childrenOf(id: string): readonly string[];
 }
 
-let cached: { doc: MapDoc; grouping: Grouping; hideEmptyStages: boolean; model: MindModel } | null = null;
+let cached: { doc: MapDoc; grouping: Grouping; hideEmptyStages: boolean; breaks: number; model: MindModel } | null = null;
 
-/** The laid-out map for a grouping; `hideEmptyStages` is the view option of that name (the exports draw every stage). */
-export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = false): MindModel {
-  if (cached && cached.doc === doc && cached.grouping === grouping && cached.hideEmptyStages === hideEmptyStages) return cached.model;
-  // Group nodes are part of the map, so they speak the map's language, not the UI's.
-  const labels = mapWords(doc.map.locale).groups;
-  const { layout, byId } = shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels, hideEmptyStages })), cached?.model ?? null);
+/**
+ * The laid-out map for a grouping; `hideEmptyStages` is the view option of that name (the exports
+ * draw every stage). Made again when the line breaks change (BudouX's Japanese model arrived):
+ * `breaks` is the version the caller has seen — the canvas keys its memo on it.
+ */
+export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = false, breaks = breaksVersion()): MindModel {
+  if (cached && cached.doc === doc && cached.grouping === grouping && cached.hideEmptyStages === hideEmptyStages && cached.breaks === breaks) return cached.model;
+  const last = cached;
+  const sameView = last !== null && last.grouping === grouping && last.hideEmptyStages === hideEmptyStages && last.breaks === breaks;
+  const { layout, byId } = (sameView ? withinOneCell(last.doc, doc, last.model, hideEmptyStages) : null) ?? laidOutInFull(doc, grouping, hideEmptyStages, last?.model ?? null);
   let children: Map<string, string[]> | null = null;
   const childrenOf = (id: string): readonly string[] => {
     if (children === null) {
@@ -35,8 +42,53 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = 
     return children.get(id) ?? [];
   };
   const model = { layout, byId, childrenOf };
-  cached = { doc, grouping, hideEmptyStages, model };
+  cached = { doc, grouping, hideEmptyStages, breaks, model };
   return model;
+}
+
+/** Projection and layout of the whole map, sharing the records that did not change with `previous`. */
+function laidOutInFull(doc: MapDoc, grouping: Grouping, hideEmptyStages: boolean, previous: MindModel | null): { layout: MapLayout; byId: Map<string, LayoutNode> } {
+  // Group nodes are part of the map, so they speak the map's language, not the UI's.
+  const labels = mapWords(doc.map.locale).groups;
+  return shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels, hideEmptyStages })), previous);
+}
+
+/**
+ * After an edit inside one cell (a channel within a stage): that cell re-projected and re-laid,
+ * the rest moved (cell-relayout.ts) — the same layout as in full, at the cost of the cell. Null
+ * when the edit reaches further, or a cell appears or disappears with "Hide empty stages".
+ */
+function withinOneCell(before: MapDoc, doc: MapDoc, previous: MindModel, hideEmptyStages: boolean): { layout: MapLayout; byId: Map<string, LayoutNode> } | null {
+  const cellId = changedCell(before, doc);
+  if (cellId === null) return null;
+  const was = previous.byId.get(cellId);
+  if (!was) return null;
+  const cell = projectCell(doc, cellId, was);
+  if (!cell || (hideEmptyStages && cell.count === 0)) return null;
+  const relaid = relayoutCell(previous.layout, cell);
+  if (!relaid) return null;
+  const byId = new Map(previous.byId);
+  for (const gone of relaid.replaced) byId.delete(gone.id);
+  for (const node of relaid.renewed) byId.set(node.id, node);
+  // the cell's nodes that draw as before keep their records, as a full layout's would (shareUnchanged)
+  const nodes = relaid.layout.nodes as LayoutNode[];
+  for (let i = relaid.from; i < relaid.to; i++) {
+    let node = nodes[i] as LayoutNode;
+    const old = previous.byId.get(node.id);
+    if (old !== undefined && sameNode(node, old)) node = old;
+    else if (old !== undefined && node.lines !== old.lines && sameLines(node.lines, old.lines)) node = { ...node, lines: old.lines };
+    nodes[i] = node;
+    byId.set(node.id, node);
+  }
+  const layout = sameGroupBands(relaid.layout, { nodes, edges: relaid.layout.edges, bounds: relaid.layout.bounds });
+  return { layout, byId };
+}
+
+/** `copy` (the same nodes where they are, some records swapped for equal ones) with `layout`'s group bands. */
+function sameGroupBands(layout: MapLayout, copy: MapLayout): MapLayout {
+  const groups = groupBandsOf(layout);
+  if (groups) keepGroupBands(copy, groups);
+  return copy;
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
@@ -112,7 +164,7 @@ function shareUnchanged(layout: MapLayout, previous: MindModel | null): { layout
     const shifted = oldEdges[i - shift];
     return same(edge, shifted) ? (shifted as LayoutEdge) : edge;
   });
-  return { layout: { nodes, edges, bounds: layout.bounds }, byId };
+  return { layout: sameGroupBands(layout, { nodes, edges, bounds: layout.bounds }), byId };
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';

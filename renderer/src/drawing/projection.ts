@@ -39,7 +39,7 @@
  * Pure: no DOM, no React; the canvas and the export renderer both start from this tree.
  */
 import type { Channel, MapDoc, Position, StageId, Topic, TopicId } from '@shared/model/types';
-import { buildChildIndex } from '@shared/model/selectors';
+import { buildChildIndex, type ChildIndex } from '@shared/model/selectors';
 import { mapWords, type MapGroupWords } from '@shared/templates/map-words';
 import type { MindNodeType } from './text-metrics';
 
@@ -199,40 +199,8 @@ export function projectMindMap(doc: MapDoc, options: ProjectionOptions): MindTre
   const index = buildChildIndex(doc);
   const rootTopic = index.root;
 
-  const countDescendants = (topicId: TopicId): number => {
-    let total = 0;
-    const stack = [topicId];
-    while (stack.length > 0) {
-      const kids = index.childrenOf(stack.pop() as TopicId);
-      total += kids.length;
-      for (const k of kids) stack.push(k.id);
-    }
-    return total;
-  };
-
-  /** A touchpoint with its details (iterative: a deep chain of details cannot overflow the stack). */
-  const topicNode = (topic: Topic, depth: number, side: Side, channel: Channel | null, stageId: StageId | null): Draft => {
-    const make = (t: Topic, d: number, type: MindNodeType): Draft => {
-      const node: Draft = { id: t.id, type, topicId: t.id, label: t.label, depth: d, side, channel, stageId, collapsed: t.collapsed === true, hiddenCount: 0, children: [] };
-      if (t.position) node.position = t.position;
-      return node;
-    };
-    const top = make(topic, depth, 'touchpoint');
-    const stack: [Topic, Draft][] = [[topic, top]];
-    while (stack.length > 0) {
-      const [t, node] = stack.pop() as [Topic, Draft];
-      if (node.collapsed) {
-        node.hiddenCount = countDescendants(t.id);
-        continue;
-      }
-      for (const kid of index.childrenOf(t.id)) {
-        const child = make(kid, node.depth + 1, 'detail');
-        node.children.push(child);
-        stack.push([kid, child]);
-      }
-    }
-    return top;
-  };
+  const topicNode = topicProjector(index);
+  const countDescendants = (topicId: TopicId): number => descendantCount(index, topicId);
 
   /**
    * A group node. `lists` are the touchpoints under it (in its sub-groups, for a group of
@@ -317,6 +285,90 @@ export function projectMindMap(doc: MapDoc, options: ProjectionOptions): MindTre
     : { id: `${GROUP_PREFIX}root`, type: 'root', label: doc.map.title, depth: 0, side: 'center', count: 0, collapsed: false, hiddenCount: 0, children: first };
   if (rootTopic?.position) root.position = rootTopic.position;
   return { root, grouping: options.grouping };
+}
+
+/** How many topics are under `topicId` (its details, theirs, …). */
+function descendantCount(index: ChildIndex, topicId: TopicId): number {
+  let total = 0;
+  const stack = [topicId];
+  while (stack.length > 0) {
+    const kids = index.childrenOf(stack.pop() as TopicId);
+    total += kids.length;
+    for (const k of kids) stack.push(k.id);
+  }
+  return total;
+}
+
+/** Makes a touchpoint's node with its details (iterative: a deep chain of details cannot overflow the stack). */
+function topicProjector(index: ChildIndex) {
+  return (topic: Topic, depth: number, side: Side, channel: Channel | null, stageId: StageId | null): Draft => {
+    const make = (t: Topic, d: number, type: MindNodeType): Draft => {
+      const node: Draft = { id: t.id, type, topicId: t.id, label: t.label, depth: d, side, channel, stageId, collapsed: t.collapsed === true, hiddenCount: 0, children: [] };
+      if (t.position) node.position = t.position;
+      return node;
+    };
+    const top = make(topic, depth, 'touchpoint');
+    const stack: [Topic, Draft][] = [[topic, top]];
+    while (stack.length > 0) {
+      const [t, node] = stack.pop() as [Topic, Draft];
+      if (node.collapsed) {
+        node.hiddenCount = descendantCount(index, t.id);
+        continue;
+      }
+      for (const kid of index.childrenOf(t.id)) {
+        const child = make(kid, node.depth + 1, 'detail');
+        node.children.push(child);
+        stack.push([kid, child]);
+      }
+    }
+    return top;
+  };
+}
+
+/** The cell a touchpoint goes in: its channel (online / offline) within its stage; null when it has no such cell (no channel, or no stage of the map). */
+export function cellOf(doc: MapDoc, touchpoint: Topic): string | null {
+  if (touchpoint.channel !== 'online' && touchpoint.channel !== 'offline') return null;
+  if (touchpoint.stageId === undefined) return null;
+  // a stage id listed twice counts as its first place (projectMindMap's index): same id either way
+  if (!doc.map.stages.some((stage) => stage.id === touchpoint.stageId)) return null;
+  return groupId({ channel: touchpoint.channel, stageId: touchpoint.stageId });
+}
+
+/** Where a cell node sits and what it says: taken from the previous layout, which the map's stages and language did not change. */
+export interface CellPlace {
+  readonly type: MindNodeType;
+  readonly label: string;
+  readonly depth: number;
+  readonly side: Side;
+}
+
+/**
+ * One cell's subtree — the touchpoints of one channel within one stage, with their details — as
+ * {@link projectMindMap} makes it in either grouping, for re-projecting only the cell an edit
+ * touched. `cellId` is the cell's group id (`group:online:stage:<id>`); its place comes from the
+ * previous layout. Views with folded groups are not projected this way.
+ */
+export function projectCell(doc: MapDoc, cellId: string, place: CellPlace): MindNode | null {
+  const target = parseGroupId(cellId);
+  if (!target || (target.channel !== 'online' && target.channel !== 'offline') || typeof target.stageId !== 'string') return null;
+  const index = buildChildIndex(doc);
+  const touchpoints = index.root ? index.childrenOf(index.root.id) : [];
+  const list = touchpoints.filter((t) => t.channel === target.channel && t.stageId === target.stageId);
+  const topicNode = topicProjector(index);
+  const node: Draft = {
+    id: cellId,
+    type: place.type,
+    label: place.label,
+    depth: place.depth,
+    side: place.side,
+    channel: target.channel,
+    stageId: target.stageId,
+    count: list.length,
+    collapsed: false,
+    hiddenCount: 0,
+    children: list.map((t) => topicNode(t, place.depth + 1, place.side, target.channel as Channel, target.stageId as StageId)),
+  };
+  return node;
 }
 
 type ChannelKey = Channel | typeof NO_CHANNEL;

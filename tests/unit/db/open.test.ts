@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMapRepository, DB_NAME, TouchmapDB } from '../../../renderer/src/db';
 import { openDatabase } from '../../../renderer/src/db/open';
+import { SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { readRawDatabase, recoveryFiles } from '../../../renderer/src/db/raw-rows';
 import { parseTouchmapFile } from '@shared/file-format';
 import { clinicMap } from '../../fixtures/clinic-map';
@@ -72,7 +73,7 @@ describe('openDatabase', () => {
     await createNewerDatabase(name, 999);
     const db = new TouchmapDB(name);
     const outcome = await openDatabase(db);
-    expect(outcome).toEqual({ ok: false, problem: { kind: 'newer', detail: expect.stringMatching(/version 99\.9; this app knows versions up to 1/) } });
+    expect(outcome).toEqual({ ok: false, problem: { kind: 'newer', detail: expect.stringMatching(new RegExp(`version 99\\.9; this app knows versions up to ${SCHEMA_VERSION}`)) } });
     expect(db.isOpen()).toBe(false);
     expect(await nativeVersion(name)).toBe(999);
   });
@@ -84,11 +85,11 @@ describe('openDatabase', () => {
     old.close();
     // the next app's schema, with a step that fails half-way
     const next = new TouchmapDB(name);
-    next.version(2).stores({ trash: 'id' }).upgrade(async (tx) => {
+    next.version(SCHEMA_VERSION + 1).stores({ nextTable: 'id' }).upgrade(async (tx) => {
       await tx.table('maps').toCollection().modify({ title: 'half-migrated' });
       throw new Error('a topic row has no mapId');
     });
-    const outcome = await openDatabase(next, { appVersion: 2 });
+    const outcome = await openDatabase(next, { appVersion: SCHEMA_VERSION + 1 });
     expect(outcome).toMatchObject({ ok: false, problem: { kind: 'migration', detail: expect.stringContaining('a topic row has no mapId') } });
     const again = new TouchmapDB(name);
     expect((await createMapRepository(again).listMaps()).map((m) => m.title)).toEqual(['Clinic — new patients']);

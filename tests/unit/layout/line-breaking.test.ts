@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NODE_GEOMETRY, sizeLabel, wrapLabel } from '../../../renderer/src/drawing/text-metrics';
+import { loadJapaneseBreaks } from '../../../renderer/src/drawing/line-breaks';
 
 const touchpointLines = (label: string) => sizeLabel(label, NODE_GEOMETRY.touchpoint).lines;
 
@@ -8,6 +9,9 @@ const NEVER_FIRST = Array.from('、。，．・：；？！ー」』）】〕〉
 const NEVER_LAST = Array.from('「『（【〔〈《');
 
 describe('Japanese labels break between phrases', () => {
+  // the model comes on demand (the canvas and the exports wait for it the same way)
+  beforeAll(() => loadJapaneseBreaks());
+
   it('keeps a katakana word whole: the clothing touchpoint does not end a line in “ウェ”', () => {
     expect(touchpointLines('イベントでのロゴ入りウェア')).toEqual(['イベントでの', 'ロゴ入りウェア']);
   });

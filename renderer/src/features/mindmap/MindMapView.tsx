@@ -26,6 +26,7 @@ import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { mindModelFor } from '../../drawing/mind-model';
 import { viewModelFor } from './view-model';
+import { useLineBreaks } from './useLineBreaks';
 import { NODE_TYPES, type MindNode } from './nodes';
 import { editLabel } from './mind-operations';
 import { registerCanvas, canvasControl, MIN_ZOOM, MAX_ZOOM } from './canvas-control';
@@ -178,7 +179,9 @@ export function MindMapView() {
   const flow = useReactFlow();
 
   const hideEmptyStages = useUiStore((s) => s.hideEmptyStages);
-  const model = useMemo(() => (doc ? mindModelFor(doc, grouping, hideEmptyStages) : null), [doc, grouping, hideEmptyStages]);
+  // laid out again when the line breaks change (BudouX's Japanese model arrived)
+  const breaks = useLineBreaks(doc);
+  const model = useMemo(() => (doc ? mindModelFor(doc, grouping, hideEmptyStages, breaks) : null), [doc, grouping, hideEmptyStages, breaks]);
   // React Flow's only edges are the chain links; the tree links are TreeEdges, drawn under them
   const chainEdges = useChainEdges(model?.byId);
   // Big maps: React Flow gets the nodes around the view, the root and the chain links' ends (issue 6)

@@ -3,7 +3,8 @@
  * map's own actions, which live outside the React Flow provider. The mounted canvas registers
  * itself; with none mounted they do nothing.
  */
-import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
+import type { ReactFlowInstance } from '@xyflow/react';
+import { viewportForBounds } from '../../drawing/viewport-fit';
 import { NODE_GEOMETRY } from '../../drawing/text-metrics';
 
 export interface CanvasHandle extends Pick<ReactFlowInstance, 'zoomIn' | 'zoomOut' | 'getViewport' | 'setViewport'> {
@@ -59,7 +60,7 @@ const FRAME_MARGIN = 24;
  */
 export function fitView(bounds: Box | null, pane: { readonly width: number; readonly height: number }, anchor?: Box | null): { x: number; y: number; zoom: number } | null {
   if (!bounds || pane.width === 0 || pane.height === 0 || !Number.isFinite(bounds.width) || !Number.isFinite(bounds.height)) return null;
-  const fitted = getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, Math.min(FIT_VIEW_OPTIONS.maxZoom, MAX_ZOOM), FIT_VIEW_OPTIONS.padding);
+  const fitted = viewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, Math.min(FIT_VIEW_OPTIONS.maxZoom, MAX_ZOOM), FIT_VIEW_OPTIONS.padding);
   if (fitted.zoom >= READABLE_ZOOM) return fitted;
   const zoom = READABLE_ZOOM;
   const centre = anchor ?? bounds;
@@ -80,7 +81,7 @@ export function fitView(bounds: Box | null, pane: { readonly width: number; read
 /** The whole map in the pane whatever the zoom it takes (down to {@link MIN_ZOOM}): the second press of Fit to view. */
 function wholeMapView(bounds: Box | null, pane: { readonly width: number; readonly height: number }): { x: number; y: number; zoom: number } | null {
   if (!bounds || pane.width === 0 || pane.height === 0) return null;
-  return getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, Math.min(FIT_VIEW_OPTIONS.maxZoom, MAX_ZOOM), FIT_VIEW_OPTIONS.padding);
+  return viewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, Math.min(FIT_VIEW_OPTIONS.maxZoom, MAX_ZOOM), FIT_VIEW_OPTIONS.padding);
 }
 
 /** The same view within a pixel and a thousandth of zoom (a view set by an animation lands within rounding). */

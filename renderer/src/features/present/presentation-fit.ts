@@ -3,7 +3,7 @@
  * view keeps a wide margin and never magnifies past 100 % (room for the toolbar's panels and for
  * editing); a projector shows a room the map alone, so it gets a thin margin and may be enlarged.
  */
-import { getViewportForBounds } from '@xyflow/react';
+import { viewportForBounds } from '../../drawing/viewport-fit';
 
 export interface Size {
   readonly width: number;
@@ -27,5 +27,5 @@ const PRESENT_MIN_ZOOM = 0.05;
  */
 export function presentationViewport(bounds: Bounds | null, pane: Size): { x: number; y: number; zoom: number } | null {
   if (!bounds || pane.width <= 0 || pane.height <= 0 || !(bounds.width > 0) || !(bounds.height > 0)) return null;
-  return getViewportForBounds(bounds, pane.width, pane.height, PRESENT_MIN_ZOOM, PRESENT_MAX_ZOOM, PRESENT_PADDING);
+  return viewportForBounds(bounds, pane.width, pane.height, PRESENT_MIN_ZOOM, PRESENT_MAX_ZOOM, PRESENT_PADDING);
 }

@@ -9,6 +9,8 @@ import { mapWords } from '@shared/templates/map-words';
 import { landscapeFor, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
 import type { Grouping } from '../../../store/ui-store';
 import { mindModelFor } from '../../../drawing/mind-model';
+// exports break Japanese as the canvas does: this waits for BudouX's model before any layout
+import '../../../drawing/japanese-breaks-loaded';
 import { renderMapSvg, svgDocument, type ExportBackground, type SvgParts } from './svg/svg-renderer';
 import { rasterize } from './raster/raster';
 import { buildPrintDocument, DEFAULT_MARGIN_IN, type PrintDocument } from './pdf/pdf';
