@@ -16,7 +16,7 @@
  *   npm run bench -- --only open,pan               # some figures only (for investigating; not for the README)
  *   npm run bench -- --only add_touchpoint --profile .tmp/prof   # CPU profiles of pan / zoom / add (first run)
  *
- * How each figure is taken (and why) is in the README's "Performance" section.
+ * How each figure is taken (and why) is in docs/performance.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ const ZOOM_DELTA = 40;
 /** A frame longer than this counts in `pan_long_frames` (60 Hz = 16.7 ms, plus a little slack). */
 const LONG_FRAME_MS = 20;
 /** The figures of issue 6 made for each N (`bundle_initial_gzip` is made once). */
-const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'layout', 'export_png_2x', 'export_pdf_fit', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
+const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'layout', 'restore_point_write', 'export_png_2x', 'export_pdf_fit', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
 
 // ------------------------------------------------------------------------------------------
 // Arguments
@@ -392,6 +392,10 @@ async function touchmapRun(browser, base, doc, n, profile = false) {
     // 8. layout: projection + layout of the open map in the page (label cache cleared; JIT warmed by 3 runs).
     if (wants('layout')) out.layout = await page.evaluate(() => window.__touchmap.layout(1, 3)[0]);
 
+    // 8a. restore_point_write: a named restore point of the open map (the whole document serialized
+    // and stored, as Restore points… does), then removed again.
+    if (wants('restore_point_write')) out.restore_point_write = await page.evaluate(() => window.__touchmap.restorePointWrite());
+
     // 8b. fit_view: Ctrl/Cmd+Shift+0 twice → the whole map on screen, the canvas at rest (the view a
     // big map no longer opens with; see docs/performance.md). Taken from the view the map opened at (switch_view reopened it).
     if (wants('fit_view')) {
@@ -558,6 +562,7 @@ try {
       for (const step of steps) figures.push(figure(`switch_view_to_${step}`, n, 'ms', runs.map((run) => run.switch_view[step]), runs.length));
     }
     scalar('layout', 'ms');
+    scalar('restore_point_write', 'ms');
     scalar('export_png_2x', 'ms');
     scalar('export_pdf_fit', 'ms');
     scalar('heap_after_open', 'MB');

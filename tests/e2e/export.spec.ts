@@ -359,10 +359,11 @@ test.describe('headless export (npm run export)', () => {
       const text = normalise(tool('pdftotext', [pdf, '-']));
       for (const label of labelsOf(doc)) expect(text).toContain(normalise(label));
       tool('pdftoppm', ['-png', '-r', '50', pdf, join(SCREENSHOTS, `export-${doc.map.locale}`)]);
-      exportOk([file, '--format', 'png', '--scale', '1', '--out', join(SCREENSHOTS, `export-${doc.map.locale}.png`)]);
+      // --force: the screenshots folder keeps the last run's look
+      exportOk([file, '--format', 'png', '--scale', '1', '--force', '--out', join(SCREENSHOTS, `export-${doc.map.locale}.png`)]);
     }
     const file = writeMapFile('locale-ja-dark', [BY_LOCALE[3] as MapDoc]);
-    exportOk([file, '--format', 'jpeg', '--scale', '1', '--background', 'dark', '--out', join(SCREENSHOTS, 'export-ja-dark.jpg')]);
+    exportOk([file, '--format', 'jpeg', '--scale', '1', '--background', 'dark', '--force', '--out', join(SCREENSHOTS, 'export-ja-dark.jpg')]);
   });
 
   test('a 2,000-touchpoint map exports to PNG 2× and to PDF', () => {

@@ -8,7 +8,8 @@
  */
 import type { MapDoc } from '@shared/model/types';
 import { PERSIST_THROTTLE_MS, type WriteReport } from '../db/autosave';
-import { flushPendingSaves, library, watchWrites } from '../db/library';
+import { database, flushPendingSaves, library, watchWrites } from '../db/library';
+import { createRestorePoints } from '../db/restore-points';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore, type ViewName } from '../store/ui-store';
 import { projectMindMap } from '../drawing/projection';
@@ -53,6 +54,8 @@ export interface TouchmapBenchHooks {
   layout(runs: number, warmup: number): number[];
   /** Whole-map visual export of the open map, if the export feature is built in. */
   exportVisual(kind: 'png_2x' | 'pdf_fit'): Promise<BenchExport>;
+  /** Writes a named restore point of the open map (the whole document, as the dialog does) and removes it again: the write's ms. */
+  restorePointWrite(): Promise<number>;
 }
 
 declare global {
@@ -116,6 +119,14 @@ export function installBenchHooks(): void {
       if (result.kind !== 'pdf') return { ms };
       const { plan, html } = result.print;
       return { ms, pdf: { html, widthIn: plan.pageWidthIn, heightIn: plan.pageHeightIn, pages: plan.pages.length } };
+    },
+    async restorePointWrite() {
+      const points = createRestorePoints(database());
+      const start = performance.now();
+      const point = await points.saveNamed(openDoc(), 'Benchmark');
+      const ms = performance.now() - start;
+      await points.remove(point.id);
+      return ms;
     },
   };
 }
