@@ -32,6 +32,16 @@ test('the library screen loads under 250 KB of scripts (gzip), without the edito
   expect(names.filter((name) => /^(EditorScreen|japanese-model)-/.test(name))).toEqual([]);
 });
 
+test('a moment after the library is on screen the editor is fetched in the background, before any click', async ({ page }) => {
+  const scripts = recordScripts(page);
+  await openLibrary(page);
+  await expect(page.getByRole('button', { name: 'New map' }).first()).toBeVisible();
+  const editorFetched = () => [...scripts.keys()].some((url) => /\/EditorScreen-[^/]*\.js$/.test(url));
+  expect(editorFetched()).toBe(false);
+  await expect.poll(editorFetched, { timeout: 5_000 }).toBe(true);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible(); // still the library: nothing opened
+});
+
 test('an English map opens without fetching the Japanese line breaker', async ({ page }) => {
   await openLibrary(page);
   const scripts = recordScripts(page);

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { chordLabel } from '@shared/operations';
 import { useRoute } from '../store/route';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -15,7 +15,31 @@ import { RecoveryScreen } from './RecoveryScreen';
 import { useDatabaseOpen } from './useDatabaseOpen';
 
 // The editor (the canvas, React Flow, the views) is loaded when a map opens, not with the library.
-const EditorScreen = lazy(() => import('../features/editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
+const loadEditor = () => import('../features/editor/EditorScreen');
+const EditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.EditorScreen })));
+
+/** How long the library is on screen before the editor is fetched in the background (ms). */
+const EDITOR_PREFETCH_DELAY_MS = 1_000;
+
+/**
+ * A second after the library is on screen, when the browser is idle, fetch the editor ahead of the
+ * first click on a map: the library's own first load stays small (it is on screen and usable
+ * before this starts), and a map opened after that does not wait for the editor's download.
+ */
+function usePrefetchEditor(): void {
+  useEffect(() => {
+    let idle: number | null = null;
+    const timer = window.setTimeout(() => {
+      const prefetch = () => void loadEditor().catch(() => undefined);
+      if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(prefetch, { timeout: 2_000 });
+      else prefetch();
+    }, EDITOR_PREFETCH_DELAY_MS);
+    return () => {
+      window.clearTimeout(timer);
+      if (idle !== null) window.cancelIdleCallback(idle);
+    };
+  }, []);
+}
 
 const SHORTCUT_ROWS = shortcutRows();
 
@@ -48,6 +72,7 @@ export function App() {
 function Screens() {
   const route = useRoute();
   useOperationKeys();
+  usePrefetchEditor();
   return (
     <>
       {route.screen === 'editor' ? (
