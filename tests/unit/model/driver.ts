@@ -297,9 +297,6 @@ export function driveCommands(options?: TestMapOptions): CommandDriver {
   return new CommandDriver(options);
 }
 
-/** The driver's former name, still used by the restore and outline tests (moved when their own work lands). */
-export const createTestMap = driveCommands;
-export type TestMap = CommandDriver;
 
 /** Ids of the topics whose record is not the same object in both docs: what autosave would write. */
 export function changedTopicIds(before: MapDoc, after: MapDoc): TopicId[] {

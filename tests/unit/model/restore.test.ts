@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RestoreError, chainsOf, childrenOf, restoreMapDoc, rootOf, type MapDoc } from '@shared/model';
-import { createTestMap } from './driver';
+import { driveCommands } from './driver';
 
 /** A doc as the DB stores it: one map row, topic rows and chain rows (with the mapId they carry). */
 function rows(doc: MapDoc) {
@@ -12,7 +12,7 @@ function rows(doc: MapDoc) {
 }
 
 const clinic = () =>
-  createTestMap({ title: 'Clinic' })
+  driveCommands({ title: 'Clinic' })
     .addSegment('New patients')
     .addCompetitor('City Clinic')
     .addTouchpoint('Context ad', { channel: 'online', stage: 'Awareness' })

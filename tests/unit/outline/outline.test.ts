@@ -11,11 +11,11 @@ import { NO_FILTER, useUiStore } from '../../../renderer/src/store/ui-store';
 import { documentHistory, useDocumentStore } from '../../../renderer/src/store/document-store';
 import { runCommand } from '../../../renderer/src/store/run-command';
 import { renameTopic } from '@shared/model/commands';
-import { createTestMap } from '../model/driver';
+import { driveCommands } from '../model/driver';
 import { generateMap } from '../../fixtures/generate-map';
 
 const workshop = () =>
-  createTestMap({ title: 'Clinic' })
+  driveCommands({ title: 'Clinic' })
     .addCompetitor('City Clinic')
     .addTouchpoint('Site page', { channel: 'online', stage: 'Consideration' })
     .addDetail('Booking form', { under: 'Site page' })

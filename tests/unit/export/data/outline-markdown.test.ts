@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, outlineMarkdown } from '../../../../renderer/src/features/export/data/outline-markdown';
-import { createTestMap, richTestMap } from '../../file-format/test-map';
+import { mapDoc } from '../../../builders/map-doc';
+import { richMap } from '../../../fixtures/rich-map';
 
 describe('outlineMarkdown', () => {
   it('puts the title, channels, stages and touchpoints with their scores, details nested below, in the map’s language (ru)', () => {
-    expect(outlineMarkdown(richTestMap())).toBe(
+    expect(outlineMarkdown(richMap())).toBe(
       [
         '# Клиника — новые пациенты',
         '',
@@ -38,11 +39,11 @@ describe('outlineMarkdown', () => {
   });
 
   it('follows the map’s stage order and sibling order, and leaves out empty channels and stages', () => {
-    const doc = createTestMap('Shop', { stages: ['Buy', 'Use', 'Leave'] })
+    const doc = mapDoc('Shop', { stages: ['Buy', 'Use', 'Leave'] })
       .touchpoint('Manual', { channel: 'offline', stage: 'Use', order: 2 })
       .touchpoint('Checkout', { channel: 'offline', stage: 'Buy' })
       .touchpoint('Box', { channel: 'offline', stage: 'Use', order: 1 })
-      .doc();
+      .build();
     const md = outlineMarkdown(doc);
     expect(md).not.toContain('## Online');
     expect(md).not.toContain('### Leave');
@@ -52,18 +53,18 @@ describe('outlineMarkdown', () => {
   });
 
   it('lists a touchpoint without a channel or a stage as unsorted, with whichever it has', () => {
-    const doc = createTestMap('Shop', { stages: ['Buy'] })
+    const doc = mapDoc('Shop', { stages: ['Buy'] })
       .touchpoint('Website', { channel: 'online' })
       .touchpoint('Word of mouth', { stage: 'Buy', importance: 7 })
-      .doc();
+      .build();
     expect(outlineMarkdown(doc)).toBe('# Shop\n\n## Unsorted\n\n- Website — Online\n- Word of mouth — Buy · importance 7\n');
   });
 
   it('escapes Markdown in every user string, so `<img src=x onerror=alert(1)>` stays literal text', () => {
-    const doc = createTestMap('<b>Map</b> #1', { stages: ['[Stage](javascript:x)'], competitors: ['*Rival*'] })
+    const doc = mapDoc('<b>Map</b> #1', { stages: ['[Stage](javascript:x)'], competitors: ['*Rival*'] })
       .touchpoint('<img src=x onerror=alert(1)>', { channel: 'online', stage: '[Stage](javascript:x)', competitors: { '*Rival*': 3 } })
-      .detail('<img src=x onerror=alert(1)>', '`code` _em_ ~~gone~~ a|b &amp;')
-      .doc();
+      .detail('`code` _em_ ~~gone~~ a|b &amp;', { under: '<img src=x onerror=alert(1)>' })
+      .build();
     const md = outlineMarkdown(doc);
     expect(md).toContain('# \\<b\\>Map\\</b\\> \\#1\n');
     expect(md).toContain('### \\[Stage\\](javascript:x)\n');
@@ -74,23 +75,23 @@ describe('outlineMarkdown', () => {
   });
 
   it('keeps a label on its own list item: line breaks become spaces, list and heading starts are escaped', () => {
-    const doc = createTestMap('M')
+    const doc = mapDoc('M')
       .touchpoint('- not a sub-item')
       .touchpoint('1. not a numbered list')
       .touchpoint('first line\n# not a heading\r\n\r\n  last')
       .touchpoint('')
-      .doc();
+      .build();
     expect(outlineMarkdown(doc)).toBe(
       '# M\n\n## Unsorted\n\n- \\- not a sub-item\n- 1\\. not a numbered list\n- first line \\# not a heading last\n- *Untitled*\n',
     );
   });
 
   it('writes a Japanese map’s headings and words in Japanese', () => {
-    const doc = createTestMap('歯科医院', { locale: 'ja', stages: ['認知', '来院'] })
+    const doc = mapDoc('歯科医院', { locale: 'ja', stages: ['認知', '来院'] })
       .touchpoint('検索広告', { channel: 'online', stage: '認知', importance: 7, score: 5 })
       .touchpoint('受付', { channel: 'offline', stage: '来院', score: 9 })
       .touchpoint('口コミ', { channel: 'online' })
-      .doc();
+      .build();
     const md = outlineMarkdown(doc);
     const headings = md.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual(['# 歯科医院', '## オンライン', '### 認知', '## オフライン', '### 来院', '## 未分類']);
@@ -100,7 +101,7 @@ describe('outlineMarkdown', () => {
   });
 
   it('takes translated words', () => {
-    const doc = createTestMap('Магазин', { stages: ['Покупка'] }).touchpoint('Касса', { channel: 'offline', stage: 'Покупка', score: 5 }).doc();
+    const doc = mapDoc('Магазин', { stages: ['Покупка'] }).touchpoint('Касса', { channel: 'offline', stage: 'Покупка', score: 5 }).build();
     expect(outlineMarkdown(doc, { offline: 'Офлайн', score: 'оценка' })).toBe('# Магазин\n\n## Офлайн\n\n### Покупка\n\n- Касса — оценка 5\n');
   });
 });
