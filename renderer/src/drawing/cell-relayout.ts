@@ -12,7 +12,7 @@
  * layout. A node placed by hand stays where it was put, with its subtree, as in a full layout.
  */
 import type { MindNode } from './projection';
-import { gapOf, groupBandsOf, keepGroupBands, measure, sideOf, type GroupBand, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
+import { gapOf, groupBandsOf, keepGroupBands, measure, setOffset, sideOf, type GroupBand, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 import { LEVEL_GAP, NODE_GEOMETRY, ROOT_GAP, type LabelBox, type MindNodeType, type NodeGeometry } from './text-metrics';
 
 /** The cell's new subtree in pre-order, with each node's parent (an index into the list; -1 for the cell). */
@@ -289,17 +289,9 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
       let x = Math.round(sideOf(draft) === 'left' ? -(columnStart[draft.depth] ?? 0) - w : (columnStart[draft.depth] ?? 0));
       let y = Math.round((centre[j] as number) - h / 2);
       const pj = fresh.parents[j] as number;
-      let ox = pj >= 0 ? (dx[pj] as number) : rootDx;
-      let oy = pj >= 0 ? (dy[pj] as number) : rootDy;
-      const manual = draft.position !== undefined && Number.isFinite(draft.position.x) && Number.isFinite(draft.position.y);
-      if (manual) {
-        ox = (draft.position?.x as number) - x;
-        oy = (draft.position?.y as number) - y;
-      }
-      dx[j] = ox;
-      dy[j] = oy;
-      x += ox;
-      y += oy;
+      const manual = setOffset(dx, dy, j, x, y, draft.position, pj >= 0 ? (dx[pj] as number) : rootDx, pj >= 0 ? (dy[pj] as number) : rootDy);
+      x += dx[j] as number;
+      y += dy[j] as number;
       xs[j] = x;
       const source = pj >= 0 ? { id: (fresh.nodes[pj] as MindNode).id, x: xs[pj] as number, width: (boxes[pj] as LabelBox).nodeWidth } : parentRecord;
       edges[at - 1] = { id: `${source.id}->${draft.id}`, source: source.id, target: draft.id, sourceSide: x + w / 2 < source.x + source.width / 2 ? 'left' : 'right' };

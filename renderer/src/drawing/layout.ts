@@ -296,17 +296,9 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
     x = Math.round(x);
     y = Math.round(y);
     const p = parentOf[i] as number;
-    let ox = p >= 0 ? (dx[p] as number) : 0;
-    let oy = p >= 0 ? (dy[p] as number) : 0;
-    const manual = node.position !== undefined && Number.isFinite(node.position.x) && Number.isFinite(node.position.y);
-    if (manual) {
-      ox = (node.position?.x as number) - x;
-      oy = (node.position?.y as number) - y;
-    }
-    dx[i] = ox;
-    dy[i] = oy;
-    x += ox;
-    y += oy;
+    const manual = setOffset(dx, dy, i, x, y, node.position, p >= 0 ? (dx[p] as number) : 0, p >= 0 ? (dy[p] as number) : 0);
+    x += dx[i] as number;
+    y += dy[i] as number;
     xs[i] = x;
     ys[i] = y;
     if (x < minX) minX = x;
@@ -380,4 +372,26 @@ export const groupBandsOf = (layout: MapLayout): readonly GroupBand[] | undefine
 /** Records the group bands of a layout made by re-laying a cell. */
 export function keepGroupBands(layout: MapLayout, groups: readonly GroupBand[]): void {
   GROUP_BANDS.set(layout, groups);
+}
+
+/**
+ * Node `i`'s offset from the place the layout gives it, into `dx`/`dy`: a node placed by hand
+ * (a finite `position`) moves there, and its subtree with it; any other node takes its parent's
+ * offset. The full layout and the one-cell relayout (cell-relayout.ts) both place nodes with it,
+ * so the two agree. True when the node was placed by hand.
+ */
+export function setOffset(
+  dx: Float64Array,
+  dy: Float64Array,
+  i: number,
+  x: number,
+  y: number,
+  position: { readonly x: number; readonly y: number } | undefined,
+  parentDx: number,
+  parentDy: number,
+): boolean {
+  const manual = position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y);
+  dx[i] = manual ? position.x - x : parentDx;
+  dy[i] = manual ? position.y - y : parentDy;
+  return manual;
 }
