@@ -15,7 +15,7 @@ export default defineConfig({
     outDir: here('./dist/renderer'),
     emptyOutDir: true,
     sourcemap: true,
-    // export.html: the headless export page `npm run export` drives (issue 4); same renderer code.
+    // export.html: the headless export page `npm run export` drives; same renderer code.
     rolldownOptions: { input: { main: here('./renderer/index.html'), export: here('./renderer/export.html') } },
   },
   server: { port: 5173 },
