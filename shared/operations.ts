@@ -97,6 +97,8 @@ export const OPERATION_TABLE = {
   'view.mindmap': { label: 'operation.view.mindmap', keys: [mod('1')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.grid': { label: 'operation.view.grid', keys: [mod('2')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.outline': { label: 'operation.view.outline', keys: [mod('3')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
+  // the action plan: every improvement action as a table, the fourth view of the map
+  'view.actions': { label: 'operation.view.actions', keys: [mod('4')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.presentation': {
     label: 'operation.view.presentation',
     keys: [plain('F5')],
@@ -105,6 +107,9 @@ export const OPERATION_TABLE = {
     palette: true,
   },
   'view.theme': { label: 'operation.view.theme', keys: [], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.view.theme.menu' }, palette: true },
+  // R for rating: the full-window round that scores the touchpoints one at a time with a room
+  'rating.start': { label: 'operation.rating.start', keys: [mod('r', true)], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.rating.start.menu' }, toolbar: true, palette: true },
+  'actions.print': { label: 'operation.actions.print', keys: [], scope: 'app', menu: { in: 'file', group: 1 }, palette: true },
   'chain.togglePanel': { label: 'operation.chain.togglePanel', keys: [mod('j', true)], scope: 'app', toolbar: true, palette: true },
   // the selected touchpoints, in the order selected, become a chain's next steps (L for link)
   'chain.addSelection': { label: 'operation.chain.addSelection', keys: [mod('l', true)], scope: 'app', palette: true },
