@@ -482,7 +482,7 @@ export const en = {
   'restorePoints.close': 'Close',
   // Rating round: one touchpoint at a time, for scoring with a room
   'rating.title': 'Rating round',
-  'rating.progress': 'Touchpoints rated',
+  'rating.progress': 'Progress through the round',
   'rating.position': '{position} of {total}',
   'rating.ratedOf': '{rated} of {total} rated',
   'rating.leave': 'Leave (Esc)',

@@ -115,6 +115,20 @@ describe('the round’s walk and timer', () => {
     expect(useRatingStore.getState()).toMatchObject({ open: false, timer: { runningSince: null, leftMs: 540_000 } });
   });
 
+  test('coming back to a round left half-way on the same map resumes at the same touchpoint; a finished one starts afresh', () => {
+    const doc = clinic().build();
+    useRatingStore.setState({ mapId: undefined, order: [] });
+    useRatingStore.getState().start(doc);
+    useRatingStore.getState().go(1);
+    useRatingStore.getState().leave(0);
+    useRatingStore.getState().start(doc);
+    expect(useRatingStore.getState()).toMatchObject({ open: true, index: 1 });
+    for (let i = 0; i < 4; i++) useRatingStore.getState().go(1);
+    useRatingStore.getState().leave(0);
+    useRatingStore.getState().start(doc);
+    expect(useRatingStore.getState().index).toBe(0);
+  });
+
   test('a per-touchpoint countdown starts over (stopped) on the next touchpoint; a round countdown runs on', () => {
     const running = startTimer(newTimer('touchpoint', 60_000), 0);
     expect(timeLeft(running, 15_000)).toBe(45_000);

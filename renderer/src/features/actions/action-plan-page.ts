@@ -37,12 +37,13 @@ h1 { font-size: 16pt; margin: 0 0 2pt; }
 .subtitle { margin: 0 0 10pt; color: #5b6475; font-size: 9pt; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
-th { text-align: left; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.03em; color: #5b6475; border-bottom: 1.5pt solid #1d2433; padding: 4pt 4pt; overflow-wrap: normal; word-break: keep-all; }
-td { padding: 5pt 4pt; border-bottom: 0.5pt solid #c9ced8; vertical-align: top; overflow-wrap: anywhere; }
+th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.02em; color: #5b6475; border-bottom: 1.5pt solid #1d2433; padding: 4pt 4pt; overflow-wrap: normal; word-break: keep-all; }
+td { padding: 5pt 4pt; border-bottom: 0.5pt solid #c9ced8; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 tr { break-inside: avoid; }
-.num { text-align: right; width: 9%; }
-col.touchpoint { width: 19%; } col.stage { width: 12%; } col.score, col.importance { width: 8%; }
-col.what { width: 26%; } col.owner { width: 11%; } col.due { width: 10%; } col.status { width: 8%; }
+.num { text-align: right; }
+col.touchpoint { width: 17%; } col.stage { width: 13%; } col.score { width: 7%; } col.importance { width: 10%; }
+col.what { width: 24%; } col.owner { width: 11%; } col.due { width: 10%; } col.status { width: 8%; }
+.due { white-space: nowrap; }
 .overdue td { background: #fdecec; }
 .flag { display: block; font-weight: 700; color: #b42318; font-size: 8pt; }
 .done td { color: #5b6475; }
@@ -68,7 +69,7 @@ export function actionPlanPage(rows: readonly ActionRow[], words: ActionPlanPage
             return (
               `<tr${cls}><td>${escapeHtml(row.touchpoint)}</td><td>${escapeHtml(row.stage)}</td>` +
               `<td class="num">${row.score ?? ''}</td><td class="num">${row.importance ?? ''}</td>` +
-              `<td>${escapeHtml(row.what)}</td><td>${escapeHtml(row.owner)}</td><td>${due}</td><td>${escapeHtml(words.statuses[row.status])}</td></tr>`
+              `<td>${escapeHtml(row.what)}</td><td>${escapeHtml(row.owner)}</td><td class="due">${due}</td><td>${escapeHtml(words.statuses[row.status])}</td></tr>`
             );
           })
           .join('');

@@ -3,7 +3,7 @@
  * projector. Keys (round-keys.ts) set our score, a competitor's and the importance; each rating is
  * an undo step on the map, so leaving (Esc) keeps every one of them.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ratedCount, roundCard, type RoundCard } from '@shared/model/rating-round';
 import { scoreBand } from '@shared/model/selectors';
 import { hintText, hintsFor } from '@shared/templates/hints';
@@ -115,10 +115,10 @@ function RatingRound({ doc }: { readonly doc: MapDoc }) {
             aria-label={t('rating.progress')}
             aria-valuemin={0}
             aria-valuemax={order.length}
-            aria-valuenow={rated}
-            aria-valuetext={t('rating.ratedOf', { rated, total: order.length })}
+            aria-valuenow={Math.min(index, order.length)}
+            aria-valuetext={t('rating.position', { position, total: order.length })}
           >
-            <div className="round__meter-fill" style={{ width: `${(100 * rated) / Math.max(1, order.length)}%` }} />
+            <div className="round__meter-fill" style={{ width: `${(100 * Math.min(index, order.length)) / Math.max(1, order.length)}%` }} />
           </div>
           <span className="round__count" data-testid="round-count">
             {t('rating.position', { position, total: order.length })}
@@ -159,10 +159,9 @@ function Card({ doc, card, skipped }: { readonly doc: MapDoc; readonly card: Rou
       </p>
       <div className="round__scores">
         <ScoreTile label={t('rating.ourScore')} value={card.score} band testId="round-score" />
-        <div className="round__tile-wrap">
-          <ScoreTile label={competitor ? t('rating.competitorScore', { name: competitor.name }) : t('rating.competitor')} value={competitor ? card.competitorScores[competitor.id] : undefined} band testId="round-competitor" />
+        <ScoreTile label={competitor ? t('rating.competitorScore', { name: competitor.name }) : t('rating.competitor')} value={competitor ? card.competitorScores[competitor.id] : undefined} band testId="round-competitor">
           <CompetitorPicker doc={doc} />
-        </div>
+        </ScoreTile>
         <ScoreTile label={t('rating.importance')} value={card.importance} armed={armed} testId="round-importance" />
       </div>
       <div className="round__hints">
@@ -182,7 +181,21 @@ function Card({ doc, card, skipped }: { readonly doc: MapDoc; readonly card: Rou
   );
 }
 
-function ScoreTile({ label, value, band, armed, testId }: { readonly label: string; readonly value: number | undefined; readonly band?: boolean; readonly armed?: boolean; readonly testId: string }) {
+function ScoreTile({
+  label,
+  value,
+  band,
+  armed,
+  testId,
+  children,
+}: {
+  readonly label: string;
+  readonly value: number | undefined;
+  readonly band?: boolean;
+  readonly armed?: boolean;
+  readonly testId: string;
+  readonly children?: ReactNode;
+}) {
   const bandName = band ? scoreBand(value) : undefined;
   return (
     <div className={`round__tile${armed ? ' is-armed' : ''}${bandName ? ` round__tile--${bandName}` : ''}`}>
@@ -191,6 +204,7 @@ function ScoreTile({ label, value, band, armed, testId }: { readonly label: stri
         {value ?? '—'}
       </span>
       <span className="round__tile-note">{armed ? t('rating.typeImportance') : bandName ? t(`band.${bandName}`) : value === undefined ? t('rating.notRated') : ' '}</span>
+      {children}
     </div>
   );
 }
@@ -261,14 +275,15 @@ function Closing({ doc }: { readonly doc: MapDoc }) {
 
 function RoundTimerControls() {
   const timer = useRatingStore((s) => s.timer);
-  const [now, setNow] = useState(() => Date.now());
+  // the clock is read at each render; the interval only asks for one four times a second
+  const [, setTick] = useState(0);
   const running = isRunning(timer);
   useEffect(() => {
     if (!running) return;
-    const tick = window.setInterval(() => setNow(Date.now()), 250);
+    const tick = window.setInterval(() => setTick((n) => n + 1), 250);
     return () => window.clearInterval(tick);
   }, [running]);
-  const left = timeLeft(timer, running ? now : 0);
+  const left = timeLeft(timer, Date.now());
   const set = useRatingStore.getState().setTimer;
   return (
     <div className={`round__timer${left === 0 ? ' is-up' : ''}`} role="group" aria-label={t('rating.timer')}>

@@ -11,6 +11,8 @@ import { newTimer, pauseTimer, timerOnNextCard, type RoundTimer } from './round-
 
 export interface RatingState {
   readonly open: boolean;
+  /** The map the round walks: leaving and coming back to it resumes where it was. */
+  readonly mapId: string | undefined;
   readonly order: readonly TopicId[];
   /** Index into `order`; `order.length` is the closing card ("all done"). */
   readonly index: number;
@@ -30,6 +32,7 @@ export interface RatingState {
 
 export const useRatingStore = create<RatingState>()((set, get) => ({
   open: false,
+  mapId: undefined,
   order: [],
   index: 0,
   skipped: new Set(),
@@ -38,20 +41,28 @@ export const useRatingStore = create<RatingState>()((set, get) => ({
   last: null,
   timer: newTimer('touchpoint'),
   start: (doc) => {
+    const before = get();
+    const competitors = doc.map.competitors;
+    const competitorId = competitors.some((c) => c.id === before.competitorId) ? before.competitorId : competitors[0]?.id;
+    // back into a round left half-way on this map: the same touchpoint, the same order, the timer as paused
+    const current = before.order[before.index];
+    if (before.mapId === doc.map.id && current !== undefined && Object.hasOwn(doc.topics, current)) {
+      const order = before.order.filter((id) => Object.hasOwn(doc.topics, id));
+      set({ open: true, order, index: order.indexOf(current), competitorId, importanceArmed: false, last: null });
+      return true;
+    }
     const order = roundOrder(doc);
     if (order.length === 0) return false;
-    const competitors = doc.map.competitors;
-    const kept = get().competitorId;
     set({
       open: true,
+      mapId: doc.map.id,
       order,
       index: 0,
       skipped: new Set(),
-      competitorId: competitors.some((c) => c.id === kept) ? kept : competitors[0]?.id,
+      competitorId,
       importanceArmed: false,
       last: null,
-      // a timer paused by leaving waits where it stopped; a per-touchpoint one starts over
-      timer: timerOnNextCard(get().timer),
+      timer: timerOnNextCard(before.timer),
     });
     return true;
   },
