@@ -17,9 +17,10 @@ export interface KeyChord {
 /**
  * Where a key works: `app` anywhere in the app; `map` with the mind map or the grid in front
  * (it acts on the selection there); `outline` while a cell of the outline has the focus;
- * `naming` while a touchpoint just added is being named. A key may mean one thing per scope.
+ * `naming` while a touchpoint just added is being named; `round` in the rating round. A key may
+ * mean one thing per scope.
  */
-export type KeyScope = 'app' | 'map' | 'outline' | 'naming';
+export type KeyScope = 'app' | 'map' | 'outline' | 'naming' | 'round';
 
 /** The native menu's submenus; `group`s within one are split by separators. */
 export type MenuPlace = 'file' | 'export' | 'edit' | 'view' | 'help';
@@ -156,6 +157,14 @@ export const VIEW_KEYS = [
   { label: 'help.outline.edit', keys: [plain('Enter'), plain('F2')], text: ['A–Z'], scope: 'outline' },
   { label: 'help.nextWhileNaming', keys: [plain('Enter')], scope: 'naming' },
   { label: 'help.typeToEdit', keys: [], text: ['A–Z'], scope: 'map' },
+  { label: 'help.round.score', keys: [], text: ['0–9'], scope: 'round' },
+  { label: 'help.round.competitor', keys: [], text: ['Shift+0–9'], scope: 'round' },
+  { label: 'help.round.importance', keys: [plain('i')], text: ['0–9'], scope: 'round' },
+  { label: 'help.round.next', keys: [plain('Enter'), plain('ArrowRight')], scope: 'round' },
+  { label: 'help.round.back', keys: [plain('ArrowLeft')], scope: 'round' },
+  { label: 'help.round.skip', keys: [plain('s')], scope: 'round' },
+  { label: 'help.round.timer', keys: [plain('t')], scope: 'round' },
+  { label: 'help.round.leave', keys: [plain('Escape')], scope: 'round' },
 ] as const satisfies readonly ViewKey[];
 
 const KEY_NAMES: Readonly<Record<string, string>> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
