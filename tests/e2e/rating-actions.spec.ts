@@ -203,6 +203,12 @@ test('the action plan: add an action, edit it in place by keyboard, Esc keeps th
   const info = execFileSync('pdfinfo', [pdf]).toString();
   expect(info).toMatch(/Page size:\s+59[45]\.\d* x 841\.\d* pts \(A4\)/);
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENSHOTS, 'action-plan-pdf')]);
+
+  // Ctrl/Cmd+P with the plan in front prints the plan, not the map
+  await grid.getByRole('gridcell', { name: 'Waiting room' }).click();
+  await page.keyboard.press(`${mod}+p`);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printedPages: string[] }).printedPages.length)).toBe(2);
+  expect(await page.evaluate(() => (window as unknown as { printedPages: string[] }).printedPages[1])).toContain('Action plan — Clinic plan');
 });
 
 /** Records the print layouts handed to the browser's print frame (the web build prints from a hidden iframe). */

@@ -94,7 +94,11 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'file.open': { enabled: () => true, perform: () => (void importFromPicker(), true) },
   'file.import': { enabled: () => true, perform: () => (void importFromPicker(), true) },
   // the export code loads on demand, so printing costs nothing until it is used
-  'file.print': { enabled: hasDoc, perform: () => (void import('../features/export/visual/pdf/print-map').then((m) => m.printOpenMap()), true) },
+  // with the action plan in front, Print… prints the plan as shown there
+  'file.print': {
+    enabled: hasDoc,
+    perform: () => (useUiStore.getState().view === 'actions' ? void printActionPlan('print') : void import('../features/export/visual/pdf/print-map').then((m) => m.printOpenMap()), true),
+  },
   'file.backupAll': { enabled: () => true, perform: () => (void backUpAllMaps(), true) },
   'export.touchmap': { enabled: hasDoc, perform: () => (void exportOpenMap('touchmap'), true) },
   'export.csv': { enabled: hasDoc, perform: () => (void exportOpenMap('csv'), true) },

@@ -31,8 +31,9 @@ function useRoundKeys(doc: MapDoc, focusRound: () => void): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing) return;
       if (isField(event.target)) {
-        // the competitor and timer pickers keep their own keys; Esc hands the keyboard back
-        if (event.key === 'Escape') {
+        // the competitor and timer pickers keep their own keys; Esc hands the keyboard back.
+        // A field outside the round (the palette over it) keeps every key, Esc included.
+        if (event.key === 'Escape' && (event.target as HTMLElement).closest('.round')) {
           event.preventDefault();
           event.stopPropagation();
           focusRound();
