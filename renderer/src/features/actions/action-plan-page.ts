@@ -37,12 +37,12 @@ h1 { font-size: 16pt; margin: 0 0 2pt; }
 .subtitle { margin: 0 0 10pt; color: #5b6475; font-size: 9pt; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
-th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.02em; color: #5b6475; border-bottom: 1.5pt solid #1d2433; padding: 4pt 4pt; overflow-wrap: normal; word-break: keep-all; }
+th { text-align: left; font-size: 8pt; font-weight: 700; color: #5b6475; border-bottom: 1.5pt solid #1d2433; padding: 4pt 4pt; overflow-wrap: normal; word-break: keep-all; }
 td { padding: 5pt 4pt; border-bottom: 0.5pt solid #c9ced8; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 tr { break-inside: avoid; }
 .num { text-align: right; padding-right: 10pt; }
-col.touchpoint { width: 17%; } col.stage { width: 13%; } col.score { width: 7%; } col.importance { width: 10%; }
-col.what { width: 24%; } col.owner { width: 11%; } col.due { width: 10%; } col.status { width: 8%; }
+col.touchpoint { width: 17%; } col.stage { width: 13%; } col.score { width: 7%; } col.importance { width: 11%; }
+col.what { width: 23%; } col.owner { width: 11%; } col.due { width: 10%; } col.status { width: 8%; }
 .due { white-space: nowrap; }
 .overdue td { background: #fdecec; }
 .flag { display: block; font-weight: 700; color: #b42318; font-size: 8pt; }
