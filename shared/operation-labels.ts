@@ -62,6 +62,10 @@ export const OPERATION_LABELS = {
   'operation.help.about': 'About Touchmap',
   'operation.palette.open': 'Find what to do…',
   'operation.map.restorePoints': 'Restore points…',
+  'operation.view.actions': 'Action plan',
+  'operation.rating.start': 'Start a rating round',
+  'operation.rating.start.menu': 'Rating round',
+  'operation.actions.print': 'Print the action plan…',
 } as const;
 
 export type OperationLabelKey = keyof typeof OPERATION_LABELS;

@@ -17,9 +17,10 @@ export interface KeyChord {
 /**
  * Where a key works: `app` anywhere in the app; `map` with the mind map or the grid in front
  * (it acts on the selection there); `outline` while a cell of the outline has the focus;
- * `naming` while a touchpoint just added is being named. A key may mean one thing per scope.
+ * `naming` while a touchpoint just added is being named; `round` in the rating round. A key may
+ * mean one thing per scope.
  */
-export type KeyScope = 'app' | 'map' | 'outline' | 'naming';
+export type KeyScope = 'app' | 'map' | 'outline' | 'naming' | 'round';
 
 /** The native menu's submenus; `group`s within one are split by separators. */
 export type MenuPlace = 'file' | 'export' | 'edit' | 'view' | 'help';
@@ -97,6 +98,8 @@ export const OPERATION_TABLE = {
   'view.mindmap': { label: 'operation.view.mindmap', keys: [mod('1')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.grid': { label: 'operation.view.grid', keys: [mod('2')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.outline': { label: 'operation.view.outline', keys: [mod('3')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
+  // the action plan: every improvement action as a table, the fourth view of the map
+  'view.actions': { label: 'operation.view.actions', keys: [mod('4')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.presentation': {
     label: 'operation.view.presentation',
     keys: [plain('F5')],
@@ -105,6 +108,9 @@ export const OPERATION_TABLE = {
     palette: true,
   },
   'view.theme': { label: 'operation.view.theme', keys: [], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.view.theme.menu' }, palette: true },
+  // R for rating: the full-window round that scores the touchpoints one at a time with a room
+  'rating.start': { label: 'operation.rating.start', keys: [mod('r', true)], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.rating.start.menu' }, toolbar: true, palette: true },
+  'actions.print': { label: 'operation.actions.print', keys: [], scope: 'app', menu: { in: 'file', group: 1 }, palette: true },
   'chain.togglePanel': { label: 'operation.chain.togglePanel', keys: [mod('j', true)], scope: 'app', toolbar: true, palette: true },
   // the selected touchpoints, in the order selected, become a chain's next steps (L for link)
   'chain.addSelection': { label: 'operation.chain.addSelection', keys: [mod('l', true)], scope: 'app', palette: true },
@@ -151,6 +157,14 @@ export const VIEW_KEYS = [
   { label: 'help.outline.edit', keys: [plain('Enter'), plain('F2')], text: ['A–Z'], scope: 'outline' },
   { label: 'help.nextWhileNaming', keys: [plain('Enter')], scope: 'naming' },
   { label: 'help.typeToEdit', keys: [], text: ['A–Z'], scope: 'map' },
+  { label: 'help.round.score', keys: [], text: ['0–9'], scope: 'round' },
+  { label: 'help.round.competitor', keys: [], text: ['Shift+0–9'], scope: 'round' },
+  { label: 'help.round.importance', keys: [plain('i')], text: ['0–9'], scope: 'round' },
+  { label: 'help.round.next', keys: [plain('Enter'), plain('ArrowRight')], scope: 'round' },
+  { label: 'help.round.back', keys: [plain('ArrowLeft')], scope: 'round' },
+  { label: 'help.round.skip', keys: [plain('s')], scope: 'round' },
+  { label: 'help.round.timer', keys: [plain('t')], scope: 'round' },
+  { label: 'help.round.leave', keys: [plain('Escape')], scope: 'round' },
 ] as const satisfies readonly ViewKey[];
 
 const KEY_NAMES: Readonly<Record<string, string>> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };

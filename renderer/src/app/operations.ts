@@ -37,6 +37,9 @@ import { navigate } from '../store/route';
 import { openExportDialog } from '../features/export/dialog/export-dialog-store';
 // restore points of the open map; Undo of a delete in the library (Trash)
 import { canUndoTrashMove, openRestorePoints, undoLastDelete } from '../features/history';
+// the rating round and the action plan
+import { startRatingRound } from '../features/rating/start-round';
+import { printActionPlan } from '../features/actions/print-action-plan';
 
 export type { KeyChord, OperationName };
 
@@ -61,7 +64,7 @@ const hasDoc = () => useDocumentStore.getState().doc !== null;
 const hasSelection = () => hasDoc() && useUiStore.getState().selected.length > 0;
 /** In the grid, the same keys walk cards and cells instead of the tree. */
 const inGrid = () => useUiStore.getState().view === 'grid';
-const showView = (view: 'mindmap' | 'grid' | 'outline') => () => (useUiStore.getState().setView(view), true);
+const showView = (view: 'mindmap' | 'grid' | 'outline' | 'actions') => () => (useUiStore.getState().setView(view), true);
 
 const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   // grid: Tab adds a touchpoint to the cursor cell (selected or not), Enter edits the card
@@ -91,7 +94,11 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'file.open': { enabled: () => true, perform: () => (void importFromPicker(), true) },
   'file.import': { enabled: () => true, perform: () => (void importFromPicker(), true) },
   // the export code loads on demand, so printing costs nothing until it is used
-  'file.print': { enabled: hasDoc, perform: () => (void import('../features/export/visual/pdf/print-map').then((m) => m.printOpenMap()), true) },
+  // with the action plan in front, Print… prints the plan as shown there
+  'file.print': {
+    enabled: hasDoc,
+    perform: () => (useUiStore.getState().view === 'actions' ? void printActionPlan('print') : void import('../features/export/visual/pdf/print-map').then((m) => m.printOpenMap()), true),
+  },
   'file.backupAll': { enabled: () => true, perform: () => (void backUpAllMaps(), true) },
   'export.touchmap': { enabled: hasDoc, perform: () => (void exportOpenMap('touchmap'), true) },
   'export.csv': { enabled: hasDoc, perform: () => (void exportOpenMap('csv'), true) },
@@ -113,8 +120,11 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'view.mindmap': { enabled: hasDoc, perform: showView('mindmap') },
   'view.grid': { enabled: hasDoc, perform: showView('grid') },
   'view.outline': { enabled: hasDoc, perform: showView('outline') },
+  'view.actions': { enabled: hasDoc, perform: showView('actions') },
   'view.presentation': { enabled: hasDoc, perform: togglePresentation },
   'view.theme': { enabled: () => true, perform: toggleTheme },
+  'rating.start': { enabled: hasDoc, perform: startRatingRound },
+  'actions.print': { enabled: hasDoc, perform: () => (void printActionPlan('print'), true) },
   'chain.togglePanel': { enabled: hasDoc, perform: toggleChainsPanel },
   'chain.addSelection': { enabled: hasSelection, perform: addSelectionToChain },
   'map.settings': { enabled: hasDoc, perform: () => openMapSettings() },

@@ -24,13 +24,15 @@ export function useOperationKeys(): void {
       // a shortcut pressed on the untouched next touchpoint of a list is the map's (LabelEditor.tsx)
       if (isTyping(event.target) && !isHandedOnToMap(event)) return;
       const operation = operationForKey(event);
+      const ui = useUiStore.getState();
+      // the map's keys (Tab, Enter, Delete, arrows) act on the map in front: not under the action plan's table
+      if (operation?.scope === 'map' && ui.view === 'actions') return;
       if (operation) {
         if (operation.enabled() && operation.perform()) event.preventDefault();
         return;
       }
       const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-      const ui = useUiStore.getState();
-      if (printable && ui.view !== 'outline' && ui.selected.length > 0 && editLabel(event.key)) event.preventDefault();
+      if (printable && (ui.view === 'mindmap' || ui.view === 'grid') && ui.selected.length > 0 && editLabel(event.key)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -31,6 +31,9 @@ import { MapSettingsHost } from '../map-settings';
 import { RestorePointsHost, useRestorePointKeeper } from '../history';
 // presentation mode hides the chrome and fits the map to the screen
 import { usePresentStore, PresentationHint } from '../present';
+// the rating round (full window) and the action plan (a fourth view)
+import { RatingRoundHost } from '../rating';
+import { ActionPlanView } from '../actions';
 
 function HistoryButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -47,10 +50,11 @@ function HistoryButtons() {
   );
 }
 
-const VIEWS: readonly { readonly view: ViewName; readonly operation: OperationName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline' }[] = [
+const VIEWS: readonly { readonly view: ViewName; readonly operation: OperationName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline' | 'views.actions' }[] = [
   { view: 'mindmap', operation: 'view.mindmap', label: 'views.mindmap' },
   { view: 'grid', operation: 'view.grid', label: 'views.grid' },
   { view: 'outline', operation: 'view.outline', label: 'views.outline' },
+  { view: 'actions', operation: 'view.actions', label: 'views.actions' },
 ];
 
 /** Mind map · Grid · Outline: one document, three views (Ctrl/Cmd+1, 2, 3). */
@@ -94,6 +98,8 @@ function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | nu
         <GridView />
       ) : view === 'outline' ? (
         <OutlineView />
+      ) : view === 'actions' ? (
+        <ActionPlanView />
       ) : (
         <ReactFlowProvider>
           <MindMapView />
@@ -135,6 +141,9 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; re
             {t('editor.fit')}
           </button>
         )}
+        <button type="button" className="button button--ghost" title={keysText('rating.start')} onClick={() => runOperation('rating.start')}>
+          {t('rating.button')}
+        </button>
         <ChainsButton />
         <button type="button" className="button button--ghost" title={keysText('map.settings')} onClick={() => runOperation('map.settings')}>
           {t('settings.open')}
@@ -167,6 +176,7 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; re
       <RestorePointsHost />
       <AddToChainHost />
       <ExportDialogHost />
+      <RatingRoundHost />
     </div>
   );
 }

@@ -14,10 +14,11 @@
  * - Enter or F2 edits the cell (text: a field; choice: a list); typing a letter on a text cell starts
  *   editing with it; Delete or Backspace clears the field.
  */
+import { digitValue } from '@shared/model/rating-digits';
 import type { ColumnKind } from './outline-model';
 
-/** How long after a "1" a "0" on the same cell still means 10. */
-export const TEN_WINDOW_MS = 600;
+/** How long after a "1" a "0" on the same cell still means 10 (the shared rating rule's window). */
+export { TEN_WINDOW_MS } from '@shared/model/rating-digits';
 
 export interface Cursor {
   readonly row: number;
@@ -116,8 +117,7 @@ export function outlineIntent(press: KeyPress, ctx: KeyContext): OutlineIntent {
     if (ctx.kind === 'number') {
       const last = ctx.last;
       const sameCell = last !== null && last.cursor.row === cursor.row && last.cursor.col === cursor.col;
-      if (press.key === '0' && sameCell && last.digit === '1' && ctx.now - last.at <= TEN_WINDOW_MS) return { type: 'set', value: 10, replacesLast: true };
-      return { type: 'set', value: Number(press.key), replacesLast: false };
+      return { type: 'set', ...digitValue(press.key, sameCell ? last : null, ctx.now) };
     }
     if (ctx.kind === 'choice') {
       const index = Number(press.key) - 1;
