@@ -24,13 +24,16 @@ export function useOperationKeys(): void {
       // a shortcut pressed on the untouched next touchpoint of a list is the map's (LabelEditor.tsx)
       if (isTyping(event.target) && !isHandedOnToMap(event)) return;
       const operation = operationForKey(event);
+      // the analysis view is a page of charts and buttons: Tab, Enter, arrows and Delete keep their
+      // usual meaning there instead of editing the map's selection out of sight
+      if (operation?.scope === 'map' && useUiStore.getState().view === 'analysis') return;
       if (operation) {
         if (operation.enabled() && operation.perform()) event.preventDefault();
         return;
       }
       const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
       const ui = useUiStore.getState();
-      if (printable && ui.view !== 'outline' && ui.selected.length > 0 && editLabel(event.key)) event.preventDefault();
+      if (printable && ui.view !== 'outline' && ui.view !== 'analysis' && ui.selected.length > 0 && editLabel(event.key)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

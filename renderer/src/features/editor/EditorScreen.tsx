@@ -22,6 +22,7 @@ import { SaveStatus } from './SaveStatus';
 import { DataExportMenu, ExportDialogHost } from '../export';
 import { TouchmapDropZone } from '../import';
 import { OutlineView } from '../outline';
+import { AnalysisView } from '../analysis';
 // the search bar over every view, and copy / cut / paste of touchpoints
 import { SearchBar } from '../search';
 import { useClipboard } from '../clipboard';
@@ -47,10 +48,11 @@ function HistoryButtons() {
   );
 }
 
-const VIEWS: readonly { readonly view: ViewName; readonly operation: OperationName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline' }[] = [
+const VIEWS: readonly { readonly view: ViewName; readonly operation: OperationName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline' | 'views.analysis' }[] = [
   { view: 'mindmap', operation: 'view.mindmap', label: 'views.mindmap' },
   { view: 'grid', operation: 'view.grid', label: 'views.grid' },
   { view: 'outline', operation: 'view.outline', label: 'views.outline' },
+  { view: 'analysis', operation: 'view.analysis', label: 'views.analysis' },
 ];
 
 /** Mind map · Grid · Outline: one document, three views (Ctrl/Cmd+1, 2, 3). */
@@ -94,6 +96,8 @@ function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | nu
         <GridView />
       ) : view === 'outline' ? (
         <OutlineView />
+      ) : view === 'analysis' ? (
+        <AnalysisView />
       ) : (
         <ReactFlowProvider>
           <MindMapView />
