@@ -507,6 +507,11 @@ export const en = {
   'analysis.fixFirst.whatMissing': 'Say what to do: the action needs a description.',
   'analysis.fixFirst.dueInvalid': 'The date must be a day (YYYY-MM-DD).',
   'analysis.fixFirst.added': 'Action added to “{label}”. Undo (Ctrl/Cmd+Z) takes it back.',
+  'export.chart.subject': 'Export',
+  'export.chart.map': 'The map',
+  'export.chart.analysis': 'An analysis chart',
+  'export.chart.which': 'Chart',
+  'export.chart.pages': 'Analysis charts (a page each)',
 } as const;
 
 export type MessageKey = keyof typeof en;
