@@ -37,6 +37,8 @@ export interface AnalysisWords {
   readonly unplaced: string;
   /** Labels that found no free place near their dot, listed under the matrix. */
   readonly alsoHere: string;
+  /** Dots past the label limit: `{n}`. */
+  readonly unlabelled: string;
   readonly notScored: string;
   /** Chains not drawn for lack of room: `{n}`. */
   readonly moreChains: string;
@@ -70,6 +72,7 @@ const WORDS: Readonly<Record<Locale, AnalysisWords>> = {
     thresholds: 'Important from {importance}, high score from {score}',
     unplaced: '{n} without importance or score not shown',
     alsoHere: 'Also:',
+    unlabelled: '{n} more dots without a label',
     notScored: 'not scored',
     moreChains: '+{n} more journeys',
     noRatings: 'No scores yet',
@@ -100,6 +103,7 @@ const WORDS: Readonly<Record<Locale, AnalysisWords>> = {
     thresholds: 'Важно от {importance}, высокая оценка от {score}',
     unplaced: 'Без важности или оценки: {n}',
     alsoHere: 'Ещё:',
+    unlabelled: 'ещё точек без подписи: {n}',
     notScored: 'нет оценки',
     moreChains: 'ещё путей: {n}',
     noRatings: 'Оценок пока нет',
@@ -130,6 +134,7 @@ const WORDS: Readonly<Record<Locale, AnalysisWords>> = {
     thresholds: '중요 {importance} 이상, 높은 점수 {score} 이상',
     unplaced: '중요도나 점수가 없는 접점 {n}개',
     alsoHere: '그 외:',
+    unlabelled: '이름 없는 점 {n}개 더',
     notScored: '미평가',
     moreChains: '여정 {n}개 더',
     noRatings: '아직 점수가 없습니다',
@@ -160,6 +165,7 @@ const WORDS: Readonly<Record<Locale, AnalysisWords>> = {
     thresholds: '重要度{importance}以上を重要、スコア{score}以上を高いとする',
     unplaced: '重要度またはスコアのないもの{n}件は非表示',
     alsoHere: 'ほか：',
+    unlabelled: 'ラベルなしの点 ほか{n}件',
     notScored: '未評価',
     moreChains: 'ほか{n}件のジャーニー',
     noRatings: 'まだスコアがありません',

@@ -41,7 +41,7 @@ export function drawHeatMap(pen: Pen, doc: MapDoc, box: ChartBox): void {
   const names = rows.map((r) => (r.stageId === null ? words.noStage : r.name));
   const inner = box.width - 2 * CHART_PAD;
   const nameW = Math.min(inner * 0.34, Math.max(60, ...names.map((s) => measureText(s, TEXT_SIZE))) + 12);
-  const totalW = Math.max(90, inner * 0.22);
+  const totalW = Math.max(56, inner * 0.22);
   const cellW = (inner - nameW - totalW) / columns.length;
   const headH = 22;
   const rowH = Math.max(18, Math.min(40, (box.height - top - headH - CHART_PAD - 8) / (rows.length + 1)));

@@ -28,7 +28,7 @@ export interface ChartOptions {
 }
 
 /** The smallest chart that still reads: smaller sizes are drawn at this size. */
-export const MIN_CHART = { width: 280, height: 220 } as const;
+export const MIN_CHART = { width: 240, height: 220 } as const;
 
 const DRAW: Readonly<Record<ChartKind, (pen: Pen, doc: MapDoc, box: { width: number; height: number }) => void>> = {
   distribution: drawHeatMap,

@@ -53,6 +53,39 @@ function inside(a: Rect, bounds: Rect): boolean {
   return a.x >= bounds.x && a.y >= bounds.y && a.x + a.width <= bounds.x + bounds.width && a.y + a.height <= bounds.y + bounds.height;
 }
 
+/**
+ * The dots in square buckets, so a label's candidate place is checked against the few dots near
+ * it rather than all of them: a matrix of thousands of touchpoints places its labels in
+ * milliseconds instead of seconds.
+ */
+class DotGrid {
+  private static readonly CELL = 32;
+  private readonly cells = new Map<string, Rect[]>();
+  constructor(dots: readonly LabelRequest[]) {
+    for (const d of dots) {
+      const rect = { x: d.x - d.r - 1, y: d.y - d.r - 1, width: 2 * d.r + 2, height: 2 * d.r + 2 };
+      this.each(rect, (key) => {
+        const list = this.cells.get(key);
+        if (list) list.push(rect);
+        else this.cells.set(key, [rect]);
+      });
+    }
+  }
+  private each(rect: Rect, visit: (key: string) => void): void {
+    const c = DotGrid.CELL;
+    for (let gx = Math.floor(rect.x / c); gx <= Math.floor((rect.x + rect.width) / c); gx += 1) {
+      for (let gy = Math.floor(rect.y / c); gy <= Math.floor((rect.y + rect.height) / c); gy += 1) visit(`${gx}:${gy}`);
+    }
+  }
+  hits(box: Rect): boolean {
+    let hit = false;
+    this.each(box, (key) => {
+      if (!hit) hit = (this.cells.get(key) ?? []).some((d) => overlaps(d, box));
+    });
+    return hit;
+  }
+}
+
 function candidate(req: LabelRequest, side: readonly [number, number], distance: number): Rect {
   const [dx, dy] = side;
   const diagonal = dx !== 0 && dy !== 0 ? Math.SQRT1_2 : 1;
@@ -68,12 +101,12 @@ function nearestOn(box: Rect, x: number, y: number): { x: number; y: number } {
 }
 
 /**
- * Places labels in the order given (put the most important first), clear of the dots, of each
- * other and of `obstacles`.
+ * Places labels in the order given (put the most important first), clear of the dots (their own
+ * and `otherDots`, left unlabelled), of each other and of `obstacles`.
  * @example placeLabels([{ id: 'a', x: 50, y: 50, r: 5, width: 40, height: 14 }], { x: 0, y: 0, width: 200, height: 200 })
  */
-export function placeLabels(requests: readonly LabelRequest[], bounds: Rect, obstacles: readonly Rect[] = []): { placed: PlacedLabel[]; unplaced: string[] } {
-  const dots: Rect[] = requests.map((d) => ({ x: d.x - d.r - 1, y: d.y - d.r - 1, width: 2 * d.r + 2, height: 2 * d.r + 2 }));
+export function placeLabels(requests: readonly LabelRequest[], bounds: Rect, obstacles: readonly Rect[] = [], otherDots: readonly LabelRequest[] = []): { placed: PlacedLabel[]; unplaced: string[] } {
+  const dots = new DotGrid([...requests, ...otherDots]);
   // fixed texts (a quadrant's name) no label may cover
   const taken: Rect[] = [...obstacles];
   const placed: PlacedLabel[] = [];
@@ -84,7 +117,7 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: Rect, obs
       const distance = req.r + GAP + ring * RING_STEP;
       for (const side of SIDES) {
         const box = candidate(req, side, distance);
-        if (!inside(box, bounds) || taken.some((t) => overlaps(t, box)) || dots.some((d) => overlaps(d, box))) continue;
+        if (!inside(box, bounds) || taken.some((t) => overlaps(t, box)) || dots.hits(box)) continue;
         let leader: PlacedLabel['leader'] = null;
         if (ring > 0) {
           const to = nearestOn(box, req.x, req.y);

@@ -16,7 +16,12 @@ import { placeLabels, type LabelRequest, type Rect } from './label-placement';
 
 const SMALL = 11;
 const DOT_R = 6;
-const LABEL_MAX = 130;
+/**
+ * How many dots get a label at most: the fix-first ones and the most important first. Past that
+ * a matrix is a cloud, where more labels would only hide each other (every dot stays clickable
+ * and named by its button in the view).
+ */
+export const LABEL_LIMIT = 40;
 
 export const QUADRANT_SYMBOL: Readonly<Record<Quadrant, SymbolKind>> = { 'fix-first': 'down', keep: 'dot', watch: 'square', 'over-invested': 'diamond' };
 
@@ -80,12 +85,15 @@ export function drawPriorityMatrix(pen: Pen, doc: MapDoc, box: ChartBox): void {
   // fix-first labels first, then by importance: the ones a reader needs get the best places
   const order: Readonly<Record<Quadrant, number>> = { 'fix-first': 0, keep: 1, watch: 2, 'over-invested': 3 };
   const ranked = [...dots].sort((a, b) => order[a.p.quadrant] - order[b.p.quadrant] || b.p.importance - a.p.importance || a.p.score - b.p.score);
-  const labels = new Map(ranked.map((d) => [d.p.topicId, fitLine(d.p.label, LABEL_MAX, SMALL)]));
-  const requests: LabelRequest[] = ranked.map((d) => {
+  // labels as long as a fifth of the plot: whole names on a big chart, short ones in the side panel
+  const labelMax = Math.min(220, Math.max(80, plot.width * 0.2));
+  const labelled = ranked.slice(0, LABEL_LIMIT);
+  const labels = new Map(labelled.map((d) => [d.p.topicId, fitLine(d.p.label, labelMax, SMALL)]));
+  const request = (d: (typeof dots)[number]): LabelRequest => {
     const text = labels.get(d.p.topicId) ?? '';
     return { id: d.p.topicId, x: d.x, y: d.y, r: DOT_R, width: measureText(text, SMALL) + 4, height: 14 };
-  });
-  const placement = placeLabels(requests, plot, names);
+  };
+  const placement = placeLabels(labelled.map(request), plot, names, ranked.slice(LABEL_LIMIT).map(request));
   for (const label of placement.placed) {
     if (label.leader) pen.line(label.leader.from.x, label.leader.from.y, label.leader.to.x, label.leader.to.y, t.textMuted, 0.75);
   }
@@ -105,5 +113,6 @@ export function drawPriorityMatrix(pen: Pen, doc: MapDoc, box: ChartBox): void {
   if (m.unplaced > 0) notes.push(fillWords(words.unplaced, { n: m.unplaced }));
   const crowded = placement.unplaced.map((id) => labels.get(id) ?? '');
   if (crowded.length > 0) notes.push(`${words.alsoHere} ${crowded.join(', ')}`);
+  if (ranked.length > LABEL_LIMIT) notes.push(fillWords(words.unlabelled, { n: ranked.length - LABEL_LIMIT }));
   if (notes.length > 0) pen.text(CHART_PAD, fy, notes.join(' · '), SMALL, { fill: t.textMuted, maxWidth: box.width - 2 * CHART_PAD });
 }

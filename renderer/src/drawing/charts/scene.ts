@@ -7,7 +7,7 @@
  *
  * Pure: no DOM, no React.
  */
-import { FONT_WEIGHT_VALUE, wrapLabel, type FontWeight } from '../text-metrics';
+import { charWidth, ELLIPSIS, FONT_WEIGHT_VALUE, measureText, type FontWeight } from '../text-metrics';
 import { DARK, LIGHT, type ThemeTokens } from '../theme';
 
 export interface Paint {
@@ -101,7 +101,19 @@ export class Pen {
  */
 export function fitLine(text: string, maxWidth: number, size: number, weight: FontWeight = 'regular'): string {
   if (maxWidth <= 0) return '';
-  return wrapLabel(text.replace(/\s+/g, ' ').trim(), maxWidth, size, 1, weight).lines[0] ?? '';
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (measureText(line, size, weight) <= maxWidth) return line;
+  // one line needs no line breaking (and none of its phrase analysis): cut where the ellipsis still fits
+  const room = maxWidth - measureText(ELLIPSIS, size, weight);
+  let width = 0;
+  let end = 0;
+  for (const char of line) {
+    const next = width + charWidth(char.codePointAt(0) ?? 0, size, weight);
+    if (next > room) break;
+    width = next;
+    end += char.length;
+  }
+  return end === 0 ? '' : `${line.slice(0, end).trimEnd()}${ELLIPSIS}`;
 }
 
 /** XML-escapes text and drops the control characters XML cannot hold. */
