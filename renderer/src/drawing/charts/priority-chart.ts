@@ -112,7 +112,8 @@ export function drawPriorityMatrix(pen: Pen, doc: MapDoc, box: ChartBox): void {
   if (m.points.length === 0) notes.push(words.noRatings);
   if (m.unplaced > 0) notes.push(fillWords(words.unplaced, { n: m.unplaced }));
   const crowded = placement.unplaced.map((id) => labels.get(id) ?? '');
-  if (crowded.length > 0) notes.push(`${words.alsoHere} ${crowded.join(', ')}`);
   if (ranked.length > LABEL_LIMIT) notes.push(fillWords(words.unlabelled, { n: ranked.length - LABEL_LIMIT }));
+  // last: the one note that may be cut short at the chart's edge
+  if (crowded.length > 0) notes.push(`${words.alsoHere} ${crowded.join(', ')}`);
   if (notes.length > 0) pen.text(CHART_PAD, fy, notes.join(' · '), SMALL, { fill: t.textMuted, maxWidth: box.width - 2 * CHART_PAD });
 }

@@ -11,6 +11,7 @@ import { LOCALES } from '@shared/model/types';
 import { mapDoc } from '../../../builders/map-doc';
 import { CHART_KINDS, chartScene, chartSvg, type ChartShape } from '../../../../renderer/src/drawing/charts';
 import { placeLabels, overlaps } from '../../../../renderer/src/drawing/charts/label-placement';
+import { LABEL_LIMIT } from '../../../../renderer/src/drawing/charts/priority-chart';
 import { measureText } from '../../../../renderer/src/drawing/text-metrics';
 import { DARK, LIGHT } from '../../../../renderer/src/drawing/theme';
 
@@ -128,6 +129,17 @@ describe('the priority matrix', () => {
     }
     // those pushed away from their dot are joined to it by a leader line
     expect(placed.some((p) => p.leader !== null)).toBe(true);
+  });
+
+  it('labels the most pressing dots of a crowded matrix and says how many more there are', () => {
+    const map = mapDoc('Big', { stages: ['A'] });
+    for (let i = 0; i < 600; i += 1) map.touchpoint(`Touchpoint ${i}`, { stage: 'A', importance: 1 + (i % 10), score: i % 11 });
+    const scene = chartScene('priority', map.build(), { width: 800, height: 600, theme: 'light' });
+    expect(scene.targets).toHaveLength(600);
+    const labels = texts(scene.shapes).filter((w) => w.startsWith('Touchpoint'));
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.length).toBeLessThanOrEqual(LABEL_LIMIT);
+    expect(texts(scene.shapes)).toContainEqual(expect.stringContaining(`${600 - LABEL_LIMIT} more dots without a label`));
   });
 
   it('measures CJK labels wider than Latin ones of the same length', () => {
