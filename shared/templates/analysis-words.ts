@@ -52,7 +52,7 @@ export interface AnalysisWords {
 const WORDS: Readonly<Record<Locale, AnalysisWords>> = {
   en: {
     distributionTitle: 'Touchpoints by stage and channel',
-    scoresTitle: 'Average score by stage',
+    scoresTitle: 'Average score by stage and channel',
     gapsTitle: 'Gaps to competitors, worst first',
     bandsTitle: 'Wow · OK · awful',
     priorityTitle: 'Priority: importance × our score',
@@ -83,7 +83,7 @@ const WORDS: Readonly<Record<Locale, AnalysisWords>> = {
   },
   ru: {
     distributionTitle: 'Точки контакта по этапам и каналам',
-    scoresTitle: 'Средняя оценка по этапам',
+    scoresTitle: 'Средняя оценка по этапам и каналам',
     gapsTitle: 'Отставание от конкурентов',
     bandsTitle: 'Вау · норма · плохо',
     priorityTitle: 'Приоритет: важность × наша оценка',
@@ -114,7 +114,7 @@ const WORDS: Readonly<Record<Locale, AnalysisWords>> = {
   },
   ko: {
     distributionTitle: '단계·채널별 접점',
-    scoresTitle: '단계별 평균 점수',
+    scoresTitle: '단계·채널별 평균 점수',
     gapsTitle: '경쟁사와의 격차',
     bandsTitle: '와우 · 보통 · 나쁨',
     priorityTitle: '우선순위: 중요도 × 우리 점수',
@@ -145,7 +145,7 @@ const WORDS: Readonly<Record<Locale, AnalysisWords>> = {
   },
   ja: {
     distributionTitle: 'ステージ・チャネル別のタッチポイント',
-    scoresTitle: 'ステージ別の平均スコア',
+    scoresTitle: 'ステージ・チャネル別の平均スコア',
     gapsTitle: '競合との差',
     bandsTitle: '感動 · 普通 · 不満',
     priorityTitle: '優先度：重要度 × 自社スコア',

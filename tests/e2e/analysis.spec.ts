@@ -137,7 +137,7 @@ test('a chart exports as a PNG, and the charts as PDF pages whose words are text
   const pdf = `${SCREENSHOTS}/analysis-pages.pdf`;
   await printer.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
   const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
-  for (const words of ['Touchpoints by stage and channel', 'Average score by stage', 'Priority: importance × our score', 'Customer journeys', 'Fix first', 'weak link']) expect(text).toContain(words);
+  for (const words of ['Touchpoints by stage and channel', 'Average score by stage and channel', 'Priority: importance × our score', 'Customer journeys', 'Fix first', 'weak link']) expect(text).toContain(words);
   spawnSync('pdftoppm', ['-png', '-r', '60', pdf, `${SCREENSHOTS}/analysis-pages`]);
 });
 

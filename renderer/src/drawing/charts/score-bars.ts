@@ -45,7 +45,12 @@ function bar(pen: Pen, x: number, base: number, w: number, h: number, series: nu
 function drawAverages(pen: Pen, doc: MapDoc, left: number, top: number, width: number, height: number): void {
   const t = pen.theme;
   const words = analysisWords(doc.map.locale);
-  const groups = scoreAverages(doc).byStage;
+  const averages = scoreAverages(doc);
+  // the stages, then (past a dashed line) the channels: the same averages cut the other way
+  const groups = [...averages.byStage, ...averages.byChannel];
+  const firstChannel = averages.byStage.length;
+  const groupName = (g: (typeof groups)[number], i: number) =>
+    i < firstChannel ? (g.key === null ? words.noStage : g.name) : g.key === 'online' ? words.legend.online : g.key === 'offline' ? words.legend.offline : words.noChannel;
   const series = [words.us, ...doc.map.competitors.map((c) => c.name)];
   // legend: one swatch per series, in the bars' own style
   let lx = left;
@@ -71,10 +76,11 @@ function drawAverages(pen: Pen, doc: MapDoc, left: number, top: number, width: n
   if (groups.length === 0) return;
   const groupW = plotW / groups.length;
   const barW = Math.max(3, Math.min(28, (groupW - 10) / series.length));
+  if (firstChannel > 0) pen.line(x0 + firstChannel * groupW, plotTop - 4, x0 + firstChannel * groupW, base + 30, t.border, 1, [4, 3]);
   groups.forEach((g, gi) => {
-    const averages: Average[] = [g.ours, ...g.competitors];
+    const values: Average[] = [g.ours, ...g.competitors];
     const gx = x0 + gi * groupW + (groupW - barW * series.length) / 2;
-    averages.forEach((a, si) => {
+    values.forEach((a, si) => {
       const x = gx + si * barW;
       if (a.mean === undefined) {
         pen.text(x + barW / 2, base - 3, '–', SMALL, { anchor: 'middle', fill: t.textMuted });
@@ -84,7 +90,7 @@ function drawAverages(pen: Pen, doc: MapDoc, left: number, top: number, width: n
       bar(pen, x + 1, base, barW - 2, h, si);
       if (barW >= 14) pen.text(x + barW / 2, base - h - 3, a.mean.toFixed(1), SMALL - 1, { anchor: 'middle', fill: t.text });
     });
-    const name = g.key === null ? words.noStage : g.name;
+    const name = groupName(g, gi);
     pen.text(x0 + gi * groupW + groupW / 2, base + 14, name, SMALL, { anchor: 'middle', maxWidth: groupW - 4 });
     pen.text(x0 + gi * groupW + groupW / 2, base + 27, fillWords(words.scoresCount, { n: g.ours.n }), SMALL - 1, { anchor: 'middle', fill: t.textMuted, maxWidth: groupW - 4 });
   });
