@@ -88,6 +88,19 @@ test('an action added from the fix-first list appears in the inspector, and Undo
   await waitSaved(page);
 });
 
+test('in the analysis, Tab moves between its buttons and Delete leaves the selected touchpoint alone', async ({ page }) => {
+  await openClinic(page);
+  await node(page, 'Context ad').click();
+  await page.keyboard.press(`${mod}+4`);
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+  await page.keyboard.press(`${mod}+1`);
+  await expect(node(page, 'Context ad')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
 test('a chart exports as a PNG, and the charts as PDF pages whose words are text', async ({ page }) => {
   // the web build prints through a frame; its HTML is what the desktop app hands to printToPDF
   await page.addInitScript(() => {
