@@ -31,6 +31,7 @@ export const OPERATION_LABELS = {
   'operation.view.mindmap': 'Mind map',
   'operation.view.grid': 'Grid',
   'operation.view.outline': 'Outline',
+  'operation.view.analysis': 'Analysis',
   'operation.view.presentation': 'Present the map',
   'operation.view.presentation.menu': 'Presentation',
   'operation.view.theme': 'Light / dark theme',

@@ -98,8 +98,9 @@ export const OPERATION_TABLE = {
   'view.mindmap': { label: 'operation.view.mindmap', keys: [mod('1')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.grid': { label: 'operation.view.grid', keys: [mod('2')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.outline': { label: 'operation.view.outline', keys: [mod('3')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
-  // the action plan: every improvement action as a table, the fourth view of the map
-  'view.actions': { label: 'operation.view.actions', keys: [mod('4')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
+  'view.analysis': { label: 'operation.view.analysis', keys: [mod('4')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
+  // the action plan: every improvement action as a table, the fifth view of the map
+  'view.actions': { label: 'operation.view.actions', keys: [mod('5')], scope: 'app', menu: { in: 'view', group: 0, kind: 'radio' }, toolbar: true, palette: true },
   'view.presentation': {
     label: 'operation.view.presentation',
     keys: [plain('F5')],

@@ -42,7 +42,7 @@ const ZOOM_DELTA = 40;
 /** A frame longer than this counts in `pan_long_frames` (60 Hz = 16.7 ms, plus a little slack). */
 const LONG_FRAME_MS = 20;
 /** The figures of issue 6 made for each N (`bundle_initial_gzip` is made once). */
-const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'layout', 'restore_point_write', 'export_png_2x', 'export_pdf_fit', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
+const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'analysis_open', 'layout', 'restore_point_write', 'export_png_2x', 'export_pdf_fit', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
 
 // ------------------------------------------------------------------------------------------
 // Arguments
@@ -389,6 +389,26 @@ async function touchmapRun(browser, base, doc, n, profile = false) {
       }
     }
 
+    // 7a. analysis_open: Ctrl/Cmd+4 → the first frame with the four analysis charts painted (the
+    // figures computed from the whole map, the charts' SVG in the page), then back to the mind map.
+    if (wants('analysis_open')) {
+      const hasAnalysis = (await page.getByRole('button', { name: 'Analysis' }).count()) > 0;
+      if (!hasAnalysis) note('analysis_open skipped: this build has no analysis view.');
+      else {
+        const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+        await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+        await page.evaluate(() => window.__bench.arm());
+        const painted = page.evaluate(async () => {
+          const done = await window.__bench.waitFrame(() => document.querySelectorAll('.analysis [data-chart] svg text').length > 0 && document.querySelectorAll('.analysis [data-chart] svg').length === 4, 30_000, 'lastKey');
+          return done - window.__bench.lastKey;
+        });
+        await page.keyboard.press(`${mod}+4`);
+        out.analysis_open = await painted;
+        await page.keyboard.press(`${mod}+1`);
+        await page.evaluate(() => window.__bench.waitFrame(() => window.__bench.canvasReady(), 20_000));
+      }
+    }
+
     // 8. layout: projection + layout of the open map in the page (label cache cleared; JIT warmed by 3 runs).
     if (wants('layout')) out.layout = await page.evaluate(() => window.__touchmap.layout(1, 3)[0]);
 
@@ -546,6 +566,7 @@ try {
     const p95 = (frames) => percentile([...frames].sort((a, b) => a - b), 95);
     scalar('open', 'ms');
     scalar('fit_view', 'ms');
+    scalar('analysis_open', 'ms');
     if (runs[0].pan) {
       // frame times of every run pooled: the budget is on the p95 frame
       figures.push(figure('pan', n, 'ms', runs.flatMap((run) => run.pan), runs.length));

@@ -122,7 +122,7 @@ test('the action plan: add an action, edit it in place by keyboard, Esc keeps th
   await capturePrintedPages(page);
   await openLibrary(page);
   await createClinic(page, 'Clinic plan');
-  await page.keyboard.press(`${mod}+4`);
+  await page.keyboard.press(`${mod}+5`);
   const plan = page.getByRole('region', { name: 'Action plan' });
   const grid = plan.getByRole('grid', { name: 'Action plan' });
   await expect(plan.getByTestId('actions-count')).toHaveText('7 actions · 4 overdue');
@@ -166,7 +166,7 @@ test('the action plan: add an action, edit it in place by keyboard, Esc keeps th
   await page.keyboard.press('End');
   await page.keyboard.type(' softly');
   await page.getByRole('button', { name: 'Mind map' }).click();
-  await page.keyboard.press(`${mod}+4`);
+  await page.keyboard.press(`${mod}+5`);
   await expect(waiting).toContainText('Play calm music softly');
 
   // undo takes back the last edit

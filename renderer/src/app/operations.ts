@@ -64,7 +64,7 @@ const hasDoc = () => useDocumentStore.getState().doc !== null;
 const hasSelection = () => hasDoc() && useUiStore.getState().selected.length > 0;
 /** In the grid, the same keys walk cards and cells instead of the tree. */
 const inGrid = () => useUiStore.getState().view === 'grid';
-const showView = (view: 'mindmap' | 'grid' | 'outline' | 'actions') => () => (useUiStore.getState().setView(view), true);
+const showView = (view: 'mindmap' | 'grid' | 'outline' | 'analysis' | 'actions') => () => (useUiStore.getState().setView(view), true);
 
 const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   // grid: Tab adds a touchpoint to the cursor cell (selected or not), Enter edits the card
@@ -120,6 +120,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'view.mindmap': { enabled: hasDoc, perform: showView('mindmap') },
   'view.grid': { enabled: hasDoc, perform: showView('grid') },
   'view.outline': { enabled: hasDoc, perform: showView('outline') },
+  'view.analysis': { enabled: hasDoc, perform: showView('analysis') },
   'view.actions': { enabled: hasDoc, perform: showView('actions') },
   'view.presentation': { enabled: hasDoc, perform: togglePresentation },
   'view.theme': { enabled: () => true, perform: toggleTheme },

@@ -25,8 +25,10 @@ export function useOperationKeys(): void {
       if (isTyping(event.target) && !isHandedOnToMap(event)) return;
       const operation = operationForKey(event);
       const ui = useUiStore.getState();
-      // the map's keys (Tab, Enter, Delete, arrows) act on the map in front: not under the action plan's table
-      if (operation?.scope === 'map' && ui.view === 'actions') return;
+      // the map's keys (Tab, Enter, Delete, arrows) act on the map in front: not under the action
+      // plan's table, nor in the analysis (a page of charts and buttons, where they keep their usual
+      // meaning instead of editing the map's selection out of sight)
+      if (operation?.scope === 'map' && (ui.view === 'actions' || ui.view === 'analysis')) return;
       if (operation) {
         if (operation.enabled() && operation.perform()) event.preventDefault();
         return;

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export type ViewName = 'mindmap' | 'grid' | 'outline' | 'actions';
+export type ViewName = 'mindmap' | 'grid' | 'outline' | 'analysis' | 'actions';
 export type Grouping = 'channel-stage' | 'stage-channel';
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'deleted';
 

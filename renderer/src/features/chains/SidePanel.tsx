@@ -11,15 +11,17 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { isBelowRoot } from '@shared/model/selectors';
 import { Inspector } from '../inspector';
+import { AnalysisPanel } from '../analysis';
 import { t } from '../../i18n';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { useChainUiStore, type SidePanelTab } from './chain-ui-store';
 import { ChainsPanel } from './ChainsPanel';
 
-const TABS: readonly { readonly tab: SidePanelTab; readonly label: 'inspector.title' | 'chains.title' }[] = [
+const TABS: readonly { readonly tab: SidePanelTab; readonly label: 'inspector.title' | 'chains.title' | 'analysis.tab' }[] = [
   { tab: 'inspector', label: 'inspector.title' },
   { tab: 'chains', label: 'chains.title' },
+  { tab: 'analysis', label: 'analysis.tab' },
 ];
 
 /** Brings the Inspector forward when a touchpoint is selected from outside the panel. */
@@ -95,7 +97,7 @@ export function SidePanel() {
         {tab === 'chains' && <PinChains />}
       </div>
       <div className="side-panel__body" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
-        {tab === 'inspector' ? <Inspector /> : <ChainsPanel />}
+        {tab === 'inspector' ? <Inspector /> : tab === 'analysis' ? <AnalysisPanel /> : <ChainsPanel />}
       </div>
     </div>
   );

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { ChainId } from '@shared/model/types';
 
-export type SidePanelTab = 'inspector' | 'chains';
+export type SidePanelTab = 'inspector' | 'chains' | 'analysis';
 
 export interface ChainUiState {
   /** Chains not drawn on the map or the grid. A new Set on every change, so selectors see it. */

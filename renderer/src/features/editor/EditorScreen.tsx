@@ -22,6 +22,7 @@ import { SaveStatus } from './SaveStatus';
 import { DataExportMenu, ExportDialogHost } from '../export';
 import { TouchmapDropZone } from '../import';
 import { OutlineView } from '../outline';
+import { AnalysisView } from '../analysis';
 // the search bar over every view, and copy / cut / paste of touchpoints
 import { SearchBar } from '../search';
 import { useClipboard } from '../clipboard';
@@ -50,14 +51,15 @@ function HistoryButtons() {
   );
 }
 
-const VIEWS: readonly { readonly view: ViewName; readonly operation: OperationName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline' | 'views.actions' }[] = [
+const VIEWS: readonly { readonly view: ViewName; readonly operation: OperationName; readonly label: 'views.mindmap' | 'views.grid' | 'views.outline' | 'views.analysis' | 'views.actions' }[] = [
   { view: 'mindmap', operation: 'view.mindmap', label: 'views.mindmap' },
   { view: 'grid', operation: 'view.grid', label: 'views.grid' },
   { view: 'outline', operation: 'view.outline', label: 'views.outline' },
+  { view: 'analysis', operation: 'view.analysis', label: 'views.analysis' },
   { view: 'actions', operation: 'view.actions', label: 'views.actions' },
 ];
 
-/** Mind map · Grid · Outline: one document, three views (Ctrl/Cmd+1, 2, 3). */
+/** Mind map · Grid · Outline · Analysis · Action plan: one document, five views (Ctrl/Cmd+1 … 5). */
 function ViewSwitcher() {
   const view = useUiStore((s) => s.view);
   return (
@@ -98,6 +100,8 @@ function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | nu
         <GridView />
       ) : view === 'outline' ? (
         <OutlineView />
+      ) : view === 'analysis' ? (
+        <AnalysisView />
       ) : view === 'actions' ? (
         <ActionPlanView />
       ) : (

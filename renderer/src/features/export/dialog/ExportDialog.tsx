@@ -20,6 +20,15 @@ import { svgDocument, type ExportBackground } from '../visual/svg/svg-renderer';
 import { rasterPlan } from '../visual/raster/raster-plan';
 import { rememberExportOptions, storedExportOptions } from './stored-export-options';
 import { selectedStage } from '../visual/stage-scope';
+import { CHART_KINDS, chartTitle, type ChartKind } from '../../../drawing/charts';
+
+/** The analysis charts as the dialog's picker names them (the UI's words; the file's title is in the map's). */
+const CHART_LABEL: Readonly<Record<ChartKind, MessageKey>> = {
+  distribution: 'analysis.section.distribution',
+  scores: 'analysis.section.scores',
+  priority: 'analysis.section.priority',
+  journeys: 'analysis.section.journeys',
+};
 
 const FORMATS: readonly { readonly format: VisualFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
@@ -40,18 +49,23 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   const [format, setFormat] = useState<VisualFormat>(initialFormat);
   const [options, setOptions] = useState(() => storedExportOptions());
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // what is exported: the map, or one analysis chart (the analysis view opens the dialog on its charts)
+  const [chart, setChart] = useState<ChartKind | null>(() => (useUiStore.getState().view === 'analysis' ? 'distribution' : null));
   // A stage group selected in the editor can have a slide of its own (framed exports only).
   const stageId = useUiStore((s) => selectedStage(selectPrimary(s)));
   const stageName = stageId ? doc?.map.stages.find((s) => s.id === stageId)?.name : undefined;
   const [slideOfStage, setSlideOfStage] = useState(false);
   const frameStage = slideOfStage && stageName !== undefined && options.frame !== 'none' ? (stageId as string) : undefined;
   const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => setOptions((o) => ({ ...o, [key]: value }));
-  const full: VisualExportOptions = { ...options, format, grouping, ...(frameStage ? { frameStage } : {}) };
+  const full: VisualExportOptions = { ...options, format, grouping, ...(frameStage ? { frameStage } : {}), ...(chart ? { chart } : {}) };
 
   useEffect(() => setFormat(initialFormat), [initialFormat]);
 
   // The drawing: the same parts the export writes, so the preview and the sizes are exact.
-  const parts = useMemo(() => (doc ? drawMap(doc, { ...options, format, grouping, ...(frameStage ? { frameStage } : {}) }) : null), [doc, options, format, grouping, frameStage]);
+  const parts = useMemo(
+    () => (doc ? drawMap(doc, { ...options, format, grouping, ...(frameStage ? { frameStage } : {}), ...(chart ? { chart } : {}) }) : null),
+    [doc, options, format, grouping, frameStage, chart],
+  );
   const previewUrl = useMemo(() => (parts ? URL.createObjectURL(new Blob([svgDocument(parts)], { type: 'image/svg+xml' })) : null), [parts]);
   useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
 
@@ -77,7 +91,7 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   }, [parts, format, options]);
 
   if (!doc) return null;
-  const fileName = safeFileName(doc.map.title, extensionOf(format), t('export.data.untitled'));
+  const fileName = safeFileName(chart ? `${doc.map.title} — ${chartTitle(chart, doc)}` : doc.map.title, extensionOf(format), t('export.data.untitled'));
   const busy = phase.kind === 'working';
 
   const run = async () => {
@@ -105,7 +119,7 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
     }
   };
 
-  const check = (key: 'titleBlock' | 'legend' | 'chains' | 'appendix', label: MessageKey) => (
+  const check = (key: 'titleBlock' | 'legend' | 'chains' | 'appendix' | 'analysisPages', label: MessageKey) => (
     <label className="export-dialog__check">
       <input type="checkbox" checked={options[key]} onChange={(e) => set(key, e.target.checked)} disabled={busy} /> {t(label)}
     </label>
@@ -144,6 +158,27 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
           <p className="muted export-dialog__about">{t(FORMATS.find((f) => f.format === format)?.about ?? 'export.visual.png.about')}</p>
         </fieldset>
 
+        <div className="field-row">
+          <label className="field">
+            <span className="field__label">{t('export.chart.subject')}</span>
+            <select aria-label={t('export.chart.subject')} value={chart === null ? 'map' : 'chart'} onChange={(e) => setChart(e.target.value === 'map' ? null : 'distribution')} disabled={busy}>
+              <option value="map">{t('export.chart.map')}</option>
+              <option value="chart">{t('export.chart.analysis')}</option>
+            </select>
+          </label>
+          {chart !== null && (
+            <label className="field">
+              <span className="field__label">{t('export.chart.which')}</span>
+              <select aria-label={t('export.chart.which')} value={chart} onChange={(e) => setChart(e.target.value as ChartKind)} disabled={busy}>
+                {CHART_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(CHART_LABEL[kind])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
         <div className="field-row">
           {(format === 'png' || format === 'jpeg') && (
             <label className="field">
@@ -221,10 +256,11 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
           )}
         </div>
         <div className="export-dialog__checks">
-          {check('titleBlock', 'export.visual.titleBlock')}
-          {check('legend', 'export.visual.legend')}
-          {Object.keys(doc.chains).length > 0 && check('chains', 'export.visual.chains')}
-          {format === 'pdf' && check('appendix', 'export.visual.appendix')}
+          {chart === null && check('titleBlock', 'export.visual.titleBlock')}
+          {chart === null && check('legend', 'export.visual.legend')}
+          {chart === null && Object.keys(doc.chains).length > 0 && check('chains', 'export.visual.chains')}
+          {chart === null && format === 'pdf' && check('appendix', 'export.visual.appendix')}
+          {chart === null && format === 'pdf' && check('analysisPages', 'export.chart.pages')}
         </div>
 
         <p className="export-dialog__size" data-testid="export-size" aria-live="polite">

@@ -16,6 +16,8 @@ import { rasterize } from './raster/raster';
 import { buildPrintDocument, DEFAULT_MARGIN_IN, type PrintDocument } from './pdf/pdf';
 import { embeddedFontCss } from './fonts/fonts';
 import { stageLayout } from './stage-scope';
+import type { ChartKind } from '../../../drawing/charts';
+import { analysisPagesHtml, analysisPagesText, drawChart } from './charts/chart-parts';
 
 export interface VisualExportOptions {
   readonly format: VisualFormat;
@@ -35,6 +37,10 @@ export interface VisualExportOptions {
   /** A framed picture of this stage alone (its group nodes and their touchpoints) instead of the whole map. */
   readonly frameStage?: string;
   readonly appendix: boolean;
+  /** PDF only: the analysis charts, one per page, after the map (and the appendix). */
+  readonly analysisPages: boolean;
+  /** Export this analysis chart instead of the map. */
+  readonly chart?: ChartKind;
   readonly marginIn?: number;
   readonly grouping?: Grouping;
   /** Title block date, formatted; today in the map's locale by default. */
@@ -55,6 +61,7 @@ export const DEFAULT_VISUAL_OPTIONS: Omit<VisualExportOptions, 'format'> = {
   orientation: 'auto',
   frame: 'none',
   appendix: false,
+  analysisPages: false,
 };
 
 export type VisualExportResult =
@@ -76,6 +83,7 @@ export function exportDate(locale: string, now = new Date()): string {
  * @example const parts = drawMap(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'png' });
  */
 export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
+  if (options.chart) return drawChart(doc, options.chart, options.background === 'transparent' && (options.format === 'jpeg' || options.format === 'pdf') ? 'white' : options.background);
   const whole = mindModelFor(doc, options.grouping ?? 'channel-stage').layout;
   const part = options.frame !== 'none' && options.frameStage !== undefined ? stageLayout(whole, options.frameStage) : null;
   const layout = part ?? whole;
@@ -106,8 +114,14 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
   }
   if (options.format === 'pdf') {
     // The poster caption and the appendix print the map language's words: their glyphs must be embedded too.
-    const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}`, parts.fontFamily);
-    const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix: options.appendix, fontCss });
+    // a chart's own PDF is the chart alone: no appendix, no analysis pages after it
+    const appendix = options.appendix && !options.chart;
+    const analysis = options.analysisPages && !options.chart;
+    const fontCss = await embeddedFontCss(
+      `${parts.text}\n${mapWords(doc.map.locale).appendix.page}${appendix ? `\n${appendixText(doc)}` : ''}${analysis ? `\n${analysisPagesText(doc)}` : ''}`,
+      parts.fontFamily,
+    );
+    const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix, fontCss, ...(analysis ? { extraPages: analysisPagesHtml(doc) } : {}) });
     return { kind: 'pdf', print, parts, ...(print.plan.notice ? { notice: print.plan.notice } : {}) };
   }
   const raster = await rasterize(parts, {

@@ -33,6 +33,8 @@ export interface PdfOptions {
   readonly fontCss?: string;
   /** Overrides of the appendix and poster words; the rest follow `doc.map.locale`. */
   readonly words?: Partial<AppendixWords>;
+  /** Pages after the map and the appendix (the analysis charts, `.analysis-page` sections). */
+  readonly extraPages?: string;
 }
 
 /** The appendix's and poster marks' words (map-words.ts). */
@@ -102,6 +104,8 @@ body { font-family: ${family}; color: #1b1f27; -webkit-print-color-adjust: exact
 ${labels.css}
 .marks { position: absolute; left: 0; top: 0; width: ${r(W)}in; height: ${r(H)}in; }
 .appendix { page: appendix; break-before: page; font-size: 9pt; line-height: 1.35; }
+.analysis-page { page: appendix; break-before: page; break-inside: avoid; }
+.analysis-page svg { display: block; width: 100%; height: auto; max-height: ${r(appendixH - 1.05)}in; }
 .appendix h1 { font-size: 16pt; margin: 0 0 4pt; }
 .appendix h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
 .appendix table { width: 100%; border-collapse: collapse; table-layout: fixed; }
@@ -128,6 +132,7 @@ ${labels.css}
     `<svg class="source" xmlns="http://www.w3.org/2000/svg" aria-hidden="true"><defs>${parts.defs}<g id="tm-map">${background}${parts.shapes}</g></defs></svg>` +
     pages.join('') +
     (options.appendix ? appendixHtml(doc, words) : '') +
+    (options.extraPages ?? '') +
     `</body></html>`;
   const job: PrintJob = {
     html,
