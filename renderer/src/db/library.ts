@@ -8,6 +8,7 @@ import { createMapRepository, type MapRepository } from './repository';
 import type { Autosave, WriteReport } from './autosave';
 import { createTrash, type Trash } from './trash';
 import { createRestorePoints, type RestorePoints } from './restore-points';
+import { createRepairOriginals, type RepairOriginals } from './repair-originals';
 
 let db: TouchmapDB | null = null;
 let repository: MapRepository | null = null;
@@ -54,12 +55,23 @@ export function restorePoints(): RestorePoints {
   return restorePointsOfApp;
 }
 
+let repairOriginalsOfApp: RepairOriginals | null = null;
+
+export function repairOriginals(): RepairOriginals {
+  repairOriginalsOfApp ??= createRepairOriginals(database());
+  return repairOriginalsOfApp;
+}
+
 /**
  * Deletes forever the maps in Trash past their 30 days, once per start of the app; resolves to
  * their titles. Every later call gets the same answer, so the library can say what went.
  */
 export function purgeExpiredTrashOnce(): Promise<string[]> {
-  purge ??= trash().purgeExpired();
+  // Repair originals past their days go at the same moment: both are "kept for a while" copies.
+  purge ??= repairOriginals()
+    .purgeExpired()
+    .catch(() => 0)
+    .then(() => trash().purgeExpired());
   return purge;
 }
 

@@ -35,7 +35,7 @@ export const en = {
   'editor.fit': 'Fit to view',
   'editor.emptyHint': 'Select a stage and press Tab to add a touchpoint.',
   'editor.loadFailed': 'This map could not be opened: {reason}',
-  'editor.repaired': 'Some data of this map was damaged and has been repaired: {details}',
+  'editor.repaired': 'Some data of this map was damaged and has been repaired: {details}. The original rows are kept for {days} days (the last {count} repairs of each map).',
   'save.saved': 'Saved',
   'save.saving': 'Saving…',
   'save.unsaved': 'Saving…',
@@ -480,6 +480,10 @@ export const en = {
   'restorePoints.newTitle': '{title} (restored {date})',
   'restorePoints.failed': 'The restore point could not be used: {reason}',
   'restorePoints.close': 'Close',
+  // Data safety: repair originals, refused sizes
+  'editor.repaired.download': 'Download the original',
+  'editor.repaired.gone': 'The original rows are gone: they are kept for {days} days.',
+  'editor.repaired.downloadFailed': 'The original rows could not be saved: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;
