@@ -42,11 +42,21 @@ export function library(): MapRepository {
 }
 
 let trashOfApp: Trash | null = null;
+const trashWatchers = new Set<(mapId: string) => void>();
+
+/**
+ * Calls `watcher` after a map of the app's database moved to Trash (the desktop app backs the map up
+ * then, so a map in Trash is in the backups folder until it is purged); returns the unsubscribe function.
+ */
+export function watchTrashMoves(watcher: (mapId: string) => void): () => void {
+  trashWatchers.add(watcher);
+  return () => trashWatchers.delete(watcher);
+}
 let restorePointsOfApp: RestorePoints | null = null;
 let purge: Promise<string[]> | null = null;
 
 export function trash(): Trash {
-  trashOfApp ??= createTrash(database());
+  trashOfApp ??= createTrash(database(), { onMoved: (id) => trashWatchers.forEach((watcher) => watcher(id)) });
   return trashOfApp;
 }
 

@@ -18,6 +18,12 @@ export interface ThemeTokens {
   readonly edge: string;
   readonly root: string;
   readonly rootText: string;
+  /**
+   * The grid's stage column headers. Not the root's colours: the dark theme's root is a light card
+   * (it stands out on the canvas), and a row of light headers over a dark grid glares.
+   */
+  readonly stageHeader: string;
+  readonly stageHeaderText: string;
   readonly online: string;
   readonly onlineSoft: string;
   readonly onlineText: string;
@@ -51,6 +57,8 @@ export const LIGHT: ThemeTokens = {
   edge: '#9aa3b2',
   root: '#1b1f27',
   rootText: '#ffffff',
+  stageHeader: '#1b1f27',
+  stageHeaderText: '#ffffff',
   online: '#1f4e9c',
   onlineSoft: '#e3ecfa',
   onlineText: '#ffffff',
@@ -83,6 +91,8 @@ export const DARK: ThemeTokens = {
   edge: '#5d6676',
   root: '#e8eaef',
   rootText: '#15181e',
+  stageHeader: '#323846',
+  stageHeaderText: '#e8eaef',
   online: '#5b8fe0',
   onlineSoft: '#1f2c44',
   onlineText: '#0d1422',
