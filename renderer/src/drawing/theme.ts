@@ -24,6 +24,10 @@ export interface ThemeTokens {
    */
   readonly stageHeader: string;
   readonly stageHeaderText: string;
+  /** Before and after badges: new, score up, score down — white text on each, AA contrast. */
+  readonly compareNew: string;
+  readonly compareUp: string;
+  readonly compareDown: string;
   readonly online: string;
   readonly onlineSoft: string;
   readonly onlineText: string;
@@ -59,6 +63,9 @@ export const LIGHT: ThemeTokens = {
   rootText: '#ffffff',
   stageHeader: '#1b1f27',
   stageHeaderText: '#ffffff',
+  compareNew: '#1864ab',
+  compareUp: '#237032',
+  compareDown: '#c92a2a',
   online: '#1f4e9c',
   onlineSoft: '#e3ecfa',
   onlineText: '#ffffff',
@@ -93,6 +100,9 @@ export const DARK: ThemeTokens = {
   rootText: '#15181e',
   stageHeader: '#323846',
   stageHeaderText: '#e8eaef',
+  compareNew: '#1971c2',
+  compareUp: '#2b7a3b',
+  compareDown: '#c92a2a',
   online: '#5b8fe0',
   onlineSoft: '#1f2c44',
   onlineText: '#0d1422',

@@ -6,7 +6,7 @@
  * action was added or completed. Everything is grouped by stage, with per-stage totals. Pure.
  */
 import { touchpointsOf } from '../selectors';
-import type { CompetitorId, MapDoc, StageId, Topic, TopicId } from '../types';
+import type { Channel, CompetitorId, MapDoc, StageId, Topic, TopicId } from '../types';
 
 /** Which rating moved: ours, importance, or one competitor's. */
 export type RatingKind = 'score' | 'importance' | 'competitor';
@@ -31,6 +31,8 @@ export interface TouchpointChange {
   /** The label in the later state (the earlier one for a removed touchpoint). */
   readonly label: string;
   readonly change: 'added' | 'removed' | 'changed';
+  /** Its channel (in the later state; the earlier one for a removed touchpoint). */
+  readonly channel?: Channel;
   /** Ratings that differ (for an added or removed touchpoint: none). */
   readonly ratings: readonly RatingChange[];
   readonly action?: ActionChange;
@@ -97,6 +99,8 @@ function ratingChanges(before: Topic, after: Topic, earlier: MapDoc, later: MapD
   return changes.filter((c): c is RatingChange => c !== null);
 }
 
+const channelOf = (topic: Topic): { channel?: Channel } => (topic.channel ? { channel: topic.channel } : {});
+
 function actionChange(before: Topic | undefined, after: Topic): ActionChange | undefined {
   if (after.action === undefined) return undefined;
   if (after.action.status === 'done' && before?.action?.status !== 'done') return 'completed';
@@ -126,17 +130,17 @@ export function compareMaps(earlier: MapDoc, later: MapDoc): MapComparison {
     const stage = stageOf(topic, laterStages);
     if (!before) {
       const action = actionChange(undefined, topic);
-      changes.push({ stage, change: { id: topic.id, label: topic.label, change: 'added', ratings: [], ...(action && { action }) } });
+      changes.push({ stage, change: { id: topic.id, label: topic.label, change: 'added', ...channelOf(topic), ratings: [], ...(action && { action }) } });
       continue;
     }
     const ratings = ratingChanges(before, topic, earlier, later);
     const action = actionChange(before, topic);
-    if (ratings.length > 0 || action) changes.push({ stage, change: { id: topic.id, label: topic.label, change: 'changed', ratings, ...(action && { action }) } });
+    if (ratings.length > 0 || action) changes.push({ stage, change: { id: topic.id, label: topic.label, change: 'changed', ...channelOf(topic), ratings, ...(action && { action }) } });
   }
   for (const topic of beforeTps) {
     if (afterIds.has(topic.id)) continue;
     const stage = topic.stageId !== undefined && (laterStages.has(topic.stageId) || earlierStages.has(topic.stageId)) ? topic.stageId : null;
-    changes.push({ stage, change: { id: topic.id, label: topic.label, change: 'removed', ratings: [] } });
+    changes.push({ stage, change: { id: topic.id, label: topic.label, change: 'removed', ...channelOf(topic), ratings: [] } });
   }
 
   // Stages in the later map's order, then those only the earlier map had, then "no stage".

@@ -32,3 +32,12 @@ describe('the grid’s stage headers', () => {
     expect(themeCssVariables(DARK)).toMatchObject({ '--tm-stage-header': DARK.stageHeader, '--tm-stage-header-text': DARK.stageHeaderText });
   });
 });
+
+describe('the before-and-after badges', () => {
+  it.each([
+    ['light', LIGHT],
+    ['dark', DARK],
+  ])('carry white text at 4.5:1 or more in the %s theme', (_name, theme) => {
+    for (const colour of [theme.compareNew, theme.compareUp, theme.compareDown]) expect(contrast(colour, '#ffffff'), colour).toBeGreaterThanOrEqual(4.5);
+  });
+});

@@ -65,6 +65,7 @@ describe.each(LANGUAGES)('comparing two states of a map ($locale)', (w) => {
       id: 't-site',
       label: site,
       change: 'changed',
+      channel: 'online',
       action: 'completed',
       ratings: [
         { kind: 'score', before: 4, after: 6, delta: 2 },

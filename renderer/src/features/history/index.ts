@@ -7,3 +7,5 @@ export { canUndoTrashMove, forgetTrashMoves, moveMapToTrash, undoLastDelete, use
 export { RestorePointsHost } from './RestorePointsDialog';
 export { openRestorePoints } from './restore-points-store';
 export { useRestorePointKeeper } from './useRestorePointKeeper';
+export { useComparisonBadge, useRemovedCount, type ComparisonBadge } from './useComparisonBadge';
+export { useComparisonPage, type ComparisonPage } from './comparison-page';

@@ -20,6 +20,7 @@ import { svgDocument, type ExportBackground } from '../visual/svg/svg-renderer';
 import { rasterPlan } from '../visual/raster/raster-plan';
 import { rememberExportOptions, storedExportOptions } from './stored-export-options';
 import { selectedStage } from '../visual/stage-scope';
+import { useComparisonPage } from '../../history';
 
 const FORMATS: readonly { readonly format: VisualFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
@@ -46,7 +47,11 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   const [slideOfStage, setSlideOfStage] = useState(false);
   const frameStage = slideOfStage && stageName !== undefined && options.frame !== 'none' ? (stageId as string) : undefined;
   const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => setOptions((o) => ({ ...o, [key]: value }));
-  const full: VisualExportOptions = { ...options, format, grouping, ...(frameStage ? { frameStage } : {}) };
+  // Before and after (Restore points ▸ Compare…): while a comparison is shown, the PDF can carry it as a page.
+  const comparisonPage = useComparisonPage(doc?.map.title ?? '');
+  const [withComparison, setWithComparison] = useState(true);
+  const extraPage = format === 'pdf' && withComparison && comparisonPage ? { extraPage: comparisonPage } : {};
+  const full: VisualExportOptions = { ...options, format, grouping, ...(frameStage ? { frameStage } : {}), ...extraPage };
 
   useEffect(() => setFormat(initialFormat), [initialFormat]);
 
@@ -225,6 +230,11 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
           {check('legend', 'export.visual.legend')}
           {Object.keys(doc.chains).length > 0 && check('chains', 'export.visual.chains')}
           {format === 'pdf' && check('appendix', 'export.visual.appendix')}
+          {format === 'pdf' && comparisonPage && (
+            <label className="export-dialog__check">
+              <input type="checkbox" checked={withComparison} onChange={(e) => setWithComparison(e.target.checked)} disabled={busy} /> {t('export.visual.comparison')}
+            </label>
+          )}
         </div>
 
         <p className="export-dialog__size" data-testid="export-size" aria-live="polite">

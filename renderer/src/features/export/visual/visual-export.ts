@@ -35,6 +35,8 @@ export interface VisualExportOptions {
   /** A framed picture of this stage alone (its group nodes and their touchpoints) instead of the whole map. */
   readonly frameStage?: string;
   readonly appendix: boolean;
+  /** PDF only: a page after the map (and appendix) — its HTML section and its text, whose glyphs are embedded. */
+  readonly extraPage?: { readonly html: string; readonly text: string };
   readonly marginIn?: number;
   readonly grouping?: Grouping;
   /** Title block date, formatted; today in the map's locale by default. */
@@ -106,8 +108,9 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
   }
   if (options.format === 'pdf') {
     // The poster caption and the appendix print the map language's words: their glyphs must be embedded too.
-    const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}`, parts.fontFamily);
-    const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix: options.appendix, fontCss });
+    const extra = options.extraPage ? `\n${options.extraPage.text}` : '';
+    const fontCss = await embeddedFontCss(`${parts.text}\n${mapWords(doc.map.locale).appendix.page}${options.appendix ? `\n${appendixText(doc)}` : ''}${extra}`, parts.fontFamily);
+    const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix: options.appendix, fontCss, ...(options.extraPage && { extraPages: options.extraPage.html }) });
     return { kind: 'pdf', print, parts, ...(print.plan.notice ? { notice: print.plan.notice } : {}) };
   }
   const raster = await rasterize(parts, {

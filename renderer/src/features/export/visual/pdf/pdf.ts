@@ -31,6 +31,8 @@ export interface PdfOptions {
   readonly appendix: boolean;
   /** `@font-face` rules with the fonts inlined (fonts.ts). */
   readonly fontCss?: string;
+  /** Pages of whole HTML sections laid after the map and the appendix (the before-and-after page). */
+  readonly extraPages?: string;
   /** Overrides of the appendix and poster words; the rest follow `doc.map.locale`. */
   readonly words?: Partial<AppendixWords>;
 }
@@ -112,6 +114,7 @@ ${labels.css}
 .appendix tbody.has-more > tr:first-child > td { border-bottom: none; padding-bottom: 1pt; }
 .appendix tr.more > td { color: #3d4450; padding-top: 0; }
 .appendix .facts { color: #5b6472; }
+.comparison td:nth-child(2) { font-weight: 600; }
 .appendix .item { margin-right: 8pt; }
 .appendix .item .k { color: #5b6472; white-space: nowrap; }
 .appendix .item--whole { white-space: nowrap; }
@@ -128,6 +131,7 @@ ${labels.css}
     `<svg class="source" xmlns="http://www.w3.org/2000/svg" aria-hidden="true"><defs>${parts.defs}<g id="tm-map">${background}${parts.shapes}</g></defs></svg>` +
     pages.join('') +
     (options.appendix ? appendixHtml(doc, words) : '') +
+    (options.extraPages ?? '') +
     `</body></html>`;
   const job: PrintJob = {
     html,
