@@ -89,6 +89,7 @@ interface BodyProps {
   readonly channel: LayoutNode['channel'];
   readonly count: number | undefined;
   readonly stageId: StageId | null | undefined;
+  readonly side: LayoutNode['side'];
 }
 
 const bodyProps = (id: string, layout: LayoutNode): BodyProps => ({
@@ -99,6 +100,7 @@ const bodyProps = (id: string, layout: LayoutNode): BodyProps => ({
   channel: layout.channel,
   count: layout.count,
   stageId: layout.stageId,
+  side: layout.side,
 });
 
 const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
@@ -134,7 +136,7 @@ const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, cou
   );
 });
 
-const TopicBody = memo(function TopicBody({ id, type, label, lines, channel }: BodyProps) {
+const TopicBody = memo(function TopicBody({ id, type, label, lines, channel, side }: BodyProps) {
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   const topic = useDocumentStore((s) => s.doc?.topics[id]);
@@ -168,7 +170,7 @@ const TopicBody = memo(function TopicBody({ id, type, label, lines, channel }: B
       {node}
       {weak && <span className="weak-link-badge">{t('chains.weakBadge')}</span>}
       {compared && (
-        <span className={`compare-badge compare-badge--${compared.tone} compare-badge--on-map`} title={compared.title}>
+        <span className={`compare-badge compare-badge--${compared.tone} compare-badge--beside compare-badge--${side}`} title={compared.title}>
           {compared.text}
         </span>
       )}
