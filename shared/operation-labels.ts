@@ -62,6 +62,7 @@ export const OPERATION_LABELS = {
   'operation.help.about': 'About Touchmap',
   'operation.palette.open': 'Find what to do…',
   'operation.map.restorePoints': 'Restore points…',
+  'operation.map.compare': 'Compare with a restore point…',
 } as const;
 
 export type OperationLabelKey = keyof typeof OPERATION_LABELS;

@@ -6,6 +6,7 @@ export { TrashView } from './TrashView';
 export { canUndoTrashMove, forgetTrashMoves, moveMapToTrash, undoLastDelete, useTrashUndoStore } from './trash-undo-store';
 export { RestorePointsHost } from './RestorePointsDialog';
 export { openRestorePoints } from './restore-points-store';
+export { openCompare } from './compare-store';
 export { useRestorePointKeeper } from './useRestorePointKeeper';
 export { useComparisonBadge, useRemovedCount, type ComparisonBadge } from './useComparisonBadge';
 export { useComparisonPage, type ComparisonPage } from './comparison-page';
