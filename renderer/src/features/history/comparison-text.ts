@@ -5,15 +5,21 @@
 import { signed, type MapComparison, type RatingChange, type StageComparison, type StageTotals, type TouchpointChange } from '@shared/model/analysis/compare';
 import { t } from '../../i18n';
 
+/** "1 score up", "2 scores up"; '' for none. */
+function counted(count: number, key: 'compare.sum.up' | 'compare.sum.down' | 'compare.sum.completed' | 'compare.sum.actionsAdded'): string {
+  if (count === 0) return '';
+  return count === 1 ? t(`${key}.one`) : t(key, { count });
+}
+
 /** "2 added · 1 removed · 1 score up · 1 score down · 1 action completed · 1 action added", or "No changes". */
 export function summaryText(c: MapComparison): string {
   const parts = [
     c.added > 0 ? t('compare.sum.added', { count: c.added }) : '',
     c.removed > 0 ? t('compare.sum.removed', { count: c.removed }) : '',
-    c.scoresUp > 0 ? t('compare.sum.up', { count: c.scoresUp }) : '',
-    c.scoresDown > 0 ? t('compare.sum.down', { count: c.scoresDown }) : '',
-    c.actionsCompleted > 0 ? t('compare.sum.completed', { count: c.actionsCompleted }) : '',
-    c.actionsAdded > 0 ? t('compare.sum.actionsAdded', { count: c.actionsAdded }) : '',
+    counted(c.scoresUp, 'compare.sum.up'),
+    counted(c.scoresDown, 'compare.sum.down'),
+    counted(c.actionsCompleted, 'compare.sum.completed'),
+    counted(c.actionsAdded, 'compare.sum.actionsAdded'),
   ].filter(Boolean);
   return parts.length === 0 ? t('compare.none') : parts.join(' · ');
 }
