@@ -6,6 +6,7 @@
 import type { FileRefusal } from './file-refusals';
 import { overLimitRefusal } from './limit-refusals';
 import {
+  MAX_CHAIN_STEPS,
   MAX_CHAINS,
   MAX_COMPETITORS,
   MAX_LABEL_LENGTH,
@@ -38,6 +39,12 @@ export function checkSizeLimits(meta: MapMeta, topics: readonly Topic[], chains:
   for (const [list, limit, limitName, key, word] of counts) {
     if (list.length <= limit) continue;
     return overLimitRefusal({ ...base, path: `${at}.${key}`, what: `has ${limitText(list.length)} ${word}`, rule: `a map holds up to ${limitText(limit)} ${word}`, size: list.length, limit, limitName });
+  }
+
+  const longChain = chains.findIndex((chain) => chain.steps.length > MAX_CHAIN_STEPS);
+  if (longChain >= 0) {
+    const steps = chains[longChain]!.steps.length;
+    return overLimitRefusal({ ...base, path: `${at}.chains[${longChain}].steps`, what: `: chain ${describeValue(chains[longChain]!.name)} has ${limitText(steps)} steps`, rule: `a chain holds up to ${limitText(MAX_CHAIN_STEPS)} steps`, size: steps, limit: MAX_CHAIN_STEPS, limitName: 'MAX_CHAIN_STEPS' });
   }
 
   const label = (text: string, path: string, owner: string) =>

@@ -37,8 +37,15 @@ export const MAX_STAGES = 200;
 export const MAX_SEGMENTS = 200;
 export const MAX_COMPETITORS = 200;
 
-/** Chains of one map (each step must name one of the map's touchpoints, so steps are bounded by them). */
+/** Chains of one map. */
 export const MAX_CHAINS = 10_000;
+
+/**
+ * Steps of one chain. A step names a touchpoint and may repeat one (a customer comes back to the
+ * site), so steps are not bounded by the touchpoints; a customer's walk of 10,000 touches is far
+ * past any journey a workshop draws, while a chain drawn across the grid stays cheap.
+ */
+export const MAX_CHAIN_STEPS = 10_000;
 
 /**
  * Indentation levels the text exports (Markdown outline, clipboard outline) draw. Deeper details

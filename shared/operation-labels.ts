@@ -67,6 +67,7 @@ export const OPERATION_LABELS = {
   'operation.rating.start': 'Start a rating round',
   'operation.rating.start.menu': 'Rating round',
   'operation.actions.print': 'Print the action plan…',
+  'operation.map.compare': 'Compare with a restore point…',
 } as const;
 
 export type OperationLabelKey = keyof typeof OPERATION_LABELS;

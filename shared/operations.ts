@@ -75,6 +75,8 @@ export const OPERATION_TABLE = {
   'file.print': { label: 'operation.file.print', keys: [mod('p')], scope: 'app', menu: { in: 'file', group: 1 }, palette: true },
   // H for history: the map's saved copies, named or made as it was opened and edited
   'map.restorePoints': { label: 'operation.map.restorePoints', keys: [mod('h', true)], scope: 'app', menu: { in: 'file', group: 1 }, palette: true },
+  // before and after: a restore point (or two) compared with the map now
+  'map.compare': { label: 'operation.map.compare', keys: [], scope: 'app', palette: true },
   'file.backupAll': { label: 'operation.file.backupAll', keys: [], scope: 'app', toolbar: true, palette: true },
   'export.open': { label: 'operation.export.open', keys: [mod('e')], scope: 'app', toolbar: true, palette: true },
   'export.pdf': { label: 'operation.export.pdf', keys: [mod('p', true)], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.pdf.menu' }, palette: true },

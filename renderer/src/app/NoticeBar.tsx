@@ -1,11 +1,12 @@
 /**
  * The app's messages, at the top centre under the toolbar, clear of the map's own controls
- * (filter top left, search top right, zoom buttons, legend and minimap at the bottom). Information
+ * (filter top left, search top right, zoom buttons, legend and minimap at the bottom). Every notice
+ * of the app is shown here, with its own button when it has one ("Undo"). Information
  * is announced politely and goes by itself (notice-timer.ts); an error is announced at once and
  * stays until dismissed.
  */
 import { useEffect, useRef } from 'react';
-import { useUiStore } from '../store/ui-store';
+import { useUiStore, type Notice } from '../store/ui-store';
 import { t } from '../i18n';
 import { noticeLifetime, pausableTimer, type PausableTimer } from './notice-timer';
 import { BackupReminder } from './BackupReminder';
@@ -17,7 +18,7 @@ export function NoticeBar() {
   const held = useRef({ pointer: false, focus: false });
 
   useEffect(() => {
-    const lifetime = notice ? noticeLifetime(notice.kind) : null;
+    const lifetime = notice ? noticeLifetime(notice.kind, notice) : null;
     if (lifetime === null) return;
     const own = pausableTimer(lifetime, () => useUiStore.getState().dismissNotice());
     timer.current = own;
@@ -47,6 +48,7 @@ export function NoticeBar() {
             onBlur={() => hold('focus', false)}
           >
             <NoticeText notice={notice} />
+            <NoticeActionButton notice={notice} />
             <button type="button" className="button button--ghost" onClick={dismiss}>
               {t('common.close')}
             </button>
@@ -56,6 +58,7 @@ export function NoticeBar() {
       {notice?.kind === 'error' && (
         <div className="notice notice--error" role="alert">
           <NoticeText notice={notice} />
+          <NoticeActionButton notice={notice} />
           <button type="button" className="button button--ghost" onClick={dismiss}>
             {t('common.close')}
           </button>
@@ -63,6 +66,24 @@ export function NoticeBar() {
       )}
       <BackupReminder />
     </div>
+  );
+}
+
+/** The notice's own button ("Undo", "Download the original"): runs it, and the notice has done its job. */
+function NoticeActionButton({ notice }: { notice: Notice }) {
+  if (!notice.action) return null;
+  const { action } = notice;
+  return (
+    <button
+      type="button"
+      className="button button--ghost notice__action"
+      onClick={() => {
+        useUiStore.getState().dismissNotice();
+        action.run();
+      }}
+    >
+      {action.label}
+    </button>
   );
 }
 

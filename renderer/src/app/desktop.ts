@@ -8,7 +8,7 @@
 import { MENU_OPERATIONS, type MenuOperation, type TouchmapBridge } from '@shared/ipc';
 import { desktopBridge } from '../platform/files';
 import { createBackupScheduler } from '../platform/backups';
-import { flushPendingSaves, library, openAppDatabase, watchWrites } from '../db/library';
+import { flushPendingSaves, library, openAppDatabase, watchTrashMoves, watchWrites } from '../db/library';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { importTouchmapText } from '../features/import';
@@ -44,6 +44,14 @@ export function startDesktopIntegration(bridge: TouchmapBridge | undefined = des
     onError: (mapId, error) => console.error(`Touchmap: the automatic backup of map ${mapId} failed; it is tried again later.`, error),
   });
   offs.push(watchWrites((report) => backups.changed(report.mapId)));
+  // A map moved to Trash is backed up at once, as stored: its rows stay in the database until the
+  // purge, and the backups folder then holds it too, so Trash is never the only copy.
+  offs.push(
+    watchTrashMoves((mapId) => {
+      backups.changed(mapId);
+      void backups.flush();
+    }),
+  );
   offs.push(() => backups.stop());
   offs.push(
     bridge.onBeforeQuit(() => {

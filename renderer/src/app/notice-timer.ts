@@ -8,9 +8,13 @@
 /** Long enough to read two lines twice; short enough not to sit on the map through the next step. */
 export const INFO_NOTICE_MS = 6000;
 
-/** How long a notice of this kind stays, in ms; null for "until dismissed". */
-export function noticeLifetime(kind: 'error' | 'info'): number | null {
-  return kind === 'error' ? null : INFO_NOTICE_MS;
+/** A notice with a button ("Undo") stays longer: time to read it and reach the button. */
+export const ACTION_NOTICE_MS = 10_000;
+
+/** How long a notice stays, in ms; null for "until dismissed". */
+export function noticeLifetime(kind: 'error' | 'info', notice: { readonly action?: unknown; readonly untilClosed?: boolean } = {}): number | null {
+  if (kind === 'error' || notice.untilClosed) return null;
+  return notice.action ? ACTION_NOTICE_MS : INFO_NOTICE_MS;
 }
 
 export interface PausableTimer {

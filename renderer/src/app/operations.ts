@@ -36,7 +36,7 @@ import { navigate } from '../store/route';
 // the visual exports' dialog (its own tiny store; the export code loads on demand)
 import { openExportDialog } from '../features/export/dialog/export-dialog-store';
 // restore points of the open map; Undo of a delete in the library (Trash)
-import { canUndoTrashMove, openRestorePoints, undoLastDelete } from '../features/history';
+import { canUndoTrashMove, openCompare, openRestorePoints, undoLastDelete } from '../features/history';
 // the rating round and the action plan
 import { startRatingRound } from '../features/rating/start-round';
 import { printActionPlan } from '../features/actions/print-action-plan';
@@ -130,6 +130,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'chain.addSelection': { enabled: hasSelection, perform: addSelectionToChain },
   'map.settings': { enabled: hasDoc, perform: () => openMapSettings() },
   'map.restorePoints': { enabled: hasDoc, perform: openRestorePoints },
+  'map.compare': { enabled: hasDoc, perform: () => (openCompare(), true) },
   'palette.open': { enabled: () => true, perform: openPalette },
   'help.shortcuts': { enabled: () => true, perform: () => showHelp('shortcuts') },
   'help.about': { enabled: () => true, perform: () => showHelp('about') },

@@ -11,8 +11,9 @@ export type { Autosave, AutosaveOptions, AutosaveSource, SaveState, SaveStatus, 
 export { diffDocs, hasChanges, savedStateOf } from './diff';
 export type { DocChanges, SavedState } from './diff';
 export { countTouchpoints } from './rows';
-export { NewerDatabaseError, storedSchemaVersion } from './schema';
-export type { RestorePointKind, RestorePointRow } from './schema';
+export type { RepairOriginalRow, RestorePointKind, RestorePointRow } from './schema';
+export { REPAIR_ORIGINALS_KEPT_DAYS, REPAIR_ORIGINALS_KEPT_PER_MAP, createRepairOriginals, repairOriginalFile } from './repair-originals';
+export type { RepairOriginals } from './repair-originals';
 export { TRASH_DAYS, createTrash } from './trash';
 export type { Trash, TrashOptions, TrashedMap } from './trash';
 export { EDITING_POINT_EVERY_MS, MAX_POINT_NAME, createRestorePoints } from './restore-points';

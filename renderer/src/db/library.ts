@@ -8,6 +8,7 @@ import { createMapRepository, type MapRepository } from './repository';
 import type { Autosave, WriteReport } from './autosave';
 import { createTrash, type Trash } from './trash';
 import { createRestorePoints, type RestorePoints } from './restore-points';
+import { createRepairOriginals, type RepairOriginals } from './repair-originals';
 
 let db: TouchmapDB | null = null;
 let repository: MapRepository | null = null;
@@ -41,11 +42,21 @@ export function library(): MapRepository {
 }
 
 let trashOfApp: Trash | null = null;
+const trashWatchers = new Set<(mapId: string) => void>();
+
+/**
+ * Calls `watcher` after a map of the app's database moved to Trash (the desktop app backs the map up
+ * then, so a map in Trash is in the backups folder until it is purged); returns the unsubscribe function.
+ */
+export function watchTrashMoves(watcher: (mapId: string) => void): () => void {
+  trashWatchers.add(watcher);
+  return () => trashWatchers.delete(watcher);
+}
 let restorePointsOfApp: RestorePoints | null = null;
 let purge: Promise<string[]> | null = null;
 
 export function trash(): Trash {
-  trashOfApp ??= createTrash(database());
+  trashOfApp ??= createTrash(database(), { onMoved: (id) => trashWatchers.forEach((watcher) => watcher(id)) });
   return trashOfApp;
 }
 
@@ -54,12 +65,23 @@ export function restorePoints(): RestorePoints {
   return restorePointsOfApp;
 }
 
+let repairOriginalsOfApp: RepairOriginals | null = null;
+
+export function repairOriginals(): RepairOriginals {
+  repairOriginalsOfApp ??= createRepairOriginals(database());
+  return repairOriginalsOfApp;
+}
+
 /**
  * Deletes forever the maps in Trash past their 30 days, once per start of the app; resolves to
  * their titles. Every later call gets the same answer, so the library can say what went.
  */
 export function purgeExpiredTrashOnce(): Promise<string[]> {
-  purge ??= trash().purgeExpired();
+  // Repair originals past their days go at the same moment: both are "kept for a while" copies.
+  purge ??= repairOriginals()
+    .purgeExpired()
+    .catch(() => 0)
+    .then(() => trash().purgeExpired());
   return purge;
 }
 

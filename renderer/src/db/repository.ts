@@ -205,15 +205,16 @@ export function summaryOf(row: MapRow): MapSummary {
   };
 }
 
-/** Deletes maps forever — map rows, topics, chains and restore points — in one transaction. */
+/** Deletes maps forever — map rows, topics, chains, restore points and repair originals — in one transaction. */
 export async function deleteMapsWholly(db: TouchmapDB, ids: readonly MapId[]): Promise<void> {
-  await db.transaction('rw', [db.maps, db.topics, db.chains, db.restorePoints], () =>
+  await db.transaction('rw', [db.maps, db.topics, db.chains, db.restorePoints, db.repairOriginals], () =>
     Promise.all(
       ids.flatMap((id) => [
         db.maps.delete(id),
         db.topics.where('[mapId+id]').between(...mapKeyRange(id)).delete(),
         db.chains.where('[mapId+id]').between(...mapKeyRange(id)).delete(),
         db.restorePoints.where('[mapId+createdAt]').between(...mapKeyRange(id)).delete(),
+        db.repairOriginals.where('[mapId+keptAt]').between(...mapKeyRange(id)).delete(),
       ]),
     ),
   );

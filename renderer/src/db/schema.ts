@@ -9,6 +9,8 @@
  * - `chains` — one row per chain, keyed by `[mapId+id]`, with its position among the map's chains;
  * - `restorePoints` — saved copies of a map (schema 2): the whole map as a `.touchmap` file's text,
  *              so a copy outlives any later change of the row shapes and can be compared or reopened.
+ * - `repairOriginals` — a damaged map's rows exactly as they were before opening repaired them
+ *              (schema 3), so a repair never takes the only copy of what was stored.
  *
  * Record ids are unique only within their map (FILE-FORMAT.md), so child rows are keyed by the
  * compound `[mapId+id]`. That key is also the "topics of this map" index: every row of a map lies
@@ -57,6 +59,22 @@ export interface RestorePointRow {
   readonly file: string;
   /** Bytes of `file` in UTF-8, as shown in the list. */
   readonly size: number;
+}
+
+/**
+ * A row of `repairOriginals` (schema 3): a map's stored rows as they were just before the repair on
+ * opening rewrote them — raw, unvalidated, whatever shape they had — and what the repair changed.
+ */
+export interface RepairOriginalRow {
+  /** Random, unique in the database. */
+  readonly id: string;
+  readonly mapId: MapId;
+  /** ISO timestamp of the repair. */
+  readonly keptAt: string;
+  /** What the repair changed, in the words of the notice. */
+  readonly repairs: readonly string[];
+  /** The rows as stored: the map row, its topic rows and its chain rows. */
+  readonly rows: { readonly map: unknown; readonly topics: readonly unknown[]; readonly chains: readonly unknown[] };
 }
 
 /** A row of `topics`: a topic plus the map it belongs to. */
@@ -114,6 +132,16 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     // No rows change shape: a map without `deletedAt` is in the library, as every v1 map is.
   },
+  {
+    version: 3,
+    name: 'repair-originals',
+    stores: {
+      // A map's originals lie in one `[mapId+keptAt]` range, oldest first; `keptAt` alone finds the
+      // expired ones across maps.
+      repairOriginals: 'id, [mapId+keptAt], keptAt',
+    },
+    // A new table only: no existing row changes shape.
+  },
 ];
 
 /** The schema version the app opens the database at. */
@@ -137,6 +165,7 @@ export class TouchmapDB extends Dexie {
   declare readonly topics: Table<TopicRow, [MapId, TopicId]>;
   declare readonly chains: Table<ChainRow, [MapId, ChainId]>;
   declare readonly restorePoints: Table<RestorePointRow, string>;
+  declare readonly repairOriginals: Table<RepairOriginalRow, string>;
 
   constructor(name: string = DB_NAME, deps: IndexedDBDeps = {}) {
     super(name, {
@@ -151,31 +180,8 @@ export class TouchmapDB extends Dexie {
       const version = this.version(step.version).stores({ ...step.stores });
       if (step.upgrade) version.upgrade(step.upgrade);
     }
-    // Dexie 4 opens a database a newer app left at a higher version as it is, and would then write
-    // rows of this version's shapes into it. Refuse before anything is read or written instead.
-    this.on('ready', (db) => {
-      const found = storedSchemaVersion(db.backendDB().version);
-      if (found > SCHEMA_VERSION) {
-        db.close();
-        throw new NewerDatabaseError(found);
-      }
-    });
-  }
-}
-
-/** Dexie stores schema version `n` as IndexedDB version `n × 10`. */
-export function storedSchemaVersion(indexedDbVersion: number): number {
-  return Math.floor(indexedDbVersion / 10);
-}
-
-/** The stored maps come from a newer Touchmap: this app opens nothing and writes nothing. */
-export class NewerDatabaseError extends Error {
-  override readonly name = 'NewerDatabaseError';
-  constructor(readonly foundVersion: number) {
-    super(
-      `The maps on this computer were saved by a newer version of Touchmap (storage version ${foundVersion}; ` +
-        `this version reads up to ${SCHEMA_VERSION}). Update Touchmap to open them — nothing was read or changed.`,
-    );
+    // A database a newer app left is refused before Dexie touches it: one guard, in open.ts
+    // (openDatabase), which the app runs before anything reads or writes a map.
   }
 }
 

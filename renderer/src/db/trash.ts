@@ -22,6 +22,8 @@ export interface TrashedMap extends MapSummary {
 export interface TrashOptions {
   /** The clock (tests pass a fake one). Default: `new Date()`. */
   readonly now?: () => Date;
+  /** Told after a map has moved to Trash (the desktop app backs it up then). */
+  readonly onMoved?: (id: MapId) => void;
 }
 
 export interface Trash {
@@ -57,7 +59,10 @@ export function createTrash(db: TouchmapDB, options: TrashOptions = {}): Trash {
   }
 
   return {
-    moveToTrash: (id) => mark(id, now().toISOString(), false),
+    async moveToTrash(id) {
+      await mark(id, now().toISOString(), false);
+      options.onMoved?.(id);
+    },
     restore: (id) => mark(id, undefined, true),
 
     async list() {

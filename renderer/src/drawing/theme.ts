@@ -18,6 +18,16 @@ export interface ThemeTokens {
   readonly edge: string;
   readonly root: string;
   readonly rootText: string;
+  /**
+   * The grid's stage column headers. Not the root's colours: the dark theme's root is a light card
+   * (it stands out on the canvas), and a row of light headers over a dark grid glares.
+   */
+  readonly stageHeader: string;
+  readonly stageHeaderText: string;
+  /** Before and after badges: new, score up, score down — white text on each, AA contrast. */
+  readonly compareNew: string;
+  readonly compareUp: string;
+  readonly compareDown: string;
   readonly online: string;
   readonly onlineSoft: string;
   readonly onlineText: string;
@@ -51,6 +61,11 @@ export const LIGHT: ThemeTokens = {
   edge: '#9aa3b2',
   root: '#1b1f27',
   rootText: '#ffffff',
+  stageHeader: '#1b1f27',
+  stageHeaderText: '#ffffff',
+  compareNew: '#1864ab',
+  compareUp: '#237032',
+  compareDown: '#c92a2a',
   online: '#1f4e9c',
   onlineSoft: '#e3ecfa',
   onlineText: '#ffffff',
@@ -83,6 +98,11 @@ export const DARK: ThemeTokens = {
   edge: '#5d6676',
   root: '#e8eaef',
   rootText: '#15181e',
+  stageHeader: '#323846',
+  stageHeaderText: '#e8eaef',
+  compareNew: '#1971c2',
+  compareUp: '#2b7a3b',
+  compareDown: '#c92a2a',
   online: '#5b8fe0',
   onlineSoft: '#1f2c44',
   onlineText: '#0d1422',

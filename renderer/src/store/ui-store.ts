@@ -38,6 +38,28 @@ const EMPTY_HITS: ReadonlySet<string> = new Set();
 export const CLOSED_SEARCH: SearchState = { open: false, query: '', matches: [], hits: EMPTY_HITS, current: -1 };
 // --- end search, filter, colour-by ---
 
+/** A button of a notice that does something about it: "Undo", "Download the original". */
+export interface NoticeAction {
+  readonly label: string;
+  run(): void;
+}
+
+/** What a notice may carry besides its words. */
+export interface NoticeExtra {
+  readonly action?: NoticeAction;
+  /** Information that stays until closed, like an error (a repair the user should know of). */
+  readonly untilClosed?: boolean;
+}
+
+/** A message for the user; every notice of the app is shown in one place (app/NoticeBar.tsx). */
+export interface Notice {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+  readonly details?: string;
+  readonly action?: NoticeAction;
+  readonly untilClosed?: boolean;
+}
+
 export interface UiState {
   readonly selected: readonly NodeId[];
   /** The node whose label is being edited in place, and the text it started with. */
@@ -51,7 +73,7 @@ export interface UiState {
    * message, so the same text twice is shown afresh. `details` is technical text (a path, a
    * parser's words) kept behind a "Details" disclosure.
    */
-  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string; readonly details?: string } | null;
+  readonly notice: Notice | null;
   readonly search: SearchState;
   readonly filter: TopicFilter;
   readonly colourBy: ColourBy;
@@ -66,7 +88,7 @@ export interface UiState {
   setGrouping(grouping: Grouping): void;
   toggleInspector(): void;
   setSave(state: SaveState, message?: string): void;
-  notify(kind: 'error' | 'info', text: string, details?: string): void;
+  notify(kind: 'error' | 'info', text: string, details?: string, extra?: NoticeExtra): void;
   dismissNotice(): void;
   /** Replaces the search state (the search feature computes matches; see features/search). */
   setSearch(search: SearchState): void;
@@ -116,7 +138,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setGrouping: (grouping) => set({ grouping }),
   toggleInspector: () => set((s) => ({ inspectorOpen: !s.inspectorOpen })),
   setSave: (state, message) => set({ save: { state, message } }),
-  notify: (kind, text, details) => set({ notice: details === undefined ? { kind, text } : { kind, text, details } }),
+  notify: (kind, text, details, extra) => set({ notice: { kind, text, ...(details !== undefined && { details }), ...(extra?.action && { action: extra.action }), ...(extra?.untilClosed && { untilClosed: true }) } }),
   dismissNotice: () => set({ notice: null }),
   setSearch: (search) => set({ search }),
   setFilter: (filter) => set({ filter }),

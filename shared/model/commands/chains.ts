@@ -3,7 +3,8 @@ import { CommandError } from '../errors';
 import { describeValue } from '../schema';
 import { isRoot, isTouchpoint } from '../selectors';
 import type { Chain, ChainId, MapDoc, SegmentId, TopicId } from '../types';
-import { nameOf, requireChain, requireIndex, requireName, requireNewId, requireTopic, withChains } from './internal';
+import { MAX_CHAIN_STEPS, MAX_CHAINS } from '../../limits';
+import { nameOf, requireChain, requireIndex, requireName, requireNewId, requireRoomFor, requireTopic, withChains } from './internal';
 
 function requireSegment(doc: MapDoc, segmentId: SegmentId): void {
   if (!doc.map.segments.some((segment) => segment.id === segmentId)) {
@@ -13,6 +14,7 @@ function requireSegment(doc: MapDoc, segmentId: SegmentId): void {
 
 /** Adds an empty chain, last in the chain list, optionally for one customer segment. */
 export function addChain(doc: MapDoc, args: { readonly id: ChainId; readonly name: string; readonly segmentId?: SegmentId }): MapDoc {
+  requireRoomFor(doc.chainOrder.length, MAX_CHAINS, 'chains', 'chains');
   const id = requireNewId(args.id, (c) => Object.hasOwn(doc.chains, c), 'a chain');
   const name = requireName(args.name);
   if (args.segmentId !== undefined) requireSegment(doc, args.segmentId);
@@ -42,6 +44,7 @@ export function setChainSegment(doc: MapDoc, chainId: ChainId, segmentId: Segmen
 /** Adds a touchpoint as the chain's last step; a touchpoint may appear more than once. */
 export function appendChainStep(doc: MapDoc, chainId: ChainId, topicId: TopicId): MapDoc {
   const chain = requireChain(doc, chainId);
+  requireRoomFor(chain.steps.length, MAX_CHAIN_STEPS, 'steps', 'steps', 'chain');
   const topic = requireTopic(doc, topicId, 'topicId');
   if (!isTouchpoint(doc, topic.id)) {
     const what = isRoot(topic) ? 'the root' : 'a detail';

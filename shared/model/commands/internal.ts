@@ -187,3 +187,13 @@ export function siblingsOf(doc: MapDoc, parentId: TopicId, exceptId?: TopicId): 
   const children = buildChildIndex(doc).childrenOf(parentId);
   return exceptId === undefined ? children : children.filter((topic) => topic.id !== exceptId);
 }
+
+/**
+ * Refuses one more of something a map (or a chain) holds at most `limit` of, in the words of the
+ * file reader's limits (limit-refusals.ts), so an edit never makes a map its own file refuses:
+ * `stages: the map has 200 stages; a map holds up to 200 stages`.
+ * @example requireRoomFor(doc.map.stages.length, MAX_STAGES, 'stages', 'stages')
+ */
+export function requireRoomFor(count: number, limit: number, field: string, word: string, owner: 'map' | 'chain' = 'map'): void {
+  if (count >= limit) throw new CommandError(field, `the ${owner} has ${limitText(count)} ${word}; a ${owner} holds up to ${limitText(limit)} ${word}`);
+}

@@ -2,7 +2,8 @@
 import { CommandError } from '../errors';
 import { describeValue } from '../schema';
 import type { Chain, Competitor, CompetitorId, MapDoc, Segment, SegmentId, Topic } from '../types';
-import { omitKeys, requireName, requireNewId, withChains, withMap, withTopics } from './internal';
+import { MAX_COMPETITORS, MAX_SEGMENTS } from '../../limits';
+import { omitKeys, requireName, requireNewId, requireRoomFor, withChains, withMap, withTopics } from './internal';
 
 type Named = Segment | Competitor;
 
@@ -21,6 +22,7 @@ function requireListed(list: readonly Named[], id: string, what: string): void {
 /** Adds a customer segment (the map can then be read one segment at a time). */
 export function addSegment(doc: MapDoc, args: { readonly id: SegmentId; readonly name: string }): MapDoc {
   const { segments } = doc.map;
+  requireRoomFor(segments.length, MAX_SEGMENTS, 'segments', 'segments');
   const id = requireNewId(args.id, (s) => segments.some((segment) => segment.id === s), 'a segment');
   return withMap(doc, { ...doc.map, segments: [...segments, { id, name: requireName(args.name) }] });
 }
@@ -53,6 +55,7 @@ export function removeSegment(doc: MapDoc, id: SegmentId): MapDoc {
 /** Adds a competitor, whose score every touchpoint can then carry next to ours. */
 export function addCompetitor(doc: MapDoc, args: { readonly id: CompetitorId; readonly name: string }): MapDoc {
   const { competitors } = doc.map;
+  requireRoomFor(competitors.length, MAX_COMPETITORS, 'competitors', 'competitors');
   const id = requireNewId(args.id, (c) => competitors.some((competitor) => competitor.id === c), 'a competitor');
   return withMap(doc, { ...doc.map, competitors: [...competitors, { id, name: requireName(args.name) }] });
 }

@@ -2,7 +2,8 @@
 import { CommandError } from '../errors';
 import { describeValue } from '../schema';
 import type { MapDoc, Stage, StageId, Topic } from '../types';
-import { omitKeys, requireIndex, requireName, requireNewId, withMap, withTopics } from './internal';
+import { MAX_STAGES } from '../../limits';
+import { omitKeys, requireIndex, requireName, requireNewId, requireRoomFor, withMap, withTopics } from './internal';
 
 function requireStage(doc: MapDoc, id: StageId, field = 'id'): number {
   const index = doc.map.stages.findIndex((stage) => stage.id === id);
@@ -17,6 +18,7 @@ function withStages(doc: MapDoc, stages: readonly Stage[]): MapDoc {
 /** Adds a stage at `index` (0…stage count), last when omitted. */
 export function addStage(doc: MapDoc, args: { readonly id: StageId; readonly name: string; readonly index?: number }): MapDoc {
   const { stages } = doc.map;
+  requireRoomFor(stages.length, MAX_STAGES, 'stages', 'stages');
   const id = requireNewId(args.id, (s) => stages.some((stage) => stage.id === s), 'a stage');
   const name = requireName(args.name);
   const index = args.index === undefined ? stages.length : requireIndex(args.index, stages.length + 1);

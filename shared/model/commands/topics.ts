@@ -1,6 +1,6 @@
 /** Commands that add topics and edit their fields (structure changes are in structure.ts). */
 import { CommandError } from '../errors';
-import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH } from '../../limits';
+import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH, MAX_TOPICS_PER_MAP } from '../../limits';
 import { PositionSchema, TOPIC_FIELD_SCHEMAS, describeValue, pathText, type TopicFieldName } from '../schema';
 import { isRoot, isTouchpoint, rootOf, touchpointOf } from '../selectors';
 import type { Channel, CompetitorId, MapDoc, Position, StageId, Topic, TopicFields, TopicId } from '../types';
@@ -10,6 +10,7 @@ import {
   placeAmong,
   requireLabel,
   requireNewId,
+  requireRoomFor,
   requireTopic,
   requireTopics,
   requireWithin,
@@ -45,6 +46,7 @@ export interface AddTouchpointArgs {
  * @example addTouchpoint(doc, { id: newId('t'), label: 'Website', channel: 'online', stageId })
  */
 export function addTouchpoint(doc: MapDoc, args: AddTouchpointArgs): MapDoc {
+  requireRoomFor(Object.keys(doc.topics).length, MAX_TOPICS_PER_MAP, 'topics', 'topics');
   const id = requireNewId(args.id, (t) => Object.hasOwn(doc.topics, t), 'a topic');
   const label = requireLabel(args.label);
   const grouping = checkTopicPatch(doc, { channel: args.channel, stageId: args.stageId });
@@ -67,6 +69,7 @@ export interface AddDetailArgs {
  * a detail. It takes its touchpoint's channel and stage, so it has none of its own.
  */
 export function addDetail(doc: MapDoc, args: AddDetailArgs): MapDoc {
+  requireRoomFor(Object.keys(doc.topics).length, MAX_TOPICS_PER_MAP, 'topics', 'topics');
   const id = requireNewId(args.id, (t) => Object.hasOwn(doc.topics, t), 'a topic');
   const label = requireLabel(args.label);
   const parent = requireTopic(doc, args.parentId, 'parentId');

@@ -5,7 +5,7 @@ import type { MenuOperation, OpenedFile, QuitReadiness, TouchmapBridge } from '@
 import { readFileSync } from 'node:fs';
 import { startDesktopIntegration, menuEnabledState } from '../../../renderer/src/app/desktop';
 import { useDocumentStore } from '../../../renderer/src/store/document-store';
-import { announceWrite, library, setActiveAutosave } from '../../../renderer/src/db/library';
+import { announceWrite, library, setActiveAutosave, trash } from '../../../renderer/src/db/library';
 import { parseTouchmapFile } from '@shared/file-format';
 import { mapDoc } from '../../builders/map-doc';
 import { openEditor } from '../../builders/editor';
@@ -112,5 +112,16 @@ describe('the desktop integration', () => {
     expect(sent.order).toEqual(['backup', 'quit answer']);
     const parsed = parseTouchmapFile(sent.backups[0]!);
     expect(parsed.ok && parsed.docs.map((d) => d.map.title)).toEqual(['Clinic backed up']);
+  });
+
+  it('backs up a map moved to Trash at once, so Trash is never its only copy', async () => {
+    const { bridge, sent } = fakeBridge();
+    stop = startDesktopIntegration(bridge);
+    const doc = mapDoc('Clinic in Trash', { id: 'm-in-trash', preset: 'customer-journey' }).touchpoint('Website', { channel: 'online', stage: 'Awareness' }).build();
+    await library().createMap(doc);
+    await trash().moveToTrash(doc.map.id);
+    await vi.waitFor(() => expect(sent.backups).toHaveLength(1));
+    const parsed = parseTouchmapFile(sent.backups[0]!);
+    expect(parsed.ok && parsed.docs.map((d) => [d.map.title, Object.values(d.topics).map((t) => t.label).sort()])).toEqual([['Clinic in Trash', ['Clinic in Trash', 'Website']]]);
   });
 });

@@ -1,10 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INFO_NOTICE_MS, noticeLifetime, pausableTimer } from '../../../renderer/src/app/notice-timer';
+import { ACTION_NOTICE_MS, INFO_NOTICE_MS, noticeLifetime, pausableTimer } from '../../../renderer/src/app/notice-timer';
 
 describe('how long a message stays', () => {
   it('information goes by itself; an error stays until dismissed', () => {
     expect(noticeLifetime('info')).toBe(INFO_NOTICE_MS);
     expect(noticeLifetime('error')).toBeNull();
+  });
+
+  it('a notice with a button stays longer, and one marked so stays until closed', () => {
+    expect(noticeLifetime('info', { action: { label: 'Undo', run: () => undefined } })).toBe(ACTION_NOTICE_MS);
+    expect(ACTION_NOTICE_MS).toBeGreaterThan(INFO_NOTICE_MS);
+    expect(noticeLifetime('info', { untilClosed: true })).toBeNull();
   });
 });
 

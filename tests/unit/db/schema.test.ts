@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto'; // first: Dexie looks for indexedDB when it loads
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DB_NAME, MIGRATIONS, SCHEMA_VERSION, TouchmapDB, createMapRepository, createRestorePoints, createTrash } from '../../../renderer/src/db';
+import { DB_NAME, MIGRATIONS, SCHEMA_VERSION, TouchmapDB, createMapRepository, createRepairOriginals, createRestorePoints, createTrash } from '../../../renderer/src/db';
 import { v1 } from './fixtures/v1';
 import { v2 } from './fixtures/v2';
+import { v3 } from './fixtures/v3';
 import { freshDb } from './helpers';
+import { openDatabase } from '../../../renderer/src/db/open';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -22,7 +24,7 @@ describe('the Touchmap database', () => {
     const db = track(freshDb());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['chains', 'maps', 'restorePoints', 'topics']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['chains', 'maps', 'repairOriginals', 'restorePoints', 'topics']);
     expect(db.maps.schema.primKey.keyPath).toBe('id');
     // Ids are unique only within a map, so child rows are keyed by map and id together.
     expect(db.topics.schema.primKey.keyPath).toEqual(['mapId', 'id']);
@@ -30,6 +32,7 @@ describe('the Touchmap database', () => {
     expect(db.maps.schema.indexes.map((index) => index.name)).toContain('updatedAt');
     expect(db.maps.schema.indexes.map((index) => index.name)).toContain('deletedAt');
     expect(db.restorePoints.schema.indexes.map((index) => index.name)).toContain('[mapId+createdAt]');
+    expect(db.repairOriginals.schema.indexes.map((index) => index.name)).toEqual(expect.arrayContaining(['[mapId+keptAt]', 'keptAt']));
   });
 
   it('is named "touchmap" by default', () => {
@@ -74,8 +77,9 @@ describe('the Touchmap database', () => {
     expect(await createMapRepository(db).listMaps()).toEqual([
       { id: 'm-7f3a', title: 'Clinic — new patients', touchpointCount: 2, updatedAt: '2026-11-25T09:59:00.000Z' },
     ]);
-    // Upgraded to version 2: the map is in the library, not in Trash, and has no restore points yet.
-    expect(db.verno).toBe(2);
+    // Upgraded to the latest version: the map is in the library, not in Trash, and has no restore points or repair originals yet.
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.repairOriginals.count()).toBe(0);
     expect(await createTrash(db).list()).toEqual([]);
     expect(await db.restorePoints.count()).toBe(0);
     expect(await db.maps.toArray()).toEqual(v1.maps);
@@ -98,9 +102,25 @@ describe('the Touchmap database', () => {
     const points = createRestorePoints(db);
     expect((await points.list('m-7f3a')).map((point) => [point.name, point.size])).toEqual([['Before workshop', v2.restorePoints[0].size]]);
     expect(await points.read('r-4kq2')).toEqual((await repo.loadMap('m-7f3a'))!.doc);
+    // Upgraded to version 3: no repair originals yet.
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.repairOriginals.count()).toBe(0);
   });
 
-  it('refuses a database a newer Touchmap left, names the problem and writes nothing', async () => {
+  it('opens a version 3 database with its repair originals as they were kept', async () => {
+    const name = await writeFixture(v3);
+    const db = track(new TouchmapDB(name));
+    expect((await createMapRepository(db).listMaps()).map((map) => map.title)).toEqual(['Clinic — new patients']);
+    const originals = createRepairOriginals(db, { now: () => new Date('2026-12-01T09:00:00.000Z') });
+    expect(await originals.list('m-7f3a')).toEqual(v3.repairOriginals);
+    expect(await db.restorePoints.toArray()).toEqual(v3.restorePoints);
+    // 30 days after the repair its original goes, at the start after that.
+    const later = createRepairOriginals(db, { now: () => new Date('2026-12-27T08:00:01.000Z') });
+    expect(await later.purgeExpired()).toBe(1);
+    expect(await db.repairOriginals.count()).toBe(0);
+  });
+
+  it('refuses a database a newer Touchmap left in one place, the open check, and writes nothing', async () => {
     const name = freshDb().name;
     const newer = track(new Dexie(name));
     newer.version(SCHEMA_VERSION + 1).stores({ ...v2.stores, comments: 'id' });
@@ -108,9 +128,13 @@ describe('the Touchmap database', () => {
     newer.close();
 
     const db = track(new TouchmapDB(name));
-    await expect(db.open()).rejects.toThrow(/saved by a newer version of Touchmap \(storage version 3; this version reads up to 2\)/);
-    await expect(createMapRepository(db).createMap(v2Doc())).rejects.toThrow(/newer version of Touchmap/);
-    await expect(createTrash(db).purgeExpired()).rejects.toThrow(/newer version of Touchmap/);
+    expect(await openDatabase(db)).toEqual({
+      ok: false,
+      problem: { kind: 'newer', detail: `The stored database is at version ${SCHEMA_VERSION + 1}; this app knows versions up to ${SCHEMA_VERSION}.` },
+    });
+    expect(db.isOpen()).toBe(false);
+    // The schema itself carries no second check with other words: the open check is the one guard.
+    expect(readFileSync(join(__dirname, '../../../renderer/src/db/schema.ts'), 'utf8')).not.toMatch(/newer version of Touchmap/);
 
     const after = track(new Dexie(name));
     await after.open();
@@ -129,7 +153,3 @@ async function writeFixture(fixture: { version: number; stores: Record<string, s
   return name;
 }
 
-/** A map to try writing into a refused database. */
-function v2Doc() {
-  return { map: { ...v2.maps[0], stages: [], segments: [], competitors: [] }, topics: {}, chains: {}, chainOrder: [] } as never;
-}

@@ -40,6 +40,16 @@ describe('Undo of a delete in the library', () => {
     expect(canRun('edit.undo')).toBe(false);
   });
 
+  it('says so in the app’s one notice, whose Undo button brings the map back', async () => {
+    await moveMapToTrash('m-clinic', 'Clinic');
+    const notice = useUiStore.getState().notice;
+    expect(notice).toMatchObject({ kind: 'info', text: 'Moved “Clinic” to Trash', action: { label: 'Undo' } });
+    notice!.action!.run();
+    await settle();
+    expect(await titles()).toEqual(['Cafe', 'Clinic']);
+    expect(useUiStore.getState().notice?.text).toBe('“Clinic” is back with your maps.');
+  });
+
   it('ends when the library is left: Trash restores from then on', async () => {
     await moveMapToTrash('m-clinic', 'Clinic');
     forgetTrashMoves();

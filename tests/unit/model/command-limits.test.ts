@@ -6,8 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTouchmapFile, serializeTouchmapFile } from '@shared/file-format';
-import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH, MAX_TOPIC_DEPTH } from '@shared/limits';
-import { renameStage } from '@shared/model/commands/stages';
+import { MAX_CHAIN_STEPS, MAX_CHAINS, MAX_COMPETITORS, MAX_LABEL_LENGTH, MAX_SEGMENTS, MAX_STAGES, MAX_TEXT_LENGTH, MAX_TOPIC_DEPTH, MAX_TOPICS_PER_MAP } from '@shared/limits';
+import { addChain, appendChainStep } from '@shared/model/commands/chains';
+import { addCompetitor, addSegment } from '@shared/model/commands/segments';
+import { addDetail, addTouchpoint } from '@shared/model/commands/topics';
+import { runCommand } from '../../../renderer/src/store/run-command';
+import { mapDoc } from '../../builders/map-doc';
+import { openEditor } from '../../builders/editor';
+import { addStage, renameStage } from '@shared/model/commands/stages';
 import { renameTopic, setTopicFields } from '@shared/model/commands/topics';
 import { CommandError } from '@shared/model/errors';
 import { touchpointsOf } from '@shared/model/selectors';
@@ -39,6 +45,56 @@ describe('editing keeps the limits of a file', () => {
     expect(() => setTopicFields(doc(), ['t-1'], { notes: 'n'.repeat(MAX_TEXT_LENGTH + 1) })).toThrow(/notes: is 100,001 characters long; it may be up to 100,000/);
     expect(() => setTopicFields(doc(), ['t-1'], { action: { what: 'w'.repeat(MAX_TEXT_LENGTH + 1), status: 'todo' } })).toThrow(/action\.what/);
     expect((setTopicFields(doc(), ['t-1'], { notes: 'n'.repeat(MAX_TEXT_LENGTH) }).topics['t-1'] as Topic).notes).toHaveLength(MAX_TEXT_LENGTH);
+  });
+});
+
+describe('adding keeps the counts of a file', () => {
+  const full = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
+
+  it(`refuses a stage, a segment and a competitor past ${MAX_STAGES} each, naming the limit`, () => {
+    const base = doc();
+    const crowded: MapDoc = {
+      ...base,
+      map: {
+        ...base.map,
+        stages: full(MAX_STAGES, (i) => ({ id: `s-f${i}`, name: `Stage ${i}` })),
+        segments: full(MAX_SEGMENTS, (i) => ({ id: `g-f${i}`, name: `Segment ${i}` })),
+        competitors: full(MAX_COMPETITORS, (i) => ({ id: `c-f${i}`, name: `Rival ${i}` })),
+      },
+    };
+    expect(() => addStage(crowded, { id: 's-new', name: 'One more' })).toThrow(new CommandError('stages', 'the map has 200 stages; a map holds up to 200 stages'));
+    expect(() => addSegment(crowded, { id: 'g-new', name: 'One more' })).toThrow(/segments: the map has 200 segments; a map holds up to 200 segments/);
+    expect(() => addCompetitor(crowded, { id: 'c-new', name: 'One more' })).toThrow(/competitors: the map has 200 competitors; a map holds up to 200 competitors/);
+    // One below the limit, each still adds.
+    const roomy = { ...crowded, map: { ...crowded.map, stages: crowded.map.stages.slice(1), competitors: crowded.map.competitors.slice(1) } };
+    expect(addStage(roomy, { id: 's-new', name: 'Last' }).map.stages).toHaveLength(MAX_STAGES);
+    expect(addCompetitor(roomy, { id: 'c-new', name: 'Last' }).map.competitors).toHaveLength(MAX_COMPETITORS);
+  });
+
+  it(`refuses a chain past ${MAX_CHAINS.toLocaleString('en-US')} and a step past ${MAX_CHAIN_STEPS.toLocaleString('en-US')}`, () => {
+    const base = doc();
+    const chains = Object.fromEntries(full(MAX_CHAINS, (i) => [`j-f${i}`, { id: `j-f${i}`, name: `Chain ${i}`, steps: [] }]));
+    const many: MapDoc = { ...base, chains, chainOrder: Object.keys(chains) };
+    expect(() => addChain(many, { id: 'j-new', name: 'One more' })).toThrow(/chains: the map has 10,000 chains; a map holds up to 10,000 chains/);
+    const long: MapDoc = { ...base, chains: { 'j-1': { id: 'j-1', name: 'Loop', steps: full(MAX_CHAIN_STEPS, () => 't-1') } }, chainOrder: ['j-1'] };
+    expect(() => appendChainStep(long, 'j-1', 't-1')).toThrow(/steps: the chain has 10,000 steps; a chain holds up to 10,000 steps/);
+  });
+
+  it(`refuses a touchpoint or a detail past ${MAX_TOPICS_PER_MAP.toLocaleString('en-US')} topics`, () => {
+    const base = doc();
+    const topics = { ...base.topics };
+    for (let i = Object.keys(topics).length; i < MAX_TOPICS_PER_MAP; i += 1) topics[`t-f${i}`] = { id: `t-f${i}`, parentId: 't-1', order: i, label: '' };
+    const full = { ...base, topics };
+    expect(() => addTouchpoint(full, { id: 't-new', label: 'One more' })).toThrow(/topics: the map has 100,000 topics; a map holds up to 100,000 topics/);
+    expect(() => addDetail(full, { id: 't-new', parentId: 't-1', label: 'One more' })).toThrow(/100,000 topics/);
+  });
+
+  it('shows the refusal to the user and leaves the map as it was', () => {
+    const base = mapDoc('Clinic', { stages: full(MAX_STAGES, (i) => `Stage ${i}`) }).build();
+    const editor = openEditor(base);
+    const before = editor.doc;
+    runCommand((current) => addStage(current, { id: 's-new', name: 'One more' }));
+    editor.expectRefused('stages: the map has 200 stages; a map holds up to 200 stages', before);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   MAX_TOPIC_DEPTH,
   MAX_TOPICS_PER_MAP,
   limitText,
+  MAX_CHAIN_STEPS,
 } from '@shared/limits';
 import type { MapDoc, Topic } from '@shared/model/types';
 import { actionPlanCsv } from '../../../renderer/src/features/export/data/action-plan-csv';
@@ -71,6 +72,15 @@ describe('the .touchmap reader refuses maps past a limit, naming it', { timeout:
     const notes = parseTouchmapFile(fileWith(withTopic({ notes: 'n'.repeat(MAX_TEXT_LENGTH + 1) })));
     expect(notes).toMatchObject({ ok: false, path: 'maps[0].topics[1].notes', error: expect.stringContaining(`up to ${limitText(MAX_TEXT_LENGTH)} characters`) });
     expect(parseTouchmapFile(fileWith(withTopic({ label: 'l'.repeat(MAX_LABEL_LENGTH), notes: 'n'.repeat(MAX_TEXT_LENGTH) }))).ok).toBe(true);
+  });
+
+  it('refuses a chain of more steps than MAX_CHAIN_STEPS, and accepts one at it', () => {
+    const doc = deepMap(1);
+    const withSteps = (n: number) => ({ ...doc, chains: { 'j-1': { id: 'j-1', name: 'Loop', steps: Array.from({ length: n }, () => 't-0') } }, chainOrder: ['j-1'] });
+    const result = parseTouchmapFile(fileWith(withSteps(MAX_CHAIN_STEPS + 1)));
+    expect(result).toMatchObject({ ok: false, path: 'maps[0].chains[0].steps', error: expect.stringContaining(`chain "Loop" has ${limitText(MAX_CHAIN_STEPS + 1)} steps; a chain holds up to ${limitText(MAX_CHAIN_STEPS)} steps`) });
+    expect(result.ok === false && result.details).toContain('MAX_CHAIN_STEPS');
+    expect(parseTouchmapFile(fileWith(withSteps(MAX_CHAIN_STEPS))).ok).toBe(true);
   });
 
   it('refuses more competitors than MAX_COMPETITORS', () => {

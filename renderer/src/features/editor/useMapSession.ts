@@ -9,7 +9,9 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { startAutosave, type Autosave } from '../../db/autosave';
-import { announceWrite, database, library, setActiveAutosave } from '../../db/library';
+import { announceWrite, database, library, repairOriginals, setActiveAutosave } from '../../db/library';
+import { REPAIR_ORIGINALS_KEPT_DAYS, REPAIR_ORIGINALS_KEPT_PER_MAP, repairOriginalFile } from '../../db/repair-originals';
+import { saveTextFile } from '../../platform/files';
 import { readRemoteRows, type WrittenRows } from '../../db/remote-rows';
 import { openTabChannel } from '../../db/tab-channel';
 import { runCommand } from '../../store/run-command';
@@ -36,8 +38,14 @@ export function useMapSession(mapId: string): SessionState {
           return;
         }
         if (loaded.repairs.length > 0) {
-          await library().replaceMap(loaded.doc);
-          ui.notify('info', t('editor.repaired', { details: loaded.repairs.join('; ') }));
+          // The damaged rows are kept, as they were, in the same transaction that stores the repair.
+          const originalId = await repairOriginals().storeRepair(loaded.doc, loaded.repairs);
+          ui.notify(
+            'info',
+            t('editor.repaired', { details: loaded.repairs.join('; '), days: REPAIR_ORIGINALS_KEPT_DAYS, count: REPAIR_ORIGINALS_KEPT_PER_MAP }),
+            undefined,
+            { untilClosed: true, action: { label: t('editor.repaired.download'), run: () => void downloadRepairOriginal(originalId) } },
+          );
         }
         useDocumentStore.getState().open(loaded.doc);
         ui.select([]);
@@ -112,6 +120,18 @@ export function useMapSession(mapId: string): SessionState {
   }, [mapId]);
 
   return state;
+}
+
+/** "Download the original" of the repair notice: the rows as they were before the repair, as JSON. */
+async function downloadRepairOriginal(id: string): Promise<void> {
+  try {
+    const row = await repairOriginals().read(id);
+    if (!row) throw new Error(t('editor.repaired.gone', { days: REPAIR_ORIGINALS_KEPT_DAYS }));
+    const file = repairOriginalFile(row);
+    await saveTextFile({ name: file.name, text: file.text, mimeType: 'application/json', kind: 'touchmap', filter: { name: 'JSON', extensions: ['json'] } });
+  } catch (error) {
+    useUiStore.getState().notify('error', t('editor.repaired.downloadFailed', { reason: (error as Error).message }));
+  }
 }
 
 /**

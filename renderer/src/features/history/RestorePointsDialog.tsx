@@ -1,7 +1,7 @@
 /**
  * Restore points… (File menu, Ctrl/Cmd+Shift+H, the palette): the open map's saved copies with
  * their time, name and size; name one of the map as it is now; restore any in place (one undo
- * step) or as a new map.
+ * step) or as a new map; Compare… shows what changed between two of them, or one and now.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { t, formatWhen } from '../../i18n';
@@ -14,13 +14,20 @@ import { restorePoints } from '../../db/library';
 import { closeRestorePoints, useRestorePointsStore } from './restore-points-store';
 import { restoreAsNewMap, restoreInPlace, saveNamedPoint } from './restore-point-actions';
 import { kindText, pointLabel, sizeText, whenText } from './point-text';
+import { CompareHost } from './CompareHost';
+import { openCompare } from './compare-store';
 
 export function RestorePointsHost() {
   const open = useRestorePointsStore((s) => s.open);
   const mapId = useDocumentStore((s) => s.doc?.map.id);
   // leaving the editor closes it, so the next map does not open with it
   useEffect(() => closeRestorePoints, []);
-  return open && mapId ? <RestorePointsDialog mapId={mapId} /> : null;
+  return (
+    <>
+      {open && mapId ? <RestorePointsDialog mapId={mapId} /> : null}
+      <CompareHost />
+    </>
+  );
 }
 
 function RestorePointsDialog({ mapId }: { readonly mapId: string }) {
@@ -82,9 +89,14 @@ function RestorePointsDialog({ mapId }: { readonly mapId: string }) {
       onCancel={closeRestorePoints}
       onSubmit={() => void save()}
       actions={
-        <button type="button" className="button" onClick={closeRestorePoints}>
-          {t('restorePoints.close')}
-        </button>
+        <>
+          <button type="button" className="button" disabled={!points || points.length === 0} onClick={() => (closeRestorePoints(), openCompare())}>
+            {t('compare.open')}
+          </button>
+          <button type="button" className="button" onClick={closeRestorePoints}>
+            {t('restorePoints.close')}
+          </button>
+        </>
       }
     >
       <p className="muted restore-points__intro">{t('restorePoints.intro')}</p>

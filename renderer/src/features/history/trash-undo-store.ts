@@ -24,10 +24,14 @@ export const useTrashUndoStore = create<TrashUndoState>()(() => ({ moved: [], ve
 
 const changed = (moved: readonly Moved[]) => useTrashUndoStore.setState((state) => ({ moved, version: state.version + 1 }));
 
-/** Moves a map of the library to Trash; it can be undone until the library is left. */
+/**
+ * Moves a map of the library to Trash; it can be undone until the library is left. The app's
+ * notice says so with an Undo button, in the same place as every other notice.
+ */
 export async function moveMapToTrash(id: MapId, title: string): Promise<void> {
   await trash().moveToTrash(id);
   changed([...useTrashUndoStore.getState().moved, { id, title }]);
+  useUiStore.getState().notify('info', t('trash.moved', { title }), undefined, { action: { label: t('trash.undo'), run: () => void undoLastDelete() } });
 }
 
 export const canUndoTrashMove = (): boolean => useTrashUndoStore.getState().moved.length > 0;

@@ -13,7 +13,7 @@ import { NewMapDialog } from './NewMapDialog';
 import { takeNewMapRequest, useNewMapRequestStore } from './new-map-request-store';
 import { RenameMapDialog } from './MapDialogs';
 import { LibraryFileActions, TouchmapDropZone, onMapsImported } from '../import';
-import { TrashUndoNotice, TrashView, forgetTrashMoves, moveMapToTrash, useTrashUndoStore } from '../history';
+import { TrashView, forgetTrashMoves, moveMapToTrash, useTrashUndoStore } from '../history';
 
 type Pending = { readonly kind: 'new' } | { readonly kind: 'rename'; readonly map: MapSummary } | null;
 
@@ -141,7 +141,6 @@ export function LibraryScreen({ appButtons }: { readonly appButtons: ReactNode }
           }}
         />
       )}
-      <TrashUndoNotice />
     </div>
   );
 }

@@ -9,10 +9,12 @@ import type { LayoutNode } from '../../drawing/layout';
 import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
 import { scoreBand } from '@shared/model/selectors';
+import type { StageId } from '@shared/model/types';
 import { t } from '../../i18n';
 import { LabelEditor } from './LabelEditor';
 import { useIsWeakLink, chainStepIds } from '../chains';
 import { useNodeLook } from '../filter';
+import { useComparisonBadge, useRemovedCount } from '../history';
 
 export type MindNodeData = { readonly layout: LayoutNode };
 export type MindNode = Node<MindNodeData>;
@@ -86,6 +88,8 @@ interface BodyProps {
   readonly lines: readonly string[];
   readonly channel: LayoutNode['channel'];
   readonly count: number | undefined;
+  readonly stageId: StageId | null | undefined;
+  readonly side: LayoutNode['side'];
 }
 
 const bodyProps = (id: string, layout: LayoutNode): BodyProps => ({
@@ -95,6 +99,8 @@ const bodyProps = (id: string, layout: LayoutNode): BodyProps => ({
   lines: layout.lines,
   channel: layout.channel,
   count: layout.count,
+  stageId: layout.stageId,
+  side: layout.side,
 });
 
 const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
@@ -107,25 +113,37 @@ const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
   );
 });
 
-const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, count }: BodyProps) {
+const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, count, stageId }: BodyProps) {
   const selected = useIsSelected(id);
   const editing = useEditing(id);
+  const removed = useRemovedCount(type === 'stage' ? stageId : undefined, channel);
   const tone = channel ?? 'unsorted';
-  return (
+  const node = (
     <div className={`mind-node mind-node--group mind-node--${type} tone--${tone}${selected ? ' is-selected' : ''}`} data-node-id={id} role="treeitem" aria-selected={selected} aria-label={label}>
       {editing ? <LabelEditor className="mind-node__editor nodrag nowheel" preventScroll id={id} initial={editing.initial} current={label} /> : <Lines lines={lines} />}
       {count !== undefined && count > 0 && <span className="mind-node__count">{count}</span>}
     </div>
   );
+  if (removed === 0) return node;
+  // Before and after: touchpoints of this stage that are gone since the earlier state (they are not on the map to carry a badge).
+  return (
+    <>
+      {node}
+      <span className="compare-badge compare-badge--removed compare-badge--on-map" title={t('compare.badge.removedTitle', { count: removed })}>
+        {t('compare.badge.removed', { count: removed })}
+      </span>
+    </>
+  );
 });
 
-const TopicBody = memo(function TopicBody({ id, type, label, lines, channel }: BodyProps) {
+const TopicBody = memo(function TopicBody({ id, type, label, lines, channel, side }: BodyProps) {
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   const topic = useDocumentStore((s) => s.doc?.topics[id]);
   const weak = useIsWeakLink(id);
   const step = useIsChainStep(id);
   const look = useNodeLook(id);
+  const compared = useComparisonBadge(id);
   const band = scoreBand(topic?.score);
   const tone = channel ?? 'unsorted';
   const node = (
@@ -145,12 +163,17 @@ const TopicBody = memo(function TopicBody({ id, type, label, lines, channel }: B
       )}
     </div>
   );
-  if (!weak) return node;
-  // the badge sits outside the node's box, which clips its own content
+  if (!weak && !compared) return node;
+  // the badges sit outside the node's box, which clips its own content
   return (
     <>
       {node}
-      <span className="weak-link-badge">{t('chains.weakBadge')}</span>
+      {weak && <span className="weak-link-badge">{t('chains.weakBadge')}</span>}
+      {compared && (
+        <span className={`compare-badge compare-badge--${compared.tone} compare-badge--beside compare-badge--${side}`} title={compared.title}>
+          {compared.text}
+        </span>
+      )}
     </>
   );
 });

@@ -29,6 +29,7 @@ const CHART_LABEL: Readonly<Record<ChartKind, MessageKey>> = {
   priority: 'analysis.section.priority',
   journeys: 'analysis.section.journeys',
 };
+import { useComparisonPage } from '../../history';
 
 const FORMATS: readonly { readonly format: VisualFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
@@ -57,7 +58,11 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   const [slideOfStage, setSlideOfStage] = useState(false);
   const frameStage = slideOfStage && stageName !== undefined && options.frame !== 'none' ? (stageId as string) : undefined;
   const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => setOptions((o) => ({ ...o, [key]: value }));
-  const full: VisualExportOptions = { ...options, format, grouping, ...(frameStage ? { frameStage } : {}), ...(chart ? { chart } : {}) };
+  // Before and after (Restore points ▸ Compare…): while a comparison is shown, the PDF can carry it as a page.
+  const comparisonPage = useComparisonPage(doc?.map.title ?? '');
+  const [withComparison, setWithComparison] = useState(true);
+  const extraPage = format === 'pdf' && chart === null && withComparison && comparisonPage ? { extraPage: comparisonPage } : {};
+  const full: VisualExportOptions = { ...options, format, grouping, ...(frameStage ? { frameStage } : {}), ...extraPage, ...(chart ? { chart } : {}) };
 
   useEffect(() => setFormat(initialFormat), [initialFormat]);
 
@@ -261,6 +266,11 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
           {chart === null && Object.keys(doc.chains).length > 0 && check('chains', 'export.visual.chains')}
           {chart === null && format === 'pdf' && check('appendix', 'export.visual.appendix')}
           {chart === null && format === 'pdf' && check('analysisPages', 'export.chart.pages')}
+          {chart === null && format === 'pdf' && comparisonPage && (
+            <label className="export-dialog__check">
+              <input type="checkbox" checked={withComparison} onChange={(e) => setWithComparison(e.target.checked)} disabled={busy} /> {t('export.visual.comparison')}
+            </label>
+          )}
         </div>
 
         <p className="export-dialog__size" data-testid="export-size" aria-live="polite">

@@ -41,6 +41,8 @@ export interface VisualExportOptions {
   readonly analysisPages: boolean;
   /** Export this analysis chart instead of the map. */
   readonly chart?: ChartKind;
+  /** PDF only: a page after the map (and appendix) — its HTML section and its text, whose glyphs are embedded. */
+  readonly extraPage?: { readonly html: string; readonly text: string };
   readonly marginIn?: number;
   readonly grouping?: Grouping;
   /** Title block date, formatted; today in the map's locale by default. */
@@ -114,14 +116,16 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
   }
   if (options.format === 'pdf') {
     // The poster caption and the appendix print the map language's words: their glyphs must be embedded too.
-    // a chart's own PDF is the chart alone: no appendix, no analysis pages after it
+    // a chart's own PDF is the chart alone: no appendix, no analysis or comparison pages after it
     const appendix = options.appendix && !options.chart;
     const analysis = options.analysisPages && !options.chart;
+    const extraPage = options.chart ? undefined : options.extraPage;
     const fontCss = await embeddedFontCss(
-      `${parts.text}\n${mapWords(doc.map.locale).appendix.page}${appendix ? `\n${appendixText(doc)}` : ''}${analysis ? `\n${analysisPagesText(doc)}` : ''}`,
+      `${parts.text}\n${mapWords(doc.map.locale).appendix.page}${appendix ? `\n${appendixText(doc)}` : ''}${analysis ? `\n${analysisPagesText(doc)}` : ''}${extraPage ? `\n${extraPage.text}` : ''}`,
       parts.fontFamily,
     );
-    const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix, fontCss, ...(analysis ? { extraPages: analysisPagesHtml(doc) } : {}) });
+    const extraPages = `${analysis ? analysisPagesHtml(doc) : ''}${extraPage ? extraPage.html : ''}`;
+    const print = buildPrintDocument(doc, parts, { ...pdfPageOptions(parts, options), appendix, fontCss, ...(extraPages ? { extraPages } : {}) });
     return { kind: 'pdf', print, parts, ...(print.plan.notice ? { notice: print.plan.notice } : {}) };
   }
   const raster = await rasterize(parts, {

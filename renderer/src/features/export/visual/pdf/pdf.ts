@@ -33,7 +33,7 @@ export interface PdfOptions {
   readonly fontCss?: string;
   /** Overrides of the appendix and poster words; the rest follow `doc.map.locale`. */
   readonly words?: Partial<AppendixWords>;
-  /** Pages after the map and the appendix (the analysis charts, `.analysis-page` sections). */
+  /** Whole HTML sections laid after the map and the appendix: the analysis charts, the before-and-after page. */
   readonly extraPages?: string;
 }
 
@@ -116,6 +116,7 @@ ${labels.css}
 .appendix tbody.has-more > tr:first-child > td { border-bottom: none; padding-bottom: 1pt; }
 .appendix tr.more > td { color: #3d4450; padding-top: 0; }
 .appendix .facts { color: #5b6472; }
+.comparison td:nth-child(2) { font-weight: 600; }
 .appendix .item { margin-right: 8pt; }
 .appendix .item .k { color: #5b6472; white-space: nowrap; }
 .appendix .item--whole { white-space: nowrap; }
