@@ -127,7 +127,7 @@ function RestorePointsDialog({ mapId }: { readonly mapId: string }) {
                 </td>
                 <td>
                   <span className={point.kind === 'named' ? 'restore-points__named' : 'muted'}>{point.name ?? kindText(point.kind)}</span>
-                  <span className="muted restore-points__ago">{point.touchpointCount === 1 ? t('library.touchpoints.one') : t('library.touchpoints', { count: point.touchpointCount })}</span>
+                  <span className="muted restore-points__ago">{t('library.touchpoints', { count: point.touchpointCount })}</span>
                 </td>
                 <td className="restore-points__size">{sizeText(point.size)}</td>
                 <td className="restore-points__actions">

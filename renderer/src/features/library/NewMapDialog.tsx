@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
-import { t } from '../../i18n';
+import { currentLanguage, t } from '../../i18n';
 import { navigate } from '../../store/route';
 import { useUiStore } from '../../store/ui-store';
 import { library } from '../../db/library';
@@ -15,17 +15,13 @@ import { LOCALES, type Locale, type MapDoc } from '@shared/model/types';
 import { STAGE_PRESETS, DEFAULT_PRESET_ID, presetStages } from '@shared/templates/presets';
 import { TEMPLATES, buildTemplate, templateSpec, type TemplateId } from '@shared/templates';
 
-/** Each language in its own name, as language pickers do. */
-const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', ru: 'Русский', ko: '한국어', ja: '日本語' };
+import { LANGUAGE_NAMES } from '@shared/i18n/languages';
 
 /** What the map starts from: `preset:<id>` or `template:<id>` (one radio group for both). */
 type Start = `preset:${string}` | `template:${TemplateId}`;
 
-/** The browser's language when the app speaks it, else English. */
-function defaultLocale(): Locale {
-  const language = typeof navigator === 'undefined' ? 'en' : navigator.language.slice(0, 2);
-  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
-}
+/** A new map speaks the UI's language unless the person picks another. */
+const defaultLocale = (): Locale => currentLanguage();
 
 export function NewMapDialog({ onClose }: { readonly onClose: () => void }) {
   const [title, setTitle] = useState('');

@@ -9,7 +9,7 @@ import type { LayoutNode } from '../../drawing/layout';
 import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
 import { scoreBand } from '@shared/model/selectors';
-import { t } from '../../i18n';
+import { t, useLanguage } from '../../i18n';
 import { LabelEditor } from './LabelEditor';
 import { useIsWeakLink, chainStepIds } from '../chains';
 import { useNodeLook } from '../filter';
@@ -98,6 +98,7 @@ const bodyProps = (id: string, layout: LayoutNode): BodyProps => ({
 });
 
 const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   return (
@@ -108,6 +109,7 @@ const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
 });
 
 const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, count }: BodyProps) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   const tone = channel ?? 'unsorted';
@@ -120,6 +122,7 @@ const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, cou
 });
 
 const TopicBody = memo(function TopicBody({ id, type, label, lines, channel }: BodyProps) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   const topic = useDocumentStore((s) => s.doc?.topics[id]);
