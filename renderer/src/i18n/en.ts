@@ -498,6 +498,10 @@ export const en = {
   'appSettings.language': 'Language',
   'appSettings.language.system': 'Follow the system ({language})',
   'appSettings.languageAbout': 'The language of menus, dialogs and messages, applied at once. A map keeps its own language for its stages and exports (New map ▸ Map language).',
+  // the search bar's buttons show their keys as tooltips
+  'search.previous.key': 'Shift+Enter',
+  'search.next.key': 'Enter',
+  'search.close.key': 'Esc',
 } as const;
 
 /** The plural suffixes i18next adds to a key, by `Intl.PluralRules` category. */

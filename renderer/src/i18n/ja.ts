@@ -461,4 +461,7 @@ export const ja: Readonly<Record<string, string>> = {
   'appSettings.language': '言語',
   'appSettings.language.system': 'システムに合わせる ({language})',
   'appSettings.languageAbout': 'メニュー、ダイアログ、メッセージの言語で、すぐに適用されます。ステージとエクスポートはマップ自身の言語に従います（新規マップ ▸ マップの言語）。',
+  'search.previous.key': 'Shift+Enter',
+  'search.next.key': 'Enter',
+  'search.close.key': 'Esc',
 };

@@ -461,4 +461,7 @@ export const ko: Readonly<Record<string, string>> = {
   'appSettings.language': '언어',
   'appSettings.language.system': '시스템 설정 따르기 ({language})',
   'appSettings.languageAbout': '메뉴, 대화 상자, 메시지의 언어이며 즉시 적용됩니다. 맵의 단계와 내보내기는 맵 자체의 언어를 따릅니다 (새 맵 ▸ 맵 언어).',
+  'search.previous.key': 'Shift+Enter',
+  'search.next.key': 'Enter',
+  'search.close.key': 'Esc',
 };

@@ -509,4 +509,7 @@ export const ru: Readonly<Record<string, string>> = {
   'appSettings.language': 'Язык',
   'appSettings.language.system': 'Как в системе ({language})',
   'appSettings.languageAbout': 'Язык меню, окон и сообщений; применяется сразу. У карты свой язык для этапов и экспорта (Новая карта ▸ Язык карты).',
+  'search.previous.key': 'Shift+Enter',
+  'search.next.key': 'Enter',
+  'search.close.key': 'Esc',
 };
