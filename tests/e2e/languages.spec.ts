@@ -52,8 +52,8 @@ test('Korean from App settings: library, template map, editor and export dialog 
   await newMap.getByRole('button', { name: '맵 만들기' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '동네 카페' })).toBeVisible();
   await expect(page.getByRole('button', { name: '모든 맵' })).toBeVisible();
-  await expect(page.getByRole('radio', { name: '그리드' }).or(page.getByRole('tab', { name: '그리드' })).or(page.getByRole('button', { name: '그리드' })).first()).toBeVisible();
-  await expect(page.getByText('인지', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('그리드', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('구매 전', { exact: true }).first()).toBeVisible();
 
   await page.keyboard.press(`${mod}+e`);
   const dialog = page.getByRole('dialog', { name: '맵 내보내기' });
@@ -79,7 +79,7 @@ test('Russian from App settings: Russian plurals in the library, the editor and 
   await newMap.getByRole('radio', { name: /Кофейня/ }).check();
   await newMap.getByRole('button', { name: 'Создать карту' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Кофейня у дома' })).toBeVisible();
-  await expect(page.getByText('Осведомлённость', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('До покупки', { exact: true }).first()).toBeVisible();
 
   await page.keyboard.press(`${mod}+e`);
   const dialog = page.getByRole('dialog', { name: 'Экспорт карты' });
