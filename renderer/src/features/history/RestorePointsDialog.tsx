@@ -4,7 +4,7 @@
  * step) or as a new map.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { t, formatWhen } from '../../i18n';
+import { t, formatDate, formatWhen } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -70,7 +70,7 @@ function RestorePointsDialog({ mapId }: { readonly mapId: string }) {
 
   const restoreNew = (point: RestorePointSummary) =>
     run(async () => {
-      const doc = await restoreAsNewMap(point.id, (restored) => t('restorePoints.newTitle', { title: restored.map.title, date: new Date(point.createdAt).toLocaleString() }));
+      const doc = await restoreAsNewMap(point.id, (restored) => t('restorePoints.newTitle', { title: restored.map.title, date: formatDate(point.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) }));
       closeRestorePoints();
       notify('info', t('restorePoints.restoredNew', { title: doc.map.title }));
       navigate({ screen: 'editor', mapId: doc.map.id });

@@ -3,7 +3,7 @@
  * (which asks first, naming the map). Says that Trash empties itself, and what it emptied at start.
  */
 import { useState } from 'react';
-import { t, formatWhen } from '../../i18n';
+import { t, formatDate, formatWhen } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { useUiStore } from '../../store/ui-store';
 import { TRASH_DAYS, type TrashedMap } from '../../db';
@@ -54,7 +54,7 @@ export function TrashView({ maps, purged, onChanged }: TrashViewProps) {
                   {' · '}
                   {t('trash.deleted', { when: formatWhen(map.deletedAt) })}
                 </span>
-                <span className="map-card__meta">{t('trash.purgeOn', { date: new Date(map.purgeAt).toLocaleDateString() })}</span>
+                <span className="map-card__meta">{t('trash.purgeOn', { date: formatDate(map.purgeAt) })}</span>
               </div>
               <div className="map-card__actions">
                 <button
