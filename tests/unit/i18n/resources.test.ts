@@ -4,7 +4,7 @@
  * A failure lists every offending key, so translating a batch of new English keys is one read.
  */
 import { describe, expect, it } from 'vitest';
-import { RESOURCES, i18n } from '../../../renderer/src/i18n';
+import { RESOURCES, i18n, t } from '../../../renderer/src/i18n';
 import { en } from '../../../renderer/src/i18n/en';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -81,6 +81,13 @@ describe('t() through i18next', () => {
   it('fills single-brace placeholders and leaves values alone (no escaping, no nesting)', async () => {
     await i18n.changeLanguage('en');
     expect(i18n.t('delete.title', { title: 'Q&A <b> {x} $t(app.name)' })).toBe('Delete “Q&A <b> {x} $t(app.name)”?');
+  });
+
+  it('takes a context var: key_<context> where a table has it, the plain key otherwise', async () => {
+    await i18n.changeLanguage('en');
+    i18n.addResource('en', 'translation', 'test.status', 'Status');
+    i18n.addResource('en', 'translation', 'test.status_overdue', 'Status (overdue)');
+    expect([t('test.status' as never, { context: 'overdue' }), t('test.status' as never, { context: 'other' })]).toEqual(['Status (overdue)', 'Status']);
   });
 
   it('falls back to English for a key a language lacks', async () => {
