@@ -229,7 +229,7 @@ export const ja: Readonly<Record<string, string>> = {
   'export.visual.appendix': '付録：ステージ別タッチポイント',
   'export.visual.size.raster': '{width} × {height} px',
   'export.visual.size.svg': '{width} × {height} px、ベクター',
-  'export.visual.size.pdf_other': '{count} ページ、{paper}、各 {width} × {height} in、マップ {percent}%',
+  'export.visual.size.pdf_other': '{count} ページ、{paper}、{width} × {height} in、マップ {percent}%',
   'export.visual.progress': '描画中…',
   'export.visual.progress.tiles': 'タイル {done} / {total} を描画中…',
   'export.visual.cancel': 'キャンセル',

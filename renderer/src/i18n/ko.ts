@@ -229,7 +229,7 @@ export const ko: Readonly<Record<string, string>> = {
   'export.visual.appendix': '부록: 단계별 접점',
   'export.visual.size.raster': '{width} × {height} px',
   'export.visual.size.svg': '{width} × {height} px, 벡터',
-  'export.visual.size.pdf_other': '{count}페이지, {paper}, 페이지당 {width} × {height} in, 맵 {percent}%',
+  'export.visual.size.pdf_other': '{count}페이지, {paper}, {width} × {height} in, 맵 {percent}%',
   'export.visual.progress': '그리는 중…',
   'export.visual.progress.tiles': '타일 {total}개 중 {done}번째 그리는 중…',
   'export.visual.cancel': '취소',
