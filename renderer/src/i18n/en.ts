@@ -502,6 +502,9 @@ export const en = {
   'search.previous.key': 'Shift+Enter',
   'search.next.key': 'Enter',
   'search.close.key': 'Esc',
+  // ── a PNG or JPEG that cannot come out at the asked scale (export/visual/raster/raster-plan.ts) ──
+  'export.raster.jpegScaled': 'At {scale}× this map is {wantedWidth} × {wantedHeight} px; a JPEG is encoded from one browser canvas (at most {side} px a side), so it was scaled to {got}× ({width} × {height} px). PNG keeps the full size.',
+  'export.raster.pngScaled': 'At {scale}× this map would be {wantedWidth} × {wantedHeight} px, more than the {million} million pixels Touchmap can assemble; it was scaled to {got}× ({width} × {height} px). PDF poster pages keep it vector at any size.',
 } as const;
 
 /** The plural suffixes i18next adds to a key, by `Intl.PluralRules` category. */

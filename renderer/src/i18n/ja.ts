@@ -464,4 +464,6 @@ export const ja: Readonly<Record<string, string>> = {
   'search.previous.key': 'Shift+Enter',
   'search.next.key': 'Enter',
   'search.close.key': 'Esc',
+  'export.raster.jpegScaled': '{scale}× ではこのマップは {wantedWidth} × {wantedHeight} px です。JPEG はブラウザのキャンバス 1 枚（一辺最大 {side} px）からエンコードされるため、{got}×（{width} × {height} px）に縮小しました。PNG なら元のサイズのままです。',
+  'export.raster.pngScaled': '{scale}× ではこのマップは {wantedWidth} × {wantedHeight} px になり、Touchmap が組み立てられる {million} 百万ピクセルを超えるため、{got}×（{width} × {height} px）に縮小しました。PDF のポスターページならどのサイズでもベクターのままです。',
 };

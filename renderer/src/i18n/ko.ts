@@ -464,4 +464,6 @@ export const ko: Readonly<Record<string, string>> = {
   'search.previous.key': 'Shift+Enter',
   'search.next.key': 'Enter',
   'search.close.key': 'Esc',
+  'export.raster.jpegScaled': '{scale}× 배율에서 이 맵은 {wantedWidth} × {wantedHeight} px입니다. JPEG는 브라우저 캔버스 하나(한 변 최대 {side} px)로 인코딩되므로 {got}×({width} × {height} px)로 줄였습니다. PNG는 원래 크기를 유지합니다.',
+  'export.raster.pngScaled': '{scale}× 배율에서 이 맵은 {wantedWidth} × {wantedHeight} px로, Touchmap이 조합할 수 있는 {million}백만 픽셀을 넘습니다. {got}×({width} × {height} px)로 줄였습니다. PDF 포스터 페이지는 어떤 크기에서도 벡터로 유지됩니다.',
 };

@@ -512,4 +512,6 @@ export const ru: Readonly<Record<string, string>> = {
   'search.previous.key': 'Shift+Enter',
   'search.next.key': 'Enter',
   'search.close.key': 'Esc',
+  'export.raster.jpegScaled': 'При масштабе {scale}× карта занимает {wantedWidth} × {wantedHeight} пикс., а JPEG кодируется из одного холста браузера (не больше {side} пикс. по стороне), поэтому масштаб уменьшен до {got}× ({width} × {height} пикс.). PNG сохраняет полный размер.',
+  'export.raster.pngScaled': 'При масштабе {scale}× карта заняла бы {wantedWidth} × {wantedHeight} пикс. — больше {million} млн пикселей, которые может собрать Touchmap; масштаб уменьшен до {got}× ({width} × {height} пикс.). Страницы плаката PDF остаются векторными при любом размере.',
 };

@@ -28,3 +28,16 @@ describe('formats in the UI language', () => {
     expect(formatDate('2026-12-06T12:00:00Z', { dateStyle: 'long', timeZone: 'UTC' })).toBe('2026年12月6日');
   });
 });
+
+describe('the export’s size notices in the UI language', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('says why a JPEG past one canvas came out smaller, in Korean when the UI speaks Korean', async () => {
+    const { rasterPlan } = await import('../../../renderer/src/features/export/visual/raster/raster-plan');
+    expect(rasterPlan(20_000, 10_000, 2, 'jpeg').notice).toMatch(/^At 2× this map is 40000 × 20000 px; a JPEG/);
+    await i18n.changeLanguage('ko');
+    expect(rasterPlan(20_000, 10_000, 2, 'jpeg').notice).toMatch(/^2× 배율에서 이 맵은 40000 × 20000 px입니다\. JPEG/);
+  });
+});
