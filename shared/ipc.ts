@@ -14,6 +14,7 @@
 import * as z from 'zod';
 import { MENU_OPERATIONS, type MenuOperation } from './operations';
 import { EXPORT_FORMATS } from './export-formats';
+import { LOCALES } from './model/types';
 
 /** The global name the preload exposes: `window.touchmap`. */
 export const BRIDGE_GLOBAL = 'touchmap';
@@ -88,6 +89,8 @@ export interface AppInfo {
   readonly name: string;
   readonly version: string;
   readonly platform: Platform;
+  /** The OS's locale as the shell reads it (`app.getLocale()`, e.g. `ko-KR`): the UI language under "Follow the system". */
+  readonly locale?: string;
 }
 
 /**
@@ -194,6 +197,8 @@ export const menuStatePatchSchema = /* @__PURE__ */ schema(() =>
     checked: operationFlags.optional(),
     /** File ▸ Recent maps, newest first. */
     recentMaps: z.array(recentMapSchema).max(MAX_RECENT_MAPS).optional(),
+    /** The UI language the person chose: the menu speaks it too. */
+    locale: z.enum(LOCALES).optional(),
   }),
 );
 export type MenuStatePatch = z.infer<typeof menuStatePatchSchema>;

@@ -21,6 +21,7 @@ import { nodeBackupFs, nodeFs } from './electron-fs';
 import { createFileOpenRouter, touchmapPathsFromArgv } from './file-open';
 import { openTouchmapFileWithDialog, saveFileWithDialog, type FileDialogDeps } from './file-dialogs';
 import { registerIpcHandlers } from './ipc-handlers';
+import { matchLanguage } from '../../shared/i18n/languages';
 import { applyMenuPatch, buildMenuTemplate, INITIAL_MENU_STATE, NATIVE_EDIT_COMMANDS, type MenuSend } from './menu';
 import { createPrintDocuments, createPrintService, type PrintDocuments, type PrintWindow } from './print';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
@@ -238,7 +239,9 @@ function main(): void {
   void app.whenReady().then(() => {
     secureDefaultSession(printDocuments);
 
-    const appInfo: AppInfo = { name: 'Touchmap', version: app.getVersion(), platform: toPlatform(process.platform) };
+    // The OS's locale: the renderer's "Follow the system" language, and the menu's until the renderer says which it speaks.
+    const appInfo: AppInfo = { name: 'Touchmap', version: app.getVersion(), platform: toPlatform(process.platform), locale: app.getLocale() };
+    menuState = { ...menuState, locale: matchLanguage([app.getLocale()]) };
     registerIpcHandlers(ipcMain, {
       appInfo: () => appInfo,
       saveFile: (args) => saveFileWithDialog(dialogDeps(), args),

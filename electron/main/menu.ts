@@ -15,12 +15,17 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { type MenuOperation, type RecentMap } from '../../shared/ipc';
-import { chordAccelerator, englishLabel, MENU_OPERATIONS, operationSpec, type KeyChord, type MenuPlace } from '../../shared/operations';
+import { chordAccelerator, MENU_OPERATIONS, operationSpec, type KeyChord, type MenuPlace } from '../../shared/operations';
+import { operationLabel } from '../../shared/i18n/operation-labels';
+import { MENU_WORDS } from '../../shared/i18n/menu-words';
+import type { Locale } from '../../shared/model/types';
 
 export interface MenuState {
   readonly enabled: Readonly<Partial<Record<MenuOperation, boolean>>>;
   readonly checked: Readonly<Partial<Record<MenuOperation, boolean>>>;
   readonly recentMaps: readonly RecentMap[];
+  /** The language of the labels: the UI language the renderer reports, the OS's until it does. */
+  readonly locale: Locale;
 }
 
 /** Operations that can act with no map open. */
@@ -30,17 +35,19 @@ export const INITIAL_MENU_STATE: MenuState = {
   enabled: Object.fromEntries(MENU_OPERATIONS.map((name) => [name, ALWAYS_AVAILABLE.has(name)])),
   checked: { 'view.mindmap': true },
   recentMaps: [],
+  locale: 'en',
 };
 
 /** Merges a renderer patch into the state. */
 export function applyMenuPatch(
   state: MenuState,
-  patch: { enabled?: Partial<Record<MenuOperation, boolean>>; checked?: Partial<Record<MenuOperation, boolean>>; recentMaps?: readonly RecentMap[] },
+  patch: { enabled?: Partial<Record<MenuOperation, boolean>>; checked?: Partial<Record<MenuOperation, boolean>>; recentMaps?: readonly RecentMap[]; locale?: Locale },
 ): MenuState {
   return {
     enabled: { ...state.enabled, ...patch.enabled },
     checked: { ...state.checked, ...patch.checked },
     recentMaps: patch.recentMaps ?? state.recentMaps,
+    locale: patch.locale ?? state.locale,
   };
 }
 
@@ -101,6 +108,9 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
   const mac = platform === 'darwin';
   const mod = mac ? 'Cmd' : 'Ctrl';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
+  const words = MENU_WORDS[state.locale] ?? MENU_WORDS.en;
+  /** Windows' mnemonic marker on a menu title, where the title starts with a Latin letter. */
+  const title = (text: string) => (mac || !/^[A-Za-z]/.test(text) ? text : `&${text}`);
 
   const item = (name: MenuOperation): MenuItemConstructorOptions => {
     const spec = operationSpec(name);
@@ -108,7 +118,7 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
     const accelerator = acceleratorOf(spec.keys, mac);
     return {
       id: name,
-      label: englishLabel(menu?.label ?? spec.label),
+      label: operationLabel(menu?.label ?? spec.label, state.locale),
       ...(accelerator ? { accelerator } : {}),
       enabled: state.enabled[name] ?? false,
       click: () => send.operation(name),
@@ -121,8 +131,8 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
 
   const recent: MenuItemConstructorOptions[] =
     state.recentMaps.length > 0
-      ? state.recentMaps.map((m) => ({ id: `recent:${m.id}`, label: menuLabel(menuTitle(m.title) || 'Untitled map'), click: () => send.openRecentMap(m.id) }))
-      : [{ id: 'recent:none', label: 'No recent maps', enabled: false }];
+      ? state.recentMaps.map((m) => ({ id: `recent:${m.id}`, label: menuLabel(menuTitle(m.title) || words.untitledMap), click: () => send.openRecentMap(m.id) }))
+      : [{ id: 'recent:none', label: words.noRecentMaps, enabled: false }];
 
   const appMenu: MenuItemConstructorOptions = {
     label: 'Touchmap',
@@ -135,45 +145,45 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
       { role: 'hideOthers' },
       { role: 'unhide' },
       separator,
-      { role: 'quit', label: 'Quit Touchmap' },
+      { role: 'quit', label: words.quitApp },
     ],
   };
 
   const fileMenu: MenuItemConstructorOptions = {
-    label: mac ? 'File' : '&File',
+    label: title(words.file),
     submenu: [
       ...group('file', 0),
-      { id: 'export', label: 'Export', submenu: [...group('export', 0), separator, ...group('export', 1)] },
+      { id: 'export', label: words.export, submenu: [...group('export', 0), separator, ...group('export', 1)] },
       ...group('file', 1),
       separator,
-      { id: 'recent', label: 'Recent maps', submenu: recent },
+      { id: 'recent', label: words.recentMaps, submenu: recent },
       separator,
-      { role: 'close', label: 'Close window', accelerator: `${mod}+W` },
-      ...(mac ? [] : [separator, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } satisfies MenuItemConstructorOptions]),
+      { role: 'close', label: words.closeWindow, accelerator: `${mod}+W` },
+      ...(mac ? [] : [separator, { role: 'quit', label: words.quit, accelerator: 'Ctrl+Q' } satisfies MenuItemConstructorOptions]),
     ],
   };
 
   const editMenu: MenuItemConstructorOptions = {
-    label: mac ? 'Edit' : '&Edit',
+    label: title(words.edit),
     submenu: [...group('edit', 0), separator, ...group('edit', 1), separator, ...group('edit', 2)],
   };
 
   const viewMenu: MenuItemConstructorOptions = {
-    label: mac ? 'View' : '&View',
+    label: title(words.view),
     submenu: [
       ...group('view', 0),
       separator,
       ...group('view', 1),
       separator,
-      { role: 'togglefullscreen', label: 'Full screen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
+      { role: 'togglefullscreen', label: words.fullScreen, accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
       ...group('view', 2),
-      ...(developer ? [separator, { role: 'toggleDevTools', label: 'Developer tools' } satisfies MenuItemConstructorOptions] : []),
+      ...(developer ? [separator, { role: 'toggleDevTools', label: words.developerTools } satisfies MenuItemConstructorOptions] : []),
     ],
   };
 
   // On macOS About lives in the app menu, where Mac apps keep it.
   const helpMenu: MenuItemConstructorOptions = {
-    label: mac ? 'Help' : '&Help',
+    label: title(words.help),
     role: 'help',
     submenu: [...group('help', 0), ...(mac ? [] : [separator, ...group('help', 1)])],
   };

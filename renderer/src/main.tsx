@@ -10,6 +10,7 @@ import '@xyflow/react/dist/style.css';
 import './app/styles.css';
 import { App } from './app/App';
 import { applyTheme, initialTheme } from './app/apply-theme';
+import { applyLanguagePreference } from './app/language';
 import { startDesktopIntegration } from './app/desktop';
 import { startDataSafety } from './app/data-safety';
 import { runOperation } from './app/operations';
@@ -18,6 +19,7 @@ import { installOperationRunner } from './operations/run-operation';
 // the features' buttons run operations through this slot: they may not import app/ themselves
 installOperationRunner(runOperation);
 applyTheme(initialTheme());
+applyLanguagePreference();
 startDesktopIntegration();
 startDataSafety();
 // The benchmark's hooks: only with `?bench` in the URL, in a chunk of their own.

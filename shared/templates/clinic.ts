@@ -29,7 +29,7 @@ export const CLINIC: TemplateSpec = {
     'From the context ad to the doctor and back: the nine-step first-visit chain and the site’s contact points.',
     'От контекстной рекламы до врача и обратно: цепочка первого визита из девяти шагов и точки контакта на сайте.',
     '검색 광고부터 진료, 재방문까지: 9단계 첫 방문 체인과 웹사이트의 접점.',
-    'リスティング広告から診察、再来院まで：初診の9ステップのチェーンとサイト上の接点。',
+    'リスティング広告から診察、再来院まで：初診の9ステップのチェーンとサイト上のタッチポイント。',
   ),
   title: L('Medical clinic', 'Медицинская клиника', '의료 클리닉', 'クリニック'),
   presetId: 'customer-journey',

@@ -277,7 +277,7 @@ export const FREELANCER_B2B: TemplateSpec = {
   ],
   chains: [
     {
-      name: L('From first contact to contract', 'От первого контакта до договора', '첫 접촉에서 계약까지', '初回接点から契約まで'),
+      name: L('From first contact to contract', 'От первого контакта до договора', '첫 접촉에서 계약까지', '初回コンタクトから契約まで'),
       segment: SMALL,
       steps: ['business-card', 'website', 'email', 'phone', 'proposal', 'contract', 'invoice'],
     },

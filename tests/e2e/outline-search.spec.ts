@@ -254,5 +254,5 @@ test('filter dims touchpoints outside it; colour by score band shows a legend', 
   await screenshot(page, 'filter-colour-by');
   // the outline hides what the filter leaves out
   await page.keyboard.press(`${mod}+3`);
-  await expect(page.getByTestId('outline-count')).toHaveText('1 touchpoints');
+  await expect(page.getByTestId('outline-count')).toHaveText('1 touchpoint');
 });

@@ -13,6 +13,7 @@ import { shortcutRows } from './shortcut-rows';
 import { AppButtons } from './AppButtons';
 import { RecoveryScreen } from './RecoveryScreen';
 import { useDatabaseOpen } from './useDatabaseOpen';
+import { useLanguage } from '../i18n';
 
 // The editor (the canvas, React Flow, the views) is loaded when a map opens, not with the library.
 const loadEditor = () => import('../features/editor/EditorScreen');
@@ -41,7 +42,6 @@ function usePrefetchEditor(): void {
   }, []);
 }
 
-const SHORTCUT_ROWS = shortcutRows();
 
 /** The palette lists what can be done now: the table's palette entries whose `enabled` holds. */
 const paletteEntries = (): readonly PaletteEntry[] => {
@@ -62,6 +62,8 @@ const runFromPalette = (name: string) => {
  * A database that would not open shows the recovery screen instead, and nothing else touches it.
  */
 export function App() {
+  // Read here so the whole tree re-renders, in the new language, when App settings changes it.
+  useLanguage();
   const storage = useDatabaseOpen();
   useSystemThemeFollower();
   if (storage.phase === 'opening') return null;
@@ -83,7 +85,7 @@ function Screens() {
         <LibraryScreen appButtons={<AppButtons />} />
       )}
       <NoticeBar />
-      <HelpDialogsHost rows={SHORTCUT_ROWS} />
+      <HelpDialogsHost rows={shortcutRows()} />
       <PaletteHost entries={paletteEntries} run={runFromPalette} />
       <AppSettingsHost />
     </>

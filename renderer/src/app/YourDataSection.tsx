@@ -4,7 +4,7 @@
  * folder with a button that opens it; on the web, when "Back up all maps" last ran.
  */
 import { useEffect, useId, useState } from 'react';
-import { t, formatWhen } from '../i18n';
+import { currentLanguage, t, formatWhen } from '../i18n';
 import { desktopBridge } from '../platform/files';
 import { formatBytes, readStorageReport, type StorageReport } from '../platform/storage';
 import { readReminderState } from '../platform/backup-reminder';
@@ -12,8 +12,8 @@ import { readReminderState } from '../platform/backup-reminder';
 function storageText(report: StorageReport | null): string {
   if (!report) return t('yourData.measuring');
   if (report.usageBytes === null) return t('yourData.unknown');
-  const used = formatBytes(report.usageBytes);
-  return report.quotaBytes ? t('yourData.storageOf', { used, quota: formatBytes(report.quotaBytes) }) : used;
+  const used = formatBytes(report.usageBytes, currentLanguage());
+  return report.quotaBytes ? t('yourData.storageOf', { used, quota: formatBytes(report.quotaBytes, currentLanguage()) }) : used;
 }
 
 function persistenceText(report: StorageReport | null): string {

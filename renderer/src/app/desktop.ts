@@ -14,6 +14,9 @@ import { useUiStore } from '../store/ui-store';
 import { importTouchmapText } from '../features/import';
 import { canRun, runOperation } from './operations';
 import { navigate } from '../store/route';
+import { i18n } from '../i18n';
+import { isUiLanguage } from '@shared/i18n/languages';
+import { setShellLocale } from './language';
 
 /** Which menu items can act now: the registry's own `enabled` for each. */
 export function menuEnabledState(): Record<MenuOperation, boolean> {
@@ -98,6 +101,20 @@ export function startDesktopIntegration(bridge: TouchmapBridge | undefined = des
   window.addEventListener('hashchange', pushRecent);
   offs.push(() => window.removeEventListener('hashchange', pushRecent));
   pushRecent();
+
+  // The menu speaks the UI language; under "Follow the system" that is the OS's locale.
+  const pushLocale = (language: string) => {
+    if (isUiLanguage(language)) void bridge.setMenuState({ locale: language });
+  };
+  i18n.on('languageChanged', pushLocale);
+  offs.push(() => i18n.off('languageChanged', pushLocale));
+  void bridge
+    .getAppInfo()
+    .then((info) => {
+      if (info.locale) setShellLocale(info.locale);
+      pushLocale(i18n.language);
+    })
+    .catch(() => undefined);
 
   return () => offs.forEach((off) => off());
 }

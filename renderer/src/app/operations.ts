@@ -139,7 +139,17 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
 /** Every operation, in table order: the table's entry, its handler and its label in the UI's language. */
 export const OPERATIONS: readonly Operation[] = OPERATION_NAMES.map((name) => {
   const spec = operationSpec(name);
-  return { name, label: t(spec.label satisfies MessageKey), keys: spec.keys, scope: spec.scope, palette: spec.palette, ...HANDLERS[name] };
+  return {
+    name,
+    // Read when shown, so it is in the language the UI speaks then (App settings changes it live).
+    get label() {
+      return t(spec.label satisfies MessageKey);
+    },
+    keys: spec.keys,
+    scope: spec.scope,
+    palette: spec.palette,
+    ...HANDLERS[name],
+  };
 });
 
 /** Ctrl/Cmd+A: every touchpoint of the map, in map order (then copy, cut or rate them at once). */

@@ -1,4 +1,9 @@
-/** English UI strings: the reference dictionary; other locales must have the same keys. */
+/**
+ * English UI strings: the reference table; ru.ts, ko.ts and ja.ts must have the same keys and
+ * placeholders (tests/unit/i18n/resources.test.ts). `{name}` fills a value. A key that depends on a
+ * number ends in i18next's plural suffixes (`_one`, `_other` in English; Russian adds `_few` and
+ * `_many`) and is called without one: `t('library.touchpoints', { count })`.
+ */
 import { OPERATION_LABELS } from '@shared/operation-labels';
 
 export const en = {
@@ -9,8 +14,8 @@ export const en = {
   'library.new': 'New map',
   'library.empty.title': 'No maps yet',
   'library.empty.body': 'A touchpoint map lists every place a customer touches your business — grouped online and offline, by lifecycle stage. Start one for your business.',
-  'library.touchpoints': '{count} touchpoints',
-  'library.touchpoints.one': '1 touchpoint',
+  'library.touchpoints_one': '{count} touchpoint',
+  'library.touchpoints_other': '{count} touchpoints',
   'library.changed': 'Changed {when}',
   'library.open': 'Open',
   'library.rename': 'Rename',
@@ -25,7 +30,8 @@ export const en = {
   'rename.name': 'Title',
   'rename.save': 'Rename',
   'delete.title': 'Delete “{title}”?',
-  'delete.body': 'The map and its {count} touchpoints are removed from this computer. This cannot be undone.',
+  'delete.body_one': 'The map and its {count} touchpoint are removed from this computer. This cannot be undone.',
+  'delete.body_other': 'The map and its {count} touchpoints are removed from this computer. This cannot be undone.',
   'delete.confirm': 'Delete map',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -143,8 +149,10 @@ export const en = {
   'import.shortcut': 'Import a .touchmap file as new maps (Ctrl/Cmd+O)',
   'import.done.one': 'Imported “{title}”.',
   'import.done.oneCopy': 'Imported “{title}” as a new map beside the one already here, which is unchanged.',
-  'import.done.many': 'Imported {count} maps.',
-  'import.done.copies': '{count} of them came in as new maps beside the ones already here, which are unchanged.',
+  'import.done.many_one': 'Imported {count} map.',
+  'import.done.many_other': 'Imported {count} maps.',
+  'import.done.copies_one': '{count} of them came in as a new map beside the one already here, which is unchanged.',
+  'import.done.copies_other': '{count} of them came in as new maps beside the ones already here, which are unchanged.',
   'import.warnings': 'Note: {warnings}.',
   'import.warnings.more': 'and {count} more',
   'import.refused': '“{name}” was not imported, and nothing was changed. {problem}',
@@ -236,8 +244,8 @@ export const en = {
   'export.visual.appendix': 'Appendix: touchpoints by stage',
   'export.visual.size.raster': '{width} × {height} px',
   'export.visual.size.svg': '{width} × {height} px, vector',
-  'export.visual.size.pdf.one': '1 page, {paper}, {width} × {height} in, map at {percent}%',
-  'export.visual.size.pdf': '{pages} pages, {paper}, {width} × {height} in each, map at {percent}%',
+  'export.visual.size.pdf_one': '{count} page, {paper}, {width} × {height} in, map at {percent}%',
+  'export.visual.size.pdf_other': '{count} pages, {paper}, {width} × {height} in each, map at {percent}%',
   'export.visual.progress': 'Drawing…',
   'export.visual.progress.tiles': 'Drawing tile {done} of {total}…',
   'export.visual.cancel': 'Cancel',
@@ -265,8 +273,8 @@ export const en = {
   'chains.stepsAria': 'Steps of “{name}”',
   'chains.stepAria': 'Step {n}: {label}',
   'chains.forSegment': 'For {name}',
-  'chains.oneStep': '1 step',
-  'chains.steps': '{count} steps',
+  'chains.steps_one': '{count} step',
+  'chains.steps_other': '{count} steps',
   'chains.weakLink': 'Weak link: {label} ({score})',
   'chains.noWeakLink': 'No step rated yet',
   'chains.unscored': '{count} without a score',
@@ -292,8 +300,9 @@ export const en = {
   'chains.pickTouchpoint': 'Chains walk touchpoints: click a touchpoint, not a group.',
   'chains.addToChain': 'Add to chain…',
   'chains.addToChainTitle': 'Add to chain',
-  'chains.addToChainIntro.one': 'Add “{label}” as the next step of:',
-  'chains.addToChainIntro': 'Add these {count} touchpoints, in the order you selected them, as the next steps of:',
+  'chains.addToChainIntro.single': 'Add “{label}” as the next step of:',
+  'chains.addToChainIntro_one': 'Add this {count} touchpoint as the next step of:',
+  'chains.addToChainIntro_other': 'Add these {count} touchpoints, in the order you selected them, as the next steps of:',
   'chains.addToChainNothing': 'Select one or more touchpoints first, in the order a customer meets them, then add them to a chain.',
   'chains.addToChainOption': '{name} ({steps})',
   'chains.addToChainNew': 'Or start a new chain',
@@ -312,7 +321,8 @@ export const en = {
   'grid.empty': 'No touchpoints yet. Click a cell and press Tab to add one.',
   // ── end views, chains, grid ──
   // ── inspector: every field, multi-selection, hints ──
-  'inspector.selectedCount': '{count} touchpoints selected',
+  'inspector.selectedCount_one': '{count} touchpoint selected',
+  'inspector.selectedCount_other': '{count} touchpoints selected',
   'inspector.mixed': 'mixed',
   'inspector.section.basics': 'Basics',
   'inspector.section.ratings': 'Ratings',
@@ -352,8 +362,8 @@ export const en = {
   'settings.segmentsIntro': 'Groups of customers; a map is read one segment at a time.',
   'settings.competitors': 'Competitors',
   'settings.competitorsIntro': 'Each touchpoint can be rated for them next to your own score.',
-  'settings.touchpoints': '{count} touchpoints',
-  'settings.touchpoints.one': '1 touchpoint',
+  'settings.touchpoints_one': '{count} touchpoint',
+  'settings.touchpoints_other': '{count} touchpoints',
   'settings.stage.name': 'Stage {index} name',
   'settings.stage.new': 'New stage',
   'settings.stage.add': 'Add stage',
@@ -361,7 +371,8 @@ export const en = {
   'settings.stage.down': 'Move “{name}” later',
   'settings.stage.remove': 'Remove stage “{name}”',
   'settings.stage.removeTitle': 'Remove stage “{name}”',
-  'settings.stage.moveTo': '“{name}” holds {count} touchpoints. Move them to',
+  'settings.stage.moveTo_one': '“{name}” holds {count} touchpoint. Move it to',
+  'settings.stage.moveTo_other': '“{name}” holds {count} touchpoints. Move them to',
   'settings.stage.moveToOne': '“{name}” holds a touchpoint. Move it to',
   'settings.stage.confirmRemove': 'Remove stage',
   'settings.stage.empty': 'A stage needs a name.',
@@ -370,16 +381,16 @@ export const en = {
   'settings.segment.new': 'New segment',
   'settings.segment.add': 'Add segment',
   'settings.segment.remove': 'Remove segment “{name}”',
-  'settings.segment.usage': '{count} touchpoints',
-  'settings.segment.usage.one': '1 touchpoint',
+  'settings.segment.usage_one': '{count} touchpoint',
+  'settings.segment.usage_other': '{count} touchpoints',
   'settings.segment.empty': 'A segment needs a name.',
   'settings.segment.taken': 'There is already a segment “{name}”.',
   'settings.competitor.name': 'Competitor {index} name',
   'settings.competitor.new': 'New competitor',
   'settings.competitor.add': 'Add competitor',
   'settings.competitor.remove': 'Remove competitor “{name}”',
-  'settings.competitor.usage': '{count} scores',
-  'settings.competitor.usage.one': '1 score',
+  'settings.competitor.usage_one': '{count} score',
+  'settings.competitor.usage_other': '{count} scores',
   'settings.competitor.empty': 'A competitor needs a name.',
   'settings.competitor.taken': 'There is already a competitor “{name}”.',
   // ── new map: language and templates ──
@@ -391,10 +402,12 @@ export const en = {
   'newMap.failed': 'The map could not be created: {reason}',
   // ── outline, search, filter, colour by ──
   'outline.title': 'Outline',
-  'outline.count': '{count} touchpoints',
+  'outline.count_one': '{count} touchpoint',
+  'outline.count_other': '{count} touchpoints',
   'outline.keysHint': 'Arrows, Tab, Home / End, Ctrl/Cmd+Home / End move · 0–9 rate a score (1 then 0 = 10) · 1–9 pick a channel, stage, kind, reaction or status · Enter, F2 or a letter edits · Delete clears · Shift+Arrow selects more rows',
   'outline.refused.digitOnText': 'Numbers rate the score cells (Importance, Score, a competitor’s score); the touchpoint keeps its name. To rename it, press Enter or F2, or type a letter.',
-  'outline.refused.noSuchChoice': '{column} has {count} choices: press 1–{count}, or Enter for the list.',
+  'outline.refused.noSuchChoice_one': '{column} has {count} choice: press 1, or Enter for the list.',
+  'outline.refused.noSuchChoice_other': '{column} has {count} choices: press 1–{count}, or Enter for the list.',
   'outline.sortHint': 'Sort by this column (click again to reverse, a third time for map order)',
   'outline.untitled': 'Untitled',
   'outline.empty': 'No touchpoints yet. Add them on the mind map, or paste an indented list (Ctrl/Cmd+V).',
@@ -440,8 +453,8 @@ export const en = {
   'trash.views': 'Show',
   'trash.title': 'Trash',
   'trash.intro': 'Deleted maps wait here for {days} days, then are deleted forever when Touchmap starts. Restore one to put it back with your maps.',
-  'trash.purged.one': '1 map had been in Trash for more than {days} days and was deleted forever at start: {titles}.',
-  'trash.purged': '{count} maps had been in Trash for more than {days} days and were deleted forever at start: {titles}.',
+  'trash.purged_one': '{count} map had been in Trash for more than {days} days and was deleted forever at start: {titles}.',
+  'trash.purged_other': '{count} maps had been in Trash for more than {days} days and were deleted forever at start: {titles}.',
   'trash.empty': 'Trash is empty.',
   'trash.deleted': 'Deleted {when}',
   'trash.purgeOn': 'deleted forever on {date}',
@@ -452,7 +465,8 @@ export const en = {
   'trash.undone': '“{title}” is back with your maps.',
   'trash.restored': 'Restored “{title}”.',
   'trash.forever.title': 'Delete “{title}” forever?',
-  'trash.forever.body': 'The map, its {count} touchpoints and its restore points are removed from this computer. This cannot be undone.',
+  'trash.forever.body_one': 'The map, its {count} touchpoint and its restore points are removed from this computer. This cannot be undone.',
+  'trash.forever.body_other': 'The map, its {count} touchpoints and its restore points are removed from this computer. This cannot be undone.',
   'trash.forever.confirm': 'Delete forever',
   'trash.failed': 'Trash could not be changed: {reason}',
   // Restore points: saved copies of the open map
@@ -665,6 +679,22 @@ export const en = {
   'actions.print.subtitleFiltered': 'Printed {date} · {count} of {total} actions (filtered)',
   'actions.print.file': '{title} — action plan',
   'actions.print.failed': 'The action plan could not be printed: {reason}',
+  // ── UI language (App settings) ──
+  'appSettings.language': 'Language',
+  'appSettings.language.system': 'Follow the system ({language})',
+  'appSettings.languageAbout': 'The language of menus, dialogs and messages, applied at once. A map keeps its own language for its stages and exports (New map ▸ Map language).',
+  // the search bar's buttons show their keys as tooltips
+  'search.previous.key': 'Shift+Enter',
+  'search.next.key': 'Enter',
+  'search.close.key': 'Esc',
+  // ── a PNG or JPEG that cannot come out at the asked scale (export/visual/raster/raster-plan.ts) ──
+  'export.raster.jpegScaled': 'At {scale}× this map is {wantedWidth} × {wantedHeight} px; a JPEG is encoded from one browser canvas (at most {side} px a side), so it was scaled to {got}× ({width} × {height} px). PNG keeps the full size.',
+  'export.raster.pngScaled': 'At {scale}× this map would be {wantedWidth} × {wantedHeight} px, more than the {million} million pixels Touchmap can assemble; it was scaled to {got}× ({width} × {height} px). PDF poster pages keep it vector at any size.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The plural suffixes i18next adds to a key, by `Intl.PluralRules` category. */
+export type PluralSuffix = '_zero' | '_one' | '_two' | '_few' | '_many' | '_other';
+type WithoutPlural<K> = K extends `${infer Base}${PluralSuffix}` ? Base : K;
+
+/** A key `t()` takes: a table key, with a plural key named without its suffix. */
+export type MessageKey = WithoutPlural<keyof typeof en>;

@@ -7,15 +7,18 @@ import { startDesktopIntegration, menuEnabledState } from '../../../renderer/src
 import { useDocumentStore } from '../../../renderer/src/store/document-store';
 import { announceWrite, library, setActiveAutosave, trash } from '../../../renderer/src/db/library';
 import { parseTouchmapFile } from '@shared/file-format';
+import { currentLanguage } from '../../../renderer/src/i18n';
+import { setLanguagePreference } from '../../../renderer/src/app/language';
 import { mapDoc } from '../../builders/map-doc';
 import { openEditor } from '../../builders/editor';
 
 /** A fake of the preload's bridge: records what the renderer sends, lets the test play main's part. */
-function fakeBridge() {
+function fakeBridge(osLocale = 'en-US') {
   const listeners = { menu: [] as ((a: MenuOperation) => void)[], open: [] as ((f: OpenedFile) => void)[], quit: [] as (() => void)[] };
   const sent = { menuStates: [] as unknown[], quitAnswers: [] as QuitReadiness[], backups: [] as string[], order: [] as string[] };
   const bridge = {
     setMenuState: vi.fn(async (patch: unknown) => void sent.menuStates.push(patch)),
+    getAppInfo: vi.fn(async () => ({ name: 'Touchmap', version: '0.1.0', platform: 'linux', locale: osLocale })),
     onMenuOperation: (l: (a: MenuOperation) => void) => (listeners.menu.push(l), () => undefined),
     onOpenRecentMap: () => () => undefined,
     onOpenFile: (l: (f: OpenedFile) => void) => (listeners.open.push(l), () => undefined),
@@ -67,6 +70,23 @@ describe('the desktop integration', () => {
     const last = sent.menuStates.filter((p) => (p as { enabled?: unknown }).enabled).at(-1) as { enabled: Record<string, boolean> };
     expect(last.enabled['edit.undo']).toBe(true);
     expect(last.enabled['edit.redo']).toBe(false);
+  });
+
+  it('speaks the OS locale under "Follow the system", and tells the menu which language the UI speaks', async () => {
+    localStorage.removeItem('touchmap.language');
+    const { bridge, sent } = fakeBridge('ko-KR');
+    stop = startDesktopIntegration(bridge);
+    await flush();
+    expect(currentLanguage()).toBe('ko');
+    expect(document.documentElement.lang).toBe('ko');
+    expect(sent.menuStates).toContainEqual({ locale: 'ko' });
+    setLanguagePreference('ru');
+    await flush();
+    expect(sent.menuStates.at(-1)).toEqual({ locale: 'ru' });
+    setLanguagePreference('system');
+    expect(currentLanguage()).toBe('ko');
+    setLanguagePreference('en');
+    localStorage.removeItem('touchmap.language');
   });
 
   it('imports a file handed over by the OS as a new map, never over an existing one', async () => {

@@ -165,6 +165,7 @@ export function createFakeElectron() {
       requestSingleInstanceLock: () => true,
       setAppUserModelId() {},
       getVersion: () => '0.1.0',
+      getLocale: () => 'en-US',
       quit() {
         this.quitCalls++;
       },

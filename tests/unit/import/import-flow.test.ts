@@ -110,7 +110,7 @@ describe('importing a .touchmap file', () => {
     const backup = backupFile([clinicMap({ id: 'm-a', title: 'Coffee shop' }), clinicMap({ id: 'm-b', title: 'Clinic' })], new Date('2026-11-25T10:00:00Z'));
     const outcome = await importTouchmap({ name: backup.name, text: backup.text }, deps);
     expect(outcome).toMatchObject({ ok: true, maps: [{ title: 'Coffee shop (imported 6 Dec 2026)', renamedIds: true }, { id: 'm-b', title: 'Clinic', renamedIds: false }] });
-    expect(describeImports([outcome])).toBe('Imported 2 maps. 1 of them came in as new maps beside the ones already here, which are unchanged.');
+    expect(describeImports([outcome])).toBe('Imported 2 maps. 1 of them came in as a new map beside the one already here, which is unchanged.');
     expect(await repo.listMaps()).toHaveLength(3);
   });
 

@@ -50,14 +50,14 @@ function Chooser({ steps }: { readonly steps: readonly string[] }) {
         </button>
       }
     >
-      <p className="muted">{only ? t('chains.addToChainIntro.one', { label: only.label }) : t('chains.addToChainIntro', { count: steps.length })}</p>
+      <p className="muted">{only ? t('chains.addToChainIntro.single', { label: only.label }) : t('chains.addToChainIntro', { count: steps.length })}</p>
       {chains.length > 0 && (
         <ul className="add-to-chain__list" aria-label={t('chains.title')} onKeyDown={onListKey}>
           {chains.map((chain, index) => (
             <li key={chain.id}>
               <button ref={index === 0 ? first : undefined} type="button" className="add-to-chain__option" onClick={() => chooseChain({ chainId: chain.id })}>
                 <span className="add-to-chain__dot" style={{ background: chainColourVar(doc.chainOrder.indexOf(chain.id)) }} aria-hidden />
-                {t('chains.addToChainOption', { name: chain.name, steps: chain.steps.length === 1 ? t('chains.oneStep') : t('chains.steps', { count: chain.steps.length }) })}
+                {t('chains.addToChainOption', { name: chain.name, steps: t('chains.steps', { count: chain.steps.length }) })}
               </button>
             </li>
           ))}

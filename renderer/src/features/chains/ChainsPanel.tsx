@@ -8,7 +8,7 @@ import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type Fo
 import type { ChainId, Segment } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
-import { t } from '../../i18n';
+import { t, useLanguage } from '../../i18n';
 import { chainColourVar } from '../../drawing/theme';
 import { nextChainName, summarizeChains, type ChainStepView, type ChainSummary } from './chain-model';
 import { useChainUiStore } from './chain-ui-store';
@@ -166,6 +166,7 @@ function ChainName({ summary, editing, setEditing }: { readonly summary: ChainSu
 }
 
 const ChainCard = memo(function ChainCard({ summary, segmentName }: { readonly summary: ChainSummary; readonly segmentName: string | undefined }) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const { chain, steps, weak, unscored } = summary;
   const hidden = useChainUiStore((s) => s.hidden.has(chain.id));
   const picking = useChainUiStore((s) => s.picking === chain.id);
@@ -197,7 +198,7 @@ const ChainCard = memo(function ChainCard({ summary, segmentName }: { readonly s
       </header>
       <p className="chain-card__facts">
         {segmentName !== undefined && <span className="chain-card__segment">{t('chains.forSegment', { name: segmentName })}</span>}
-        <span>{steps.length === 1 ? t('chains.oneStep') : t('chains.steps', { count: steps.length })}</span>
+        <span>{t('chains.steps', { count: steps.length })}</span>
         {weak ? (
           <span className="chain-card__weak" data-testid="weak-link">
             {t('chains.weakLink', { label: weak.label, score: weak.score ?? '' })}

@@ -36,16 +36,26 @@ import { usePresentStore, PresentationHint } from '../present';
 import { RatingRoundHost } from '../rating';
 import { ActionPlanView } from '../actions';
 
+/** A curved arrow: back (undo) or forward (redo). */
+function HistoryIcon({ direction }: { readonly direction: 'undo' | 'redo' }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" style={direction === 'redo' ? { transform: 'scaleX(-1)' } : undefined}>
+      <path d="M6 4 L2.5 7.5 L6 11 M2.5 7.5 H11 a4.5 4.5 0 0 1 0 9 H8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 function HistoryButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
   return (
     <div className="toolbar__group">
-      <button type="button" className="button button--ghost" disabled={!canUndo} onClick={() => runOperation('edit.undo')} title={keysText('edit.undo')}>
-        {t('editor.undo')}
+      {/* Icons, named for screen readers and in the tooltip: the top bar keeps room for every language's words. */}
+      <button type="button" className="button button--ghost button--icon" disabled={!canUndo} onClick={() => runOperation('edit.undo')} aria-label={t('editor.undo')} title={`${t('editor.undo')} (${keysText('edit.undo')})`}>
+        <HistoryIcon direction="undo" />
       </button>
-      <button type="button" className="button button--ghost" disabled={!canRedo} onClick={() => runOperation('edit.redo')} title={keysText('edit.redo')}>
-        {t('editor.redo')}
+      <button type="button" className="button button--ghost button--icon" disabled={!canRedo} onClick={() => runOperation('edit.redo')} aria-label={t('editor.redo')} title={`${t('editor.redo')} (${keysText('edit.redo')})`}>
+        <HistoryIcon direction="redo" />
       </button>
     </div>
   );

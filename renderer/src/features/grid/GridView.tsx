@@ -17,7 +17,7 @@ import type { TopicId } from '@shared/model/types';
 import { scoreBand } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
-import { t } from '../../i18n';
+import { t, useLanguage } from '../../i18n';
 import { pickStep, useIsWeakLink } from '../chains';
 import { dropOnCell, gridFor } from './grid-operations';
 import { useGridUiStore } from './grid-ui-store';
@@ -41,6 +41,7 @@ function useEditsHere(topicId: TopicId, cellKey: string, first: boolean) {
 }
 
 const GridCard = memo(function GridCard({ topicId, cellKey, first }: { readonly topicId: TopicId; readonly cellKey: string; readonly first: boolean }) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const topic = useDocumentStore((s) => s.doc?.topics[topicId]);
   const selected = useUiStore((s) => s.selected.includes(topicId));
   const weak = useIsWeakLink(topicId);
@@ -70,6 +71,7 @@ const GridCard = memo(function GridCard({ topicId, cellKey, first }: { readonly 
 });
 
 const GridCellView = memo(function GridCellView({ cell }: { readonly cell: GridCell }) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const cursorHere = useGridUiStore((s) => s.cursor === cell.key);
   const [over, setOver] = useState(false);
   const doc = useDocumentStore((s) => s.doc);
@@ -188,7 +190,7 @@ export function GridView() {
           </button>
         </div>
         <EmptyStagesToggle />
-        <span className="muted grid-view__count">{count === 1 ? t('library.touchpoints.one') : t('library.touchpoints', { count })}</span>
+        <span className="muted grid-view__count">{t('library.touchpoints', { count })}</span>
         {/* the same filter and colour by as the mind map and the outline: one ui-store state for every view */}
         <FilterBar />
         <Legend compact />

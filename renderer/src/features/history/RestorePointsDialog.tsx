@@ -4,7 +4,7 @@
  * step) or as a new map; Compare… shows what changed between two of them, or one and now.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { t, formatWhen } from '../../i18n';
+import { t, formatDate, formatWhen } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -77,7 +77,7 @@ function RestorePointsDialog({ mapId }: { readonly mapId: string }) {
 
   const restoreNew = (point: RestorePointSummary) =>
     run(async () => {
-      const doc = await restoreAsNewMap(point.id, (restored) => t('restorePoints.newTitle', { title: restored.map.title, date: new Date(point.createdAt).toLocaleString() }));
+      const doc = await restoreAsNewMap(point.id, (restored) => t('restorePoints.newTitle', { title: restored.map.title, date: formatDate(point.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) }));
       closeRestorePoints();
       notify('info', t('restorePoints.restoredNew', { title: doc.map.title }));
       navigate({ screen: 'editor', mapId: doc.map.id });
@@ -139,7 +139,7 @@ function RestorePointsDialog({ mapId }: { readonly mapId: string }) {
                 </td>
                 <td>
                   <span className={point.kind === 'named' ? 'restore-points__named' : 'muted'}>{point.name ?? kindText(point.kind)}</span>
-                  <span className="muted restore-points__ago">{point.touchpointCount === 1 ? t('library.touchpoints.one') : t('library.touchpoints', { count: point.touchpointCount })}</span>
+                  <span className="muted restore-points__ago">{t('library.touchpoints', { count: point.touchpointCount })}</span>
                 </td>
                 <td className="restore-points__size">{sizeText(point.size)}</td>
                 <td className="restore-points__actions">

@@ -3,7 +3,7 @@
  * (which asks first, naming the map). Says that Trash empties itself, and what it emptied at start.
  */
 import { useState } from 'react';
-import { t, formatWhen } from '../../i18n';
+import { t, formatDate, formatWhen } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { useUiStore } from '../../store/ui-store';
 import { TRASH_DAYS, type TrashedMap } from '../../db';
@@ -38,9 +38,7 @@ export function TrashView({ maps, purged, onChanged }: TrashViewProps) {
       <p className="trash__intro">{t('trash.intro', { days: TRASH_DAYS })}</p>
       {purged.length > 0 && (
         <p className="trash__purged" role="note">
-          {purged.length === 1
-            ? t('trash.purged.one', { days: TRASH_DAYS, titles: `“${purged[0]}”` })
-            : t('trash.purged', { count: purged.length, days: TRASH_DAYS, titles: purged.map((title) => `“${title}”`).join(', ') })}
+          {t('trash.purged', { count: purged.length, days: TRASH_DAYS, titles: purged.map((title) => `“${title}”`).join(', ') })}
         </p>
       )}
       {maps.length === 0 ? (
@@ -52,11 +50,11 @@ export function TrashView({ maps, purged, onChanged }: TrashViewProps) {
               <div className="map-card__open">
                 <span className="map-card__title">{map.title}</span>
                 <span className="map-card__meta">
-                  {map.touchpointCount === 1 ? t('library.touchpoints.one') : t('library.touchpoints', { count: map.touchpointCount })}
+                  {t('library.touchpoints', { count: map.touchpointCount })}
                   {' · '}
                   {t('trash.deleted', { when: formatWhen(map.deletedAt) })}
                 </span>
-                <span className="map-card__meta">{t('trash.purgeOn', { date: new Date(map.purgeAt).toLocaleDateString() })}</span>
+                <span className="map-card__meta">{t('trash.purgeOn', { date: formatDate(map.purgeAt) })}</span>
               </div>
               <div className="map-card__actions">
                 <button

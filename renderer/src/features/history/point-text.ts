@@ -1,5 +1,5 @@
 /** How a restore point reads in the list: its time, its name (or why it was made) and its size. */
-import { t } from '../../i18n';
+import { formatDate, t } from '../../i18n';
 import type { RestorePointKind, RestorePointSummary } from '../../db';
 
 /** Why an unnamed point was made: "Opened", "While editing", "Before a restore". */
@@ -10,7 +10,7 @@ export function kindText(kind: RestorePointKind): string {
 /** "1 Dec 2026, 09:30" in the user's language. */
 export function whenText(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? iso : formatDate(date, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** "“Before workshop”" for a named point, "Opened, 1 Dec 2026, 09:30" for an automatic one. */

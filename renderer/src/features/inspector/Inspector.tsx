@@ -28,7 +28,7 @@ import { hintText, hintsFor } from '@shared/templates/hints';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
-import { t } from '../../i18n';
+import { t, useLanguage } from '../../i18n';
 import { openMapSettings } from '../map-settings';
 import { ChoiceField, DateField, MultiChoiceField, RatingField, Section, SegmentedField, TextField } from './fields';
 import { commonValue, segmentState, setActionPart, toggleSegment, type ActionPart } from './edits';
@@ -68,6 +68,7 @@ export function Inspector() {
 }
 
 const InspectorFor = memo(function InspectorFor({ selected, doc }: { readonly selected: readonly string[]; readonly doc: MapDoc | null }) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const [open, setOpen] = useState<Record<SectionName, boolean>>({ basics: true, ratings: true, action: true, details: false });
   const all = selectedTopics(doc, selected);
   if (!doc || all.length === 0) {

@@ -112,7 +112,7 @@ export function LibraryScreen({ appButtons }: { readonly appButtons: ReactNode }
                 >
                   <span className="map-card__title">{map.title}</span>
                   <span className="map-card__meta">
-                    {map.touchpointCount === 1 ? t('library.touchpoints.one') : t('library.touchpoints', { count: map.touchpointCount })}
+                    {t('library.touchpoints', { count: map.touchpointCount })}
                     {' · '}
                     {t('library.changed', { when: formatWhen(map.updatedAt) })}
                   </span>

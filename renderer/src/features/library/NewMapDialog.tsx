@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
-import { t } from '../../i18n';
+import { currentLanguage, t, useLanguage } from '../../i18n';
 import { navigate } from '../../store/route';
 import { useUiStore } from '../../store/ui-store';
 import { library } from '../../db/library';
@@ -15,19 +15,17 @@ import { LOCALES, type Locale, type MapDoc } from '@shared/model/types';
 import { STAGE_PRESETS, DEFAULT_PRESET_ID, presetStages } from '@shared/templates/presets';
 import { TEMPLATES, buildTemplate, templateSpec, type TemplateId } from '@shared/templates';
 
-/** Each language in its own name, as language pickers do. */
-const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', ru: 'Русский', ko: '한국어', ja: '日本語' };
+import { LANGUAGE_NAMES } from '@shared/i18n/languages';
 
 /** What the map starts from: `preset:<id>` or `template:<id>` (one radio group for both). */
 type Start = `preset:${string}` | `template:${TemplateId}`;
 
-/** The browser's language when the app speaks it, else English. */
-function defaultLocale(): Locale {
-  const language = typeof navigator === 'undefined' ? 'en' : navigator.language.slice(0, 2);
-  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
-}
+/** A new map speaks the UI's language unless the person picks another. */
+const defaultLocale = (): Locale => currentLanguage();
 
 export function NewMapDialog({ onClose }: { readonly onClose: () => void }) {
+  // Names and descriptions in the UI's language; a template's name also in the map's, when that differs.
+  const ui = useLanguage();
   const [title, setTitle] = useState('');
   const [start, setStart] = useState<Start>(`preset:${DEFAULT_PRESET_ID}`);
   const [locale, setLocale] = useState<Locale>(defaultLocale);
@@ -121,7 +119,7 @@ export function NewMapDialog({ onClose }: { readonly onClose: () => void }) {
               return (
                 <label key={preset.id} className={`preset ${value === start ? 'preset--checked' : ''}`}>
                   <input type="radio" name="start" value={value} checked={value === start} onChange={() => setStart(value)} />
-                  <span className="preset__name">{preset.name.en}</span>
+                  <span className="preset__name">{preset.name[ui]}</span>
                   <span className="preset__stages" lang={locale}>
                     {presetStages(preset.id, locale).join(' · ')}
                   </span>
@@ -138,15 +136,15 @@ export function NewMapDialog({ onClose }: { readonly onClose: () => void }) {
                 <label key={template.id} className={`preset preset--template ${value === start ? 'preset--checked' : ''}`}>
                   <input type="radio" name="start" value={value} checked={value === start} onChange={() => setStart(value)} />
                   <span className="preset__name">
-                    {template.name.en}
-                    {locale !== 'en' && (
+                    {template.name[ui]}
+                    {locale !== ui && (
                       <span className="preset__local" lang={locale}>
                         {' '}
                         · {template.name[locale]}
                       </span>
                     )}
                   </span>
-                  <span className="preset__stages">{template.description.en}</span>
+                  <span className="preset__stages">{template.description[ui]}</span>
                   <span className="preset__meta">
                     {t('newMap.templateMeta', { touchpoints: template.touchpoints.length, chains: template.chains.length, actions })}
                   </span>

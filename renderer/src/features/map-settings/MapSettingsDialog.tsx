@@ -149,7 +149,7 @@ function StageRow({ doc, stage, index, run, refuse }: RowProps & { readonly doc:
             return problem ? refuse(problem) : run((d) => renameStage(d, stage.id, name));
           }}
         />
-        <span className="named-list__count">{t(held === 1 ? 'settings.touchpoints.one' : 'settings.touchpoints', { count: held })}</span>
+        <span className="named-list__count">{t('settings.touchpoints', { count: held })}</span>
         <button
           type="button"
           className="icon-button"
@@ -272,7 +272,7 @@ function NamedSection({
 
 /** "1 touchpoint", "3 scores": how much of the map uses a segment or a competitor. */
 function usageText(kind: Exclude<ListKind, 'stage'>, count: number): string {
-  return count === 1 ? t(`settings.${kind}.usage.one`) : t(`settings.${kind}.usage`, { count });
+  return t(`settings.${kind}.usage`, { count });
 }
 
 /** The "new …" field and its Add button; Enter adds too. */

@@ -16,6 +16,7 @@ import { commitLabel } from './label-editing';
 import { addChild, moveSelection, openNextSibling } from './mind-operations';
 import type { Direction } from '../../drawing/mind-model';
 import { forgetNew, handOnToMap, nameStep, newTopicOf, withdraw, type NewTopic } from './new-topic-entry';
+import { t } from '../../i18n';
 
 const ARROWS: Readonly<Record<string, Direction>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 /** Undo and redo on the untouched next topic only take it away: one key never undoes two things. */
@@ -158,7 +159,7 @@ export function LabelEditor({ id, initial, current, className, rows = 1, prevent
     <textarea
       ref={ref}
       className={className}
-      aria-label="Edit label"
+      aria-label={t('operation.topic.edit')}
       value={text}
       rows={rows}
       onChange={(event) => setText(event.target.value)}

@@ -265,7 +265,7 @@ export function MindMapView() {
   const { box, handlers: boxHandlers } = useBoxSelect(model);
 
   return (
-    <div className="canvas" aria-label="Mind map" role="tree" {...boxHandlers}>
+    <div className="canvas" aria-label={t('views.mindmap')} role="tree" {...boxHandlers}>
       <ReactFlow<MindNode, Edge>
         nodes={nodes}
         edges={chainEdges}

@@ -10,7 +10,7 @@ import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
 import { scoreBand } from '@shared/model/selectors';
 import type { StageId } from '@shared/model/types';
-import { t } from '../../i18n';
+import { t, useLanguage } from '../../i18n';
 import { LabelEditor } from './LabelEditor';
 import { useIsWeakLink, chainStepIds } from '../chains';
 import { useNodeLook } from '../filter';
@@ -104,6 +104,7 @@ const bodyProps = (id: string, layout: LayoutNode): BodyProps => ({
 });
 
 const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   return (
@@ -114,6 +115,7 @@ const RootBody = memo(function RootBody({ id, label, lines }: BodyProps) {
 });
 
 const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, count, stageId }: BodyProps) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   const removed = useRemovedCount(type === 'stage' ? stageId : undefined, channel);
@@ -137,6 +139,7 @@ const GroupBody = memo(function GroupBody({ id, type, label, lines, channel, cou
 });
 
 const TopicBody = memo(function TopicBody({ id, type, label, lines, channel, side }: BodyProps) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const selected = useIsSelected(id);
   const editing = useEditing(id);
   const topic = useDocumentStore((s) => s.doc?.topics[id]);

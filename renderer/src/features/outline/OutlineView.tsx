@@ -10,7 +10,7 @@ import type { MapDoc, TopicId } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
-import { t, type MessageKey } from '../../i18n';
+import { t, type MessageKey, useLanguage } from '../../i18n';
 import { FilterBar } from '../filter';
 import { outlineColumns, outlineRows, nextSort, cellValue, type OutlineColumn, type OutlineRow, type OutlineSort } from './outline-model';
 import { outlineIntent, type LastDigit, type RefusedKey } from './outline-keys';
@@ -55,6 +55,7 @@ interface RowProps {
 }
 
 const OutlineRowView = memo(function OutlineRowView({ row, index, columns, template, top, cursorCol, editing, onCellClick, onCellDoubleClick, onCommit, onCancel }: RowProps) {
+  useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const doc = useDocumentStore((s) => s.doc) as MapDoc;
   const topic = doc.topics[row.id];
   const selected = useUiStore((s) => s.selected.includes(row.id));

@@ -74,13 +74,13 @@ export function SearchBar() {
         onKeyDown={onKeyDown}
       />
       <MatchCount />
-      <button type="button" className="button button--ghost search-bar__button" aria-label={t('search.previous')} title="Shift+Enter" onClick={() => jumpToMatch(-1)} disabled={search.matches.length === 0}>
+      <button type="button" className="button button--ghost search-bar__button" aria-label={t('search.previous')} title={t('search.previous.key')} onClick={() => jumpToMatch(-1)} disabled={search.matches.length === 0}>
         ↑
       </button>
-      <button type="button" className="button button--ghost search-bar__button" aria-label={t('search.next')} title="Enter" onClick={() => jumpToMatch(1)} disabled={search.matches.length === 0}>
+      <button type="button" className="button button--ghost search-bar__button" aria-label={t('search.next')} title={t('search.next.key')} onClick={() => jumpToMatch(1)} disabled={search.matches.length === 0}>
         ↓
       </button>
-      <button type="button" className="button button--ghost search-bar__button" aria-label={t('search.close')} title="Esc" onClick={closeSearch}>
+      <button type="button" className="button button--ghost search-bar__button" aria-label={t('search.close')} title={t('search.close.key')} onClick={closeSearch}>
         ✕
       </button>
     </div>

@@ -10,7 +10,7 @@ import { EXPORT_FORMAT_INFO, extensionOf, type VisualFormat } from '@shared/expo
 import { useDocumentStore } from '../../../store/document-store';
 import { selectPrimary, useUiStore } from '../../../store/ui-store';
 import { Dialog } from '../../../ui/Dialog';
-import { t, type MessageKey } from '../../../i18n';
+import { formatNumber, t, type MessageKey } from '../../../i18n';
 import { safeFileName, saveTextFile } from '../../../platform/files';
 import { saveBinaryFile, savePdf } from '../../../platform/print';
 import { DataExportSection } from '../data/DataExportSection';
@@ -82,14 +82,14 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
         const page = pdfPageOptions(parts, options);
         const plan = planPages({ content: { width: parts.width, height: parts.height }, ...page });
         const paper = page.mode === 'fit-page-to-map' ? t('export.visual.page.custom') : `${PAPER_LABEL[page.paper]} ${page.landscape ? t('export.visual.landscape').toLowerCase() : t('export.visual.portrait').toLowerCase()}`;
-        const key = plan.pages.length === 1 ? 'export.visual.size.pdf.one' : 'export.visual.size.pdf';
+        const inches = (value: number) => formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
         return {
-          text: t(key, { pages: plan.pages.length, paper, width: plan.pageWidthIn.toFixed(2), height: plan.pageHeightIn.toFixed(2), percent: Math.round(plan.scale * 100) }),
+          text: t('export.visual.size.pdf', { count: plan.pages.length, paper, width: inches(plan.pageWidthIn), height: inches(plan.pageHeightIn), percent: Math.round(plan.scale * 100) }),
           notice: plan.notice,
         };
       }
       const plan = rasterPlan(parts.width, parts.height, options.scale, format);
-      return { text: t('export.visual.size.raster', { width: plan.width.toLocaleString(), height: plan.height.toLocaleString() }), notice: plan.notice };
+      return { text: t('export.visual.size.raster', { width: formatNumber(plan.width), height: formatNumber(plan.height) }), notice: plan.notice };
     } catch (error) {
       return { text: '', notice: error instanceof Error ? error.message : String(error) };
     }

@@ -4,6 +4,7 @@
  * and a notice saying why. Pure, so the export dialog can show the size before drawing anything.
  */
 import type { RasterFormat } from '@shared/export-formats';
+import { t } from '../../../../i18n';
 
 export type { RasterFormat };
 
@@ -40,7 +41,8 @@ export function rasterPlan(
       ...got,
       scale: s,
       tiled: false,
-      notice: `At ${scale}× this map is ${wanted.width} × ${wanted.height} px; a JPEG is encoded from one browser canvas (at most ${side} px a side), so it was scaled to ${s.toFixed(2)}× (${got.width} × ${got.height} px). PNG keeps the full size.`,
+      // in the UI language (English in the headless export, which never chooses one)
+      notice: t('export.raster.jpegScaled', { scale, wantedWidth: wanted.width, wantedHeight: wanted.height, side, got: s.toFixed(2), width: got.width, height: got.height }),
     };
   }
   if (wanted.width * wanted.height <= MAX_PNG_PIXELS) return { ...wanted, scale, tiled: !fitsCanvas(wanted.width, wanted.height) };
@@ -50,6 +52,6 @@ export function rasterPlan(
     ...got,
     scale: s,
     tiled: !fitsCanvas(got.width, got.height),
-    notice: `At ${scale}× this map would be ${wanted.width} × ${wanted.height} px, more than the ${MAX_PNG_PIXELS / 1e6} million pixels Touchmap can assemble; it was scaled to ${s.toFixed(2)}× (${got.width} × ${got.height} px). PDF poster pages keep it vector at any size.`,
+    notice: t('export.raster.pngScaled', { scale, wantedWidth: wanted.width, wantedHeight: wanted.height, million: MAX_PNG_PIXELS / 1e6, got: s.toFixed(2), width: got.width, height: got.height }),
   };
 }
