@@ -54,7 +54,7 @@ export function buildMapFromPlan(plan: ImportPlan, deps: BuildDeps): BuildResult
   for (const c of plan.competitors) addCompetitor(c);
 
   const rootId = newId('t');
-  const topics: Record<TopicId, Topic> = { [rootId]: { id: rootId, parentId: null, order: 0, label: title } };
+  const topics: Record<TopicId, Topic> = { [rootId]: { id: rootId, parentId: null, order: 0, label: plan.centre?.trim() ? plan.centre : title } };
   plan.touchpoints.forEach((t, order) => {
     const id = newId('t');
     const stage = t.stage === undefined ? undefined : stageId.get(name(t.stage, '—'));

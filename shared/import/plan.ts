@@ -61,6 +61,8 @@ export interface PlannedTouchpoint {
 
 export interface ImportPlan {
   readonly title: string;
+  /** The label of the map's centre topic (the business); the title when left out. */
+  readonly centre?: string;
   readonly locale: Locale;
   readonly stages: readonly string[];
   readonly competitors: readonly string[];
@@ -231,7 +233,7 @@ export function planTree(sheet: ImportSheet, options: TreePlanOptions, dropped: 
       } else touchpoints.push(touchpointOf(node, markers, collected, place(node)));
     }
   }
-  return { title: sheet.title, locale, stages, competitors: collected.competitors, touchpoints, dropped, notes: collected.notes };
+  return { title: sheet.title, centre: sheet.root.label, locale, stages, competitors: collected.competitors, touchpoints, dropped, notes: collected.notes };
 }
 
 function stagePresetIndex(preset: PresetId): number {

@@ -90,19 +90,24 @@ export function textOf(value: unknown): string {
   return '';
 }
 
+/** Tags that start a new line in rich HTML text; other tags run on within the line. */
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'pre', 'blockquote', 'ul', 'ol', 'table']);
+
 /** All the text inside a tag, depth first (rich HTML notes → plain text, a paragraph per line). */
-export function allText(value: unknown, depth = 0): string {
+export function allText(value: unknown, depth = 0, block = true): string {
   if (depth > MAX_IMPORT_DEPTH * TAGS_PER_LEVEL) return '';
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map((v) => allText(v, depth + 1)).filter((s) => s !== '').join('\n');
+  if (Array.isArray(value)) return value.map((v) => allText(v, depth + 1, block)).filter((s) => s !== '').join(block ? '\n' : ' ');
   if (typeof value === 'object' && value !== null) {
-    const parts: string[] = [];
+    let out = '';
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      if (key.startsWith('@_') || key === 'head' || key === 'style') continue;
-      const text = allText(v, depth + 1);
-      if (text !== '') parts.push(text);
+      if (key.startsWith('@_') || key === 'head' || key === 'style' || key === 'script') continue;
+      const isBlock = BLOCK_TAGS.has(key.toLowerCase());
+      const text = allText(v, depth + 1, isBlock);
+      if (text === '') continue;
+      out = out === '' ? text : `${out}${isBlock ? '\n' : ' '}${text}`;
     }
-    return parts.join('\n');
+    return out;
   }
   return '';
 }
