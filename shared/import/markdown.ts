@@ -8,7 +8,7 @@
  * City Clinic 7" — so those facts come back as attributes, and the outline round-trips.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { NodeBudget, cleanText, readSafely, type ImportNode, type ReadResult } from './source';
+import { ImportRefusal, MAX_IMPORT_DEPTH, NodeBudget, cleanText, readSafely, type ImportNode, type ReadResult } from './source';
 
 const WHAT = 'a Markdown outline';
 
@@ -30,6 +30,7 @@ interface Building {
 /** @example readMarkdown('# Shop\n\n## Awareness\n\n- Flyer\n', 'Shop.md') */
 export function readMarkdown(text: string, fileTitle: string): ReadResult {
   return readSafely(WHAT, () => {
+    refuseDeepContainers(text);
     const budget = new NodeBudget();
     const tree = fromMarkdown(text) as MdNode;
     const blocks = tree.children ?? [];
@@ -127,4 +128,32 @@ function splitFacts(text: string): { label: string; attributes?: Record<string, 
     found += 1;
   }
   return found === 0 ? { label: text } : { label: text.slice(0, at).trim(), attributes };
+}
+
+/**
+ * The parser's cost grows with how many lists and quotes are open on each line, so a line nested
+ * thousands deep is refused before parsing: its leading space (two columns a level) and markers
+ * (`-`, `>`, `1.`) are counted, linearly.
+ */
+function refuseDeepContainers(text: string): void {
+  let line = 1;
+  let column = 0;
+  let markers = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      line += 1;
+      column = 0;
+      markers = 0;
+      leading = true;
+      continue;
+    }
+    if (!leading) continue;
+    if (ch === 32) column += 1;
+    else if (ch === 9) column += 4;
+    else if (ch === 45 || ch === 42 || ch === 43 || ch === 62) markers += 1;
+    else if (!(ch >= 48 && ch <= 57) && ch !== 46 && ch !== 41) leading = false;
+    if (Math.floor(column / 2) + markers > MAX_IMPORT_DEPTH) throw new ImportRefusal(`Line ${line} nests lists or quotes more than ${MAX_IMPORT_DEPTH} levels deep; Touchmap imports outlines up to ${MAX_IMPORT_DEPTH} levels.`);
+  }
 }

@@ -4,7 +4,7 @@
  * XML's five named entities and numeric character references are decoded, in one linear pass, and
  * nesting is capped so a deeply nested file is refused rather than exhausting the stack.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ImportRefusal, MAX_IMPORT_DEPTH } from './source';
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -55,6 +55,9 @@ export function parseXml(text: string, arrayTags: readonly string[], what: strin
     tagValueProcessor: (_name, value) => decodeXmlText(value),
     attributeValueProcessor: (_name, value) => decodeXmlText(value),
   });
+  // The parser forgives unclosed tags; a file cut short must be refused, not half read.
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (valid !== true) throw new ImportRefusal(`It is not well-formed XML, so it cannot be read as ${what} (line ${valid.err.line}: ${valid.err.msg}).`);
   try {
     return parser.parse(text) as Record<string, unknown>;
   } catch (error) {
