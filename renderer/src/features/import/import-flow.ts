@@ -13,6 +13,7 @@ import { navigate } from '../../store/route';
 import { useUiStore } from '../../store/ui-store';
 import { browserFileToPicked, openedFileToPicked, pickTouchmapFile, type PickedFile } from '../../platform/files';
 import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, isWithinSizeLimit, refuseUnread, type ImportOutcome } from './import-maps';
+import { importOtherFormat, isOtherFormatName } from './import-other';
 import { t } from '../../i18n';
 
 type ImportListener = (outcomes: readonly ImportOutcome[]) => void;
@@ -39,7 +40,10 @@ let queue: Promise<unknown> = Promise.resolve();
 export function importFiles(files: readonly PickedFile[]): Promise<readonly ImportOutcome[]> {
   const run = async () => {
     const outcomes: ImportOutcome[] = [];
-    for (const file of files) outcomes.push(await importOne(file));
+    for (const file of files) {
+      const outcome = await importOne(file);
+      if (outcome) outcomes.push(outcome);
+    }
     report(outcomes);
     return outcomes;
   };
@@ -48,7 +52,9 @@ export function importFiles(files: readonly PickedFile[]): Promise<readonly Impo
   return result;
 }
 
-async function importOne(file: PickedFile): Promise<ImportOutcome> {
+/** One file's outcome; null when the user cancelled its preview (nothing to report). */
+async function importOne(file: PickedFile): Promise<ImportOutcome | null> {
+  if (isOtherFormatName(file.name) && isWithinSizeLimit(file.sizeBytes)) return importOtherFormat(file, { repository: library(), newId });
   if (!isTouchmapFileName(file.name) || !isWithinSizeLimit(file.sizeBytes)) return refuseUnread(file);
   let text: string;
   try {
