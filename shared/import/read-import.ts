@@ -11,25 +11,15 @@ import { readMarkdown } from './markdown';
 import { readOpml } from './opml';
 import type { ImportFormat, ReadResult } from './source';
 import { decodeText } from './text-decoding';
+import { IMPORT_EXTENSIONS, IMPORT_FORMAT_BY_EXTENSION } from './extensions';
 import { readXlsx } from './xlsx';
 import { readXmind } from './xmind';
 import { isZip } from './zip';
 
 /** File name endings and the format each names. */
-const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
-  xmind: 'xmind',
-  mm: 'freemind',
-  opml: 'opml',
-  md: 'markdown',
-  markdown: 'markdown',
-  csv: 'csv',
-  tsv: 'tsv',
-  tab: 'tsv',
-  xlsx: 'xlsx',
-};
+const EXTENSIONS: Readonly<Record<string, ImportFormat>> = IMPORT_FORMAT_BY_EXTENSION;
 
-/** The extensions the import accepts besides `.touchmap`, for pickers and file associations. */
-export const IMPORT_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS);
+export { IMPORT_EXTENSIONS };
 
 /**
  * The format a file's name says it is, or undefined.

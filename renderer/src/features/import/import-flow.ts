@@ -7,6 +7,7 @@
  * Imports run one after another (a queue), so two quick drops cannot both see the same free map
  * id and have the second refused by the repository.
  */
+import type { OpenedFile } from '@shared/ipc';
 import { newId } from '@shared/model/ids';
 import { library } from '../../db/library';
 import { navigate } from '../../store/route';
@@ -101,6 +102,15 @@ export async function importFromPicker(): Promise<void> {
  */
 export function importTouchmapText(name: string, text: string, sizeBytes?: number): Promise<readonly ImportOutcome[]> {
   return importFiles([openedFileToPicked({ name, text }, sizeBytes)]);
+}
+
+/**
+ * Imports a file the desktop shell handed over: a `.touchmap` by its text, another tool's file
+ * (XMind, Excel…) by its bytes, through the same preview as a dropped one.
+ * @example bridge.onOpenFile((file) => void importOpenedFile(file));
+ */
+export function importOpenedFile(file: OpenedFile): Promise<readonly ImportOutcome[]> {
+  return importFiles([openedFileToPicked(file)]);
 }
 
 /**
