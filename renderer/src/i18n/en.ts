@@ -140,7 +140,7 @@ export const en = {
   'present.exit': 'Presenting — press Esc to return',
   // ── Import of .touchmap files and data exports (features/import, features/export/data) ──
   'import.button': 'Import…',
-  'import.shortcut': 'Import a .touchmap file as new maps (Ctrl/Cmd+O)',
+  'import.shortcut': 'Import a .touchmap, XMind, FreeMind, OPML, Markdown, CSV or Excel file as new maps (Ctrl/Cmd+O)',
   'import.done.one': 'Imported “{title}”.',
   'import.done.oneCopy': 'Imported “{title}” as a new map beside the one already here, which is unchanged.',
   'import.done.many': 'Imported {count} maps.',
