@@ -17,7 +17,7 @@ function repository(titles: string[] = []) {
     saved,
     repo: {
       listMaps: vi.fn(async () => titles.map((title, i) => ({ id: `m-${i}`, title }) as never)),
-      mapIds: vi.fn(async () => []),
+      mapIds: vi.fn(async () => new Set<string>()),
       saveDocs: vi.fn(async (docs: readonly MapDoc[]) => void saved.push([...docs])),
     },
   };
