@@ -144,6 +144,8 @@ export interface OpenedFile {
   /** The file's base name, e.g. "Clinic.touchmap" — never the full path. */
   readonly name: string;
   readonly text: string;
+  /** The raw bytes, for another tool's file (XMind, Excel…: zips and other encodings); `text` is then empty. */
+  readonly bytes?: Uint8Array;
 }
 
 const inches = /* @__PURE__ */ schema(() => z.number().finite());

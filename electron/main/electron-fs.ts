@@ -9,6 +9,7 @@ import type { TouchmapFs } from './file-open';
 export const nodeFs: TouchmapFs & AtomicFs = {
   size: async (filePath) => (await fs.promises.stat(filePath)).size,
   readText: (filePath) => fs.promises.readFile(filePath, 'utf8'),
+  readBytes: async (filePath) => new Uint8Array(await fs.promises.readFile(filePath)),
   ...nodeAtomicFs,
 };
 

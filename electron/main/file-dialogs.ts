@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { OpenedFile, SaveFileArgs, SaveFileResult } from '../../shared/ipc';
 import { extensionOf } from '../../shared/export-formats';
 import { writeFileAtomic, type AtomicFs } from './atomic-write';
-import { readTouchmapFile, type TouchmapFs } from './file-open';
+import { OPENABLE_EXTENSIONS, readTouchmapFile, type TouchmapFs } from './file-open';
 import type { FolderSlot, SettingsStore } from './settings';
 
 export interface DialogLike {
@@ -64,7 +64,10 @@ export async function openTouchmapFileWithDialog(deps: FileDialogDeps): Promise<
   const choice = await deps.dialog.showOpenDialog({
     title: 'Open a Touchmap file',
     defaultPath: lastFolder(deps, 'open'),
-    filters: [{ name: 'Touchmap maps', extensions: [extensionOf('touchmap')] }],
+    filters: [
+      { name: 'Maps and outlines', extensions: OPENABLE_EXTENSIONS.map((ext) => ext.slice(1)) },
+      { name: 'Touchmap maps', extensions: [extensionOf('touchmap')] },
+    ],
     properties: ['openFile'],
   });
   const filePath = choice.filePaths[0];

@@ -9,8 +9,18 @@
  */
 import path from 'node:path';
 import { MAX_TOUCHMAP_FILE_BYTES, type OpenedFile } from '../../shared/ipc';
+import { IMPORT_EXTENSIONS } from '../../shared/import/extensions';
 
 export const TOUCHMAP_EXTENSION = '.touchmap';
+
+/** Every extension the app opens: its own, and the other tools' files it imports (XMind, CSV…). */
+export const OPENABLE_EXTENSIONS: readonly string[] = [TOUCHMAP_EXTENSION, ...IMPORT_EXTENSIONS.map((ext) => `.${ext}`)];
+
+/** Whether a path ends in an extension the app opens. */
+export function isOpenablePath(filePath: string): boolean {
+  const lower = filePath.toLowerCase();
+  return OPENABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
 
 /**
  * The `.touchmap` paths in a command line, resolved against `cwd`. Chromium switches and the
@@ -19,7 +29,7 @@ export const TOUCHMAP_EXTENSION = '.touchmap';
  */
 export function touchmapPathsFromArgv(argv: readonly string[], cwd: string): string[] {
   return argv
-    .filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(TOUCHMAP_EXTENSION))
+    .filter((arg) => !arg.startsWith('-') && isOpenablePath(arg))
     .map((arg) => path.resolve(cwd, arg));
 }
 
@@ -33,6 +43,8 @@ export interface TouchmapFs {
   /** File size in bytes (fs.promises.stat(p).size). */
   size(filePath: string): Promise<number>;
   readText(filePath: string): Promise<string>;
+  /** The raw bytes, for another tool's file (a zip, or text in another encoding). */
+  readBytes?(filePath: string): Promise<Uint8Array>;
 }
 
 export type ReadOutcome = { readonly ok: true; readonly file: OpenedFile } | { readonly ok: false; readonly message: string };
@@ -40,8 +52,8 @@ export type ReadOutcome = { readonly ok: true; readonly file: OpenedFile } | { r
 /** Reads a `.touchmap` for the renderer, refusing what it must not open; never throws. */
 export async function readTouchmapFile(filePath: string, fs: TouchmapFs, maxBytes = MAX_TOUCHMAP_FILE_BYTES): Promise<ReadOutcome> {
   const name = path.basename(filePath);
-  if (!name.toLowerCase().endsWith(TOUCHMAP_EXTENSION)) {
-    return { ok: false, message: `“${name}” is not a Touchmap file. Touchmap opens files ending in ${TOUCHMAP_EXTENSION}.` };
+  if (!isOpenablePath(name)) {
+    return { ok: false, message: `“${name}” is not a Touchmap file. Touchmap opens files ending in ${OPENABLE_EXTENSIONS.join(', ')}.` };
   }
   try {
     const bytes = await fs.size(filePath);
@@ -51,6 +63,8 @@ export async function readTouchmapFile(filePath: string, fs: TouchmapFs, maxByte
         message: `“${name}” is ${formatMegabytes(bytes)}; Touchmap opens .touchmap files up to ${formatMegabytes(maxBytes)}. Split the maps into several files and open each.`,
       };
     }
+    // Another tool's file goes to the renderer as bytes: its reader sniffs zips and encodings itself.
+    if (!name.toLowerCase().endsWith(TOUCHMAP_EXTENSION) && fs.readBytes) return { ok: true, file: { name, text: '', bytes: await fs.readBytes(filePath) } };
     return { ok: true, file: { name, text: await fs.readText(filePath) } };
   } catch (error) {
     return { ok: false, message: `“${name}” could not be read: ${error instanceof Error ? error.message : String(error)}` };

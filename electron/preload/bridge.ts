@@ -71,8 +71,10 @@ export function createBridge(ipc: IpcRendererLike): TouchmapBridge {
   ipc.on(EVENT_CHANNELS.openRecentMap, (_event, mapId) => recentMaps.emit(String(mapId)));
   ipc.on(EVENT_CHANNELS.openFile, (_event, file) => {
     const opened = file as OpenedFile;
-    if (openFiles.size > 0) openFiles.emit({ name: opened.name, text: opened.text });
-    else waitingFiles.push({ name: opened.name, text: opened.text });
+    // Another tool's file (XMind, Excel…) comes as bytes; only a real byte array passes.
+    const handed: OpenedFile = { name: opened.name, text: opened.text, ...(opened.bytes instanceof Uint8Array && { bytes: opened.bytes }) };
+    if (openFiles.size > 0) openFiles.emit(handed);
+    else waitingFiles.push(handed);
   });
   ipc.on(EVENT_CHANNELS.beforeQuit, (_event, request) => {
     const requestId = (request as BeforeQuitRequest).requestId;

@@ -11,7 +11,7 @@ import { createBackupScheduler } from '../platform/backups';
 import { flushPendingSaves, library, openAppDatabase, watchTrashMoves, watchWrites } from '../db/library';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
-import { importTouchmapText } from '../features/import';
+import { importOpenedFile } from '../features/import';
 import { canRun, runOperation } from './operations';
 import { navigate } from '../store/route';
 import { i18n } from '../i18n';
@@ -38,7 +38,7 @@ export function startDesktopIntegration(bridge: TouchmapBridge | undefined = des
   offs.push(bridge.onOpenRecentMap((mapId) => navigate({ screen: 'editor', mapId })));
   offs.push(
     bridge.onOpenFile((file) => {
-      void importTouchmapText(file.name, file.text);
+      void importOpenedFile(file);
     }),
   );
   const backups = createBackupScheduler({

@@ -91,10 +91,12 @@ export interface PickedFile {
   readonly sizeBytes: number;
   /** Reads the text (UTF-8). Call only after checking `sizeBytes`. */
   readonly text: () => Promise<string>;
+  /** Reads the bytes, for files of other tools (zips, other encodings). Call only after checking `sizeBytes`. */
+  readonly bytes: () => Promise<Uint8Array>;
 }
 
 /** What the web file picker accepts: the app's files, and JSON (a `.touchmap` a mail client renamed). */
-export const TOUCHMAP_ACCEPT = '.touchmap,application/json,.json';
+export const TOUCHMAP_ACCEPT = '.touchmap,application/json,.json,.xmind,.mm,.opml,.md,.markdown,.csv,.tsv,.tab,.xlsx';
 
 /**
  * Asks the user for a `.touchmap` file: the native Open dialog in the desktop app (which reads it
@@ -115,12 +117,18 @@ export async function pickTouchmapFile(): Promise<PickedFile | null> {
 
 /** A file handed over by the desktop shell (already read). */
 export function openedFileToPicked(opened: OpenedFile, sizeBytes?: number): PickedFile {
-  return { name: opened.name, sizeBytes: sizeBytes ?? utf8Length(opened.text), text: () => Promise.resolve(opened.text) };
+  const bytes = opened.bytes;
+  return {
+    name: opened.name,
+    sizeBytes: sizeBytes ?? bytes?.length ?? utf8Length(opened.text),
+    text: () => Promise.resolve(bytes ? new TextDecoder().decode(bytes) : opened.text),
+    bytes: () => Promise.resolve(bytes ?? new TextEncoder().encode(opened.text)),
+  };
 }
 
 /** A browser File (picked or dropped): its size comes from the file system, the text is read on demand. */
 export function browserFileToPicked(file: File): PickedFile {
-  return { name: file.name, sizeBytes: file.size, text: () => file.text() };
+  return { name: file.name, sizeBytes: file.size, text: () => file.text(), bytes: async () => new Uint8Array(await file.arrayBuffer()) };
 }
 
 /**

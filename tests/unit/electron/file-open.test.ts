@@ -42,8 +42,28 @@ describe('.touchmap paths on a command line', () => {
     ]);
   });
 
+  it('picks the other tools’ files Touchmap imports too (XMind, FreeMind, OPML, Markdown, CSV, Excel)', () => {
+    const cwd = path.resolve('/home/u');
+    expect(touchmapPathsFromArgv(['/opt/Touchmap/touchmap', 'Journey.xmind', 'plan.MM', 'a.opml', 'b.md', 'c.csv', 'd.xlsx', 'e.docx'], cwd)).toEqual(
+      ['Journey.xmind', 'plan.MM', 'a.opml', 'b.md', 'c.csv', 'd.xlsx'].map((f) => path.resolve(cwd, f)),
+    );
+  });
+
   it('ignores the app itself, switches and other files', () => {
     expect(touchmapPathsFromArgv(['electron', 'dist/electron/main.cjs', '--inspect=9229', '--user-data-dir=/x.touchmap', 'notes.txt'], '/')).toEqual([]);
+  });
+});
+
+describe('reading another tool’s file', () => {
+  it('hands its bytes to the renderer, whose reader sniffs zips and encodings', async () => {
+    const fs = { ...fakeFs({ '/home/u/Journey.xmind': 'PK..' }), readBytes: async () => new Uint8Array([0x50, 0x4b, 3, 4]) };
+    expect(await readTouchmapFile('/home/u/Journey.xmind', fs)).toEqual({ ok: true, file: { name: 'Journey.xmind', text: '', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) } });
+  });
+
+  it('refuses a kind of file it does not import, naming the ones it does', async () => {
+    const outcome = await readTouchmapFile('/home/u/Report.docx', fakeFs({ '/home/u/Report.docx': 'x' }));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toContain('Touchmap opens files ending in .touchmap, .xmind, .mm, .opml');
   });
 });
 
@@ -162,7 +182,14 @@ describe('Save and Open dialogs', () => {
   it('opens a .touchmap the user picks', async () => {
     const { d, dialog } = deps({ '/maps/Clinic.touchmap': MAP_TEXT }, { open: '/maps/Clinic.touchmap' });
     expect(await openTouchmapFileWithDialog(d)).toEqual({ name: 'Clinic.touchmap', text: MAP_TEXT });
-    expect(dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ filters: [{ name: 'Touchmap maps', extensions: ['touchmap'] }] }));
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filters: [
+          { name: 'Maps and outlines', extensions: ['touchmap', 'xmind', 'mm', 'opml', 'md', 'markdown', 'csv', 'tsv', 'tab', 'xlsx'] },
+          { name: 'Touchmap maps', extensions: ['touchmap'] },
+        ],
+      }),
+    );
   });
 
   it('returns null on cancel, and warns and returns null for a file over the limit', async () => {

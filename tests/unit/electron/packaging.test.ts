@@ -24,7 +24,7 @@ interface BuilderConfig {
   directories: { buildResources: string; output: string };
   afterPack: string;
   publish: unknown;
-  fileAssociations: Array<{ ext: string; name: string; mimeType: string; role: string; icon: string }>;
+  fileAssociations: Array<{ ext: string | string[]; name: string; mimeType?: string; role: string; icon?: string; rank?: string }>;
   mac: { target: string[]; icon: string; entitlements: string; hardenedRuntime: boolean };
   win: { target: string[]; icon: string };
   linux: { target: string[]; icon: string; mimeTypes: string[]; maintainer: string };
@@ -107,7 +107,10 @@ describe('electron-builder configuration', () => {
   });
 
   it('registers .touchmap with its own document icon for macOS and Windows', () => {
-    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'touchmap', name: 'Touchmap map', mimeType: 'application/x-touchmap', role: 'Editor', icon: 'document-icon' })]);
+    expect(config.fileAssociations[0]).toEqual(expect.objectContaining({ ext: 'touchmap', name: 'Touchmap map', mimeType: 'application/x-touchmap', role: 'Editor', icon: 'document-icon' }));
+    // The other tools' files are offered in "Open with", never taken over.
+    expect(config.fileAssociations.slice(1).flatMap((a) => a.ext)).toEqual(['xmind', 'mm', 'opml', 'csv', 'tsv', 'xlsx', 'md']);
+    for (const other of config.fileAssociations.slice(1)) expect(other).toMatchObject({ role: 'Viewer', rank: 'Alternate' });
     expect(existsSync(path.join(BUILD, 'document-icon.icns'))).toBe(true);
     expect(existsSync(path.join(BUILD, 'document-icon.ico'))).toBe(true);
     expect(config.linux.mimeTypes).toContain('application/x-touchmap');

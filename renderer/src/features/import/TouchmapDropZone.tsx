@@ -10,6 +10,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import { importDroppedFiles } from './import-flow';
+import { ImportPreview } from './ImportPreviewDialog';
 
 /** Only drags that carry files concern us; dragging a node or selected text passes through. */
 function carriesFiles(event: DragEvent): boolean {
@@ -60,13 +61,22 @@ export function TouchmapDropZone() {
     };
   }, []);
 
-  if (!dragging) return null;
+  // The preview of a dropped or chosen file of another tool lives here: this is mounted on every screen.
+  return (
+    <>
+      <ImportPreview />
+      {dragging && <DropOverlay />}
+    </>
+  );
+}
+
+function DropOverlay() {
   return (
     <div className="drop-overlay" data-testid="drop-overlay">
       <div className="drop-overlay__card">
         <span className="drop-overlay__icon" aria-hidden="true" />
         <p className="drop-overlay__title">{t('import.drop.title')}</p>
-        <p className="drop-overlay__hint">{t('import.drop.hint')}</p>
+        <p className="drop-overlay__hint">{t('import.drop.hintAll')}</p>
       </div>
     </div>
   );

@@ -7,12 +7,14 @@
  * Imports run one after another (a queue), so two quick drops cannot both see the same free map
  * id and have the second refused by the repository.
  */
+import type { OpenedFile } from '@shared/ipc';
 import { newId } from '@shared/model/ids';
 import { library } from '../../db/library';
 import { navigate } from '../../store/route';
 import { useUiStore } from '../../store/ui-store';
 import { browserFileToPicked, openedFileToPicked, pickTouchmapFile, type PickedFile } from '../../platform/files';
 import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, isWithinSizeLimit, refuseUnread, type ImportOutcome } from './import-maps';
+import { importOtherFormat, isOtherFormatName } from './import-other';
 import { t } from '../../i18n';
 
 type ImportListener = (outcomes: readonly ImportOutcome[]) => void;
@@ -39,7 +41,10 @@ let queue: Promise<unknown> = Promise.resolve();
 export function importFiles(files: readonly PickedFile[]): Promise<readonly ImportOutcome[]> {
   const run = async () => {
     const outcomes: ImportOutcome[] = [];
-    for (const file of files) outcomes.push(await importOne(file));
+    for (const file of files) {
+      const outcome = await importOne(file);
+      if (outcome) outcomes.push(outcome);
+    }
     report(outcomes);
     return outcomes;
   };
@@ -48,7 +53,9 @@ export function importFiles(files: readonly PickedFile[]): Promise<readonly Impo
   return result;
 }
 
-async function importOne(file: PickedFile): Promise<ImportOutcome> {
+/** One file's outcome; null when the user cancelled its preview (nothing to report). */
+async function importOne(file: PickedFile): Promise<ImportOutcome | null> {
+  if (isOtherFormatName(file.name) && isWithinSizeLimit(file.sizeBytes)) return importOtherFormat(file, { repository: library(), newId });
   if (!isTouchmapFileName(file.name) || !isWithinSizeLimit(file.sizeBytes)) return refuseUnread(file);
   let text: string;
   try {
@@ -95,6 +102,15 @@ export async function importFromPicker(): Promise<void> {
  */
 export function importTouchmapText(name: string, text: string, sizeBytes?: number): Promise<readonly ImportOutcome[]> {
   return importFiles([openedFileToPicked({ name, text }, sizeBytes)]);
+}
+
+/**
+ * Imports a file the desktop shell handed over: a `.touchmap` by its text, another tool's file
+ * (XMind, Excel…) by its bytes, through the same preview as a dropped one.
+ * @example bridge.onOpenFile((file) => void importOpenedFile(file));
+ */
+export function importOpenedFile(file: OpenedFile): Promise<readonly ImportOutcome[]> {
+  return importFiles([openedFileToPicked(file)]);
 }
 
 /**

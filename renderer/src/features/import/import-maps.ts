@@ -105,7 +105,7 @@ export async function importTouchmap(file: TouchmapFileInput, deps: ImportDeps):
 }
 
 /** Maps whose title is in the library, or earlier in the same file, get one that tells them apart. */
-function withDistinctTitles(docs: readonly MapDoc[], existing: readonly { readonly title: string }[], day: string): MapDoc[] {
+export function withDistinctTitles(docs: readonly MapDoc[], existing: readonly { readonly title: string }[], day: string): MapDoc[] {
   const taken = new Set(existing.map((m) => titleKey(m.title)));
   return docs.map((doc) => {
     const title = distinctTitle(doc.map.title, taken, day);
