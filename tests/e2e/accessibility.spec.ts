@@ -1,0 +1,37 @@
+/**
+ * Usable by everyone: axe-core checks every screen of the table in a11y-screens.ts, in the light
+ * and the dark theme, and fails on any serious or critical violation, naming the screen, the rule
+ * and the elements.
+ */
+import { test, expect, type Page, type Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { A11Y_SCREENS, openExampleMap } from './a11y-screens';
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+async function violations(page: Page, scope: Locator | void): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (scope) builder = builder.include(await scope.evaluate((el) => (el.id ? `#${el.id}` : el.tagName.toLowerCase())));
+  const result = await builder.analyze();
+  return result.violations
+    .filter((v) => BLOCKING.has(v.impact ?? ''))
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious or critical axe violation on any screen, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((name) => localStorage.setItem('touchmap.theme', name), theme);
+    await openExampleMap(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const found: Record<string, string[]> = {};
+    for (const screen of A11Y_SCREENS) {
+      const scope = await screen.open(page);
+      await page.waitForTimeout(250); // transitions and the first paint of a view settle
+      const list = await violations(page, scope);
+      if (list.length > 0) found[screen.name] = list;
+      await screen.close?.(page);
+    }
+    expect(found).toEqual({});
+  });
+}
