@@ -9,13 +9,20 @@ import { A11Y_SCREENS, openExampleMap } from './a11y-screens';
 
 const BLOCKING = new Set(['serious', 'critical']);
 
+/** An element axe flagged, with the colours and ratio when it is a contrast failure. */
+function describe(node: { readonly target: unknown[]; readonly any: readonly { readonly data?: unknown }[]; readonly failureSummary?: string }): string {
+  const data = node.any[0]?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+  const why = data?.fgColor ? `${data.fgColor} on ${data.bgColor}: ${data.contrastRatio}` : (node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200);
+  return `${node.target.join(' ')} (${why})`;
+}
+
 async function violations(page: Page, scope: Locator | void): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   if (scope) builder = builder.include(await scope.evaluate((el) => (el.id ? `#${el.id}` : el.tagName.toLowerCase())));
   const result = await builder.analyze();
   return result.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map(describe).join(' | ')}`);
 }
 
 for (const theme of ['light', 'dark'] as const) {

@@ -480,6 +480,21 @@ export const en = {
   'restorePoints.newTitle': '{title} (restored {date})',
   'restorePoints.failed': 'The restore point could not be used: {reason}',
   'restorePoints.close': 'Close',
+  // Accessibility: what screen readers hear on the canvas, the outline's tree and the scrolling parts
+  'a11y.mindMapNodes': 'Topics of the map',
+  'a11y.selection': 'Selected topic',
+  'a11y.announce.touchpoint': '{label}: touchpoint, {channel}, {stage}.',
+  'a11y.announce.detail': '{label}: detail of {touchpoint}, {channel}, {stage}.',
+  'a11y.announce.root': '{label}: the business, at the centre of the map.',
+  'a11y.announce.group': '{label}:',
+  'a11y.announce.importance': 'Importance {value}.',
+  'a11y.announce.score': 'Our score {value}, {band}.',
+  'a11y.announce.unscored': 'Not rated yet.',
+  'a11y.announce.competitor': '{competitor} {value}.',
+  'a11y.announce.weakLink': 'Weak link of the chain “{chain}”.',
+  'a11y.announce.many': '{count} selected.',
+  'a11y.announce.noChannel': 'no channel',
+  'a11y.announce.noStage': 'no stage',
 } as const;
 
 export type MessageKey = keyof typeof en;
