@@ -42,3 +42,46 @@ for (const theme of ['light', 'dark'] as const) {
     expect(found).toEqual({});
   });
 }
+
+const announcement = (page: Page) => page.getByRole('status', { name: 'Selected topic' });
+
+test('the arrow keys walk the mind map and a polite live region names each topic: label, channel, stage, scores', async ({ page }) => {
+  await openExampleMap(page);
+  const region = announcement(page);
+  await expect(region).toHaveAttribute('aria-live', 'polite');
+  await expect(region).toHaveText('');
+  await page.keyboard.press('ArrowDown'); // nothing selected: the business
+  await expect(region).toHaveText('Clinic: the business, at the centre of the map.');
+  const heard: string[] = [];
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown']) {
+    await page.keyboard.press(key);
+    await expect(region).not.toHaveText(heard[heard.length - 1] ?? 'Clinic: the business, at the centre of the map.');
+    heard.push((await region.textContent()) ?? '');
+  }
+  // a touchpoint reached by keys: its label, what it is, channel, stage and ratings, in words
+  expect(heard.some((text) => /^[^:]+: touchpoint, (Online|Offline), [^.]+\. .*Our score \d+, (awful|OK|wow)\./.test(text))).toBe(true);
+});
+
+test('a dialog keeps Tab inside it and gives focus back to the button that opened it', async ({ page }) => {
+  await openExampleMap(page);
+  const opener = page.getByRole('button', { name: 'App settings' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'App settings' });
+  await expect(dialog).toBeVisible();
+  const inside = () => dialog.evaluate((el) => el.contains(document.activeElement));
+  const seen = new Set<string>();
+  for (let i = 0; i < 25; i += 1) {
+    await page.keyboard.press('Tab');
+    await expect.poll(inside).toBe(true);
+    seen.add(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80) ?? ''));
+  }
+  for (let i = 0; i < 25; i += 1) {
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(inside).toBe(true);
+  }
+  expect(seen.size).toBeGreaterThan(1);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+});

@@ -495,6 +495,8 @@ export const en = {
   'a11y.announce.many': '{count} selected.',
   'a11y.announce.noChannel': 'no channel',
   'a11y.announce.noStage': 'no stage',
+  'a11y.announce.count': '{count} touchpoints.',
+  'a11y.announce.count.one': '1 touchpoint.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,7 +3,7 @@
  * focus returns where it was on close. Built on <dialog> so the browser traps focus. In a short
  * window the body scrolls and the title and the buttons stay in view.
  */
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 
 const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
@@ -33,6 +33,30 @@ function useScrolls(ref: RefObject<HTMLElement | null>): boolean {
     return () => observer.disconnect();
   }, [ref]);
   return scrolls;
+}
+
+/** The dialog's Tab stops in order: visible, enabled, and of a radio group only the checked radio. */
+function tabStops(dialog: HTMLElement): HTMLElement[] {
+  return Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => el.getClientRects().length > 0 && !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked && el.name !== '' && dialog.querySelector(`input[type="radio"][name="${CSS.escape(el.name)}"]:checked`)),
+  );
+}
+
+/**
+ * Tab past the last control comes back to the first, Shift+Tab past the first to the last: a modal
+ * <dialog> makes the page behind it inert, but the browser still lets Tab leave for its own toolbar
+ * (and in Electron there is none to come back from). The browser moves focus first; if it left the
+ * dialog, it is put back at the other end.
+ */
+function wrapTab(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+  const dialog = event.currentTarget;
+  const back = event.shiftKey;
+  window.setTimeout(() => {
+    if (!dialog.open || dialog.contains(document.activeElement)) return;
+    const stops = tabStops(dialog);
+    (back ? stops[stops.length - 1] : stops[0])?.focus();
+  }, 0);
 }
 
 export function Dialog({ title, children, onCancel, onSubmit, actions }: DialogProps) {
@@ -70,6 +94,7 @@ export function Dialog({ title, children, onCancel, onSubmit, actions }: DialogP
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
+      onKeyDown={wrapTab}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
