@@ -6,6 +6,7 @@
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { A11Y_SCREENS, openExampleMap } from './a11y-screens';
+import { mod, screenshot } from './driver';
 
 const BLOCKING = new Set(['serious', 'critical']);
 
@@ -84,4 +85,55 @@ test('a dialog keeps Tab inside it and gives focus back to the button that opene
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
+});
+
+test('the outline is a tree grid: levels, expanded state and selection on rows; Left folds a touchpoint’s details, Right unfolds them', async ({ page }) => {
+  await openExampleMap(page);
+  await page.keyboard.press(`${mod}+3`);
+  const grid = page.getByRole('treegrid', { name: 'Outline' });
+  await expect(grid).toBeFocused();
+  const row = (label: string) => grid.getByRole('row').filter({ has: page.getByText(label, { exact: true }) });
+  const ad = row('Context ad');
+  const detail = row('Search ad, ‘varicose laser’').or(row("Search ad, 'varicose laser'"));
+  await expect(ad).toHaveAttribute('aria-level', '1');
+  await expect(ad).toHaveAttribute('aria-expanded', 'true');
+  await expect(detail).toHaveAttribute('aria-level', '2');
+  await expect(row('Clinic website')).not.toHaveAttribute('aria-expanded', /./);
+  await expect(ad.getByRole('gridcell').first()).toBeVisible();
+
+  await ad.getByRole('gridcell').first().click();
+  await expect(ad).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft'); // on the label column of an unfolded row: fold
+  await expect(ad).toHaveAttribute('aria-expanded', 'false');
+  await expect(detail).toHaveCount(0);
+  await page.keyboard.press('ArrowDown'); // the folded detail is skipped
+  await expect(row('Clinic website')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowRight'); // unfold
+  await expect(ad).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(detail).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft'); // from a detail: up to its touchpoint
+  await expect(ad).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight'); // unfolded already: the next cell, as before
+  await expect(grid).toHaveAttribute('aria-activedescendant', 'outline-cell-0-1');
+});
+
+test('with reduced motion the view jumps: fit to view and zoom land at once, with no glide', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openExampleMap(page);
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  await page.waitForTimeout(300);
+  const start = await transform();
+  await page.keyboard.press(`${mod}+=`);
+  // React Flow's zoom glides for 150 ms otherwise: read the view straight away, then once it would have settled
+  const early = await transform();
+  await page.waitForTimeout(400);
+  expect(early).not.toBe(start);
+  expect(await transform()).toBe(early);
+  await page.getByRole('button', { name: 'Fit to view' }).click();
+  const fitted = await transform();
+  await page.waitForTimeout(400);
+  expect(await transform()).toBe(fitted);
+  expect(fitted).not.toBe(early);
 });
