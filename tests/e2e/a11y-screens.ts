@@ -31,7 +31,8 @@ export async function openExampleMap(page: Page): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import…' }).click();
   await (await chooser).setFiles(EXAMPLE_MAP);
-  await expect(page.getByText('Clinic website', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${EXAMPLE_TITLE}`) })).toBeVisible();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
 }
 
 export const A11Y_SCREENS: readonly A11yScreen[] = [

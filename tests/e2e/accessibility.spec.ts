@@ -137,3 +137,101 @@ test('with reduced motion the view jumps: fit to view and zoom land at once, wit
   expect(await transform()).toBe(fitted);
   expect(fitted).not.toBe(early);
 });
+
+/** The part of `locator` outside the window, in CSS px (0 when it is all inside). */
+async function cutOff(page: Page, locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  if (!box || !size) return Infinity;
+  return Math.max(0, -box.x) + Math.max(0, box.x + box.width - size.width) + Math.max(0, -box.y) + Math.max(0, box.y + box.height - size.height);
+}
+
+/** Every button of the editor's toolbar is whole inside the window's width. */
+async function expectToolbarWhole(page: Page): Promise<void> {
+  const buttons = page.locator('header.topbar').getByRole('button');
+  const size = page.viewportSize() as { width: number };
+  expect(await buttons.count()).toBeGreaterThan(8);
+  for (const button of await buttons.all()) {
+    const box = await button.boundingBox();
+    expect(box, await button.textContent() ?? '').not.toBeNull();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= size.width + 0.5, `${await button.textContent()} at ${JSON.stringify(box)}`).toBe(true);
+  }
+}
+
+/** A dialog fits the window, and its last button can be reached (scrolled to if the body scrolls). */
+async function expectDialogUsable(page: Page, name: string | RegExp, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name });
+  await expect(dialog).toBeVisible();
+  expect(await cutOff(page, dialog)).toBe(0);
+  const action = dialog.getByRole('button', { name: button, exact: true }).last();
+  await action.scrollIntoViewIfNeeded();
+  await expect(action).toBeInViewport({ ratio: 1 });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`at 200 % zoom (a 640 × 360 window) the toolbar wraps, dialogs fit and every part is reachable, ${theme} theme`, async ({ page }) => {
+    await page.addInitScript((name) => localStorage.setItem('touchmap.theme', name), theme);
+    await page.setViewportSize({ width: 640, height: 360 });
+    await openExampleMap(page);
+    await page.getByRole('button', { name: 'Close' }).first().click(); // the import's notice
+    await expectToolbarWhole(page);
+    const canvas = page.getByRole('region', { name: 'Mind map' });
+    expect((await canvas.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(250);
+    await screenshot(page, `a11y-640x360-${theme}-mindmap`);
+
+    // the inspector, under the view: reached by keys and a scroll
+    for (const key of ['ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
+    const label = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Label' });
+    await label.scrollIntoViewIfNeeded();
+    await expect(label).toBeInViewport();
+    await expect(label).toHaveValue('Context ad');
+    await screenshot(page, `a11y-640x360-${theme}-inspector`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.editor').evaluate((el) => el.parentElement?.scrollTo(0, 0));
+
+    await page.keyboard.press(`${mod}+2`);
+    await expectToolbarWhole(page);
+    await screenshot(page, `a11y-640x360-${theme}-grid`);
+    await page.keyboard.press(`${mod}+3`);
+    const outline = page.getByRole('treegrid', { name: 'Outline' });
+    expect((await outline.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(100);
+    await screenshot(page, `a11y-640x360-${theme}-outline`);
+
+    await page.keyboard.press(`${mod}+e`);
+    await expectDialogUsable(page, 'Export map', 'Export');
+    await screenshot(page, `a11y-640x360-${theme}-export`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${mod}+/`);
+    await expectDialogUsable(page, 'Keyboard shortcuts', 'Close');
+    await screenshot(page, `a11y-640x360-${theme}-help`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'App settings' }).click();
+    await expectDialogUsable(page, 'App settings', 'Done');
+    await screenshot(page, `a11y-640x360-${theme}-settings`);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /All maps/ }).click();
+    const newMap = page.getByRole('button', { name: 'New map' }).first();
+    expect(await cutOff(page, newMap)).toBe(0);
+    await screenshot(page, `a11y-640x360-${theme}-library`);
+    await newMap.click();
+    await expectDialogUsable(page, 'New map', 'Create map');
+    await screenshot(page, `a11y-640x360-${theme}-new-map`);
+  });
+}
+
+test('with the system’s text larger (root font size 20 px) the toolbar and dialogs still fit at 1280 × 720', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openExampleMap(page);
+  await page.addStyleTag({ content: 'html:root { font-size: 20px !important; }' });
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+  await expectToolbarWhole(page);
+  await screenshot(page, 'a11y-root-20px-mindmap');
+  await page.keyboard.press(`${mod}+e`);
+  await expectDialogUsable(page, 'Export map', 'Export');
+  await screenshot(page, 'a11y-root-20px-export');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(`${mod}+3`);
+  await expect(page.getByRole('treegrid', { name: 'Outline' })).toBeVisible();
+  await screenshot(page, 'a11y-root-20px-outline');
+});
