@@ -62,7 +62,7 @@ export const A11Y_SCREENS: readonly A11yScreen[] = [
     name: 'editor: outline',
     open: async (page) => {
       await page.keyboard.press(`${mod}+3`);
-      await expect(page.getByRole('treegrid', { name: 'Outline' }).or(page.getByRole('grid', { name: 'Outline' }))).toBeVisible();
+      await expect(page.getByRole('treegrid', { name: 'Outline' })).toBeVisible();
     },
     close: async (page) => {
       await page.keyboard.press(`${mod}+1`);

@@ -235,3 +235,63 @@ test('with the system’s text larger (root font size 20 px) the toolbar and dia
   await expect(page.getByRole('treegrid', { name: 'Outline' })).toBeVisible();
   await screenshot(page, 'a11y-root-20px-outline');
 });
+
+/** How the focused element shows focus: its outline or a ring drawn with box-shadow; null when nothing shows. */
+const focusRing = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { name: 'body', ring: 'none' };
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 ? `outline ${style.outlineWidth} ${style.outlineColor}` : null;
+    const shadow = style.boxShadow !== 'none' ? `shadow ${style.boxShadow}` : null;
+    return { name: `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}”`, ring: outline ?? shadow ?? 'none' };
+  });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`Tab reaches the controls in order and each shows a focus ring, ${theme} theme`, async ({ page }) => {
+    await page.addInitScript((name) => localStorage.setItem('touchmap.theme', name), theme);
+    await openExampleMap(page);
+    await page.getByRole('button', { name: 'Close' }).first().click(); // the import's notice
+    await page.locator('body').focus();
+    const noRing: string[] = [];
+    const order: string[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      await page.keyboard.press('Tab');
+      const { name, ring } = await focusRing(page);
+      order.push(name);
+      if (ring === 'none' && name !== 'body') noRing.push(name); // past the last control the browser's own UI has focus
+      if (i === 2 || i === 12) await screenshot(page, `a11y-focus-${theme}-editor-${i}`);
+    }
+    // the toolbar first, left to right: back to the library, then the views
+    expect(order[0]).toContain('All maps');
+    expect(order.findIndex((name) => name.includes('Mind map'))).toBeLessThan(order.findIndex((name) => name.includes('Export')));
+    expect(noRing).toEqual([]);
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.getByRole('button', { name: 'Grid', exact: true }).focus();
+      await screenshot(page, `a11y-focus-${theme}-${size.width}x${size.height}`);
+    }
+  });
+}
+
+test('colour by score band, reaction or kind: each value’s legend swatch differs by pattern, not only by colour', async ({ page }) => {
+  await openExampleMap(page);
+  const signatures = () =>
+    page.locator('.legend__swatch').evaluateAll((swatches) =>
+      swatches.map((el) => {
+        const style = getComputedStyle(el);
+        // the pattern with every colour taken out: what is left to tell values apart in greyscale
+        return `${style.backgroundImage} ${style.borderStyle} ${style.borderWidth}`.replace(/rgba?\([^)]*\)/g, 'C');
+      }),
+    );
+  for (const by of ['Score band', 'Reaction', 'Kind']) {
+    await page.getByLabel('Colour by').first().selectOption({ label: by });
+    const list = await signatures();
+    expect(list.length, by).toBeGreaterThanOrEqual(3);
+    expect(new Set(list).size, `${by}: ${list.join(' | ')}`).toBe(list.length);
+    await screenshot(page, `a11y-colour-by-${by.replace(' ', '-').toLowerCase()}`);
+  }
+});
