@@ -150,7 +150,6 @@ export function OutlineView() {
   const lastDigit = useRef<LastDigit | null>(null);
   /** The sheet: the tree grid that takes the keys, and the box that scrolls (one element, so a keyboard can scroll it). */
   const grid = useRef<HTMLDivElement>(null);
-  const scroller = grid;
   /** Rows whose details are folded away (this view's own state: folding changes nothing in the map). */
   const [collapsed, setCollapsed] = useState<ReadonlySet<TopicId>>(() => new Set());
 
@@ -162,7 +161,7 @@ export function OutlineView() {
   const cursorRow = cursor.id === null ? -1 : (rowIndex.get(cursor.id) ?? -1);
   const touchpointCount = useMemo(() => rows.reduce((n, row) => n + (row.depth === 0 ? 1 : 0), 0), [rows]);
 
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollPaddingStart: ROW_HEIGHT });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => grid.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollPaddingStart: ROW_HEIGHT });
 
   // The selection is shared: a match jumped to, or a node picked on the map, moves the cursor here,
   // unfolding the rows it is under.
@@ -190,7 +189,7 @@ export function OutlineView() {
   // Sideways, the sheet keeps the cursor cell whole in view (Home and Ctrl/Cmd+Home show the label column again).
   const shownCol = Math.min(cursor.col, columns.length - 1);
   useEffect(() => {
-    const box = scroller.current;
+    const box = grid.current;
     const cell = document.getElementById(`outline-cell-${cursorRow}-${shownCol}`);
     if (!box || !cell) return;
     if (shownCol === 0) return void (box.scrollLeft = 0);
