@@ -497,6 +497,7 @@ export const en = {
   'a11y.announce.noStage': 'no stage',
   'a11y.announce.count': '{count} touchpoints.',
   'a11y.announce.count.one': '1 touchpoint.',
+  'help.outline.fold': 'Outline: fold / unfold a touchpoint’s details, on its label (← from a detail goes up to it)',
 } as const;
 
 export type MessageKey = keyof typeof en;
