@@ -158,6 +158,7 @@ export const VIEW_KEYS = [
   { label: 'help.outline.lastCell', keys: [mod('End')], scope: 'outline' },
   { label: 'help.outline.rate', keys: [], text: ['0–9'], scope: 'outline' },
   { label: 'help.outline.edit', keys: [plain('Enter'), plain('F2')], text: ['A–Z'], scope: 'outline' },
+  { label: 'help.outline.fold', keys: [plain('ArrowLeft'), plain('ArrowRight')], scope: 'outline' },
   { label: 'help.nextWhileNaming', keys: [plain('Enter')], scope: 'naming' },
   { label: 'help.typeToEdit', keys: [], text: ['A–Z'], scope: 'map' },
   { label: 'help.round.score', keys: [], text: ['0–9'], scope: 'round' },

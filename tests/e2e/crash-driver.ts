@@ -136,7 +136,7 @@ export async function stopBrowser(running: RunningBrowser | null): Promise<void>
 
 // ─── the app, by keys ───────────────────────────────────────────────────────────────────────
 
-const outline = (page: Page) => page.getByRole('grid', { name: 'Outline' });
+const outline = (page: Page) => page.getByRole('treegrid', { name: 'Outline' });
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Edit label' });
 const saveStatus = (page: Page) => page.getByTestId('save-status');
 

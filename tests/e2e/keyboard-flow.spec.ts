@@ -12,7 +12,7 @@ test.beforeEach(async ({ context }) => {
 });
 
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Edit label' });
-const outline = (page: Page) => page.getByRole('grid', { name: 'Outline' });
+const outline = (page: Page) => page.getByRole('treegrid', { name: 'Outline' });
 const outlineRow = (page: Page, label: string) => page.getByRole('row').filter({ has: page.getByText(label, { exact: true }) });
 const outlineLabels = (page: Page) => page.locator('.outline__row.is-touchpoint .outline__label');
 /** The outline's cursor cell, as "row,col" (0-based), read from the grid's active descendant. */

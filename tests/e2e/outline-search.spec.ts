@@ -50,7 +50,7 @@ test('an indented list pasted into a stage becomes touchpoints with details, in 
 test('five touchpoints rated in the outline by keyboard show their scores on the mind map', async ({ page }) => {
   await clinicMap(page);
   await page.keyboard.press(`${mod}+3`);
-  const grid = page.getByRole('grid', { name: 'Outline' });
+  const grid = page.getByRole('treegrid', { name: 'Outline' });
   await expect(grid).toBeVisible();
   await expect(page.getByTestId('outline-count')).toHaveText('5 touchpoints');
 

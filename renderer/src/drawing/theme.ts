@@ -47,6 +47,17 @@ export interface ThemeTokens {
   readonly chain4: string;
   readonly chain5: string;
   readonly chain6: string;
+  // Text on the coloured fills above (buttons, score badges, the weak-link tag, chain dots): white on
+  // the light theme's deep fills, dark ink on the dark theme's bright ones, so each reads at 4.5:1.
+  readonly accentText: string;
+  readonly dangerText: string;
+  readonly awfulText: string;
+  readonly okText: string;
+  readonly wowText: string;
+  readonly unsortedText: string;
+  readonly chainText: string;
+  /** On the before-and-after badges (compareNew, compareUp, compareDown). */
+  readonly compareText: string;
 }
 
 export const LIGHT: ThemeTokens = {
@@ -72,18 +83,26 @@ export const LIGHT: ThemeTokens = {
   offline: '#f0a43a',
   offlineSoft: '#fdf0dc',
   offlineText: '#1b1f27',
-  unsorted: '#7a8291',
+  unsorted: '#6b7280',
   unsortedSoft: '#eceef2',
   awful: '#c92a2a',
-  ok: '#8a8f98',
-  wow: '#2b8a3e',
+  ok: '#6c727c',
+  wow: '#257a36',
   danger: '#c92a2a',
   chain1: '#7048e8',
-  chain2: '#0c8599',
+  chain2: '#0b7a8c',
   chain3: '#d6336c',
-  chain4: '#5c7a0a',
+  chain4: '#527200',
   chain5: '#862e9c',
-  chain6: '#8c5a3c',
+  chain6: '#8f5e3e',
+  accentText: '#ffffff',
+  dangerText: '#ffffff',
+  awfulText: '#ffffff',
+  okText: '#ffffff',
+  wowText: '#ffffff',
+  unsortedText: '#ffffff',
+  chainText: '#ffffff',
+  compareText: '#ffffff',
 };
 
 export const DARK: ThemeTokens = {
@@ -103,7 +122,7 @@ export const DARK: ThemeTokens = {
   compareNew: '#1971c2',
   compareUp: '#2b7a3b',
   compareDown: '#c92a2a',
-  online: '#5b8fe0',
+  online: '#6e9ee8',
   onlineSoft: '#1f2c44',
   onlineText: '#0d1422',
   offline: '#f3b45c',
@@ -117,10 +136,18 @@ export const DARK: ThemeTokens = {
   danger: '#ff6b6b',
   chain1: '#9775fa',
   chain2: '#3bc9db',
-  chain3: '#f06595',
+  chain3: '#ef75a3',
   chain4: '#a9e34b',
-  chain5: '#da77f2',
-  chain6: '#d0a080',
+  chain5: '#db7ef8',
+  chain6: '#d2a487',
+  accentText: '#15181e',
+  dangerText: '#15181e',
+  awfulText: '#15181e',
+  okText: '#15181e',
+  wowText: '#15181e',
+  unsortedText: '#15181e',
+  chainText: '#15181e',
+  compareText: '#ffffff',
 };
 
 /**

@@ -761,6 +761,24 @@ export const en = {
   'import.cancelled': 'Nothing was imported.',
   'import.builtFailed': 'The map could not be made from it: {reason}',
   'import.drop.hintAll': '.touchmap, XMind, FreeMind, OPML, Markdown, CSV and Excel files · maps already here are never overwritten',
+  // Accessibility: what screen readers hear on the canvas, the outline's tree and the scrolling parts
+  'a11y.mindMapNodes': 'Topics of the map',
+  'a11y.selection': 'Selected topic',
+  'a11y.announce.touchpoint': '{label}: touchpoint, {channel}, {stage}.',
+  'a11y.announce.detail': '{label}: detail of {touchpoint}, {channel}, {stage}.',
+  'a11y.announce.root': '{label}: the business, at the centre of the map.',
+  'a11y.announce.group': '{label}:',
+  'a11y.announce.importance': 'Importance {value}.',
+  'a11y.announce.score': 'Our score {value}, {band}.',
+  'a11y.announce.unscored': 'Not rated yet.',
+  'a11y.announce.competitor': '{competitor} {value}.',
+  'a11y.announce.weakLink': 'Weak link of the chain “{chain}”.',
+  'a11y.announce.many': '{count} selected.',
+  'a11y.announce.noChannel': 'no channel',
+  'a11y.announce.noStage': 'no stage',
+  'a11y.announce.count': '{count} touchpoints.',
+  'a11y.announce.count.one': '1 touchpoint.',
+  'help.outline.fold': 'Outline: fold / unfold a touchpoint’s details, on its label (← from a detail goes up to it)',
 } as const;
 
 /** The plural suffixes i18next adds to a key, by `Intl.PluralRules` category. */

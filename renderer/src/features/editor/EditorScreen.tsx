@@ -18,6 +18,7 @@ import { GridView } from '../grid';
 import { SidePanel, AddStepsBanner, AddToChainHost, useChainUiStore } from '../chains';
 import { useMapSession } from './useMapSession';
 import { SaveStatus } from './SaveStatus';
+import { SelectionAnnouncer } from './SelectionAnnouncer';
 // the data exports' menu, and the visual export dialog (loads its code on first open)
 import { DataExportMenu, ExportDialogHost } from '../export';
 import { TouchmapDropZone } from '../import';
@@ -121,6 +122,7 @@ function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | nu
       )}
       <AddStepsBanner />
       <SearchBar />
+      <SelectionAnnouncer />
     </div>
   );
 }

@@ -131,6 +131,8 @@ function makeFlowNode(node: LayoutNode): MindNode {
     handles: sideHandles(node.width, node.height),
     data: { layout: node },
     // derived group nodes and the root stay where the layout puts them
+    // React Flow's wrapper of each tree item (it carries aria-roledescription, so it needs a role a tree allows)
+    ariaRole: 'group',
     draggable: node.type === 'touchpoint' || node.type === 'detail',
     selectable: false,
     connectable: false,
@@ -170,6 +172,21 @@ function FitViewButton() {
 
 /** The window of the map React Flow is given (canvas-window.ts); changes every half pane of panning. */
 const windowOfStore = (s: ReactFlowState) => viewWindow({ x: s.transform[0], y: s.transform[1], zoom: s.transform[2] }, s);
+
+/**
+ * The nodes are tree items, and React Flow puts its own `application` wrapper between the canvas and
+ * them, which would cut them off from a tree around the canvas; so the tree is the element that holds
+ * the nodes. React Flow renders it and never sets a role on it, so the roles set here stay.
+ */
+function useNodesTree(canvas: React.RefObject<HTMLDivElement | null>, label: string) {
+  useEffect(() => {
+    const nodes = canvas.current?.querySelector('.react-flow__nodes');
+    if (!nodes || nodes.getAttribute('role') === 'tree') return;
+    nodes.setAttribute('role', 'tree');
+    nodes.setAttribute('aria-label', label);
+    nodes.setAttribute('aria-multiselectable', 'true');
+  });
+}
 
 export function MindMapView() {
   const doc = useDocumentStore((s) => s.doc);
@@ -263,9 +280,11 @@ export function MindMapView() {
 
   const isEmpty = doc ? Object.keys(doc.topics).length <= 1 : false;
   const { box, handlers: boxHandlers } = useBoxSelect(model);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useNodesTree(canvasRef, t('a11y.mindMapNodes'));
 
   return (
-    <div className="canvas" aria-label={t('views.mindmap')} role="tree" {...boxHandlers}>
+    <div ref={canvasRef} className="canvas" aria-label={t('views.mindmap')} role="region" {...boxHandlers}>
       <ReactFlow<MindNode, Edge>
         nodes={nodes}
         edges={chainEdges}

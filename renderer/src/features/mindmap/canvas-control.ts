@@ -110,6 +110,14 @@ const nearestBottomMargin = (paneHeight: number) => Math.min(OVERVIEW_SIZE.heigh
  */
 export const REVEAL_GLIDE = { ease: (t: number) => 1 - (1 - t) ** 3, interpolate: 'linear' } as const;
 
+/** True when the system asks for less motion (prefers-reduced-motion): the view then jumps instead of gliding. */
+export function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+}
+
+/** An animation's length, or none when the system asks for less motion. */
+export const motion = (ms: number): number => (prefersReducedMotion() ? 0 : ms);
+
 export function registerCanvas(instance: CanvasHandle): () => void {
   canvas = instance;
   lastFit = null;
@@ -186,7 +194,7 @@ export const canvasControl = {
     const again = lastFit !== null && sameView(lastFit, readable) && sameView(canvas.getViewport(), readable);
     const to = again && whole && whole.zoom < readable.zoom ? whole : readable;
     lastFit = to;
-    void canvas.setViewport(to, { duration: 200 });
+    void canvas.setViewport(to, { duration: motion(200) });
   },
   /** The view a map opens at: Fit to view's readable framing, at once. False when there was no map or pane yet. */
   open: (): boolean => {
@@ -196,8 +204,8 @@ export const canvasControl = {
     void canvas?.setViewport(to, { duration: 0 });
     return true;
   },
-  zoomIn: () => void canvas?.zoomIn({ duration: 150 }),
-  zoomOut: () => void canvas?.zoomOut({ duration: 150 }),
+  zoomIn: () => void canvas?.zoomIn({ duration: motion(150) }),
+  zoomOut: () => void canvas?.zoomOut({ duration: motion(150) }),
   /**
    * Brings a node on screen. The mind map's actions call it right after their command, before
    * React renders (issue 6): a jump then lands in the same render as the edit, so the canvas
@@ -205,8 +213,9 @@ export const canvasControl = {
    */
   reveal: (box: Box, follow: Follow = 'glide') => {
     if (!canvas) return;
-    const to = followView(box, canvas.getViewport(), canvas.paneSize(), follow);
-    if (!to) return;
+    const followed = followView(box, canvas.getViewport(), canvas.paneSize(), follow);
+    if (!followed) return;
+    const to = { ...followed, duration: motion(followed.duration) };
     // The canvas's own follow effect asks again right after an action did, mid-glide: the glide
     // already heads there, and starting it over would only delay it. (By time, not by the glide's
     // end: a glide the user interrupts by panning never reports one.)

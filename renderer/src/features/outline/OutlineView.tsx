@@ -12,7 +12,7 @@ import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
 import { t, type MessageKey, useLanguage } from '../../i18n';
 import { FilterBar } from '../filter';
-import { outlineColumns, outlineRows, nextSort, cellValue, type OutlineColumn, type OutlineRow, type OutlineSort } from './outline-model';
+import { outlineColumns, outlineRows, nextSort, cellValue, treeRows, ancestorsInRows, type OutlineColumn, type TreeRow, type OutlineSort } from './outline-model';
 import { outlineIntent, type LastDigit, type RefusedKey } from './outline-keys';
 import { cellCommand, chooseCell, clearCell, rateCell } from './outline-edits';
 import { CellContent, ChoiceCellEditor, TextCellEditor } from './OutlineCells';
@@ -41,7 +41,7 @@ interface Editing {
 }
 
 interface RowProps {
-  readonly row: OutlineRow;
+  readonly row: TreeRow;
   readonly index: number;
   readonly columns: readonly OutlineColumn[];
   readonly template: string;
@@ -52,9 +52,10 @@ interface RowProps {
   readonly onCellDoubleClick: (index: number, col: number) => void;
   readonly onCommit: (id: TopicId, col: number, value: string, move?: 'next' | 'previous') => void;
   readonly onCancel: () => void;
+  readonly onToggle: (id: TopicId) => void;
 }
 
-const OutlineRowView = memo(function OutlineRowView({ row, index, columns, template, top, cursorCol, editing, onCellClick, onCellDoubleClick, onCommit, onCancel }: RowProps) {
+const OutlineRowView = memo(function OutlineRowView({ row, index, columns, template, top, cursorCol, editing, onCellClick, onCellDoubleClick, onCommit, onCancel, onToggle }: RowProps) {
   useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const doc = useDocumentStore((s) => s.doc) as MapDoc;
   const topic = doc.topics[row.id];
@@ -69,6 +70,8 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, columns, templ
       className={classes.filter(Boolean).join(' ')}
       role="row"
       aria-rowindex={index + 2}
+      aria-level={row.depth + 1}
+      aria-expanded={row.expandable ? row.expanded : undefined}
       aria-selected={selected}
       data-topic-id={row.id}
       style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template }}
@@ -105,7 +108,22 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, columns, templ
                 onCancel={onCancel}
               />
             ) : (
-              <CellContent doc={doc} topic={topic} column={column} query={col === 0 ? query : null} />
+              <>
+                {col === 0 && row.expandable && (
+                  // the mouse's way to fold; the keyboard's is Left / Right on this column
+                  <span
+                    className={`outline__twisty${row.expanded ? ' is-expanded' : ''}`}
+                    aria-hidden="true"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onToggle(row.id);
+                    }}
+                  >
+                    ▸
+                  </span>
+                )}
+                <CellContent doc={doc} topic={topic} column={column} query={col === 0 ? query : null} />
+              </>
             )}
           </div>
         );
@@ -131,22 +149,38 @@ export function OutlineView() {
   /** The last refused key's explanation, shown in place of the key hint until the next key. */
   const [refusal, setRefusal] = useState<string | null>(null);
   const lastDigit = useRef<LastDigit | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
+  /** The sheet: the tree grid that takes the keys, and the box that scrolls (one element, so a keyboard can scroll it). */
   const grid = useRef<HTMLDivElement>(null);
+  /** Rows whose details are folded away (this view's own state: folding changes nothing in the map). */
+  const [collapsed, setCollapsed] = useState<ReadonlySet<TopicId>>(() => new Set());
 
   const columns = useMemo(() => (doc ? outlineColumns(doc) : []), [doc]);
   const template = useMemo(() => templateOf(columns), [columns]);
-  const rows = useMemo(() => (doc ? outlineRows(doc, sort, filter) : []), [doc, sort, filter]);
+  const allRows = useMemo(() => (doc ? outlineRows(doc, sort, filter) : []), [doc, sort, filter]);
+  const rows = useMemo(() => treeRows(allRows, collapsed), [allRows, collapsed]);
   const rowIndex = useMemo(() => new Map(rows.map((row, i) => [row.id, i])), [rows]);
   const cursorRow = cursor.id === null ? -1 : (rowIndex.get(cursor.id) ?? -1);
   const touchpointCount = useMemo(() => rows.reduce((n, row) => n + (row.depth === 0 ? 1 : 0), 0), [rows]);
 
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollPaddingStart: ROW_HEIGHT });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => grid.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollPaddingStart: ROW_HEIGHT });
 
-  // The selection is shared: a match jumped to, or a node picked on the map, moves the cursor here.
+  // The selection is shared: a match jumped to, or a node picked on the map, moves the cursor here,
+  // unfolding the rows it is under.
   useEffect(() => {
-    if (primary !== null && rowIndex.has(primary)) setCursor((c) => (c.id === primary ? c : { id: primary, col: c.col }));
-  }, [primary, rowIndex]);
+    if (primary === null) return;
+    if (rowIndex.has(primary)) setCursor((c) => (c.id === primary ? c : { id: primary, col: c.col }));
+    else {
+      const above = ancestorsInRows(allRows, primary).filter((id) => collapsed.has(id));
+      if (above.length > 0) setCollapsed((old) => new Set([...old].filter((id) => !above.includes(id))));
+    }
+  }, [primary, rowIndex, allRows, collapsed]);
+  const onToggle = useCallback((id: TopicId) => {
+    setCollapsed((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
   useEffect(() => {
     if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
   }, [cursorRow, virtualizer]);
@@ -156,7 +190,7 @@ export function OutlineView() {
   // Sideways, the sheet keeps the cursor cell whole in view (Home and Ctrl/Cmd+Home show the label column again).
   const shownCol = Math.min(cursor.col, columns.length - 1);
   useEffect(() => {
-    const box = scroller.current;
+    const box = grid.current;
     const cell = document.getElementById(`outline-cell-${cursorRow}-${shownCol}`);
     if (!box || !cell) return;
     if (shownCol === 0) return void (box.scrollLeft = 0);
@@ -240,7 +274,7 @@ export function OutlineView() {
     const now = performance.now();
     const intent = outlineIntent(
       { key: event.key, shift: event.shiftKey, mod: event.ctrlKey || event.metaKey, alt: event.altKey },
-      { cursor: at, rows: rows.length, cols: columns.length, kind: column.kind, choices: column.values?.length, page: PAGE_ROWS, last: lastDigit.current, now },
+      { cursor: at, rows: rows.length, cols: columns.length, kind: column.kind, choices: column.values?.length, page: PAGE_ROWS, last: lastDigit.current, now, tree: rows[at.row] },
     );
     const row = rows[at.row];
     if (intent.type === 'none' || (!row && intent.type !== 'move')) return;
@@ -249,6 +283,7 @@ export function OutlineView() {
     if (intent.type === 'refuse') return;
     if (intent.type === 'move') return moveTo(intent.to.row, intent.to.col, intent.extend);
     if (!row) return;
+    if (intent.type === 'expand' || intent.type === 'collapse') return onToggle(row.id);
     if (cursorRow < 0) moveTo(at.row, at.col);
     switch (intent.type) {
       case 'edit':
@@ -281,7 +316,7 @@ export function OutlineView() {
       <div
         ref={grid}
         className="outline__grid"
-        role="grid"
+        role="treegrid"
         aria-label={t('outline.title')}
         aria-rowcount={rows.length + 1}
         aria-colcount={columns.length}
@@ -290,7 +325,6 @@ export function OutlineView() {
         aria-activedescendant={cursorRow >= 0 ? `outline-cell-${cursorRow}-${cursorCol}` : undefined}
         onKeyDown={onKeyDown}
       >
-        <div ref={scroller} className="outline__scroller">
           <div className="outline__head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
             {columns.map((column) => {
               const sorted = sort?.column === column.id ? sort.direction : null;
@@ -314,7 +348,7 @@ export function OutlineView() {
           ) : (
             <div className="outline__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
-                const row = rows[item.index] as OutlineRow;
+                const row = rows[item.index] as TreeRow;
                 return (
                   <OutlineRowView
                     key={row.id}
@@ -329,12 +363,12 @@ export function OutlineView() {
                     onCellDoubleClick={onCellDoubleClick}
                     onCommit={onCommit}
                     onCancel={onCancel}
+                    onToggle={onToggle}
                   />
                 );
               })}
             </div>
           )}
-        </div>
       </div>
       <p className="outline__hint muted" role="status">
         {refusal ?? t('outline.keysHint')}

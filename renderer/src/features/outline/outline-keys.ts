@@ -12,7 +12,10 @@
  * - a number key anywhere else is refused with a message, never taken as text: a rating pass that
  *   lands on a label cell (Tab wraps there) must not rename the touchpoint;
  * - Enter or F2 edits the cell (text: a field; choice: a list); typing a letter on a text cell starts
- *   editing with it; Delete or Backspace clears the field.
+ *   editing with it; Delete or Backspace clears the field;
+ * - the tree (WAI-ARIA tree grid, on the first column only, so the arrows still move across cells):
+ *   Right on a folded row unfolds it, Left on an unfolded row folds it, and Left on a detail goes up
+ *   to the row it sits under.
  */
 import { digitValue } from '@shared/model/rating-digits';
 import type { ColumnKind } from './outline-model';
@@ -46,6 +49,8 @@ export type OutlineIntent =
   | { readonly type: 'set'; readonly value: number; readonly replacesLast: boolean }
   | { readonly type: 'choose'; readonly index: number }
   | { readonly type: 'clear' }
+  | { readonly type: 'expand' }
+  | { readonly type: 'collapse' }
   /** A key that means nothing on this cell and would be a mistake to pass on: the view says why. */
   | { readonly type: 'refuse'; readonly reason: RefusedKey }
   | { readonly type: 'none' };
@@ -64,6 +69,8 @@ export interface KeyContext {
   readonly page: number;
   readonly last: LastDigit | null;
   readonly now: number;
+  /** The cursor row's place in the tree; without it the arrows only move. */
+  readonly tree?: { readonly expandable: boolean; readonly expanded: boolean; readonly parent: number | null };
 }
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
@@ -89,8 +96,13 @@ export function outlineIntent(press: KeyPress, ctx: KeyContext): OutlineIntent {
     case 'ArrowDown':
       return move(cursor.row + 1, cursor.col, press.shift === true);
     case 'ArrowLeft':
+      if (cursor.col === 0 && ctx.tree && !press.shift) {
+        if (ctx.tree.expandable && ctx.tree.expanded) return { type: 'collapse' };
+        if (ctx.tree.parent !== null) return move(ctx.tree.parent, 0);
+      }
       return move(cursor.row, cursor.col - 1);
     case 'ArrowRight':
+      if (cursor.col === 0 && ctx.tree?.expandable && !ctx.tree.expanded && !press.shift) return { type: 'expand' };
       return move(cursor.row, cursor.col + 1);
     case 'Home':
       return move(cursor.row, 0);

@@ -150,3 +150,50 @@ export function outlineRows(doc: MapDoc, sort: OutlineSort | null, filter: Topic
 export function bandOfCell(columnId: string, value: number | undefined): string | undefined {
   return columnId === 'importance' ? undefined : scoreBand(value);
 }
+
+/** A row as the tree grid shows it: whether it has rows under it, and whether they show. */
+export interface TreeRow extends OutlineRow {
+  readonly expandable: boolean;
+  readonly expanded: boolean;
+  /** The index, among the rows shown, of the row it sits under; null for a touchpoint. */
+  readonly parent: number | null;
+}
+
+/**
+ * The rows shown when the rows in `collapsed` fold their details away (the outline's tree: a touchpoint
+ * and its details, a detail and its own).
+ * @example treeRows([{ id: 'a', depth: 0 }, { id: 'a1', depth: 1 }], new Set(['a'])) // [{ id: 'a', depth: 0, expandable: true, expanded: false, parent: null }]
+ */
+export function treeRows(rows: readonly OutlineRow[], collapsed: ReadonlySet<TopicId>): TreeRow[] {
+  const shown: TreeRow[] = [];
+  /** The index in `shown` of the last row at each depth, for the parent of the next deeper row. */
+  const lastAt: number[] = [];
+  let hiddenBelow: number | null = null;
+  rows.forEach((row, i) => {
+    if (hiddenBelow !== null && row.depth > hiddenBelow) return;
+    hiddenBelow = null;
+    const expandable = (rows[i + 1]?.depth ?? -1) > row.depth;
+    const expanded = expandable && !collapsed.has(row.id);
+    if (expandable && !expanded) hiddenBelow = row.depth;
+    shown.push({ ...row, expandable, expanded, parent: row.depth > 0 ? (lastAt[row.depth - 1] ?? null) : null });
+    lastAt[row.depth] = shown.length - 1;
+    lastAt.length = row.depth + 1;
+  });
+  return shown;
+}
+
+/** The rows above `id` in the tree (its touchpoint, the details between): what must unfold to show it. */
+export function ancestorsInRows(rows: readonly OutlineRow[], id: TopicId): TopicId[] {
+  const at = rows.findIndex((row) => row.id === id);
+  if (at < 0) return [];
+  const found: TopicId[] = [];
+  let depth = (rows[at] as OutlineRow).depth;
+  for (let i = at - 1; i >= 0 && depth > 0; i -= 1) {
+    const row = rows[i] as OutlineRow;
+    if (row.depth < depth) {
+      found.push(row.id);
+      depth = row.depth;
+    }
+  }
+  return found;
+}

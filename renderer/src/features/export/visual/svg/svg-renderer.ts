@@ -524,7 +524,7 @@ function drawWeakMark(b: Box, theme: ThemeTokens, mark: WeakMark): string {
   const x = b.x + (mark.dots > 0 ? 4 + (mark.dots - 1) * 22 + 14 : 8);
   const y = b.y - WEAK_TAG_RISE;
   const pill = rectEl(x, y, w, WEAK_TAG_HEIGHT, WEAK_TAG_HEIGHT / 2, { fill: theme.danger });
-  const text = textEl(x + w / 2, y + 12, mark.tag, WEAK_TAG_FONT, 700, '#ffffff', 'middle');
+  const text = textEl(x + w / 2, y + 12, mark.tag, WEAK_TAG_FONT, 700, theme.dangerText, 'middle');
   return ring + pill + text;
 }
 
@@ -548,7 +548,7 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
       break;
     case 'channel':
       parts.push(rectEl(b.x, b.y, b.width, b.height, b.height / 2, { fill: toneColour }));
-      textFill = tone === 'online' ? theme.onlineText : tone === 'offline' ? theme.offlineText : '#ffffff';
+      textFill = tone === 'online' ? theme.onlineText : tone === 'offline' ? theme.offlineText : theme.unsortedText;
       break;
     case 'stage':
     case 'unsorted': {
@@ -597,7 +597,7 @@ function drawNode(node: LayoutNode, b: Box, theme: ThemeTokens, score: number | 
       const w = Math.max(24, measureText(label, 13, 'bold') + 8);
       const bx = b.x + b.width - w;
       parts.push(pathEl(roundedPath({ x: bx, y: b.y, width: w, height: 20 }, 0, 8, 0, 8), { fill: BAND_COLOUR(theme, band) }));
-      parts.push(textEl(bx + w / 2, b.y + 14.5, label, 13, 700, '#ffffff', 'middle'));
+      parts.push(textEl(bx + w / 2, b.y + 14.5, label, 13, 700, band === 'awful' ? theme.awfulText : band === 'ok' ? theme.okText : theme.wowText, 'middle'));
     }
   }
   if (node.collapsed && node.hiddenCount > 0) {
