@@ -80,6 +80,9 @@ export const OPERATION_TABLE = {
   'export.png': { label: 'operation.export.png', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.png.menu' }, palette: true },
   'export.jpeg': { label: 'operation.export.jpeg', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.jpeg.menu' }, palette: true },
   'export.svg': { label: 'operation.export.svg', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.svg.menu' }, palette: true },
+  // the presentation's slides, as a 16:9 PDF deck and a PowerPoint file
+  'export.slidesPdf': { label: 'operation.export.slidesPdf', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.slidesPdf.menu' }, palette: true },
+  'export.slidesPptx': { label: 'operation.export.slidesPptx', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.slidesPptx.menu' }, palette: true },
   'export.csv': { label: 'operation.export.csv', keys: [], scope: 'app', menu: { in: 'export', group: 1, label: 'operation.export.csv.menu' }, palette: true },
   'export.markdown': { label: 'operation.export.markdown', keys: [], scope: 'app', menu: { in: 'export', group: 1, label: 'operation.export.markdown.menu' }, palette: true },
   'export.touchmap': {
@@ -104,6 +107,8 @@ export const OPERATION_TABLE = {
     menu: { in: 'view', group: 2, label: 'operation.view.presentation.menu', kind: 'checkbox' },
     palette: true,
   },
+  // pick and order the slides presenting shows (saved with the map)
+  'view.slides': { label: 'operation.view.slides', keys: [mod('e', true)], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.view.slides.menu' }, palette: true },
   'view.theme': { label: 'operation.view.theme', keys: [], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.view.theme.menu' }, palette: true },
   'chain.togglePanel': { label: 'operation.chain.togglePanel', keys: [mod('j', true)], scope: 'app', toolbar: true, palette: true },
   // the selected touchpoints, in the order selected, become a chain's next steps (L for link)
