@@ -5,7 +5,15 @@
  * the PowerPoint file carry the same slides.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { createMap, mod, openLibrary, screenshot, waitSaved } from './driver';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { serializeTouchmapFile } from '@shared/file-format';
+import { setPresentationSlides } from '@shared/model/commands';
+import { buildTemplate } from '@shared/templates';
+import type { MapDoc } from '@shared/model/types';
+import { createMap, mod, openLibrary, screenshot, SCREENSHOTS, waitSaved } from './driver';
 
 const slides = (page: Page) => page.getByRole('region', { name: 'Slides' });
 const counter = (page: Page) => slides(page).locator('.slideshow__counter');
@@ -168,3 +176,102 @@ for (const size of [
     });
   }
 }
+
+/** The clinic template with a saved deck: the map, its first stage, its first chain, the action plan. */
+function clinicFile(dir: string, locale: 'en' | 'ja' = 'en'): { path: string; doc: MapDoc } {
+  let n = 0;
+  const built = buildTemplate('clinic', { locale, newId: (prefix) => `${prefix}-${++n}`, now: '2026-12-01T09:00:00.000Z' });
+  const doc = setPresentationSlides(built, [
+    { kind: 'map' },
+    { kind: 'stage', stageId: built.map.stages[0]?.id as string },
+    { kind: 'chain', chainId: built.chainOrder[0] as string },
+    { kind: 'actions' },
+  ]);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `clinic-${locale}.touchmap`);
+  writeFileSync(path, serializeTouchmapFile([doc], '2026-12-01T10:00:00.000Z'));
+  return { path, doc };
+}
+
+function cli(args: readonly string[]) {
+  const run = spawnSync(process.execPath, ['scripts/export.mjs', ...args], { encoding: 'utf8', timeout: 240_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function tool(cmd: string, args: readonly string[]): string {
+  const run = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+test('npm run export writes the slides as a 16:9 PDF deck, one page a slide, titles as text; refuses to overwrite without --force', async () => {
+  test.setTimeout(180_000);
+  const dir = join('.tmp', 'deck-e2e');
+  rmSync(dir, { recursive: true, force: true });
+  const { path, doc } = clinicFile(dir);
+  const out = join(dir, 'Clinic slides.pdf');
+  const run = cli([path, '--format', 'slides-pdf', '--out', out]);
+  expect(run.stderr.replace(/^note: .*$/gm, '').trim()).toBe('');
+  expect(run.status).toBe(0);
+  const info = tool('pdfinfo', [out]);
+  expect(info).toMatch(/Pages:\s+4\n/);
+  // 13.333 × 7.5 in: PowerPoint's widescreen page, 16:9
+  const size = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+  expect(Number(size?.[1]) / Number(size?.[2])).toBeCloseTo(16 / 9, 2);
+  const pages = tool('pdftotext', ['-layout', out, '-']).split('\f');
+  const chain = doc.chains[doc.chainOrder[0] as string];
+  expect(pages[0]).toContain(doc.map.title);
+  expect(pages[1]).toContain(doc.map.stages[0]?.name);
+  expect(pages[2]).toContain(chain?.name);
+  expect(pages[2]).toMatch(/Weak link: Filling in the card and questionnaire/);
+  expect(pages[3]).toContain('Action plan');
+  expect(pages[3]).toContain('Rewrite the ad around the free diagnosis');
+  // the pages as images, to look at
+  tool('pdftoppm', ['-png', '-r', '60', out, join(SCREENSHOTS, 'present-deck-pdf')]);
+
+  // an existing file is left alone without --force
+  const again = cli([path, '--format', 'slides-pdf', '--out', out]);
+  expect(again.status).not.toBe(0);
+  expect(again.stderr).toMatch(/already exists/);
+  expect(cli([path, '--format', 'slides-pdf', '--out', out, '--force']).status).toBe(0);
+});
+
+test('npm run export writes the slides as PowerPoint: one slide each, 16:9, titles and the action plan as editable text, pictures as SVG with a PNG beside', async () => {
+  test.setTimeout(180_000);
+  const dir = join('.tmp', 'deck-e2e-pptx');
+  rmSync(dir, { recursive: true, force: true });
+  const { path, doc } = clinicFile(dir, 'ja');
+  const run = cli([path, '--format', 'slides-pptx']);
+  expect(run.stderr.replace(/^note: .*$/gm, '').trim()).toBe('');
+  expect(run.status).toBe(0);
+  const out = join(dir, `${doc.map.title} slides.pptx`);
+  expect(existsSync(out)).toBe(true);
+  const files = unzipSync(new Uint8Array(readFileSync(out)));
+  const text = (name: string) => strFromU8(files[name] as Uint8Array);
+  const slideNames = Object.keys(files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+  expect(slideNames).toHaveLength(4);
+  // 16:9: 12192000 × 6858000 EMU
+  expect(text('ppt/presentation.xml')).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
+  const slide = (i: number) => text(`ppt/slides/slide${i}.xml`);
+  expect(slide(1)).toContain(`<a:t>${doc.map.title}</a:t>`);
+  expect(slide(2)).toContain(`<a:t>${doc.map.stages[0]?.name}</a:t>`);
+  expect(slide(3)).toContain(`<a:t>${doc.chains[doc.chainOrder[0] as string]?.name}</a:t>`);
+  // the action plan is a real table whose cells are text
+  expect(slide(4)).toContain('<a:tbl>');
+  expect(slide(4)).toContain('<a:t>アクションプラン</a:t>');
+  const action = Object.values(doc.topics).find((topic) => topic.action)?.action?.what as string;
+  expect(slide(4)).toContain(`<a:t>${action}</a:t>`);
+  // the map's picture: an SVG (svgBlip) and its PNG fallback, both stored and both non-empty
+  expect(slide(1)).toContain('asvg:svgBlip');
+  const media = Object.keys(files).filter((name) => name.startsWith('ppt/media/'));
+  const svgs = media.filter((name) => name.endsWith('.svg'));
+  const pngs = media.filter((name) => name.endsWith('.png'));
+  expect(svgs).toHaveLength(3);
+  expect(pngs).toHaveLength(3);
+  for (const name of [...svgs, ...pngs]) expect((files[name] as Uint8Array).length).toBeGreaterThan(1000);
+  // the PNG is a real picture of the slide, not pptxgenjs's "broken image" placeholder
+  const png = files[pngs[0] as string] as Uint8Array;
+  const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
+  expect(width).toBeGreaterThan(1000);
+  expect(strFromU8(files[svgs[0] as string] as Uint8Array)).toContain('<text');
+});

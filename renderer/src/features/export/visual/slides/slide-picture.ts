@@ -40,6 +40,32 @@ export function chainLayout(layout: MapLayout, steps: readonly string[]): MapLay
   if (!steps.some((step) => byId.has(step))) return null;
   const nodes = layout.nodes.filter((node) => inside.has(node.id));
   const edges = layout.edges.filter((edge) => inside.has(edge.source) && inside.has(edge.target));
+  return { nodes, edges, bounds: boundsOf(nodes) };
+}
+
+/** The room between a stage's offline and online halves on its slide, px. */
+export const STAGE_SIDES_GAP = 96;
+
+/**
+ * A stage's slide brought together: on the map its offline half sits left of the business and its
+ * online half right, a whole map's width apart, which would leave the slide's middle empty and both
+ * halves tiny. Each side is moved (whole, so nothing inside it changes) until they stand
+ * STAGE_SIDES_GAP apart, their middles on one line.
+ * @example const compact = closeSides(stageLayout(layout, 's-aw')!);
+ */
+export function closeSides(layout: MapLayout): MapLayout {
+  const left = layout.nodes.filter((node) => node.side === 'left');
+  const right = layout.nodes.filter((node) => node.side !== 'left');
+  if (left.length === 0 || right.length === 0) return layout;
+  const a = boundsOf(left);
+  const b = boundsOf(right);
+  const dx = b.x - STAGE_SIDES_GAP - (a.x + a.width);
+  const dy = b.y + b.height / 2 - (a.y + a.height / 2);
+  const nodes = layout.nodes.map((node) => (node.side === 'left' ? { ...node, x: node.x + dx, y: node.y + dy } : node));
+  return { ...layout, nodes, bounds: boundsOf(nodes) };
+}
+
+function boundsOf(nodes: readonly LayoutNode[]): MapLayout['bounds'] {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const node of nodes) {
     minX = Math.min(minX, node.x);
@@ -47,7 +73,7 @@ export function chainLayout(layout: MapLayout, steps: readonly string[]): MapLay
     maxX = Math.max(maxX, node.x + node.width);
     maxY = Math.max(maxY, node.y + node.height);
   }
-  return { nodes, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 /**
@@ -62,7 +88,7 @@ export function slidePicture(doc: MapDoc, slide: Slide, options: SlidePictureOpt
   if (slide.kind === 'map') return renderMapSvg(doc, whole, { ...base, chains: false });
   if (slide.kind === 'stage') {
     const part = stageLayout(whole, slide.stage.id);
-    return renderMapSvg(doc, part ?? whole, { ...base, chains: true, partOfMap: part !== null });
+    return renderMapSvg(doc, part ? closeSides(part) : whole, { ...base, chains: true, partOfMap: part !== null });
   }
   const part = chainLayout(whole, slide.steps);
   return renderMapSvg(doc, part ?? whole, { ...base, chains: true, onlyChains: [slide.chain.id], partOfMap: part !== null });
