@@ -13,7 +13,7 @@ import { serializeTouchmapFile } from '@shared/file-format';
 import { setPresentationSlides } from '@shared/model/commands';
 import { buildTemplate } from '@shared/templates';
 import type { MapDoc } from '@shared/model/types';
-import { createMap, mod, openLibrary, screenshot, SCREENSHOTS, waitSaved } from './driver';
+import { createMap, mod, node, openLibrary, screenshot, SCREENSHOTS, waitSaved } from './driver';
 
 const slides = (page: Page) => page.getByRole('region', { name: 'Slides' });
 const counter = (page: Page) => slides(page).locator('.slideshow__counter');
@@ -67,6 +67,9 @@ test('pick and order slides, present them, walk a chain step by step, black the 
   await page.keyboard.press(`${mod}+Shift+E`);
   expect((await labels()).slice(0, 5)).toEqual([chains[0], stages[0], 'Whole map — Clinic', chains[1], 'Action plan']);
   await page.getByRole('dialog', { name: 'Slides' }).getByRole('button', { name: 'Cancel' }).click();
+  // a touchpoint selected on the map: keys pressed while presenting must not reach it
+  await node(page, 'Context ad').click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 
   // present: the first slide is the chain, its whole walk, the weak link named
   await page.keyboard.press('F5');
@@ -137,8 +140,9 @@ test('pick and order slides, present them, walk a chain step by step, black the 
   await page.keyboard.press('Escape');
   await expect(slides(page)).toBeHidden();
   await expect(page.getByRole('button', { name: /All maps/ })).toBeVisible();
-  // nothing was deleted by the keys pressed while presenting
-  await page.getByRole('button', { name: 'Undo' }).isDisabled();
+  // nothing was deleted or renamed by the keys pressed while presenting
+  await expect(page.getByLabel('Label', { exact: true })).toHaveValue('Context ad');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
 
 for (const size of [

@@ -506,6 +506,13 @@ export const en = {
   'slides.exporting': 'Drawing the slides…',
   'slides.exported': 'Exported {n} slides to {name}.',
   'slides.failed': 'The slides could not be exported: {reason}',
+  'export.slides.title': 'Slides',
+  'export.slides.pdf': 'Slides (PDF)',
+  'export.slides.pdf.about': 'One 16:9 page per slide, for the projector or to send round',
+  'export.slides.pptx': 'Slides (PowerPoint)',
+  'export.slides.pptx.about': 'One slide per slide; titles and the action plan stay editable',
+  'export.slides.pick': 'Pick and order the slides…',
+  'export.slides.pick.about': 'Which slides the presentation and the decks show',
   'export.slides.filter.slides-pdf': 'PDF slides',
   'export.slides.filter.slides-pptx': 'PowerPoint presentation',
 } as const;

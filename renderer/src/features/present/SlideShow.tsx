@@ -38,6 +38,24 @@ export function useDeck(doc: MapDoc | null): Slide[] {
   return useMemo(() => (doc ? deckOf(doc, slideWords(doc.map.locale)) : []), [doc]);
 }
 
+/**
+ * The slides either side of the one on screen, once the browser is idle after a step: their pictures
+ * are drawn and laid out then, off the step's own frame, so the next key only shows one.
+ */
+function useWarmNeighbours(slide: number, count: number, ready: boolean): number[] {
+  const [warm, setWarm] = useState<number[]>([]);
+  useEffect(() => {
+    if (!ready) return;
+    // the current slide too: it stays mounted, unmoved, when the next step shows its neighbour
+    const next = [slide - 1, slide, slide + 1].filter((index) => index >= 0 && index < count);
+    const idle = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 50));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => setWarm(next), { timeout: 400 });
+    return () => cancel(handle);
+  }, [slide, count, ready]);
+  return warm;
+}
+
 /** Moves through the deck by a key's action; true when the key was the presenter's. */
 function step(deck: readonly Slide[], action: ReturnType<typeof slideKeyAction>): boolean {
   const store = usePresentStore.getState();
@@ -82,10 +100,18 @@ export function SlideShow() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [deck]);
 
-  const picture = useMemo(
-    () => (drawing && doc && slide ? drawing.slideMarkup(doc, slide, { background: theme === 'dark' ? 'dark' : 'white', grouping }) : null),
-    [drawing, doc, slide, theme, grouping],
-  );
+  const background = theme === 'dark' ? 'dark' : 'white';
+  const draw = (index: number) => {
+    const at = deck[index];
+    return drawing && doc && at ? drawing.slideMarkup(doc, at, { background, grouping }) : null;
+  };
+  const warm = useWarmNeighbours(position.slide, deck.length, drawing !== null);
+  // the slide on screen, and its neighbours drawn ahead (hidden): a step shows a picture already laid out
+  // in deck order, so a step never moves a layer in the page (a moved picture is laid out again)
+  const layers = [...new Set([position.slide, ...warm])]
+    .sort((a, b) => a - b)
+    .map((index) => ({ index, slide: deck[index], picture: draw(index) }))
+    .filter((layer): layer is { index: number; slide: Slide; picture: NonNullable<ReturnType<typeof draw>> } => layer.slide !== undefined && layer.picture !== null);
   const words = doc ? slideWords(doc.map.locale) : slideWords('en');
   const lit = slide ? litStep(slide, position.step) : undefined;
 
@@ -98,11 +124,16 @@ export function SlideShow() {
             {slide.kind === 'chain' && <ChainCaption slide={slide} step={position.step} doc={doc} words={words} />}
           </header>
           <div className="slideshow__body">
-            {slide.kind === 'actions' ? (
-              <ActionPlanTable slide={slide} words={words} />
-            ) : picture ? (
-              <Picture picture={picture} fitKey={`${position.slide}.${position.step}`} lit={lit} />
-            ) : null}
+            {slide.kind === 'actions' && <ActionPlanTable slide={slide} words={words} />}
+            {layers.map((layer) => (
+              <Picture
+                key={layer.slide.key}
+                picture={layer.picture}
+                active={layer.index === position.slide}
+                fitKey={layer.index === position.slide ? `${position.slide}.${position.step}` : 'ahead'}
+                lit={layer.index === position.slide ? lit : undefined}
+              />
+            ))}
           </div>
         </>
       ) : (
@@ -170,7 +201,18 @@ interface View {
 }
 
 /** The slide's picture, fitted to the screen at each step; drag pans, the wheel zooms about the pointer. */
-function Picture({ picture, fitKey, lit }: { readonly picture: NonNullable<ReturnType<SlideDrawing['slideMarkup']>>; readonly fitKey: string; readonly lit: string | undefined }) {
+function Picture({
+  picture,
+  fitKey,
+  lit,
+  active,
+}: {
+  readonly picture: NonNullable<ReturnType<SlideDrawing['slideMarkup']>>;
+  readonly fitKey: string;
+  readonly lit: string | undefined;
+  /** On screen; otherwise drawn ahead, hidden, for the next step. */
+  readonly active: boolean;
+}) {
   const pane = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View | null>(null);
   const drag = useRef<{ x: number; y: number; from: View } | null>(null);
@@ -210,11 +252,11 @@ function Picture({ picture, fitKey, lit }: { readonly picture: NonNullable<Retur
   const ring = 8;
 
   return (
-    <div className="slideshow__pane" ref={pane} onWheel={onWheel} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}>
+    <div className={`slideshow__pane${active ? '' : ' slideshow__pane--ahead'}`} aria-hidden={!active} ref={pane} onWheel={onWheel} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}>
       {view && (
         <div
           className="slideshow__picture"
-          data-testid="slide-picture"
+          data-testid={active ? 'slide-picture' : undefined}
           style={{ width: picture.width, height: picture.height, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}
         >
           {/* the export renderer escapes every text it writes (svg-renderer.ts escapeXml) */}
