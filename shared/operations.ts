@@ -80,9 +80,6 @@ export const OPERATION_TABLE = {
   'export.png': { label: 'operation.export.png', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.png.menu' }, palette: true },
   'export.jpeg': { label: 'operation.export.jpeg', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.jpeg.menu' }, palette: true },
   'export.svg': { label: 'operation.export.svg', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.svg.menu' }, palette: true },
-  // the presentation's slides, as a 16:9 PDF deck and a PowerPoint file
-  'export.slidesPdf': { label: 'operation.export.slidesPdf', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.slidesPdf.menu' }, palette: true },
-  'export.slidesPptx': { label: 'operation.export.slidesPptx', keys: [], scope: 'app', menu: { in: 'export', group: 0, label: 'operation.export.slidesPptx.menu' }, palette: true },
   'export.csv': { label: 'operation.export.csv', keys: [], scope: 'app', menu: { in: 'export', group: 1, label: 'operation.export.csv.menu' }, palette: true },
   'export.markdown': { label: 'operation.export.markdown', keys: [], scope: 'app', menu: { in: 'export', group: 1, label: 'operation.export.markdown.menu' }, palette: true },
   'export.touchmap': {
@@ -92,6 +89,9 @@ export const OPERATION_TABLE = {
     menu: { in: 'export', group: 1, label: 'operation.export.touchmap.menu' },
     palette: true,
   },
+  // the presentation's slides, as a 16:9 PDF deck and a PowerPoint file
+  'export.slidesPdf': { label: 'operation.export.slidesPdf', keys: [], scope: 'app', menu: { in: 'export', group: 2, label: 'operation.export.slidesPdf.menu' }, palette: true },
+  'export.slidesPptx': { label: 'operation.export.slidesPptx', keys: [], scope: 'app', menu: { in: 'export', group: 2, label: 'operation.export.slidesPptx.menu' }, palette: true },
   'edit.cut': { label: 'operation.edit.cut', keys: [mod('x')], scope: 'app', menu: { in: 'edit', group: 1 }, palette: true },
   'edit.copy': { label: 'operation.edit.copy', keys: [mod('c')], scope: 'app', menu: { in: 'edit', group: 1 }, palette: true },
   'edit.paste': { label: 'operation.edit.paste', keys: [mod('v')], scope: 'app', menu: { in: 'edit', group: 1 }, palette: true },

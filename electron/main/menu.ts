@@ -143,7 +143,7 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
     label: mac ? 'File' : '&File',
     submenu: [
       ...group('file', 0),
-      { id: 'export', label: 'Export', submenu: [...group('export', 0), separator, ...group('export', 1)] },
+      { id: 'export', label: 'Export', submenu: [...group('export', 0), separator, ...group('export', 1), separator, ...group('export', 2)] },
       ...group('file', 1),
       separator,
       { id: 'recent', label: 'Recent maps', submenu: recent },
