@@ -154,6 +154,13 @@ for (const size of [
       await page.setViewportSize(size);
       await openClinic(page);
       await setTheme(page, theme);
+      // the slide editor fits the screen: its list scrolls, its buttons stay in reach
+      await page.keyboard.press(`${mod}+Shift+E`);
+      const editor = page.getByRole('dialog', { name: 'Slides' });
+      await expect(editor.getByRole('button', { name: 'Save' })).toBeInViewport({ ratio: 1 });
+      await expect(editor.getByRole('button', { name: 'Export PowerPoint…' })).toBeInViewport({ ratio: 1 });
+      await screenshot(page, `present-slide-editor-${size.width}-${theme}`);
+      await editor.getByRole('button', { name: 'Cancel' }).click();
       await page.keyboard.press('F5');
       await expect(counter(page)).toHaveText(/^1 \/ \d+$/);
       const total = Number((await counter(page).innerText()).split('/')[1]);
@@ -176,6 +183,18 @@ for (const size of [
       await page.keyboard.press('ArrowLeft');
       await screenshot(page, `present-chain-${size.width}-${theme}`);
       await page.keyboard.press('End');
+      // the action plan is on top: the chain drawn ahead for the step back stays beneath it
+      const table = slides(page).getByRole('table');
+      await expect(table).toBeVisible();
+      await expect.poll(() => table.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + 10));
+      })).toBe(true);
+      await page.waitForTimeout(800); // the neighbours drawn ahead
+      expect(await table.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + 10)) && document.elementFromPoint(box.x + box.width / 2, box.bottom + 40)?.closest('.slideshow__pane') == null;
+      })).toBe(true);
       await screenshot(page, `present-actions-${size.width}-${theme}`);
     });
   }
@@ -278,4 +297,30 @@ test('npm run export writes the slides as PowerPoint: one slide each, 16:9, titl
   const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
   expect(width).toBeGreaterThan(1000);
   expect(strFromU8(files[svgs[0] as string] as Uint8Array)).toContain('<text');
+});
+
+test('the export dialog’s Slides section downloads the PowerPoint deck of the slides picked', async ({ page }) => {
+  await openClinic(page);
+  // two slides picked: the whole map and the action plan
+  await page.keyboard.press(`${mod}+Shift+E`);
+  const editor = page.getByRole('dialog', { name: 'Slides' });
+  for (const box of await editor.getByRole('checkbox').all()) await box.uncheck();
+  await editor.getByRole('checkbox', { name: 'Action plan' }).check();
+  await editor.getByRole('checkbox', { name: 'Whole map — Clinic' }).check();
+  await editor.getByRole('button', { name: 'Save' }).click();
+
+  await page.keyboard.press(`${mod}+E`);
+  const dialog = page.getByRole('dialog', { name: 'Export map' });
+  await expect(dialog.getByRole('region', { name: 'Slides' })).toBeVisible();
+  await screenshot(page, 'present-export-dialog-slides');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Slides (PowerPoint)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Clinic slides.pptx');
+  const files = unzipSync(new Uint8Array(readFileSync(await file.path())));
+  const slidesIn = Object.keys(files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+  expect(slidesIn).toHaveLength(2);
+  expect(strFromU8(files['ppt/slides/slide1.xml'] as Uint8Array)).toContain('<a:t>Clinic</a:t>');
+  expect(strFromU8(files['ppt/slides/slide2.xml'] as Uint8Array)).toContain('<a:t>Action plan</a:t>');
+  await expect(page.getByText(/Exported 2 slides to Clinic slides\.pptx/)).toBeVisible();
 });

@@ -125,6 +125,8 @@ export function SlideShow() {
           </header>
           <div className="slideshow__body">
             {slide.kind === 'actions' && <ActionPlanTable slide={slide} words={words} />}
+            {/* a slide with no picture covers the neighbours drawn ahead beneath it */}
+            {!layers.some((layer) => layer.index === position.slide) && <div className="slideshow__cover" />}
             {layers.map((layer) => (
               <Picture
                 key={layer.slide.key}
