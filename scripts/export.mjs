@@ -121,7 +121,7 @@ async function main() {
       }
     };
     let printedPages;
-    if (opts.format === 'pdf') {
+    if (cli.isPrintedFormat(opts.format)) {
       const printPage = await browser.newPage();
       await printPage.setContent(result.data, { waitUntil: 'load' });
       await printPage.evaluate(() => document.fonts.ready);

@@ -8,10 +8,13 @@
  * a few kilobytes instead of pulling in zod and the model.
  */
 import type { Orientation, PageMode, Paper, SlideFrame } from './model/page-layout';
-import { CLI_EXPORT_FORMATS, cliFormatNamed, cliNameOf, extensionOf, isVisualFormat, type CliExportFormat } from './export-formats';
+import { CLI_EXPORT_FORMATS, EXPORT_FORMAT_INFO, cliFormatNamed, cliNameOf, extensionOf, isVisualFormat, type CliExportFormat } from './export-formats';
 
 /** The `--format` words, in order: `pdf|png|jpeg|svg|csv|md` (`jpg` and `markdown` are aliases). */
 const FORMAT_WORDS = CLI_EXPORT_FORMATS.map(cliNameOf);
+
+/** Whether the file is printed to PDF from the page's print HTML; scripts/export.mjs asks it here, its one import. */
+export { isPrintedFormat } from './export-formats';
 /** `--page`: one page of that paper, the page fitted to the map, or a poster over several pages. */
 export const EXPORT_PAGES = ['a4', 'a3', 'letter', 'fit', 'poster'] as const;
 export type ExportPage = (typeof EXPORT_PAGES)[number];
@@ -79,7 +82,9 @@ export function exportUsage(command = 'npm run export --'): string {
   --frame none|16:9|4:3   PDF/PNG/JPEG/SVG: centre the map in a slide of that shape (default none)
   --appendix              PDF: add the table of touchpoints by stage
   --background white|transparent|dark   (transparent: PNG and SVG only)
-  --no-legend --no-title --no-chains    leave those out`;
+  --no-legend --no-title --no-chains    leave those out
+  slides-pdf, slides-pptx: the map's presentation (the slides picked in the app, else the default
+                          deck), 16:9, one page or slide per slide; --background dark for the dark theme`;
 }
 
 class UsageError extends Error {}
@@ -301,7 +306,7 @@ export function exportFileName(mapTitle: string, format: CliExportFormat): strin
   // By code point, so a cut never splits a surrogate pair; no leading/trailing dots (hidden files, Windows).
   let stem = Array.from(cleaned).slice(0, MAX_STEM_CHARS).join('').replace(/^[.\s]+|[.\s]+$/g, '');
   if (WINDOWS_RESERVED.test(stem)) stem = `${stem} map`;
-  return `${stem || 'map'}.${extensionOf(format)}`;
+  return `${stem || 'map'}${EXPORT_FORMAT_INFO[format].fileSuffix ?? ''}.${extensionOf(format)}`;
 }
 
 /** What the export page returns that the command line reports (renderer/src/export-entry.ts HeadlessResult). */

@@ -13,11 +13,14 @@
  */
 
 /** Every format, in the order menus and messages list them. */
-export const EXPORT_FORMATS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'markdown', 'touchmap'] as const;
+export const EXPORT_FORMATS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'markdown', 'touchmap', 'slides-pdf', 'slides-pptx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** `visual`: a drawing of the map (from the export SVG); `data`: the map's records as text. */
-export type ExportFamily = 'visual' | 'data';
+/**
+ * `visual`: a drawing of the map (from the export SVG); `data`: the map's records as text;
+ * `slides`: the presentation's deck, one page or slide per slide (features/export/visual/slides).
+ */
+export type ExportFamily = 'visual' | 'data' | 'slides';
 
 export interface ExportFormatInfo {
   readonly family: ExportFamily;
@@ -29,10 +32,14 @@ export interface ExportFormatInfo {
   readonly cli?: string;
   /** Other `--format` words taken for it (lower case). */
   readonly cliAliases?: readonly string[];
+  /** Added to the file name's stem, so a deck does not take the name of the map's own PDF. */
+  readonly fileSuffix?: string;
+  /** The file is printed by Chromium's PDF printer from the print HTML the export page returns. */
+  readonly printed?: boolean;
 }
 
 export const EXPORT_FORMAT_INFO: { readonly [F in ExportFormat]: ExportFormatInfo } = {
-  pdf: { family: 'visual', extension: 'pdf', mimeType: 'application/pdf', cli: 'pdf' },
+  pdf: { family: 'visual', extension: 'pdf', mimeType: 'application/pdf', cli: 'pdf', printed: true },
   png: { family: 'visual', extension: 'png', mimeType: 'image/png', cli: 'png' },
   jpeg: { family: 'visual', extension: 'jpg', mimeType: 'image/jpeg', cli: 'jpeg', cliAliases: ['jpg'] },
   svg: { family: 'visual', extension: 'svg', mimeType: 'image/svg+xml', cli: 'svg' },
@@ -41,6 +48,16 @@ export const EXPORT_FORMAT_INFO: { readonly [F in ExportFormat]: ExportFormatInf
   markdown: { family: 'data', extension: 'md', mimeType: 'text/markdown;charset=utf-8', cli: 'md', cliAliases: ['markdown'] },
   // The command line reads .touchmap files; it does not write them.
   touchmap: { family: 'data', extension: 'touchmap', mimeType: 'application/json' },
+  // The presentation's slides: a 16:9 PDF deck (one page a slide) and a PowerPoint file.
+  'slides-pdf': { family: 'slides', extension: 'pdf', mimeType: 'application/pdf', cli: 'slides-pdf', fileSuffix: ' slides', printed: true },
+  'slides-pptx': {
+    family: 'slides',
+    extension: 'pptx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    cli: 'slides-pptx',
+    cliAliases: ['pptx'],
+    fileSuffix: ' slides',
+  },
 };
 
 /** The formats that draw the map: the export dialog's. */
@@ -52,8 +69,12 @@ export type RasterFormat = Extract<VisualFormat, 'png' | 'jpeg'>;
 export const DATA_FORMATS = ['csv', 'markdown', 'touchmap'] as const satisfies readonly ExportFormat[];
 export type DataFormat = (typeof DATA_FORMATS)[number];
 
+/** The presentation's decks: the slide editor's and the export dialog's Slides section. */
+export const SLIDES_FORMATS = ['slides-pdf', 'slides-pptx'] as const satisfies readonly ExportFormat[];
+export type SlidesFormat = (typeof SLIDES_FORMATS)[number];
+
 /** The formats the command line writes, in its order. */
-export const CLI_EXPORT_FORMATS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'markdown'] as const satisfies readonly ExportFormat[];
+export const CLI_EXPORT_FORMATS = ['pdf', 'png', 'jpeg', 'svg', 'csv', 'markdown', 'slides-pdf', 'slides-pptx'] as const satisfies readonly ExportFormat[];
 export type CliExportFormat = (typeof CLI_EXPORT_FORMATS)[number];
 
 /**
@@ -88,4 +109,17 @@ export function cliFormatNamed(word: string): CliExportFormat | undefined {
 /** Whether a format draws the map (and so goes through the export dialog and the export SVG). */
 export function isVisualFormat(format: ExportFormat): format is VisualFormat {
   return EXPORT_FORMAT_INFO[format].family === 'visual';
+}
+
+/** Whether a format is the presentation's deck. */
+export function isSlidesFormat(format: ExportFormat): format is SlidesFormat {
+  return EXPORT_FORMAT_INFO[format].family === 'slides';
+}
+
+/**
+ * Whether a format's file is printed to PDF from the export page's print HTML (the map's PDF, the slides' PDF).
+ * @example isPrintedFormat('slides-pdf') // true
+ */
+export function isPrintedFormat(format: ExportFormat): boolean {
+  return EXPORT_FORMAT_INFO[format].printed === true;
 }

@@ -101,6 +101,8 @@ function writeMap(doc: MapDoc): Record<string, unknown> {
     ['competitors', map.competitors.map((c) => ({ id: c.id, name: c.name }))],
     ['createdAt', map.createdAt],
     ['updatedAt', map.updatedAt],
+    // optional (FILE-FORMAT.md allows optional fields in version 1): a map with no saved deck writes none
+    ['presentation', map.presentation && { slides: map.presentation.slides.map((slide) => ({ ...slide })) }],
     ['topics', topicsInFileOrder(doc.topics).map((t) => writeTopic(t, competitorOrder))],
     ['chains', chainsInOrder(doc).map(writeChain)],
   ]);
@@ -587,6 +589,13 @@ function renewIds(doc: MapDoc, takenMapIds: ReadonlySet<string>, newId: (prefix:
       stages: map.stages.map((s) => ({ ...s, id: stage(s.id) })),
       segments: map.segments.map((s) => ({ ...s, id: segment(s.id) })),
       competitors: map.competitors.map((c) => ({ ...c, id: competitor(c.id) })),
+      ...(map.presentation && {
+        presentation: {
+          slides: map.presentation.slides.map((slide) =>
+            slide.kind === 'stage' ? { ...slide, stageId: stage(slide.stageId) } : slide.kind === 'chain' ? { ...slide, chainId: chain(slide.chainId) } : slide,
+          ),
+        },
+      }),
     },
     // fromEntries, not assignment, for the same "__proto__" reason as above.
     topics: Object.fromEntries(topics.map((t) => [t.id, t])),

@@ -92,6 +92,9 @@ export const OPERATION_TABLE = {
     menu: { in: 'export', group: 1, label: 'operation.export.touchmap.menu' },
     palette: true,
   },
+  // the presentation's slides, as a 16:9 PDF deck and a PowerPoint file
+  'export.slidesPdf': { label: 'operation.export.slidesPdf', keys: [], scope: 'app', menu: { in: 'export', group: 2, label: 'operation.export.slidesPdf.menu' }, palette: true },
+  'export.slidesPptx': { label: 'operation.export.slidesPptx', keys: [], scope: 'app', menu: { in: 'export', group: 2, label: 'operation.export.slidesPptx.menu' }, palette: true },
   'edit.cut': { label: 'operation.edit.cut', keys: [mod('x')], scope: 'app', menu: { in: 'edit', group: 1 }, palette: true },
   'edit.copy': { label: 'operation.edit.copy', keys: [mod('c')], scope: 'app', menu: { in: 'edit', group: 1 }, palette: true },
   'edit.paste': { label: 'operation.edit.paste', keys: [mod('v')], scope: 'app', menu: { in: 'edit', group: 1 }, palette: true },
@@ -110,6 +113,8 @@ export const OPERATION_TABLE = {
     menu: { in: 'view', group: 2, label: 'operation.view.presentation.menu', kind: 'checkbox' },
     palette: true,
   },
+  // pick and order the slides presenting shows (saved with the map)
+  'view.slides': { label: 'operation.view.slides', keys: [mod('e', true)], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.view.slides.menu' }, palette: true },
   'view.theme': { label: 'operation.view.theme', keys: [], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.view.theme.menu' }, palette: true },
   // R for rating: the full-window round that scores the touchpoints one at a time with a room
   'rating.start': { label: 'operation.rating.start', keys: [mod('r', true)], scope: 'app', menu: { in: 'view', group: 2, label: 'operation.rating.start.menu' }, toolbar: true, palette: true },

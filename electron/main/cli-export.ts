@@ -24,6 +24,7 @@ import {
   exportRequest,
   exportUsage,
   fileTooLargeMessage,
+  isPrintedFormat,
   MAX_EXPORT_FILE_BYTES,
   parseExportArgs,
   type ExportRequest,
@@ -232,12 +233,12 @@ export async function runCliExport(deps: CliExportDeps): Promise<number> {
     // Checked before printing: a refused export should not spend a PDF's print time first.
     if (!options.force && (await files.stat(target).then(() => true, () => false))) return fail(existingFileMessage(target), EXIT_BAD_INPUT);
     const bytes: string | Uint8Array =
-      options.format === 'pdf' ? await deps.printToPDF(pdfJobOf(result)) : result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data;
+      isPrintedFormat(options.format) ? await deps.printToPDF(pdfJobOf(result)) : result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data;
     await files.mkdir(path.dirname(target));
     await files.writeFile(target, bytes);
     out.stderr(exportNotes(result, options.map !== undefined));
     // The printer, not the plan, knows how many pages the appendix took.
-    out.stdout(exportDoneLine(target, result, typeof bytes === 'string' ? undefined : options.format === 'pdf' ? countPdfPages(bytes) : undefined));
+    out.stdout(exportDoneLine(target, result, typeof bytes === 'string' ? undefined : isPrintedFormat(options.format) ? countPdfPages(bytes) : undefined));
     return EXIT_OK;
   } catch (error) {
     return fail(errorText(error), EXIT_EXPORT_FAILED);

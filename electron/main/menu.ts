@@ -153,7 +153,7 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
     label: title(words.file),
     submenu: [
       ...group('file', 0),
-      { id: 'export', label: words.export, submenu: [...group('export', 0), separator, ...group('export', 1)] },
+      { id: 'export', label: words.export, submenu: [...group('export', 0), separator, ...group('export', 1), separator, ...group('export', 2)] },
       ...group('file', 1),
       separator,
       { id: 'recent', label: words.recentMaps, submenu: recent },

@@ -9,11 +9,12 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-jp/400.css';
 import { parseTouchmapFile, refusalText } from '@shared/file-format';
 import type { MapDoc } from '@shared/model/types';
-import type { CliExportFormat } from '@shared/export-formats';
+import { isSlidesFormat, type CliExportFormat } from '@shared/export-formats';
 import { actionPlanCsv } from './features/export/data/action-plan-csv';
 import { outlineMarkdown } from './features/export/data/outline-markdown';
 import { DEFAULT_VISUAL_OPTIONS, exportVisual, type VisualExportOptions } from './features/export/visual/visual-export';
 import type { ExportedNode, Point, Box } from './features/export/visual/svg/svg-renderer';
+import { exportSlides } from './features/export/visual/slides/slide-export';
 
 export interface HeadlessOptions extends Partial<Omit<VisualExportOptions, 'format' | 'onProgress'>> {
   /** What the command line writes (shared/export-formats.ts), by the format's id: `markdown`, `jpeg`. */
@@ -63,6 +64,15 @@ async function touchmapExport(fileText: string, options: HeadlessOptions): Promi
   const base = { mapId: doc.map.id, mapTitle: doc.map.title, otherMaps: parsed.docs.filter((d) => d !== doc).map((d) => d.map.title) };
   if (options.format === 'csv') return { ...base, encoding: 'text', data: actionPlanCsv(doc) };
   if (options.format === 'markdown') return { ...base, encoding: 'text', data: outlineMarkdown(doc) };
+  if (isSlidesFormat(options.format)) {
+    // the presentation's deck: the slides saved with the map, else the default deck
+    const slides = await exportSlides(doc, options.format, { dark: options.background === 'dark' });
+    if (slides.kind === 'pdf') {
+      const { print } = slides;
+      return { ...base, encoding: 'text', data: print.html, pdf: { widthIn: print.widthIn, heightIn: print.heightIn, pages: print.pages } };
+    }
+    return { ...base, encoding: 'base64', data: await blobToBase64(new Blob([slides.bytes as Uint8Array<ArrayBuffer>])) };
+  }
   const { format: _format, map: _map, ...rest } = options;
   const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, ...rest, format: options.format });
   const geometry = { nodes: result.parts.nodes, edges: result.parts.edges, mapBox: result.parts.mapBox, width: result.parts.width, height: result.parts.height };

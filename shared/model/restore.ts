@@ -17,6 +17,7 @@ import {
   IdSchema,
   LocaleSchema,
   SegmentSchema,
+  SlideRefSchema,
   StageSchema,
   TOPIC_FIELD_SCHEMAS,
   TOPIC_FIELD_NAMES,
@@ -24,6 +25,7 @@ import {
   issueText,
 } from './schema';
 import type { Chain, ChainId, Locale, MapDoc, MapMeta, Topic, TopicId } from './types';
+import type { SlideRef } from './presentation';
 import type * as z from 'zod';
 
 export interface RawMapRows {
@@ -110,7 +112,28 @@ function restoreMeta(raw: unknown, options: RestoreOptions, repairs: string[]): 
     competitors: restoreList(raw.competitors, CompetitorSchema, 'competitor', repairs),
     createdAt: createdAt ?? updatedAt ?? options.now ?? EPOCH,
     updatedAt: updatedAt ?? createdAt ?? options.now ?? EPOCH,
+    ...restorePresentation(raw.presentation, repairs),
   };
+}
+
+/**
+ * The saved deck: a slide that does not read is dropped, the others kept in order. No deck, or
+ * one that is not an object, leaves the field out (the default deck shows). Slides naming a stage
+ * or chain deleted since are kept: presenting skips them.
+ */
+function restorePresentation(raw: unknown, repairs: string[]): Pick<MapMeta, 'presentation'> {
+  if (raw === undefined) return {};
+  if (!isObject(raw) || !Array.isArray(raw.slides)) {
+    repairs.push(`map presentation: ${describeValue(raw)} is not a deck — the default slides show`);
+    return {};
+  }
+  const kept: SlideRef[] = [];
+  raw.slides.forEach((entry: unknown, i) => {
+    const parsed = SlideRefSchema.safeParse(entry);
+    if (parsed.success) kept.push(parsed.data);
+    else repairs.push(`${firstIssue(parsed.error, `presentation.slides[${i}]`)} — slide dropped`);
+  });
+  return { presentation: { slides: kept } };
 }
 
 /** Stages, segments or competitors: invalid and duplicate entries are dropped, the rest kept in order. */

@@ -30,6 +30,7 @@ import {
   type Topic,
   type TopicFields,
 } from './types';
+import { CHART_KINDS, type Presentation, type SlideRef } from './presentation';
 
 /** A value as a message shows it: strings quoted and cut short, numbers as written. */
 export function describeValue(value: unknown): string {
@@ -144,6 +145,21 @@ export const ChainSchema = object({
   steps: list(id()),
 });
 
+/** A saved slide: what it shows, by id. A stage or chain deleted since is skipped when presenting, not refused. */
+export const SlideRefSchema = z.discriminatedUnion(
+  'kind',
+  [
+    object({ kind: z.literal('map') }),
+    object({ kind: z.literal('stage'), stageId: id() }),
+    object({ kind: z.literal('chain'), chainId: id() }),
+    object({ kind: z.literal('actions') }),
+    object({ kind: z.literal('chart'), chart: oneOf(CHART_KINDS) }),
+  ],
+  because('a slide (map, stage, chain, actions or chart)'),
+);
+
+export const PresentationSchema = object({ slides: list(SlideRefSchema) });
+
 export const MapMetaSchema = object({
   id: id(),
   title: text(),
@@ -153,6 +169,7 @@ export const MapMetaSchema = object({
   competitors: list(CompetitorSchema),
   createdAt: text(),
   updatedAt: text(),
+  presentation: PresentationSchema.optional(),
 });
 
 /** A path as messages show it: `maps[0].topics[12].score`, after an optional prefix. */
@@ -185,5 +202,7 @@ const schemasMatchTypes: [
   Same<DeepReadonly<z.output<typeof TopicSchema>>, DeepReadonly<Topic>>,
   Same<DeepReadonly<z.output<typeof ChainSchema>>, DeepReadonly<Chain>>,
   Same<DeepReadonly<z.output<typeof MapMetaSchema>>, DeepReadonly<MapMeta>>,
-] = [true, true, true, true, true, true, true, true];
+  Same<DeepReadonly<z.output<typeof SlideRefSchema>>, DeepReadonly<SlideRef>>,
+  Same<DeepReadonly<z.output<typeof PresentationSchema>>, DeepReadonly<Presentation>>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void schemasMatchTypes;

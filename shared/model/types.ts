@@ -4,6 +4,8 @@
  * so records from several writers can later merge.
  */
 
+import type { Presentation } from './presentation';
+
 export type MapId = string;
 export type TopicId = string;
 export type StageId = string;
@@ -113,6 +115,8 @@ export interface MapMeta {
   readonly competitors: readonly Competitor[];
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The slides picked for presenting, in order; absent: the default deck (presentation.ts). */
+  readonly presentation?: Presentation;
 }
 
 /**

@@ -39,10 +39,14 @@ const STEPS = 60;
 /** Pan: px per frame (a brisk drag); zoom: wheel delta per frame (≈ 8 % per step). */
 const PAN_DX = 12;
 const ZOOM_DELTA = 40;
+/** Slides stepped through per run in `present_step` (the whole map → the first stages). */
+const PRESENT_STEPS = 4;
+/** The pause before each of those steps, ms: the talk over a slide, far shorter than a real one. */
+const PRESENT_PAUSE_MS = 1500;
 /** A frame longer than this counts in `pan_long_frames` (60 Hz = 16.7 ms, plus a little slack). */
 const LONG_FRAME_MS = 20;
 /** The figures of issue 6 made for each N (`bundle_initial_gzip` is made once). */
-const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'analysis_open', 'layout', 'restore_point_write', 'export_png_2x', 'export_pdf_fit', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
+const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'analysis_open', 'layout', 'restore_point_write', 'export_png_2x', 'export_pdf_fit', 'present_step', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
 
 // ------------------------------------------------------------------------------------------
 // Arguments
@@ -451,6 +455,31 @@ async function touchmapRun(browser, base, doc, n, profile = false) {
       else out.fit_view = ms;
     }
 
+    // 8c. present_step: presenting (F5), a key → the next slide painted (its counter shows it, its
+    // picture drawn): the first steps of the default deck, the whole map → each stage in turn, each
+    // slide a new drawing of the map's part. One sample per step, pooled; the budget is the pan frame's.
+    if (wants('present_step')) {
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('F5');
+      const counter = page.locator('.slideshow__counter');
+      await counter.waitFor();
+      await page.locator('.slideshow [data-testid="slide-picture"]').waitFor({ timeout: 60_000 });
+      const total = Number((await counter.innerText()).split('/')[1]);
+      out.present_step = [];
+      for (let slide = 2; slide <= Math.min(total, PRESENT_STEPS + 1); slide++) {
+        // a presenter speaks between slides: the slide show draws the next one meanwhile
+        await page.waitForTimeout(PRESENT_PAUSE_MS);
+        await page.evaluate(() => window.__bench.arm());
+        const shown = page.evaluate(async (want) => {
+          const painted = () => document.querySelector('.slideshow__counter')?.textContent?.startsWith(`${want} /`) === true && document.querySelector('.slideshow [data-testid="slide-picture"], .slideshow table, .slideshow__empty') !== null;
+          return (await window.__bench.waitFrame(painted, 60_000, 'lastKey')) - window.__bench.lastKey;
+        }, slide);
+        await page.keyboard.press('ArrowRight');
+        out.present_step.push(await shown);
+      }
+      await page.keyboard.press('Escape');
+    }
+
     // 9. exports: whole map, PNG at 2× and PDF fitted to one page (printed by Chromium, as `npm run export` does).
     if (wants('export_png_2x') || wants('export_pdf_fit')) {
       const available = await page.evaluate(() => typeof window.__touchmap.exportVisual === 'function');
@@ -574,6 +603,8 @@ try {
     }
     if (runs[0].zoom) figures.push(figure('zoom', n, 'ms', runs.flatMap((run) => run.zoom), runs.length));
     scalar('add_touchpoint', 'ms');
+    // every step of every run pooled, like the pan's frames
+    if (runs[0].present_step) figures.push(figure('present_step', n, 'ms', runs.flatMap((run) => run.present_step ?? []), runs.length));
     scalar('edit_saved', 'ms');
     scalar('edit_rows_written', 'rows');
     if (runs[0].switch_view) {

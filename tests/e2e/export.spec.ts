@@ -334,7 +334,7 @@ test.describe('headless export (npm run export)', () => {
   test('bad options and files are refused with a message naming the problem', () => {
     const file = writeMapFile('ok', [MULTILINGUAL]);
     const cases: [string[], RegExp][] = [
-      [[file, '--format', 'gif'], /--format must be one of pdf, png, jpeg, svg, csv, md; got "gif"/],
+      [[file, '--format', 'gif'], /--format must be one of pdf, png, jpeg, svg, csv, md, slides-pdf, slides-pptx; got "gif"/],
       [[file, '--format', 'png', '--scale', '9'], /--scale must be a number from 1 to 4/],
       [[file, '--format', 'pdf', '--page', 'a5'], /--page must be one of/],
       [[file, '--format', 'jpeg', '--background', 'transparent'], /transparent works for PNG and SVG only/],

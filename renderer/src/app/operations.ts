@@ -28,13 +28,15 @@ import { openSearch } from '../features/search/search-operations';
 import { touchpointsOf } from '@shared/model/selectors';
 // the app's own menu items — new map, presentation, theme, help
 import { requestNewMap } from '../features/library/new-map-request-store';
-import { togglePresentation, usePresentStore } from '../features/present/present-store';
+import { openSlideEditor, togglePresentation, usePresentStore } from '../features/present/present-store';
 import { fitForPresentation } from '../features/mindmap/usePresentationFit';
 import { showHelp } from '../features/help/help-store';
 import { toggleTheme } from './apply-theme';
 import { navigate } from '../store/route';
 // the visual exports' dialog (its own tiny store; the export code loads on demand)
 import { openExportDialog } from '../features/export/dialog/export-dialog-store';
+// the slide decks (PDF, PowerPoint) of the open map; their code loads on first use
+import { exportSlideDeck } from '../features/export';
 // restore points of the open map; Undo of a delete in the library (Trash)
 import { canUndoTrashMove, openCompare, openRestorePoints, undoLastDelete } from '../features/history';
 // the rating round and the action plan
@@ -109,6 +111,8 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'export.png': { enabled: hasDoc, perform: () => openExportDialog('png') },
   'export.jpeg': { enabled: hasDoc, perform: () => openExportDialog('jpeg') },
   'export.svg': { enabled: hasDoc, perform: () => openExportDialog('svg') },
+  'export.slidesPdf': { enabled: hasDoc, perform: () => (void exportSlideDeck('slides-pdf'), true) },
+  'export.slidesPptx': { enabled: hasDoc, perform: () => (void exportSlideDeck('slides-pptx'), true) },
   // Copy / cut raise the browser's clipboard event, which the clipboard feature
   // answers (several formats at once, no permission prompt); paste lets the key's own paste through.
   'edit.copy': { enabled: hasSelection, perform: () => clipboardCommand('copy') },
@@ -123,6 +127,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'view.analysis': { enabled: hasDoc, perform: showView('analysis') },
   'view.actions': { enabled: hasDoc, perform: showView('actions') },
   'view.presentation': { enabled: hasDoc, perform: togglePresentation },
+  'view.slides': { enabled: hasDoc, perform: openSlideEditor },
   'view.theme': { enabled: () => true, perform: toggleTheme },
   'rating.start': { enabled: hasDoc, perform: startRatingRound },
   'actions.print': { enabled: hasDoc, perform: () => (void printActionPlan('print'), true) },

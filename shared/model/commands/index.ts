@@ -7,7 +7,7 @@
  * - callers pass new ids (made with newId), so a command is deterministic;
  * - no command touches `map.updatedAt`: it does not know the time (the save path stamps it).
  */
-export { createMap, renameMap, type CreateMapArgs } from './map';
+export { createMap, renameMap, setPresentationSlides, type CreateMapArgs } from './map';
 export {
   addTouchpoint,
   addDetail,

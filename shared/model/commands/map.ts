@@ -1,6 +1,7 @@
 /** Commands on the map as a whole: create it, rename it. */
 import { CommandError } from '../errors';
-import { LocaleSchema, describeValue } from '../schema';
+import { LocaleSchema, PresentationSchema, describeValue, pathText } from '../schema';
+import { slideKey, type SlideRef } from '../presentation';
 import { rootOf } from '../selectors';
 import { PRESET_IDS, presetStages, type PresetId } from '../../templates/presets';
 import { newId } from '../ids';
@@ -66,4 +67,28 @@ export function renameMap(doc: MapDoc, title: string): MapDoc {
   const root = rootOf(doc);
   const renamed = withMap(doc, { ...doc.map, title: next });
   return root.label === doc.map.title ? withTopics(renamed, [{ ...root, label: next }]) : renamed;
+}
+
+/**
+ * Saves the deck the facilitator picked and ordered: the slides shown while presenting and in the
+ * PDF and PowerPoint decks. `null` forgets the saved deck, so the default one shows again.
+ * Unchanged slides return the same doc (no undo step).
+ * @example setPresentationSlides(doc, [{ kind: 'map' }, { kind: 'chain', chainId: 'j-1' }])
+ */
+export function setPresentationSlides(doc: MapDoc, slides: readonly SlideRef[] | null): MapDoc {
+  if (slides === null) {
+    if (doc.map.presentation === undefined) return doc;
+    const { presentation: _dropped, ...rest } = doc.map;
+    return withMap(doc, rest);
+  }
+  const parsed = PresentationSchema.safeParse({ slides });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CommandError(issue ? pathText(issue.path) : 'slides', issue?.message ?? 'is not a list of slides');
+  }
+  const keys = parsed.data.slides.map(slideKey);
+  if (new Set(keys).size !== keys.length) throw new CommandError('slides', 'names a slide twice');
+  const before = doc.map.presentation?.slides;
+  if (before && before.length === keys.length && before.every((slide, i) => slideKey(slide) === keys[i])) return doc;
+  return withMap(doc, { ...doc.map, presentation: { slides: parsed.data.slides } });
 }

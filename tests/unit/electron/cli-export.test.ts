@@ -577,7 +577,7 @@ describe('index.ts started with --export (fake electron)', () => {
     }) as typeof process.stderr.write);
     const { exit } = await startWith(['--export', mapFile, '--format', 'gif']);
     expect(await exit).toBe(1);
-    expect(String(stderr.mock.calls[0]?.[0])).toMatch(/--format must be one of pdf, png, jpeg, svg, csv, md; got "gif"/);
+    expect(String(stderr.mock.calls[0]?.[0])).toMatch(/--format must be one of pdf, png, jpeg, svg, csv, md, slides-pdf, slides-pptx; got "gif"/);
     expect(fake.windows).toHaveLength(0);
   });
 

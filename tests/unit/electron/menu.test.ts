@@ -106,7 +106,7 @@ describe('native menu', () => {
   it('puts the Export formats in one submenu', () => {
     const exportMenu = build('linux').byId('export');
     const ids = (exportMenu.submenu as MenuItemConstructorOptions[]).map((i) => i.id).filter(Boolean);
-    expect(ids).toEqual(['export.pdf', 'export.png', 'export.jpeg', 'export.svg', 'export.csv', 'export.markdown', 'export.touchmap']);
+    expect(ids).toEqual(['export.pdf', 'export.png', 'export.jpeg', 'export.svg', 'export.csv', 'export.markdown', 'export.touchmap', 'export.slidesPdf', 'export.slidesPptx']);
   });
 
   it('offers Developer tools only in development builds', () => {

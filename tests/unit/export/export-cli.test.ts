@@ -102,7 +102,7 @@ describe('parseExportArgs: options', () => {
   });
 
   it('does not write .touchmap files: it reads them', () => {
-    expect(error(['m.touchmap', '--format', 'touchmap'])).toBe('--format must be one of pdf, png, jpeg, svg, csv, md; got "touchmap".');
+    expect(error(['m.touchmap', '--format', 'touchmap'])).toBe('--format must be one of pdf, png, jpeg, svg, csv, md, slides-pdf, slides-pptx; got "touchmap".');
   });
 
   it.each(EXPORT_PAGES)('accepts the page %s', (page) => {
@@ -137,8 +137,8 @@ describe('parseExportArgs: options', () => {
 
 describe('parseExportArgs: refusals name the option and the value', () => {
   const cases: [string[], RegExp][] = [
-    [['m.touchmap'], /^--format is required: one of pdf, png, jpeg, svg, csv, md\.$/],
-    [['m.touchmap', '--format', 'gif'], /^--format must be one of pdf, png, jpeg, svg, csv, md; got "gif"\.$/],
+    [['m.touchmap'], /^--format is required: one of pdf, png, jpeg, svg, csv, md, slides-pdf, slides-pptx\.$/],
+    [['m.touchmap', '--format', 'gif'], /^--format must be one of pdf, png, jpeg, svg, csv, md, slides-pdf, slides-pptx; got "gif"\.$/],
     [['m.touchmap', '--format', 'png', '--scale', '9'], /^--scale must be a number from 1 to 4; got "9"\.$/],
     [['m.touchmap', '--format', 'png', '--frame', '3:2'], /^--frame must be one of none, 16:9, 4:3; got "3:2"\.$/],
     [['m.touchmap', '--format', 'csv', '--frame', '16:9'], /^--frame frames a picture \(PDF, PNG, JPEG, SVG\); CSV has none\.$/],
@@ -168,8 +168,8 @@ describe('parseExportArgs: refusals name the option and the value', () => {
 describe('exportUsage', () => {
   it('lists every option under the command it is run as', () => {
     const npm = exportUsage();
-    expect(npm.split('\n')[0]).toBe('Usage: npm run export -- <file.touchmap> --format pdf|png|jpeg|svg|csv|md [options]');
-    expect(exportUsage('touchmap --export').split('\n')[0]).toBe('Usage: touchmap --export <file.touchmap> --format pdf|png|jpeg|svg|csv|md [options]');
+    expect(npm.split('\n')[0]).toBe('Usage: npm run export -- <file.touchmap> --format pdf|png|jpeg|svg|csv|md|slides-pdf|slides-pptx [options]');
+    expect(exportUsage('touchmap --export').split('\n')[0]).toBe('Usage: touchmap --export <file.touchmap> --format pdf|png|jpeg|svg|csv|md|slides-pdf|slides-pptx [options]');
     for (const flag of ['--map', '--out', '--scale', '--page', '--paper', '--landscape', '--appendix', '--background', '--no-legend', '--no-title', '--no-chains', '--force']) {
       expect(npm).toContain(flag);
     }

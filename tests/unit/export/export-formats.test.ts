@@ -15,7 +15,10 @@ import {
   EXPORT_FORMAT_INFO,
   EXPORT_FORMATS,
   extensionOf,
+  isPrintedFormat,
+  isSlidesFormat,
   isVisualFormat,
+  SLIDES_FORMATS,
   VISUAL_FORMATS,
 } from '@shared/export-formats';
 import { saveFileArgsSchema } from '@shared/ipc';
@@ -29,27 +32,33 @@ describe('the export formats table', () => {
       const info = EXPORT_FORMAT_INFO[format];
       expect(info.extension).toMatch(/^[a-z]+$/);
       expect(info.mimeType).toMatch(/^[a-z]+\/[a-z+.-]+(;charset=utf-8)?$/);
-      expect(['visual', 'data']).toContain(info.family);
+      expect(['visual', 'data', 'slides']).toContain(info.family);
     }
-    expect(new Set(EXPORT_FORMATS.map(extensionOf)).size).toBe(EXPORT_FORMATS.length);
+    // the slides' PDF shares the map PDF's extension; its file name says "slides" (fileSuffix)
+    expect(new Set(EXPORT_FORMATS.map((format) => `${EXPORT_FORMAT_INFO[format].fileSuffix ?? ''}.${extensionOf(format)}`)).size).toBe(EXPORT_FORMATS.length);
   });
 
   it('keeps the extensions users know: .jpg for JPEG, .md for the outline', () => {
-    expect(EXPORT_FORMATS.map(extensionOf)).toEqual(['pdf', 'png', 'jpg', 'svg', 'csv', 'md', 'touchmap']);
+    expect(EXPORT_FORMATS.map(extensionOf)).toEqual(['pdf', 'png', 'jpg', 'svg', 'csv', 'md', 'touchmap', 'pdf', 'pptx']);
     expect(EXPORT_FORMAT_INFO.svg.mimeType).toBe('image/svg+xml');
     expect(EXPORT_FORMAT_INFO.csv.mimeType).toBe('text/csv;charset=utf-8');
   });
 
-  it('splits the formats into the drawings (the export dialog) and the data (the Export data menu)', () => {
-    expect([...VISUAL_FORMATS, ...DATA_FORMATS].sort()).toEqual([...EXPORT_FORMATS].sort());
+  it('splits the formats into the drawings (the export dialog), the data (the Export data menu) and the slide decks', () => {
+    expect([...VISUAL_FORMATS, ...DATA_FORMATS, ...SLIDES_FORMATS].sort()).toEqual([...EXPORT_FORMATS].sort());
+    expect(SLIDES_FORMATS.every(isSlidesFormat)).toBe(true);
+    expect(SLIDES_FORMATS.some(isVisualFormat)).toBe(false);
+    // printed by Chromium's PDF printer from the page's print HTML: the two PDFs, nothing else
+    expect(EXPORT_FORMATS.filter(isPrintedFormat)).toEqual(['pdf', 'slides-pdf']);
     expect(VISUAL_FORMATS.every(isVisualFormat)).toBe(true);
     expect(DATA_FORMATS.some(isVisualFormat)).toBe(false);
   });
 });
 
 describe('the command line words', () => {
-  it('are pdf, png, jpeg, svg, csv and md, as the usage text has always said', () => {
-    expect(CLI_EXPORT_FORMATS.map(cliNameOf)).toEqual(['pdf', 'png', 'jpeg', 'svg', 'csv', 'md']);
+  it('are pdf, png, jpeg, svg, csv and md, as the usage text has always said, then the slide decks', () => {
+    expect(CLI_EXPORT_FORMATS.map(cliNameOf)).toEqual(['pdf', 'png', 'jpeg', 'svg', 'csv', 'md', 'slides-pdf', 'slides-pptx']);
+    expect(cliFormatNamed('PPTX')).toBe('slides-pptx');
   });
 
   it('name the formats in any case, aliases included', () => {

@@ -1,8 +1,13 @@
 import { useEffect } from 'react';
 import { t } from '../../i18n';
 import { stopPresentation, usePresentStore } from './present-store';
+import { SlideShow } from './SlideShow';
+import { SlideEditorHost } from './SlideEditor';
 
-/** The one piece of chrome left while presenting: how to get out. Also ends presenting on Esc or on leaving full screen. */
+/**
+ * While presenting: the slides, and the one piece of chrome left — how to get out. Also ends
+ * presenting on Esc or on leaving full screen. Otherwise: the slide editor, when it is open.
+ */
 export function PresentationHint() {
   const presenting = usePresentStore((s) => s.presenting);
   useEffect(() => {
@@ -20,10 +25,13 @@ export function PresentationHint() {
       document.removeEventListener('fullscreenchange', onFullscreen);
     };
   }, [presenting]);
-  if (!presenting) return null;
+  if (!presenting) return <SlideEditorHost />;
   return (
-    <button type="button" className="present-hint" onClick={stopPresentation}>
-      {t('present.exit')}
-    </button>
+    <>
+      <SlideShow />
+      <button type="button" className="present-hint" onClick={stopPresentation}>
+        {t('present.exit')}
+      </button>
+    </>
   );
 }

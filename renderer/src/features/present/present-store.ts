@@ -1,12 +1,37 @@
 /**
- * Presentation mode: the map alone on the screen — no toolbar, no side panel — in full screen,
- * for a projector in a workshop. Esc (or leaving full screen) ends it. UI state only.
+ * Presentation mode: the map's slides alone on the screen — no toolbar, no side panel — in full
+ * screen, for a projector in a workshop. Esc (or leaving full screen) ends it. UI state only:
+ * where the presenter is in the deck and whether the screen is blacked out never enter undo.
  */
 import { create } from 'zustand';
+import type { DeckPosition } from '@shared/model/presentation';
 
-export const usePresentStore = create<{ readonly presenting: boolean; set(presenting: boolean): void }>()((set) => ({
+interface PresentState {
+  readonly presenting: boolean;
+  /** The slide on screen and its step (a chain's walk lights one step at a time). */
+  readonly position: DeckPosition;
+  /** The screen blacked out (B or .), as PowerPoint does, so the room looks at the speaker. */
+  readonly black: boolean;
+  /** The slide editor (pick and order slides) is open. */
+  readonly editorOpen: boolean;
+  set(presenting: boolean): void;
+  moveTo(position: DeckPosition): void;
+  toggleBlack(): void;
+  setEditorOpen(open: boolean): void;
+}
+
+const START: DeckPosition = { slide: 0, step: 0 };
+
+export const usePresentStore = create<PresentState>()((set) => ({
   presenting: false,
-  set: (presenting) => set({ presenting }),
+  position: START,
+  black: false,
+  editorOpen: false,
+  // every presentation starts at the first slide, with the screen lit
+  set: (presenting) => set({ presenting, position: START, black: false }),
+  moveTo: (position) => set({ position, black: false }),
+  toggleBlack: () => set((s) => ({ black: !s.black })),
+  setEditorOpen: (editorOpen) => set({ editorOpen }),
 }));
 
 export function startPresentation(): boolean {
@@ -25,4 +50,10 @@ export function stopPresentation(): boolean {
 
 export function togglePresentation(): boolean {
   return usePresentStore.getState().presenting ? stopPresentation() : startPresentation();
+}
+
+/** Opens the slide editor (pick and order the slides). */
+export function openSlideEditor(): boolean {
+  usePresentStore.getState().setEditorOpen(true);
+  return true;
 }

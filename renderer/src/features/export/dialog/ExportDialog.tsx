@@ -14,6 +14,7 @@ import { formatNumber, t, type MessageKey } from '../../../i18n';
 import { safeFileName, saveTextFile } from '../../../platform/files';
 import { saveBinaryFile, savePdf } from '../../../platform/print';
 import { DataExportSection } from '../data/DataExportSection';
+import { SlidesExportSection } from './SlidesExportSection';
 import { rememberFormat, useExportDialogStore } from './export-dialog-store';
 import { drawMap, exportVisual, pdfPageOptions, type VisualExportOptions } from '../visual/visual-export';
 import { svgDocument, type ExportBackground } from '../visual/svg/svg-renderer';
@@ -288,6 +289,7 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
             {phase.message}
           </p>
         )}
+        <SlidesExportSection onExport={close} />
         <DataExportSection onExport={close} />
       </div>
     </Dialog>

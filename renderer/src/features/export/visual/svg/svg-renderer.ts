@@ -49,6 +49,8 @@ export interface SvgExportOptions {
    * legend too, and their links are drawn only between steps inside. Default false.
    */
   readonly partOfMap?: boolean;
+  /** Draw only these of the map's chains (a chain's slide); default every chain. */
+  readonly onlyChains?: readonly string[];
 }
 
 /** The export's pieces, so raster and print can re-wrap the same drawing (tiles, pages). */
@@ -288,7 +290,7 @@ function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, or
   put('</g>');
 
   const chainIds = options.chains
-    ? doc.chainOrder.filter((id) => doc.chains[id] && doc.chains[id].steps.length > 0 && (!options.partOfMap || doc.chains[id].steps.some((step) => byId.has(step))))
+    ? doc.chainOrder.filter((id) => (!options.onlyChains || options.onlyChains.includes(id)) && doc.chains[id] && doc.chains[id].steps.length > 0 && (!options.partOfMap || doc.chains[id].steps.some((step) => byId.has(step))))
     : [];
   const weak = weakLinksOf(doc, chainIds, words.weakLink);
 

@@ -1,0 +1,144 @@
+/**
+ * The slides drawn: a stage's slide brings its two halves together, a chain's slide shows its walk
+ * alone with the weak link ringed, the PDF deck is one 16:9 page a slide with its words as text,
+ * the presenter's keys are the ones clickers send, and the decks' files are named apart from the
+ * map's own PDF.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildTemplate } from '@shared/templates';
+import type { MapDoc } from '@shared/model/types';
+import { deckOf, type Slide } from '@shared/model/presentation';
+import { removeStage, setPresentationSlides } from '@shared/model/commands';
+import { slideWords } from '@shared/templates/slide-words';
+import { exportFileName } from '@shared/export-cli';
+import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
+import { stageLayout } from '../../../renderer/src/features/export/visual/stage-scope';
+import { chainLayout, closeSides, slidePicture, STAGE_SIDES_GAP } from '../../../renderer/src/features/export/visual/slides/slide-picture';
+import { buildDeckPrint } from '../../../renderer/src/features/export/visual/slides/deck-pdf';
+import { actionPages, deckPageCount, fitInto, ACTION_ROWS_PER_SLIDE, BODY_BOX } from '../../../renderer/src/features/export/visual/slides/deck-layout';
+import { slideKeyAction } from '../../../renderer/src/features/present/slide-keys';
+
+function clinic(): MapDoc {
+  let id = 0;
+  return buildTemplate('clinic', { locale: 'en', newId: (prefix) => `${prefix}-${++id}`, now: '2026-01-01T00:00:00.000Z' });
+}
+const EN = slideWords('en');
+const only = <K extends Slide['kind']>(deck: readonly Slide[], kind: K) => deck.filter((s): s is Extract<Slide, { kind: K }> => s.kind === kind);
+
+describe('a stage’s slide', () => {
+  it('brings the stage’s offline and online halves together, each drawn as on the map', () => {
+    const doc = clinic();
+    const layout = mindModelFor(doc, 'channel-stage').layout;
+    const stage = doc.map.stages[0]?.id as string;
+    const part = stageLayout(layout, stage);
+    if (!part) throw new Error('the clinic’s first stage has touchpoints');
+    const close = closeSides(part);
+    const sides = (l: typeof part) => ({ left: l.nodes.filter((n) => n.side === 'left'), right: l.nodes.filter((n) => n.side !== 'left') });
+    const { left, right } = sides(close);
+    expect(left.length).toBeGreaterThan(0);
+    expect(right.length).toBeGreaterThan(0);
+    const leftEdge = Math.max(...left.map((n) => n.x + n.width));
+    expect(Math.min(...right.map((n) => n.x)) - leftEdge).toBeCloseTo(STAGE_SIDES_GAP, 5);
+    expect(close.bounds.width).toBeLessThan(part.bounds.width);
+    // a side moves as a whole: its nodes keep their places relative to one another
+    const before = sides(part).left;
+    expect(left[0]!.x - left[1]!.x).toBeCloseTo(before[0]!.x - before[1]!.x, 5);
+  });
+});
+
+describe('a chain’s slide', () => {
+  it('shows the chain’s steps and the nodes they hang from, nothing else', () => {
+    const doc = clinic();
+    const layout = mindModelFor(doc, 'channel-stage').layout;
+    const chain = doc.chains[doc.chainOrder[1] as string]!;
+    const part = chainLayout(layout, chain.steps)!;
+    const ids = new Set(part.nodes.map((n) => n.id));
+    for (const step of chain.steps) expect(ids.has(step)).toBe(true);
+    const topics = part.nodes.filter((n) => n.topicId !== undefined && doc.topics[n.topicId]?.parentId !== null);
+    expect(topics.every((n) => chain.steps.includes(n.topicId as string))).toBe(true);
+    expect(part.nodes.length).toBeLessThan(layout.nodes.length);
+    expect(chainLayout(layout, ['t-nowhere'])).toBeNull();
+  });
+
+  it('draws that chain alone, its weak link tagged', () => {
+    const doc = clinic();
+    const [first, second] = only(deckOf(doc, EN), 'chain');
+    const parts = slidePicture(doc, first!, { background: 'white' })!;
+    expect(parts.body).toContain('tm-chain-arrow-0');
+    expect(parts.defs).not.toContain('tm-chain-arrow-1');
+    expect(parts.text).toMatch(/weak link/i);
+    expect(slidePicture(doc, second!, { background: 'dark' })?.backgroundColor).not.toBe('#ffffff');
+    expect(slidePicture(doc, only(deckOf(doc, EN), 'actions')[0]!, { background: 'white' })).toBeNull();
+  });
+});
+
+describe('the PDF deck', () => {
+  const print = (doc: MapDoc) => {
+    const deck = deckOf(doc, EN);
+    return { deck, print: buildDeckPrint(doc, deck, deck.map((slide) => slidePicture(doc, slide, { background: 'white' }))) };
+  };
+
+  it('is one 16:9 page a slide, titles and the action plan as text, in the map’s words', () => {
+    const doc = clinic();
+    const { deck, print: out } = print(doc);
+    expect(out.pages).toBe(deck.length);
+    expect(out.widthIn / out.heightIn).toBeCloseTo(16 / 9, 2);
+    expect(out.html).toContain('@page { size: 13.333in 7.5in; margin: 0; }');
+    expect(out.html.match(/<section class="page">/g)).toHaveLength(deck.length);
+    expect(out.html.match(/<h1 class="title"/g)).toHaveLength(deck.length);
+    expect(out.html).toContain('>Action plan</h1>');
+    expect(out.html).toContain('<td>Rewrite the ad around the free diagnosis</td>');
+    expect(out.html).toContain(`${deck.length} / ${deck.length}`);
+    expect(out.job.pageSize).toEqual({ widthInches: 13.333, heightInches: 7.5 });
+  });
+
+  it('escapes what the map says and skips a slide whose stage was deleted', () => {
+    const base = clinic();
+    const stage = base.map.stages[1]!.id;
+    let doc = setPresentationSlides(base, [{ kind: 'stage', stageId: stage }, { kind: 'map' }]);
+    doc = { ...doc, map: { ...doc.map, title: '<script>alert(1)</script>' } };
+    doc = removeStage(doc, stage, null);
+    const { print: out } = print(doc);
+    expect(out.pages).toBe(1);
+    expect(out.html).not.toContain('<script>');
+    expect(out.html).toContain('&lt;script&gt;');
+  });
+
+  it('continues a long action plan on further pages', () => {
+    expect(actionPages([])).toEqual([[]]);
+    const rows = Array.from({ length: ACTION_ROWS_PER_SLIDE * 2 + 1 }, (_, i) => i);
+    expect(actionPages(rows).map((page) => page.length)).toEqual([ACTION_ROWS_PER_SLIDE, ACTION_ROWS_PER_SLIDE, 1]);
+    const doc = clinic();
+    const deck = deckOf(doc, EN);
+    expect(deckPageCount(deck)).toBe(deck.length);
+  });
+
+  it('fits a picture into the slide’s body, centred, its shape kept', () => {
+    const wide = fitInto(2000, 500, BODY_BOX);
+    expect(wide.width).toBeCloseTo(BODY_BOX.width);
+    expect(wide.width / wide.height).toBeCloseTo(4);
+    expect(wide.y - BODY_BOX.y).toBeCloseTo(BODY_BOX.y + BODY_BOX.height - (wide.y + wide.height));
+  });
+
+  it('is named apart from the map’s own PDF', () => {
+    expect(exportFileName('Clinic', 'pdf')).toBe('Clinic.pdf');
+    expect(exportFileName('Clinic', 'slides-pdf')).toBe('Clinic slides.pdf');
+    expect(exportFileName('Clinic', 'slides-pptx')).toBe('Clinic slides.pptx');
+  });
+});
+
+describe('the presenter’s keys', () => {
+  const key = (k: string, extra: Partial<{ shiftKey: boolean; ctrlKey: boolean }> = {}) => slideKeyAction({ key: k, shiftKey: false, ...extra });
+
+  it('step forward with →, Page Down (a clicker) and Space; back with ←, Page Up and Shift+Space', () => {
+    expect(['ArrowRight', 'PageDown', ' '].map((k) => key(k))).toEqual(['next', 'next', 'next']);
+    expect(['ArrowLeft', 'PageUp'].map((k) => key(k))).toEqual(['previous', 'previous']);
+    expect(key(' ', { shiftKey: true })).toBe('previous');
+  });
+
+  it('jump with Home and End, black the screen with B or ., and leave other keys and shortcuts alone', () => {
+    expect([key('Home'), key('End'), key('b'), key('B'), key('.')]).toEqual(['first', 'last', 'black', 'black', 'black']);
+    expect(key('x')).toBeNull();
+    expect(key('ArrowRight', { ctrlKey: true })).toBeNull();
+  });
+});
