@@ -15,6 +15,7 @@
  *   npm run bench -- --dist .tmp/bench/renderer --build   # a private build (others may rebuild dist/)
  *   npm run bench -- --only open,pan               # some figures only (for investigating; not for the README)
  *   npm run bench -- --only add_touchpoint --profile .tmp/prof   # CPU profiles of pan / zoom / add / exports (first run)
+ *   BENCH_PDF_PHASES=1 npm run bench -- --only export_pdf_fit   # the PDF's making / loading / printing; BENCH_CONSOLE=1: the page's console
  *
  * How each figure is taken (and why) is in docs/performance.md.
  */

@@ -399,8 +399,12 @@ const SHIFTS = new WeakMap<MapLayout, LayoutShifts>();
 /** The ranges of `layout` that are the previous layout's moved (a layout made by re-laying a cell); undefined for any other. */
 export const shiftsOf = (layout: MapLayout): LayoutShifts | undefined => SHIFTS.get(layout);
 
-/** Records how a layout made by re-laying a cell relates to the one it was made from. */
+/**
+ * Records how a layout made by re-laying a cell relates to the one it was made from. The one before
+ * forgets its own: each layout would otherwise hold every layout since the last full one alive.
+ */
 export function keepShifts(layout: MapLayout, shifts: LayoutShifts): void {
+  SHIFTS.delete(shifts.previous);
   SHIFTS.set(layout, shifts);
 }
 

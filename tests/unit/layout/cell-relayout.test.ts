@@ -11,7 +11,7 @@ import { relayoutCell } from '../../../renderer/src/drawing/cell-relayout';
 import { projectCell } from '../../../renderer/src/drawing/projection';
 import { loadJapaneseBreaks } from '../../../renderer/src/drawing/line-breaks';
 import { linkPaths } from '../../../renderer/src/drawing/tree-links';
-import type { MapLayout } from '../../../renderer/src/drawing/layout';
+import { shiftsOf, type MapLayout } from '../../../renderer/src/drawing/layout';
 
 await loadJapaneseBreaks();
 
@@ -127,5 +127,17 @@ describe('re-laying only the cell an edit changed', () => {
     // two look-ups a link walked: the trunk's few dozen and the changed cell's, of ~2,000 links
     expect(after.layout.edges.length).toBeGreaterThan(1900);
     expect(lookUps).toBeLessThan(after.layout.edges.length / 4);
+  });
+
+  it('a re-laid layout remembers the one it was made from, and that one forgets its own: no chain of old layouts is kept alive', () => {
+    let doc = generateMap({ seed: 5, topics: 300 });
+    const stageId = (doc.map.stages[1] as { id: string }).id;
+    const layouts = [mindModelFor(doc, 'channel-stage').layout];
+    for (let i = 0; i < 3; i++) {
+      doc = addTouchpoint(doc, { id: `t-added-${i}` as TopicId, label: 'Booking form', channel: 'offline', stageId });
+      layouts.push(mindModelFor(doc, 'channel-stage').layout);
+    }
+    expect(shiftsOf(layouts[3]!)?.previous).toBe(layouts[2]);
+    for (const earlier of layouts.slice(0, 3)) expect(shiftsOf(earlier)).toBeUndefined();
   });
 });
