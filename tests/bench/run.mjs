@@ -14,7 +14,8 @@
  *   npm run bench -- --build                       # rebuild the renderer and the baseline first
  *   npm run bench -- --dist .tmp/bench/renderer --build   # a private build (others may rebuild dist/)
  *   npm run bench -- --only open,pan               # some figures only (for investigating; not for the README)
- *   npm run bench -- --only add_touchpoint --profile .tmp/prof   # CPU profiles of pan / zoom / add (first run)
+ *   npm run bench -- --only add_touchpoint --profile .tmp/prof   # CPU profiles of pan / zoom / add / exports (first run)
+ *   BENCH_PDF_PHASES=1 npm run bench -- --only export_pdf_fit   # the PDF's making / loading / printing; BENCH_CONSOLE=1: the page's console
  *
  * How each figure is taken (and why) is in docs/performance.md.
  */
@@ -210,6 +211,7 @@ async function newPage(browser) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.log(`  console: ${message.text()}`));
   return { context, page, errors };
 }
 
@@ -486,16 +488,20 @@ async function touchmapRun(browser, base, doc, n, profile = false) {
       if (!available) note('export_png_2x / export_pdf_fit skipped: this build has no bench export hook.');
       else {
         try {
-          if (wants('export_png_2x')) out.export_png_2x = (await page.evaluate(() => window.__touchmap.exportVisual('png_2x'))).ms;
+          if (wants('export_png_2x')) out.export_png_2x = (await profiled('export_png_2x', () => page.evaluate(() => window.__touchmap.exportVisual('png_2x')))).ms;
           if (wants('export_pdf_fit')) {
             const started = Date.now();
-            const result = await page.evaluate(() => window.__touchmap.exportVisual('pdf_fit'));
+            // (profiled: the print document's making; the printing happens in a page of its own)
+            const result = await profiled('export_pdf_fit', () => page.evaluate(() => window.__touchmap.exportVisual('pdf_fit')));
             if (!result.pdf) throw new Error('the PDF export returned no print document');
+            const made = Date.now();
             const printPage = await context.newPage();
             await printPage.setContent(result.pdf.html, { waitUntil: 'load' });
             await printPage.evaluate(() => document.fonts.ready);
+            const loaded = Date.now();
             await printPage.pdf({ width: `${result.pdf.widthIn}in`, height: `${result.pdf.heightIn}in`, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
             out.export_pdf_fit = Date.now() - started;
+            if (process.env.BENCH_PDF_PHASES) console.log(`  pdf phases: document ${made - started} ms, loaded ${loaded - made} ms, printed ${Date.now() - loaded} ms (${(result.pdf.html.length / 1e6).toFixed(1)} MB of HTML)`);
             await printPage.close();
           }
         } catch (error) {

@@ -12,7 +12,7 @@
  * layout. A node placed by hand stays where it was put, with its subtree, as in a full layout.
  */
 import type { MindNode } from './projection';
-import { gapOf, groupBandsOf, keepGroupBands, measure, setOffset, sideOf, type GroupBand, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
+import { gapOf, groupBandsOf, keepGroupBands, measure, setOffset, sideOf, type GroupBand, type LayoutEdge, type LayoutNode, type MapLayout, type ShiftedRange } from './layout';
 import { LEVEL_GAP, NODE_GEOMETRY, ROOT_GAP, type LabelBox, type MindNodeType, type NodeGeometry } from './text-metrics';
 
 /** The cell's new subtree in pre-order, with each node's parent (an index into the list; -1 for the cell). */
@@ -73,6 +73,8 @@ export interface RelaidCell {
   readonly replaced: readonly LayoutNode[];
   /** The new records of nodes outside the cell (moved, or recounted). */
   readonly renewed: readonly LayoutNode[];
+  /** The group subtrees that only moved (or stayed), with their links (layout.ts `ShiftedRange`). */
+  readonly shifted: readonly ShiftedRange[];
 }
 
 /** Sibling bands stacked with their gaps, in order: the same sum, in the same order, as layoutMindMap's. */
@@ -244,15 +246,21 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
     if (at > 0) edges[at - 1] = previous.edges[o - 1] as LayoutEdge;
     at++;
   };
+  const ranges: ShiftedRange[] = [];
   /** Old nodes [from, to) moved down by `dy`, except those placed by hand and their subtrees. */
   const shifted = (from: number, to: number, dy: number) => {
+    const start = at;
+    let pinned = false;
     let pinnedDepth = -1;
     for (let o = from; o < to; o++) {
       const was = old[o] as LayoutNode;
       if (pinnedDepth !== -1 && was.depth <= pinnedDepth) pinnedDepth = -1;
       if (pinnedDepth === -1 && was.manual) pinnedDepth = was.depth;
+      if (pinnedDepth !== -1) pinned = true;
       keep(o, dy === 0 || pinnedDepth !== -1 ? was : movedTo(was, was.y + dy, was.count));
     }
+    // a node placed by hand stays while the rest moves: the range did not move as one
+    if (!pinned || dy === 0) ranges.push({ from: start, to: at, oldFrom: from, dy });
   };
   keep(0, countChange === 0 ? root : movedTo(root, root.y, (root.count ?? 0) + countChange));
   const cellFrom = { value: 0 };
@@ -260,7 +268,7 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
   const endOf = (list: readonly GroupBand[], kk: number, end: number) => (list[kk + 1] as GroupBand | undefined)?.index ?? end;
   firstLevel.forEach((entry, kk) => {
     const end = endOf(firstLevel, kk, n);
-    if (entry.side !== side) for (let o = entry.index; o < end; o++) keep(o, old[o] as LayoutNode);
+    if (entry.side !== side) shifted(entry.index, end, 0);
     else if (entry !== parentEntry) shifted(entry.index, end, moveOf.get(entry) as number);
     else {
       parentRecord = movedTo(parentNode, Math.round(parentCentre - parentNode.height / 2) + rootDy, (parentNode.count ?? 0) + countChange);
@@ -352,5 +360,5 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
       return move === 0 && index === entry.index ? entry : { ...entry, index, top: entry.top + move, centre: entry.centre + move };
     }),
   );
-  return { layout, from: cellFrom.value, to: cellFrom.value + k, replaced: old.slice(ci, ce), renewed };
+  return { layout, from: cellFrom.value, to: cellFrom.value + k, replaced: old.slice(ci, ce), renewed, shifted: ranges };
 }

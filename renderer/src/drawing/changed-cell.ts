@@ -4,7 +4,7 @@
  * change (shared/model/types.ts), so a changed topic is one whose record is not the same object.
  */
 import type { MapDoc, Topic, TopicId } from '@shared/model/types';
-import { buildChildIndex } from '@shared/model/selectors';
+import { buildChildIndex, topicChanges } from '@shared/model/selectors';
 import { cellOf } from './projection';
 
 /** More changed topics than this is not "one edit in one place": lay the whole map out. */
@@ -41,6 +41,18 @@ export function changedCell(before: MapDoc, after: MapDoc): string | null {
     cell = id;
     return true;
   };
+  // The command that made `after` said which topics it wrote or removed: look at those alone.
+  const noted = topicChanges(was, now);
+  if (noted !== undefined) {
+    if (noted.length > MOST_CHANGED) return null;
+    for (const id of noted) {
+      const topic = Object.hasOwn(now, id) ? (now[id] as Topic) : undefined;
+      const old = Object.hasOwn(was, id) ? (was[id] as Topic) : undefined;
+      if (topic === old) continue;
+      if ((topic !== undefined && !note(after, topic)) || (old !== undefined && !note(before, old))) return null;
+    }
+    return cell ?? null;
+  }
   let kept = 0;
   const ids = Object.keys(now);
   for (let i = 0; i < ids.length; i++) {

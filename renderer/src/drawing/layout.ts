@@ -375,6 +375,40 @@ export function keepGroupBands(layout: MapLayout, groups: readonly GroupBand[]):
 }
 
 /**
+ * Nodes `[from, to)` of a layout are the previous layout's nodes `[oldFrom, oldFrom + to − from)`
+ * moved `dy` px down, each with its link (the same edge record) and nothing else changed: whole
+ * group subtrees (a depth-1 or depth-2 node and everything under it) that re-laying one cell
+ * shifted or kept (cell-relayout.ts). What follows from it, like the tree links' path data, can
+ * be carried over instead of made again (tree-links.ts).
+ */
+export interface ShiftedRange {
+  readonly from: number;
+  readonly to: number;
+  readonly oldFrom: number;
+  readonly dy: number;
+}
+
+/** How a layout was made from the one before it: its ranges that only moved, in order. */
+export interface LayoutShifts {
+  readonly previous: MapLayout;
+  readonly ranges: readonly ShiftedRange[];
+}
+
+const SHIFTS = new WeakMap<MapLayout, LayoutShifts>();
+
+/** The ranges of `layout` that are the previous layout's moved (a layout made by re-laying a cell); undefined for any other. */
+export const shiftsOf = (layout: MapLayout): LayoutShifts | undefined => SHIFTS.get(layout);
+
+/**
+ * Records how a layout made by re-laying a cell relates to the one it was made from. The one before
+ * forgets its own: each layout would otherwise hold every layout since the last full one alive.
+ */
+export function keepShifts(layout: MapLayout, shifts: LayoutShifts): void {
+  SHIFTS.delete(shifts.previous);
+  SHIFTS.set(layout, shifts);
+}
+
+/**
  * Node `i`'s offset from the place the layout gives it, into `dx`/`dy`: a node placed by hand
  * (a finite `position`) moves there, and its subtree with it; any other node takes its parent's
  * offset. The full layout and the one-cell relayout (cell-relayout.ts) both place nodes with it,

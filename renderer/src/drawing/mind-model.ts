@@ -7,7 +7,7 @@ import { projectCell, projectMindMap, type Grouping } from './projection';
 import { changedCell } from './changed-cell';
 import { relayoutCell } from './cell-relayout';
 import { mapWords } from '@shared/templates/map-words';
-import { groupBandsOf, keepGroupBands, layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
+import { groupBandsOf, keepGroupBands, keepShifts, layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 import { breaksVersion } from './line-breaks';
 
 export interface MindModel {
@@ -81,6 +81,7 @@ function withinOneCell(before: MapDoc, doc: MapDoc, previous: MindModel, hideEmp
     byId.set(node.id, node);
   }
   const layout = sameGroupBands(relaid.layout, { nodes, edges: relaid.layout.edges, bounds: relaid.layout.bounds });
+  keepShifts(layout, { previous: previous.layout, ranges: relaid.shifted });
   return { layout, byId };
 }
 

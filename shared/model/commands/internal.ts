@@ -6,7 +6,7 @@
 import { CommandError } from '../errors';
 import { MAX_LABEL_LENGTH, limitText } from '../../limits';
 import { IdSchema, describeValue } from '../schema';
-import { buildChildIndex, carryChildIndex, topicOf } from '../selectors';
+import { buildChildIndex, carryChildIndex, noteTopicChanges, topicOf } from '../selectors';
 import type { Chain, ChainId, MapDoc, MapMeta, Topic, TopicId } from '../types';
 
 /** How a topic is named in messages: its label, or its id while the label is empty. */
@@ -89,15 +89,16 @@ export function withTopics(doc: MapDoc, changed: Iterable<Topic>, removed: Itera
     topics[topic.id] = topic;
     written.push(topic);
   }
-  let removedAny = false;
+  const gone: TopicId[] = [];
   for (const id of removed) {
     if (!Object.hasOwn(topics ?? doc.topics, id)) continue;
     topics ??= { ...doc.topics };
     delete topics[id];
-    removedAny = true;
+    gone.push(id);
   }
   if (!topics) return doc;
-  if (!removedAny) carryChildIndex(doc.topics, topics, written);
+  if (gone.length === 0) carryChildIndex(doc.topics, topics, written);
+  noteTopicChanges(doc.topics, topics, [...written.map((topic) => topic.id), ...gone]);
   return { ...doc, topics };
 }
 

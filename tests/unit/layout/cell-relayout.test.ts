@@ -10,11 +10,19 @@ import { changedCell } from '../../../renderer/src/drawing/changed-cell';
 import { relayoutCell } from '../../../renderer/src/drawing/cell-relayout';
 import { projectCell } from '../../../renderer/src/drawing/projection';
 import { loadJapaneseBreaks } from '../../../renderer/src/drawing/line-breaks';
+import { linkPaths } from '../../../renderer/src/drawing/tree-links';
+import { shiftsOf, type MapLayout } from '../../../renderer/src/drawing/layout';
 
 await loadJapaneseBreaks();
 
 const full = (doc: MapDoc, grouping: Grouping, hideEmptyStages = false) =>
   layoutMindMap(projectMindMap(doc, { grouping, labels: mapWords(doc.map.locale).groups, hideEmptyStages }));
+
+/** The tree links drawn from scratch: a copy of the layout (nothing carried over from an earlier one), fresh link records. */
+const linksFromScratch = (layout: MapLayout) => {
+  const copy: MapLayout = { nodes: layout.nodes, edges: layout.edges.map((edge) => ({ ...edge })), bounds: layout.bounds };
+  return linkPaths(copy, new Map(copy.nodes.map((node) => [node.id, node])));
+};
 
 /** Touchpoints and details of a doc, in a stable order, for picking at random. */
 const topicsOf = (doc: MapDoc) => Object.values(doc.topics).filter((t) => t.parentId !== null).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -52,6 +60,7 @@ describe('re-laying only the cell an edit changed', () => {
         const fresh = () => `t-edit-${made++}` as TopicId;
         let doc = generateMap({ seed: 11, topics: 400, stages: 5 });
         let model = mindModelFor(doc, grouping, hideEmptyStages);
+        linkPaths(model.layout, model.byId);
         let withinOneCell = 0;
         const names = Object.keys(EDITS);
         for (let step = 0; step < 150; step++) {
@@ -63,6 +72,8 @@ describe('re-laying only the cell an edit changed', () => {
             continue; // a refused edit (say, a stage with no touchpoint to pick) changes nothing
           }
           const cellId = changedCell(doc, next);
+          // the ids the command noted give the same cell as comparing every record (a copy carries no note)
+          expect(cellId, `the changed cell after step ${step}: ${name}`).toBe(changedCell(doc, { ...next, topics: { ...next.topics } }));
           if (cellId !== null) {
             // the cell alone, re-projected and re-laid on the previous layout (itself often re-laid by cell)
             const previous = model.layout;
@@ -81,11 +92,14 @@ describe('re-laying only the cell an edit changed', () => {
           expect(model.layout.bounds, `bounds after step ${step}: ${name}`).toEqual(expected.bounds);
           expect([...model.byId.keys()].sort(), `index after step ${step}: ${name}`).toEqual(expected.nodes.map((n) => n.id).sort());
           for (const node of model.layout.nodes) expect(model.byId.get(node.id)).toBe(node);
+          // the tree links, carried over from the previous layout's where a group only moved
+          expect(linkPaths(model.layout, model.byId), `tree links after step ${step}: ${name}`).toEqual(linksFromScratch(model.layout));
           doc = next;
         }
         // the incremental path was taken, not only the full one
         expect(withinOneCell).toBeGreaterThan(50);
-      });
+        // 150 layouts in full as the yardstick: seconds on a busy machine
+      }, 60_000);
     }
   }
 
@@ -98,5 +112,32 @@ describe('re-laying only the cell an edit changed', () => {
     const offline = before.layout.nodes.filter((n) => n.side === 'left');
     expect(offline.length).toBeGreaterThan(100);
     for (const node of offline) expect(after.byId.get(node.id)).toBe(node);
+  });
+
+  it('draws the tree links of the groups a Tab only moved from the previous drawing: it looks up the links of the changed group, not all of them', () => {
+    let doc = generateMap({ seed: 5, topics: 2000 });
+    const before = mindModelFor(doc, 'channel-stage');
+    linkPaths(before.layout, before.byId);
+    doc = addTouchpoint(doc, { id: 't-added' as TopicId, label: 'Booking form', channel: 'online', stageId: (doc.map.stages[2] as { id: string }).id });
+    const after = mindModelFor(doc, 'channel-stage');
+    let lookUps = 0;
+    const counting = { get: (id: string) => (lookUps++, after.byId.get(id)) } as ReadonlyMap<string, (typeof after.layout.nodes)[number]>;
+    const paths = linkPaths(after.layout, counting);
+    expect(paths).toEqual(linksFromScratch(after.layout));
+    // two look-ups a link walked: the trunk's few dozen and the changed cell's, of ~2,000 links
+    expect(after.layout.edges.length).toBeGreaterThan(1900);
+    expect(lookUps).toBeLessThan(after.layout.edges.length / 4);
+  });
+
+  it('a re-laid layout remembers the one it was made from, and that one forgets its own: no chain of old layouts is kept alive', () => {
+    let doc = generateMap({ seed: 5, topics: 300 });
+    const stageId = (doc.map.stages[1] as { id: string }).id;
+    const layouts = [mindModelFor(doc, 'channel-stage').layout];
+    for (let i = 0; i < 3; i++) {
+      doc = addTouchpoint(doc, { id: `t-added-${i}` as TopicId, label: 'Booking form', channel: 'offline', stageId });
+      layouts.push(mindModelFor(doc, 'channel-stage').layout);
+    }
+    expect(shiftsOf(layouts[3]!)?.previous).toBe(layouts[2]);
+    for (const earlier of layouts.slice(0, 3)) expect(shiftsOf(earlier)).toBeUndefined();
   });
 });

@@ -17,6 +17,8 @@ import {
   touchpointsOf,
   type MapDoc,
 } from '@shared/model';
+import { deleteTopics, renameTopic } from '@shared/model/commands';
+import { topicChanges } from '@shared/model/selectors';
 import { driveCommands } from './driver';
 
 const site = () =>
@@ -162,5 +164,23 @@ describe('buildChildIndex on a large map', () => {
     const next = addDetail(doc, { id: 't-new', parentId: 't-p0', label: 'New' });
     expect(childrenOf(next, 't-p0')).toHaveLength(5);
     expect(childrenOf(doc, 't-p0')).toHaveLength(4);
+  });
+});
+
+describe('the topics a command changed', () => {
+  it('are noted against the record the command started from, and only against it', () => {
+    const doc = site().doc;
+    const online = doc.map.stages[0]!.id;
+    const added = addTouchpoint(doc, { id: 't-added', label: 'Chat bot', channel: 'online', stageId: online });
+    expect(topicChanges(doc.topics, added.topics)).toEqual(['t-added']);
+    const renamed = renameTopic(added, 't-added', 'Chat assistant');
+    expect(topicChanges(added.topics, renamed.topics)).toEqual(['t-added']);
+    // two commands apart, or undone: not noted, so the caller compares the records itself
+    expect(topicChanges(doc.topics, renamed.topics)).toBeUndefined();
+    expect(topicChanges(renamed.topics, doc.topics)).toBeUndefined();
+    const website = Object.values(doc.topics).find((topic) => topic.label === 'Website')!;
+    const removed = deleteTopics(added, [website.id]);
+    const gone = Object.keys(added.topics).filter((id) => !Object.hasOwn(removed.topics, id));
+    expect([...topicChanges(added.topics, removed.topics)!].sort()).toEqual(gone.sort());
   });
 });

@@ -59,6 +59,8 @@ describe('the export SVG', () => {
     expect(text).not.toContain('<img');
     expect(escapeXml(HOSTILE_LABEL)).toBe('&lt;img src=x onerror=alert(1)&gt;');
     expect(escapeXml('a\u0000b & "c"')).toBe('ab &amp; &quot;c&quot;');
+    // each character alone is caught (plain text comes back as it is)
+    expect(['a\u0001b', 'a\u001fb', 'a\uffffb', 'a&b', 'a<b', 'a>b', 'a"b', "a'b", 'Приём 予約 예약'].map(escapeXml)).toEqual(['ab', 'ab', 'ab', 'a&amp;b', 'a&lt;b', 'a&gt;b', 'a&quot;b', 'a&apos;b', 'Приём 予約 예약']);
   });
 
   it('names the bundled fonts first and system CJK fonts after them', () => {

@@ -167,12 +167,17 @@ export function fontFamilyFor(lang: string): string {
   return [...bundled, ...system, "'Segoe UI'", 'Arial', 'sans-serif'].join(', ');
 }
 
+// eslint-disable-next-line no-control-regex -- the characters escapeXml drops or escapes
+const NEEDS_ESCAPING = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>"']/;
+
 /**
  * Escapes text for XML content and attribute values: a label `<img src=x onerror=alert(1)>`
  * stays literal text. Also drops the control characters XML 1.0 cannot hold at all.
  * @example escapeXml('a < b & "c"') // 'a &lt; b &amp; &quot;c&quot;'
  */
 export function escapeXml(text: string): string {
+  // most labels need nothing: one test instead of six passes (4,000-odd runs in a 2,000-topic map)
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
