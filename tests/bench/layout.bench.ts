@@ -1,5 +1,5 @@
 /**
- * Micro benchmark of the mind-map layout (issue 6's `layout` figure, measured in Node rather
+ * Micro benchmark of the mind-map layout (the `layout` figure, measured in Node rather
  * than in the browser): projection + layout of generated maps of N topics. Not part of
  * `npm test`. Prints a Markdown table; `--json <path>` also writes the issue's JSON records.
  *

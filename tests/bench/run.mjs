@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The benchmark suite (`npm run bench`, issue 6): Playwright drives the built renderer in
+ * The benchmark suite (`npm run bench`): Playwright drives the built renderer in
  * Chromium on maps generated from a seed (N = 500, 2,000, 5,000 topics by default; 20,000 with
  * `--sizes 20000`), stored in IndexedDB
  * through the app before any timing starts. Each figure is measured in at least 5 fresh browser
@@ -35,7 +35,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TMP = join(ROOT, '.tmp/bench');
 const BASELINE_OUT = join(ROOT, '.tmp/bench-baseline');
 const VIEWPORT = { width: 1440, height: 900 };
-/** Programmatic steps of a pan or a zoom (issue 6). */
+/** Programmatic steps of a pan or a zoom. */
 const STEPS = 60;
 /** Pan: px per frame (a brisk drag); zoom: wheel delta per frame (≈ 8 % per step). */
 const PAN_DX = 12;
@@ -46,7 +46,7 @@ const PRESENT_STEPS = 4;
 const PRESENT_PAUSE_MS = 1500;
 /** A frame longer than this counts in `pan_long_frames` (60 Hz = 16.7 ms, plus a little slack). */
 const LONG_FRAME_MS = 20;
-/** The figures of issue 6 made for each N (`bundle_initial_gzip` is made once). */
+/** The figures made for each N (`bundle_initial_gzip` is made once). */
 const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'analysis_open', 'layout', 'restore_point_write', 'export_png_2x', 'export_pdf_fit', 'present_step', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
 
 // ------------------------------------------------------------------------------------------

@@ -155,7 +155,7 @@ export function layoutMindMap(tree: MindTree, options: LayoutOptions = {}): MapL
 
   // 1. Flatten in pre-order (iteratively: a deep chain of details cannot overflow the stack).
   // Leaves share one empty child list, and the stack is two flat arrays: most nodes are leaves,
-  // and a first Tab runs this before the JIT has warmed up, where every allocation shows (issue 6).
+  // and a first Tab runs this before the JIT has warmed up, where every allocation shows.
   const nodes: MindNode[] = [];
   const parentOf: number[] = [];
   const childrenOf: (readonly number[])[] = [];

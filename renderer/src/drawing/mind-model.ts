@@ -104,7 +104,7 @@ type Compared = 'x' | 'y' | 'id' | 'label' | 'width' | 'height' | 'type' | 'topi
 export type UncomparedLayoutFields = Exclude<keyof LayoutNode, Compared>;
 export const EVERY_LAYOUT_FIELD_COMPARED: [UncomparedLayoutFields] extends [never] ? true : UncomparedLayoutFields = true;
 
-/** Two layout nodes that draw the same: every field equal, `lines` line by line (checked by hand: a `for…in` over the keys cost more than the layout, issue 6). */
+/** Two layout nodes that draw the same: every field equal, `lines` line by line (checked by hand: a `for…in` over the keys cost more than the layout). */
 function sameNode(a: LayoutNode, b: LayoutNode): boolean {
   return (
     a.x === b.x &&
@@ -131,7 +131,7 @@ function sameNode(a: LayoutNode, b: LayoutNode): boolean {
 
 /**
  * The new layout with every node and edge that did not change replaced by the previous model's
- * object (issue 6). Everything downstream keys on identity — the canvas's React Flow nodes,
+ * object. Everything downstream keys on identity — the canvas's React Flow nodes,
  * React Flow's own per-node internals, the memoised node components, the minimap — so an edit
  * that moves a few nodes re-renders those few, not the whole map. O(n), a fraction of the layout.
  * Also indexes the result by id.
@@ -143,7 +143,7 @@ function shareUnchanged(layout: MapLayout, previous: MindModel | null): { layout
     return { layout, byId };
   }
   const before = previous.byId;
-  // one pass that also indexes the result: a second walk of N nodes costs as much again (issue 6)
+  // one pass that also indexes the result: a second walk of N nodes costs as much again
   const nodes = layout.nodes.map((node) => {
     const old = before.get(node.id);
     let kept = node;

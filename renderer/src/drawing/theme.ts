@@ -40,7 +40,7 @@ export interface ThemeTokens {
   readonly ok: string;
   readonly wow: string;
   readonly danger: string;
-  // chain palette (issue 3): see CHAIN_TOKENS
+  // chain palette: see CHAIN_TOKENS
   readonly chain1: string;
   readonly chain2: string;
   readonly chain3: string;
@@ -151,7 +151,7 @@ export const DARK: ThemeTokens = {
 };
 
 /**
- * Chain colours (issue 3): a fixed palette, assigned by a chain's place in the map's chain list.
+ * Chain colours: a fixed palette, assigned by a chain's place in the map's chain list.
  * Violet, teal, raspberry, olive, plum and brown stay clear of the channel blue / orange, and of
  * the score red / green / grey — red is kept for the weak-link marker, so a chain never looks
  * like a warning. Past six chains the palette repeats; the link numbers still tell them apart.

@@ -7,7 +7,7 @@
  * every path below would get new data for the browser to parse. The links into groups are one
  * path; each group's own links start a new path (another after {@link LINKS_PER_PATH} curves)
  * holding its curves relative to the top of its first link's child, so a group that merely moved
- * keeps its path data word for word and only the path's `translate` changes (issue 6).
+ * keeps its path data word for word and only the path's `translate` changes.
  */
 import { shiftsOf, type LayoutEdge, type LayoutNode, type MapLayout, type ShiftedRange } from './layout';
 
@@ -72,7 +72,7 @@ interface CachedLink {
  * (mind-model.ts); compared by place, not by node record: a group an edit pushed down has new
  * node records at new places, but the same data relative to its origin — rebuilding those
  * strings (eight numbers printed per link, thousands of links) cost more than the layout on the
- * first Tab after a map opened (issue 6).
+ * first Tab after a map opened.
  */
 const pathCache = new WeakMap<LayoutEdge, CachedLink>();
 

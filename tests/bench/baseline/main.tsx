@@ -1,5 +1,5 @@
 /**
- * The benchmark's baseline (issue 6, `baseline_open` / `baseline_pan`): a bare @xyflow/react page
+ * The benchmark's baseline (`baseline_open` / `baseline_pan`): a bare @xyflow/react page
  * showing the same nodes as Touchmap — plain labelled divs at the positions and sizes of
  * Touchmap's own layout, with the same tree edges and the same canvas options — so the suite can
  * say how much Touchmap's own work costs on top of React Flow (`open_ratio`, `pan_ratio`).

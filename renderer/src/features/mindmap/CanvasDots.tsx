@@ -1,5 +1,5 @@
 /**
- * The dot grid behind the mind map (issue 6): drawn once per spacing as a bitmap tile, moved by
+ * The dot grid behind the mind map: drawn once per spacing as a bitmap tile, moved by
  * the compositor on a pan.
  */
 import { useEffect, useRef } from 'react';
@@ -7,7 +7,7 @@ import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 
 /**
  * Below this zoom the 24 px dot grid is closer than 7 px on screen: a grey haze, and a costly one
- * (issue 6; see the README's Performance section).
+ * (see docs/performance.md).
  */
 const DOTS_MIN_ZOOM = 0.3;
 /** Flow px between the dots. */
@@ -54,7 +54,7 @@ function dotTile(size: number, radius: number, colour: string): string {
 /**
  * The dot grid behind the map. React Flow's `<Background>` is an SVG pattern re-rendered and
  * re-rasterised on every pan frame; with software rendering that, more than anything Touchmap
- * draws, made pan frames miss the display's beat (issue 6: 8–10 % of frames over 20 ms at 2,000
+ * draws, made pan frames miss the display's beat (8–10 % of frames over 20 ms at 2,000
  * topics with it, 0–2 % without; a CSS gradient still 5–7 %, a tiled image in the page 3–7 %). Here the
  * grid is a tiled bitmap on a layer of its own a gap larger than the pane on every side: a pan only
  * moves that layer (a transform the compositor applies, less than one gap), and only a zoom that

@@ -1,5 +1,5 @@
 /**
- * Touchmap's minimap (issue 6), in place of React Flow's `<MiniMap>`, which ran a store selector
+ * Touchmap's minimap, in place of React Flow's `<MiniMap>`, which ran a store selector
  * per node and repainted one SVG rect per node on every pan and zoom frame — at 5,000 topics the
  * largest share of a pan frame that the bare React Flow page does not pay. Here every node is
  * drawn once per layout into a <canvas> (coloured by channel, as before); a pan or a zoom only
@@ -95,7 +95,7 @@ export function MapOverview({ layout, label }: { readonly layout: MapLayout; rea
     const canvas = canvasRef.current;
     if (!canvas) return;
     // After the frame that shows the edit, when the page is idle: the minimap may lag the map by a
-    // frame, and the edit reaches the screen without waiting for an O(N) redraw (issue 6).
+    // frame, and the edit reaches the screen without waiting for an O(N) redraw.
     const idle = whenIdle(() => {
       coloursRef.current ??= readColours(canvas);
       draw(canvas, layout.nodes, frame, coloursRef.current);

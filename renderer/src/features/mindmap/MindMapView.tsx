@@ -36,9 +36,9 @@ import { TreeEdges } from './TreeEdges';
 import { inWindow, sameWindow, viewWindow } from './canvas-window';
 import { CanvasDots } from './CanvasDots';
 import { t } from '../../i18n';
-// issue 3 (chains): chain links as an extra edge layer, and clicks that add chain steps
+// chains: chain links as an extra edge layer, and clicks that add chain steps
 import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges, pickStep } from '../chains';
-// issue 3 part C: drop a touchpoint on a group to move it, box select, filter / colour-by / legend
+// drop a touchpoint on a group to move it, box select, filter / colour-by / legend
 import { Panel } from '@xyflow/react';
 import { moveToGroup } from '@shared/model/commands';
 import { isTouchpoint } from '@shared/model/selectors';
@@ -83,7 +83,7 @@ function useFitOnOpen(ready: boolean) {
 const paneHasSize = (s: ReactFlowState) => s.width > 0 && s.height > 0;
 
 /**
- * React Flow nodes by layout record (issue 6): the layout keeps the record of every node an edit
+ * React Flow nodes by layout record: the layout keeps the record of every node an edit
  * did not move (mind-model.ts), so it keeps its React Flow node too, and React Flow, the memoised
  * node components and the minimap skip it. Without this, one edit re-rendered every node.
  */
@@ -123,7 +123,7 @@ function makeFlowNode(node: LayoutNode): MindNode {
     width: node.width,
     height: node.height,
     // The layout knows every node's size (text-metrics.ts matches the CSS) and where its handles
-    // are, so React Flow need not measure them (issue 6). Without these, React Flow renders every
+    // are, so React Flow need not measure them. Without these, React Flow renders every
     // node it has not measured yet, in view or not: all N when the map opens, and every node an
     // edit shifted (half the map for one Tab) — thousands of nodes mounted for one frame and
     // dropped again. It still measures each node it renders and corrects a size that differs.
@@ -201,7 +201,7 @@ export function MindMapView() {
   const model = useMemo(() => (doc ? mindModelFor(doc, grouping, hideEmptyStages, breaks) : null), [doc, grouping, hideEmptyStages, breaks]);
   // React Flow's only edges are the chain links; the tree links are TreeEdges, drawn under them
   const chainEdges = useChainEdges(model?.byId);
-  // Big maps: React Flow gets the nodes around the view, the root and the chain links' ends (issue 6)
+  // Big maps: React Flow gets the nodes around the view, the root and the chain links' ends
   const view = useStore(windowOfStore, sameWindow);
   const rootNodeId = model?.layout.nodes[0]?.id;
   const keep = useMemo(() => {
@@ -303,7 +303,7 @@ export function MindMapView() {
         multiSelectionKeyCode={null}
         disableKeyboardA11y
         // The keys are ours (app/operations.ts), so a clicked node need not take focus — and a focused
-        // node that an edit scrolls away makes the browser lay out the whole commit twice (issue 6).
+        // node that an edit scrolls away makes the browser lay out the whole commit twice.
         nodesFocusable={false}
         onlyRenderVisibleElements
         minZoom={MIN_ZOOM}

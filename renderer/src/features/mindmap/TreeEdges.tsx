@@ -1,6 +1,6 @@
 /**
  * The mind map's tree links (parent → child), drawn by us in React Flow's viewport rather than as
- * React Flow edges (issue 6). They are not selectable, focusable or connectable, so React Flow's
+ * React Flow edges. They are not selectable, focusable or connectable, so React Flow's
  * edge machinery bought nothing for them and cost per link: a connection lookup rebuilt over all
  * N links on every edit, a visibility test of all N on every pan and zoom frame, and an edge
  * component with its own store subscriptions for each one in view. Here the links are SVG paths

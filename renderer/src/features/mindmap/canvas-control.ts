@@ -132,7 +132,7 @@ export function registerCanvas(instance: CanvasHandle): () => void {
  * being typed into: the view moves at once, and only as far as brings it inside the margins (at
  * the bottom, clear of the minimap), as an editor scrolls to its cursor — a glide kept the new label out of sight for its first frames
  * while keys already went into it, and Enter after Enter at the bottom edge would re-centre the
- * map each time (issue 6). Either way a node more than a screen away — the end of a long stage,
+ * map each time. Either way a node more than a screen away — the end of a long stage,
  * after Tab — is jumped to and centred: a glide across thousands of pixels shows nothing but a
  * blur, and every frame of it mounts and drops a screenful of nodes.
  */
@@ -208,7 +208,7 @@ export const canvasControl = {
   zoomOut: () => void canvas?.zoomOut({ duration: motion(150) }),
   /**
    * Brings a node on screen. The mind map's actions call it right after their command, before
-   * React renders (issue 6): a jump then lands in the same render as the edit, so the canvas
+   * React renders: a jump then lands in the same render as the edit, so the canvas
    * mounts the nodes around the new place once, rather than the old place's first.
    */
   reveal: (box: Box, follow: Follow = 'glide') => {

@@ -1,5 +1,5 @@
 /**
- * The part of a big mind map React Flow is given: the nodes in and around the view (issue 6).
+ * The part of a big mind map React Flow is given: the nodes in and around the view.
  *
  * React Flow walks every node it holds on each edit (adopting the node array, rebuilding its
  * look-ups) and on each pan or zoom frame (finding the visible ones), so at thousands of nodes

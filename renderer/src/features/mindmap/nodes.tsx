@@ -26,7 +26,7 @@ const useEditing = (id: string) => useUiStore((s) => (s.editing?.id === id ? s.e
  * Hidden handles at both sides, where chain links attach (tree links are drawn by TreeEdges.tsx).
  * Plain elements with the classes and data React Flow reads when it measures a node, not its
  * `<Handle>` components: those subscribe to React Flow's store, four per node, and every one of
- * them re-ran on each pan frame and each edit (issue 6). The node's `handles` (MindMapView.tsx)
+ * them re-ran on each pan frame and each edit. The node's `handles` (MindMapView.tsx)
  * already say where they are; these keep a re-measured node's handles where they were. Only
  * chain steps carry them: on any other node they were four elements for the browser to style and
  * lay out, and React to mount, for nothing — each screenful a pan or a Tab brings in.
@@ -73,7 +73,7 @@ function Lines({ lines }: { readonly lines: readonly string[] }) {
 }
 
 /*
- * Each node type is a thin wrapper around a memoised body (issue 6). React Flow renders a custom
+ * Each node type is a thin wrapper around a memoised body. React Flow renders a custom
  * node with its position among the props (`positionAbsoluteX/Y`), so `memo` on the node itself
  * never skips a node that moved — and adding one touchpoint moves about half the map. The wrapper
  * passes on only what the node draws (id, type, label, the lines array, channel, count), which the

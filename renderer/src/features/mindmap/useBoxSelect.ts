@@ -1,5 +1,5 @@
 /**
- * Box select on the mind map (issue 3 part C): Shift+drag on the empty canvas draws a rectangle and
+ * Box select on the mind map: Shift+drag on the empty canvas draws a rectangle and
  * adds every touchpoint and detail it touches to the selection; a plain drag still pans. React
  * Flow's own selection box needs its node selection, which this app replaces with the shared
  * UI-store selection, so the box is drawn here and hit-tested against the layout.
