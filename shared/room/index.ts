@@ -4,3 +4,4 @@ export * from './room-rules';
 export * from './participant-id';
 export * from './aggregate';
 export * from './publish-map';
+export * from './room-revert';

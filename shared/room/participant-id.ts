@@ -4,7 +4,7 @@
  * (a SHA-256 prefix), so knowing someone's id is not enough to write as them. The hash is
  * injected: Web Crypto in the page, node:crypto in the server.
  */
-export type Sha256 = (bytes: Uint8Array) => Promise<Uint8Array> | Uint8Array;
+export type Sha256 = (bytes: Uint8Array<ArrayBuffer>) => Promise<Uint8Array> | Uint8Array;
 
 /** 16 random bytes as 32 lowercase hex digits. */
 export const SECRET_PATTERN = /^[0-9a-f]{32}$/;

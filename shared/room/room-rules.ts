@@ -15,17 +15,23 @@ import {
 } from './room-doc';
 
 export type RoomActor = { readonly role: 'facilitator' } | { readonly role: 'participant'; readonly id: string };
-export type UpdateCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/**
+ * A refusal. `paths` lists what the update changed when it can be applied and then undone by the
+ * room (applyAndRevert): that keeps the participant's own sequence of changes unbroken, so their
+ * later, allowed changes still apply. Without `paths` the update cannot be applied at all.
+ */
+export type UpdateCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly paths?: readonly RoomPath[] };
+
+/** A changed key: its top-level map, then the keys below it ([participantId] or [participantId, key]). */
+export interface RoomPath {
+  readonly root: string;
+  readonly keys: readonly string[];
+}
 
 const OK: UpdateCheck = { ok: true };
 const refuse = (reason: string): UpdateCheck => ({ ok: false, reason });
 
-/** One changed key of a map: its path from a top-level map, and the value it has now. */
-interface Change {
-  readonly root: string;
-  /** Keys below the root: [key] at the top level, [participantId, key] in a participant's own map. */
-  readonly keys: readonly string[];
-}
+type Change = RoomPath;
 
 /**
  * Whether `actor` may apply `update` to `doc`. The facilitator may write everything (within the
@@ -66,7 +72,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: RoomActor): U
   }
   for (const change of changes) {
     const problem = checkChange(scratch, change, actor.id);
-    if (problem) return refuse(problem);
+    if (problem) return { ok: false, reason: problem, paths: changes };
   }
   return OK;
 }

@@ -17,7 +17,7 @@ describe('participant identity', () => {
 
   it('matches Web Crypto and node:crypto', async () => {
     const secret = '00112233445566778899aabbccddeeff';
-    const web = async (bytes: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    const web = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
     expect(await participantIdOf(secret, web)).toBe(await participantIdOf(secret, sha256));
   });
 

@@ -143,3 +143,23 @@ describe('checkUpdate: what a participant may write', () => {
     expect(refusal(checkUpdate(server, Y.encodeStateAsUpdate(copy, sv1), me))).toMatch(/not seen/);
   });
 });
+
+describe('applyAndRevert', () => {
+  it("applies a refused update and puts back what it touched, keeping others' values", async () => {
+    const { applyAndRevert, readPublished, readRatings } = await import('../../../shared/room');
+    const server = room();
+    rate(server, OTHER, 't-1', { score: 9 });
+    const update = updateFrom(server, (d) => {
+      d.getMap('published').set('title', 'Hacked');
+      d.getMap('ratings').delete(OTHER);
+      rate(d, ME, 't-9', { score: 1 });
+    });
+    const verdict = checkUpdate(server, update, me);
+    expect(verdict.ok).toBe(false);
+    if (verdict.ok || !verdict.paths) throw new Error('expected a revertible refusal');
+    applyAndRevert(server, update, verdict.paths, 'test');
+    expect(readPublished(server).title).toBe('Clinic');
+    expect(readRatings(server).get(OTHER)?.get('t-1')).toEqual({ score: 9 });
+    expect(readRatings(server).has(ME)).toBe(false);
+  });
+});
