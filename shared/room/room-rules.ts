@@ -39,6 +39,44 @@ type Change = RoomPath;
  * nothing when the room is locked or closed or they were removed.
  */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: RoomActor): UpdateCheck {
+  const early = checkBeforeReading(doc, update, actor);
+  if (early) return early;
+  return inspect(copyOf(doc), update, (actor as { id: string }).id);
+}
+
+/**
+ * The same rules for a server that checks many updates: instead of copying the room for each
+ * update (its cost grows with the room), it keeps one mirror of the room that every applied
+ * change also reaches, and rebuilds it only after an update it could not take.
+ */
+export function createUpdateChecker(doc: Y.Doc): { check(update: Uint8Array, actor: RoomActor): UpdateCheck; destroy(): void } {
+  let mirror = copyOf(doc);
+  const follow = (update: Uint8Array) => Y.applyUpdate(mirror, update);
+  doc.on('update', follow);
+  return {
+    check(update, actor) {
+      const early = checkBeforeReading(doc, update, actor);
+      if (early) return early;
+      const verdict = inspect(mirror, update, (actor as { id: string }).id);
+      // Refused without paths: the room will not take it, and the mirror holds it; start afresh.
+      if (!verdict.ok && !verdict.paths) mirror = copyOf(doc);
+      return verdict;
+    },
+    destroy() {
+      doc.off('update', follow);
+    },
+  };
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc({ gc: false });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  for (const name of ROOM_MAPS) copy.getMap(name);
+  return copy;
+}
+
+/** The checks that need no reading of the update: its size, the actor, the room's state. */
+function checkBeforeReading(doc: Y.Doc, update: Uint8Array, actor: RoomActor): UpdateCheck | undefined {
   if (update.byteLength > ROOM_LIMITS.updateBytes) {
     return refuse(`update of ${update.byteLength} bytes is over the ${ROOM_LIMITS.updateBytes}-byte limit`);
   }
@@ -46,22 +84,26 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: RoomActor): U
   const state = roomState(doc);
   if (state !== 'open') return refuse(`the room is ${state}`);
   if (removedParticipants(doc).includes(actor.id)) return refuse('this participant was removed from the room');
+  return undefined;
+}
 
-  const scratch = new Y.Doc({ gc: false });
-  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-  for (const name of ROOM_MAPS) scratch.getMap(name);
+/** Applies `update` to `scratch` (a copy of the room) and checks every path it changed. */
+function inspect(scratch: Y.Doc, update: Uint8Array, participantId: string): UpdateCheck {
   const sharedBefore = new Set(scratch.share.keys());
   const changes: Change[] = [];
-  scratch.on('afterTransaction', (transaction: Y.Transaction) => {
+  const collect = (transaction: Y.Transaction) => {
     transaction.changed.forEach((keys, type) => {
       const path = pathOf(scratch, type);
       for (const key of keys) changes.push({ root: path.root, keys: key === null ? [...path.keys, '[content]'] : [...path.keys, key] });
     });
-  });
+  };
+  scratch.on('afterTransaction', collect);
   try {
     Y.applyUpdate(scratch, update);
   } catch {
     return refuse('the update cannot be read');
+  } finally {
+    scratch.off('afterTransaction', collect);
   }
   // Structs waiting for changes the room has not seen cannot be checked, so they are refused.
   if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
@@ -71,7 +113,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: RoomActor): U
     if (!sharedBefore.has(name)) return refuse(`"${name}" is not part of the room`);
   }
   for (const change of changes) {
-    const problem = checkChange(scratch, change, actor.id);
+    const problem = checkChange(scratch, change, participantId);
     if (problem) return { ok: false, reason: problem, paths: changes };
   }
   return OK;

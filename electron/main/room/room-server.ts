@@ -18,7 +18,7 @@ import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { applyAndRevert, checkUpdate, isSecret, participantIdOf, roomState, removedParticipants, setRoomState, ROOM_LIMITS, type RoomActor } from '../../../shared/room';
+import { applyAndRevert, createUpdateChecker, isSecret, participantIdOf, roomState, removedParticipants, setRoomState, ROOM_LIMITS, type RoomActor } from '../../../shared/room';
 import { debounced, readRoomFile, writeRoomFile } from './room-file';
 
 const MESSAGE_SYNC = 0;
@@ -106,6 +106,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState(null);
   const connections = new Set<Connection>();
+  const checker = createUpdateChecker(doc);
 
   const persist = debounced(async () => {
     if (!options.dataDir) return;
@@ -179,7 +180,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       }
       if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) return;
       const update = decoding.readVarUint8Array(decoder);
-      const verdict = checkUpdate(doc, update, conn.actor);
+      const verdict = checker.check(update, conn.actor);
       if (verdict.ok) Y.applyUpdate(doc, update, conn);
       else if (verdict.paths) {
         // Applied and put back in one transaction; its origin is not `conn`, so the participant
@@ -307,6 +308,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         http.closeAllConnections();
       });
       awareness.destroy();
+      checker.destroy();
     },
   };
 }

@@ -163,3 +163,25 @@ describe('applyAndRevert', () => {
     expect(readRatings(server).has(ME)).toBe(false);
   });
 });
+
+describe('createUpdateChecker: the same rules on a kept mirror of the room', () => {
+  it('agrees with checkUpdate, follows the room, and recovers after an update it could not take', async () => {
+    const { createUpdateChecker } = await import('../../../shared/room');
+    const server = room();
+    const checker = createUpdateChecker(server);
+    const ok = updateFrom(server, (d) => rate(d, ME, 't-1', { score: 3 }));
+    expect(refusal(checker.check(ok, me))).toBe('ok');
+    Y.applyUpdate(server, ok);
+    server.getMap('round').set('open', false); // the facilitator closes the round: the mirror follows
+    expect(refusal(checker.check(updateFrom(server, (d) => rate(d, ME, 't-1', { score: 4 })), me))).toMatch(/no rating round is open/);
+    server.getMap('round').set('open', true);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
+    setParticipantName(copy, ME, 'Ann');
+    const sv = Y.encodeStateVector(copy);
+    setParticipantName(copy, ME, 'Anna');
+    expect(refusal(checker.check(Y.encodeStateAsUpdate(copy, sv), me))).toMatch(/not seen/);
+    expect(refusal(checker.check(updateFrom(server, (d) => rate(d, ME, 't-2', { score: 5 })), me))).toBe('ok');
+    checker.destroy();
+  });
+});
