@@ -62,6 +62,8 @@ export const OPERATION_LABELS = {
   'operation.help.about': 'About Touchmap',
   'operation.palette.open': 'Find what to do…',
   'operation.map.restorePoints': 'Restore points…',
+  // the live workshop room
+  'operation.room.open': 'Open room…',
 } as const;
 
 export type OperationLabelKey = keyof typeof OPERATION_LABELS;

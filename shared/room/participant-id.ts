@@ -15,7 +15,7 @@ export function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function newSecret(random: (bytes: Uint8Array) => Uint8Array): string {
+export function newSecret(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array): string {
   return toHex(random(new Uint8Array(16)));
 }
 

@@ -18,7 +18,7 @@ import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { applyAndRevert, createUpdateChecker, isSecret, participantIdOf, roomState, removedParticipants, setRoomState, ROOM_LIMITS, type RoomActor } from '../../../shared/room';
+import { roomMap, applyAndRevert, createUpdateChecker, isSecret, participantIdOf, roomState, removedParticipants, setRoomState, ROOM_LIMITS, type RoomActor } from '../../../shared/room';
 import { debounced, readRoomFile, writeRoomFile } from './room-file';
 
 const MESSAGE_SYNC = 0;
@@ -287,6 +287,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   const base = `${hostForUrl}:${port}`;
   log(`room listening on ${base}`);
+  // The facilitator's panel shows this address (text and QR code); participants already have it.
+  roomMap(doc, 'room').set('address', `http://${base}/?token=${token}`);
 
   return {
     host: options.host,

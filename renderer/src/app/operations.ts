@@ -37,6 +37,8 @@ import { navigate } from '../store/route';
 import { openExportDialog } from '../features/export/dialog/export-dialog-store';
 // restore points of the open map; Undo of a delete in the library (Trash)
 import { canUndoTrashMove, openRestorePoints, undoLastDelete } from '../features/history';
+// the live workshop room's panel
+import { openRoomPanel } from '../features/room/room-store';
 
 export type { KeyChord, OperationName };
 
@@ -119,6 +121,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'chain.addSelection': { enabled: hasSelection, perform: addSelectionToChain },
   'map.settings': { enabled: hasDoc, perform: () => openMapSettings() },
   'map.restorePoints': { enabled: hasDoc, perform: openRestorePoints },
+  'room.open': { enabled: hasDoc, perform: openRoomPanel },
   'palette.open': { enabled: () => true, perform: openPalette },
   'help.shortcuts': { enabled: () => true, perform: () => showHelp('shortcuts') },
   'help.about': { enabled: () => true, perform: () => showHelp('about') },

@@ -31,6 +31,8 @@ import { MapSettingsHost } from '../map-settings';
 import { RestorePointsHost, useRestorePointKeeper } from '../history';
 // presentation mode hides the chrome and fits the map to the screen
 import { usePresentStore, PresentationHint } from '../present';
+// the live workshop room's panel
+import { RoomPanelHost } from '../room';
 
 function HistoryButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -139,6 +141,9 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; re
         <button type="button" className="button button--ghost" title={keysText('map.settings')} onClick={() => runOperation('map.settings')}>
           {t('settings.open')}
         </button>
+        <button type="button" className="button button--ghost" onClick={() => runOperation('room.open')}>
+          {t('room.open.button')}
+        </button>
         <DataExportMenu />
         <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => runOperation('export.open')}>
           {t('export.visual.button')}
@@ -167,6 +172,7 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; re
       <RestorePointsHost />
       <AddToChainHost />
       <ExportDialogHost />
+      <RoomPanelHost />
     </div>
   );
 }
