@@ -1,5 +1,5 @@
 /** The participant's page: name, the map by stage, proposing touchpoints, rating the open round. */
-import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import {
   ROOM_LIMITS,
   propose,
@@ -177,36 +177,47 @@ function ProposeSection({ session, disabled }: { session: RoomSession; disabled:
     <section aria-labelledby="propose-heading" className="participant-card">
       <h2 id="propose-heading">{t('participant.propose.heading')}</h2>
       <form onSubmit={submit} className="participant-form">
-        <label>
-          {t('participant.propose.label')}
-          <input value={label} maxLength={ROOM_LIMITS.label} onChange={(e) => { setLabel(e.target.value); setSent(false); }} disabled={disabled} />
-        </label>
-        <label>
-          {t('participant.propose.stage')}
-          <select value={stageId} onChange={(e) => setStageId(e.target.value)} disabled={disabled}>
-            <option value="">{t('participant.propose.noStage')}</option>
-            {published.stages.map((stage) => (
-              <option key={stage.id} value={stage.id}>{stage.name}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('participant.propose.channel')}
-          <select value={channel} onChange={(e) => setChannel(e.target.value as RoomChannel | '')} disabled={disabled}>
-            <option value="">{t('participant.propose.noChannel')}</option>
-            <option value="online">{t('participant.channel.online')}</option>
-            <option value="offline">{t('participant.channel.offline')}</option>
-          </select>
-        </label>
-        <label>
-          {t('participant.propose.note')}
-          <textarea value={note} maxLength={ROOM_LIMITS.note} rows={2} onChange={(e) => setNote(e.target.value)} disabled={disabled} />
-        </label>
+        <Field label={t('participant.propose.label')}>
+          {(id) => <input id={id} value={label} maxLength={ROOM_LIMITS.label} onChange={(e) => { setLabel(e.target.value); setSent(false); }} disabled={disabled} />}
+        </Field>
+        <Field label={t('participant.propose.stage')}>
+          {(id) => (
+            <select id={id} value={stageId} onChange={(e) => setStageId(e.target.value)} disabled={disabled}>
+              <option value="">{t('participant.propose.noStage')}</option>
+              {published.stages.map((stage) => (
+                <option key={stage.id} value={stage.id}>{stage.name}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('participant.propose.channel')}>
+          {(id) => (
+            <select id={id} value={channel} onChange={(e) => setChannel(e.target.value as RoomChannel | '')} disabled={disabled}>
+              <option value="">{t('participant.propose.noChannel')}</option>
+              <option value="online">{t('participant.channel.online')}</option>
+              <option value="offline">{t('participant.channel.offline')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('participant.propose.note')}>
+          {(id) => <textarea id={id} value={note} maxLength={ROOM_LIMITS.note} rows={2} onChange={(e) => setNote(e.target.value)} disabled={disabled} />}
+        </Field>
         {error ? <p role="alert" className="participant-error">{error}</p> : null}
         {sent ? <p role="status" className="participant-hint">{t('participant.propose.sent')}</p> : null}
         <button type="submit" disabled={disabled}>{t('participant.propose.submit')}</button>
       </form>
     </section>
+  );
+}
+
+/** A label above its control, tied by id (a wrapping label would take the options' text into its name). */
+function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="participant-field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
   );
 }
 

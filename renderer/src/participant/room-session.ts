@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { isSecret, newSecret, participantIdOf } from '@shared/room';
+import { isSecret, newSecret, participantIdOf, readParticipants, setParticipantName } from '@shared/room';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'ended' | 'removed' | 'refused';
 
@@ -38,6 +38,11 @@ export async function openRoomSession(token: string): Promise<RoomSession> {
   await offline.whenSynced;
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const provider = new WebsocketProvider(`${scheme}://${location.host}`, 'room', doc, { params: { token, pk: secret }, disableBc: true, maxBackoffTime: 2500 });
+  // Joining: once the room's state is here (so a name given earlier is not overwritten), the
+  // participant appears in the facilitator's count, anonymous until they give a name.
+  provider.on('sync', (synced: boolean) => {
+    if (synced && !readParticipants(doc).has(participantId)) setParticipantName(doc, participantId, undefined);
+  });
   let state: Connection = 'connecting';
   let refusal: string | undefined;
   const listeners = new Set<() => void>();

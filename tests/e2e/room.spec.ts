@@ -1,0 +1,112 @@
+/**
+ * The live workshop room end to end, on the loopback: the room server started by the test, the
+ * facilitator's app and two participants' phones as separate browser contexts.
+ */
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import path from 'node:path';
+import { startRoomServer, type RoomServer } from '../../electron/main/room/room-server';
+import { createMap, node, openLibrary, screenshot } from './driver';
+
+const PHONE = { width: 360, height: 740 };
+let room: RoomServer;
+
+test.beforeEach(async () => {
+  room = await startRoomServer({ host: '127.0.0.1', port: 0, staticDir: path.resolve('dist/renderer') });
+});
+test.afterEach(async () => {
+  await room.close();
+});
+
+async function phone(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, colorScheme });
+  const page = await context.newPage();
+  await page.goto(room.participantUrl);
+  return { context, page };
+}
+
+async function connectFacilitator(page: Page, address: string) {
+  await page.getByRole('button', { name: 'Room', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Workshop room' });
+  await panel.getByLabel('Facilitator address').fill(address);
+  await panel.getByRole('button', { name: 'Connect' }).click();
+  return panel;
+}
+
+test('a workshop: propose → accept → rate → reveal → apply → undo', async ({ page, browser }) => {
+  await openLibrary(page);
+  await createMap(page, 'Corner cafe');
+  const panel = await connectFacilitator(page, room.ownerUrl);
+  await expect(panel.getByRole('status').first()).toHaveText('Connected');
+  await expect(panel.getByLabel('Participant address')).toHaveText(room.participantUrl);
+  await expect(panel.getByRole('img', { name: `QR code of ${room.participantUrl}` })).toBeVisible();
+
+  const ann = await phone(browser);
+  const bob = await phone(browser, 'dark');
+  for (const p of [ann.page, bob.page]) await expect(p.getByRole('heading', { level: 1, name: 'Corner cafe' })).toBeVisible();
+  await ann.page.getByLabel('Name (optional)').fill('Ann');
+  await ann.page.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('heading', { name: 'Participants (2)' })).toBeVisible();
+
+  // Ann proposes a touchpoint; the facilitator adds it to the map at its stage and channel.
+  await ann.page.getByLabel('Touchpoint', { exact: true }).fill('Loyalty app');
+  await ann.page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Loyalty' });
+  await ann.page.getByLabel('Channel', { exact: true }).selectOption({ label: 'Online' });
+  await ann.page.getByLabel('Note (optional)').fill('Stamps on the phone');
+  await ann.page.getByRole('button', { name: 'Send to the facilitator' }).click();
+  await expect(ann.page.getByText('Sent. The facilitator will look at it.')).toBeVisible();
+  const item = panel.getByRole('listitem', { name: 'Loyalty app' });
+  await expect(item).toContainText('Loyalty · Online · from Ann');
+  await screenshot(page, 'room-facilitator-inbox-1440');
+  await item.getByRole('button', { name: 'Add “Loyalty app” to the map' }).click();
+  await expect(node(page, 'Loyalty app')).toBeVisible();
+  await expect(ann.page.getByText('Loyalty app — added to the map')).toBeVisible();
+  await expect(bob.page.getByRole('list', { name: 'Loyalty' }).getByText('Loyalty app')).toBeVisible();
+
+  // A round on the new touchpoint: both rate it, the count is live, the scores stay hidden.
+  await panel.getByRole('checkbox', { name: 'Loyalty app' }).check();
+  await panel.getByRole('button', { name: 'Open round (1)' }).click();
+  await ann.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '8' }).click();
+  await ann.page.getByRole('radiogroup', { name: 'Importance of Loyalty app' }).getByRole('radio', { name: '6' }).click();
+  await bob.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '5' }).click();
+  await expect(panel.getByText('2 ratings from 2 participants')).toBeVisible();
+  await expect(panel.getByRole('table')).toHaveCount(0);
+  await screenshot(ann.page, 'room-phone-rating-light');
+  await screenshot(bob.page, 'room-phone-rating-dark');
+
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  const row = panel.getByRole('row', { name: /Loyalty app/ });
+  await expect(row).toContainText('6.5');
+  await expect(row).toContainText('±1.5 · 5–8');
+  await expect(row.getByRole('img', { name: 'Scores given: 5: 1, 8: 1' })).toBeVisible();
+  await screenshot(page, 'room-facilitator-revealed-1440');
+
+  // Apply: the mean (rounded) becomes the score, in one step that Undo takes back.
+  await panel.getByRole('button', { name: 'Apply means as scores' }).click();
+  await expect(node(page, 'Loyalty app').locator('.score-badge')).toHaveText('7');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'Loyalty app').locator('.score-badge')).toHaveCount(0);
+  await expect(node(page, 'Loyalty app')).toBeVisible();
+
+  // Closing the room ends it on every phone.
+  await panel.getByRole('button', { name: 'Close room…' }).click();
+  await panel.getByRole('button', { name: 'End the room for everyone' }).click();
+  await expect(ann.page.getByRole('heading', { name: 'The room has ended' })).toBeVisible();
+  await screenshot(ann.page, 'room-phone-ended');
+  await ann.context.close();
+  await bob.context.close();
+});
+
+test('a wrong token is refused, for the facilitator and for a phone', async ({ page, browser }) => {
+  await openLibrary(page);
+  await createMap(page, 'Corner cafe');
+  const wrong = room.ownerUrl.replace(/token=[0-9a-f]+/, `token=${'0'.repeat(32)}`);
+  const panel = await connectFacilitator(page, wrong);
+  await expect(panel.getByRole('alert')).toHaveText('The room refused this address: the token is wrong, or the room is not running.');
+  const context = await browser.newContext({ viewport: PHONE });
+  const intruder = await context.newPage();
+  await intruder.goto(room.participantUrl.replace(/token=[0-9a-f]+/, `token=${'1'.repeat(32)}`));
+  await expect(intruder.getByRole('status')).toHaveText(/Offline/);
+  await intruder.waitForTimeout(500);
+  expect(room.connectionCount()).toBe(0);
+  await context.close();
+});
