@@ -512,7 +512,7 @@ if (ROOM_FIGURES.some(wants)) {
     console.log(`room_rating_latency (30 participants): median ${round(percentile([...samples].sort((a, b) => a - b), 50))} ms, p95 ${round(percentile([...samples].sort((a, b) => a - b), 95))} ms`);
   }
   if (wants('room_capacity') && !options.quick) {
-    const { capacity } = await room.roomCapacity(ROOT, { step: 50, max: 1000, topics: 10, spacingMs: 1000, limitMs: 250, log: console.log });
+    const { capacity } = await room.roomCapacity(ROOT, { step: 10, max: 400, topics: 10, spacingMs: 1000, limitMs: 250, log: console.log });
     figures.push(figure('room_capacity', 0, 'participants', [capacity], 1));
   }
 }

@@ -110,3 +110,24 @@ test('a wrong token is refused, for the facilitator and for a phone', async ({ p
   expect(room.connectionCount()).toBe(0);
   await context.close();
 });
+
+for (const [width, height, scheme] of [[1280, 720, 'dark'], [1440, 900, 'dark'], [1280, 720, 'light']] as const) {
+  test(`the room panel fits the window at ${width}×${height}, ${scheme}`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+    const page = await context.newPage();
+    await openLibrary(page);
+    await createMap(page, 'Corner cafe');
+    const panel = await connectFacilitator(page, room.ownerUrl);
+    await expect(panel.getByLabel('Participant address')).toHaveText(room.participantUrl);
+    const box = await panel.boundingBox();
+    expect(box).not.toBeNull();
+    // Inside the window, below the toolbar, and scrolled on its own: the controls at its end are reachable.
+    expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    await panel.getByRole('button', { name: 'Disconnect this app' }).scrollIntoViewIfNeeded();
+    await expect(panel.getByRole('button', { name: 'Disconnect this app' })).toBeInViewport();
+    await panel.getByRole('heading', { name: 'Join on a phone' }).scrollIntoViewIfNeeded();
+    await screenshot(page, `room-panel-${width}-${scheme}`);
+    await context.close();
+  });
+}
