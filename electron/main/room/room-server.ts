@@ -52,6 +52,8 @@ export interface RoomServerOptions {
   /** The built renderer (dist/renderer): participant.html and assets/. */
   readonly staticDir?: string;
   readonly persistDelayMs?: number;
+  /** Also listen on 127.0.0.1 (same port): the desktop app's own connection stays on the loopback. */
+  readonly alsoLoopback?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -284,6 +286,19 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const loopback: Server | undefined = options.alsoLoopback && options.host !== '127.0.0.1' ? createServer(http.listeners('request')[0] as never) : undefined;
+  if (loopback) {
+    for (const listener of http.listeners('upgrade')) loopback.on('upgrade', listener as never);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        loopback.once('error', reject);
+        loopback.listen(port, '127.0.0.1', () => resolve());
+      });
+    } catch (error) {
+      http.close();
+      throw error;
+    }
+  }
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   const base = `${hostForUrl}:${port}`;
   log(`room listening on ${base}`);
@@ -297,7 +312,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     ownerToken,
     participantUrl: `http://${base}/?token=${token}`,
     socketUrl: `ws://${base}/room`,
-    ownerUrl: `ws://${base}/room?token=${ownerToken}`,
+    ownerUrl: `ws://${loopback ? `127.0.0.1:${port}` : base}/room?token=${ownerToken}`,
     doc,
     connectionCount: () => connections.size,
     flush: () => persist.flush(),
@@ -306,6 +321,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       await persist.flush();
       await new Promise<void>((resolve) => {
         wss.close();
+        loopback?.close();
+        loopback?.closeAllConnections();
         http.close(() => resolve());
         http.closeAllConnections();
       });

@@ -595,6 +595,13 @@ export const en = {
   'room.controls.closeConfirm': 'End the room for everyone',
   'room.controls.reopen': 'Reopen',
   'room.controls.leave': 'Disconnect this app',
+  'room.start.hint': 'Phones on the same local network join the room at the address you choose. Plain HTTP: use a network you trust.',
+  'room.start.address': 'Address phones will use',
+  'room.start.thisComputer': '{address} (this computer only)',
+  'room.start.port': 'Port',
+  'room.start.portBad': 'The port is a number from 1024 to 65535.',
+  'room.start.submit': 'Open room',
+  'room.start.failed': 'The room could not start: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

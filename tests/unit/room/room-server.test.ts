@@ -144,3 +144,17 @@ async function idOf(client: RoomClient): Promise<string> {
   return participantIdOf(client.secret!, (b) => new Uint8Array(createHash('sha256').update(b).digest()));
 }
 
+
+describe('room server: the desktop app on the loopback', () => {
+  it('also listens on 127.0.0.1 with the same port, and the owner address uses it', async () => {
+    const { roomAddresses } = await import('../../../electron/main/room/room-addresses');
+    const os = await import('node:os');
+    const lan = roomAddresses(os.networkInterfaces()).find((choice) => !choice.internal);
+    if (!lan) return; // a machine with the loopback only: nothing to add to the other tests
+    const server = await startRoomServer({ host: lan.address, port: 0, alsoLoopback: true });
+    servers.push(server);
+    expect(server.ownerUrl).toBe(`ws://127.0.0.1:${server.port}/room?token=${server.ownerToken}`);
+    expect(await upgradeStatus(server.ownerUrl)).toBe(101);
+    expect(await upgradeStatus(`ws://${lan.address}:${server.port}/room?token=${server.token}&pk=${'3'.repeat(32)}`)).toBe(101);
+  });
+});

@@ -11,6 +11,8 @@ import { useDocumentStore } from '../../store/document-store';
 import { qrDataUrl } from './qr-code';
 import { acceptProposal, applyRoundScores, endRound, mergeProposal, rejectProposal, removeFromRoom, reveal, roundTallies, setState, startRound } from './room-actions';
 import type { RoomLink } from './room-link';
+import { desktopRoom } from '../../platform/room';
+import type { RoomAddressChoice } from '@shared/ipc';
 import { useRoomStore } from './room-store';
 import './room.css';
 
@@ -27,7 +29,7 @@ export function RoomPanelHost() {
           ✕
         </button>
       </header>
-      <div className="room-panel__body">{link ? <LiveRoom link={link} /> : <ConnectForm />}</div>
+      <div className="room-panel__body">{link ? <LiveRoom link={link} /> : desktopRoom() ? <StartRoomForm /> : <ConnectForm />}</div>
     </aside>
   );
 }
@@ -48,6 +50,55 @@ function ConnectForm() {
       </label>
       {error ? <p role="alert" className="room-error">{t(`room.connect.error.${error}`)}</p> : null}
       <button type="submit" className="button button--primary">{t('room.connect.submit')}</button>
+    </form>
+  );
+}
+
+/** In the desktop app: choose the address phones will use, and the app starts the room itself. */
+function StartRoomForm() {
+  const [choices, setChoices] = useState<readonly RoomAddressChoice[]>([]);
+  const [host, setHost] = useState('');
+  const [port, setPort] = useState('4455');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [starting, setStarting] = useState(false);
+  useEffect(() => {
+    void desktopRoom()?.roomAddresses().then((list) => {
+      setChoices(list);
+      setHost((current) => current || (list[0]?.address ?? ''));
+    });
+  }, []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const portNumber = Number(port);
+    if (!Number.isInteger(portNumber) || portNumber < 1024 || portNumber > 65535) return setProblem(t('room.start.portBad'));
+    setStarting(true);
+    desktopRoom()!
+      .openRoom({ host, port: portNumber })
+      .then(
+        (opened) => useRoomStore.getState().connect(opened.ownerUrl),
+        (error: unknown) => setProblem(t('room.start.failed', { reason: String((error as Error)?.message ?? error) })),
+      )
+      .finally(() => setStarting(false));
+  };
+  return (
+    <form onSubmit={submit} className="room-section">
+      <p className="muted">{t('room.start.hint')}</p>
+      <label className="field">
+        <span>{t('room.start.address')}</span>
+        <select value={host} onChange={(e) => setHost(e.target.value)}>
+          {choices.map((choice) => (
+            <option key={choice.address} value={choice.address}>
+              {choice.internal ? t('room.start.thisComputer', { address: choice.address }) : `${choice.address} (${choice.interface})`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('room.start.port')}</span>
+        <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
+      </label>
+      {problem ? <p role="alert" className="room-error">{problem}</p> : null}
+      <button type="submit" className="button button--primary" disabled={!host || starting}>{t('room.start.submit')}</button>
     </form>
   );
 }
@@ -322,6 +373,16 @@ function Histogram({ tally }: { tally: TopicTally }) {
   );
 }
 
+/** The desktop app stops its server a moment after the room is closed, once phones were told. */
+function stopDesktopRoom() {
+  const room = desktopRoom();
+  if (!room) return;
+  setTimeout(() => {
+    useRoomStore.getState().disconnect();
+    void room.closeRoom();
+  }, 1000);
+}
+
 function ControlsSection({ link }: { link: RoomLink }) {
   const state = roomState(link.doc);
   const [confirming, setConfirming] = useState(false);
@@ -336,7 +397,7 @@ function ControlsSection({ link }: { link: RoomLink }) {
         )}
         {confirming ? (
           <>
-            <button type="button" className="button button--danger-solid" onClick={() => (setState(link, 'closed'), setConfirming(false))}>{t('room.controls.closeConfirm')}</button>
+            <button type="button" className="button button--danger-solid" onClick={() => (setState(link, 'closed'), setConfirming(false), stopDesktopRoom())}>{t('room.controls.closeConfirm')}</button>
             <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
           </>
         ) : (
