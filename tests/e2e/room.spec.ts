@@ -5,7 +5,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import path from 'node:path';
 import { startRoomServer, type RoomServer } from '../../electron/main/room/room-server';
-import { createMap, node, openLibrary, screenshot } from './driver';
+import { createMap, mod, node, openLibrary, screenshot } from './driver';
 
 const PHONE = { width: 360, height: 740 };
 let room: RoomServer;
@@ -86,6 +86,14 @@ test('a workshop: propose → accept → rate → reveal → apply → undo', as
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(node(page, 'Loyalty app').locator('.score-badge')).toHaveCount(0);
   await expect(node(page, 'Loyalty app')).toBeVisible();
+
+  // Phones follow what the projector shows while the map is presented.
+  await page.keyboard.press('F5');
+  await expect(bob.page.getByLabel('Current slide')).toHaveText('On the screen: Mind map');
+  await page.keyboard.press(`${mod}+2`);
+  await expect(bob.page.getByLabel('Current slide')).toHaveText('On the screen: Grid');
+  await page.keyboard.press('Escape');
+  await expect(bob.page.getByLabel('Current slide')).toHaveCount(0);
 
   // Closing the room ends it on every phone.
   await panel.getByRole('button', { name: 'Close room…' }).click();

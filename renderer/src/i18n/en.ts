@@ -489,6 +489,7 @@ export const en = {
   'participant.connection.removed': 'Removed from the room',
   'participant.slide.label': 'Current slide',
   'participant.slide': 'Slide {index} of {total}: {title}',
+  'participant.onScreen': 'On the screen: {title}',
   'participant.locked': 'The facilitator has locked the room for now.',
   'participant.refused': 'The room did not take a change: {reason}',
   'participant.name.heading': 'Your name',

@@ -49,7 +49,9 @@ export function ParticipantApp({ session }: { session: RoomSession }) {
         </p>
         {published.slide ? (
           <p className="participant-slide" aria-label={t('participant.slide.label')}>
-            {t('participant.slide', { index: published.slide.index + 1, total: published.slide.total, title: published.slide.title })}
+            {published.slide.total > 1
+              ? t('participant.slide', { index: published.slide.index + 1, total: published.slide.total, title: published.slide.title })
+              : t('participant.onScreen', { title: published.slide.title })}
           </p>
         ) : null}
       </header>
