@@ -5,6 +5,7 @@
  */
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { parseOwnerUrl } from './owner-url';
 
 export type LinkStatus = 'connecting' | 'connected' | 'disconnected' | 'refused';
 
@@ -17,23 +18,6 @@ export interface RoomLink {
   /** Called on every change of the room document or of the connection. */
   subscribe(listener: () => void): () => void;
   destroy(): void;
-}
-
-/**
- * Checks an owner address (`ws://host:port/room?token=…`, as `npm run room` prints it) and says
- * what is wrong with it, or returns the parts the socket needs.
- */
-export function parseOwnerUrl(text: string): { ok: true; server: string; token: string } | { ok: false; problem: 'format' | 'token' } {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return { ok: false, problem: 'format' };
-  }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return { ok: false, problem: 'format' };
-  const token = url.searchParams.get('token');
-  if (!token || !/^[0-9a-f]{32,}$/.test(token)) return { ok: false, problem: 'token' };
-  return { ok: true, server: `${url.protocol}//${url.host}`, token };
 }
 
 export function connectRoom(ownerUrl: string): RoomLink {

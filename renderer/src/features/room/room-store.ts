@@ -1,7 +1,7 @@
 /** The room panel's own state: whether it is open, and the link to the room while there is one. */
 import { create } from 'zustand';
-import { connectRoom, parseOwnerUrl, type RoomLink } from './room-link';
-import { startPublishing } from './room-publish';
+import { parseOwnerUrl } from './owner-url';
+import type { RoomLink } from './room-link';
 
 interface RoomStore {
   readonly panelOpen: boolean;
@@ -32,10 +32,14 @@ export const useRoomStore = create<RoomStore>((set, get) => ({
       return false;
     }
     get().disconnect();
-    const link = connectRoom(ownerUrl);
-    unsubscribe = link.subscribe(() => set((s) => ({ version: s.version + 1 })));
-    stopPublishing = startPublishing(link);
-    set({ link, error: null });
+    set({ error: null });
+    // Yjs and the socket load with the first room, not with the app.
+    void Promise.all([import('./room-link'), import('./room-publish')]).then(([{ connectRoom }, { startPublishing }]) => {
+      const link = connectRoom(ownerUrl);
+      unsubscribe = link.subscribe(() => set((s) => ({ version: s.version + 1 })));
+      stopPublishing = startPublishing(link);
+      set({ link });
+    });
     return true;
   },
   disconnect() {
