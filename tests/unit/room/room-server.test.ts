@@ -158,3 +158,29 @@ describe('room server: the desktop app on the loopback', () => {
     expect(await upgradeStatus(`ws://${lan.address}:${server.port}/room?token=${server.token}&pk=${'3'.repeat(32)}`)).toBe(101);
   });
 });
+
+describe('room server: the phone page over HTTP', () => {
+  it('serves only the participant page and its assets, with a strict CSP', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const staticDir = await mkdtemp(path.join(tmpdir(), 'room-static-'));
+    folders.push(staticDir);
+    await mkdir(path.join(staticDir, 'assets'));
+    await writeFile(path.join(staticDir, 'participant.html'), '<!doctype html><title>p</title>');
+    await writeFile(path.join(staticDir, 'index.html'), 'the app');
+    await writeFile(path.join(staticDir, 'assets', 'p.js'), 'console.log(1)');
+    const server = await startRoomServer({ host: '127.0.0.1', port: 0, staticDir });
+    servers.push(server);
+    const base = `http://127.0.0.1:${server.port}`;
+    const page = await fetch(`${base}/?token=${server.token}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>p</title>');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`connect-src ws://127.0.0.1:${server.port}`);
+    expect((await fetch(`${base}/assets/p.js`)).headers.get('content-type')).toBe('text/javascript');
+    for (const pathname of ['/index.html', '/assets/../index.html', '/assets/%2e%2e/index.html', '/room.json', '/assets/missing.js']) {
+      expect((await fetch(`${base}${pathname}`)).status, pathname).toBe(404);
+    }
+  });
+});
