@@ -16,7 +16,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     // export.html: the headless export page `npm run export` drives; same renderer code.
-    rolldownOptions: { input: { main: here('./renderer/index.html'), export: here('./renderer/export.html') } },
+    // participant.html: the live room's page for phones, served by the room server.
+    rolldownOptions: { input: { main: here('./renderer/index.html'), export: here('./renderer/export.html'), participant: here('./renderer/participant.html') } },
   },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },

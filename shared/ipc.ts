@@ -50,6 +50,10 @@ export const INVOKE_CHANNELS = {
   getBackupsFolder: 'app:get-backups-folder',
   openBackupsFolder: 'app:open-backups-folder',
   openExternal: 'app:open-external',
+  // the live workshop room, started and stopped by the main process
+  roomAddresses: 'app:room-addresses',
+  openRoom: 'app:open-room',
+  closeRoom: 'app:close-room',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -250,6 +254,29 @@ export interface BeforeQuitRequest {
  * Argument tuples of each invoke channel, as validated in main. Literal keys (checked by
  * `satisfies`), not computed ones, so the bundler can drop the table from the preload.
  */
+/** An IPv4 address of this machine the room may listen on (one of roomAddresses()). */
+const ipv4 = /* @__PURE__ */ schema(() => z.string().regex(/^(\d{1,3})(\.\d{1,3}){3}$/, 'must be an IPv4 address like 192.168.1.20'));
+export const openRoomArgsSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    host: ipv4,
+    /** Unprivileged ports only; 0 lets the system pick a free one. */
+    port: z.union([z.literal(0), z.number().int().min(1024).max(65535)]),
+  }),
+);
+export type OpenRoomArgs = z.infer<typeof openRoomArgsSchema>;
+export interface RoomAddressChoice {
+  readonly address: string;
+  readonly interface: string;
+  /** The loopback: only this computer can reach it. */
+  readonly internal: boolean;
+}
+export interface OpenedRoom {
+  /** What participants open (the QR code): the LAN address. */
+  readonly participantUrl: string;
+  /** The owner's socket on the loopback: the only room address the app's network guard lets through. */
+  readonly ownerUrl: string;
+}
+
 export const INVOKE_ARGS = {
   'app:get-app-info': /* @__PURE__ */ schema(() => z.tuple([])),
   'app:save-file': /* @__PURE__ */ schema(() => z.tuple([saveFileArgsSchema])),
@@ -263,6 +290,9 @@ export const INVOKE_ARGS = {
   'app:get-backups-folder': /* @__PURE__ */ schema(() => z.tuple([])),
   'app:open-backups-folder': /* @__PURE__ */ schema(() => z.tuple([])),
   'app:open-external': /* @__PURE__ */ schema(() => z.tuple([z.string().min(1).max(MAX_EXTERNAL_URL_CHARS)])),
+  'app:room-addresses': /* @__PURE__ */ schema(() => z.tuple([])),
+  'app:open-room': /* @__PURE__ */ schema(() => z.tuple([openRoomArgsSchema])),
+  'app:close-room': /* @__PURE__ */ schema(() => z.tuple([])),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 // ---------------------------------------------------------------------------------------------
@@ -320,4 +350,13 @@ export interface TouchmapBridge {
    * it (renderer/src/platform/external-link.ts): no navigation or window.open opens anything.
    */
   openExternal(url: string): Promise<boolean>;
+  /** The IPv4 addresses a workshop room can listen on, the local network first. */
+  roomAddresses(): Promise<RoomAddressChoice[]>;
+  /**
+   * Starts the workshop room (one at a time; the same room, token and state as last time) on
+   * `host`, and on the loopback for this app. Rejects with the reason (a port in use, say).
+   */
+  openRoom(args: OpenRoomArgs): Promise<OpenedRoom>;
+  /** Stops the room's server; its state stays on disk for the next openRoom. */
+  closeRoom(): Promise<void>;
 }

@@ -74,6 +74,8 @@ export const OPERATION_LABELS = {
   'operation.rating.start.menu': 'Rating round',
   'operation.actions.print': 'Print the action plan…',
   'operation.map.compare': 'Compare with a restore point…',
+  // the live workshop room
+  'operation.room.open': 'Open room…',
 } as const;
 
 export type OperationLabelKey = keyof typeof OPERATION_LABELS;

@@ -23,7 +23,7 @@ export interface KeyChord {
 export type KeyScope = 'app' | 'map' | 'outline' | 'naming' | 'round';
 
 /** The native menu's submenus; `group`s within one are split by separators. */
-export type MenuPlace = 'file' | 'export' | 'edit' | 'view' | 'help';
+export type MenuPlace = 'file' | 'export' | 'edit' | 'view' | 'workshop' | 'help';
 
 export interface MenuSpot {
   readonly in: MenuPlace;
@@ -124,6 +124,8 @@ export const OPERATION_TABLE = {
   'chain.addSelection': { label: 'operation.chain.addSelection', keys: [mod('l', true)], scope: 'app', palette: true },
   // Ctrl/Cmd+, : where desktop apps keep their settings
   'map.settings': { label: 'operation.map.settings', keys: [mod(',')], scope: 'app', toolbar: true, palette: true },
+  // the live workshop room: its panel (connect, address and QR code, inbox, rating rounds)
+  'room.open': { label: 'operation.room.open', keys: [], scope: 'app', menu: { in: 'workshop', group: 0 }, toolbar: true, palette: true },
   'palette.open': { label: 'operation.palette.open', keys: [mod('k')], scope: 'app', menu: { in: 'help', group: 0 }, palette: false },
   'help.shortcuts': { label: 'operation.help.shortcuts', keys: [mod('/')], scope: 'app', menu: { in: 'help', group: 0 }, toolbar: true, palette: true },
   'help.about': { label: 'operation.help.about', keys: [], scope: 'app', menu: { in: 'help', group: 1 }, palette: true },

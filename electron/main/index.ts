@@ -10,6 +10,7 @@
  * - `touchmap --export …`: a headless export instead of all of the above (cli-export.ts).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { exportArgsFromArgv } from '../../shared/export-cli';
@@ -29,6 +30,9 @@ import { createQuitHandshake, quitWarningText, type QuitHandshake } from './quit
 import { openExternalSafely } from './security/external-url';
 import { denyPermissions, guardWebContents } from './security/navigation';
 import { blockRemoteRequests } from './security/network';
+import { createRoomHost } from './room/room-host';
+import { roomAddresses } from './room/room-addresses';
+import { startRoomServer } from './room/room-server';
 import { createSettingsStore } from './settings';
 import { mainWindowOptions, printWindowOptions } from './window';
 import { captureWindowState, restoreWindowState } from './window-state';
@@ -57,11 +61,14 @@ function warn(message: string, win: BrowserWindow | null): void {
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
 
+/** The open workshop room's loopback socket (ws://127.0.0.1:port): the one address the guard lets through. */
+let roomSocket: string | null = null;
+
 /** The default session's guards and the app:// scheme: the same for the app and for `--export`. */
 function secureDefaultSession(printDocuments: PrintDocuments): void {
   const ses = session.defaultSession;
   denyPermissions(ses);
-  blockRemoteRequests(ses);
+  blockRemoteRequests(ses, () => roomSocket);
   protocol.handle(
     APP_SCHEME,
     createAppProtocolHandler({ rootDir: RENDERER_DIR, readFile: (p) => fs.promises.readFile(p), printDocument: (id) => printDocuments.get(id) }),
@@ -236,6 +243,18 @@ function main(): void {
     if (!current && app.isReady()) createMainWindow();
   });
 
+  // The workshop room: started and stopped on the renderer's request, its state in <userData>/room.
+  const room = createRoomHost({
+    start: startRoomServer,
+    addresses: () => roomAddresses(os.networkInterfaces()),
+    dataDir: path.join(app.getPath('userData'), 'room'),
+    staticDir: RENDERER_DIR,
+    allowSocket: (origin) => {
+      roomSocket = origin;
+    },
+  });
+  app.on('will-quit', () => void room.close());
+
   void app.whenReady().then(() => {
     secureDefaultSession(printDocuments);
 
@@ -263,6 +282,9 @@ function main(): void {
       },
       // The renderer asks only after the user confirmed the full address; main still takes https only.
       openExternal: (url) => openExternalSafely(url, shell),
+      roomAddresses: () => room.addresses(),
+      openRoom: (args) => room.open(args),
+      closeRoom: () => room.close(),
     });
 
     rebuildMenu();

@@ -16,6 +16,9 @@ import {
   type BackUpMapResult,
   type InvokeChannel,
   type MenuStatePatch,
+  type OpenedRoom,
+  type OpenRoomArgs,
+  type RoomAddressChoice,
   type OpenedFile,
   type PrintJob,
   type PrintResult,
@@ -40,6 +43,9 @@ export interface ShellServices {
   openBackupsFolder(): Promise<void>;
   /** Opens an https address the user confirmed in the system browser; false when refused. */
   openExternal(url: string): boolean;
+  roomAddresses(): RoomAddressChoice[];
+  openRoom(args: OpenRoomArgs): Promise<OpenedRoom>;
+  closeRoom(): Promise<void>;
 }
 
 export type InvokeHandler = (event: SenderEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -74,6 +80,9 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, services: ShellService
     [INVOKE_CHANNELS.getBackupsFolder]: () => services.backupsFolder(),
     [INVOKE_CHANNELS.openBackupsFolder]: () => services.openBackupsFolder(),
     [INVOKE_CHANNELS.openExternal]: (url) => services.openExternal(url),
+    [INVOKE_CHANNELS.roomAddresses]: () => services.roomAddresses(),
+    [INVOKE_CHANNELS.openRoom]: (args) => services.openRoom(args),
+    [INVOKE_CHANNELS.closeRoom]: () => services.closeRoom(),
   };
 
   const channels = Object.keys(implementations) as InvokeChannel[];

@@ -181,6 +181,12 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
     ],
   };
 
+  // The live workshop room: participants' phones on the local network.
+  const workshopMenu: MenuItemConstructorOptions = {
+    label: mac ? 'Workshop' : '&Workshop',
+    submenu: group('workshop', 0),
+  };
+
   // On macOS About lives in the app menu, where Mac apps keep it.
   const helpMenu: MenuItemConstructorOptions = {
     label: title(words.help),
@@ -188,5 +194,5 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
     submenu: [...group('help', 0), ...(mac ? [] : [separator, ...group('help', 1)])],
   };
 
-  return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, ...(mac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []), helpMenu];
+  return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, workshopMenu, ...(mac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []), helpMenu];
 }

@@ -19,7 +19,9 @@ import {
   type BeforeQuitRequest,
   type MenuOperation,
   type OpenedFile,
+  type OpenedRoom,
   type PrintResult,
+  type RoomAddressChoice,
   type SaveFileResult,
   type TouchmapBridge,
   type Unsubscribe,
@@ -120,6 +122,11 @@ export function createBridge(ipc: IpcRendererLike): TouchmapBridge {
     },
     backUpMap: (args) => ipc.invoke(INVOKE_CHANNELS.backUpMap, { text: args.text }) as Promise<BackUpMapResult>,
     getBackupsFolder: () => ipc.invoke(INVOKE_CHANNELS.getBackupsFolder) as Promise<string>,
+    roomAddresses: () => ipc.invoke(INVOKE_CHANNELS.roomAddresses) as Promise<RoomAddressChoice[]>,
+    openRoom: (args) => ipc.invoke(INVOKE_CHANNELS.openRoom, { host: args.host, port: args.port }) as Promise<OpenedRoom>,
+    closeRoom: async () => {
+      await ipc.invoke(INVOKE_CHANNELS.closeRoom);
+    },
     openBackupsFolder: async () => {
       await ipc.invoke(INVOKE_CHANNELS.openBackupsFolder);
     },

@@ -87,6 +87,8 @@ function parseArgs(argv) {
 }
 
 const options = parseArgs(process.argv.slice(2));
+/** Thrown past the browser's figures when only the room's were asked for. */
+class SkipBrowserFigures extends Error {}
 const wants = (name) => options.only === null || options.only.has(name);
 /** The bare React Flow page is measured only for the figures that compare against it (at 20,000 topics it costs a minute a run). */
 const wantsBaseline = ['baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'].some(wants);
@@ -541,13 +543,43 @@ async function baselineRun(browser, base, n, canvas, viewport) {
 // ------------------------------------------------------------------------------------------
 
 const started = Date.now();
-if (options.build || !existsSync(join(DIST, 'index.html'))) buildRenderer();
-const fixtures = await bundleFixtures();
-if (options.build || !existsSync(join(BASELINE_OUT, 'index.html'))) await buildBaseline();
+const figures = [];
+
+// The live room's figures: Node only (a room server process and protocol clients), no browser.
+const ROOM_FIGURES = ['room_rating_latency', 'room_capacity'];
+if (ROOM_FIGURES.some(wants)) {
+  const outfile = join(TMP, 'room-bench.mjs');
+  mkdirSync(TMP, { recursive: true });
+  await esbuild({ entryPoints: [join(ROOT, 'tests/bench/room-bench.ts')], bundle: true, outfile, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' });
+  const room = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  if (wants('room_rating_latency')) {
+    const samples = [];
+    for (let r = 0; r < options.runs; r++) {
+      const server = await room.startRoomProcess(ROOT);
+      try {
+        // 30 participants, 50 touchpoints each, one rating every 300 ms: a busy round.
+        samples.push(...(await room.ratingLatencies(server, 30, 50, 300)));
+      } finally {
+        server.stop();
+      }
+    }
+    figures.push(figure('room_rating_latency', 30, 'ms', samples, options.runs));
+    console.log(`room_rating_latency (30 participants): median ${round(percentile([...samples].sort((a, b) => a - b), 50))} ms, p95 ${round(percentile([...samples].sort((a, b) => a - b), 95))} ms`);
+  }
+  if (wants('room_capacity') && !options.quick) {
+    const { capacity } = await room.roomCapacity(ROOT, { step: 10, max: 400, topics: 10, spacingMs: 1000, limitMs: 250, log: console.log });
+    figures.push(figure('room_capacity', 0, 'participants', [capacity], 1));
+  }
+}
+const roomOnly = options.only !== null && [...options.only].every((name) => ROOM_FIGURES.includes(name));
+
+if (!roomOnly && (options.build || !existsSync(join(DIST, 'index.html')))) buildRenderer();
+const fixtures = roomOnly ? null : await bundleFixtures();
+if (!roomOnly && (options.build || !existsSync(join(BASELINE_OUT, 'index.html')))) await buildBaseline();
 
 // Maps, and the baseline's copy of their layout, made before any browser starts.
 const docs = new Map();
-for (const n of options.sizes) {
+for (const n of roomOnly ? [] : options.sizes) {
   const doc = fixtures.generateMap({ seed: n, topics: n });
   docs.set(n, doc);
   const layout = fixtures.layoutMindMap(fixtures.projectMindMap(doc, { grouping: 'channel-stage', labels: fixtures.DEFAULT_GROUP_LABELS }));
@@ -560,14 +592,13 @@ for (const n of options.sizes) {
   );
 }
 
-const server = await serve();
-const base = `http://127.0.0.1:${server.address().port}`;
-const executablePath = await findChromium();
-const browser = await chromium.launch({ executablePath, headless: !options.headed, args: CHROMIUM_ARGS });
-console.log(`Chromium ${browser.version()} · ${cpus().length} cores · load ${loadavg().map((l) => l.toFixed(2)).join(' ')} · sizes ${options.sizes.join(', ')} · ${options.runs} run(s)\n`);
+const server = roomOnly ? null : await serve();
+const base = server ? `http://127.0.0.1:${server.address().port}` : '';
+const browser = roomOnly ? null : await chromium.launch({ executablePath: await findChromium(), headless: !options.headed, args: CHROMIUM_ARGS });
+if (browser) console.log(`Chromium ${browser.version()} · ${cpus().length} cores · load ${loadavg().map((l) => l.toFixed(2)).join(' ')} · sizes ${options.sizes.join(', ')} · ${options.runs} run(s)\n`);
 
-const figures = [];
 try {
+  if (roomOnly) throw new SkipBrowserFigures();
   if (wants('bundle_initial_gzip')) {
     const samples = [];
     let files = 0;
@@ -632,9 +663,11 @@ try {
       if (runs[0].pan) figures.push(figure('pan_ratio', n, '×', runs.map((run, i) => p95(run.pan) / p95(baselines[i].pan)), runs.length));
     }
   }
+} catch (error) {
+  if (!(error instanceof SkipBrowserFigures)) throw error;
 } finally {
-  await browser.close();
-  server.close();
+  await browser?.close();
+  server?.close();
 }
 
 // ------------------------------------------------------------------------------------------
@@ -642,6 +675,7 @@ try {
 // ------------------------------------------------------------------------------------------
 
 const sizes = [...new Set(figures.map((f) => f.n))];
+if (roomOnly) console.log(`\n${cpus().length} cores · load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`\n## Touchmap benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, headless Chromium (software rendering)\n`);
 console.log('| figure | N | unit | median | p95 | min | max | runs |');
 console.log('|---|---:|---|---:|---:|---:|---:|---:|');

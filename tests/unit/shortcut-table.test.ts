@@ -158,7 +158,7 @@ describe('tooltips show the table’s keys', () => {
 });
 
 const SCOPE_WORDS: Record<KeyScope, string> = { app: 'anywhere', map: 'mind map, grid', outline: 'outline', naming: 'naming a new touchpoint', round: 'rating round' };
-const MENU_WORDS: Record<MenuPlace, string> = { file: 'File', export: 'File ▸ Export', edit: 'Edit', view: 'View', help: 'Help' };
+const MENU_WORDS: Record<MenuPlace, string> = { file: 'File', export: 'File ▸ Export', edit: 'Edit', view: 'View', workshop: 'Workshop', help: 'Help' };
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const keysCell = (texts: readonly string[]) => texts.map((text) => `\`${text}\``).join(' ');
 

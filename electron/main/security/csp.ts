@@ -8,7 +8,9 @@
  *   WebAssembly (the export's font subsetter, HarfBuzz) and nothing else — no JS eval;
  * - style-src needs 'unsafe-inline': React Flow positions nodes with inline style attributes;
  * - img-src/font-src take data: and blob:, the export pipeline rasterises SVG through them;
- * - connect-src takes blob:/data: so the renderer can fetch its own object URLs (image export).
+ * - connect-src takes blob:/data: so the renderer can fetch its own object URLs (image export),
+ *   and ws://127.0.0.1:* for the workshop room's socket — a page's policy cannot change after it
+ *   loads, so the network guard (network.ts) is what lets through only the open room's port.
  */
 
 type Directives = Readonly<Record<string, readonly string[]>>;
@@ -20,7 +22,7 @@ export const APP_CSP_DIRECTIVES: Directives = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'", 'blob:', 'data:'],
+  'connect-src': ["'self'", 'blob:', 'data:', 'ws://127.0.0.1:*'],
   'worker-src': ["'self'", 'blob:'],
   'media-src': ["'none'"],
   'object-src': ["'none'"],

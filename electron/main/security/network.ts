@@ -11,9 +11,12 @@ const LOCAL_PROTOCOLS: ReadonlySet<string> = new Set([`${APP_SCHEME}:`, 'data:',
  * @example isAllowedRequestUrl('app://touchmap/assets/index.js') // true
  * @example isAllowedRequestUrl('https://fonts.googleapis.com/')  // false
  */
-export function isAllowedRequestUrl(url: string): boolean {
+export function isAllowedRequestUrl(url: string, roomSocket: string | null = null): boolean {
   try {
-    return LOCAL_PROTOCOLS.has(new URL(url).protocol);
+    const parsed = new URL(url);
+    if (LOCAL_PROTOCOLS.has(parsed.protocol)) return true;
+    // While a workshop room is open, its own loopback socket (ws://127.0.0.1:port) and only it.
+    return roomSocket !== null && parsed.protocol === 'ws:' && parsed.hostname === '127.0.0.1' && parsed.origin === roomSocket && !parsed.username && !parsed.password;
   } catch {
     return false;
   }
@@ -26,8 +29,9 @@ export interface RequestFilterSession {
   };
 }
 
-export function blockRemoteRequests(session: RequestFilterSession): void {
+/** `roomSocket` says which room socket is open now (createRoomHost keeps it), if any. */
+export function blockRemoteRequests(session: RequestFilterSession, roomSocket: () => string | null = () => null): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequestUrl(details.url) });
+    callback({ cancel: !isAllowedRequestUrl(details.url, roomSocket()) });
   });
 }

@@ -42,6 +42,8 @@ import { canUndoTrashMove, openCompare, openRestorePoints, undoLastDelete } from
 // the rating round and the action plan
 import { startRatingRound } from '../features/rating/start-round';
 import { printActionPlan } from '../features/actions/print-action-plan';
+// the live workshop room's panel
+import { openRoomPanel } from '../features/room/room-store';
 
 export type { KeyChord, OperationName };
 
@@ -136,6 +138,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'map.settings': { enabled: hasDoc, perform: () => openMapSettings() },
   'map.restorePoints': { enabled: hasDoc, perform: openRestorePoints },
   'map.compare': { enabled: hasDoc, perform: () => (openCompare(), true) },
+  'room.open': { enabled: hasDoc, perform: openRoomPanel },
   'palette.open': { enabled: () => true, perform: openPalette },
   'help.shortcuts': { enabled: () => true, perform: () => showHelp('shortcuts') },
   'help.about': { enabled: () => true, perform: () => showHelp('about') },

@@ -17,6 +17,9 @@ function fakeServices() {
     backupsFolder: vi.fn(() => '/home/u/.config/Touchmap/backups'),
     openBackupsFolder: vi.fn(async () => {}),
     openExternal: vi.fn(() => true),
+    roomAddresses: vi.fn(() => [{ address: '192.168.1.20', interface: 'wlan0', internal: false }]),
+    openRoom: vi.fn(async () => ({ participantUrl: 'http://192.168.1.20:4455/?token=t', ownerUrl: 'ws://127.0.0.1:4455/room?token=o' })),
+    closeRoom: vi.fn(async () => {}),
   } satisfies ShellServices;
 }
 
@@ -61,6 +64,14 @@ const CASES: Record<InvokeChannel, { good: unknown[]; service: keyof ShellServic
     service: 'openExternal',
     bad: [[], [''], [42], [`https://example.com/${'x'.repeat(3000)}`], ['https://example.com/', 'second']],
   },
+  [INVOKE_CHANNELS.roomAddresses]: { good: [], service: 'roomAddresses', bad: [['eth0']] },
+  [INVOKE_CHANNELS.openRoom]: {
+    good: [{ host: '192.168.1.20', port: 4455 }],
+    service: 'openRoom',
+    // Not an IPv4 address, a privileged port, a host name, an extra field, nothing.
+    bad: [[], [{ host: 'evil.example', port: 4455 }], [{ host: '192.168.1.20', port: 80 }], [{ host: '192.168.1.20', port: 4455, dataDir: '/etc' }], [{ host: '::1', port: 4455 }]],
+  },
+  [INVOKE_CHANNELS.closeRoom]: { good: [], service: 'closeRoom', bad: [['now']] },
 };
 
 describe('IPC handlers', () => {

@@ -22,10 +22,10 @@ function build(platform: string, state: MenuState = INITIAL_MENU_STATE) {
 const allEnabled = applyMenuPatch(INITIAL_MENU_STATE, { enabled: Object.fromEntries(MENU_OPERATIONS.map((a) => [a, true])) });
 
 describe('native menu', () => {
-  it('has File, Edit, View and Help everywhere, plus the app and Window menus on macOS', () => {
-    expect(build('linux').template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', '&Help']);
-    expect(build('win32').template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', '&Help']);
-    expect(build('darwin').template.map((m) => m.label ?? m.role)).toEqual(['Touchmap', 'File', 'Edit', 'View', 'windowMenu', 'Help']);
+  it('has File, Edit, View, Workshop and Help everywhere, plus the app and Window menus on macOS', () => {
+    expect(build('linux').template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', '&Workshop', '&Help']);
+    expect(build('win32').template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', '&Workshop', '&Help']);
+    expect(build('darwin').template.map((m) => m.label ?? m.role)).toEqual(['Touchmap', 'File', 'Edit', 'View', 'Workshop', 'windowMenu', 'Help']);
   });
 
   it.each(MENU_OPERATIONS)('offers %s, which sends its operation name when clicked', (name) => {

@@ -126,6 +126,26 @@ describe('no network', () => {
     }
   });
 
+  it("lets through the open workshop room's loopback socket, and only while it is open", () => {
+    const room = 'ws://127.0.0.1:4455';
+    expect(isAllowedRequestUrl('ws://127.0.0.1:4455/room?token=abc', null)).toBe(false);
+    expect(isAllowedRequestUrl('ws://127.0.0.1:4455/room?token=abc', room)).toBe(true);
+    for (const url of ['ws://127.0.0.1:4456/room', 'ws://192.168.1.20:4455/room', 'ws://localhost:4455/room', 'http://127.0.0.1:4455/', 'wss://127.0.0.1:4455/room', 'ws://u:p@127.0.0.1:4455/room']) {
+      expect(isAllowedRequestUrl(url, room), url).toBe(false);
+    }
+    let open: string | null = room;
+    let listener: ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void) | undefined;
+    blockRemoteRequests({ webRequest: { onBeforeRequest: (l) => (listener = l) } }, () => open);
+    const cancelled = (url: string) => {
+      let cancel: boolean | undefined;
+      listener?.({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(cancelled('ws://127.0.0.1:4455/room')).toBe(false);
+    open = null;
+    expect(cancelled('ws://127.0.0.1:4455/room')).toBe(true);
+  });
+
   it('cancels remote requests in the session', () => {
     let listener: ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void) | undefined;
     blockRemoteRequests({ webRequest: { onBeforeRequest: (l) => (listener = l) } });

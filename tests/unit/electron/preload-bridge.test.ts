@@ -37,6 +37,9 @@ const OPERATIONS: Array<keyof TouchmapBridge> = [
   'getBackupsFolder',
   'openBackupsFolder',
   'openExternal',
+  'roomAddresses',
+  'openRoom',
+  'closeRoom',
 ];
 
 describe('the preload bridge', () => {

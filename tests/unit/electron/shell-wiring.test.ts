@@ -41,7 +41,7 @@ describe('the shell’s wiring', () => {
     expect(index).toContain("app.on('web-contents-created'");
     expect(index).toContain('app.enableSandbox()');
     expect(index).toContain('denyPermissions(ses)');
-    expect(index).toContain('blockRemoteRequests(ses)');
+    expect(index).toContain('blockRemoteRequests(ses, () => roomSocket)');
   });
 
   it('creates windows only from the secure option builders', () => {

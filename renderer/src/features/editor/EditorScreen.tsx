@@ -45,6 +45,8 @@ function HistoryIcon({ direction }: { readonly direction: 'undo' | 'redo' }) {
     </svg>
   );
 }
+// the live workshop room's panel
+import { RoomPanelHost } from '../room';
 
 function HistoryButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -164,6 +166,9 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; re
         <button type="button" className="button button--ghost" title={keysText('map.settings')} onClick={() => runOperation('map.settings')}>
           {t('settings.open')}
         </button>
+        <button type="button" className="button button--ghost" onClick={() => runOperation('room.open')}>
+          {t('room.open.button')}
+        </button>
         <DataExportMenu />
         <button type="button" className="button button--ghost" title={t('export.visual.shortcut')} onClick={() => runOperation('export.open')}>
           {t('export.visual.button')}
@@ -193,6 +198,7 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; re
       <AddToChainHost />
       <ExportDialogHost />
       <RatingRoundHost />
+      <RoomPanelHost />
     </div>
   );
 }

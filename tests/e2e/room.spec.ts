@@ -1,0 +1,191 @@
+/**
+ * The live workshop room end to end, on the loopback: the room server started by the test, the
+ * facilitator's app and two participants' phones as separate browser contexts.
+ */
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import path from 'node:path';
+import { startRoomServer, type RoomServer } from '../../electron/main/room/room-server';
+import { createMap, node, openLibrary, screenshot } from './driver';
+
+const PHONE = { width: 360, height: 740 };
+let room: RoomServer;
+
+test.beforeEach(async () => {
+  room = await startRoomServer({ host: '127.0.0.1', port: 0, staticDir: path.resolve('dist/renderer') });
+});
+test.afterEach(async () => {
+  await room.close();
+});
+
+async function phone(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, colorScheme });
+  const page = await context.newPage();
+  await page.goto(room.participantUrl);
+  return { context, page };
+}
+
+async function connectFacilitator(page: Page, address: string) {
+  await page.getByRole('button', { name: 'Room', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Workshop room' });
+  await panel.getByLabel('Facilitator address').fill(address);
+  await panel.getByRole('button', { name: 'Connect' }).click();
+  return panel;
+}
+
+test('a workshop: propose → accept → rate → reveal → apply → undo', async ({ page, browser }) => {
+  await openLibrary(page);
+  await createMap(page, 'Corner cafe');
+  const panel = await connectFacilitator(page, room.ownerUrl);
+  await expect(panel.getByRole('status').first()).toHaveText('Connected');
+  await expect(panel.getByLabel('Participant address')).toHaveText(room.participantUrl);
+  await expect(panel.getByRole('img', { name: `QR code of ${room.participantUrl}` })).toBeVisible();
+
+  const ann = await phone(browser);
+  const bob = await phone(browser, 'dark');
+  for (const p of [ann.page, bob.page]) await expect(p.getByRole('heading', { level: 1, name: 'Corner cafe' })).toBeVisible();
+  await ann.page.getByLabel('Name (optional)').fill('Ann');
+  await ann.page.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('heading', { name: 'Participants (2)' })).toBeVisible();
+
+  // Ann proposes a touchpoint; the facilitator adds it to the map at its stage and channel.
+  await ann.page.getByLabel('Touchpoint', { exact: true }).fill('Loyalty app');
+  await ann.page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Loyalty' });
+  await ann.page.getByLabel('Channel', { exact: true }).selectOption({ label: 'Online' });
+  await ann.page.getByLabel('Note (optional)').fill('Stamps on the phone');
+  await ann.page.getByRole('button', { name: 'Send to the facilitator' }).click();
+  await expect(ann.page.getByText('Sent. The facilitator will look at it.')).toBeVisible();
+  const item = panel.getByRole('listitem', { name: 'Loyalty app' });
+  await expect(item).toContainText('Loyalty · Online · from Ann');
+  await screenshot(page, 'room-facilitator-inbox-1440');
+  await item.getByRole('button', { name: 'Add “Loyalty app” to the map' }).click();
+  await expect(node(page, 'Loyalty app')).toBeVisible();
+  await expect(ann.page.getByText('Loyalty app — added to the map')).toBeVisible();
+  await expect(bob.page.getByRole('list', { name: 'Loyalty' }).getByText('Loyalty app')).toBeVisible();
+
+  // A round on the new touchpoint: both rate it, the count is live, the scores stay hidden.
+  await panel.getByRole('checkbox', { name: 'Loyalty app' }).check();
+  await panel.getByRole('button', { name: 'Open round (1)' }).click();
+  await ann.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '8' }).click();
+  await ann.page.getByRole('radiogroup', { name: 'Importance of Loyalty app' }).getByRole('radio', { name: '6' }).click();
+  await bob.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '5' }).click();
+  await expect(panel.getByText('Ratings: 2 · from 2 participant(s)')).toBeVisible();
+  await expect(panel.getByRole('table')).toHaveCount(0);
+  await screenshot(ann.page, 'room-phone-rating-light');
+  await screenshot(bob.page, 'room-phone-rating-dark');
+
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  const row = panel.getByRole('row', { name: /Loyalty app/ });
+  await expect(row).toContainText('6.5');
+  await expect(row).toContainText('±1.5 · 5–8');
+  await expect(row.getByRole('img', { name: 'Scores given: 5: 1, 8: 1' })).toBeVisible();
+  await screenshot(page, 'room-facilitator-revealed-1440');
+
+  // Apply: the mean (rounded) becomes the score, in one step that Undo takes back.
+  await panel.getByRole('button', { name: 'Apply means as scores' }).click();
+  await expect(node(page, 'Loyalty app').locator('.score-badge')).toHaveText('7');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'Loyalty app').locator('.score-badge')).toHaveCount(0);
+  await expect(node(page, 'Loyalty app')).toBeVisible();
+
+  // Phones follow the slide on the projector while the map is presented: the whole map, then a stage.
+  await page.keyboard.press('F5');
+  await expect(bob.page.getByLabel('Current slide')).toHaveText(/^Slide 1 of \d+: Corner cafe$/);
+  await page.keyboard.press('ArrowRight');
+  await expect(bob.page.getByLabel('Current slide')).toHaveText(/^Slide 2 of \d+: Awareness$/);
+  await page.keyboard.press('Escape');
+  await expect(bob.page.getByLabel('Current slide')).toHaveCount(0);
+
+  // Closing the room ends it on every phone.
+  await panel.getByRole('button', { name: 'Close room…' }).click();
+  await panel.getByRole('button', { name: 'End the room for everyone' }).click();
+  await expect(ann.page.getByRole('heading', { name: 'The room has ended' })).toBeVisible();
+  await screenshot(ann.page, 'room-phone-ended');
+  await ann.context.close();
+  await bob.context.close();
+});
+
+test('a wrong token is refused, for the facilitator and for a phone', async ({ page, browser }) => {
+  await openLibrary(page);
+  await createMap(page, 'Corner cafe');
+  const wrong = room.ownerUrl.replace(/token=[0-9a-f]+/, `token=${'0'.repeat(32)}`);
+  const panel = await connectFacilitator(page, wrong);
+  await expect(panel.getByRole('alert')).toHaveText('The room refused this address: the token is wrong, or the room is not running.');
+  const context = await browser.newContext({ viewport: PHONE });
+  const intruder = await context.newPage();
+  await intruder.goto(room.participantUrl.replace(/token=[0-9a-f]+/, `token=${'1'.repeat(32)}`));
+  await expect(intruder.getByRole('status')).toHaveText(/Offline/);
+  await intruder.waitForTimeout(500);
+  expect(room.connectionCount()).toBe(0);
+  await context.close();
+});
+
+for (const [width, height, scheme] of [[1280, 720, 'dark'], [1440, 900, 'dark'], [1280, 720, 'light']] as const) {
+  test(`the room panel fits the window at ${width}×${height}, ${scheme}`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+    const page = await context.newPage();
+    await openLibrary(page);
+    await createMap(page, 'Corner cafe');
+    const panel = await connectFacilitator(page, room.ownerUrl);
+    await expect(panel.getByLabel('Participant address')).toHaveText(room.participantUrl);
+    const box = await panel.boundingBox();
+    expect(box).not.toBeNull();
+    // Inside the window, below the toolbar, and scrolled on its own: the controls at its end are reachable.
+    expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    await panel.getByRole('button', { name: 'Disconnect this app' }).scrollIntoViewIfNeeded();
+    await expect(panel.getByRole('button', { name: 'Disconnect this app' })).toBeInViewport();
+    await panel.getByRole('heading', { name: 'Join on a phone' }).scrollIntoViewIfNeeded();
+    await screenshot(page, `room-panel-${width}-${scheme}`);
+    await context.close();
+  });
+}
+
+test('the phone page passes the axe checks, light and dark, with a round open', async ({ browser }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { openRound, publish } = await import('../../shared/room');
+  publish(room.doc, { title: 'Corner cafe', locale: 'en', stages: [{ id: 's1', name: 'Awareness' }], touchpoints: [{ id: 't1', label: 'Website', stageId: 's1', channel: 'online' }], chains: [] });
+  openRound(room.doc, { id: 'r1', topicIds: ['t1'] });
+  for (const scheme of ['light', 'dark'] as const) {
+    const { context, page } = await phone(browser, scheme);
+    await expect(page.getByRole('radiogroup', { name: 'Score for Website' })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  }
+});
+
+test('a phone rating made while the room was down arrives when it is back', async ({ page, browser }) => {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'room-e2e-'));
+  await room.close();
+  room = await startRoomServer({ host: '127.0.0.1', port: 0, staticDir: path.resolve('dist/renderer'), dataDir, persistDelayMs: 10 });
+  const port = room.port;
+  await openLibrary(page);
+  await createMap(page, 'Corner cafe');
+  await page.getByRole('button', { name: 'Room', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Workshop room' });
+  await panel.getByLabel('Facilitator address').fill(room.ownerUrl);
+  await panel.getByRole('button', { name: 'Connect' }).click();
+  // A touchpoint to rate: added through the room's inbox keeps this test about the room.
+  const ann = await phone(browser);
+  await ann.page.getByLabel('Touchpoint', { exact: true }).fill('Loyalty app');
+  await ann.page.getByRole('button', { name: 'Send to the facilitator' }).click();
+  await panel.getByRole('button', { name: 'Add “Loyalty app” to the map' }).click();
+  await panel.getByRole('checkbox', { name: 'Loyalty app' }).check();
+  await panel.getByRole('button', { name: 'Open round (1)' }).click();
+  await expect(ann.page.getByRole('radiogroup', { name: 'Score for Loyalty app' })).toBeVisible();
+
+  // The room goes down (the facilitator's laptop restarts its server); Ann rates meanwhile.
+  await room.close();
+  await expect(ann.page.getByRole('status').first()).toHaveText(/Offline/);
+  await ann.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '9' }).click();
+  await expect(ann.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '9' })).toHaveAttribute('aria-checked', 'true');
+
+  // Back on the same port with the same token and state: both reconnect by themselves.
+  room = await startRoomServer({ host: '127.0.0.1', port, staticDir: path.resolve('dist/renderer'), dataDir, persistDelayMs: 10 });
+  await expect(ann.page.getByRole('status').first()).toHaveText('Connected', { timeout: 15_000 });
+  await expect(panel.getByText('Ratings: 1 · from 1 participant(s)')).toBeVisible({ timeout: 15_000 });
+  await ann.context.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
