@@ -832,6 +832,8 @@ export const en = {
   'export.slides.pick.about': 'Which slides the presentation and the decks show',
   'export.slides.filter.slides-pdf': 'PDF slides',
   'export.slides.filter.slides-pptx': 'PowerPoint presentation',
+  // languages fetched on demand
+  'appSettings.languageFailed': 'The {language} texts could not be loaded ({reason}); the app stays in its current language.',
 } as const;
 
 /** The plural suffixes i18next adds to a key, by `Intl.PluralRules` category. */

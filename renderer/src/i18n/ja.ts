@@ -763,4 +763,6 @@ export const ja: Readonly<Record<string, string>> = {
   'export.slides.pick.about': 'プレゼンとデッキに含めるスライド',
   'export.slides.filter.slides-pdf': 'PDF スライド',
   'export.slides.filter.slides-pptx': 'PowerPoint プレゼンテーション',
+  // languages fetched on demand
+  'appSettings.languageFailed': '{language} のテキストを読み込めませんでした（{reason}）。現在の言語のまま使います。',
 };

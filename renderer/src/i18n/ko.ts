@@ -763,4 +763,6 @@ export const ko: Readonly<Record<string, string>> = {
   'export.slides.pick.about': '발표와 덱에 나올 슬라이드',
   'export.slides.filter.slides-pdf': 'PDF 슬라이드',
   'export.slides.filter.slides-pptx': 'PowerPoint 프레젠테이션',
+  // languages fetched on demand
+  'appSettings.languageFailed': '{language} 텍스트를 불러오지 못했습니다({reason}). 현재 언어를 그대로 사용합니다.',
 };

@@ -880,4 +880,6 @@ export const ru: Readonly<Record<string, string>> = {
   'export.slides.pick.about': 'Какие слайды входят в показ и наборы слайдов',
   'export.slides.filter.slides-pdf': 'Слайды PDF',
   'export.slides.filter.slides-pptx': 'Презентация PowerPoint',
+  // languages fetched on demand
+  'appSettings.languageFailed': 'Не удалось загрузить тексты на языке «{language}» ({reason}); приложение остаётся на текущем языке.',
 };

@@ -4,7 +4,7 @@
  * tag on the chain card is the one on the map, the score bands read alike in both.
  */
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from '../../../renderer/src/i18n';
+import { TABLES as RESOURCES } from './tables';
 import { mapWords } from '../../../shared/templates/map-words';
 import { LOCALES } from '../../../shared/model/types';
 import { analysisWords } from '../../../shared/templates/analysis-words';
