@@ -640,7 +640,7 @@ export const ru: Readonly<Record<string, string>> = {
   'rating.timer': 'Таймер',
   'rating.timerFor': 'Таймер на',
   'rating.timerLength': 'Длительность таймера',
-  'rating.timer.touchpoint': 'Каждую точку контакта',
+  'rating.timer.touchpoint': 'Каждая точка',
   'rating.timer.round': 'Весь раунд',
   'rating.timer.start': 'Старт (T)',
   'rating.timer.pause': 'Пауза (T)',
