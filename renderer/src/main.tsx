@@ -19,7 +19,7 @@ import { installOperationRunner } from './operations/run-operation';
 // the features' buttons run operations through this slot: they may not import app/ themselves
 installOperationRunner(runOperation);
 applyTheme(initialTheme());
-applyLanguagePreference();
+const languageReady = applyLanguagePreference();
 startDesktopIntegration();
 startDataSafety();
 // The benchmark's hooks: only with `?bench` in the URL, in a chunk of their own.
@@ -27,8 +27,12 @@ if (new URLSearchParams(window.location.search).has('bench')) void import('./app
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render waits for a non-English table (a few kB, fetched at once), so the first
+// screen is already in the person's language; English resolves at once.
+void languageReady.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -70,6 +70,18 @@ export const OPERATION_LABELS_RU = {
   'operation.help.about': 'О программе Touchmap',
   'operation.palette.open': 'Найти действие…',
   'operation.map.restorePoints': 'Точки восстановления…',
+  'operation.view.analysis': 'Анализ',
+  'operation.view.slides': 'Выбрать и упорядочить слайды…',
+  'operation.view.slides.menu': 'Слайды…',
+  'operation.export.slidesPdf': 'Экспорт слайдов в PDF…',
+  'operation.export.slidesPdf.menu': 'Слайды (PDF)…',
+  'operation.export.slidesPptx': 'Экспорт слайдов в PowerPoint…',
+  'operation.export.slidesPptx.menu': 'Слайды (PowerPoint)…',
+  'operation.view.actions': 'План действий',
+  'operation.rating.start': 'Начать раунд оценки',
+  'operation.rating.start.menu': 'Раунд оценки',
+  'operation.actions.print': 'Печать плана действий…',
+  'operation.map.compare': 'Сравнить с точкой восстановления…',
 } as const satisfies Labels;
 
 export const OPERATION_LABELS_KO = {
@@ -130,6 +142,18 @@ export const OPERATION_LABELS_KO = {
   'operation.help.about': 'Touchmap 정보',
   'operation.palette.open': '할 일 찾기…',
   'operation.map.restorePoints': '복원 지점…',
+  'operation.view.analysis': '분석',
+  'operation.view.slides': '슬라이드 선택 및 순서 정하기…',
+  'operation.view.slides.menu': '슬라이드…',
+  'operation.export.slidesPdf': '슬라이드를 PDF 덱으로 내보내기…',
+  'operation.export.slidesPdf.menu': '슬라이드 (PDF)…',
+  'operation.export.slidesPptx': '슬라이드를 PowerPoint로 내보내기…',
+  'operation.export.slidesPptx.menu': '슬라이드 (PowerPoint)…',
+  'operation.view.actions': '실행 계획',
+  'operation.rating.start': '평가 라운드 시작',
+  'operation.rating.start.menu': '평가 라운드',
+  'operation.actions.print': '실행 계획 인쇄…',
+  'operation.map.compare': '복원 지점과 비교…',
 } as const satisfies Labels;
 
 export const OPERATION_LABELS_JA = {
@@ -190,6 +214,18 @@ export const OPERATION_LABELS_JA = {
   'operation.help.about': 'Touchmap について',
   'operation.palette.open': '操作を検索…',
   'operation.map.restorePoints': '復元ポイント…',
+  'operation.view.analysis': '分析',
+  'operation.view.slides': 'スライドを選んで並べる…',
+  'operation.view.slides.menu': 'スライド…',
+  'operation.export.slidesPdf': 'スライドを PDF デッキとして書き出す…',
+  'operation.export.slidesPdf.menu': 'スライド（PDF）…',
+  'operation.export.slidesPptx': 'スライドを PowerPoint として書き出す…',
+  'operation.export.slidesPptx.menu': 'スライド（PowerPoint）…',
+  'operation.view.actions': 'アクションプラン',
+  'operation.rating.start': '評価ラウンドを開始',
+  'operation.rating.start.menu': '評価ラウンド',
+  'operation.actions.print': 'アクションプランを印刷…',
+  'operation.map.compare': '復元ポイントと比較…',
 } as const satisfies Labels;
 
 const BY_LOCALE: Readonly<Record<Locale, Labels>> = { en: OPERATION_LABELS, ru: OPERATION_LABELS_RU, ko: OPERATION_LABELS_KO, ja: OPERATION_LABELS_JA };

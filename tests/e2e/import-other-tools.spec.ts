@@ -45,7 +45,7 @@ test('an XMind map dropped on the window: the preview, a changed guess, two new 
   const dialog = page.getByRole('dialog', { name: 'Import “coffee-zen.xmind”' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('status')).toContainText('This is an XMind map. Import creates 2 new maps, one per sheet, with 5 touchpoints');
-  await expect(dialog).toContainText('Left out, as a touchpoint map has no place for them: 1 image(s); 3 attachment(s); 1 relation(s) or arrow(s) between topics; 1 floating topic(s)');
+  await expect(dialog).toContainText('Left out, as a touchpoint map has no place for them: 1 image; 3 attachments; 1 relation or arrow between topics; 1 floating topic not attached to the centre.');
   const table = dialog.getByRole('table', { name: 'Touchpoints to import' });
   await expect(table.getByRole('row')).toHaveCount(5);
   await expect(dialog.getByLabel('Stage of “Receipt”')).toHaveValue('Purchase');

@@ -20,8 +20,8 @@ const SIZES = [
 ] as const;
 
 /** Text cut off inside its own box, or boxes past the window's right or bottom edge, in the given regions. */
-async function layoutProblems(page: Page, regions: string): Promise<string[]> {
-  return page.evaluate((selector) => {
+async function layoutProblems(page: Page, regions: string, strict = false): Promise<string[]> {
+  return page.evaluate(([selector, strictly]) => {
     const problems: string[] = [];
     const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
     for (const region of document.querySelectorAll(selector)) {
@@ -36,10 +36,16 @@ async function layoutProblems(page: Page, regions: string): Promise<string[]> {
         const box = el.getBoundingClientRect();
         // past the right edge (below the bottom, a dialog or panel scrolls)
         if (box.width > 0 && box.right > window.innerWidth + 1) problems.push(`past the edge: ${name(el)} (right ${Math.round(box.right)})`);
+        if (!strictly || !ownText) continue;
+        // strictly: a word that spills out of its box (overflow visible, drawn under the next
+        // column), or a label or pill sticking out of its table cell
+        if (style.display !== 'inline' && el.scrollWidth > el.clientWidth + 1 && !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) problems.push(`spills: ${name(el)}`);
+        const cell = el.parentElement?.closest('td, th');
+        if (cell && box.width > 0 && box.right > cell.getBoundingClientRect().right + 1) problems.push(`out of its cell: ${name(el)}`);
       }
     }
-    return problems;
-  }, regions);
+    return [...new Set(problems)];
+  }, [regions, strict] as const);
 }
 
 async function chooseLanguage(page: Page, code: string): Promise<void> {
@@ -102,6 +108,70 @@ for (const lang of LANGUAGES) {
         await screenshot(page, `lang-library-${lang.code}-${size.width}-${theme}`);
       }
       await page.locator('.map-card__open, .map-card a, .map-card button').first().click();
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
+/** The screens the rating round, the action plan, the analysis and the slides added, by their names in each language. */
+const NEW_SCREENS = [
+  { code: 'ru', analysis: 'Анализ', actions: 'План действий', round: 'Раунд оценки', slides: 'Слайды', ratedOf: /^Оценен[аоы]? \d+ из \d+$/ },
+  { code: 'ja', analysis: '分析', actions: 'アクションプラン', round: '評価ラウンド', slides: 'スライド', ratedOf: /^\d+ 件中 \d+ 件評価済み$/ },
+  { code: 'ko', analysis: '분석', actions: '실행 계획', round: '평가 라운드', slides: '슬라이드', ratedOf: /^\d+개 중 \d+개 평가$/ },
+] as const;
+
+for (const screens of NEW_SCREENS) {
+  const lang = LANGUAGES.find((l) => l.code === screens.code)!;
+  test(`${screens.code}: the analysis, the action plan, the rating round and the slide editor speak the language and fit at 1280×720, light and dark`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await chooseLanguage(page, lang.code);
+    await page.getByRole('button', { name: lang.newMap }).first().click();
+    const newMap = page.getByRole('dialog', { name: lang.newMap });
+    await newMap.getByLabel(lang.title).fill('Touchmap · 2026');
+    await newMap.getByRole('radio', { name: lang.template }).check();
+    await newMap.getByRole('button', { name: lang.create }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Touchmap · 2026' })).toBeVisible();
+    const problems: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((name) => localStorage.setItem('touchmap.theme', name), theme);
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1, name: 'Touchmap · 2026' })).toBeVisible();
+      const tag = `${lang.code}-1280-${theme}`;
+
+      await page.keyboard.press(`${mod}+4`);
+      const analysis = page.getByRole('main', { name: screens.analysis });
+      await expect(analysis.getByRole('heading', { name: screens.analysis })).toBeVisible();
+      await page.waitForTimeout(300);
+      problems.push(...(await layoutProblems(page, '.topbar, main', true)).map((p) => `analysis ${tag}: ${p}`));
+      await screenshot(page, `lang-analysis-${tag}`);
+      // the priority matrix's quadrant names are the longest words the charts draw
+      await analysis.locator('[data-chart="priority"]').scrollIntoViewIfNeeded();
+      await screenshot(page, `lang-analysis-matrix-${tag}`);
+
+      await page.keyboard.press(`${mod}+5`);
+      const plan = page.getByRole('region', { name: screens.actions });
+      await expect(plan.getByRole('heading', { name: screens.actions })).toBeVisible();
+      problems.push(...(await layoutProblems(page, '.topbar, .actions', true)).map((p) => `action plan ${tag}: ${p}`));
+      await screenshot(page, `lang-actions-${tag}`);
+
+      await page.keyboard.press(`${mod}+Shift+r`);
+      const round = page.getByRole('dialog', { name: screens.round });
+      await expect(round).toBeVisible();
+      await expect(round.locator('.round__rated')).toHaveText(screens.ratedOf);
+      problems.push(...(await layoutProblems(page, '[role=dialog], dialog[open]', true)).map((p) => `rating round ${tag}: ${p}`));
+      await screenshot(page, `lang-round-${tag}`);
+      await page.keyboard.press('Escape');
+      await expect(round).toBeHidden();
+
+      await page.keyboard.press(`${mod}+Shift+e`);
+      const editor = page.getByRole('dialog', { name: screens.slides });
+      await expect(editor).toBeVisible();
+      problems.push(...(await layoutProblems(page, 'dialog[open], [role=dialog]', true)).map((p) => `slide editor ${tag}: ${p}`));
+      await screenshot(page, `lang-slides-${tag}`);
+      await page.keyboard.press('Escape');
+      await expect(editor).toBeHidden();
+      await page.keyboard.press(`${mod}+1`);
     }
     expect(problems).toEqual([]);
   });

@@ -105,3 +105,27 @@ test('Russian from App settings: Russian plurals in the library, the editor and 
   await chooseLanguage(page, 'en', 'App settings', 'Done');
   await expect(page.getByRole('heading', { name: 'Your maps' })).toBeVisible();
 });
+
+test.describe('on a Russian system', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('the first screen is Russian from its first frame (the Russian table is fetched before the first render), and only Russian is fetched', async ({ page }) => {
+    // every text the page ever shows, from before the app's first render
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenTexts: string[] }).seenTexts = seen;
+      new MutationObserver(() => seen.push(document.body?.innerText ?? '')).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url().split('/').pop() ?? '');
+    });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Ваши карты' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    const seen = await page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
+    expect(seen.filter((text) => text.includes('Your maps') || text.includes('New map'))).toEqual([]);
+    expect(scripts.filter((name) => /^ru-.*\.js$/.test(name))).toHaveLength(1);
+    expect(scripts.filter((name) => /^(ko|ja)-.*\.js$/.test(name))).toEqual([]);
+  });
+});

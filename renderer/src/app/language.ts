@@ -10,7 +10,9 @@
 import { useSyncExternalStore } from 'react';
 import type { Locale } from '@shared/model/types';
 import { isUiLanguage, matchLanguage } from '@shared/i18n/languages';
-import { setLanguage } from '../i18n';
+import { setLanguage, t } from '../i18n';
+import { useUiStore } from '../store/ui-store';
+import { LANGUAGE_NAMES } from '@shared/i18n/languages';
 
 export type LanguagePreference = Locale | 'system';
 
@@ -35,23 +37,30 @@ export const resolveLanguage = (preference: LanguagePreference): Locale => (pref
 
 const listeners = new Set<() => void>();
 
-/** Speaks the remembered language (or the system's). Called once before the first render. */
-export function applyLanguagePreference(): void {
-  setLanguage(resolveLanguage(languagePreference()));
+/**
+ * Speaks the remembered language (or the system's). Called before the first render, which waits
+ * for it: on a Russian system the first screen is Russian, never English first. A table that
+ * cannot be fetched leaves the UI in English (resolved all the same) and says why.
+ */
+export function applyLanguagePreference(): Promise<void> {
+  const language = resolveLanguage(languagePreference());
+  return setLanguage(language).catch((error: unknown) => {
+    useUiStore.getState().notify('error', t('appSettings.languageFailed', { language: LANGUAGE_NAMES[language], reason: error instanceof Error ? error.message : String(error) }));
+  });
 }
 
 /** Remembers the preference and applies it at once: every screen re-renders in that language. */
 export function setLanguagePreference(preference: LanguagePreference): void {
   if (preference === 'system') localStorage.removeItem(LANGUAGE_KEY);
   else localStorage.setItem(LANGUAGE_KEY, preference);
-  applyLanguagePreference();
+  void applyLanguagePreference();
   listeners.forEach((listener) => listener());
 }
 
 /** The desktop shell's OS locale (app.getLocale()); under "Follow the system" it wins at once. */
 export function setShellLocale(locale: string): void {
   shellLocale = locale;
-  if (languagePreference() === 'system') applyLanguagePreference();
+  if (languagePreference() === 'system') void applyLanguagePreference();
 }
 
 function subscribe(listener: () => void): () => void {

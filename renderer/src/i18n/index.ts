@@ -10,28 +10,35 @@
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '@shared/model/types';
+import { LOCALES, type Locale } from '@shared/model/types';
 import { en, type MessageKey } from './en';
-import { ru } from './ru';
-import { ko } from './ko';
-import { ja } from './ja';
 
 export type { MessageKey };
 
-/** Every language's table, for the checks in tests and the settings' list. */
-export const RESOURCES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { en, ru, ko, ja };
+type Table = Readonly<Record<string, string>>;
+
+/**
+ * The other languages' tables, fetched when that language is first spoken: English is in the
+ * first bundle (it is the fallback of every key), and a Russian, Korean or Japanese table is
+ * about as heavy as English, so a person who never leaves English never downloads them.
+ */
+const LOADERS: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<Table>>> = {
+  ru: () => import('./ru').then((m) => m.ru),
+  ko: () => import('./ko').then((m) => m.ko),
+  ja: () => import('./ja').then((m) => m.ja),
+};
 
 /** One i18next instance for the app (not the global one, so nothing else can reconfigure it). */
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
-  resources: Object.fromEntries(Object.entries(RESOURCES).map(([lng, table]) => [lng, { translation: table }])),
+  resources: { en: { translation: en } },
   lng: 'en',
   fallbackLng: 'en',
-  supportedLngs: Object.keys(RESOURCES),
+  supportedLngs: [...LOCALES],
   // Keys are flat strings with dots in them ("library.title"), not paths into nested objects.
   keySeparator: false,
   nsSeparator: false,
-  // Resources are inline: init is synchronous, so t() works from the first line of the app.
+  // English is inline: init is synchronous, so t() works from the first line of the app.
   initAsync: false,
   returnNull: false,
   returnEmptyString: false,
@@ -43,17 +50,56 @@ void i18n.init({
   },
 });
 
+const isLocale = (language: string): language is Locale => (LOCALES as readonly string[]).includes(language);
+
+/** Whether `language`'s table is here, so switching to it is immediate. */
+export const isLanguageLoaded = (language: Locale): boolean => language === 'en' || i18n.hasResourceBundle(language, 'translation');
+
+/** Fetches a language's table once (a second call while the first is under way shares it). */
+const pending = new Map<Locale, Promise<void>>();
+export function loadLanguage(language: Locale): Promise<void> {
+  if (language === 'en' || isLanguageLoaded(language)) return Promise.resolve();
+  const known = pending.get(language);
+  if (known) return known;
+  const loading = LOADERS[language]()
+    .then((table) => {
+      i18n.addResourceBundle(language, 'translation', table, true, true);
+    })
+    .finally(() => pending.delete(language));
+  pending.set(language, loading);
+  return loading;
+}
+
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
   return String(i18n.t(key, vars as never));
 }
 
 /** The language the UI speaks now. */
-export const currentLanguage = (): Locale => (i18n.language in RESOURCES ? (i18n.language as Locale) : 'en');
+export const currentLanguage = (): Locale => (isLocale(i18n.language) ? i18n.language : 'en');
 
-/** Speaks `language` from now on: every component reading `useLanguage()` re-renders. */
-export function setLanguage(language: Locale): void {
+/** The language asked for last: a table that arrives after a later choice does not win. */
+let wanted: Locale = 'en';
+
+function speak(language: Locale): void {
   if (language !== i18n.language) void i18n.changeLanguage(language);
   if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+/**
+ * Speaks `language` from now on: every component reading `useLanguage()` re-renders. A table
+ * already here applies at once; otherwise the UI keeps its language until the table has arrived
+ * (no half-English screen), then switches. If the table cannot be fetched the UI stays as it was
+ * and the promise rejects with the reason.
+ */
+export function setLanguage(language: Locale): Promise<void> {
+  wanted = language;
+  if (isLanguageLoaded(language)) {
+    speak(language);
+    return Promise.resolve();
+  }
+  return loadLanguage(language).then(() => {
+    if (wanted === language) speak(language);
+  });
 }
 
 /**
@@ -64,7 +110,7 @@ export function setLanguage(language: Locale): void {
 export function useLanguage(): Locale {
   // react-i18next re-renders the caller on i18next's languageChanged event.
   const { i18n: instance } = useTranslation(undefined, { i18n, useSuspense: false });
-  return instance.language in RESOURCES ? (instance.language as Locale) : 'en';
+  return isLocale(instance.language) ? instance.language : 'en';
 }
 
 /** A number in the UI language's digits and separators (1 234 in Russian, 1,234 in English). */

@@ -4,7 +4,8 @@
  * A failure lists every offending key, so translating a batch of new English keys is one read.
  */
 import { describe, expect, it } from 'vitest';
-import { RESOURCES, i18n, t } from '../../../renderer/src/i18n';
+import { i18n, setLanguage, t } from '../../../renderer/src/i18n';
+import { TABLES as RESOURCES } from './tables';
 import { en } from '../../../renderer/src/i18n/en';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -71,7 +72,7 @@ describe('the English table', () => {
 
 describe('t() through i18next', () => {
   it('picks the Russian plural form by count (1, 3, 5, 21)', async () => {
-    await i18n.changeLanguage('ru');
+    await setLanguage('ru');
     const say = (count: number) => i18n.t('library.touchpoints', { count });
     expect([1, 3, 5, 21].map(say)).toEqual(['1 точка контакта', '3 точки контакта', '5 точек контакта', '21 точка контакта']);
     await i18n.changeLanguage('en');
@@ -91,7 +92,7 @@ describe('t() through i18next', () => {
   });
 
   it('falls back to English for a key a language lacks', async () => {
-    await i18n.changeLanguage('ko');
+    await setLanguage('ko');
     i18n.addResource('en', 'translation', 'test.onlyEnglish', 'Only in English');
     expect(i18n.t('test.onlyEnglish')).toBe('Only in English');
     await i18n.changeLanguage('en');

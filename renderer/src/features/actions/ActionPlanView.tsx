@@ -311,7 +311,7 @@ function Toolbar({ doc, all, shown, overdue, onAdd }: { readonly doc: MapDoc; re
       <div className="actions__heading">
         <h2 className="actions__title">{t('actions.title')}</h2>
         <span className="muted" data-testid="actions-count">
-          {filtered ? t('actions.countFiltered', { shown, total: all.length }) : t('actions.count', { total: all.length })}
+          {filtered ? t('actions.countFiltered', { shown, count: all.length }) : t('actions.count', { count: all.length })}
           {overdue > 0 && ` · ${t('actions.overdueCount', { count: overdue })}`}
         </span>
       </div>

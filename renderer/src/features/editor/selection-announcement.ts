@@ -28,7 +28,7 @@ export function announcementFor(doc: MapDoc, ids: readonly string[]): string {
     const count = Object.values(doc.topics).filter(
       (topic) => !isRoot(topic) && !isDetail(doc, topic.id) && (group.channel === undefined || (topic.channel ?? null) === group.channel) && (group.stageId === undefined || (topic.stageId ?? null) === group.stageId),
     ).length;
-    return `${t('a11y.announce.group', { label: parts.join(', ') })} ${count === 1 ? t('a11y.announce.count.one') : t('a11y.announce.count', { count })}${more}`;
+    return `${t('a11y.announce.group', { label: parts.join(', ') })} ${t('a11y.announce.count', { count })}${more}`;
   }
   const topic = doc.topics[id];
   if (!topic) return '';

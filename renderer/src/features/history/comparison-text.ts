@@ -5,10 +5,9 @@
 import { signed, type MapComparison, type RatingChange, type StageComparison, type StageTotals, type TouchpointChange } from '@shared/model/analysis/compare';
 import { t } from '../../i18n';
 
-/** "1 score up", "2 scores up"; '' for none. */
+/** "1 score up", "2 scores up" (the language's plural forms); '' for none. */
 function counted(count: number, key: 'compare.sum.up' | 'compare.sum.down' | 'compare.sum.completed' | 'compare.sum.actionsAdded'): string {
-  if (count === 0) return '';
-  return count === 1 ? t(`${key}.one`) : t(key, { count });
+  return count === 0 ? '' : t(key, { count });
 }
 
 /** "2 added · 1 removed · 1 score up · 1 score down · 1 action completed · 1 action added", or "No changes". */

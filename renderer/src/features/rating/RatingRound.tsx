@@ -124,7 +124,7 @@ function RatingRound({ doc }: { readonly doc: MapDoc }) {
           <span className="round__count" data-testid="round-count">
             {t('rating.position', { position, total: order.length })}
           </span>
-          <span className="muted round__rated">{t('rating.ratedOf', { rated, total: order.length })}</span>
+          <span className="muted round__rated">{t('rating.ratedOf', { count: rated, total: order.length })}</span>
         </div>
         <RoundTimerControls />
         <button type="button" className="button" onClick={() => runOperation('edit.undo')}>

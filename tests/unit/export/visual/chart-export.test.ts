@@ -21,8 +21,8 @@ describe('a chart as export parts', () => {
     const texts = scene.shapes.filter((s) => s.kind === 'text');
     expect(parts.runs).toHaveLength(texts.length);
     expect(parts.shapeItems[0]?.draws).toHaveLength(scene.shapes.length - texts.length);
-    expect(parts.runs.map((r) => r.text)).toContain('Исправить');
-    expect(svgDocument(parts)).toContain('>Исправить</text>');
+    expect(parts.runs.map((r) => r.text)).toContain('Исправить сначала');
+    expect(svgDocument(parts)).toContain('>Исправить сначала</text>');
   });
 
   it('is what the export draws when a chart is chosen, dark on a dark background', () => {
