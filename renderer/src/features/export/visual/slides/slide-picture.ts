@@ -123,7 +123,8 @@ export function slidePicture(doc: MapDoc, slide: Slide, options: SlidePictureOpt
   if (slide.kind === 'chart') return chartSlidePicture(doc, slide.chart, options.background);
   const whole = mindModelFor(doc, options.grouping ?? 'channel-stage').layout;
   const base = { background: options.background, legend: false, titleBlock: false } as const;
-  if (slide.kind === 'map') return renderMapSvg(doc, whole, { ...base, chains: false });
+  // the whole map's slide carries the key to its colours and score badges: the room reads the first slide cold
+  if (slide.kind === 'map') return renderMapSvg(doc, whole, { ...base, chains: false, legend: true });
   if (slide.kind === 'stage') {
     const part = stageLayout(whole, slide.stage.id);
     return renderMapSvg(doc, part ? closeSides(part) : whole, { ...base, chains: true, partOfMap: part !== null });
