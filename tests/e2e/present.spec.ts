@@ -413,3 +413,27 @@ test('npm run export prints a chart slide in the PDF deck with its words as text
   const png = files[media.find((name) => name.endsWith('.png')) as string] as Uint8Array;
   expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBeGreaterThan(1000);
 });
+
+test('while the slides show, the map underneath is neither laid out nor painted, and Esc finds it where it was left', async ({ page }) => {
+  await openClinic(page);
+  const viewport = page.locator('.react-flow__viewport');
+  // a view of the user's own: zoomed in, then panned by keys
+  await page.keyboard.press(`${mod}+=`);
+  await page.keyboard.press(`${mod}+=`);
+  await page.waitForTimeout(400);
+  const before = await viewport.evaluate((el) => getComputedStyle(el).transform);
+  await page.keyboard.press('F5');
+  await expect(slides(page).getByTestId('slide-picture')).toBeVisible();
+  // the canvas is paused under the slides: the browser skips its layout and paint
+  await expect.poll(() => page.locator('.editor__view').evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('hidden');
+  expect(await viewport.evaluate((el) => el.checkVisibility())).toBe(false);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  await expect(slides(page)).toHaveCount(0);
+  await expect(viewport).toBeVisible();
+  await page.waitForTimeout(400);
+  expect(await viewport.evaluate((el) => getComputedStyle(el).transform)).toBe(before);
+  await expect(page.locator('.react-flow__node').filter({ hasText: /^Clinic$/ })).toBeVisible();
+  await screenshot(page, 'present-after-esc-viewport-kept');
+});
