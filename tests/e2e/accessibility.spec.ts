@@ -38,6 +38,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.waitForTimeout(250); // transitions and the first paint of a view settle
       const list = await violations(page, scope);
       if (list.length > 0) found[screen.name] = list;
+      await screenshot(page, `a11y-screen-${theme}-${screen.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
       await screen.close?.(page);
     }
     expect(found).toEqual({});
