@@ -9,6 +9,8 @@ import { mod } from './driver';
 
 export const EXAMPLE_MAP = 'tests/fixtures/files/example-v1-complete.touchmap';
 export const EXAMPLE_TITLE = 'Clinic — new patients';
+/** Another tool's map, opened in the import preview. */
+export const IMPORT_PREVIEW_FILE = 'tests/fixtures/import/coffee-zen.xmind';
 
 export interface A11yScreen {
   /** What the report calls it. */
@@ -112,11 +114,104 @@ export const A11Y_SCREENS: readonly A11yScreen[] = [
     close: closeDialog('App settings'),
   },
   {
+    name: 'editor: analysis',
+    open: async (page) => {
+      await page.keyboard.press(`${mod}+4`);
+      const analysis = page.getByRole('main', { name: 'Analysis' });
+      await expect(analysis.getByRole('heading', { name: 'Analysis' })).toBeVisible();
+      await expect(analysis.locator('svg').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'editor: action plan',
+    open: async (page) => {
+      await page.keyboard.press(`${mod}+5`);
+      await expect(page.getByRole('grid', { name: 'Action plan' })).toBeVisible();
+    },
+    close: async (page) => {
+      await page.keyboard.press(`${mod}+1`);
+      await expect(page.getByRole('button', { name: 'Mind map', pressed: true })).toBeVisible();
+    },
+  },
+  {
+    name: 'rating round',
+    open: async (page) => {
+      await page.keyboard.press(`${mod}+Shift+R`);
+      await expect(page.getByRole('dialog', { name: 'Rating round' })).toBeVisible();
+    },
+    close: closeDialog('Rating round'),
+  },
+  {
+    name: 'slide editor',
+    open: async (page) => {
+      await page.keyboard.press(`${mod}+Shift+E`);
+      const editor = page.getByRole('dialog', { name: 'Slides' });
+      await expect(editor.getByRole('list', { name: 'Slides, in the order shown' })).toBeVisible();
+    },
+    close: closeDialog('Slides'),
+  },
+  {
+    name: 'presenting: the first slide',
+    open: async (page) => {
+      await page.keyboard.press('F5');
+      const slides = page.getByRole('region', { name: 'Slides' });
+      await expect(slides.getByTestId('slide-picture')).toBeVisible();
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('region', { name: 'Slides' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'presenting: a chart slide',
+    open: async (page) => {
+      await page.keyboard.press(`${mod}+Shift+E`);
+      const editor = page.getByRole('dialog', { name: 'Slides' });
+      await editor.getByRole('checkbox', { name: 'Chart — Priorities' }).check();
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await expect(editor).toHaveCount(0);
+      await page.keyboard.press('F5');
+      await page.keyboard.press('End');
+      const slides = page.getByRole('region', { name: 'Slides' });
+      await expect(slides.getByRole('heading', { level: 1, name: 'Priorities' })).toBeVisible();
+      await expect(slides.getByTestId('slide-picture')).toBeVisible();
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('region', { name: 'Slides' })).toHaveCount(0);
+    },
+  },
+  {
+    name: 'before-and-after compare',
+    open: async (page) => {
+      await page.keyboard.press(`${mod}+Shift+H`);
+      const points = page.getByRole('dialog', { name: /^Restore points/ });
+      await points.getByLabel('Name a restore point of the map as it is now').fill('Before workshop');
+      await points.getByRole('button', { name: 'Save restore point' }).click();
+      await expect(points.getByRole('row').filter({ hasText: 'Before workshop' })).toBeVisible();
+      await points.getByRole('button', { name: 'Compare…' }).click();
+      const compare = page.getByRole('dialog', { name: /^Before and after/ });
+      await expect(compare.getByRole('status')).toBeVisible();
+    },
+    close: closeDialog(/^Before and after/),
+  },
+  {
     name: 'library',
     open: async (page) => {
       await page.getByRole('button', { name: /All maps/ }).click();
       await expect(page.getByRole('heading', { name: 'Your maps' })).toBeVisible();
     },
+  },
+  {
+    name: 'import preview (XMind)',
+    open: async (page) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import…' }).click();
+      await (await chooser).setFiles(IMPORT_PREVIEW_FILE);
+      const dialog = page.getByRole('dialog', { name: 'Import “coffee-zen.xmind”' });
+      await expect(dialog.getByRole('table', { name: 'Touchpoints to import' })).toBeVisible();
+    },
+    close: closeDialog('Import “coffee-zen.xmind”'),
   },
   {
     name: 'Trash',

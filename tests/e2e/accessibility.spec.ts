@@ -38,10 +38,57 @@ for (const theme of ['light', 'dark'] as const) {
       await page.waitForTimeout(250); // transitions and the first paint of a view settle
       const list = await violations(page, scope);
       if (list.length > 0) found[screen.name] = list;
+      await screenshot(page, `a11y-screen-${theme}-${screen.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
       await screen.close?.(page);
     }
     expect(found).toEqual({});
   });
+}
+
+/** The four UI languages, with the App settings dialog's title and Done button in each. */
+const LANGUAGES = [
+  { code: 'en', settings: 'App settings', done: 'Done' },
+  { code: 'ru', settings: 'Настройки приложения', done: 'Готово' },
+  { code: 'ko', settings: '앱 설정', done: '완료' },
+  { code: 'ja', settings: 'アプリの設定', done: '完了' },
+] as const;
+
+for (const language of LANGUAGES) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`no serious or critical axe violation in the editor and the library in ${language.code}, ${theme} theme`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.addInitScript((name) => localStorage.setItem('touchmap.theme', name), theme);
+      await openExampleMap(page);
+      // the language switch of App settings, as a person uses it: applied at once, no reload
+      await page.getByRole('button', { name: 'App settings' }).click();
+      await page.getByRole('dialog', { name: 'App settings' }).getByRole('combobox', { name: 'Language' }).selectOption(language.code);
+      const settings = page.getByRole('dialog', { name: language.settings });
+      await expect(settings).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', language.code);
+      await settings.getByRole('button', { name: language.done }).click();
+      await expect(settings).toHaveCount(0);
+      const found: Record<string, string[]> = {};
+      const check = async (name: string) => {
+        await page.waitForTimeout(250);
+        const list = await violations(page);
+        if (list.length > 0) found[name] = list;
+      };
+      await check('editor: mind map');
+      for (const [key, name] of [['2', 'grid'], ['3', 'outline'], ['4', 'analysis'], ['5', 'action plan']] as const) {
+        await page.keyboard.press(`${mod}+${key}`);
+        await expect(page.locator('.react-flow__node')).toHaveCount(0);
+        await check(`editor: ${name}`);
+      }
+      await page.keyboard.press(`${mod}+1`);
+      await expect(page.locator('.react-flow__node').first()).toBeVisible();
+      // back to the library: the toolbar's first button, whatever its words
+      await page.locator('header.topbar').getByRole('button').first().click();
+      await expect(page.locator('.library__main').getByRole('heading', { level: 1 })).toBeVisible();
+      await check('library');
+      await screenshot(page, `a11y-language-${language.code}-${theme}-library`);
+      expect(found).toEqual({});
+    });
+  }
 }
 
 const announcement = (page: Page) => page.getByRole('status', { name: 'Selected topic' });

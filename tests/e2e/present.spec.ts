@@ -324,3 +324,116 @@ test('the export dialog’s Slides section downloads the PowerPoint deck of the 
   expect(strFromU8(files['ppt/slides/slide2.xml'] as Uint8Array)).toContain('<a:t>Action plan</a:t>');
   await expect(page.getByText(/Exported 2 slides to Clinic slides\.pptx/)).toBeVisible();
 });
+
+/** Leaves only the priority matrix ticked in the slide editor and saves. */
+async function onlyPrioritySlide(page: Page) {
+  await page.keyboard.press(`${mod}+Shift+E`);
+  const editor = page.getByRole('dialog', { name: 'Slides' });
+  for (const box of await editor.getByRole('checkbox').all()) await box.uncheck();
+  await editor.getByRole('checkbox', { name: 'Chart — Priorities' }).check();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toHaveCount(0);
+}
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+]) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`a priority-matrix slide at ${size.width} × ${size.height}, ${theme}: the chart fills the slide, its words large and whole`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await openClinic(page);
+      await setTheme(page, theme);
+      await onlyPrioritySlide(page);
+      await page.keyboard.press('F5');
+      await expect(counter(page)).toHaveText('1 / 1');
+      await expect(title(page)).toHaveText('Priorities');
+      const picture = slides(page).getByTestId('slide-picture');
+      await expect(picture).toBeVisible();
+      // the chart's own words are there, as text: its title, its axes, its quadrants
+      for (const word of ['Priority: importance × our score', 'Importance', 'Our score', 'Fix first']) await expect(picture.locator('text', { hasText: word }).first()).toBeAttached();
+      const box = await picture.boundingBox();
+      if (!box) throw new Error('no chart on the slide');
+      // fills the slide's width or height, inside the window
+      expect(Math.max(box.width / size.width, box.height / (size.height * 0.75))).toBeGreaterThanOrEqual(0.85);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width + 1);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height + 1);
+      // large type for the back of the room: the axis words are 16 px or more on screen
+      const axis = picture.locator('text', { hasText: /^Importance$/ }).first();
+      expect((await axis.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(16);
+      // the chart's ink is the theme's: its title is written in the same colour as the slide's title
+      const fill = (await picture.locator('text', { hasText: 'Priority: importance × our score' }).first().getAttribute('fill')) ?? '';
+      const ink = `rgb(${[1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16)).join(', ')})`;
+      expect(ink).toBe(await title(page).evaluate((el) => getComputedStyle(el).color));
+      await screenshot(page, `present-chart-priority-${size.width}-${theme}`);
+    });
+  }
+}
+
+test('npm run export prints a chart slide in the PDF deck with its words as text, and puts its picture in the PowerPoint deck', async () => {
+  test.setTimeout(240_000);
+  const dir = join('.tmp', 'deck-e2e-chart');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  const built = buildTemplate('clinic', { locale: 'en', newId: (prefix) => `${prefix}-${++n}`, now: '2026-12-01T09:00:00.000Z' });
+  const doc = setPresentationSlides(built, [{ kind: 'chart', chart: 'priority' }, { kind: 'chart', chart: 'distribution' }]);
+  const path = join(dir, 'clinic-charts.touchmap');
+  writeFileSync(path, serializeTouchmapFile([doc], '2026-12-01T10:00:00.000Z'));
+
+  const pdf = join(dir, 'charts.pdf');
+  const run = cli([path, '--format', 'slides-pdf', '--out', pdf]);
+  expect(run.stderr.replace(/^note: .*$/gm, '').trim()).toBe('');
+  expect(run.status).toBe(0);
+  const pages = tool('pdftotext', ['-layout', pdf, '-']).split('\f');
+  expect(pages[0]).toContain('Priorities');
+  expect(pages[0]).toContain('Priority: importance × our score');
+  expect(pages[0]).toMatch(/Importance/);
+  expect(pages[0]).toMatch(/Our score/);
+  expect(pages[0]).toMatch(/Fix first/);
+  expect(pages[1]).toContain('Touchpoints by stage');
+  expect(pages[1]).toContain(doc.map.stages[0]?.name);
+  tool('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENSHOTS, 'present-deck-chart-pdf')]);
+
+  const pptx = join(dir, 'charts.pptx');
+  expect(cli([path, '--format', 'slides-pptx', '--out', pptx]).status).toBe(0);
+  const files = unzipSync(new Uint8Array(readFileSync(pptx)));
+  const slide1 = strFromU8(files['ppt/slides/slide1.xml'] as Uint8Array);
+  expect(slide1).toContain('<a:t>Priorities</a:t>');
+  expect(slide1).toContain('asvg:svgBlip');
+  const media = Object.keys(files).filter((name) => name.startsWith('ppt/media/'));
+  const svgs = media.filter((name) => name.endsWith('.svg'));
+  expect(svgs).toHaveLength(2);
+  expect(media.filter((name) => name.endsWith('.png'))).toHaveLength(2);
+  const svg = svgs.map((name) => strFromU8(files[name] as Uint8Array)).find((text) => text.includes('Priority: importance'));
+  expect(svg).toContain('>Importance</text>');
+  expect(svg).toMatch(/font-family="[^"]*Noto Sans/);
+  const png = files[media.find((name) => name.endsWith('.png')) as string] as Uint8Array;
+  expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBeGreaterThan(1000);
+});
+
+test('while the slides show, the map underneath is neither laid out nor painted, and Esc finds it where it was left', async ({ page }) => {
+  await openClinic(page);
+  const viewport = page.locator('.react-flow__viewport');
+  // a view of the user's own: zoomed in, then panned by keys
+  await page.keyboard.press(`${mod}+=`);
+  await page.keyboard.press(`${mod}+=`);
+  await page.waitForTimeout(400);
+  const before = await viewport.evaluate((el) => getComputedStyle(el).transform);
+  await page.keyboard.press('F5');
+  await expect(slides(page).getByTestId('slide-picture')).toBeVisible();
+  // the canvas is paused under the slides: the browser skips its layout and paint
+  await expect.poll(() => page.locator('.editor__view').evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('hidden');
+  expect(await viewport.evaluate((el) => el.checkVisibility())).toBe(false);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  await expect(slides(page)).toHaveCount(0);
+  await expect(viewport).toBeVisible();
+  await page.waitForTimeout(400);
+  expect(await viewport.evaluate((el) => getComputedStyle(el).transform)).toBe(before);
+  await expect(page.locator('.react-flow__node').filter({ hasText: /^Clinic$/ })).toBeVisible();
+  await screenshot(page, 'present-after-esc-viewport-kept');
+});

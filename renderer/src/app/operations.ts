@@ -28,8 +28,7 @@ import { openSearch } from '../features/search/search-operations';
 import { touchpointsOf } from '@shared/model/selectors';
 // the app's own menu items — new map, presentation, theme, help
 import { requestNewMap } from '../features/library/new-map-request-store';
-import { openSlideEditor, togglePresentation, usePresentStore } from '../features/present/present-store';
-import { fitForPresentation } from '../features/mindmap/usePresentationFit';
+import { openSlideEditor, togglePresentation } from '../features/present/present-store';
 import { showHelp } from '../features/help/help-store';
 import { toggleTheme } from './apply-theme';
 import { navigate } from '../store/route';
@@ -86,8 +85,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'select.right': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('right') : moveSelection('right')) },
   'select.up': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('up') : moveSelection('up')) },
   'select.down': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('down') : moveSelection('down')) },
-  // while presenting, the map fills the screen rather than keeping the editor's margins
-  'view.fit': { enabled: hasDoc, perform: () => (usePresentStore.getState().presenting ? fitForPresentation() : canvasControl.fit(), true) },
+  'view.fit': { enabled: hasDoc, perform: () => (canvasControl.fit(), true) },
   'view.zoomIn': { enabled: hasDoc, perform: () => (canvasControl.zoomIn(), true) },
   'view.zoomOut': { enabled: hasDoc, perform: () => (canvasControl.zoomOut(), true) },
   'view.hideEmptyStages': { enabled: hasDoc, perform: () => (useUiStore.getState().toggleEmptyStages(), true) },

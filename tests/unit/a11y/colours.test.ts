@@ -8,7 +8,8 @@
  *   deuteranopia and tritanopia: Machado, Oliveira & Fernandes (2009) matrices at full severity on
  *   linear RGB, then CIE ΔE2000 between every pair must stay at or above the bar of each palette.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DARK, LIGHT, themeCssVariables, type ThemeTokens } from '../../../renderer/src/drawing/theme';
 import { contrast, deltaE2000, mix, parseHex, simulate, type Deficiency } from './colour-math';
@@ -77,8 +78,17 @@ function cssTextOnFill(css: string): { readonly selector: string; readonly text:
   return found;
 }
 
-describe('styles.css', () => {
-  const css = readFileSync('renderer/src/app/styles.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+/** The features' own style sheets (rating, analysis, action plan…): held to the same bar as styles.css. */
+const FEATURE_CSS = readdirSync('renderer/src/features', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) => readdirSync(join('renderer/src/features', entry.name)).filter((name) => name.endsWith('.css')).map((name) => join('renderer/src/features', entry.name, name)));
+
+describe('styles.css and the features’ style sheets', () => {
+  const css = ['renderer/src/app/styles.css', ...FEATURE_CSS].map((path) => readFileSync(path, 'utf8')).join('\n').replace(/\/\*[\s\S]*?\*\//g, '');
+
+  it('reads the features’ style sheets too', () => {
+    expect(FEATURE_CSS).toContain(join('renderer/src/features/rating', 'rating.css'));
+  });
 
   it('sets no white or black text by hand on a themed fill: the theme says which ink reads on it', () => {
     const handInked = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)]

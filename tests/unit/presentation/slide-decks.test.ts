@@ -13,7 +13,7 @@ import { slideWords } from '@shared/templates/slide-words';
 import { exportFileName } from '@shared/export-cli';
 import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
 import { stageLayout } from '../../../renderer/src/features/export/visual/stage-scope';
-import { chainLayout, closeSides, slidePicture, STAGE_SIDES_GAP } from '../../../renderer/src/features/export/visual/slides/slide-picture';
+import { chainLayout, chartSlideSize, closeSides, slidePicture, STAGE_SIDES_GAP } from '../../../renderer/src/features/export/visual/slides/slide-picture';
 import { buildDeckPrint } from '../../../renderer/src/features/export/visual/slides/deck-pdf';
 import { actionPages, deckPageCount, fitInto, ACTION_ROWS_PER_SLIDE, BODY_BOX } from '../../../renderer/src/features/export/visual/slides/deck-layout';
 import { slideKeyAction } from '../../../renderer/src/features/present/slide-keys';
@@ -140,5 +140,48 @@ describe('the presenter’s keys', () => {
     expect([key('Home'), key('End'), key('b'), key('B'), key('.')]).toEqual(['first', 'last', 'black', 'black', 'black']);
     expect(key('x')).toBeNull();
     expect(key('ArrowRight', { ctrlKey: true })).toBeNull();
+  });
+});
+
+describe('a chart’s slide', () => {
+  const withCharts = (doc: MapDoc) => setPresentationSlides(doc, [{ kind: 'chart', chart: 'priority' }, { kind: 'chart', chart: 'scores' }, { kind: 'chart', chart: 'distribution' }, { kind: 'chart', chart: 'journeys' }]);
+
+  it('is the analysis chart, its title and axis words as text, in the room’s theme', () => {
+    const doc = withCharts(clinic());
+    const [priority, scores, distribution, journeys] = only(deckOf(doc, EN), 'chart');
+    const light = slidePicture(doc, priority!, { background: 'white' })!;
+    expect(light).not.toBeNull();
+    expect(light.body).toContain('>Priority: importance × our score</text>');
+    expect(light.body).toContain('>Importance</text>');
+    expect(light.body).toContain('>Our score</text>');
+    expect(light.body).toContain('>Fix first</text>');
+    expect(light.text).toContain('Importance');
+    // the slide's own background shows through; the font is named for a standalone file
+    expect(light.backgroundColor).toBeNull();
+    expect(light.body).toMatch(/^<g font-family="[^"]*Noto Sans/);
+    const dark = slidePicture(doc, priority!, { background: 'dark' })!;
+    expect(dark.body).not.toBe(light.body);
+    expect(slidePicture(doc, scores!, { background: 'white' })?.body).toContain('>Average score by stage and channel</text>');
+    expect(slidePicture(doc, distribution!, { background: 'white' })?.text).toContain(doc.map.stages[0]!.name);
+    expect(slidePicture(doc, journeys!, { background: 'white' })?.text).toContain(doc.chains[doc.chainOrder[0]!]!.name);
+  });
+
+  it('is drawn small enough that its type comes out large on the slide, and tall enough for every stage and chain', () => {
+    const doc = clinic();
+    const priority = chartSlideSize('priority', doc);
+    // fitted into the body box of a 1280 px projector (about 1200 px wide), 11 px labels read at 17 px or more
+    expect(Math.min(1200 / priority.width, (BODY_BOX.height / BODY_BOX.width) * 1200 / priority.height) * 11).toBeGreaterThanOrEqual(17);
+    const manyStages = { ...doc, map: { ...doc.map, stages: Array.from({ length: 14 }, (_, i) => ({ ...doc.map.stages[0]!, id: `s-${i}`, name: `Stage ${i}` })) } };
+    expect(chartSlideSize('distribution', manyStages).height).toBeGreaterThan(chartSlideSize('distribution', doc).height);
+  });
+
+  it('prints in the PDF deck as the chart, its words as text', () => {
+    const doc = withCharts(clinic());
+    const deck = deckOf(doc, EN);
+    const out = buildDeckPrint(doc, deck, deck.map((slide) => slidePicture(doc, slide, { background: 'white' })));
+    expect(out.pages).toBe(4);
+    expect(out.html.match(/<svg class="picture"/g)).toHaveLength(4);
+    expect(out.html).toContain('>Priorities</h1>');
+    expect(out.html).toContain('>Importance</text>');
   });
 });

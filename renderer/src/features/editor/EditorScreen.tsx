@@ -10,7 +10,7 @@ import { useUiStore } from '../../store/ui-store';
 import { navigate } from '../../store/route';
 import { runOperation } from '../../operations/run-operation';
 import { t } from '../../i18n';
-import { MindMapView, usePresentationFit } from '../mindmap';
+import { MindMapView } from '../mindmap';
 // views (mind map / grid / outline), the Chains tab, the "Add steps" banner
 import type { ViewName } from '../../store/ui-store';
 import { keysText, type OperationName } from '@shared/operations';
@@ -31,7 +31,7 @@ import { useClipboard } from '../clipboard';
 import { MapSettingsHost } from '../map-settings';
 // the map's restore points: the dialog, and the automatic ones made on opening and while editing
 import { RestorePointsHost, useRestorePointKeeper } from '../history';
-// presentation mode hides the chrome and fits the map to the screen
+// presentation mode hides the chrome; the slides cover the view, which pauses beneath them
 import { usePresentStore, PresentationHint } from '../present';
 // the rating round (full window) and the action plan (a fourth view)
 import { RatingRoundHost } from '../rating';
@@ -106,7 +106,6 @@ function ChainsButton() {
 /** The current view, with the "Add steps" banner over it. */
 function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | null> }) {
   const view = useUiStore((s) => s.view);
-  usePresentationFit(viewRef);
   return (
     <div className="editor__view" ref={viewRef}>
       {view === 'grid' ? (

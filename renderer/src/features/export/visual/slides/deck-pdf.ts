@@ -3,7 +3,7 @@
  * Chromium's own PDF printer like the map's PDF (pdf.ts) — so every title, label and table cell
  * stays text, selectable and searchable, in every script. Each picture is the export renderer's
  * drawing (slide-picture.ts) inline, scaled to the page; a chain's page shows its whole walk with
- * the weak link ringed. Chart slides print their title only: charts are drawn elsewhere.
+ * the weak link ringed; a chart's page, the analysis chart drawn at the projector's size.
  */
 import type { MapDoc } from '@shared/model/types';
 import type { Slide } from '@shared/model/presentation';
@@ -25,7 +25,7 @@ const r = (v: number) => String(Math.round(v * 1000) / 1000);
 const at = (box: Box) => `left:${r(box.x)}in;top:${r(box.y)}in;width:${r(box.width)}in;height:${r(box.height)}in`;
 
 /**
- * The print HTML of a deck; `pictures[i]` is slide i's drawing (null for the action plan and charts).
+ * The print HTML of a deck; `pictures[i]` is slide i's drawing (null for the action plan).
  * @example const print = buildDeckPrint(doc, deck, deck.map((s) => slidePicture(doc, s, { background: 'white' })), { fontCss });
  */
 export function buildDeckPrint(doc: MapDoc, deck: readonly Slide[], pictures: readonly (SvgParts | null)[], options: { readonly dark?: boolean; readonly fontCss?: string } = {}): DeckPrint {

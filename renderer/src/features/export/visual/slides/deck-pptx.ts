@@ -4,7 +4,7 @@
  * the team can keep working in. Each picture is the export SVG with its fonts embedded; pptxgenjs
  * stores it as SVG (PowerPoint 2016+ shows that, sharp at any zoom) with a PNG of it beside it, drawn
  * here in the browser, which LibreOffice, Keynote, Google Slides and older PowerPoint show instead.
- * Chart slides carry their title only: charts are drawn elsewhere.
+ * A chart slide's picture is the analysis chart, through the same SVG and PNG.
  */
 import PptxGenJS from 'pptxgenjs';
 import type { MapDoc } from '@shared/model/types';
@@ -36,7 +36,7 @@ export interface PptxDeckOptions {
 }
 
 /**
- * The .pptx of a deck; `pictures[i]` is slide i's drawing (null for the action plan and charts).
+ * The .pptx of a deck; `pictures[i]` is slide i's drawing (null for the action plan).
  * @example const bytes = await buildPptxDeck(doc, deck, pictures, { fontCss });
  */
 export async function buildPptxDeck(doc: MapDoc, deck: readonly Slide[], pictures: readonly (SvgParts | null)[], options: PptxDeckOptions = {}): Promise<Uint8Array> {

@@ -19,7 +19,7 @@ export interface SlideMarkup {
 const drawn = new WeakMap<MapDoc, Map<string, SlideMarkup | null>>();
 
 /**
- * A slide's picture as inline SVG; null for the action plan and chart slides.
+ * A slide's picture as inline SVG (a chart slide's is the chart); null for the action plan.
  * @example const picture = slideMarkup(doc, deck[0], { background: 'dark' }); element.innerHTML = picture.markup;
  */
 export function slideMarkup(doc: MapDoc, slide: Slide, options: SlidePictureOptions): SlideMarkup | null {

@@ -3,16 +3,20 @@
  * renderer (svg-renderer.ts) from the same layout as the canvas. The presenter, the PDF deck and
  * the PowerPoint deck all show these very parts, so what the room sees is what the files carry.
  *
- * The action plan is a table, not a picture (each deck writes it as text); chart slides are drawn
- * by the analysis charts and are not drawn here.
+ * The action plan is a table, not a picture (each deck writes it as text). A chart slide is the
+ * analysis chart (drawing/charts) drawn at a projector's size: small enough in drawing px that its
+ * type comes out large once fitted to the slide.
  */
 import type { MapDoc } from '@shared/model/types';
 import type { Slide } from '@shared/model/presentation';
 import type { Grouping } from '../../../../store/ui-store';
 import { mindModelFor } from '../../../../drawing/mind-model';
 import type { LayoutNode, MapLayout } from '../../../../drawing/layout';
-import { renderMapSvg, type SvgParts } from '../svg/svg-renderer';
+import { chartScene, type ChartKind } from '../../../../drawing/charts';
+import { escapeXml, renderMapSvg, type SvgParts } from '../svg/svg-renderer';
+import { chartParts } from '../charts/chart-parts';
 import { stageLayout } from '../stage-scope';
+import { BODY_BOX } from './deck-layout';
 
 export interface SlidePictureOptions {
   /** The theme the room sees: the light paper or the dark theme. */
@@ -77,15 +81,50 @@ function boundsOf(nodes: readonly LayoutNode[]): MapLayout['bounds'] {
 }
 
 /**
- * The drawing of a map, stage or chain slide; null for the action plan and chart slides.
+ * A chart slide's drawing width, px. The charts' type is 11–16 px at any size, so the smaller the
+ * drawing the larger its words on the slide: at this width a chart fills the body of a 1280 px
+ * projector at about 1.6× (11 px labels read as 18 px) and still has room for its labels.
+ */
+export const CHART_SLIDE_WIDTH = 760;
+
+/**
+ * The size a chart is drawn at for a slide: the slide body's shape, taller when the chart has
+ * rows that would not fit (a stage a row, a chain a panel), so nothing is cut.
+ * @example chartSlideSize('priority', doc) // { width: 760, height: 330 }
+ */
+export function chartSlideSize(kind: ChartKind, doc: MapDoc): { width: number; height: number } {
+  const width = CHART_SLIDE_WIDTH;
+  const body = Math.round((width * BODY_BOX.height) / BODY_BOX.width);
+  const need =
+    kind === 'distribution' ? 80 + (doc.map.stages.length + 2) * 24 : kind === 'journeys' ? 60 + Math.max(1, doc.chainOrder.length) * 140 : body;
+  return { width, height: Math.max(body, need) };
+}
+
+/**
+ * A chart slide's picture: the chart in the room's theme on no background of its own (the slide's
+ * shows through), its words in the map's font.
+ * @example const parts = chartSlidePicture(doc, 'priority', 'dark');
+ */
+export function chartSlidePicture(doc: MapDoc, kind: ChartKind, background: SlidePictureOptions['background']): SvgParts {
+  const scene = chartScene(kind, doc, { ...chartSlideSize(kind, doc), theme: background === 'dark' ? 'dark' : 'light', background: false });
+  const parts = chartParts(scene);
+  // the chart's shapes carry no font of their own: a standalone file (the .pptx picture) needs one named
+  const font = (markup: string) => `<g font-family="${escapeXml(parts.fontFamily)}">${markup}</g>`;
+  return { ...parts, body: font(parts.body), shapes: font(parts.shapes) };
+}
+
+/**
+ * The drawing of a map, stage, chain or chart slide; null for the action plan.
  * A chain slide draws that chain alone, its weak link ringed and tagged as in every export.
  * @example const parts = slidePicture(doc, deck[0], { background: 'white' });
  */
 export function slidePicture(doc: MapDoc, slide: Slide, options: SlidePictureOptions): SvgParts | null {
-  if (slide.kind === 'actions' || slide.kind === 'chart') return null;
+  if (slide.kind === 'actions') return null;
+  if (slide.kind === 'chart') return chartSlidePicture(doc, slide.chart, options.background);
   const whole = mindModelFor(doc, options.grouping ?? 'channel-stage').layout;
   const base = { background: options.background, legend: false, titleBlock: false } as const;
-  if (slide.kind === 'map') return renderMapSvg(doc, whole, { ...base, chains: false });
+  // the whole map's slide carries the key to its colours and score badges: the room reads the first slide cold
+  if (slide.kind === 'map') return renderMapSvg(doc, whole, { ...base, chains: false, legend: true });
   if (slide.kind === 'stage') {
     const part = stageLayout(whole, slide.stage.id);
     return renderMapSvg(doc, part ? closeSides(part) : whole, { ...base, chains: true, partOfMap: part !== null });
