@@ -68,7 +68,7 @@ test('a workshop: propose → accept → rate → reveal → apply → undo', as
   await ann.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '8' }).click();
   await ann.page.getByRole('radiogroup', { name: 'Importance of Loyalty app' }).getByRole('radio', { name: '6' }).click();
   await bob.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '5' }).click();
-  await expect(panel.getByText('Ratings: 2 · from 2 participant(s)')).toBeVisible();
+  await expect(panel.getByText('2 ratings · from 2 participants')).toBeVisible();
   await expect(panel.getByRole('table')).toHaveCount(0);
   await screenshot(ann.page, 'room-phone-rating-light');
   await screenshot(bob.page, 'room-phone-rating-dark');
@@ -185,7 +185,7 @@ test('a phone rating made while the room was down arrives when it is back', asyn
   // Back on the same port with the same token and state: both reconnect by themselves.
   room = await startRoomServer({ host: '127.0.0.1', port, staticDir: path.resolve('dist/renderer'), dataDir, persistDelayMs: 10 });
   await expect(ann.page.getByRole('status').first()).toHaveText('Connected', { timeout: 15_000 });
-  await expect(panel.getByText('Ratings: 1 · from 1 participant(s)')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByText('1 rating · from 1 participant')).toBeVisible({ timeout: 15_000 });
   await ann.context.close();
   await rm(dataDir, { recursive: true, force: true });
 });

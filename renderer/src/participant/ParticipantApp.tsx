@@ -162,7 +162,7 @@ function ProposeSection({ session, disabled }: { session: RoomSession; disabled:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (label.trim() === '') return setError(t('participant.propose.labelRequired'));
-    if (count >= ROOM_LIMITS.proposalsPerParticipant) return setError(t('participant.propose.tooMany', { max: ROOM_LIMITS.proposalsPerParticipant }));
+    if (count >= ROOM_LIMITS.proposalsPerParticipant) return setError(t('participant.propose.tooMany', { count: ROOM_LIMITS.proposalsPerParticipant }));
     propose(session.doc, session.participantId, crypto.randomUUID(), {
       label: label.trim(),
       ...(stageId ? { stageId } : {}),

@@ -14,6 +14,7 @@ import type { RoomLink } from './room-link';
 import { desktopRoom } from '../../platform/room';
 import type { RoomAddressChoice } from '@shared/ipc';
 import { useRoomStore } from './room-store';
+import { roundCountText } from './round-count';
 import './room.css';
 
 export function RoomPanelHost() {
@@ -46,7 +47,7 @@ function ConnectForm() {
       <p className="muted">{t('room.connect.hint')}</p>
       <label className="field">
         <span>{t('room.connect.label')}</span>
-        <input value={address} onChange={(e) => setAddress(e.target.value)} placeholder="ws://192.168.1.20:4455/room?token=…" spellCheck={false} />
+        <input value={address} onChange={(e) => setAddress(e.target.value)} placeholder={t('room.connect.placeholder')} spellCheck={false} />
       </label>
       {error ? <p role="alert" className="room-error">{t(`room.connect.error.${error}`)}</p> : null}
       <button type="submit" className="button button--primary">{t('room.connect.submit')}</button>
@@ -297,10 +298,9 @@ function ratingCounts(link: RoomLink) {
 }
 
 function OpenRound({ link, remaining }: { link: RoomLink; remaining?: number }) {
-  const { ratings, raters } = ratingCounts(link);
   return (
     <div className="room-round-live">
-      <p role="status" aria-live="polite">{t('room.round.count', { ratings, raters })}</p>
+      <p role="status" aria-live="polite">{roundCountText(ratingCounts(link))}</p>
       {remaining !== undefined ? <p className="muted">{t('room.round.remaining', { time: `${Math.floor(remaining / 60)}:${String(remaining % 60).padStart(2, '0')}` })}</p> : null}
       <p className="muted room-small">{t('room.round.hidden')}</p>
       <div className="room-row">
@@ -312,10 +312,9 @@ function OpenRound({ link, remaining }: { link: RoomLink; remaining?: number }) 
 }
 
 function ClosedRound({ link }: { link: RoomLink }) {
-  const { ratings, raters } = ratingCounts(link);
   return (
     <div className="room-round-live">
-      <p>{t('room.round.closed', { ratings, raters })}</p>
+      <p>{roundCountText(ratingCounts(link), true)}</p>
       <button type="button" className="button button--primary" onClick={() => reveal(link)}>{t('room.round.reveal')}</button>
     </div>
   );
