@@ -846,7 +846,7 @@ export const en = {
   'participant.refused': 'The room did not take a change: {reason}',
   'participant.name.heading': 'Your name',
   'participant.name.label': 'Name (optional)',
-  'participant.name.placeholder': 'Stay anonymous, or type a name',
+  'participant.name.placeholder': 'Type a name',
   'participant.name.save': 'Save',
   'participant.name.shown': 'Shown as {name}.',
   'participant.name.anonymous': 'You are anonymous.',

@@ -779,7 +779,7 @@ export const ja: Readonly<Record<string, string>> = {
   'participant.refused': 'ルームが変更を受け付けませんでした：{reason}',
   'participant.name.heading': 'お名前',
   'participant.name.label': '名前（任意）',
-  'participant.name.placeholder': '匿名のままでも、名前を入力してもかまいません',
+  'participant.name.placeholder': '名前を入力',
   'participant.name.save': '保存',
   'participant.name.shown': '「{name}」として表示されます。',
   'participant.name.anonymous': '匿名で参加しています。',

@@ -779,7 +779,7 @@ export const ko: Readonly<Record<string, string>> = {
   'participant.refused': '룸이 변경 내용을 받지 않았습니다: {reason}',
   'participant.name.heading': '이름',
   'participant.name.label': '이름(선택)',
-  'participant.name.placeholder': '익명으로 두거나 이름을 입력하세요',
+  'participant.name.placeholder': '이름 입력',
   'participant.name.save': '저장',
   'participant.name.shown': '{name}(으)로 표시됩니다.',
   'participant.name.anonymous': '익명으로 참여 중입니다.',

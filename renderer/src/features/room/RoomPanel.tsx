@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { touchpointsOf } from '@shared/model';
 import { readInbox, readParticipants, readPublished, readRatings, readRound, removedParticipants, roomState, type InboxItem, type TopicTally } from '@shared/room';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { useDocumentStore } from '../../store/document-store';
 import { qrDataUrl } from './qr-code';
 import { acceptProposal, applyRoundScores, endRound, mergeProposal, rejectProposal, removeFromRoom, reveal, roundTallies, setState, startRound } from './room-actions';
@@ -341,8 +341,8 @@ function RevealedRound({ link }: { link: RoomLink }) {
           {tallies.map((tally) => (
             <tr key={tally.topicId}>
               <th scope="row">{labels.get(tally.topicId) ?? tally.topicId}</th>
-              <td>{tally.mean !== undefined ? tally.mean.toFixed(1) : '—'}<span className="muted room-small"> ({tally.count})</span></td>
-              <td>{tally.spread !== undefined ? `±${tally.spread.toFixed(1)} · ${tally.min}–${tally.max}` : '—'}</td>
+              <td className="room-nowrap">{tally.mean !== undefined ? oneDecimal(tally.mean) : '—'}<span className="muted room-small"> ({tally.count})</span></td>
+              <td className="room-nowrap">{tally.spread !== undefined ? `±${oneDecimal(tally.spread)} · ${tally.min}–${tally.max}` : '—'}</td>
               <td><Histogram tally={tally} /></td>
             </tr>
           ))}
@@ -359,6 +359,9 @@ function RevealedRound({ link }: { link: RoomLink }) {
     </div>
   );
 }
+
+/** 8.5 in English, 8,5 in Russian: the UI language's decimal sign. */
+const oneDecimal = (value: number) => formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function Histogram({ tally }: { tally: TopicTally }) {
   const most = Math.max(1, ...tally.histogram);
