@@ -183,7 +183,7 @@ export function buildMenuTemplate(platform: MenuPlatform, state: MenuState, send
 
   // The live workshop room: participants' phones on the local network.
   const workshopMenu: MenuItemConstructorOptions = {
-    label: mac ? 'Workshop' : '&Workshop',
+    label: title(words.workshop),
     submenu: group('workshop', 0),
   };
 

@@ -10,6 +10,8 @@ export interface MenuWords {
   readonly edit: string;
   readonly view: string;
   readonly help: string;
+  /** The live workshop room's menu. */
+  readonly workshop: string;
   readonly export: string;
   readonly recentMaps: string;
   readonly noRecentMaps: string;
@@ -27,6 +29,7 @@ export const MENU_WORDS: Readonly<Record<Locale, MenuWords>> = {
     edit: 'Edit',
     view: 'View',
     help: 'Help',
+    workshop: 'Workshop',
     export: 'Export',
     recentMaps: 'Recent maps',
     noRecentMaps: 'No recent maps',
@@ -42,6 +45,7 @@ export const MENU_WORDS: Readonly<Record<Locale, MenuWords>> = {
     edit: 'Правка',
     view: 'Вид',
     help: 'Справка',
+    workshop: 'Воркшоп',
     export: 'Экспорт',
     recentMaps: 'Недавние карты',
     noRecentMaps: 'Недавних карт нет',
@@ -57,6 +61,7 @@ export const MENU_WORDS: Readonly<Record<Locale, MenuWords>> = {
     edit: '편집',
     view: '보기',
     help: '도움말',
+    workshop: '워크숍',
     export: '내보내기',
     recentMaps: '최근 맵',
     noRecentMaps: '최근 맵 없음',
@@ -72,6 +77,7 @@ export const MENU_WORDS: Readonly<Record<Locale, MenuWords>> = {
     edit: '編集',
     view: '表示',
     help: 'ヘルプ',
+    workshop: 'ワークショップ',
     export: 'エクスポート',
     recentMaps: '最近使ったマップ',
     noRecentMaps: '最近使ったマップはありません',

@@ -82,6 +82,8 @@ export const OPERATION_LABELS_RU = {
   'operation.rating.start.menu': 'Раунд оценки',
   'operation.actions.print': 'Печать плана действий…',
   'operation.map.compare': 'Сравнить с точкой восстановления…',
+  // the live workshop room
+  'operation.room.open': 'Открыть комнату…',
 } as const satisfies Labels;
 
 export const OPERATION_LABELS_KO = {
@@ -154,6 +156,8 @@ export const OPERATION_LABELS_KO = {
   'operation.rating.start.menu': '평가 라운드',
   'operation.actions.print': '실행 계획 인쇄…',
   'operation.map.compare': '복원 지점과 비교…',
+  // the live workshop room
+  'operation.room.open': '룸 열기…',
 } as const satisfies Labels;
 
 export const OPERATION_LABELS_JA = {
@@ -226,6 +230,8 @@ export const OPERATION_LABELS_JA = {
   'operation.rating.start.menu': '評価ラウンド',
   'operation.actions.print': 'アクションプランを印刷…',
   'operation.map.compare': '復元ポイントと比較…',
+  // the live workshop room
+  'operation.room.open': 'ルームを開く…',
 } as const satisfies Labels;
 
 const BY_LOCALE: Readonly<Record<Locale, Labels>> = { en: OPERATION_LABELS, ru: OPERATION_LABELS_RU, ko: OPERATION_LABELS_KO, ja: OPERATION_LABELS_JA };

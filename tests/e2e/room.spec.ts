@@ -5,7 +5,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import path from 'node:path';
 import { startRoomServer, type RoomServer } from '../../electron/main/room/room-server';
-import { createMap, node, openLibrary, screenshot } from './driver';
+import { createMap, node, openLibrary, screenshot, SCREENSHOTS } from './driver';
 
 const PHONE = { width: 360, height: 740 };
 let room: RoomServer;
@@ -68,7 +68,7 @@ test('a workshop: propose → accept → rate → reveal → apply → undo', as
   await ann.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '8' }).click();
   await ann.page.getByRole('radiogroup', { name: 'Importance of Loyalty app' }).getByRole('radio', { name: '6' }).click();
   await bob.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '5' }).click();
-  await expect(panel.getByText('Ratings: 2 · from 2 participant(s)')).toBeVisible();
+  await expect(panel.getByText('2 ratings · from 2 participants')).toBeVisible();
   await expect(panel.getByRole('table')).toHaveCount(0);
   await screenshot(ann.page, 'room-phone-rating-light');
   await screenshot(bob.page, 'room-phone-rating-dark');
@@ -185,7 +185,122 @@ test('a phone rating made while the room was down arrives when it is back', asyn
   // Back on the same port with the same token and state: both reconnect by themselves.
   room = await startRoomServer({ host: '127.0.0.1', port, staticDir: path.resolve('dist/renderer'), dataDir, persistDelayMs: 10 });
   await expect(ann.page.getByRole('status').first()).toHaveText('Connected', { timeout: 15_000 });
-  await expect(panel.getByText('Ratings: 1 · from 1 participant(s)')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByText('1 rating · from 1 participant')).toBeVisible({ timeout: 15_000 });
   await ann.context.close();
   await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A phone in `locale` with the room's map published and a round open, as a workshop has it mid-way. */
+async function localPhone(browser: Browser, locale: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, colorScheme, locale });
+  const page = await context.newPage();
+  // every text the page ever shows, from before its first render
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenTexts: string[] }).seenTexts = seen;
+    new MutationObserver(() => seen.push(document.body?.innerText ?? '')).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(room.participantUrl);
+  return { context, page };
+}
+
+async function publishCafe(title: string, stage: string, touchpoint: string) {
+  const { openRound, publish } = await import('../../shared/room');
+  publish(room.doc, { title, locale: 'en', stages: [{ id: 's1', name: stage }], touchpoints: [{ id: 't1', label: touchpoint, stageId: 's1', channel: 'online' }], chains: [] });
+  openRound(room.doc, { id: 'r1', topicIds: ['t1'] });
+}
+
+/** Nothing wider than the phone: no sideways scrolling, no text cut at the right edge. */
+async function expectFitsPhone(page: Page) {
+  const overflow = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    wide: [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5).map((el) => el.outerHTML.slice(0, 80)),
+  }));
+  expect(overflow.wide).toEqual([]);
+  expect(overflow.page).toBeLessThanOrEqual(PHONE.width);
+}
+
+test('a Japanese phone shows the room page in Japanese from its first frame, at 360 px, light and dark', async ({ browser }) => {
+  await publishCafe('角のカフェ', '認知', 'ウェブサイト');
+  for (const scheme of ['light', 'dark'] as const) {
+    const { context, page } = await localPhone(browser, 'ja-JP', scheme);
+    await expect(page.getByRole('heading', { level: 1, name: '角のカフェ' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page).toHaveTitle('Touchmap ワークショップ');
+    await expect(page.getByRole('radiogroup', { name: '「ウェブサイト」のスコア' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'ファシリテーターに送る' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '言語' })).toHaveValue('ja');
+    const seen = await page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
+    expect(seen.filter((text) => /Send to the facilitator|Your name|Connecting…/.test(text))).toEqual([]);
+    await expectFitsPhone(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/room-phone-ja-${scheme}.png`, fullPage: true });
+    await context.close();
+  }
+});
+
+test('a Russian phone speaks Russian with its plurals; the language picker switches to English and the phone remembers it', async ({ browser }) => {
+  await publishCafe('Кофейня на углу', 'Осведомлённость', 'Сайт');
+  for (const scheme of ['light', 'dark'] as const) {
+    const { context, page } = await localPhone(browser, 'ru-RU', scheme);
+    await expect(page.getByRole('heading', { level: 2, name: 'Оцените эти точки контакта' })).toBeVisible();
+    await expect(page.getByRole('status').first()).toHaveText('Подключено');
+    await expect(page.getByLabel('Точка контакта', { exact: true })).toBeVisible();
+    await expectFitsPhone(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/room-phone-ru-${scheme}.png`, fullPage: true });
+    if (scheme === 'dark') {
+      await page.getByRole('combobox', { name: 'Язык' }).selectOption('en');
+      await expect(page.getByRole('heading', { level: 2, name: 'Rate these touchpoints' })).toBeVisible();
+      await expect(page).toHaveTitle('Touchmap workshop');
+      await page.reload();
+      await expect(page.getByRole('button', { name: 'Send to the facilitator' })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
+    await context.close();
+  }
+});
+
+test.describe('on a Russian computer', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('the facilitator runs the room in Russian: the panel, the inbox and the round’s count in Russian plurals', async ({ browser }) => {
+    for (const [width, height, scheme] of [[1440, 900, 'light'], [1280, 720, 'dark']] as const) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, locale: 'ru-RU' });
+      const page = await context.newPage();
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: 'Ваши карты' })).toBeVisible();
+      await page.getByRole('button', { name: 'Новая карта' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'Новая карта' });
+      await dialog.getByLabel('Название бизнеса или карты').fill('Кофейня');
+      await dialog.getByRole('button', { name: 'Создать карту' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Кофейня' })).toBeVisible();
+      await page.getByRole('button', { name: 'Комната', exact: true }).click();
+      const panel = page.getByRole('complementary', { name: 'Комната воркшопа' });
+      await panel.getByLabel('Адрес фасилитатора').fill(room.ownerUrl);
+      await panel.getByRole('button', { name: 'Подключиться' }).click();
+      await expect(panel.getByRole('status').first()).toHaveText('Подключено');
+      await expect(panel.getByRole('heading', { name: 'Участники (0)' })).toBeVisible();
+
+      const ann = await localPhone(browser, 'ru-RU');
+      await ann.page.getByLabel('Точка контакта', { exact: true }).fill('Приложение лояльности');
+      await ann.page.getByRole('button', { name: 'Отправить фасилитатору' }).click();
+      await expect(ann.page.getByText('Отправлено. Фасилитатор рассмотрит предложение.')).toBeVisible();
+      await panel.getByRole('button', { name: 'Добавить «Приложение лояльности» на карту' }).click();
+      await panel.getByRole('checkbox', { name: 'Приложение лояльности' }).check();
+      await panel.getByRole('button', { name: 'Начать раунд (1)' }).click();
+      await ann.page.getByRole('radiogroup', { name: 'Оценка: Приложение лояльности' }).getByRole('radio', { name: '8' }).click();
+      await expect(panel.getByText('1 оценка · от 1 участника')).toBeVisible();
+      await panel.getByRole('heading', { name: 'Раунд оценки' }).scrollIntoViewIfNeeded();
+      await screenshot(page, `room-panel-ru-${width}-${scheme}`);
+      await panel.getByRole('button', { name: 'Показать результаты' }).click();
+      await expect(panel.getByRole('button', { name: 'Применить средние как оценки' })).toBeVisible();
+      // the mean with the Russian decimal comma
+      await expect(panel.getByRole('row', { name: /Приложение лояльности/ })).toContainText('8,0 (1)');
+      await screenshot(page, `room-panel-ru-results-${width}-${scheme}`);
+      await ann.context.close();
+      await context.close();
+      // A fresh room for the next window size: the same room would still hold this round.
+      await room.close();
+      room = await startRoomServer({ host: '127.0.0.1', port: 0, staticDir: path.resolve('dist/renderer') });
+    }
+  });
 });

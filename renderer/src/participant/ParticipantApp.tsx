@@ -13,8 +13,10 @@ import {
   setParticipantName,
   type RoomChannel,
 } from '@shared/room';
-import { t } from '../i18n';
+import { t, useLanguage } from '../i18n';
+import { LANGUAGE_NAMES, UI_LANGUAGES, isUiLanguage } from '@shared/i18n/languages';
 import type { RoomSession } from './room-session';
+import { choosePhoneLanguage } from './language';
 
 /** Re-renders on every change of the room document or of the connection. */
 function useRoom(session: RoomSession) {
@@ -33,6 +35,8 @@ function useRoom(session: RoomSession) {
 
 export function ParticipantApp({ session }: { session: RoomSession }) {
   useRoom(session);
+  // The whole page re-renders when the person picks another language.
+  useLanguage();
   const connection = useSyncExternalStore(session.onConnection, session.connection);
   const { doc, participantId: me } = session;
   const published = readPublished(doc);
@@ -44,9 +48,12 @@ export function ParticipantApp({ session }: { session: RoomSession }) {
     <main className="participant">
       <header className="participant-header">
         <h1>{published.title || t('participant.waiting')}</h1>
-        <p className={`participant-status participant-status-${connection}`} role="status">
-          {t(`participant.connection.${connection === 'refused' ? 'offline' : connection}`)}
-        </p>
+        <div className="participant-header-row">
+          <p className={`participant-status participant-status-${connection}`} role="status">
+            {t(`participant.connection.${connection === 'refused' ? 'offline' : connection}`)}
+          </p>
+          <LanguagePicker />
+        </div>
         {published.slide ? (
           <p className="participant-slide" aria-label={t('participant.slide.label')}>
             {published.slide.total > 1
@@ -63,6 +70,27 @@ export function ParticipantApp({ session }: { session: RoomSession }) {
       <MapSection session={session} />
       <MyProposals session={session} me={me} />
     </main>
+  );
+}
+
+/** The page's language, each in its own name; the phone's own language is picked to begin with. */
+function LanguagePicker() {
+  const language = useLanguage();
+  return (
+    <select
+      className="participant-language"
+      value={language}
+      aria-label={t('participant.language')}
+      onChange={(event) => {
+        if (isUiLanguage(event.target.value)) void choosePhoneLanguage(event.target.value);
+      }}
+    >
+      {UI_LANGUAGES.map((code) => (
+        <option key={code} value={code} lang={code}>
+          {LANGUAGE_NAMES[code]}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -162,7 +190,7 @@ function ProposeSection({ session, disabled }: { session: RoomSession; disabled:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (label.trim() === '') return setError(t('participant.propose.labelRequired'));
-    if (count >= ROOM_LIMITS.proposalsPerParticipant) return setError(t('participant.propose.tooMany', { max: ROOM_LIMITS.proposalsPerParticipant }));
+    if (count >= ROOM_LIMITS.proposalsPerParticipant) return setError(t('participant.propose.tooMany', { count: ROOM_LIMITS.proposalsPerParticipant }));
     propose(session.doc, session.participantId, crypto.randomUUID(), {
       label: label.trim(),
       ...(stageId ? { stageId } : {}),

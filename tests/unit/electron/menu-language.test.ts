@@ -17,11 +17,12 @@ const label = (items: MenuItemConstructorOptions[], id: string) => items.find((i
 describe('the native menu in the UI language', () => {
   it('names its menus and items in Korean after the renderer says it speaks Korean', () => {
     const template = buildMenuTemplate('linux', applyMenuPatch(INITIAL_MENU_STATE, { locale: 'ko' }), { operation: vi.fn(), openRecentMap: vi.fn() });
-    expect(template.map((menu) => menu.label)).toEqual(['파일', '편집', '보기', '도움말']);
+    expect(template.map((menu) => menu.label)).toEqual(['파일', '편집', '보기', '워크숍', '도움말']);
     const items = build('linux', 'ko');
     expect(label(items, 'edit.undo')).toBe('실행 취소');
     expect(label(items, 'export.pdf')).toBe('PDF…');
     expect(label(items, 'recent:none')).toBe('최근 맵 없음');
+    expect(label(items, 'room.open')).toBe('룸 열기…');
   });
 
   it('keeps the Windows mnemonic on Latin titles only', () => {
@@ -29,6 +30,8 @@ describe('the native menu in the UI language', () => {
     expect(en[0]?.label).toBe('&File');
     const ru = buildMenuTemplate('win32', applyMenuPatch(INITIAL_MENU_STATE, { locale: 'ru' }), { operation: vi.fn(), openRecentMap: vi.fn() });
     expect(ru[0]?.label).toBe('Файл');
+    expect(en.map((menu) => menu.label)).toContain('&Workshop');
+    expect(ru.map((menu) => menu.label)).toContain('Воркшоп');
   });
 
   it.each(['ru', 'ko', 'ja'] as const)('has a %s name for every menu item, none of them the English one', (locale) => {

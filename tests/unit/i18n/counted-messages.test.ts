@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n, setLanguage, t } from '../../../renderer/src/i18n';
 import { summaryText } from '../../../renderer/src/features/history/comparison-text';
+import { roundCountText } from '../../../renderer/src/features/room/round-count';
 import type { MapComparison } from '../../../shared/model/analysis/compare';
 
 const comparison = (counts: Partial<MapComparison>): MapComparison => ({ stages: [], added: 0, removed: 0, scoresUp: 0, scoresDown: 0, actionsCompleted: 0, actionsAdded: 0, byTouchpoint: new Map(), ...counts });
@@ -37,6 +38,30 @@ describe('counted messages in Russian', () => {
     expect([1, 2, 11].map((count) => t('importPreview.dropped.image', { count }))).toEqual(['1 изображение', '2 изображения', '11 изображений']);
     expect([1, 3, 5].map((count) => t('importPreview.importMany', { count }))).toEqual(['Импортировать 1 новую карту', 'Импортировать 3 новые карты', 'Импортировать 5 новых карт']);
     expect([1, 2, 5].map((count) => t('a11y.announce.count', { count }))).toEqual(['1 точка контакта.', '2 точки контакта.', '5 точек контакта.']);
+  });
+});
+
+describe('the live room’s counts', () => {
+  it('decline the round’s ratings and participants each by its own number in Russian', async () => {
+    await setLanguage('ru');
+    expect(roundCountText({ ratings: 1, raters: 1 })).toBe('1 оценка · от 1 участника');
+    expect(roundCountText({ ratings: 3, raters: 2 })).toBe('3 оценки · от 2 участников');
+    expect(roundCountText({ ratings: 5, raters: 21 }, true)).toBe('Раунд завершён: 5 оценок · от 21 участника');
+    expect([1, 3, 50].map((count) => t('participant.propose.tooMany', { count }))).toEqual([
+      'Вы отправили 1 точку контакта — больше одному участнику нельзя.',
+      'Вы отправили 3 точки контакта — больше одному участнику нельзя.',
+      'Вы отправили 50 точек контакта — больше одному участнику нельзя.',
+    ]);
+  });
+
+  it('say one and many in English, and put the people first in Korean and Japanese', async () => {
+    await i18n.changeLanguage('en');
+    expect(roundCountText({ ratings: 1, raters: 1 })).toBe('1 rating · from 1 participant');
+    expect(roundCountText({ ratings: 4, raters: 2 })).toBe('4 ratings · from 2 participants');
+    await setLanguage('ko');
+    expect(roundCountText({ ratings: 4, raters: 2 })).toBe('참가자 2명 · 평가 4개');
+    await setLanguage('ja');
+    expect(roundCountText({ ratings: 4, raters: 2 }, true)).toBe('ラウンド終了：参加者 2 人 · 評価 4 件');
   });
 });
 

@@ -83,6 +83,17 @@ describe.each(LOCALES)('the %s analysis, slides and new screens use the glossary
     expect(analysis.bandsTitle.toLowerCase().split(' · ').sort()).toEqual(['awful', 'ok', 'wow'].map((band) => ui[`band.${band}`]?.toLowerCase()).sort());
   });
 
+  it('names the live room, its participants, the facilitator, the inbox, reveal and apply as the glossary does', () => {
+    const shows = (key: string, idea: string) => expect(ui[key]?.toLowerCase(), key).toContain(term(idea));
+    shows('room.panel.title', 'room (the live workshop room phones join)');
+    shows('room.participants.heading', 'participant (a person in the room)');
+    shows('participant.waiting', 'facilitator (who runs the workshop)');
+    shows('participant.propose.submit', 'facilitator (who runs the workshop)');
+    shows('room.inbox.heading', "inbox (the facilitator's list of proposed touchpoints)");
+    shows('room.round.reveal', "reveal (show a round's hidden results)");
+    shows('room.results.apply', "apply (write the round's means to the map)");
+  });
+
   it('never calls a chain’s step a stage', () => {
     const stage = term('stage (lifecycle)');
     for (const word of [slides.steps, analysis.emptyChain, ui['rating.chainStep'] ?? '', ui['present.step'] ?? '']) expect(word.toLowerCase()).not.toContain(stage);

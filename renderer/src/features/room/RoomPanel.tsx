@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { touchpointsOf } from '@shared/model';
 import { readInbox, readParticipants, readPublished, readRatings, readRound, removedParticipants, roomState, type InboxItem, type TopicTally } from '@shared/room';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { useDocumentStore } from '../../store/document-store';
 import { qrDataUrl } from './qr-code';
 import { acceptProposal, applyRoundScores, endRound, mergeProposal, rejectProposal, removeFromRoom, reveal, roundTallies, setState, startRound } from './room-actions';
@@ -14,6 +14,7 @@ import type { RoomLink } from './room-link';
 import { desktopRoom } from '../../platform/room';
 import type { RoomAddressChoice } from '@shared/ipc';
 import { useRoomStore } from './room-store';
+import { roundCountText } from './round-count';
 import './room.css';
 
 export function RoomPanelHost() {
@@ -46,7 +47,7 @@ function ConnectForm() {
       <p className="muted">{t('room.connect.hint')}</p>
       <label className="field">
         <span>{t('room.connect.label')}</span>
-        <input value={address} onChange={(e) => setAddress(e.target.value)} placeholder="ws://192.168.1.20:4455/room?token=…" spellCheck={false} />
+        <input value={address} onChange={(e) => setAddress(e.target.value)} placeholder={t('room.connect.placeholder')} spellCheck={false} />
       </label>
       {error ? <p role="alert" className="room-error">{t(`room.connect.error.${error}`)}</p> : null}
       <button type="submit" className="button button--primary">{t('room.connect.submit')}</button>
@@ -297,10 +298,9 @@ function ratingCounts(link: RoomLink) {
 }
 
 function OpenRound({ link, remaining }: { link: RoomLink; remaining?: number }) {
-  const { ratings, raters } = ratingCounts(link);
   return (
     <div className="room-round-live">
-      <p role="status" aria-live="polite">{t('room.round.count', { ratings, raters })}</p>
+      <p role="status" aria-live="polite">{roundCountText(ratingCounts(link))}</p>
       {remaining !== undefined ? <p className="muted">{t('room.round.remaining', { time: `${Math.floor(remaining / 60)}:${String(remaining % 60).padStart(2, '0')}` })}</p> : null}
       <p className="muted room-small">{t('room.round.hidden')}</p>
       <div className="room-row">
@@ -312,10 +312,9 @@ function OpenRound({ link, remaining }: { link: RoomLink; remaining?: number }) 
 }
 
 function ClosedRound({ link }: { link: RoomLink }) {
-  const { ratings, raters } = ratingCounts(link);
   return (
     <div className="room-round-live">
-      <p>{t('room.round.closed', { ratings, raters })}</p>
+      <p>{roundCountText(ratingCounts(link), true)}</p>
       <button type="button" className="button button--primary" onClick={() => reveal(link)}>{t('room.round.reveal')}</button>
     </div>
   );
@@ -342,8 +341,8 @@ function RevealedRound({ link }: { link: RoomLink }) {
           {tallies.map((tally) => (
             <tr key={tally.topicId}>
               <th scope="row">{labels.get(tally.topicId) ?? tally.topicId}</th>
-              <td>{tally.mean !== undefined ? tally.mean.toFixed(1) : '—'}<span className="muted room-small"> ({tally.count})</span></td>
-              <td>{tally.spread !== undefined ? `±${tally.spread.toFixed(1)} · ${tally.min}–${tally.max}` : '—'}</td>
+              <td className="room-nowrap">{tally.mean !== undefined ? oneDecimal(tally.mean) : '—'}<span className="muted room-small"> ({tally.count})</span></td>
+              <td className="room-nowrap">{tally.spread !== undefined ? `±${oneDecimal(tally.spread)} · ${tally.min}–${tally.max}` : '—'}</td>
               <td><Histogram tally={tally} /></td>
             </tr>
           ))}
@@ -360,6 +359,9 @@ function RevealedRound({ link }: { link: RoomLink }) {
     </div>
   );
 }
+
+/** 8.5 in English, 8,5 in Russian: the UI language's decimal sign. */
+const oneDecimal = (value: number) => formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function Histogram({ tally }: { tally: TopicTally }) {
   const most = Math.max(1, ...tally.histogram);
