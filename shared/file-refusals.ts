@@ -10,7 +10,7 @@
  * as a whole; map-refusals.ts words those inside a map.
  */
 import { describeValue } from './model/schema';
-import { fill, wordsOf } from './i18n/message-language';
+import { countText, fill, wordsOf } from './i18n/message-language';
 import { REFUSAL_WORDS, type RefusalWords } from './i18n/refusal-words';
 
 /** A refused file: the message for people, the technical text behind "Details", and where. */
@@ -51,7 +51,7 @@ export function tooLarge(bytes: number, limitBytes: number): FileRefusal {
 
 /** Rounded up so a file just over the limit never reads as "50.0 MB; the limit is 50 MB". */
 function megabytes(bytes: number): string {
-  return (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1);
+  return countText(Math.ceil((bytes / (1024 * 1024)) * 10) / 10, 1);
 }
 
 /**

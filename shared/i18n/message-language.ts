@@ -90,6 +90,7 @@ export function quoteName(name: string): string {
  * A count for a sentence of the current language: `100,000` in English, Korean and Japanese,
  * `100 000` in Russian (where a comma is the decimal point). Details keep en-US digits.
  */
-export function countText(value: number): string {
-  return value.toLocaleString(current === 'ru' ? 'ru-RU' : 'en-US');
+export function countText(value: number, fractionDigits?: number): string {
+  const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+  return value.toLocaleString(current === 'ru' ? 'ru-RU' : 'en-US', digits);
 }
