@@ -12,6 +12,7 @@ import { parseTouchmapFile, serializeTouchmapFile } from '@shared/file-format';
 import { setMessageLanguage } from '@shared/i18n/message-language';
 import { readImportFile } from '@shared/import';
 import { MAX_FILE_BYTES } from '@shared/limits';
+import { planPages } from '@shared/model/page-layout';
 import { mapDoc } from '../../builders/map-doc';
 
 const refusedDir = fileURLToPath(new URL('../../fixtures/files/refused/', import.meta.url));
@@ -108,5 +109,13 @@ describe('an import', () => {
   it('names a misnamed file and its real kind in Korean', () => {
     setMessageLanguage('ko');
     expect(problem(strToU8('<opml version="2.0"><body/></opml>'), 'plan.xmind')).toBe('이름은 .xmind(으)로 끝나지만 내용은 XML 텍스트이며 XMind 맵이(가) 아닙니다. OPML 개요(으)로 보이니 이름을 .opml(으)로 끝나게 바꾸세요.');
+  });
+});
+
+describe('the PDF page plan’s notice', () => {
+  it('says in Japanese that a map squeezed onto one page prints small, and what to do', () => {
+    setMessageLanguage('ja');
+    const plan = planPages({ paper: 'a4', landscape: false, marginIn: 0.5, content: { width: 2000, height: 1000 }, mode: 'fit' });
+    expect(plan.notice).toBe('1 ページに収めるため、マップを 35% で印刷します。小さな名前は読みにくいかもしれません。ポスターにすると複数ページに大きく印刷できます。');
   });
 });

@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLI_WORDS } from '@shared/i18n/cli-words';
+import { EXPORT_WORDS } from '@shared/i18n/export-words';
 import { IMPORT_WORDS } from '@shared/i18n/import-words';
 import { FIELD_WORDS, REFUSAL_WORDS } from '@shared/i18n/refusal-words';
 import { UI_LANGUAGES } from '@shared/i18n/languages';
 import { cliMessageLanguage, fill, messageLanguage, placeholdersOf, quoteName, setMessageLanguage } from '@shared/i18n/message-language';
 
-const TABLES = { REFUSAL_WORDS, IMPORT_WORDS, CLI_WORDS, FIELD_WORDS } as const;
+const TABLES = { REFUSAL_WORDS, IMPORT_WORDS, CLI_WORDS, FIELD_WORDS, EXPORT_WORDS } as const;
 
 describe.each(Object.entries(TABLES))('%s', (_name, table) => {
   const english = table.en as Readonly<Record<string, string>>;
