@@ -13,6 +13,9 @@ import { setMessageLanguage } from '@shared/i18n/message-language';
 import { readImportFile } from '@shared/import';
 import { MAX_FILE_BYTES } from '@shared/limits';
 import { planPages } from '@shared/model/page-layout';
+import { addStage } from '@shared/model/commands/stages';
+import { renameTopic } from '@shared/model/commands/topics';
+import { CommandError } from '@shared/model/errors';
 import { mapDoc } from '../../builders/map-doc';
 
 const refusedDir = fileURLToPath(new URL('../../fixtures/files/refused/', import.meta.url));
@@ -117,5 +120,19 @@ describe('the PDF page plan’s notice', () => {
     setMessageLanguage('ja');
     const plan = planPages({ paper: 'a4', landscape: false, marginIn: 0.5, content: { width: 2000, height: 1000 }, mode: 'fit' });
     expect(plan.notice).toBe('1 ページに収めるため、マップを 35% で印刷します。小さな名前は読みにくいかもしれません。ポスターにすると複数ページに大きく印刷できます。');
+  });
+});
+
+describe('a refused edit', () => {
+  const full = () => mapDoc('Clinic', { stages: Array.from({ length: 200 }, (_, i) => `Stage ${i + 1}`) }).build();
+  it('a map with the most stages refuses one more, in Korean; the field stays as the code names it', () => {
+    setMessageLanguage('ko');
+    expect(() => addStage(full(), { id: 's-new', name: 'One more' })).toThrow(new CommandError('stages', '맵의 단계 수(200개)가 이미 최대입니다. 맵 하나에는 단계 200개까지 담을 수 있습니다'));
+  });
+  it('a label past its limit is refused in Russian, with Russian digits', () => {
+    setMessageLanguage('ru');
+    const doc = mapDoc('Clinic').touchpoint('Site').build();
+    const site = Object.values(doc.topics).find((t) => t.label === 'Site')!;
+    expect(() => renameTopic(doc, site.id, 'x'.repeat(10_001))).toThrow(new CommandError('label', 'длина — 10\u00a0001 симв., а можно не больше 10\u00a0000'));
   });
 });
