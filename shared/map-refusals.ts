@@ -197,8 +197,11 @@ export function recordProblem(file: unknown, issue: z.core.$ZodIssue, details: s
   if (subject.field.join('.') === 'action.due' && typeof value === 'string') {
     return { error: sentence(subject, fill(words.dueNotADate, { value: describeValue(value) })), details, path };
   }
-  // The rule is the schema's own technical phrase (`one of online, offline`), so it stays as written.
-  const rule = issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+  // The schema's own phrase: `one of online, offline` is said in the message language, the values as written;
+  // a rarer rule (`text`, `an id`) stays as the schema words it.
+  const schemaRule = issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+  const oneOf = /^one of (.+)$/.exec(schemaRule);
+  const rule = oneOf ? fill(words.ruleOneOf, { list: oneOf[1] ?? '' }) : schemaRule;
   return { error: sentence(subject, fill(words.fieldBad, { field, value: describeValue(value), rule })), details, path };
 }
 

@@ -136,3 +136,10 @@ describe('a refused edit', () => {
     expect(() => renameTopic(doc, site.id, 'x'.repeat(10_001))).toThrow(new CommandError('label', 'длина — 10\u00a0001 симв., а можно не больше 10\u00a0000'));
   });
 });
+
+describe('a value that is not one of a list', () => {
+  it('says which values are allowed in Japanese, the values as the file writes them', () => {
+    setMessageLanguage('ja');
+    expect(refusal('channel-unknown').error).toMatch(/^マップ「Clinic — new patients」のタッチポイント「Context ad」：チャネルが "web" ですが、online, offline のいずれかではありません。/);
+  });
+});
