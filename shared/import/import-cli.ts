@@ -10,6 +10,7 @@ import { PRESET_IDS, type PresetId } from '../templates/presets';
 import { buildMapFromPlan } from './build-map';
 import { planTree, plannedTopicCount, type ImportPlan, type MarkerScores, type TreeStructure } from './plan';
 import { fileTitle, readImportFile } from './read-import';
+import type { DroppedKind } from './source';
 import { guessColumns, planTable } from './table-plan';
 import { CLI_WORDS, type CliWords } from '../i18n/cli-words';
 import { isUiLanguage, UI_LANGUAGES } from '../i18n/languages';
@@ -19,6 +20,18 @@ import { fill, wordsOf } from '../i18n/message-language';
 export { cliMessageLanguage, setMessageLanguage } from '../i18n/message-language';
 
 const cliWords = (): CliWords => wordsOf(CLI_WORDS);
+
+/** What an import left out, by the word table's key. */
+const DROPPED_WORDS: Readonly<Record<DroppedKind, keyof CliWords>> = {
+  image: 'droppedImage',
+  attachment: 'droppedAttachment',
+  relation: 'droppedRelation',
+  link: 'droppedLink',
+  floating: 'droppedFloating',
+  emptyRow: 'droppedEmptyRow',
+  formula: 'droppedFormula',
+  style: 'droppedStyle',
+};
 
 /** One of the command line's sentences, filled: for scripts/import.mjs. */
 export const cliText = (key: keyof CliWords, vars?: Readonly<Record<string, string | number>>): string => fill(cliWords()[key], vars);
@@ -125,8 +138,8 @@ export function runImport(bytes: Uint8Array, name: string, options: ImportCliOpt
     docs.push(built.doc);
   }
   const lines = plans.map((p) => fill(cliWords().reportLine, { title: p.title, touchpoints: p.touchpoints.length, details: plannedTopicCount(p) - p.touchpoints.length, stages: p.stages.length }));
-  const dropped = Object.entries(source.dropped).map(([k, n]) => `${n} ${k}`);
+  const dropped = Object.entries(source.dropped).map(([kind, count]) => fill(cliWords()[DROPPED_WORDS[kind as DroppedKind]], { count }));
   const notes = plans.flatMap((p) => p.notes);
-  const report = [...lines, ...(dropped.length > 0 ? [fill(cliWords().leftOut, { list: dropped.join(', ') })] : []), ...notes].join('\n');
+  const report = [...lines, ...(dropped.length > 0 ? [fill(cliWords().leftOut, { list: dropped.join(cliWords().listSeparator) })] : []), ...notes].join('\n');
   return { ok: true, text: serializeTouchmapFile(docs, deps.now), docs, report, suggestedName: `${fileTitle(name)}.touchmap` };
 }
