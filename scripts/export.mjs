@@ -22,8 +22,8 @@ const DIST = join(ROOT, 'dist', 'renderer');
 /**
  * The command line itself (parsing, messages, file names) lives in shared/export-cli.ts, which
  * the packaged app's `touchmap --export` uses too, so the two cannot disagree; the formats and
- * their `--format` words come with it from shared/export-formats.ts, its one run-time import
- * (plain data). It is TypeScript: bundled in memory and imported from a data: URL, so parallel
+ * their `--format` words come with it from shared/export-formats.ts, and its words in four languages
+ * from shared/i18n/ (plain data). It is TypeScript: bundled in memory and imported from a data: URL, so parallel
  * runs never race over a file in .tmp/ and nothing stale is ever loaded.
  */
 async function loadExportCli() {
@@ -67,6 +67,11 @@ function serve(root) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
+// Messages in the person's language: --lang, else LC_ALL / LC_MESSAGES / LANG, else English.
+const language = cli.cliMessageLanguage(process.argv.slice(2), process.env);
+cli.setMessageLanguage(language);
+const words = (key, vars) => cli.cliText(key, vars);
+
 async function main() {
   const parsed = cli.parseExportArgs(process.argv.slice(2));
   if (!parsed.ok) fail(`${parsed.error}\n\n${cli.exportUsage()}`);
@@ -76,11 +81,11 @@ async function main() {
   }
   const opts = parsed.options;
   const file = resolve(opts.file);
-  if (!existsSync(file) || !statSync(file).isFile()) fail(`No file at ${file}.`);
+  if (!existsSync(file) || !statSync(file).isFile()) fail(words('noFileAt', { path: file }));
   const size = statSync(file).size;
   if (size > cli.MAX_EXPORT_FILE_BYTES) fail(cli.fileTooLargeMessage(basename(file), size));
   const text = readFileSync(file, 'utf8');
-  if (!existsSync(join(DIST, 'export.html'))) fail(`The built renderer is missing (${join(DIST, 'export.html')}). Run "npm run build:renderer" first.`);
+  if (!existsSync(join(DIST, 'export.html'))) fail(words('rendererMissing', { path: join(DIST, 'export.html') }));
 
   const { chromium } = await import('playwright-core');
   let executablePath;
@@ -98,9 +103,10 @@ async function main() {
     const { port } = server.address();
     await page.goto(`http://127.0.0.1:${port}/export.html`);
     await page.waitForFunction(() => typeof window.touchmapExport === 'function', null, { timeout: 30_000 }).catch(() => {
-      throw new Error(`The export page did not start${pageErrors.length ? `: ${pageErrors.join('; ')}` : '.'}`);
+      throw new Error(`${words('pageDidNotStart')}${pageErrors.length ? ` ${pageErrors.join('; ')}` : ''}`);
     });
-    const request = cli.exportRequest(opts);
+    // The page words a refused file in the same language as this script.
+    const request = { ...cli.exportRequest(opts), language };
     let result;
     try {
       result = await page.evaluate(([t, o]) => window.touchmapExport(t, o), [text, request]);

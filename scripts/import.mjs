@@ -41,6 +41,9 @@ function newId(prefix) {
   return `${prefix}-${randomBytes(8).toString('hex').slice(0, 10)}`;
 }
 
+// Messages in the person's language: --lang, else LC_ALL / LC_MESSAGES / LANG, else English.
+cli.setMessageLanguage(cli.cliMessageLanguage(process.argv.slice(2), process.env));
+
 try {
   const parsed = cli.parseImportArgs(process.argv.slice(2));
   if (!parsed.ok) fail(`${parsed.error}\n\n${cli.importUsage()}`);
@@ -50,18 +53,18 @@ try {
   }
   const opts = parsed.options;
   const file = resolve(opts.file);
-  if (!existsSync(file) || !statSync(file).isFile()) fail(`No file at ${file}.`);
+  if (!existsSync(file) || !statSync(file).isFile()) fail(cli.cliText('noFileAt', { path: file }));
   const result = cli.runImport(new Uint8Array(readFileSync(file)), basename(file), opts, { newId, now: new Date().toISOString() });
   if (!result.ok) fail(result.problem);
   const out = resolve(opts.out ?? join(dirname(file), result.suggestedName));
   try {
-    writeExportFile(out, result.text, { force: opts.force, message: (target) => `${target} exists; add --force to replace it.` });
+    writeExportFile(out, result.text, { force: opts.force, message: (target) => cli.cliText('importExists', { target }) });
   } catch (error) {
     if (error instanceof ExistingFileError) fail(error.message);
     throw error;
   }
   process.stderr.write(`${result.report}\n`);
-  process.stdout.write(`Wrote ${result.docs.length} map(s) to ${out}\n`);
+  process.stdout.write(`${cli.cliText('wrote', { count: result.docs.length, path: out })}\n`);
 } catch (error) {
   fail(error?.message ?? String(error), 2);
 }

@@ -7,6 +7,10 @@
  * only the format table (export-formats.ts, plain data), so the script's on-the-fly bundle stays
  * a few kilobytes instead of pulling in zod and the model.
  */
+import { CLI_WORDS, type CliWords } from './i18n/cli-words';
+import { isUiLanguage, UI_LANGUAGES } from './i18n/languages';
+import { fill, wordsOf } from './i18n/message-language';
+import type { Locale } from './model/types';
 import type { Orientation, PageMode, Paper, SlideFrame } from './model/page-layout';
 import { CLI_EXPORT_FORMATS, EXPORT_FORMAT_INFO, cliFormatNamed, cliNameOf, extensionOf, isVisualFormat, type CliExportFormat } from './export-formats';
 
@@ -33,6 +37,9 @@ export const MAX_EXPORT_SCALE = 4;
  */
 export const MAX_EXPORT_FILE_BYTES = 50 * 1024 * 1024;
 /** Every message starts with this, so a batch log says which tool complained. */
+/** The scripts set their message language through this module, the one they bundle. */
+export { cliMessageLanguage, setMessageLanguage } from './i18n/message-language';
+
 export const EXPORT_MESSAGE_PREFIX = 'touchmap export: ';
 
 /** The parsed command line. */
@@ -57,6 +64,8 @@ export interface ExportCliOptions {
   readonly chains: boolean;
   /** `--force`: replace a file already at the target; without it the export refuses and names the file. */
   readonly force: boolean;
+  /** `--lang`: the language of the messages; else the locale's (shared/i18n/message-language.ts cliMessageLanguage). */
+  readonly language?: Locale;
 }
 
 /** What parseExportArgs gives: options, a request for the usage text, or a message naming the problem. */
@@ -83,11 +92,20 @@ export function exportUsage(command = 'npm run export --'): string {
   --appendix              PDF: add the table of touchpoints by stage
   --background white|transparent|dark   (transparent: PNG and SVG only)
   --no-legend --no-title --no-chains    leave those out
+  --lang en|ru|ko|ja      the language of messages (default: LC_ALL, LC_MESSAGES or LANG, else English)
   slides-pdf, slides-pptx: the map's presentation (the slides picked in the app, else the default
                           deck), 16:9, one page or slide per slide; --background dark for the dark theme`;
 }
 
 class UsageError extends Error {}
+
+/** The command line's words in the message language (shared/i18n/message-language.ts). */
+export const cliWords = (): CliWords => wordsOf(CLI_WORDS);
+
+/** One of the command line's sentences, filled: for the scripts, which bundle only this module. */
+export const cliText = (key: keyof CliWords, vars?: Readonly<Record<string, string | number>>): string => fill(cliWords()[key], vars);
+
+const notOneOf = (flag: string, list: readonly string[], value: string) => new UsageError(fill(cliWords().mustBeOneOf, { flag, list: list.join(', '), value }));
 
 const oneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
@@ -121,6 +139,7 @@ function parse(argv: readonly string[]): ExportCliParse {
   let titleBlock = true;
   let chains = true;
   let force = false;
+  let language: Locale | undefined;
   const files: string[] = [];
 
   for (let i = 0; i < argv.length; i++) {
@@ -132,7 +151,7 @@ function parse(argv: readonly string[]): ExportCliParse {
       if (inline !== undefined) return inline;
       const v = argv[i + 1];
       // A missing value must not silently swallow the next option.
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError(fill(cliWords().needsValue, { flag }));
       i++;
       return v;
     };
@@ -150,25 +169,25 @@ function parse(argv: readonly string[]): ExportCliParse {
       case '--scale': {
         const raw = take();
         const n = Number(raw);
-        if (!Number.isFinite(n) || n < MIN_EXPORT_SCALE || n > MAX_EXPORT_SCALE) throw new UsageError(`--scale must be a number from ${MIN_EXPORT_SCALE} to ${MAX_EXPORT_SCALE}; got "${raw}".`);
+        if (!Number.isFinite(n) || n < MIN_EXPORT_SCALE || n > MAX_EXPORT_SCALE) throw new UsageError(fill(cliWords().scaleRange, { min: MIN_EXPORT_SCALE, max: MAX_EXPORT_SCALE, value: raw }));
         scale = n;
         break;
       }
       case '--page': {
         const v = take().toLowerCase();
-        if (!oneOf(EXPORT_PAGES, v)) throw new UsageError(`--page must be one of ${EXPORT_PAGES.join(', ')}; got "${v}".`);
+        if (!oneOf(EXPORT_PAGES, v)) throw notOneOf(flag, EXPORT_PAGES, v);
         page = v;
         break;
       }
       case '--paper': {
         const v = take().toLowerCase();
-        if (!oneOf(EXPORT_PAPERS, v)) throw new UsageError(`--paper must be one of ${EXPORT_PAPERS.join(', ')}; got "${v}".`);
+        if (!oneOf(EXPORT_PAPERS, v)) throw notOneOf(flag, EXPORT_PAPERS, v);
         paper = v;
         break;
       }
       case '--background': {
         const v = take().toLowerCase();
-        if (!oneOf(EXPORT_BACKGROUNDS, v)) throw new UsageError(`--background must be one of ${EXPORT_BACKGROUNDS.join(', ')}; got "${v}".`);
+        if (!oneOf(EXPORT_BACKGROUNDS, v)) throw notOneOf(flag, EXPORT_BACKGROUNDS, v);
         background = v;
         break;
       }
@@ -180,7 +199,7 @@ function parse(argv: readonly string[]): ExportCliParse {
         break;
       case '--frame': {
         const v = take().toLowerCase();
-        if (!oneOf(EXPORT_FRAMES, v)) throw new UsageError(`--frame must be one of ${EXPORT_FRAMES.join(', ')}; got "${v}".`);
+        if (!oneOf(EXPORT_FRAMES, v)) throw notOneOf(flag, EXPORT_FRAMES, v);
         frame = v;
         break;
       }
@@ -199,25 +218,32 @@ function parse(argv: readonly string[]): ExportCliParse {
       case '--force':
         force = true;
         break;
+      case '--lang': {
+        const v = take().toLowerCase();
+        if (!isUiLanguage(v)) throw notOneOf(flag, UI_LANGUAGES, v);
+        language = v;
+        break;
+      }
       case '--help':
       case '-h':
         return { ok: true, help: true };
       default:
-        if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.`);
+        if (arg.startsWith('-')) throw new UsageError(fill(cliWords().unknownOption, { option: arg }));
         files.push(arg);
     }
   }
 
-  if (files.length === 0) throw new UsageError('Give the .touchmap file to export.');
-  if (files.length > 1) throw new UsageError(`Give one .touchmap file; got ${files.length}: ${files.join(', ')}.`);
-  if (formatWord === undefined) throw new UsageError(`--format is required: one of ${FORMAT_WORDS.join(', ')}.`);
+  const words = cliWords();
+  if (files.length === 0) throw new UsageError(words.giveFile);
+  if (files.length > 1) throw new UsageError(fill(words.oneFile, { count: files.length, files: files.join(', ') }));
+  if (formatWord === undefined) throw new UsageError(fill(words.formatRequired, { list: FORMAT_WORDS.join(', ') }));
   const format = cliFormatNamed(formatWord);
-  if (!format) throw new UsageError(`--format must be one of ${FORMAT_WORDS.join(', ')}; got "${formatWord}".`);
+  if (!format) throw notOneOf('--format', FORMAT_WORDS, formatWord);
   if (background === 'transparent' && format !== 'png' && format !== 'svg') {
-    throw new UsageError(`--background transparent works for PNG and SVG only; ${cliNameOf(format).toUpperCase()} has no transparency.`);
+    throw new UsageError(fill(words.transparentOnly, { format: cliNameOf(format).toUpperCase() }));
   }
   if (frame !== 'none' && !isVisualFormat(format)) {
-    throw new UsageError(`--frame frames a picture (PDF, PNG, JPEG, SVG); ${cliNameOf(format).toUpperCase()} has none.`);
+    throw new UsageError(fill(words.frameOnly, { format: cliNameOf(format).toUpperCase() }));
   }
   const options: ExportCliOptions = {
     file: files[0] as string,
@@ -235,6 +261,7 @@ function parse(argv: readonly string[]): ExportCliParse {
     titleBlock,
     chains,
     force,
+    ...(language !== undefined ? { language } : {}),
   };
   return { ok: true, options };
 }
@@ -264,6 +291,8 @@ export interface ExportRequest {
   readonly legend: boolean;
   readonly titleBlock: boolean;
   readonly chains: boolean;
+  /** The language of the page's messages (a refused file), as the command line chose it. */
+  readonly language?: Locale;
 }
 
 /**
@@ -287,6 +316,7 @@ export function exportRequest(options: ExportCliOptions): ExportRequest {
     legend: options.legend,
     titleBlock: options.titleBlock,
     chains: options.chains,
+    ...(options.language !== undefined ? { language: options.language } : {}),
   };
 }
 
@@ -353,8 +383,8 @@ export function exportDoneLine(outPath: string, result: ExportResultSummary, pri
  */
 export function exportNotes(result: ExportResultSummary, mapAsked: boolean): string {
   let notes = '';
-  if (result.otherMaps.length > 0 && !mapAsked) notes += `note: the file holds ${result.otherMaps.length + 1} maps; exported "${result.mapTitle}". Pick another with --map.\n`;
-  if (result.notice) notes += `note: ${result.notice}\n`;
+  if (result.otherMaps.length > 0 && !mapAsked) notes += `${fill(cliWords().noteOtherMaps, { count: result.otherMaps.length + 1, title: result.mapTitle })}\n`;
+  if (result.notice) notes += `${fill(cliWords().note, { notice: result.notice })}\n`;
   return notes;
 }
 
@@ -369,12 +399,12 @@ export function exportErrorText(message: string): string {
  * @example existingFileMessage('/maps/Clinic.pdf') // "/maps/Clinic.pdf already exists; …"
  */
 export function existingFileMessage(target: string): string {
-  return `${target} already exists; add --force to replace it, or --out <path> to write elsewhere.`;
+  return fill(cliWords().existingFile, { target });
 }
 
 /** The refusal of a file past MAX_EXPORT_FILE_BYTES. */
 export function fileTooLargeMessage(fileName: string, bytes: number): string {
-  return `${fileName} is ${(bytes / 1048576).toFixed(1)} MB; Touchmap reads files up to ${MAX_EXPORT_FILE_BYTES / 1048576} MB.`;
+  return fill(cliWords().fileTooLarge, { name: fileName, size: (bytes / 1048576).toFixed(1), limit: MAX_EXPORT_FILE_BYTES / 1048576 });
 }
 
 /**
@@ -386,5 +416,5 @@ export function pageErrorMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   const [first = '', ...rest] = raw.replace(/^page\.evaluate: /, '').replace(/^(Uncaught )?(\w*Error: )/, '').split('\n');
   const details = rest.filter((line) => line.startsWith('Details: '));
-  return [first.trim(), ...details].join('\n').trim() || 'The export failed.';
+  return [first.trim(), ...details].join('\n').trim() || cliWords().exportFailed;
 }

@@ -15,60 +15,64 @@ import {
   MAX_TEXT_LENGTH,
   MAX_TOPIC_DEPTH,
   MAX_TOPICS_PER_MAP,
-  limitText,
 } from './limits';
-import { describeValue } from './model/schema';
+import { countText, fill, quoteName } from './i18n/message-language';
+import { refusalWords } from './file-refusals';
 import type { Chain, MapMeta, Topic, TopicId } from './model/types';
 
 /** The topic's text fields that are long texts rather than labels. */
 const LONG_TEXT_FIELDS = ['notes', 'team', 'process', 'outcome', 'data'] as const;
 
-const topicWord = (topic: Topic): string => (topic.parentId === null ? 'the centre topic' : `topic ${describeValue(topic.label)}`);
+const topicWord = (topic: Topic): string => (topic.parentId === null ? refusalWords().limitCentreTopic : fill(refusalWords().limitTopic, { label: quoteName(topic.label) }));
+
+const TEXT_FIELD_WORDS = { notes: 'textNotes', team: 'textTeam', process: 'textProcess', outcome: 'textOutcome', data: 'textData' } as const;
 
 /** Counts and lengths of one map; undefined when all are within their limits. */
 export function checkSizeLimits(meta: MapMeta, topics: readonly Topic[], chains: readonly Chain[], mapIndex: number): FileRefusal | undefined {
   const at = `maps[${mapIndex}]`;
   const base = { mapTitle: meta.title };
+  const words = refusalWords();
   const counts: readonly [readonly unknown[], number, string, string, string][] = [
-    [topics, MAX_TOPICS_PER_MAP, 'MAX_TOPICS_PER_MAP', 'topics', 'topics'],
-    [meta.stages, MAX_STAGES, 'MAX_STAGES', 'stages', 'stages'],
-    [meta.segments, MAX_SEGMENTS, 'MAX_SEGMENTS', 'segments', 'segments'],
-    [meta.competitors, MAX_COMPETITORS, 'MAX_COMPETITORS', 'competitors', 'competitors'],
-    [chains, MAX_CHAINS, 'MAX_CHAINS', 'chains', 'chains'],
+    [topics, MAX_TOPICS_PER_MAP, 'MAX_TOPICS_PER_MAP', 'topics', words.thingsTopics],
+    [meta.stages, MAX_STAGES, 'MAX_STAGES', 'stages', words.thingsStages],
+    [meta.segments, MAX_SEGMENTS, 'MAX_SEGMENTS', 'segments', words.thingsSegments],
+    [meta.competitors, MAX_COMPETITORS, 'MAX_COMPETITORS', 'competitors', words.thingsCompetitors],
+    [chains, MAX_CHAINS, 'MAX_CHAINS', 'chains', words.thingsChains],
   ];
-  for (const [list, limit, limitName, key, word] of counts) {
+  for (const [list, limit, limitName, key, things] of counts) {
     if (list.length <= limit) continue;
-    return overLimitRefusal({ ...base, path: `${at}.${key}`, what: `has ${limitText(list.length)} ${word}`, rule: `a map holds up to ${limitText(limit)} ${word}`, size: list.length, limit, limitName });
+    const what = fill(words.limitCount, { count: countText(list.length), things });
+    return overLimitRefusal({ ...base, path: `${at}.${key}`, what, rule: fill(words.limitCountRule, { limit: countText(limit), things }), size: list.length, limit, limitName });
   }
 
   const longChain = chains.findIndex((chain) => chain.steps.length > MAX_CHAIN_STEPS);
   if (longChain >= 0) {
     const steps = chains[longChain]!.steps.length;
-    return overLimitRefusal({ ...base, path: `${at}.chains[${longChain}].steps`, what: `: chain ${describeValue(chains[longChain]!.name)} has ${limitText(steps)} steps`, rule: `a chain holds up to ${limitText(MAX_CHAIN_STEPS)} steps`, size: steps, limit: MAX_CHAIN_STEPS, limitName: 'MAX_CHAIN_STEPS' });
+    return overLimitRefusal({ ...base, path: `${at}.chains[${longChain}].steps`, what: fill(words.limitChainSteps, { name: quoteName(chains[longChain]!.name), count: countText(steps) }), rule: fill(words.limitChainStepsRule, { limit: countText(MAX_CHAIN_STEPS) }), size: steps, limit: MAX_CHAIN_STEPS, limitName: 'MAX_CHAIN_STEPS' });
   }
 
   const label = (text: string, path: string, owner: string) =>
     text.length <= MAX_LABEL_LENGTH
       ? undefined
-      : overLimitRefusal({ ...base, path, what: `: ${owner} is ${limitText(text.length)} characters long`, rule: `labels and names are up to ${limitText(MAX_LABEL_LENGTH)} characters`, size: text.length, limit: MAX_LABEL_LENGTH, limitName: 'MAX_LABEL_LENGTH' });
+      : overLimitRefusal({ ...base, path, what: fill(words.limitLength, { owner, count: countText(text.length) }), rule: fill(words.limitLabelRule, { limit: countText(MAX_LABEL_LENGTH) }), size: text.length, limit: MAX_LABEL_LENGTH, limitName: 'MAX_LABEL_LENGTH' });
   const long = (text: string | undefined, path: string, owner: string) =>
     text === undefined || text.length <= MAX_TEXT_LENGTH
       ? undefined
-      : overLimitRefusal({ ...base, path, what: `: ${owner} is ${limitText(text.length)} characters long`, rule: `a text field is up to ${limitText(MAX_TEXT_LENGTH)} characters`, size: text.length, limit: MAX_TEXT_LENGTH, limitName: 'MAX_TEXT_LENGTH' });
+      : overLimitRefusal({ ...base, path, what: fill(words.limitLength, { owner, count: countText(text.length) }), rule: fill(words.limitTextRule, { limit: countText(MAX_TEXT_LENGTH) }), size: text.length, limit: MAX_TEXT_LENGTH, limitName: 'MAX_TEXT_LENGTH' });
 
   const problem =
-    label(meta.title, `${at}.title`, 'its title') ??
-    firstOf(meta.stages, (s, i) => label(s.name, `${at}.stages[${i}].name`, `the name of stage ${i + 1}`)) ??
-    firstOf(meta.segments, (s, i) => label(s.name, `${at}.segments[${i}].name`, `the name of segment ${i + 1}`)) ??
-    firstOf(meta.competitors, (c, i) => label(c.name, `${at}.competitors[${i}].name`, `the name of competitor ${i + 1}`)) ??
-    firstOf(chains, (c, i) => label(c.name, `${at}.chains[${i}].name`, `the name of chain ${i + 1}`)) ??
+    label(meta.title, `${at}.title`, words.ownerTitle) ??
+    firstOf(meta.stages, (s, i) => label(s.name, `${at}.stages[${i}].name`, fill(words.ownerStageName, { n: i + 1 }))) ??
+    firstOf(meta.segments, (s, i) => label(s.name, `${at}.segments[${i}].name`, fill(words.ownerSegmentName, { n: i + 1 }))) ??
+    firstOf(meta.competitors, (c, i) => label(c.name, `${at}.competitors[${i}].name`, fill(words.ownerCompetitorName, { n: i + 1 }))) ??
+    firstOf(chains, (c, i) => label(c.name, `${at}.chains[${i}].name`, fill(words.ownerChainName, { n: i + 1 }))) ??
     firstOf(topics, (t, i) => {
       const here = `${at}.topics[${i}]`;
-      if (t.label.length > MAX_LABEL_LENGTH) return label(t.label, `${here}.label`, `the label of topic ${i + 1}`);
+      if (t.label.length > MAX_LABEL_LENGTH) return label(t.label, `${here}.label`, fill(words.ownerTopicLabel, { n: i + 1 }));
       return (
-        firstOf(LONG_TEXT_FIELDS, (field) => long(t[field], `${here}.${field}`, `the ${field} of ${topicWord(t)}`)) ??
-        long(t.action?.what, `${here}.action.what`, `the action of ${topicWord(t)}`) ??
-        long(t.action?.owner, `${here}.action.owner`, `the action owner of ${topicWord(t)}`)
+        firstOf(LONG_TEXT_FIELDS, (field) => long(t[field], `${here}.${field}`, fill(words.ownerTopicField, { field: words[TEXT_FIELD_WORDS[field]], topic: topicWord(t) }))) ??
+        long(t.action?.what, `${here}.action.what`, fill(words.ownerTopicAction, { topic: topicWord(t) })) ??
+        long(t.action?.owner, `${here}.action.owner`, fill(words.ownerTopicActionOwner, { topic: topicWord(t) }))
       );
     });
   return problem;
@@ -102,8 +106,8 @@ export function checkDepthLimit(meta: MapMeta, topics: readonly Topic[], mapInde
         return overLimitRefusal({
           mapTitle: meta.title,
           path: `maps[${mapIndex}].topics[${indexOf.get(topic.id) ?? 0}].parentId`,
-          what: `: ${topicWord(topic)} is ${limitText(d)} levels below the centre topic`,
-          rule: `details nest up to ${limitText(MAX_TOPIC_DEPTH)} levels deep`,
+          what: fill(refusalWords().limitDepth, { topic: topicWord(topic), count: countText(d) }),
+          rule: fill(refusalWords().limitDepthRule, { limit: countText(MAX_TOPIC_DEPTH) }),
           size: d,
           limit: MAX_TOPIC_DEPTH,
           limitName: 'MAX_TOPIC_DEPTH',

@@ -5,10 +5,13 @@
  * thing with the names the person knows — the map's title, the touchpoint's label, the stage's
  * name — and what to do about it. It never decides whether a file is accepted.
  *
- * Messages are English, like every message of shared/ (the CLI prints them too). This module words
- * the refusals of the file as a whole; map-refusals.ts words those inside a map.
+ * Messages are in the message language (shared/i18n/message-language.ts, English unless the renderer
+ * or the command line set another); details stay English. This module words the refusals of the file
+ * as a whole; map-refusals.ts words those inside a map.
  */
 import { describeValue } from './model/schema';
+import { countText, fill, wordsOf } from './i18n/message-language';
+import { REFUSAL_WORDS, type RefusalWords } from './i18n/refusal-words';
 
 /** A refused file: the message for people, the technical text behind "Details", and where. */
 export interface FileRefusal {
@@ -17,12 +20,15 @@ export interface FileRefusal {
   readonly path?: string;
 }
 
+/** The words of the current message language (shared/i18n/message-language.ts). */
+export const refusalWords = (): RefusalWords => wordsOf(REFUSAL_WORDS);
+
 /** What to do when the file is a Touchmap file with a broken rule. */
-export const FIX_THE_FILE = 'Fix it in a text editor, or export the map again from the Touchmap it came from.';
+export const fixTheFile = (): string => refusalWords().fixTheFile;
 /** What to do when the file is something else altogether. */
-export const CHOOSE_A_TOUCHMAP_FILE = 'Choose a .touchmap file instead: Touchmap saves one from a map’s Data export or with “Back up all maps”.';
+export const chooseATouchmapFile = (): string => refusalWords().chooseATouchmapFile;
 /** What to do with a file from a newer Touchmap. */
-export const UPDATE_TOUCHMAP = 'Update Touchmap to open it.';
+export const updateTouchmap = (): string => refusalWords().updateTouchmap;
 
 /**
  * A refusal and its technical text as one text, for places with no "Details" disclosure (the
@@ -38,14 +44,14 @@ export function refusalText(refusal: Pick<FileRefusal, 'error' | 'details'>): st
 /** @example tooLarge(53_477_376, 52_428_800) */
 export function tooLarge(bytes: number, limitBytes: number): FileRefusal {
   return {
-    error: `The file is ${megabytes(bytes)} MB; Touchmap imports files up to ${limitBytes / (1024 * 1024)} MB. Check that it is the right file: a map of 2,000 touchpoints is about 2 MB.`,
+    error: fill(refusalWords().tooLarge, { size: megabytes(bytes), limit: limitBytes / (1024 * 1024) }),
     details: `size: ${bytes} bytes; the limit is ${limitBytes} bytes`,
   };
 }
 
 /** Rounded up so a file just over the limit never reads as "50.0 MB; the limit is 50 MB". */
 function megabytes(bytes: number): string {
-  return (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1);
+  return countText(Math.ceil((bytes / (1024 * 1024)) * 10) / 10, 1);
 }
 
 /**
@@ -58,14 +64,13 @@ export function notJson(text: string, parserError: unknown): FileRefusal {
   const at = where ? ` (line ${where.line}, column ${where.column})` : '';
   const details = `not valid JSON: ${parser}${where && !/line \d+/.test(parser) ? at : ''}`;
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start === '') return { error: `The file is empty: there is no map in it. ${CHOOSE_A_TOUCHMAP_FILE}`, details };
+  const words = refusalWords();
+  if (start === '') return { error: fill(words.emptyFile, { choose: words.chooseATouchmapFile }), details };
   if (start.startsWith('{') || start.startsWith('[')) {
-    return {
-      error: `The file looks like a Touchmap file that was damaged or edited by hand: its text is broken${where ? ` at line ${where.line}, column ${where.column}` : ''}. ${FIX_THE_FILE}`,
-      details,
-    };
+    const error = where ? fill(words.damagedTextAt, { line: where.line, column: where.column, fix: words.fixTheFile }) : fill(words.damagedText, { fix: words.fixTheFile });
+    return { error, details };
   }
-  return { error: `This is not a Touchmap map: the file looks like ${lookalike(start)}. ${CHOOSE_A_TOUCHMAP_FILE}`, details };
+  return { error: fill(words.looksLike, { what: words[lookalike(start)], choose: words.chooseATouchmapFile }), details };
 }
 
 /** Line and column of a JSON.parse error, from "(line 3 column 5)" or from "position 42". */
@@ -79,32 +84,34 @@ function jsonErrorPlace(parser: string, text: string): { line: number; column: n
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-/** What a text that is not JSON most likely is, judged by how it starts. */
-function lookalike(start: string): string {
+type LookalikeKey = Extract<keyof RefusalWords, `looks${string}`> & Exclude<keyof RefusalWords, 'looksLike'>;
+
+/** What a text that is not JSON most likely is, judged by how it starts: the word table's key. */
+function lookalike(start: string): LookalikeKey {
   const head = start.slice(0, 512);
   const lower = head.toLowerCase();
-  if (head.startsWith('%PDF')) return 'a PDF document';
-  if (head.startsWith('\u0089PNG') || head.startsWith('\uFFFDPNG')) return 'a PNG image';
-  if (head.startsWith('GIF8')) return 'a GIF image';
-  if (head.startsWith('\u00FF\u00D8') || head.startsWith('\uFFFD\uFFFD\uFFFD\uFFFD') || /^\uFFFD+JFIF/.test(head) || head.includes('JFIF')) return 'a JPEG image';
-  if (head.startsWith('PK')) return 'a ZIP archive (an .xmind map or an Office document, perhaps)';
-  if (lower.includes('<svg')) return 'an SVG image';
-  if (lower.startsWith('<!doctype html') || lower.startsWith('<html')) return 'a web page (HTML)';
-  if (lower.startsWith('<map') || lower.includes('<map version')) return 'a FreeMind mind map';
-  if (lower.startsWith('<')) return 'an XML file';
-  if (head.startsWith('{\\rtf')) return 'an RTF document';
-  if (head.startsWith('#')) return 'a Markdown text (Touchmap’s outline export, perhaps)';
+  if (head.startsWith('%PDF')) return 'looksPdf';
+  if (head.startsWith('\u0089PNG') || head.startsWith('\uFFFDPNG')) return 'looksPng';
+  if (head.startsWith('GIF8')) return 'looksGif';
+  if (head.startsWith('\u00FF\u00D8') || head.startsWith('\uFFFD\uFFFD\uFFFD\uFFFD') || /^\uFFFD+JFIF/.test(head) || head.includes('JFIF')) return 'looksJpeg';
+  if (head.startsWith('PK')) return 'looksZip';
+  if (lower.includes('<svg')) return 'looksSvg';
+  if (lower.startsWith('<!doctype html') || lower.startsWith('<html')) return 'looksHtml';
+  if (lower.startsWith('<map') || lower.includes('<map version')) return 'looksFreemind';
+  if (lower.startsWith('<')) return 'looksXml';
+  if (head.startsWith('{\\rtf')) return 'looksRtf';
+  if (head.startsWith('#')) return 'looksMarkdown';
   const firstLine = head.split(/\r?\n/)[0] ?? '';
-  if (/[,;\t]/.test(firstLine) && /\r?\n/.test(head)) return 'a table of comma-separated values (CSV), such as Touchmap’s action plan';
+  if (/[,;\t]/.test(firstLine) && /\r?\n/.test(head)) return 'looksCsv';
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000E-\u001F]/.test(head)) return 'a binary file, not text';
-  return 'plain text';
+  if (/[\u0000-\u0008\u000E-\u001F]/.test(head)) return 'looksBinary';
+  return 'looksText';
 }
 
 /** JSON, but not an object (a list, a number…). */
 export function notAnObject(value: unknown): FileRefusal {
   return {
-    error: `This is not a Touchmap map: the file holds JSON data (${describeValue(value)}), but a Touchmap file is an object that starts with "format": "touchmap". ${CHOOSE_A_TOUCHMAP_FILE}`,
+    error: fill(refusalWords().notAnObject, { value: describeValue(value), choose: chooseATouchmapFile() }),
     details: `top level: ${describeValue(value)} is not an object with "format": "touchmap"`,
   };
 }
@@ -115,26 +122,23 @@ export function wrongFormat(file: Readonly<Record<string, unknown>>): FileRefusa
   const details = `format: ${found}`;
   if (file.format === undefined && Array.isArray(file.maps)) {
     return {
-      error: `The file looks like a Touchmap file, but its line "format": "touchmap" is missing, so Touchmap cannot be sure what it is. ${FIX_THE_FILE}`,
+      error: fill(refusalWords().formatLineMissing, { fix: fixTheFile() }),
       details,
       path: 'format',
     };
   }
+  const words = refusalWords();
   const what =
-    typeof file.format === 'string'
-      ? `the file says it is a ${describeValue(file.format)} file`
-      : file.type === 'excalidraw'
-        ? 'the file is an Excalidraw drawing'
-        : 'the file holds JSON data from another program';
-  return { error: `This is not a Touchmap map: ${what}. ${CHOOSE_A_TOUCHMAP_FILE}`, details, path: 'format' };
+    typeof file.format === 'string' ? fill(words.saysItIs, { format: describeValue(file.format) }) : file.type === 'excalidraw' ? words.isExcalidraw : words.otherProgramJson;
+  return { error: fill(words.notTouchmap, { what, choose: words.chooseATouchmapFile }), details, path: 'format' };
 }
 
 /** A `version` that is not a whole number of 1 or more. */
 export function badVersion(version: unknown): FileRefusal {
   const found = version === undefined ? 'is missing' : `${describeValue(version)} is not a file version`;
-  const said = version === undefined ? 'has no version line' : `says its version is ${describeValue(version)}`;
+  const words = refusalWords();
   return {
-    error: `The file is damaged: it ${said}, where a Touchmap file has a whole number such as "version": 1. ${FIX_THE_FILE}`,
+    error: version === undefined ? fill(words.versionMissing, { fix: words.fixTheFile }) : fill(words.versionBad, { version: describeValue(version), fix: words.fixTheFile }),
     details: `version: ${found}; a Touchmap file says which version of the format it is (1 or later)`,
     path: 'version',
   };
@@ -143,7 +147,7 @@ export function badVersion(version: unknown): FileRefusal {
 /** A file written by a later Touchmap than this one. */
 export function newerVersion(version: number, current: number): FileRefusal {
   return {
-    error: `This file was made by a newer Touchmap (file version ${version}); this Touchmap reads files up to version ${current}. ${UPDATE_TOUCHMAP}`,
+    error: fill(refusalWords().newerVersion, { version, current, update: updateTouchmap() }),
     details: `version: ${version} is newer than ${current}, the newest this app reads`,
     path: 'version',
   };

@@ -54,7 +54,7 @@ export const MAX_CHAIN_STEPS = 10_000;
  */
 export const MAX_OUTLINE_INDENT = 20;
 
-/** Readable form of a limit for messages: `100,000`. Fixed to en-US digits, like every shared/ message. */
+/** Readable form of a limit for the technical details: `100,000`, en-US digits in every language (sentences use countText). */
 export function limitText(limit: number): string {
   return limit.toLocaleString('en-US');
 }

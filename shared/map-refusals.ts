@@ -2,11 +2,14 @@
  * Why a map inside a `.touchmap` file was refused, in the map's own names: `Map "Clinic":
  * touchpoint "Site" has our score 14; scores are 0–10.` The reader (file-format.ts) finds the
  * broken rule and keeps its technical text as details; this module only words it, looking the
- * names up in the file as read (after migrations), which the rule's keys point into.
+ * names up in the file as read (after migrations), which the rule's keys point into. The sentence is
+ * in the message language (shared/i18n/message-language.ts); the details stay English.
  */
 import type * as z from 'zod';
 import { describeValue } from './model/schema';
-import { FIX_THE_FILE, type FileRefusal } from './file-refusals';
+import { refusalWords, type FileRefusal } from './file-refusals';
+import { fill, messageLanguage, quoteName, wordsOf } from './i18n/message-language';
+import { FIELD_WORDS } from './i18n/refusal-words';
 
 /** Keys from the file's top down to the broken value, e.g. ['maps', 0, 'topics', 12, 'score']. */
 export type FileKeys = readonly PropertyKey[];
@@ -37,26 +40,38 @@ function valueAt(file: unknown, keys: FileKeys): unknown {
   return here;
 }
 
-/** A name as a message quotes it: straight quotes, cut short like describeValue. */
-const quoted = (name: string) => describeValue(name);
+/** A name as a message of the current language quotes it (shared/i18n/message-language.ts). */
+const quoted = (name: string) => quoteName(name);
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const ordinal = (index: number) => ORDINALS[index] ?? `${index + 1}th`;
+/** `second` in English; the other languages write the number (`2`) into their own ordinal form. */
+const ordinal = (index: number) => (messageLanguage() === 'en' ? (ORDINALS[index] ?? `${index + 1}th`) : String(index + 1));
 
 /** `Map "Clinic"`, or for a map with no usable title, `The file's second map`. */
 function mapSubject(file: unknown, mapIndex: number): string {
+  const words = refusalWords();
   const title = valueAt(file, ['maps', mapIndex, 'title']);
-  if (typeof title === 'string' && title.trim() !== '') return `Map ${quoted(title)}`;
+  if (typeof title === 'string' && title.trim() !== '') return fill(words.mapTitled, { title: quoted(title) });
   const count = (valueAt(file, ['maps']) as unknown[] | undefined)?.length ?? 1;
-  return count > 1 ? `The file’s ${ordinal(mapIndex)} map (it has no title)` : 'The map (it has no title)';
+  return count > 1 ? fill(words.mapNth, { ordinal: ordinal(mapIndex) }) : words.mapUntitled;
 }
 
+type TopicKind = 'centre' | 'touchpoint' | 'detail' | 'topic';
+
 /** What a topic is to the person: the centre topic, a touchpoint, or a detail of one. */
-function topicKind(topics: readonly unknown[], topic: Raw): 'the centre topic' | 'touchpoint' | 'detail' | 'topic' {
-  if (topic.parentId === null) return 'the centre topic';
+function topicKind(topics: readonly unknown[], topic: Raw): TopicKind {
+  if (topic.parentId === null) return 'centre';
   const parent = topics.find((t) => isRecord(t) && t.id === topic.parentId);
   if (!isRecord(parent)) return 'topic';
   return parent.parentId === null ? 'touchpoint' : 'detail';
+}
+
+const KIND_WORDS = { touchpoint: 'kindTouchpoint', detail: 'kindDetail', topic: 'kindTopic' } as const;
+
+/** ` (id "t-9", under "Site")`, or nothing when there is no hint. */
+function hintsText(hints: readonly string[]): string {
+  const words = refusalWords();
+  return hints.length > 0 ? fill(words.hints, { list: hints.join(words.hintSeparator) }) : '';
 }
 
 /**
@@ -64,37 +79,38 @@ function topicKind(topics: readonly unknown[], topic: Raw): 'the centre topic' |
  * `bare` leaves out "with no label" when the message is about the missing label itself.
  */
 function topicSubject(file: unknown, mapIndex: number, topicIndex: number, bare = false): string {
+  const words = refusalWords();
   const topics = valueAt(file, ['maps', mapIndex, 'topics']);
   const topic = Array.isArray(topics) ? topics[topicIndex] : undefined;
-  if (!Array.isArray(topics) || !isRecord(topic)) return `the ${ordinal(topicIndex)} topic`;
+  if (!Array.isArray(topics) || !isRecord(topic)) return fill(words.topicNth, { ordinal: ordinal(topicIndex) });
   const kind = topicKind(topics, topic);
   const label = labelOf(topic);
   const parent = kind === 'detail' ? labelOf(topics.find((t) => isRecord(t) && t.id === topic.parentId) as Raw) : undefined;
-  const under = parent === undefined ? [] : [`under ${quoted(parent)}`];
+  const under = parent === undefined ? [] : [fill(words.hintUnder, { parent: quoted(parent) })];
   if (label === undefined) {
     // No label to name it by: its id and its parent are what a person can search the file for.
-    const hints = [...(typeof topic.id === 'string' ? [`id ${quoted(topic.id)}`] : []), ...under];
-    const where = hints.length > 0 ? ` (${hints.join(', ')})` : '';
-    if (kind === 'the centre topic') return `the centre topic${where}`;
-    return `a ${kind}${bare ? '' : ' with no label'}${where}`;
+    const hints = hintsText([...(typeof topic.id === 'string' ? [fill(words.hintId, { id: quoted(topic.id) })] : []), ...under]);
+    if (kind === 'centre') return fill(words.centreUnnamed, { hints });
+    return fill(bare ? words.thingBare : words.thingUnlabelled, { kind: words[KIND_WORDS[kind]], hints });
   }
-  if (kind === 'the centre topic') return `the centre topic ${quoted(label)}`;
-  return `${kind} ${quoted(label)}${under.length > 0 ? ` (${under[0]})` : ''}`;
+  if (kind === 'centre') return fill(words.centreNamed, { label: quoted(label) });
+  return fill(words.thingNamed, { kind: words[KIND_WORDS[kind]], label: quoted(label), hints: hintsText(under) });
 }
 
 function labelOf(topic: Raw): string | undefined {
   return typeof topic.label === 'string' && topic.label.trim() !== '' ? topic.label : undefined;
 }
 
-const RECORD_KINDS = { stages: 'stage', segments: 'segment', competitors: 'competitor', chains: 'chain' } as const;
+const RECORD_KINDS = { stages: 'kindStage', segments: 'kindSegment', competitors: 'kindCompetitor', chains: 'kindChain' } as const;
 
 /** `stage "Awareness"`, `chain "First visit"`, `a segment with no name (id "g-1")`. */
 function recordSubject(file: unknown, mapIndex: number, list: keyof typeof RECORD_KINDS, index: number): string {
+  const words = refusalWords();
   const record = valueAt(file, ['maps', mapIndex, list, index]);
-  const kind = RECORD_KINDS[list];
-  if (!isRecord(record)) return `the ${ordinal(index)} ${kind}`;
-  if (typeof record.name === 'string' && record.name.trim() !== '') return `${kind} ${quoted(record.name)}`;
-  return `a ${kind} with no name${typeof record.id === 'string' ? ` (id ${quoted(record.id)})` : ''}`;
+  const kind = words[RECORD_KINDS[list]];
+  if (!isRecord(record)) return fill(words.thingNth, { ordinal: ordinal(index), kind });
+  if (typeof record.name === 'string' && record.name.trim() !== '') return fill(words.thingNamed, { kind, label: quoted(record.name), hints: '' });
+  return fill(words.thingUnnamed, { kind, hints: hintsText(typeof record.id === 'string' ? [fill(words.hintId, { id: quoted(record.id) })] : []) });
 }
 
 /** The thing the keys point into, below its map: a topic, a stage, a chain… or the map itself. */
@@ -110,80 +126,42 @@ function subjectOf(file: unknown, keys: FileKeys): { readonly map: string; reado
   return { map, field: keys.slice(2) };
 }
 
-/** Field names as a facilitator says them. Unlisted keys are shown as written. */
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  id: 'id',
-  parentId: 'parent',
-  order: 'order',
-  label: 'label',
-  channel: 'channel',
-  stageId: 'stage',
-  kind: 'kind',
-  segmentIds: 'segments',
-  importance: 'importance',
-  score: 'our score',
-  competitorScores: 'competitor scores',
-  reaction: 'reaction',
-  attention: 'attention span',
-  lifespan: 'lifespan',
-  notes: 'notes',
-  team: 'responsible team',
-  process: 'supporting process',
-  outcome: 'desired outcome',
-  data: 'data it generates',
-  action: 'improvement action',
-  'action.what': 'action (what to do)',
-  'action.owner': 'action owner',
-  'action.due': 'action due date',
-  'action.status': 'action status',
-  position: 'position',
-  'position.x': 'position',
-  'position.y': 'position',
-  collapsed: 'collapsed setting',
-  title: 'title',
-  locale: 'language',
-  stages: 'list of stages',
-  segments: 'list of segments',
-  competitors: 'list of competitors',
-  createdAt: 'creation date',
-  updatedAt: 'last-change date',
-  topics: 'list of topics',
-  chains: 'list of chains',
-  name: 'name',
-  segmentId: 'segment',
-  steps: 'steps',
-};
-
+/** Field names as a facilitator says them (shared/i18n/refusal-words.ts). Unlisted keys are shown as written. */
 function fieldWords(field: FileKeys): string {
+  const words: Readonly<Record<string, string>> = wordsOf(FIELD_WORDS);
   const named = field.filter((key): key is string => typeof key === 'string');
-  return FIELD_WORDS[named.join('.')] ?? FIELD_WORDS[named[0] ?? ''] ?? (named.join(' ') || 'entry');
+  const at = (key: string) => (Object.hasOwn(words, key) ? words[key] : undefined);
+  return at(named.join('.')) ?? at(named[0] ?? '') ?? (named.join(' ') || words.entry!);
 }
 
 /** "Map "X": touchpoint "Y" has …" or "Map "X" has …", then what to do. */
-function sentence(subject: { readonly map: string; readonly thing?: string }, predicate: string, fix = FIX_THE_FILE): string {
-  const who = subject.thing === undefined ? subject.map : `${subject.map}: ${subject.thing}`;
-  return `${who} ${predicate}. ${fix}`;
+function sentence(subject: { readonly map: string; readonly thing?: string }, predicate: string): string {
+  const words = refusalWords();
+  const who = subject.thing === undefined ? subject.map : fill(words.mapAndThing, { map: subject.map, thing: subject.thing });
+  return fill(words.sentence, { who, predicate, fix: words.fixTheFile });
 }
 
 /** A score or importance outside its range, as the example of the method says it. */
 function rangePredicate(field: FileKeys, value: unknown, file: unknown, keys: FileKeys): string | undefined {
+  const words = refusalWords();
   const whole = typeof value === 'number' && Number.isInteger(value);
-  const scores = whole ? 'scores are 0–10' : 'scores are whole numbers, 0–10';
-  if (field.length === 1 && field[0] === 'score') return `has our score ${describeValue(value)}; ${scores}`;
+  const scores = whole ? words.scoresRule : words.scoresWholeRule;
+  if (field.length === 1 && field[0] === 'score') return fill(words.scoreRange, { value: describeValue(value), rule: scores });
   if (field.length === 1 && field[0] === 'importance') {
-    return `has importance ${describeValue(value)}; importance is ${whole ? '1–10' : 'a whole number, 1–10'}`;
+    return fill(words.importanceRange, { value: describeValue(value), rule: whole ? words.importanceRule : words.importanceWholeRule });
   }
   if (field.length === 2 && field[0] === 'competitorScores' && typeof field[1] === 'string') {
-    return `has a score of ${describeValue(value)} for ${competitorName(file, keys[1] as number, field[1])}; ${scores}`;
+    return fill(words.competitorRange, { value: describeValue(value), competitor: competitorName(file, keys[1] as number, field[1]), rule: scores });
   }
   return undefined;
 }
 
 /** `competitor "City Clinic"`, or the id when the map does not name it. */
 function competitorName(file: unknown, mapIndex: number, id: string): string {
+  const words = refusalWords();
   const competitors = valueAt(file, ['maps', mapIndex, 'competitors']);
   const found = Array.isArray(competitors) ? competitors.find((c) => isRecord(c) && c.id === id) : undefined;
-  return isRecord(found) && typeof found.name === 'string' ? `competitor ${quoted(found.name)}` : `the competitor with id ${quoted(id)}`;
+  return isRecord(found) && typeof found.name === 'string' ? fill(words.competitorNamed, { name: quoted(found.name) }) : fill(words.competitorById, { id: quoted(id) });
 }
 
 /**
@@ -192,15 +170,16 @@ function competitorName(file: unknown, mapIndex: number, id: string): string {
  * @param details the technical text, e.g. `maps[0].topics[12].score: 14 is not 0–10`
  */
 export function recordProblem(file: unknown, issue: z.core.$ZodIssue, details: string, path: string): FileRefusal {
+  const words = refusalWords();
   const keys = issue.path;
   if (keys[0] !== 'maps' || typeof keys[1] !== 'number') {
     const maps = valueAt(file, ['maps']);
     const error =
       Array.isArray(maps) && maps.length === 0
-        ? `The file is a Touchmap file, but it holds no maps. ${FIX_THE_FILE}`
+        ? fill(words.noMaps, { fix: words.fixTheFile })
         : maps === undefined
-          ? `The file is a Touchmap file, but its list of maps is missing. ${FIX_THE_FILE}`
-          : `The file is a Touchmap file, but its ${fieldWords(keys)} is damaged. ${FIX_THE_FILE}`;
+          ? fill(words.mapsMissing, { fix: words.fixTheFile })
+          : fill(words.fileFieldDamaged, { field: fieldWords(keys), fix: words.fixTheFile });
     return { error, details, path };
   }
   const subject = subjectOf(file, keys);
@@ -208,22 +187,28 @@ export function recordProblem(file: unknown, issue: z.core.$ZodIssue, details: s
   const range = issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_type' ? rangePredicate(subject.field, value, file, keys) : undefined;
   if (range !== undefined && typeof value === 'number') return { error: sentence(subject, range), details, path };
 
-  const words = fieldWords(subject.field);
+  const field = fieldWords(subject.field);
   const missing = /^is missing \((.*)\)$/.exec(issue.message);
   if (missing) {
-    const predicate = words === 'label' ? 'has no label; every topic needs one, even an empty one ("label": "")' : `has no ${words}; it should be ${missing[1]}`;
-    return { error: sentence(subject, predicate), details, path };
+    const isLabel = subject.field.length === 1 && subject.field[0] === 'label';
+    return { error: sentence(subject, isLabel ? words.noLabel : fill(words.fieldMissing, { field, rule: missing[1] ?? '' })), details, path };
   }
   const prefix = `${describeValue(value)} is not `;
   if (subject.field.join('.') === 'action.due' && typeof value === 'string') {
-    return { error: sentence(subject, `has an action due ${describeValue(value)}, which is not a calendar date; dates are written YYYY-MM-DD, e.g. 2026-12-06`), details, path };
+    return { error: sentence(subject, fill(words.dueNotADate, { value: describeValue(value) })), details, path };
   }
-  const rule = issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
-  return { error: sentence(subject, `has ${words} ${describeValue(value)}, which is not ${rule}`), details, path };
+  // The schema's own phrase: `one of online, offline` is said in the message language, the values as written;
+  // a rarer rule (`text`, `an id`) stays as the schema words it.
+  const schemaRule = issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+  const oneOf = /^one of (.+)$/.exec(schemaRule);
+  const rule = oneOf ? fill(words.ruleOneOf, { list: oneOf[1] ?? '' }) : schemaRule;
+  return { error: sentence(subject, fill(words.fieldBad, { field, value: describeValue(value), rule })), details, path };
 }
 
 /** A map-wide rule (unique ids, one root, references), named by the map's own names. */
 export function mapRuleProblem(file: unknown, problem: MapRuleProblem, details: string, path: string): FileRefusal {
+  const words = refusalWords();
+  const fix = words.fixTheFile;
   const { keys } = problem;
   const mapIndex = keys[1] as number;
   const map = mapSubject(file, mapIndex);
@@ -232,20 +217,18 @@ export function mapRuleProblem(file: unknown, problem: MapRuleProblem, details: 
   const error = (() => {
     switch (problem.rule) {
       case 'no-root':
-        return `${map} has no centre topic (the business, the one topic with "parentId": null); a map needs exactly one. ${FIX_THE_FILE}`;
-      case 'second-root': {
-        const first = topicLabel(file, mapIndex, problem.root);
-        const second = topicLabel(file, mapIndex, keys[3] as number);
-        return `${map} has two centre topics, ${first} and ${second} (both have "parentId": null); a map has exactly one. ${FIX_THE_FILE}`;
-      }
+        return fill(words.noRoot, { map, fix });
+      case 'second-root':
+        return fill(words.twoRoots, { map, first: topicLabel(file, mapIndex, problem.root), second: topicLabel(file, mapIndex, keys[3] as number), fix });
       case 'duplicate-id': {
         const list = keys[2] as 'topics' | 'stages' | 'segments' | 'competitors' | 'chains';
         const name = (index: number) => (list === 'topics' ? topicSubject(file, mapIndex, index) : recordSubject(file, mapIndex, list, index));
-        return `${map}: ${name(problem.earlier)} and ${name(keys[3] as number)} have the same id ${describeValue(value)}; every ${list === 'topics' ? 'topic' : RECORD_KINDS[list]} needs its own. ${FIX_THE_FILE}`;
+        const kind = list === 'topics' ? words.kindTopic : words[RECORD_KINDS[list]];
+        return fill(words.duplicateId, { map, first: name(problem.earlier), second: name(keys[3] as number), id: describeValue(value), kind, fix });
       }
       case 'cycle': {
         const loop = problem.loop.map((index) => topicLabel(file, mapIndex, index)).join(' → ');
-        return `${map}: topics hang under each other in a loop (${loop}), so they never reach the centre topic. ${FIX_THE_FILE}`;
+        return fill(words.cycle, { map, loop, fix });
       }
       case 'unknown-reference':
         return sentence(subjectOf(file, keys), referencePredicate(problem.to, keys, value));
@@ -255,21 +238,22 @@ export function mapRuleProblem(file: unknown, problem: MapRuleProblem, details: 
 }
 
 function referencePredicate(to: 'topic' | 'stage' | 'segment' | 'competitor', keys: FileKeys, value: unknown): string {
-  const id = `(id ${describeValue(value)})`;
+  const words = refusalWords();
+  const id = fill(words.idInBrackets, { id: describeValue(value) });
   const field = keys[4];
   if (keys[2] === 'chains') {
-    if (field === 'steps') return `has${typeof keys[5] === 'number' ? `, as step ${keys[5] + 1},` : ''} a touchpoint that is not in the map ${id}`;
-    return `is for a segment the map does not have ${id}`;
+    if (field === 'steps') return typeof keys[5] === 'number' ? fill(words.chainStepGone, { step: keys[5] + 1, id }) : fill(words.chainStepsGone, { id });
+    return fill(words.chainSegmentGone, { id });
   }
   switch (to) {
     case 'topic':
-      return `hangs under a topic that is not in the map ${id}`;
+      return fill(words.parentGone, { id });
     case 'stage':
-      return `is in a stage the map does not have ${id}`;
+      return fill(words.stageGone, { id });
     case 'segment':
-      return `is marked for a segment the map does not have ${id}`;
+      return fill(words.segmentGone, { id });
     case 'competitor':
-      return `has a score for a competitor the map does not have ${id}`;
+      return fill(words.competitorGone, { id });
   }
 }
 
@@ -279,16 +263,24 @@ function referencePredicate(to: 'topic' | 'stage' | 'segment' | 'competitor', ke
  * @example chainStepNote('Clinic', 'First visit', 1, 'Form', 'detail') // 'Map "Clinic": chain "First visit" has, as step 2, detail "Form", which is not a touchpoint; it was kept'
  */
 export function chainStepNote(mapTitle: string, chainName: string, stepIndex: number, label: string, kind: 'the centre topic' | 'detail'): string {
-  const map = mapTitle.trim() === '' ? 'A map with no title' : `Map ${quoted(mapTitle)}`;
-  const chain = chainName.trim() === '' ? 'a chain with no name' : `chain ${quoted(chainName)}`;
-  const step = label.trim() === '' ? `a ${kind === 'detail' ? 'detail' : 'centre topic'} with no label` : `${kind} ${quoted(label)}`;
-  return `${map}: ${chain} has, as step ${stepIndex + 1}, ${step}, which is not a touchpoint; it was kept`;
+  const words = refusalWords();
+  const map = mapTitle.trim() === '' ? words.noteMapUntitled : fill(words.mapTitled, { title: quoted(mapTitle) });
+  const chain = chainName.trim() === '' ? words.noteChainUnnamed : fill(words.thingNamed, { kind: words.kindChain, label: quoted(chainName), hints: '' });
+  const detail = kind === 'detail';
+  const step =
+    label.trim() === ''
+      ? detail
+        ? words.noteDetailUnlabelled
+        : words.noteCentreUnlabelled
+      : fill(detail ? words.noteDetailNamed : words.noteCentreNamed, { label: quoted(label) });
+  return fill(words.chainStepNote, { map, chain, step: stepIndex + 1, topic: step });
 }
 
 /** A topic's label in quotes, or its id when it has none. */
 function topicLabel(file: unknown, mapIndex: number, index: number): string {
+  const words = refusalWords();
   const topic = valueAt(file, ['maps', mapIndex, 'topics', index]);
-  if (!isRecord(topic)) return `the ${ordinal(index)} topic`;
+  if (!isRecord(topic)) return fill(words.topicNth, { ordinal: ordinal(index) });
   if (typeof topic.label === 'string' && topic.label.trim() !== '') return quoted(topic.label);
-  return typeof topic.id === 'string' ? `the topic with id ${quoted(topic.id)}` : `the ${ordinal(index)} topic`;
+  return typeof topic.id === 'string' ? fill(words.topicWithId, { id: quoted(topic.id) }) : fill(words.topicNth, { ordinal: ordinal(index) });
 }

@@ -27,6 +27,9 @@ import {
   isPrintedFormat,
   MAX_EXPORT_FILE_BYTES,
   parseExportArgs,
+  cliText,
+  cliMessageLanguage,
+  setMessageLanguage,
   type ExportRequest,
   type ExportResultSummary,
 } from '../../shared/export-cli';
@@ -107,6 +110,10 @@ export interface CliExportDeps {
   readonly output?: CliOutput;
   readonly timeoutMs?: number;
   readonly pageStartMs?: number;
+  /** LC_ALL, LC_MESSAGES, LANG: the message language when there is no `--lang` (process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The system's language when neither `--lang` nor the environment says one: app.getLocale(), valid once the app is ready. */
+  readonly locale?: () => string;
 }
 
 /** What window.touchmapExport returns (renderer/src/export-entry.ts HeadlessResult), as far as the command line uses it. */
@@ -130,12 +137,13 @@ export type ExportPageReply =
  */
 export function exportScript(fileText: string, request: ExportRequest, pageStartMs = PAGE_START_MS): string {
   const payload = JSON.stringify(JSON.stringify([fileText, request]));
+  const notStarted = JSON.stringify(cliText('pageDidNotStart'));
   const waitMs = Math.max(0, Math.floor(Number(pageStartMs) || 0));
   return `(async () => {
   const [text, options] = JSON.parse(${payload});
   const started = Date.now();
   while (typeof window.touchmapExport !== 'function') {
-    if (Date.now() - started > ${waitMs}) return { ok: false, stage: 'start', error: 'The export page did not start.' };
+    if (Date.now() - started > ${waitMs}) return { ok: false, stage: 'start', error: ${notStarted} };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   try {
@@ -191,6 +199,9 @@ export async function runCliExport(deps: CliExportDeps): Promise<number> {
     return code;
   };
 
+  // Messages in the person's language: --lang, else LC_ALL / LC_MESSAGES / LANG, else the system's.
+  const language = cliMessageLanguage(deps.args, deps.env ?? {}, [deps.locale?.()]);
+  setMessageLanguage(language);
   const parsed = parseExportArgs(deps.args);
   if (!parsed.ok) return fail(`${parsed.error}\n\n${exportUsage(CLI_EXPORT_COMMAND)}`, EXIT_BAD_INPUT);
   if (parsed.help) {
@@ -203,28 +214,28 @@ export async function runCliExport(deps: CliExportDeps): Promise<number> {
   let text: string;
   try {
     const stat = await files.stat(file).catch(() => null);
-    if (!stat || !stat.isFile) return fail(`No file at ${file}.`, EXIT_BAD_INPUT);
+    if (!stat || !stat.isFile) return fail(cliText('noFileAt', { path: file }), EXIT_BAD_INPUT);
     if (stat.size > MAX_EXPORT_FILE_BYTES) return fail(fileTooLargeMessage(path.basename(file), stat.size), EXIT_BAD_INPUT);
     text = await files.readText(file);
   } catch (error) {
-    return fail(`Cannot read ${file}: ${errorText(error)}`, EXIT_BAD_INPUT);
+    return fail(cliText('cannotRead', { path: file, reason: errorText(error) }), EXIT_BAD_INPUT);
   }
 
   try {
     let reply: unknown;
     const win = deps.createWindow();
     try {
-      await withTimeout(win.webContents.loadURL(EXPORT_PAGE_URL), timeoutMs, `The export page did not load within ${Math.round(timeoutMs / 1000)} seconds.`);
+      await withTimeout(win.webContents.loadURL(EXPORT_PAGE_URL), timeoutMs, cliText('pageDidNotLoad', { seconds: Math.round(timeoutMs / 1000) }));
       reply = await withTimeout(
-        win.webContents.executeJavaScript(exportScript(text, exportRequest(options), deps.pageStartMs)),
+        win.webContents.executeJavaScript(exportScript(text, { ...exportRequest(options), language }, deps.pageStartMs)),
         timeoutMs,
-        `The export did not finish within ${Math.round(timeoutMs / 1000)} seconds.`,
+        cliText('exportTimedOut', { seconds: Math.round(timeoutMs / 1000) }),
       );
     } finally {
       // Freed before the PDF is printed: a large map's page holds hundreds of MB.
       if (!win.isDestroyed()) win.destroy();
     }
-    if (!isReply(reply)) return fail('The export page gave no usable result (is the built renderer out of date?).', EXIT_EXPORT_FAILED);
+    if (!isReply(reply)) return fail(cliText('noUsableResult'), EXIT_EXPORT_FAILED);
     // The page's own message is the user's message (a broken file, an unknown map), as in `npm run export`.
     if (!reply.ok) return fail(reply.error, reply.stage === 'export' ? EXIT_BAD_INPUT : EXIT_EXPORT_FAILED);
     const result = reply.result;

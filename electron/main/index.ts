@@ -89,6 +89,8 @@ function exportFromCommandLine(args: readonly string[]): void {
     cwd: process.cwd(),
     createWindow: hiddenWindow,
     printToPDF: (job) => printService.toPDF(job),
+    env: process.env,
+    locale: () => app.getLocale(),
   });
 }
 

@@ -8,6 +8,10 @@ import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-jp/400.css';
 import { parseTouchmapFile, refusalText } from '@shared/file-format';
+import { cliText } from '@shared/export-cli';
+import { setMessageLanguage } from '@shared/i18n/message-language';
+import type { Locale } from '@shared/model/types';
+import './i18n/message-language-sync';
 import type { MapDoc } from '@shared/model/types';
 import { isSlidesFormat, type CliExportFormat } from '@shared/export-formats';
 import { actionPlanCsv } from './features/export/data/action-plan-csv';
@@ -21,6 +25,8 @@ export interface HeadlessOptions extends Partial<Omit<VisualExportOptions, 'form
   readonly format: CliExportFormat;
   /** A map's id or title; the first map when not given. */
   readonly map?: string;
+  /** The command line's message language: a refused file is explained in it. */
+  readonly language?: Locale;
 }
 
 export interface HeadlessResult {
@@ -42,10 +48,10 @@ export interface HeadlessResult {
 }
 
 function pickMap(docs: readonly MapDoc[], wanted: string | undefined): MapDoc {
-  if (docs.length === 0) throw new Error('The file holds no maps.');
+  if (docs.length === 0) throw new Error(cliText('noMapsInFile'));
   if (wanted === undefined) return docs[0] as MapDoc;
   const found = docs.find((d) => d.map.id === wanted) ?? docs.find((d) => d.map.title === wanted) ?? docs.find((d) => d.map.title.toLowerCase() === wanted.toLowerCase());
-  if (!found) throw new Error(`No map "${wanted}" in the file; it holds: ${docs.map((d) => `"${d.map.title}" (${d.map.id})`).join(', ')}.`);
+  if (!found) throw new Error(cliText('noSuchMap', { wanted, maps: docs.map((d) => `"${d.map.title}" (${d.map.id})`).join(', ') }));
   return found;
 }
 
@@ -57,6 +63,7 @@ async function blobToBase64(blob: Blob): Promise<string> {
 }
 
 async function touchmapExport(fileText: string, options: HeadlessOptions): Promise<HeadlessResult> {
+  if (options.language !== undefined) setMessageLanguage(options.language);
   const parsed = parseTouchmapFile(fileText);
   // The command line has no Details disclosure: the message first, the technical text on the next line.
   if (!parsed.ok) throw new Error(refusalText(parsed));

@@ -8,6 +8,8 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-jp/400.css';
 import '@xyflow/react/dist/style.css';
 import './app/styles.css';
+// shared/'s messages (a refused file, import notes) follow the UI language
+import './i18n/message-language-sync';
 import { App } from './app/App';
 import { applyTheme, initialTheme } from './app/apply-theme';
 import { applyLanguagePreference } from './app/language';

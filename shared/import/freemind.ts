@@ -5,17 +5,18 @@
  * along; images, links and arrow links are counted as dropped.
  */
 import { allText, attr, child, list, parseXml, rootElement } from './xml';
-import { ImportRefusal, NodeBudget, cleanText, readSafely, type ImportNode, type ReadResult } from './source';
+import { ImportRefusal, NodeBudget, cleanText, readSafely, type ImportNode, type ReadResult , importWords } from './source';
 
-const WHAT = 'a FreeMind or Freeplane map';
+/** What the reader reads, for its messages, in the message language. */
+const whatItIs = (): string => importWords().whatFreemind;
 const ARRAYS = ['node', 'icon', 'attribute', 'richcontent', 'arrowlink', 'hook'];
 
 /** @example readFreemind(text, 'Plan.mm') */
 export function readFreemind(text: string, fileTitle: string): ReadResult {
-  return readSafely(WHAT, () => {
-    const map = rootElement(parseXml(text, ARRAYS, WHAT), 'map', WHAT);
+  return readSafely(whatItIs(), () => {
+    const map = rootElement(parseXml(text, ARRAYS, whatItIs()), 'map', whatItIs());
     const root = child(map, 'node');
-    if (!root) throw new ImportRefusal('The map has no central node.');
+    if (!root) throw new ImportRefusal(importWords().freemindNoCentre);
     const budget = new NodeBudget();
     const tree = node(root, 0, budget);
     return { kind: 'tree', format: 'freemind', sheets: [{ title: tree.label || fileTitle, root: tree }], dropped: budget.dropped };

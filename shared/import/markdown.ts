@@ -7,10 +7,12 @@
  * Touchmap's own outline export writes scores after a dash — "Website — importance 8 · score 4 ·
  * City Clinic 7" — so those facts come back as attributes, and the outline round-trips.
  */
+import { fill } from '../i18n/message-language';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { ImportRefusal, MAX_IMPORT_DEPTH, NodeBudget, cleanText, readSafely, type ImportNode, type ReadResult } from './source';
+import { ImportRefusal, MAX_IMPORT_DEPTH, NodeBudget, cleanText, readSafely, type ImportNode, type ReadResult , importWords } from './source';
 
-const WHAT = 'a Markdown outline';
+/** What the reader reads, for its messages, in the message language. */
+const whatItIs = (): string => importWords().whatMarkdown;
 
 interface MdNode {
   readonly type: string;
@@ -29,7 +31,7 @@ interface Building {
 
 /** @example readMarkdown('# Shop\n\n## Awareness\n\n- Flyer\n', 'Shop.md') */
 export function readMarkdown(text: string, fileTitle: string): ReadResult {
-  return readSafely(WHAT, () => {
+  return readSafely(whatItIs(), () => {
     refuseDeepContainers(text);
     const budget = new NodeBudget();
     const tree = fromMarkdown(text) as MdNode;
@@ -154,6 +156,6 @@ function refuseDeepContainers(text: string): void {
     else if (ch === 9) column += 4;
     else if (ch === 45 || ch === 42 || ch === 43 || ch === 62) markers += 1;
     else if (!(ch >= 48 && ch <= 57) && ch !== 46 && ch !== 41) leading = false;
-    if (Math.floor(column / 2) + markers > MAX_IMPORT_DEPTH) throw new ImportRefusal(`Line ${line} nests lists or quotes more than ${MAX_IMPORT_DEPTH} levels deep; Touchmap imports outlines up to ${MAX_IMPORT_DEPTH} levels.`);
+    if (Math.floor(column / 2) + markers > MAX_IMPORT_DEPTH) throw new ImportRefusal(fill(importWords().markdownTooDeep, { line, limit: MAX_IMPORT_DEPTH }));
   }
 }

@@ -5,16 +5,17 @@
  * bookkeeping) come along as attributes, so a column of scores can map to importance.
  */
 import { attr, child, list, parseXml, rootElement, textOf } from './xml';
-import { NodeBudget, cleanText, readSafely, type ImportNode, type ReadResult } from './source';
+import { NodeBudget, cleanText, readSafely, type ImportNode, type ReadResult , importWords } from './source';
 
-const WHAT = 'an OPML outline';
+/** What the reader reads, for its messages, in the message language. */
+const whatItIs = (): string => importWords().whatOpml;
 /** Attributes that are the outline itself or an outliner's bookkeeping, not a value of the topic. */
 const NOT_VALUES = new Set(['text', 'title', '_note', 'note', 'type', 'created', 'modified', '_complete', 'isComment', 'isBreakpoint', 'id', 'collapsed']);
 
 /** @example readOpml(text, 'Journey.opml') */
 export function readOpml(text: string, fileTitle: string): ReadResult {
-  return readSafely(WHAT, () => {
-    const opml = rootElement(parseXml(text, ['outline'], WHAT), 'opml', WHAT);
+  return readSafely(whatItIs(), () => {
+    const opml = rootElement(parseXml(text, ['outline'], whatItIs()), 'opml', whatItIs());
     const title = cleanText(textOf(child(opml, 'head')?.title)) || fileTitle;
     const budget = new NodeBudget();
     const top = list(child(opml, 'body')?.outline);

@@ -10,11 +10,12 @@
  * - `auto`: touchpoints are sorted into the stages of a preset and into online / offline by the
  *   words of their labels (keywords.ts); a first-level topic named like a stage is that stage.
  */
+import { fill } from '../i18n/message-language';
 import { LOCALES, type Channel, type Locale } from '../model/types';
 import { presetStages, stagePreset, type PresetId } from '../templates/presets';
 import { mapWords } from '../templates/map-words';
 import { channelHeading, guessChannel, guessJourneyStage, guessLocale, presetStageOf } from './keywords';
-import type { Dropped, ImportNode, ImportSheet } from './source';
+import { importWords, type Dropped, type ImportNode, type ImportSheet } from './source';
 
 export type TreeStructure = 'auto' | 'first-level' | 'none';
 /** What a score marker (XMind priority 1–9, FreeMind full-1…9) sets. */
@@ -136,11 +137,11 @@ function touchpointOf(node: ImportNode, markers: MarkerScores, collected: Collec
     const key = name.trim().toLowerCase();
     if (IMPORTANCE_WORDS.has(key)) {
       importance = numberIn(value, 1, 10);
-      if (importance === undefined) collected.notes.push(`“${node.label}”: importance ${value} is not a whole number 1–10; kept in its notes.`);
+      if (importance === undefined) collected.notes.push(fill(importWords().nodeBadImportance, { label: node.label, value }));
       else continue;
     } else if (SCORE_WORDS.has(key)) {
       score = numberIn(value, 0, 10);
-      if (score === undefined) collected.notes.push(`“${node.label}”: score ${value} is not a whole number 0–10; kept in its notes.`);
+      if (score === undefined) collected.notes.push(fill(importWords().nodeBadScore, { label: node.label, value }));
       else continue;
     } else if (numberIn(value, 0, 10) !== undefined && /\S/.test(name) && !/^\d+$/.test(name)) {
       // A named 0–10 value that is neither importance nor score: a competitor's score (the outline export writes them so).

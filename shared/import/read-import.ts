@@ -9,7 +9,9 @@ import { readDelimited } from './csv';
 import { readFreemind } from './freemind';
 import { readMarkdown } from './markdown';
 import { readOpml } from './opml';
-import type { ImportFormat, ReadResult } from './source';
+import { importWords, type ImportFormat, type ReadResult } from './source';
+import { fill } from '../i18n/message-language';
+import type { ImportWords } from '../i18n/import-words';
 import { decodeText } from './text-decoding';
 import { IMPORT_EXTENSIONS, IMPORT_FORMAT_BY_EXTENSION } from './extensions';
 import { readXlsx } from './xlsx';
@@ -46,12 +48,12 @@ function sniff(bytes: Uint8Array): 'zip' | 'xml' | 'json' | 'text' | 'binary' {
   return 'text';
 }
 
-const LOOKS: Readonly<Record<ReturnType<typeof sniff>, string>> = {
-  zip: 'a zip archive',
-  xml: 'XML text',
-  json: 'JSON text',
-  text: 'plain text',
-  binary: 'a binary file',
+const LOOKS: Readonly<Record<ReturnType<typeof sniff>, keyof ImportWords>> = {
+  zip: 'looksZip',
+  xml: 'looksXml',
+  json: 'looksJson',
+  text: 'looksText',
+  binary: 'looksBinary',
 };
 
 const EXPECTS: Readonly<Record<ImportFormat, readonly ReturnType<typeof sniff>[]>> = {
@@ -70,17 +72,18 @@ const EXPECTS: Readonly<Record<ImportFormat, readonly ReturnType<typeof sniff>[]
  * @example const result = readImportFile(bytes, 'Journey.xmind'); if (result.ok) planTree(result.source.sheets[0], options);
  */
 export function readImportFile(bytes: Uint8Array, name: string): ReadResult {
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, problem: `It is ${Math.round(bytes.length / 1024 / 1024)} MB; Touchmap imports files up to ${Math.round(MAX_FILE_BYTES / 1024 / 1024)} MB.` };
-  if (bytes.length === 0) return { ok: false, problem: 'The file is empty.' };
+  const words = importWords();
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, problem: fill(words.tooLarge, { size: Math.round(bytes.length / 1024 / 1024), limit: Math.round(MAX_FILE_BYTES / 1024 / 1024) }) };
+  if (bytes.length === 0) return { ok: false, problem: words.empty };
   const looks = sniff(bytes);
   const named = formatByName(name);
   const format = named ?? byContent(bytes, looks);
-  if (!format) return { ok: false, problem: `Touchmap does not know this kind of file (it is ${LOOKS[looks]}). It imports .touchmap, XMind, FreeMind/Freeplane (.mm), OPML, Markdown, CSV/TSV and Excel (.xlsx) files.` };
+  if (!format) return { ok: false, problem: fill(words.unknownKind, { looks: words[LOOKS[looks]] }) };
   if (!EXPECTS[format].includes(looks)) {
     const ext = /\.[^.]+$/.exec(name)?.[0] ?? '';
     const actual = byContent(bytes, looks);
-    const hint = actual ? ` It looks like ${formatName(actual)}; rename it to end in .${extensionOf(actual)}.` : '';
-    return { ok: false, problem: `It is named ${ext} but it is ${LOOKS[looks]}, not ${formatName(format)}.${hint}` };
+    const hint = actual ? fill(words.misnamedHint, { format: formatName(actual), ext: extensionOf(actual) }) : '';
+    return { ok: false, problem: fill(words.misnamed, { ext, looks: words[LOOKS[looks]], format: formatName(format), hint }) };
   }
   const title = fileTitle(name);
   switch (format) {
@@ -117,19 +120,19 @@ function byContent(bytes: Uint8Array, looks: ReturnType<typeof sniff>): ImportFo
   return undefined;
 }
 
-const NAMES: Readonly<Record<ImportFormat, string>> = {
-  xmind: 'an XMind map',
-  xlsx: 'an Excel workbook',
-  freemind: 'a FreeMind/Freeplane map',
-  opml: 'an OPML outline',
-  markdown: 'Markdown',
-  csv: 'a CSV table',
-  tsv: 'a TSV table',
+const NAMES: Readonly<Record<ImportFormat, keyof ImportWords>> = {
+  xmind: 'nameXmind',
+  xlsx: 'nameXlsx',
+  freemind: 'nameFreemind',
+  opml: 'nameOpml',
+  markdown: 'nameMarkdown',
+  csv: 'nameCsv',
+  tsv: 'nameTsv',
 };
 
-/** @example formatName('opml') // 'an OPML outline' */
+/** In the message language. @example formatName('opml') // 'an OPML outline' */
 export function formatName(format: ImportFormat): string {
-  return NAMES[format];
+  return importWords()[NAMES[format]];
 }
 
 function extensionOf(format: ImportFormat): string {

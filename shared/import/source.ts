@@ -5,6 +5,8 @@
  * anything is written. What a reader could not bring along (images, attachments, relations) is
  * counted in `dropped`, so the preview says what was left out and why.
  */
+import { countText, fill, wordsOf } from '../i18n/message-language';
+import { IMPORT_WORDS, type ImportWords } from '../i18n/import-words';
 import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH, MAX_TOPICS_PER_MAP } from '../limits';
 
 /** The formats read here. `.touchmap` has its own reader (file-format.ts). */
@@ -62,6 +64,9 @@ export { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH };
 /** Thrown inside a reader to refuse the whole file; the reader turns it into `{ ok: false }`. */
 export class ImportRefusal extends Error {}
 
+/** The import's words in the current message language (shared/i18n/message-language.ts). */
+export const importWords = (): ImportWords => wordsOf(IMPORT_WORDS);
+
 /** Counts what the readers meet, refusing past the limits (nodes, depth, text lengths). */
 export class NodeBudget {
   private count = 0;
@@ -70,10 +75,10 @@ export class NodeBudget {
   /** A node at `depth` (the root is 0) with this label and notes; refuses past a limit. */
   take(depth: number, label: string, notes?: string): void {
     this.count += 1;
-    if (this.count > MAX_IMPORT_NODES) throw new ImportRefusal(`It has more than ${MAX_IMPORT_NODES.toLocaleString('en')} topics; a map holds up to ${MAX_IMPORT_NODES.toLocaleString('en')}. Split it into several files.`);
-    if (depth > MAX_IMPORT_DEPTH) throw new ImportRefusal(`Its topics nest more than ${MAX_IMPORT_DEPTH} levels deep (under “${short(label)}”); Touchmap imports outlines up to ${MAX_IMPORT_DEPTH} levels.`);
-    if (label.length > MAX_LABEL_LENGTH) throw new ImportRefusal(`A topic’s text is ${label.length.toLocaleString('en')} characters long (“${short(label)}…”); labels are up to ${MAX_LABEL_LENGTH.toLocaleString('en')} characters.`);
-    if (notes !== undefined && notes.length > MAX_TEXT_LENGTH) throw new ImportRefusal(`The notes of “${short(label)}” are ${notes.length.toLocaleString('en')} characters long; notes are up to ${MAX_TEXT_LENGTH.toLocaleString('en')} characters.`);
+    if (this.count > MAX_IMPORT_NODES) throw new ImportRefusal(fill(importWords().tooManyTopics, { limit: countText(MAX_IMPORT_NODES) }));
+    if (depth > MAX_IMPORT_DEPTH) throw new ImportRefusal(fill(importWords().tooDeepUnder, { limit: countText(MAX_IMPORT_DEPTH), label: short(label) }));
+    if (label.length > MAX_LABEL_LENGTH) throw new ImportRefusal(fill(importWords().labelTooLong, { count: countText(label.length), label: short(label), limit: countText(MAX_LABEL_LENGTH) }));
+    if (notes !== undefined && notes.length > MAX_TEXT_LENGTH) throw new ImportRefusal(fill(importWords().notesTooLong, { label: short(label), count: countText(notes.length), limit: countText(MAX_TEXT_LENGTH) }));
   }
 
   drop(kind: DroppedKind, count = 1): void {
@@ -93,9 +98,9 @@ export function readSafely(what: string, read: () => ImportSource): ReadResult {
     return { ok: true, source: read() };
   } catch (error) {
     if (error instanceof ImportRefusal) return { ok: false, problem: error.message };
-    if (error instanceof RangeError) return { ok: false, problem: `It is nested too deeply to read as ${what}.` };
+    if (error instanceof RangeError) return { ok: false, problem: fill(importWords().nestedTooDeeply, { what }) };
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: `It could not be read as ${what}: ${short(reason.split('\n')[0] ?? '')}.` };
+    return { ok: false, problem: fill(importWords().couldNotRead, { what, reason: short(reason.split('\n')[0] ?? '') }) };
   }
 }
 

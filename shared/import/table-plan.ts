@@ -4,11 +4,12 @@
  * Korean and Japanese. A stage name the map does not have becomes a new stage; a value out of
  * range is left empty and named in the plan's notes, never silently changed.
  */
+import { fill } from '../i18n/message-language';
 import type { Channel, Locale } from '../model/types';
 import { presetStages } from '../templates/presets';
 import { CHANNEL_NAMES, guessChannel, guessLocale } from './keywords';
 import { numberIn, type ImportPlan, type PlannedTouchpoint } from './plan';
-import type { Dropped, ImportTable } from './source';
+import { importWords, type Dropped, type ImportTable } from './source';
 
 export const COLUMN_ROLES = ['ignore', 'label', 'stage', 'channel', 'importance', 'score', 'competitor', 'notes', 'action', 'owner', 'due', 'detail'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -107,7 +108,7 @@ export function planTable(table: ImportTable, roles: readonly ColumnRole[], opti
     const cell = (i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
     const label = cell(labelAt);
     if (label === '') {
-      if (row.some((c) => c.trim() !== '')) notes.push(`Row ${rowNumber(r)} has no ${labelAt >= 0 ? `“${header[labelAt] ?? 'label'}”` : 'label'}; it was left out.`);
+      if (row.some((c) => c.trim() !== '')) notes.push(labelAt >= 0 && header[labelAt] !== undefined ? fill(importWords().rowNoColumn, { row: rowNumber(r), column: header[labelAt] }) : fill(importWords().rowNoLabel, { row: rowNumber(r) }));
       else emptyRows += 1;
       return;
     }
@@ -117,7 +118,7 @@ export function planTable(table: ImportTable, roles: readonly ColumnRole[], opti
       const text = cell(at(role));
       if (text === '') return undefined;
       const value = numberIn(text, min, max);
-      if (value === undefined) notes.push(`Row ${rowNumber(r)}: ${role === 'importance' ? 'importance' : 'our score'} “${text}” is not a whole number ${min}–${max}; left empty.`);
+      if (value === undefined) notes.push(fill(role === 'importance' ? importWords().rowBadImportance : importWords().rowBadScore, { row: rowNumber(r), value: text, min, max }));
       return value;
     };
     const importance = number('importance', 1, 10);
@@ -128,7 +129,7 @@ export function planTable(table: ImportTable, roles: readonly ColumnRole[], opti
       if (text === '') continue;
       const value = numberIn(text, 0, 10);
       const name = competitorName(header[i] ?? `Competitor ${i + 1}`);
-      if (value === undefined) notes.push(`Row ${rowNumber(r)}: ${name} “${text}” is not a whole number 0–10; left empty.`);
+      if (value === undefined) notes.push(fill(importWords().rowBadCompetitor, { row: rowNumber(r), name, value: text }));
       else competitorScores[name] = value;
     }
     const channelCell = cell(at('channel'));
@@ -136,7 +137,7 @@ export function planTable(table: ImportTable, roles: readonly ColumnRole[], opti
     const what = cell(at('action'));
     const owner = cell(at('owner'));
     const due = normalDate(cell(at('due')));
-    if (cell(at('due')) !== '' && due === undefined) notes.push(`Row ${rowNumber(r)}: due “${cell(at('due'))}” is not a date (YYYY-MM-DD); left empty.`);
+    if (cell(at('due')) !== '' && due === undefined) notes.push(fill(importWords().rowBadDue, { row: rowNumber(r), value: cell(at('due')) }));
     const note = cell(at('notes'));
     const detail = cell(at('detail'));
     touchpoints.push({

@@ -4,27 +4,29 @@
  * anything is inflated. Every worksheet becomes a table of the cells' shown values: shared and
  * inline strings, numbers, booleans, a formula's cached result, and dates as YYYY-MM-DD.
  */
+import { countText, fill } from '../i18n/message-language';
 import { readZip, utf8 } from './zip';
 import { attr, child, list, parseXml, textOf } from './xml';
-import { ImportRefusal, MAX_IMPORT_COLUMNS, MAX_IMPORT_NODES, MAX_IMPORT_SHEETS, NodeBudget, readSafely, type ImportTable, type ReadResult } from './source';
+import { ImportRefusal, MAX_IMPORT_COLUMNS, MAX_IMPORT_NODES, MAX_IMPORT_SHEETS, NodeBudget, readSafely, type ImportTable, type ReadResult , importWords } from './source';
 import { checkTable } from './csv';
 
-const WHAT = 'an Excel workbook';
+/** What the reader reads, for its messages, in the message language. */
+const whatItIs = (): string => importWords().whatXlsx;
 type Xml = Record<string, unknown>;
 
 /** @example readXlsx(bytes) // { ok: true, source: { kind: 'table', tables: [{ name: 'Sheet1', rows }] } } */
 export function readXlsx(bytes: Uint8Array): ReadResult {
-  return readSafely(WHAT, () => {
-    const zip = readZip(bytes, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || name === 'xl/styles.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name), WHAT);
+  return readSafely(whatItIs(), () => {
+    const zip = readZip(bytes, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || name === 'xl/styles.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name), whatItIs());
     const workbook = zip.files['xl/workbook.xml'];
-    if (!workbook) throw new ImportRefusal('It is a zip archive, but holds no xl/workbook.xml, so it is not an Excel workbook (.xlsx). An old .xls workbook must be saved as .xlsx first.');
+    if (!workbook) throw new ImportRefusal(importWords().xlsxNoWorkbook);
     const budget = new NodeBudget();
     budget.drop('image', zip.names.filter((n) => n.startsWith('xl/media/')).length);
     const strings = sharedStrings(zip.files['xl/sharedStrings.xml']);
     const dates = dateStyles(zip.files['xl/styles.xml']);
     const targets = relationships(zip.files['xl/_rels/workbook.xml.rels']);
-    const sheets = list(child(child(parseXml(utf8(workbook), ['sheet'], WHAT), 'workbook'), 'sheets')?.sheet);
-    if (sheets.length > MAX_IMPORT_SHEETS) throw new ImportRefusal(`It holds ${sheets.length} worksheets; Touchmap imports up to ${MAX_IMPORT_SHEETS}.`);
+    const sheets = list(child(child(parseXml(utf8(workbook), ['sheet'], whatItIs()), 'workbook'), 'sheets')?.sheet);
+    if (sheets.length > MAX_IMPORT_SHEETS) throw new ImportRefusal(fill(importWords().tooManyWorksheets, { count: sheets.length, limit: MAX_IMPORT_SHEETS }));
     let totalRows = 0;
     const tables: ImportTable[] = [];
     sheets.forEach((sheet, i) => {
@@ -35,10 +37,10 @@ export function readXlsx(bytes: Uint8Array): ReadResult {
       if (!part) return;
       const rows = sheetRows(utf8(part), strings, dates, budget);
       totalRows += rows.length;
-      if (totalRows > MAX_IMPORT_NODES + sheets.length) throw new ImportRefusal(`It has more than ${MAX_IMPORT_NODES.toLocaleString('en')} rows; a map holds up to ${MAX_IMPORT_NODES.toLocaleString('en')} touchpoints.`);
+      if (totalRows > MAX_IMPORT_NODES + sheets.length) throw new ImportRefusal(fill(importWords().tooManyRows, { limit: countText(MAX_IMPORT_NODES) }));
       if (rows.some((r) => r.some((c) => c !== ''))) tables.push(checkTable({ name, rows }));
     });
-    if (tables.length === 0) throw new ImportRefusal('Its worksheets are empty.');
+    if (tables.length === 0) throw new ImportRefusal(importWords().worksheetsEmpty);
     return { kind: 'table', format: 'xlsx', tables, dropped: budget.dropped };
   });
 }
@@ -46,7 +48,7 @@ export function readXlsx(bytes: Uint8Array): ReadResult {
 function relationships(part: Uint8Array | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!part) return out;
-  for (const rel of list(child(parseXml(utf8(part), ['Relationship'], WHAT), 'Relationships')?.Relationship)) {
+  for (const rel of list(child(parseXml(utf8(part), ['Relationship'], whatItIs()), 'Relationships')?.Relationship)) {
     const id = attr(rel, 'Id');
     const target = attr(rel, 'Target');
     if (id && target) out.set(id, target);
@@ -56,7 +58,7 @@ function relationships(part: Uint8Array | undefined): Map<string, string> {
 
 function sharedStrings(part: Uint8Array | undefined): string[] {
   if (!part) return [];
-  const sst = child(parseXml(utf8(part), ['si', 'r'], WHAT), 'sst');
+  const sst = child(parseXml(utf8(part), ['si', 'r'], whatItIs()), 'sst');
   return list(sst?.si).map((si) => {
     const own = (si as Xml).t;
     if (own !== undefined) return textOf(own);
@@ -71,7 +73,7 @@ const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 30, 36, 45, 46, 47
 function dateStyles(part: Uint8Array | undefined): Set<number> {
   const out = new Set<number>();
   if (!part) return out;
-  const styles = child(parseXml(utf8(part), ['numFmt', 'xf'], WHAT), 'styleSheet');
+  const styles = child(parseXml(utf8(part), ['numFmt', 'xf'], whatItIs()), 'styleSheet');
   const custom = new Set(
     list(child(styles, 'numFmts')?.numFmt)
       .filter((f) => /[dy]/i.test((attr(f, 'formatCode') ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '')))
@@ -103,10 +105,10 @@ function excelDate(serial: number): string {
 }
 
 function sheetRows(text: string, strings: readonly string[], dates: ReadonlySet<number>, budget: NodeBudget): string[][] {
-  const sheet = child(parseXml(text, ['row', 'c'], WHAT), 'worksheet');
+  const sheet = child(parseXml(text, ['row', 'c'], whatItIs()), 'worksheet');
   const rows: string[][] = [];
   const xmlRows = list(child(sheet, 'sheetData')?.row);
-  if (xmlRows.length > MAX_IMPORT_NODES + 1) throw new ImportRefusal(`A worksheet has more than ${MAX_IMPORT_NODES.toLocaleString('en')} rows; a map holds up to ${MAX_IMPORT_NODES.toLocaleString('en')} touchpoints.`);
+  if (xmlRows.length > MAX_IMPORT_NODES + 1) throw new ImportRefusal(fill(importWords().worksheetTooManyRows, { limit: countText(MAX_IMPORT_NODES) }));
   for (const row of xmlRows) {
     const index = Number(attr(row, 'r') ?? rows.length + 1) - 1;
     if (!Number.isInteger(index) || index < 0 || index > MAX_IMPORT_NODES + 1) continue;

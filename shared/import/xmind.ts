@@ -4,16 +4,18 @@
  * dropped), plain-text notes, labels and markers (priority-1…9 among them). Images, attachments
  * and relationships have no place on a touchpoint map; they are counted so the preview says so.
  */
+import { fill } from '../i18n/message-language';
 import { readZip, utf8 } from './zip';
 import { allText, attr, child, list, parseXml, rootElement, textOf } from './xml';
-import { ImportRefusal, MAX_IMPORT_SHEETS, NodeBudget, cleanText, readSafely, type ImportNode, type ImportSheet, type ReadResult } from './source';
+import { ImportRefusal, MAX_IMPORT_SHEETS, NodeBudget, cleanText, readSafely, type ImportNode, type ImportSheet, type ReadResult , importWords } from './source';
 
-const WHAT = 'an XMind file';
+/** What the reader reads, for its messages, in the message language. */
+const whatItIs = (): string => importWords().whatXmind;
 
 /** @example readXmind(bytes) // { ok: true, source: { kind: 'tree', sheets: [...] } } */
 export function readXmind(bytes: Uint8Array): ReadResult {
-  return readSafely(WHAT, () => {
-    const zip = readZip(bytes, (name) => name === 'content.json' || name === 'content.xml', WHAT);
+  return readSafely(whatItIs(), () => {
+    const zip = readZip(bytes, (name) => name === 'content.json' || name === 'content.xml', whatItIs());
     const budget = new NodeBudget();
     const attachments = zip.names.filter((n) => /^(attachments|resources)\/./.test(n)).length;
     budget.drop('attachment', attachments);
@@ -22,9 +24,9 @@ export function readXmind(bytes: Uint8Array): ReadResult {
     let sheets: ImportSheet[];
     if (json) sheets = zenSheets(utf8(json), budget);
     else if (xml) sheets = legacySheets(utf8(xml), budget);
-    else throw new ImportRefusal('It is a zip archive, but holds neither content.json nor content.xml, so it is not an XMind map.');
-    if (sheets.length === 0) throw new ImportRefusal('It holds no sheets.');
-    if (sheets.length > MAX_IMPORT_SHEETS) throw new ImportRefusal(`It holds ${sheets.length} sheets; Touchmap imports up to ${MAX_IMPORT_SHEETS} at once.`);
+    else throw new ImportRefusal(importWords().xmindNoContent);
+    if (sheets.length === 0) throw new ImportRefusal(importWords().noSheets);
+    if (sheets.length > MAX_IMPORT_SHEETS) throw new ImportRefusal(fill(importWords().tooManySheets, { count: sheets.length, limit: MAX_IMPORT_SHEETS }));
     return { kind: 'tree', format: 'xmind', sheets, dropped: budget.dropped };
   });
 }
@@ -40,14 +42,14 @@ function zenSheets(text: string, budget: NodeBudget): ImportSheet[] {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ImportRefusal(`Its content.json is not valid JSON (${(error as Error).message}).`);
+    throw new ImportRefusal(fill(importWords().contentNotJson, { reason: (error as Error).message }));
   }
-  if (!Array.isArray(parsed)) throw new ImportRefusal('Its content.json is not a list of sheets, as XMind writes it.');
-  if (parsed.length > MAX_IMPORT_SHEETS) throw new ImportRefusal(`It holds ${parsed.length} sheets; Touchmap imports up to ${MAX_IMPORT_SHEETS} at once.`);
+  if (!Array.isArray(parsed)) throw new ImportRefusal(importWords().contentNotList);
+  if (parsed.length > MAX_IMPORT_SHEETS) throw new ImportRefusal(fill(importWords().tooManySheets, { count: parsed.length, limit: MAX_IMPORT_SHEETS }));
   return parsed.map((raw, i) => {
     const sheet = obj(raw);
     const root = obj(sheet?.rootTopic);
-    if (!sheet || !root) throw new ImportRefusal(`Sheet ${i + 1} of its content.json has no central topic.`);
+    if (!sheet || !root) throw new ImportRefusal(fill(importWords().sheetNoCentreJson, { n: i + 1 }));
     budget.drop('relation', Array.isArray(sheet.relationships) ? sheet.relationships.length : 0);
     const tree = zenTopic(root, 0, budget);
     return { title: cleanText(str(sheet.title)) || tree.label || `Sheet ${i + 1}`, root: tree };
@@ -86,12 +88,12 @@ function zenTopic(topic: Json, depth: number, budget: NodeBudget): ImportNode {
 const XMIND8_ARRAYS = ['sheet', 'topic', 'topics', 'marker-ref', 'label', 'relationship', 'img'];
 
 function legacySheets(text: string, budget: NodeBudget): ImportSheet[] {
-  const doc = rootElement(parseXml(text, XMIND8_ARRAYS, WHAT), 'xmap-content', 'an XMind 8 map');
+  const doc = rootElement(parseXml(text, XMIND8_ARRAYS, whatItIs()), 'xmap-content', importWords().whatXmind8);
   const sheets = list(doc.sheet);
-  if (sheets.length > MAX_IMPORT_SHEETS) throw new ImportRefusal(`It holds ${sheets.length} sheets; Touchmap imports up to ${MAX_IMPORT_SHEETS} at once.`);
+  if (sheets.length > MAX_IMPORT_SHEETS) throw new ImportRefusal(fill(importWords().tooManySheets, { count: sheets.length, limit: MAX_IMPORT_SHEETS }));
   return sheets.map((sheet, i) => {
     const root = child(sheet, 'topic');
-    if (!root) throw new ImportRefusal(`Sheet ${i + 1} has no central topic.`);
+    if (!root) throw new ImportRefusal(fill(importWords().sheetNoCentre, { n: i + 1 }));
     budget.drop('relation', list(child(sheet, 'relationships')?.relationship).length);
     const tree = legacyTopic(root, 0, budget);
     return { title: cleanText(textOf(child(sheet, 'title') ?? (sheet as Json).title)) || tree.label || `Sheet ${i + 1}`, root: tree };

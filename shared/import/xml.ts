@@ -4,8 +4,9 @@
  * XML's five named entities and numeric character references are decoded, in one linear pass, and
  * nesting is capped so a deeply nested file is refused rather than exhausting the stack.
  */
+import { fill } from '../i18n/message-language';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ImportRefusal, MAX_IMPORT_DEPTH } from './source';
+import { ImportRefusal, MAX_IMPORT_DEPTH , importWords } from './source';
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -57,13 +58,13 @@ export function parseXml(text: string, arrayTags: readonly string[], what: strin
   });
   // The parser forgives unclosed tags; a file cut short must be refused, not half read.
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (valid !== true) throw new ImportRefusal(`It is not well-formed XML, so it cannot be read as ${what} (line ${valid.err.line}: ${valid.err.msg}).`);
+  if (valid !== true) throw new ImportRefusal(fill(importWords().xmlBrokenAt, { what, line: valid.err.line, reason: valid.err.msg }));
   try {
     return parser.parse(text) as Record<string, unknown>;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (/nest/i.test(reason)) throw new ImportRefusal(`Its topics nest more than ${MAX_IMPORT_DEPTH} levels deep; Touchmap imports outlines up to ${MAX_IMPORT_DEPTH} levels.`);
-    throw new ImportRefusal(`It is not well-formed XML, so it cannot be read as ${what} (${reason.split('\n')[0]}).`);
+    if (/nest/i.test(reason)) throw new ImportRefusal(fill(importWords().xmlTooDeep, { limit: MAX_IMPORT_DEPTH }));
+    throw new ImportRefusal(fill(importWords().xmlBroken, { what, reason: reason.split('\n')[0] ?? '' }));
   }
 }
 
@@ -127,7 +128,7 @@ export function rootElement(doc: Record<string, unknown>, name: string, what: st
   const root = child(doc, name);
   if (!root) {
     const found = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('#'));
-    throw new ImportRefusal(`It is XML, but not ${what}: its root element is ${found ? `<${found}>` : 'missing'}, not <${name}>.`);
+    throw new ImportRefusal(fill(importWords().xmlWrongRoot, { what, found: found ? `<${found}>` : importWords().xmlRootMissing, name }));
   }
   return root;
 }

@@ -5,7 +5,8 @@
  * declared size, so an entry that lies about its size cannot grow past it.
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
-import { ImportRefusal } from './source';
+import { countText, fill } from '../i18n/message-language';
+import { ImportRefusal, importWords } from './source';
 
 /** Entries per archive: an XMind or Excel file holds tens; a zip of millions is an attack. */
 export const MAX_ZIP_ENTRIES = 10_000;
@@ -30,16 +31,16 @@ export interface ZipContents {
  * @example readZip(bytes, (name) => name === 'content.json')
  */
 export function readZip(bytes: Uint8Array, want: (name: string) => boolean, what: string): ZipContents {
-  if (!isZip(bytes)) throw new ImportRefusal(`It is not a zip archive, which every ${what} is. It may be damaged, or another kind of file renamed.`);
+  if (!isZip(bytes)) throw new ImportRefusal(fill(importWords().notZip, { what }));
   const names: string[] = [];
   let inflated = 0;
   const filter = (file: UnzipFileInfo): boolean => {
     names.push(file.name);
-    if (names.length > MAX_ZIP_ENTRIES) throw new ImportRefusal(`The archive holds more than ${MAX_ZIP_ENTRIES.toLocaleString('en')} entries; a ${what} holds far fewer. It is refused as possibly hostile.`);
+    if (names.length > MAX_ZIP_ENTRIES) throw new ImportRefusal(fill(importWords().zipTooManyEntries, { limit: countText(MAX_ZIP_ENTRIES), what }));
     if (!want(file.name) || file.name.endsWith('/')) return false;
     inflated += file.originalSize;
     if (inflated > MAX_ZIP_INFLATED_BYTES || file.originalSize < 0) {
-      throw new ImportRefusal(`Its contents would unpack to more than ${Math.round(MAX_ZIP_INFLATED_BYTES / 1024 / 1024)} MB (a “zip bomb”), so it is refused without unpacking.`);
+      throw new ImportRefusal(fill(importWords().zipBomb, { limit: Math.round(MAX_ZIP_INFLATED_BYTES / 1024 / 1024) }));
     }
     return true;
   };
@@ -48,7 +49,7 @@ export function readZip(bytes: Uint8Array, want: (name: string) => boolean, what
     files = unzipSync(bytes, { filter });
   } catch (error) {
     if (error instanceof ImportRefusal) throw error;
-    throw new ImportRefusal(`The zip archive is damaged (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ImportRefusal(fill(importWords().zipDamaged, { reason: error instanceof Error ? error.message : String(error) }));
   }
   return { names, files };
 }

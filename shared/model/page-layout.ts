@@ -7,6 +7,8 @@
  * Units: the map in CSS px (96 per inch, what the export SVG uses); pages in inches. `scale` is
  * printed size over map size, so a map 960 px wide at scale 0.5 prints 5 in wide.
  */
+import { EXPORT_WORDS } from '../i18n/export-words';
+import { fill, wordsOf } from '../i18n/message-language';
 
 /** CSS px per inch: Chromium prints 1 CSS px as 1/96 in. */
 export const CSS_PX_PER_IN = 96;
@@ -144,7 +146,7 @@ export function planPages(input: PagePlanInput): PagePlan {
     const page: PageViewport = { col: 0, row: 0, x: (content.width - width) / 2, y: (content.height - height) / 2, width, height };
     const notice =
       scale < READABLE_SCALE
-        ? `The map prints at ${percent(scale)} to fit one page; small labels may be hard to read. Poster prints it larger over several pages.`
+        ? fill(wordsOf(EXPORT_WORDS).fitTooSmall, { percent: percent(scale) })
         : undefined;
     return plan({ pageWidthIn, pageHeightIn, marginIn, scale, pages: [page], columns: 1, rows: 1, notice });
   }
@@ -212,7 +214,7 @@ function fitPageToMap(content: { width: number; height: number }, marginIn: numb
   const height = ((pageHeightIn - 2 * marginIn) * CSS_PX_PER_IN) / scale;
   const page: PageViewport = { col: 0, row: 0, x: (content.width - width) / 2, y: (content.height - height) / 2, width, height };
   const notice = capped
-    ? `At full size the map needs a ${round2(naturalWidthIn)} × ${round2(naturalHeightIn)} in page; PDF pages stay within ${maxPageIn} in a side (larger ones show blank in many viewers), so it prints at ${percent(scale)}. Poster keeps full size over several pages.`
+    ? fill(wordsOf(EXPORT_WORDS).pageCapped, { width: round2(naturalWidthIn), height: round2(naturalHeightIn), max: maxPageIn, percent: percent(scale) })
     : undefined;
   return plan({ pageWidthIn, pageHeightIn, marginIn, scale, pages: [page], columns: 1, rows: 1, notice });
 }

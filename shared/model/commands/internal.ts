@@ -4,7 +4,9 @@
  * reference — autosave writes exactly the records whose reference changed.
  */
 import { CommandError } from '../errors';
-import { MAX_LABEL_LENGTH, limitText } from '../../limits';
+import { MAX_LABEL_LENGTH } from '../../limits';
+import { countText, fill, wordsOf } from '../../i18n/message-language';
+import { REFUSAL_WORDS } from '../../i18n/refusal-words';
 import { IdSchema, describeValue } from '../schema';
 import { buildChildIndex, carryChildIndex, noteTopicChanges, topicOf } from '../selectors';
 import type { Chain, ChainId, MapDoc, MapMeta, Topic, TopicId } from '../types';
@@ -51,7 +53,7 @@ export function requireNewId(id: unknown, taken: (id: string) => boolean, what: 
 export function requireName(name: unknown, field = 'name'): string {
   if (typeof name !== 'string') throw new CommandError(field, `${describeValue(name)} is not text`);
   const trimmed = name.trim();
-  if (trimmed === '') throw new CommandError(field, 'must not be empty');
+  if (trimmed === '') throw new CommandError(field, refusalWords().commandEmpty);
   return requireWithin(trimmed, MAX_LABEL_LENGTH, field);
 }
 
@@ -60,7 +62,7 @@ export function requireName(name: unknown, field = 'name'): string {
  * holds must always save to a .touchmap file the app imports again.
  */
 export function requireWithin(text: string, limit: number, field: string): string {
-  if (text.length > limit) throw new CommandError(field, `is ${limitText(text.length)} characters long; it may be up to ${limitText(limit)}`);
+  if (text.length > limit) throw new CommandError(field, fill(refusalWords().commandTooLong, { count: countText(text.length), limit: countText(limit) }));
   return text;
 }
 
@@ -189,12 +191,20 @@ export function siblingsOf(doc: MapDoc, parentId: TopicId, exceptId?: TopicId): 
   return exceptId === undefined ? children : children.filter((topic) => topic.id !== exceptId);
 }
 
+/** The refusals' words in the message language: a refused edit is read in the UI language. */
+const refusalWords = () => wordsOf(REFUSAL_WORDS);
+
+/** What a map or a chain holds at most so many of, by the word table's key. */
+const ROOM_WORDS = { topics: 'thingsTopics', stages: 'thingsStages', segments: 'thingsSegments', competitors: 'thingsCompetitors', chains: 'thingsChains', steps: 'thingsSteps' } as const;
+
 /**
  * Refuses one more of something a map (or a chain) holds at most `limit` of, in the words of the
  * file reader's limits (limit-refusals.ts), so an edit never makes a map its own file refuses:
  * `stages: the map has 200 stages; a map holds up to 200 stages`.
  * @example requireRoomFor(doc.map.stages.length, MAX_STAGES, 'stages', 'stages')
  */
-export function requireRoomFor(count: number, limit: number, field: string, word: string, owner: 'map' | 'chain' = 'map'): void {
-  if (count >= limit) throw new CommandError(field, `the ${owner} has ${limitText(count)} ${word}; a ${owner} holds up to ${limitText(limit)} ${word}`);
+export function requireRoomFor(count: number, limit: number, field: string, word: keyof typeof ROOM_WORDS, owner: 'map' | 'chain' = 'map'): void {
+  const words = refusalWords();
+  const template = owner === 'map' ? words.commandRoomMap : words.commandRoomChain;
+  if (count >= limit) throw new CommandError(field, fill(template, { count: countText(count), limit: countText(limit), things: words[ROOM_WORDS[word]] }));
 }

@@ -184,7 +184,7 @@ describe('touchmap --export: a good run', () => {
     expect(h.windows[0]?.calls).toEqual([
       [
         readFileSync(mapFile, 'utf8'),
-        { format: 'pdf', map: 'Visit', scale: 2, background: 'white', pageMode: 'poster', paper: 'a3', orientation: 'landscape', frame: 'none', appendix: true, legend: false, titleBlock: true, chains: true },
+        { format: 'pdf', map: 'Visit', scale: 2, background: 'white', pageMode: 'poster', paper: 'a3', orientation: 'landscape', frame: 'none', appendix: true, legend: false, titleBlock: true, chains: true, language: 'en' },
       ],
     ]);
   });
@@ -586,5 +586,23 @@ describe('index.ts started with --export (fake electron)', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(lock).toHaveBeenCalledTimes(1);
     expect(fake.windows).toHaveLength(1);
+  });
+});
+
+describe('touchmap --export: the language of its messages', () => {
+  it('speaks the system’s language (app.getLocale()) when neither --lang nor the environment names one', async () => {
+    const h = harness();
+    const missing = path.join(dir, 'nowhere.touchmap');
+    expect(await h.run([missing, '--format', 'svg'], { env: {}, locale: () => 'ko-KR' })).toBe(1);
+    expect(h.output.err).toBe(`touchmap export: ${missing}에 파일이 없습니다.\n`);
+  });
+
+  it('takes LANG over the system’s language and --lang over both, and hands the language to the page', async () => {
+    const h = harness();
+    expect(await h.run([path.join(dir, 'nowhere.touchmap'), '--format', 'svg'], { env: { LANG: 'ru_RU.UTF-8' }, locale: () => 'ko-KR' })).toBe(1);
+    expect(h.output.err).toMatch(/^touchmap export: Файл не найден: /);
+    const j = harness();
+    expect(await j.run([mapFile, '--format', 'svg', '--lang', 'ja'], { env: { LANG: 'ru_RU.UTF-8' }, locale: () => 'ko-KR' })).toBe(0);
+    expect(j.windows[0]?.calls[0]?.[1]).toMatchObject({ format: 'svg', language: 'ja' });
   });
 });

@@ -18,7 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'touchmap-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 60_000 });
+  // English whatever the machine's locale: the messages follow LC_ALL / LC_MESSAGES / LANG (import-cli-language.test.ts).
+  const result = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
