@@ -42,6 +42,18 @@ test('a moment after the library is on screen the editor is fetched in the backg
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible(); // still the library: nothing opened
 });
 
+test('the editor\'s operations and the other tools\' readers are not in the first load, and are fetched before any click', async ({ page }) => {
+  const scripts = recordScripts(page);
+  await openLibrary(page);
+  await expect(page.getByRole('button', { name: 'New map' }).first()).toBeVisible();
+  await page.waitForLoadState('load');
+  const fetched = (prefix: string) => [...scripts.keys()].some((url) => url.split('/').pop()?.startsWith(prefix) ?? false);
+  expect(fetched('editor-operations-'), 'the editor\'s operations load with the library').toBe(false);
+  expect(fetched('import-other-'), 'the other tools\' readers load with the library').toBe(false);
+  await expect.poll(() => fetched('editor-operations-') && fetched('import-other-'), { timeout: 5_000 }).toBe(true);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible(); // still the library: nothing opened
+});
+
 test('an English map opens without fetching the Japanese line breaker', async ({ page }) => {
   await openLibrary(page);
   const scripts = recordScripts(page);

@@ -5,7 +5,8 @@ import { LibraryScreen } from '../features/library/LibraryScreen';
 import { NoticeBar } from './NoticeBar';
 import { HelpDialogsHost } from '../features/help/HelpDialogs';
 import { PaletteHost, type PaletteEntry } from '../features/palette';
-import { isMac, OPERATIONS, runOperation } from './operations';
+import { isMac, loadEditorOperations, OPERATIONS, runOperation } from './operations';
+import { prefetchOtherFormatImport } from '../features/import';
 import { useOperationKeys } from './useOperationKeys';
 import { AppSettingsHost } from './AppSettingsDialog';
 import { useSystemThemeFollower } from './apply-theme';
@@ -16,7 +17,8 @@ import { useDatabaseOpen } from './useDatabaseOpen';
 import { useLanguage } from '../i18n';
 
 // The editor (the canvas, React Flow, the views) is loaded when a map opens, not with the library.
-const loadEditor = () => import('../features/editor/EditorScreen');
+// The editor's operations (tree, grid, clipboard, rating…) come with it, so its keys never wait.
+const loadEditor = () => Promise.all([import('../features/editor/EditorScreen'), loadEditorOperations()]).then(([screen]) => screen);
 const EditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.EditorScreen })));
 
 /** How long the library is on screen before the editor is fetched in the background (ms). */
@@ -31,7 +33,8 @@ function usePrefetchEditor(): void {
   useEffect(() => {
     let idle: number | null = null;
     const timer = window.setTimeout(() => {
-      const prefetch = () => void loadEditor().catch(() => undefined);
+      // and another tool's readers, which the library's Import… needs for anything but a .touchmap file
+      const prefetch = () => (void loadEditor().catch(() => undefined), prefetchOtherFormatImport());
       if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(prefetch, { timeout: 2_000 });
       else prefetch();
     }, EDITOR_PREFETCH_DELAY_MS);

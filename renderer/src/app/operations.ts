@@ -11,21 +11,13 @@ import { isMac } from '../operations/is-mac';
 import { openPalette } from '../features/palette/palette-store';
 import { documentHistory, useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
-import { addChild, addSibling, deleteSelection, editLabel, moveSelection } from '../features/mindmap/mind-operations';
-import { canvasControl } from '../features/mindmap/canvas-control';
 // Module files, not the feature's index: the index re-exports hooks that import this registry.
 import { importFromPicker } from '../features/import/import-flow';
 import { backUpAllMaps, exportOpenMap } from '../features/export/data/data-export';
-// the grid's keys and the chains' verbs
-import { gridAddTouchpoint, gridEdit, gridMove } from '../features/grid/grid-operations';
-import { toggleChainsPanel } from '../features/chains/chain-operations';
-import { addSelectionToChain } from '../features/chains/add-to-chain';
-// the map's stages, segments and competitors
-import { openMapSettings } from '../features/map-settings/map-settings-store';
-// clipboard, search, select all
-import { clipboardCommand } from '../features/clipboard/clipboard-operations';
-import { openSearch } from '../features/search/search-operations';
+// select all
 import { touchpointsOf } from '@shared/model/selectors';
+// what acts on an open map only (tree, grid, chains, clipboard, search, rating, action plan): on demand
+import type { EditorOperations } from './editor-operations';
 // the app's own menu items — new map, presentation, theme, help
 import { requestNewMap } from '../features/library/new-map-request-store';
 import { openSlideEditor, togglePresentation } from '../features/present/present-store';
@@ -38,9 +30,6 @@ import { openExportDialog } from '../features/export/dialog/export-dialog-store'
 import { exportSlideDeck } from '../features/export';
 // restore points of the open map; Undo of a delete in the library (Trash)
 import { canUndoTrashMove, openCompare, openRestorePoints, undoLastDelete } from '../features/history';
-// the rating round and the action plan
-import { startRatingRound } from '../features/rating/start-round';
-import { printActionPlan } from '../features/actions/print-action-plan';
 // the live workshop room's panel
 import { openRoomPanel } from '../features/room/room-store';
 
@@ -69,25 +58,61 @@ const hasSelection = () => hasDoc() && useUiStore.getState().selected.length > 0
 const inGrid = () => useUiStore.getState().view === 'grid';
 const showView = (view: 'mindmap' | 'grid' | 'outline' | 'analysis' | 'actions') => () => (useUiStore.getState().setView(view), true);
 
+let editorOperations: EditorOperations | null = null;
+let editorOperationsLoad: Promise<EditorOperations> | null = null;
+
+/**
+ * Fetches the work of the editor's operations (once; a failed fetch may be retried). The editor
+ * screen waits for it before it shows, and the library prefetches it, so a key never waits.
+ */
+export function loadEditorOperations(): Promise<EditorOperations> {
+  editorOperationsLoad ??= import('./editor-operations').then(
+    (m) => (editorOperations = m.EDITOR_OPERATIONS),
+    (error: unknown) => {
+      editorOperationsLoad = null;
+      throw error;
+    },
+  );
+  return editorOperationsLoad;
+}
+
+/** The editor's operations if they are loaded (always once a map is on screen), else null. */
+export const editorOperationsLoaded = (): EditorOperations | null => editorOperations;
+
+/**
+ * Performs with the editor's operations: at once when they are loaded (always, once a map is on
+ * screen); otherwise after loading them, reporting the key as used.
+ */
+function withEditor(perform: (ops: EditorOperations) => boolean | void): () => boolean {
+  return () => {
+    if (editorOperations) return perform(editorOperations) ?? true;
+    loadEditorOperations().then(perform, (error: unknown) => useUiStore.getState().notify('error', t('editor.loadFailed', { reason: (error as Error).message })));
+    return true;
+  };
+}
+
+/** Prints the action plan as shown (its page is built by the editor's operations). */
+const printPlan = withEditor((ops) => void ops.printActionPlan('print'));
+
 const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   // grid: Tab adds a touchpoint to the cursor cell (selected or not), Enter edits the card
-  'topic.addChild': { enabled: () => hasSelection() || (inGrid() && hasDoc()), perform: () => (inGrid() ? gridAddTouchpoint() : addChild()) },
-  'topic.addSibling': { enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : addSibling()) },
-  'topic.edit': { enabled: hasSelection, perform: () => (inGrid() ? gridEdit() : editLabel()) },
-  'edit.delete': { enabled: hasSelection, perform: deleteSelection },
+  'topic.addChild': { enabled: () => hasSelection() || (inGrid() && hasDoc()), perform: withEditor((ops) => (inGrid() ? ops.gridAddTouchpoint() : ops.addChild())) },
+  'topic.addSibling': { enabled: hasSelection, perform: withEditor((ops) => (inGrid() ? ops.gridEdit() : ops.addSibling())) },
+  'topic.edit': { enabled: hasSelection, perform: withEditor((ops) => (inGrid() ? ops.gridEdit() : ops.editLabel())) },
+  'edit.delete': { enabled: hasSelection, perform: withEditor((ops) => ops.deleteSelection()) },
   // with no map open (the library), Undo takes back the last move to Trash
   'edit.undo': {
     enabled: () => (hasDoc() ? documentHistory.canUndo() : canUndoTrashMove()),
     perform: () => (hasDoc() ? (documentHistory.canUndo() ? (documentHistory.undo(), true) : false) : (void undoLastDelete(), true)),
   },
   'edit.redo': { enabled: documentHistory.canRedo, perform: () => (documentHistory.canRedo() ? (documentHistory.redo(), true) : false) },
-  'select.left': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('left') : moveSelection('left')) },
-  'select.right': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('right') : moveSelection('right')) },
-  'select.up': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('up') : moveSelection('up')) },
-  'select.down': { enabled: hasDoc, perform: () => (inGrid() ? gridMove('down') : moveSelection('down')) },
-  'view.fit': { enabled: hasDoc, perform: () => (canvasControl.fit(), true) },
-  'view.zoomIn': { enabled: hasDoc, perform: () => (canvasControl.zoomIn(), true) },
-  'view.zoomOut': { enabled: hasDoc, perform: () => (canvasControl.zoomOut(), true) },
+  'select.left': { enabled: hasDoc, perform: withEditor((ops) => (inGrid() ? ops.gridMove('left') : ops.moveSelection('left'))) },
+  'select.right': { enabled: hasDoc, perform: withEditor((ops) => (inGrid() ? ops.gridMove('right') : ops.moveSelection('right'))) },
+  'select.up': { enabled: hasDoc, perform: withEditor((ops) => (inGrid() ? ops.gridMove('up') : ops.moveSelection('up'))) },
+  'select.down': { enabled: hasDoc, perform: withEditor((ops) => (inGrid() ? ops.gridMove('down') : ops.moveSelection('down'))) },
+  'view.fit': { enabled: hasDoc, perform: withEditor((ops) => void ops.fit()) },
+  'view.zoomIn': { enabled: hasDoc, perform: withEditor((ops) => void ops.zoomIn()) },
+  'view.zoomOut': { enabled: hasDoc, perform: withEditor((ops) => void ops.zoomOut()) },
   'view.hideEmptyStages': { enabled: hasDoc, perform: () => (useUiStore.getState().toggleEmptyStages(), true) },
   'view.toggleInspector': { enabled: hasDoc, perform: () => (useUiStore.getState().toggleInspector(), true) },
   // Files. The work is asynchronous; perform starts it and reports that the key was used.
@@ -99,7 +124,7 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   // with the action plan in front, Print… prints the plan as shown there
   'file.print': {
     enabled: hasDoc,
-    perform: () => (useUiStore.getState().view === 'actions' ? void printActionPlan('print') : void import('../features/export/visual/pdf/print-map').then((m) => m.printOpenMap()), true),
+    perform: () => (useUiStore.getState().view === 'actions' ? printPlan() : (void import('../features/export/visual/pdf/print-map').then((m) => m.printOpenMap()), true)),
   },
   'file.backupAll': { enabled: () => true, perform: () => (void backUpAllMaps(), true) },
   'export.touchmap': { enabled: hasDoc, perform: () => (void exportOpenMap('touchmap'), true) },
@@ -115,10 +140,10 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'export.slidesPptx': { enabled: hasDoc, perform: () => (void exportSlideDeck('slides-pptx'), true) },
   // Copy / cut raise the browser's clipboard event, which the clipboard feature
   // answers (several formats at once, no permission prompt); paste lets the key's own paste through.
-  'edit.copy': { enabled: hasSelection, perform: () => clipboardCommand('copy') },
-  'edit.cut': { enabled: hasSelection, perform: () => clipboardCommand('cut') },
-  'edit.paste': { enabled: hasDoc, perform: () => clipboardCommand('paste') },
-  'edit.find': { enabled: hasDoc, perform: openSearch },
+  'edit.copy': { enabled: hasSelection, perform: withEditor((ops) => ops.clipboardCommand('copy')) },
+  'edit.cut': { enabled: hasSelection, perform: withEditor((ops) => ops.clipboardCommand('cut')) },
+  'edit.paste': { enabled: hasDoc, perform: withEditor((ops) => ops.clipboardCommand('paste')) },
+  'edit.find': { enabled: hasDoc, perform: withEditor((ops) => ops.openSearch()) },
   'select.all': { enabled: hasDoc, perform: selectAllTouchpoints },
   // Views: one document, three projections
   'view.mindmap': { enabled: hasDoc, perform: showView('mindmap') },
@@ -129,11 +154,11 @@ const HANDLERS: { readonly [Name in OperationName]: Handler } = {
   'view.presentation': { enabled: hasDoc, perform: togglePresentation },
   'view.slides': { enabled: hasDoc, perform: openSlideEditor },
   'view.theme': { enabled: () => true, perform: toggleTheme },
-  'rating.start': { enabled: hasDoc, perform: startRatingRound },
-  'actions.print': { enabled: hasDoc, perform: () => (void printActionPlan('print'), true) },
-  'chain.togglePanel': { enabled: hasDoc, perform: toggleChainsPanel },
-  'chain.addSelection': { enabled: hasSelection, perform: addSelectionToChain },
-  'map.settings': { enabled: hasDoc, perform: () => openMapSettings() },
+  'rating.start': { enabled: hasDoc, perform: withEditor((ops) => ops.startRatingRound()) },
+  'actions.print': { enabled: hasDoc, perform: () => printPlan() },
+  'chain.togglePanel': { enabled: hasDoc, perform: withEditor((ops) => ops.toggleChainsPanel()) },
+  'chain.addSelection': { enabled: hasSelection, perform: withEditor((ops) => ops.addSelectionToChain()) },
+  'map.settings': { enabled: hasDoc, perform: withEditor((ops) => ops.openMapSettings()) },
   'map.restorePoints': { enabled: hasDoc, perform: openRestorePoints },
   'map.compare': { enabled: hasDoc, perform: () => (openCompare(), true) },
   'room.open': { enabled: hasDoc, perform: openRoomPanel },

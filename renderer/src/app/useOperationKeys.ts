@@ -7,8 +7,7 @@
  * Keys typed into a field (label editor, inspector, dialog) are left to that field.
  */
 import { useEffect } from 'react';
-import { operationForKey } from './operations';
-import { editLabel } from '../features/mindmap/mind-operations';
+import { editorOperationsLoaded, operationForKey } from './operations';
 import { isHandedOnToMap } from '../features/mindmap/new-topic-entry';
 import { useUiStore } from '../store/ui-store';
 
@@ -34,7 +33,7 @@ export function useOperationKeys(): void {
         return;
       }
       const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (printable && (ui.view === 'mindmap' || ui.view === 'grid') && ui.selected.length > 0 && editLabel(event.key)) event.preventDefault();
+      if (printable && (ui.view === 'mindmap' || ui.view === 'grid') && ui.selected.length > 0 && editorOperationsLoaded()?.editLabelWith(event.key)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -7,10 +7,13 @@
  * field) can swallow the drop — and so Chromium never navigates to the dropped file, which would
  * leave the app.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import { importDroppedFiles } from './import-flow';
-import { ImportPreview } from './ImportPreviewDialog';
+import { useImportPreviewStore } from './import-preview-store';
+
+// The preview (and the planning code behind it) is needed only once another tool's file was read.
+const ImportPreview = lazy(() => import('./ImportPreviewDialog').then((m) => ({ default: m.ImportPreview })));
 
 /** Only drags that carry files concern us; dragging a node or selected text passes through. */
 function carriesFiles(event: DragEvent): boolean {
@@ -20,6 +23,7 @@ function carriesFiles(event: DragEvent): boolean {
 /** The drop target for `.touchmap` files, with its overlay. */
 export function TouchmapDropZone() {
   const [dragging, setDragging] = useState(false);
+  const previewing = useImportPreviewStore((state) => state.pending !== null);
 
   useEffect(() => {
     // dragenter/dragleave fire for every element crossed; the depth says whether the file is still over the window.
@@ -64,7 +68,11 @@ export function TouchmapDropZone() {
   // The preview of a dropped or chosen file of another tool lives here: this is mounted on every screen.
   return (
     <>
-      <ImportPreview />
+      {previewing && (
+        <Suspense fallback={null}>
+          <ImportPreview />
+        </Suspense>
+      )}
       {dragging && <DropOverlay />}
     </>
   );

@@ -14,7 +14,8 @@ import { navigate } from '../../store/route';
 import { useUiStore } from '../../store/ui-store';
 import { browserFileToPicked, openedFileToPicked, pickTouchmapFile, type PickedFile } from '../../platform/files';
 import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, isWithinSizeLimit, refuseUnread, type ImportOutcome } from './import-maps';
-import { importOtherFormat, isOtherFormatName } from './import-other';
+import { isOtherFormatName } from './other-format-name';
+import { loadOtherFormatImport } from './load-other-format';
 import { t } from '../../i18n';
 
 type ImportListener = (outcomes: readonly ImportOutcome[]) => void;
@@ -55,7 +56,12 @@ export function importFiles(files: readonly PickedFile[]): Promise<readonly Impo
 
 /** One file's outcome; null when the user cancelled its preview (nothing to report). */
 async function importOne(file: PickedFile): Promise<ImportOutcome | null> {
-  if (isOtherFormatName(file.name) && isWithinSizeLimit(file.sizeBytes)) return importOtherFormat(file, { repository: library(), newId });
+  if (isOtherFormatName(file.name) && isWithinSizeLimit(file.sizeBytes)) {
+    // The readers (XML, Markdown, CSV, zip) are fetched with the first such file, not with the library.
+    const loaded = await loadOtherFormatImport();
+    if (!loaded.ok) return { ok: false, name: file.name, problem: t('import.readFailed', { reason: loaded.reason }), details: loaded.reason };
+    return loaded.module.importOtherFormat(file, { repository: library(), newId });
+  }
   if (!isTouchmapFileName(file.name) || !isWithinSizeLimit(file.sizeBytes)) return refuseUnread(file);
   let text: string;
   try {

@@ -4,7 +4,7 @@
  * per plan → store them all in one transaction. A refused file changes nothing and says why;
  * Cancel changes nothing and says nothing. Maps already in the library are never touched.
  */
-import { buildMapFromPlan, formatByName, readImportFile, type ImportPlan, type ImportSource } from '@shared/import';
+import { buildMapFromPlan, readImportFile, type ImportPlan, type ImportSource } from '@shared/import';
 import type { MapDoc } from '@shared/model/types';
 import type { PickedFile } from '../../platform/files';
 import { t } from '../../i18n';
@@ -12,13 +12,7 @@ import { useImportPreviewStore } from './import-preview-store';
 import { withDistinctTitles, type ImportDeps, type ImportOutcome } from './import-maps';
 import { importDay } from './imported-title';
 
-/**
- * Whether a file's name says it is one of the other tools' formats.
- * @example isOtherFormatName('Journey.xmind') // true
- */
-export function isOtherFormatName(name: string): boolean {
-  return formatByName(name) !== undefined;
-}
+export { isOtherFormatName } from './other-format-name';
 
 export interface OtherFormatDeps extends ImportDeps {
   /** Shows the preview and resolves with the plans chosen, or null on Cancel; the dialog by default. */

@@ -7,3 +7,4 @@ export { importTouchmap, describeImports, describeImportDetails, isTouchmapFileN
 export type { ImportOutcome, ImportedMap, ImportDeps, TouchmapFileInput } from './import-maps';
 export { TouchmapDropZone } from './TouchmapDropZone';
 export { LibraryFileActions } from './LibraryFileActions';
+export { prefetchOtherFormatImport } from './load-other-format';
