@@ -29,7 +29,8 @@ export { IMPORT_EXTENSIONS };
  */
 export function formatByName(name: string): ImportFormat | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  return ext === undefined ? undefined : EXTENSIONS[ext];
+  // the extension is the user's text: only the table's own keys count (not `constructor` & co.)
+  return ext !== undefined && Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined;
 }
 
 /** The file name without its extension: the title when the file gives none. */

@@ -20,7 +20,25 @@ export type RoomActor = { readonly role: 'facilitator' } | { readonly role: 'par
  * room (applyAndRevert): that keeps the participant's own sequence of changes unbroken, so their
  * later, allowed changes still apply. Without `paths` the update cannot be applied at all.
  */
-export type UpdateCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly paths?: readonly RoomPath[] };
+export type UpdateCheck = { readonly ok: true } | { readonly ok: false; readonly kind: RefusalKind; readonly reason: string; readonly paths?: readonly RoomPath[] };
+
+/**
+ * What a participant is told, in their page's language: the kind travels to the phone, the English
+ * reason stays in the room's log. `invalid` is a change the page itself would never make.
+ */
+export const REFUSAL_KINDS = ['too-big', 'room-locked', 'room-closed', 'removed', 'no-round', 'invalid'] as const;
+export type RefusalKind = (typeof REFUSAL_KINDS)[number];
+
+/** The permission-denied text a refusal travels as: its kind, a space, the English reason. */
+export function refusalMessage(check: { readonly kind: RefusalKind; readonly reason: string }): string {
+  return `${check.kind} ${check.reason}`;
+}
+
+/** The kind of a refusal the room sent (`invalid` for a text that names none). */
+export function refusalKindOf(message: string): RefusalKind {
+  const word = message.split(' ', 1)[0] ?? '';
+  return (REFUSAL_KINDS as readonly string[]).includes(word) ? (word as RefusalKind) : 'invalid';
+}
 
 /** A changed key: its top-level map, then the keys below it ([participantId] or [participantId, key]). */
 export interface RoomPath {
@@ -29,7 +47,8 @@ export interface RoomPath {
 }
 
 const OK: UpdateCheck = { ok: true };
-const refuse = (reason: string): UpdateCheck => ({ ok: false, reason });
+const refuse = (reason: string, kind: RefusalKind = 'invalid'): UpdateCheck => ({ ok: false, kind, reason });
+const NO_ROUND = 'no rating round is open';
 
 type Change = RoomPath;
 
@@ -78,12 +97,12 @@ function copyOf(doc: Y.Doc): Y.Doc {
 /** The checks that need no reading of the update: its size, the actor, the room's state. */
 function checkBeforeReading(doc: Y.Doc, update: Uint8Array, actor: RoomActor): UpdateCheck | undefined {
   if (update.byteLength > ROOM_LIMITS.updateBytes) {
-    return refuse(`update of ${update.byteLength} bytes is over the ${ROOM_LIMITS.updateBytes}-byte limit`);
+    return refuse(`update of ${update.byteLength} bytes is over the ${ROOM_LIMITS.updateBytes}-byte limit`, 'too-big');
   }
   if (actor.role === 'facilitator') return OK;
   const state = roomState(doc);
-  if (state !== 'open') return refuse(`the room is ${state}`);
-  if (removedParticipants(doc).includes(actor.id)) return refuse('this participant was removed from the room');
+  if (state !== 'open') return refuse(`the room is ${state}`, state === 'locked' ? 'room-locked' : 'room-closed');
+  if (removedParticipants(doc).includes(actor.id)) return refuse('this participant was removed from the room', 'removed');
   return undefined;
 }
 
@@ -114,7 +133,7 @@ function inspect(scratch: Y.Doc, update: Uint8Array, participantId: string): Upd
   }
   for (const change of changes) {
     const problem = checkChange(scratch, change, participantId);
-    if (problem) return { ok: false, reason: problem, paths: changes };
+    if (problem) return { ok: false, kind: problem === NO_ROUND ? 'no-round' : 'invalid', reason: problem, paths: changes };
   }
   return OK;
 }
@@ -212,7 +231,7 @@ function isIntIn(value: unknown, min: number, max: number): boolean {
 
 function checkRating(scratch: Y.Doc, topicId: string, value: unknown): string | undefined {
   const round = readRound(scratch);
-  if (!round?.open) return 'no rating round is open';
+  if (!round?.open) return NO_ROUND;
   if (!round.topicIds.includes(topicId)) return `"${topicId.slice(0, 40)}" is not in the open round`;
   if (value === undefined) return undefined;
   if (!isObject(value)) return 'a rating must be { score?, importance? }';

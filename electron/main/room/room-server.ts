@@ -18,7 +18,7 @@ import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { roomMap, applyAndRevert, createUpdateChecker, isSecret, participantIdOf, roomState, removedParticipants, setRoomState, ROOM_LIMITS, type RoomActor } from '../../../shared/room';
+import { roomMap, applyAndRevert, createUpdateChecker, isSecret, participantIdOf, roomState, removedParticipants, setRoomState, ROOM_LIMITS, refusalMessage, type RefusalKind, type RoomActor } from '../../../shared/room';
 import { debounced, readRoomFile, writeRoomFile } from './room-file';
 
 const MESSAGE_SYNC = 0;
@@ -154,11 +154,11 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     }
   }
 
-  function refuse(conn: Connection, reason: string, resync: boolean) {
-    log(`refused an update from ${conn.actor.role === 'participant' ? conn.actor.id : 'the facilitator'}: ${reason}`);
+  function refuse(conn: Connection, verdict: { readonly kind: RefusalKind; readonly reason: string }, resync: boolean) {
+    log(`refused an update from ${conn.actor.role === 'participant' ? conn.actor.id : 'the facilitator'}: ${verdict.reason}`);
     const denied = encoding.createEncoder();
     encoding.writeVarUint(denied, MESSAGE_AUTH);
-    authProtocol.writePermissionDenied(denied, reason);
+    authProtocol.writePermissionDenied(denied, refusalMessage(verdict));
     send(conn, encoding.toUint8Array(denied));
     if (!resync) return;
     // The room's state again, so the participant sees what the room really holds.
@@ -188,8 +188,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         // Applied and put back in one transaction; its origin is not `conn`, so the participant
         // receives the correction too.
         applyAndRevert(doc, update, verdict.paths, { refusedFrom: conn });
-        refuse(conn, verdict.reason, false);
-      } else refuse(conn, verdict.reason, true);
+        refuse(conn, verdict, false);
+      } else refuse(conn, verdict, true);
     } else if (type === MESSAGE_AWARENESS) {
       const update = decoding.readVarUint8Array(decoder);
       if (update.byteLength <= 8 * 1024) awarenessProtocol.applyAwarenessUpdate(awareness, update, conn);

@@ -11,12 +11,24 @@ import {
   readRound,
   roomState,
   setParticipantName,
+  type RefusalKind,
   type RoomChannel,
 } from '@shared/room';
 import { t, useLanguage } from '../i18n';
 import { LANGUAGE_NAMES, UI_LANGUAGES, isUiLanguage } from '@shared/i18n/languages';
 import type { RoomSession } from './room-session';
 import { choosePhoneLanguage } from './language';
+import type { MessageKey } from '../i18n';
+
+/** Each refusal the room can send, as the phone says it. */
+const REFUSAL_TEXT: Readonly<Record<RefusalKind, MessageKey>> = {
+  'too-big': 'participant.refused.too-big',
+  'room-locked': 'participant.refused.room-locked',
+  'room-closed': 'participant.refused.room-closed',
+  removed: 'participant.refused.removed',
+  'no-round': 'participant.refused.no-round',
+  invalid: 'participant.refused.invalid',
+};
 
 /** Re-renders on every change of the room document or of the connection. */
 function useRoom(session: RoomSession) {
@@ -63,7 +75,7 @@ export function ParticipantApp({ session }: { session: RoomSession }) {
         ) : null}
       </header>
       {locked ? <p className="participant-locked" role="note">{t('participant.locked')}</p> : null}
-      {session.lastRefusal() ? <p className="participant-refused" role="alert">{t('participant.refused', { reason: session.lastRefusal() ?? '' })}</p> : null}
+      {session.lastRefusal() ? <p className="participant-refused" role="alert">{t(REFUSAL_TEXT[session.lastRefusal() ?? 'invalid'])}</p> : null}
       <NameSection session={session} />
       <RoundSection session={session} disabled={locked} />
       <ProposeSection session={session} disabled={locked} />

@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { isSecret, newSecret, participantIdOf, readParticipants, setParticipantName } from '@shared/room';
+import { isSecret, newSecret, participantIdOf, readParticipants, refusalKindOf, setParticipantName, type RefusalKind } from '@shared/room';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'ended' | 'removed' | 'refused';
 
@@ -16,8 +16,8 @@ export interface RoomSession {
   readonly participantId: string;
   connection(): Connection;
   onConnection(listener: () => void): () => void;
-  /** The last reason the room gave for refusing a change of ours. */
-  lastRefusal(): string | undefined;
+  /** The kind of the last refusal the room gave for a change of ours (said in the page's language). */
+  lastRefusal(): RefusalKind | undefined;
 }
 
 const SECRET_KEY = 'touchmap.room.secret';
@@ -44,7 +44,7 @@ export async function openRoomSession(token: string): Promise<RoomSession> {
     if (synced && !readParticipants(doc).has(participantId)) setParticipantName(doc, participantId, undefined);
   });
   let state: Connection = 'connecting';
-  let refusal: string | undefined;
+  let refusal: RefusalKind | undefined;
   const listeners = new Set<() => void>();
   const set = (next: Connection) => {
     if (state === next) return;
@@ -65,7 +65,7 @@ export async function openRoomSession(token: string): Promise<RoomSession> {
   provider.messageHandlers[2] = (_encoder, decoder) => {
     // The room's permission-denied message: its reason is shown, the page keeps working.
     decoding.readVarUint(decoder);
-    refusal = decoding.readVarString(decoder);
+    refusal = refusalKindOf(decoding.readVarString(decoder));
     for (const listener of listeners) listener();
   };
   return {

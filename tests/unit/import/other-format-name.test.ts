@@ -3,7 +3,7 @@ import { formatByName } from '@shared/import';
 import { isOtherFormatName } from '../../../renderer/src/features/import/other-format-name';
 
 describe('isOtherFormatName (the flow decides without loading the readers)', () => {
-  const names = ['Journey.xmind', 'plan.MM', 'a.opml', 'Notes.md', 'x.markdown', 'table.csv', 't.TSV', 't.tab', 'Book.xlsx', 'Clinic.touchmap', 'photo.png', 'noext', 'xmind', '.csv.bak'];
+  const names = ['a.constructor', 'b.hasOwnProperty', 'Journey.xmind', 'plan.MM', 'a.opml', 'Notes.md', 'x.markdown', 'table.csv', 't.TSV', 't.tab', 'Book.xlsx', 'Clinic.touchmap', 'photo.png', 'noext', 'xmind', '.csv.bak'];
   it.each(names)('answers as the readers would for %s', (name) => {
     expect(isOtherFormatName(name)).toBe(formatByName(name) !== undefined);
   });
@@ -14,5 +14,7 @@ describe('isOtherFormatName (the flow decides without loading the readers)', () 
   it('is not fooled by names of the object prototype', () => {
     expect(isOtherFormatName('a.constructor')).toBe(false);
     expect(isOtherFormatName('a.toString')).toBe(false);
+    expect(formatByName('a.constructor')).toBeUndefined();
+    expect(formatByName('a.__proto__')).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  refusalKindOf,
+  refusalMessage,
   checkUpdate,
   openRound,
   propose,
@@ -93,6 +95,25 @@ describe('checkUpdate: what a participant may write', () => {
     removeParticipant(server, ME);
     expect(refusal(checkUpdate(server, name(), me))).toMatch(/removed/);
     expect(refusal(checkUpdate(server, updateFrom(server, (d) => setParticipantName(d, OTHER, 'Bob')), { role: 'participant', id: OTHER }))).toBe('ok');
+  });
+
+  it('names the kind of each refusal a phone says in its own language, and reads it back from the message', () => {
+    const server = room();
+    const kindOf = (result: ReturnType<typeof checkUpdate>) => (result.ok ? 'ok' : refusalKindOf(refusalMessage(result)));
+    const name = () => updateFrom(server, (d) => setParticipantName(d, ME, 'Ann'));
+    expect(kindOf(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 11 })), me))).toBe('invalid');
+    server.getMap('round').set('open', false);
+    expect(kindOf(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 5 })), me))).toBe('no-round');
+    setRoomState(server, 'locked');
+    expect(kindOf(checkUpdate(server, name(), me))).toBe('room-locked');
+    setRoomState(server, 'closed');
+    expect(kindOf(checkUpdate(server, name(), me))).toBe('room-closed');
+    setRoomState(server, 'open');
+    removeParticipant(server, ME);
+    expect(kindOf(checkUpdate(server, name(), me))).toBe('removed');
+    // a text from an older room, or anything else, is a change the room did not take
+    expect(refusalKindOf('the room is locked')).toBe('invalid');
+    expect(refusalKindOf('')).toBe('invalid');
   });
 
   it('holds the size limits: label, note, name, proposals per participant, bytes per update', () => {
