@@ -5,7 +5,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import path from 'node:path';
 import { startRoomServer, type RoomServer } from '../../electron/main/room/room-server';
-import { createMap, node, openLibrary, screenshot, SCREENSHOTS } from './driver';
+import { createMap, node, openLibrary, screenshot, SCREENSHOTS, waitSaved } from './driver';
 
 const PHONE = { width: 360, height: 740 };
 let room: RoomServer;
@@ -188,6 +188,45 @@ test('a phone rating made while the room was down arrives when it is back', asyn
   await expect(panel.getByText('1 rating · from 1 participant')).toBeVisible({ timeout: 15_000 });
   await ann.context.close();
   await rm(dataDir, { recursive: true, force: true });
+});
+
+test('the facilitator reloads the page mid-round: the panel comes back connected, the round and its count still there', async ({ page, browser }) => {
+  await openLibrary(page);
+  await createMap(page, 'Corner cafe');
+  const panel = await connectFacilitator(page, room.ownerUrl);
+  await expect(panel.getByRole('status').first()).toHaveText('Connected');
+  const ann = await phone(browser);
+  const bob = await phone(browser);
+  await ann.page.getByLabel('Touchpoint', { exact: true }).fill('Loyalty app');
+  await ann.page.getByRole('button', { name: 'Send to the facilitator' }).click();
+  await panel.getByRole('button', { name: 'Add “Loyalty app” to the map' }).click();
+  await panel.getByRole('checkbox', { name: 'Loyalty app' }).check();
+  await panel.getByRole('button', { name: 'Open round (1)' }).click();
+  await ann.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '8' }).click();
+  await expect(panel.getByText('1 rating · from 1 participant')).toBeVisible();
+  await expect(node(page, 'Loyalty app')).toBeVisible();
+  await waitSaved(page); // the accepted touchpoint is in the map's storage, as it is a moment after any edit
+
+  // A reload (a crash of the page, a stray F5): the map reopens and the room with it, no address typed.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Corner cafe' })).toBeVisible();
+  await expect(node(page, 'Loyalty app')).toBeVisible();
+  const again = page.getByRole('complementary', { name: 'Workshop room' });
+  await expect(again.getByRole('status').first()).toHaveText('Connected');
+  await expect(again.getByText('1 rating · from 1 participant')).toBeVisible();
+  // the round goes on: a second rating counts, and Reveal shows both
+  await bob.page.getByRole('radiogroup', { name: 'Score for Loyalty app' }).getByRole('radio', { name: '6' }).click();
+  await expect(again.getByText('2 ratings · from 2 participants')).toBeVisible();
+  await again.getByRole('button', { name: 'Reveal' }).click();
+  await expect(again.getByRole('row', { name: /Loyalty app/ })).toContainText('7.0');
+
+  // Leaving the room ends the resuming: the next reload opens the map alone.
+  await again.getByRole('button', { name: 'Disconnect this app' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Corner cafe' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Workshop room' })).toHaveCount(0);
+  await ann.context.close();
+  await bob.context.close();
 });
 
 /** A phone in `locale` with the room's map published and a round open, as a workshop has it mid-way. */
