@@ -700,3 +700,7 @@ if ((options.quick || options.strict) && options.only === null) {
     console.log('Every figure was produced.');
   }
 }
+
+// Done: leave now. A handle left open by a figure (a socket of the room's clients, esbuild's
+// service, a child process) must never keep CI or a person waiting after the results are out.
+process.exit(process.exitCode ?? 0);
