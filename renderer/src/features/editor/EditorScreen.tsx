@@ -106,21 +106,19 @@ function ChainsButton() {
 /** The current view, with the "Add steps" banner over it. */
 function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | null> }) {
   const view = useUiStore((s) => s.view);
+  // The analysis is opened from the map and back, often, mid-discussion: the map stays mounted
+  // (not shown, not laid out) behind it, so neither way tears down and rebuilds the canvas.
+  const keepMap = view === 'mindmap' || view === 'analysis';
   return (
     <div className="editor__view" ref={viewRef}>
-      {view === 'grid' ? (
-        <GridView />
-      ) : view === 'outline' ? (
-        <OutlineView />
-      ) : view === 'analysis' ? (
-        <AnalysisView />
-      ) : view === 'actions' ? (
-        <ActionPlanView />
-      ) : (
-        <ReactFlowProvider>
-          <MindMapView />
-        </ReactFlowProvider>
+      {keepMap && (
+        <div className={view === 'mindmap' ? 'editor__map' : 'editor__map editor__map--behind'}>
+          <ReactFlowProvider>
+            <MindMapView />
+          </ReactFlowProvider>
+        </div>
       )}
+      {view === 'grid' ? <GridView /> : view === 'outline' ? <OutlineView /> : view === 'analysis' ? <AnalysisView /> : view === 'actions' ? <ActionPlanView /> : null}
       <AddStepsBanner />
       <SearchBar />
       <SelectionAnnouncer />
