@@ -172,3 +172,18 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('the map waits behind the analysis: back on the map, the same canvas, not a rebuilt one', async ({ page }) => {
+  await openClinic(page);
+  // a mark on the canvas element itself: a canvas torn down and built again would not carry it
+  await page.locator('.react-flow').evaluate((el) => ((el as HTMLElement & { kept?: boolean }).kept = true));
+  await page.keyboard.press(`${mod}+4`);
+  await expect(page.locator('main[aria-label="Analysis"] [data-chart="priority"]')).toBeVisible();
+  await expect(page.locator('.react-flow')).toBeHidden();
+  await page.keyboard.press(`${mod}+1`);
+  await expect(page.locator('.react-flow')).toBeVisible();
+  expect(await page.locator('.react-flow').evaluate((el) => (el as HTMLElement & { kept?: boolean }).kept === true)).toBe(true);
+  // another view than the analysis still lets the map go (the grid and the outline have their own)
+  await page.keyboard.press(`${mod}+2`);
+  await expect(page.locator('.react-flow')).toHaveCount(0);
+});
