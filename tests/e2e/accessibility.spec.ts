@@ -229,9 +229,11 @@ for (const theme of ['light', 'dark'] as const) {
     // the inspector, under the view: reached by keys and a scroll
     for (const key of ['ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
     const label = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Label' });
+    // the inspector follows each arrow press and renders its fields anew: wait for the last one
+    // before scrolling to it, or the scroll may hold a field already replaced
+    await expect(label).toHaveValue('Context ad');
     await label.scrollIntoViewIfNeeded();
     await expect(label).toBeInViewport();
-    await expect(label).toHaveValue('Context ad');
     await screenshot(page, `a11y-640x360-${theme}-inspector`);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('.editor').evaluate((el) => el.parentElement?.scrollTo(0, 0));
