@@ -1,7 +1,23 @@
-/** The app's database open check (`db/open.ts`), as React state: opening, open, or failed with the problem. */
+/**
+ * The app's database open check (`db/open.ts`), as React state: opening, open, or failed with the
+ * problem. Once open, the changes journaled just before the app last closed (`db/journal.ts`) are
+ * applied before any screen reads a map, so the library's counts and the reopened map include them.
+ */
 import { useEffect, useState } from 'react';
 import { openAppDatabase } from '../db/library';
-import type { OpenProblem } from '../db/open';
+import type { OpenOutcome, OpenProblem } from '../db/open';
+import { recoverAllJournals } from '../features/editor/journal-notice';
+
+let opened: Promise<OpenOutcome> | null = null;
+
+/** Opens the database and recovers the journals, once per page (React may run the effect twice). */
+function openAndRecover(): Promise<OpenOutcome> {
+  opened ??= openAppDatabase().then(async (outcome) => {
+    if (outcome.ok) await recoverAllJournals().catch((error: unknown) => console.error('Touchmap: the journals could not be recovered.', error));
+    return outcome;
+  });
+  return opened;
+}
 
 export type DatabaseState = { readonly phase: 'opening' } | { readonly phase: 'open' } | { readonly phase: 'failed'; readonly problem: OpenProblem };
 
@@ -9,7 +25,7 @@ export function useDatabaseOpen(): DatabaseState {
   const [state, setState] = useState<DatabaseState>({ phase: 'opening' });
   useEffect(() => {
     let live = true;
-    void openAppDatabase().then((outcome) => {
+    void openAndRecover().then((outcome) => {
       if (live) setState(outcome.ok ? { phase: 'open' } : { phase: 'failed', problem: outcome.problem });
     });
     return () => {

@@ -10,6 +10,9 @@
  *   with backoff while the status says "error", so the UI can show "Not saved".
  * - Switching to another map (or to none) saves the previous map's pending changes at once.
  * - `flush()` writes everything pending now: the quit handshake and page hide call it.
+ * - `pending()` hands over, synchronously, what is not yet stored and which stored revision (the
+ *   `maps` row's `updatedAt`) it lies over: the journal (`journal.ts`) keeps it through a page that
+ *   goes away before the flush commits.
  *
  * - Another tab may have the same map open. A save writes, of each changed row, only the fields
  *   this tab changed, over the row as stored now, so the other tab's edits to other fields and
@@ -87,6 +90,21 @@ export interface WriteReport {
   readonly full: boolean;
   /** From the transaction's start to its commit. */
   readonly ms: number;
+  /** The `updatedAt` this write gave the `maps` row: the stored revision from now on. */
+  readonly updatedAt: string;
+}
+
+/** One map's changes not yet stored, and the stored revisions they lie over. */
+export interface PendingSave {
+  /** What is stored, as this tab knows it. */
+  readonly saved: SavedState;
+  /** The newest doc of the map. */
+  readonly latest: MapDoc;
+  /**
+   * The `maps` row's `updatedAt` values the stored map may have under these changes: the one this
+   * tab last wrote or read, and that of a write still running (it may commit after the page is gone).
+   */
+  readonly revisions: readonly string[];
 }
 
 export interface AutosaveOptions {
@@ -126,6 +144,11 @@ export interface Autosave {
   acceptRemote(remote: RemoteRows): ((doc: MapDoc) => MapDoc) | null;
   /** The open map was deleted elsewhere: drop its pending changes and never write it again. */
   mapDeleted(mapId: MapId): void;
+  /**
+   * Every map's changes not yet committed, with their stored revisions; synchronous and cheap (no
+   * diff), so a page being hidden can journal them before it goes.
+   */
+  pending(): readonly PendingSave[];
   /** Rows written by the last committed transaction (0 before the first). */
   readonly lastWriteRowCount: number;
 }
@@ -134,6 +157,10 @@ export interface Autosave {
 interface Session {
   saved: SavedState;
   latest: MapDoc;
+  /** The stored `maps` row's `updatedAt` as this tab last wrote or read it. */
+  revision: string;
+  /** The `updatedAt` of this map's write now running, if one is. */
+  writingRevision: string | null;
   /** Other tabs' rows taken in while a write of this map was running; applied again once it commits. */
   remoteDuringWrite: RemoteRows[];
 }
@@ -183,7 +210,7 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
   if (initial) current = openSession(initial);
 
   function openSession(doc: MapDoc): Session {
-    return { saved: savedStateOf(doc), latest: doc, remoteDuringWrite: [] };
+    return { saved: savedStateOf(doc), latest: doc, revision: doc.map.updatedAt, writingRevision: null, remoteDuringWrite: [] };
   }
 
   const isDirty = (session: Session) => session.latest !== session.saved.doc && !deletedMaps.has(session.latest.map.id);
@@ -262,9 +289,13 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
       return Promise.resolve(true);
     }
     session.remoteDuringWrite = [];
-    const write = writeChanges(session.saved, changes)
+    const updatedAt = now();
+    session.writingRevision = updatedAt;
+    const write = writeChanges(session.saved, changes, updatedAt)
       .then(
         (report) => {
+          session.revision = report.updatedAt;
+          session.writingRevision = null;
           commit(session, changes);
           lastWriteRowCount = report.rows;
           lastError = null;
@@ -273,6 +304,7 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
           return true;
         },
         (error: unknown) => {
+          session.writingRevision = null;
           if (error instanceof MapDeletedError) {
             forgetDeleted(error.mapId);
             return true;
@@ -330,7 +362,7 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
    * fields this tab changed, laid over the row as stored now (another tab may have written it
    * since); new rows are put whole; a row deleted meanwhile stays deleted.
    */
-  async function writeChanges(saved: SavedState, changes: DocChanges): Promise<WriteReport> {
+  async function writeChanges(saved: SavedState, changes: DocChanges, updatedAt: string): Promise<WriteReport> {
     const started = performance.now();
     const { mapId, after } = changes;
     const before = saved.doc;
@@ -350,7 +382,7 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
       const meta = changes.metaChanged ? mergeFields(storedMap, before.map, after.doc.map) : storedMap;
       // The count moves by this tab's own change, so another tab's added touchpoints are not lost from it.
       const stored = Number.isFinite(storedMap.touchpointCount) ? storedMap.touchpointCount : saved.touchpointCount;
-      const mapRow = toMapRow({ ...meta, updatedAt: now() }, Math.max(0, stored + after.touchpointCount - saved.touchpointCount));
+      const mapRow = toMapRow({ ...meta, updatedAt }, Math.max(0, stored + after.touchpointCount - saved.touchpointCount));
       const topicRows: TopicRow[] = added.map((topic) => toTopicRow(mapId, topic));
       edited.forEach((topic, index) => {
         const row = storedTopics[index];
@@ -390,6 +422,7 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
       chainsDeleted: changes.chainsDeleted.length,
       full: false,
       ms: performance.now() - started,
+      updatedAt,
     };
   }
 
@@ -421,6 +454,7 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
       const base = session.saved.doc;
       const storedNow = mergeRemote(base, base, remote);
       session.saved = savedStateOf(storedNow);
+      if (remote.meta !== null) session.revision = remote.meta.updatedAt;
       if (inFlight) session.remoteDuringWrite.push(remote);
       // A doc with no unsaved change becomes the stored doc itself, so autosave sees nothing to save.
       return (doc) => (doc === base ? storedNow : mergeRemote(doc, base, remote));
@@ -428,6 +462,16 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
     mapDeleted(mapId) {
       forgetDeleted(mapId);
       publishStatus();
+    },
+    pending() {
+      const sessions = current !== null && !closing.includes(current) ? [...closing, current] : closing;
+      return sessions
+        .filter((session) => isDirty(session) || session.writingRevision !== null)
+        .map((session) => ({
+          saved: session.saved,
+          latest: session.latest,
+          revisions: session.writingRevision === null ? [session.revision] : [session.revision, session.writingRevision],
+        }));
     },
     get lastWriteRowCount() {
       return lastWriteRowCount;

@@ -103,7 +103,7 @@ describe('the desktop integration', () => {
     const { bridge, listeners, sent } = fakeBridge();
     stop = startDesktopIntegration(bridge);
     const flushOk = vi.fn(async () => undefined);
-    setActiveAutosave({ flush: flushOk, stop: () => undefined, status: () => ({ state: 'saved', error: null }), lastWriteRowCount: 0, acceptRemote: () => null, mapDeleted: () => undefined });
+    setActiveAutosave({ flush: flushOk, stop: () => undefined, status: () => ({ state: 'saved', error: null }), lastWriteRowCount: 0, acceptRemote: () => null, mapDeleted: () => undefined, pending: () => [] });
     listeners.quit[0]!();
     await vi.waitFor(() => expect(sent.quitAnswers).toEqual([{ ok: true }]));
     expect(flushOk).toHaveBeenCalledOnce();
@@ -115,6 +115,7 @@ describe('the desktop integration', () => {
       mapDeleted: () => undefined,
       status: () => ({ state: 'error', error: 'disk full' }),
       lastWriteRowCount: 0,
+      pending: () => [],
     });
     listeners.quit[0]!();
     await vi.waitFor(() => expect(sent.quitAnswers[1]).toEqual({ ok: false, error: 'QuotaExceededError: the disk is full' }));
@@ -125,7 +126,7 @@ describe('the desktop integration', () => {
     stop = startDesktopIntegration(bridge);
     const doc = mapDoc('Clinic backed up', { id: 'm-backed-up', preset: 'customer-journey' }).build();
     await library().createMap(doc);
-    announceWrite({ mapId: doc.map.id, rows: 1, topicsPut: 0, topicsDeleted: 0, chainsPut: 0, chainsDeleted: 0, full: false, ms: 1 });
+    announceWrite({ mapId: doc.map.id, rows: 1, topicsPut: 0, topicsDeleted: 0, chainsPut: 0, chainsDeleted: 0, full: false, ms: 1, updatedAt: '2026-12-07T00:00:00.000Z' });
     listeners.quit[0]!();
     await vi.waitFor(() => expect(sent.quitAnswers).toEqual([{ ok: true }]));
     expect(sent.order).toEqual(['backup', 'quit answer']);

@@ -5,6 +5,9 @@
  * The same map may be open in another tab or window: this tab merges the rows the other one saves
  * (`db/tab-channel.ts`, `db/remote-rows.ts`) without an undo step, and when the map is deleted
  * elsewhere it says so and stops saving it, so it never comes back.
+ *
+ * An edit made less than a throttle window before the page goes is journaled synchronously on the
+ * way out (`db/journal.ts`) and applied on the next open (`journal-notice.ts`).
  */
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
@@ -18,6 +21,11 @@ import { runCommand } from '../../store/run-command';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
+import { clearJournal, journalKey, journalPending, journalTabOf } from '../../db/journal';
+import { journalStorage, recoverMapJournal } from './journal-notice';
+
+/** This page's name in the journals it writes: a tab clears only its own journal once its save lands. */
+const TAB_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 export type SessionState = { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'failed'; readonly reason: string };
 
@@ -31,6 +39,8 @@ export function useMapSession(mapId: string): SessionState {
 
     void (async () => {
       try {
+        await recoverMapJournal(mapId);
+        if (cancelled) return;
         const loaded = await library().loadMap(mapId);
         if (cancelled) return;
         if (!loaded) {
@@ -68,7 +78,10 @@ export function useMapSession(mapId: string): SessionState {
           },
           {
             onStatus: (status) => useUiStore.getState().setSave(status.state, status.error ?? undefined),
-            onWrite: announceWrite,
+            onWrite: (report) => {
+              announceWrite(report);
+              journalAfterWrite(autosave, report.mapId);
+            },
             onWritten: (rows) => channel.announce(rows),
             onDeleted: sayDeleted,
           },
@@ -88,14 +101,26 @@ export function useMapSession(mapId: string): SessionState {
           },
           error: () => undefined,
         });
-        const onHide = () => void autosave.flush().catch(() => undefined);
-        window.addEventListener('pagehide', onHide);
+        // Whichever of these fires first as the page goes journals it; each later one finds the same
+        // pending changes and writes the same journal again, which costs next to nothing.
+        const onHide = () => {
+          if (document.visibilityState === 'hidden') journalNow(autosave);
+          void autosave.flush().catch(() => undefined);
+        };
+        const onPageHide = () => {
+          journalNow(autosave);
+          void autosave.flush().catch(() => undefined);
+        };
+        const onLeave = () => journalNow(autosave);
+        window.addEventListener('pagehide', onPageHide);
+        window.addEventListener('beforeunload', onLeave);
         document.addEventListener('visibilitychange', onHide);
         stop = () => {
           deletion.unsubscribe();
           stopListening();
           channel.close();
-          window.removeEventListener('pagehide', onHide);
+          window.removeEventListener('pagehide', onPageHide);
+          window.removeEventListener('beforeunload', onLeave);
           document.removeEventListener('visibilitychange', onHide);
           // leaving the editor: write what is pending, then let go of the doc
           void autosave
@@ -120,6 +145,31 @@ export function useMapSession(mapId: string): SessionState {
   }, [mapId]);
 
   return state;
+}
+
+/**
+ * Writes what autosave has not stored yet to the journal, now: the page may be gone before the
+ * flush's IndexedDB transaction commits, while `localStorage` is written before this returns.
+ */
+function journalNow(autosave: Autosave): void {
+  const storage = journalStorage();
+  if (storage === null) return;
+  for (const write of journalPending(storage, autosave.pending(), TAB_ID, new Date().toISOString())) {
+    if (!write.ok) console.warn(`Touchmap: the unsaved changes could not be journaled (${write.reason}); the save goes on.`);
+  }
+}
+
+/**
+ * After a save landed: this tab's journal of the map is cleared when nothing is pending any more,
+ * or rewritten over the new stored revision when edits are still waiting (the old one would be
+ * taken for stale).
+ */
+function journalAfterWrite(autosave: Autosave, mapId: string): void {
+  const storage = journalStorage();
+  if (storage === null) return;
+  const pending = autosave.pending().filter((save) => save.latest.map.id === mapId);
+  if (pending.length === 0) clearJournal(storage, mapId, TAB_ID);
+  else if (journalTabOf(storage.getItem(journalKey(mapId))) === TAB_ID) journalNow(autosave);
 }
 
 /** "Download the original" of the repair notice: the rows as they were before the repair, as JSON. */

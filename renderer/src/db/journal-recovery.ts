@@ -1,0 +1,147 @@
+/**
+ * Applying a journal (`journal.ts`) to the stored map: the changes a page made just before it went,
+ * written in one Dexie transaction the way autosave writes them (only the fields this tab changed,
+ * over the rows as stored), then the journal is cleared.
+ *
+ * Newer stored work always wins: if the stored map's revision (its `updatedAt`) is not one the
+ * journal was made over, someone saved it since — another tab, or the flush did land after all — and
+ * the journal is not applied. If its changes are all in the stored rows already, that is the flush
+ * having landed, and nothing is said; otherwise the user is told what was not recovered.
+ */
+import { ChainSchema, MapMetaSchema, TopicSchema } from '@shared/model/schema';
+import type { MapId } from '@shared/model/types';
+import { clearJournal, journalKey, journaledMapIds, journalSize, parseJournal, type Journal, type JournalRecord, type JournalStorage } from './journal';
+import { toChainRow, toMapRow, toTopicRow } from './rows';
+import type { ChainRow, MapRow, TopicRow, TouchmapDB } from './schema';
+
+/** What recovering one map's journal did. */
+export type JournalOutcome =
+  /** The changes are stored now; `changes` records changed. */
+  | { readonly kind: 'recovered'; readonly mapId: MapId; readonly changes: number }
+  /** The map was saved since the journal was written, with other changes: the journal was dropped. */
+  | { readonly kind: 'stale'; readonly mapId: MapId; readonly changes: number }
+  /** Everything in it was stored already (the flush landed): dropped without a word. */
+  | { readonly kind: 'already-saved'; readonly mapId: MapId }
+  /** The map is gone or in Trash: a deleted map is never brought back by its journal. */
+  | { readonly kind: 'map-gone'; readonly mapId: MapId }
+  /** The journal failed validation: ignored and dropped. */
+  | { readonly kind: 'damaged'; readonly mapId: MapId; readonly reason: string };
+
+export interface RecoverOptions {
+  /** The clock for the map row's `updatedAt`; default `new Date().toISOString()`. */
+  readonly now?: () => string;
+}
+
+/** A stored row with a journal record's changed fields laid over it (the whole record when it is new). */
+function patched<T extends object>(stored: T | undefined, record: JournalRecord<object>, row: T): T | undefined {
+  if (record.fields === null) return row;
+  if (stored === undefined) return undefined; // deleted since: stays deleted
+  const result = { ...stored } as Record<string, unknown>;
+  const value = row as Readonly<Record<string, unknown>>;
+  for (const field of record.fields) {
+    if (Object.hasOwn(value, field)) result[field] = value[field];
+    else delete result[field];
+  }
+  return result as T;
+}
+
+/** Deep equality of stored rows (JSON values; key order ignored). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((key) => Object.hasOwn(b, key) && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/**
+ * Applies one map's journal, if it has one, and clears it. Never throws for a bad journal: a
+ * damaged one is reported and dropped. Resolves to null when the map has no journal.
+ * @example const outcome = await recoverJournal(database(), localStorage, mapId);
+ */
+export async function recoverJournal(db: TouchmapDB, storage: JournalStorage, mapId: MapId, options: RecoverOptions = {}): Promise<JournalOutcome | null> {
+  let text: string | null;
+  try {
+    text = storage.getItem(journalKey(mapId));
+  } catch {
+    return null; // storage blocked: there is nothing this start can read
+  }
+  if (text === null) return null;
+  const read = parseJournal(text, mapId);
+  if (!read.ok) {
+    clearJournal(storage, mapId);
+    return { kind: 'damaged', mapId, reason: read.reason };
+  }
+  const outcome = await applyJournal(db, read.journal, options.now ?? (() => new Date().toISOString()));
+  // Cleared only after the transaction committed: a failed write leaves the journal for the next start.
+  clearJournal(storage, mapId);
+  return outcome;
+}
+
+/** Recovers the journal of every map that has one (the app's start), one map after the other. */
+export async function recoverJournals(db: TouchmapDB, storage: JournalStorage, options: RecoverOptions = {}): Promise<JournalOutcome[]> {
+  let ids: MapId[];
+  try {
+    ids = journaledMapIds(storage);
+  } catch {
+    return [];
+  }
+  const outcomes: JournalOutcome[] = [];
+  for (const id of ids) {
+    try {
+      const outcome = await recoverJournal(db, storage, id, options);
+      if (outcome !== null) outcomes.push(outcome);
+    } catch (error) {
+      // The database refused the write: the journal stays, and the next start tries again.
+      console.error(`Touchmap: the unsaved changes of map ${id} could not be recovered yet; they are tried again on the next start.`, error);
+    }
+  }
+  return outcomes;
+}
+
+/** Writes a valid journal over the stored map in one transaction, unless the stored map changed since. */
+async function applyJournal(db: TouchmapDB, journal: Journal, now: () => string): Promise<JournalOutcome> {
+  const { mapId } = journal;
+  return db.transaction('rw', db.maps, db.topics, db.chains, async (): Promise<JournalOutcome> => {
+    const [mapRow, storedTopics, storedChains] = await Promise.all([
+      db.maps.get(mapId),
+      db.topics.bulkGet(journal.topics.map(({ value }): [MapId, string] => [mapId, value.id])),
+      db.chains.bulkGet(journal.chains.map(({ value }): [MapId, string] => [mapId, value.id])),
+    ]);
+    if (mapRow === undefined || mapRow.deletedAt !== undefined) return { kind: 'map-gone', mapId };
+    const topicRows: TopicRow[] = [];
+    journal.topics.forEach((record, index) => {
+      const row = patched(storedTopics[index], record, toTopicRow(mapId, record.value));
+      if (row !== undefined && !same(row, storedTopics[index])) topicRows.push(row);
+    });
+    const chainRows: ChainRow[] = [];
+    journal.chains.forEach((record, index) => {
+      const row = patched(storedChains[index], record, toChainRow(mapId, record.value, record.order));
+      if (row !== undefined && !same(row, storedChains[index])) chainRows.push(row);
+    });
+    const deletedTopics = (await db.topics.bulkGet(journal.topicsDeleted.map((id): [MapId, string] => [mapId, id]))).flatMap((row) => (row ? [row.id] : []));
+    const deletedChains = (await db.chains.bulkGet(journal.chainsDeleted.map((id): [MapId, string] => [mapId, id]))).flatMap((row) => (row ? [row.id] : []));
+    const meta = journal.meta === null ? mapRow : patched(mapRow, journal.meta, toMapRow(journal.meta.value, mapRow.touchpointCount))!;
+    const metaChanged = !same(meta, mapRow);
+    const changes = topicRows.length + chainRows.length + deletedTopics.length + deletedChains.length + (metaChanged ? 1 : 0);
+    if (changes === 0) return { kind: 'already-saved', mapId };
+    if (!journal.revisions.includes(mapRow.updatedAt)) return { kind: 'stale', mapId, changes: journalSize(journal) };
+    // What the rows become must pass the model's checks, like anything autosave writes.
+    const refused =
+      topicRows.find((row) => !TopicSchema.safeParse(row).success)?.id ??
+      chainRows.find((row) => !ChainSchema.safeParse(row).success)?.id ??
+      (MapMetaSchema.safeParse(meta).success ? undefined : mapId);
+    if (refused !== undefined) return { kind: 'damaged', mapId, reason: `record ${refused} does not pass the model's checks` };
+    const stored = Number.isFinite(mapRow.touchpointCount) ? mapRow.touchpointCount : 0;
+    const row: MapRow = { ...meta, updatedAt: now(), touchpointCount: Math.max(0, stored + journal.touchpointDelta) };
+    await Promise.all([
+      db.maps.put(row),
+      topicRows.length > 0 ? db.topics.bulkPut(topicRows) : undefined,
+      chainRows.length > 0 ? db.chains.bulkPut(chainRows) : undefined,
+      deletedTopics.length > 0 ? db.topics.bulkDelete(deletedTopics.map((id): [MapId, string] => [mapId, id])) : undefined,
+      deletedChains.length > 0 ? db.chains.bulkDelete(deletedChains.map((id): [MapId, string] => [mapId, id])) : undefined,
+    ]);
+    return { kind: 'recovered', mapId, changes };
+  });
+}
