@@ -100,48 +100,101 @@ export async function recoverJournals(db: TouchmapDB, storage: JournalStorage, o
   return outcomes;
 }
 
+/** What applying a journal to a map's stored rows gives: the outcome, and the rows to write when it is 'recovered'. */
+export interface JournalPlan {
+  readonly outcome: JournalOutcome;
+  readonly map: MapRow | null;
+  readonly topicRows: readonly TopicRow[];
+  readonly chainRows: readonly ChainRow[];
+  readonly topicsDeleted: readonly string[];
+  readonly chainsDeleted: readonly string[];
+}
+
+/** The stored rows a journal touches, as read: undefined where a row is missing. */
+export interface StoredRows {
+  readonly map: MapRow | undefined;
+  /** Rows of the journal's topics, in the journal's order. */
+  readonly topics: readonly (TopicRow | undefined)[];
+  /** Rows of the journal's chains, in the journal's order. */
+  readonly chains: readonly (ChainRow | undefined)[];
+  /** Which of the journal's deleted topics and chains are still stored. */
+  readonly topicsStillStored: readonly string[];
+  readonly chainsStillStored: readonly string[];
+}
+
+/**
+ * Pure: what a valid journal does to the stored rows it touches — every changed field laid over the
+ * row as stored, new records whole — and whether it may: not over a map saved since, nor a map gone.
+ * @example const plan = planJournal(journal, stored, now); if (plan.outcome.kind === 'recovered') write(plan);
+ */
+export function planJournal(journal: Journal, stored: StoredRows, updatedAt: string): JournalPlan {
+  const { mapId } = journal;
+  const none = (outcome: JournalOutcome): JournalPlan => ({ outcome, map: null, topicRows: [], chainRows: [], topicsDeleted: [], chainsDeleted: [] });
+  const mapRow = stored.map;
+  if (mapRow === undefined || mapRow.deletedAt !== undefined) return none({ kind: 'map-gone', mapId });
+  const topicRows: TopicRow[] = [];
+  journal.topics.forEach((record, index) => {
+    const row = patched(stored.topics[index], record, toTopicRow(mapId, record.value));
+    if (row !== undefined && !same(row, stored.topics[index])) topicRows.push(row);
+  });
+  const chainRows: ChainRow[] = [];
+  journal.chains.forEach((record, index) => {
+    const row = patched(stored.chains[index], record, toChainRow(mapId, record.value, record.order));
+    if (row !== undefined && !same(row, stored.chains[index])) chainRows.push(row);
+  });
+  const meta = journal.meta === null ? mapRow : patched(mapRow, journal.meta, toMapRow(journal.meta.value, mapRow.touchpointCount))!;
+  const metaChanged = !same(meta, mapRow);
+  const changes = topicRows.length + chainRows.length + stored.topicsStillStored.length + stored.chainsStillStored.length + (metaChanged ? 1 : 0);
+  if (changes === 0) return none({ kind: 'already-saved', mapId });
+  if (!journal.revisions.includes(mapRow.updatedAt)) return none({ kind: 'stale', mapId, changes: journalSize(journal) });
+  // What the rows become must pass the model's checks, like anything autosave writes.
+  const refused =
+    topicRows.find((row) => !TopicSchema.safeParse(row).success)?.id ??
+    chainRows.find((row) => !ChainSchema.safeParse(row).success)?.id ??
+    (MapMetaSchema.safeParse(meta).success ? undefined : mapId);
+  if (refused !== undefined) return none({ kind: 'damaged', mapId, reason: `record ${refused} does not pass the model's checks` });
+  const count = Number.isFinite(mapRow.touchpointCount) ? mapRow.touchpointCount : 0;
+  return {
+    outcome: { kind: 'recovered', mapId, changes },
+    map: { ...meta, updatedAt, touchpointCount: Math.max(0, count + journal.touchpointDelta) },
+    topicRows,
+    chainRows,
+    topicsDeleted: stored.topicsStillStored,
+    chainsDeleted: stored.chainsStillStored,
+  };
+}
+
 /** Writes a valid journal over the stored map in one transaction, unless the stored map changed since. */
 async function applyJournal(db: TouchmapDB, journal: Journal, now: () => string): Promise<JournalOutcome> {
   const { mapId } = journal;
+  const key = (id: string): [MapId, string] => [mapId, id];
   return db.transaction('rw', db.maps, db.topics, db.chains, async (): Promise<JournalOutcome> => {
-    const [mapRow, storedTopics, storedChains] = await Promise.all([
+    const [map, topics, chains, deletedTopics, deletedChains] = await Promise.all([
       db.maps.get(mapId),
-      db.topics.bulkGet(journal.topics.map(({ value }): [MapId, string] => [mapId, value.id])),
-      db.chains.bulkGet(journal.chains.map(({ value }): [MapId, string] => [mapId, value.id])),
+      db.topics.bulkGet(journal.topics.map(({ value }) => key(value.id))),
+      db.chains.bulkGet(journal.chains.map(({ value }) => key(value.id))),
+      db.topics.bulkGet(journal.topicsDeleted.map(key)),
+      db.chains.bulkGet(journal.chainsDeleted.map(key)),
     ]);
-    if (mapRow === undefined || mapRow.deletedAt !== undefined) return { kind: 'map-gone', mapId };
-    const topicRows: TopicRow[] = [];
-    journal.topics.forEach((record, index) => {
-      const row = patched(storedTopics[index], record, toTopicRow(mapId, record.value));
-      if (row !== undefined && !same(row, storedTopics[index])) topicRows.push(row);
-    });
-    const chainRows: ChainRow[] = [];
-    journal.chains.forEach((record, index) => {
-      const row = patched(storedChains[index], record, toChainRow(mapId, record.value, record.order));
-      if (row !== undefined && !same(row, storedChains[index])) chainRows.push(row);
-    });
-    const deletedTopics = (await db.topics.bulkGet(journal.topicsDeleted.map((id): [MapId, string] => [mapId, id]))).flatMap((row) => (row ? [row.id] : []));
-    const deletedChains = (await db.chains.bulkGet(journal.chainsDeleted.map((id): [MapId, string] => [mapId, id]))).flatMap((row) => (row ? [row.id] : []));
-    const meta = journal.meta === null ? mapRow : patched(mapRow, journal.meta, toMapRow(journal.meta.value, mapRow.touchpointCount))!;
-    const metaChanged = !same(meta, mapRow);
-    const changes = topicRows.length + chainRows.length + deletedTopics.length + deletedChains.length + (metaChanged ? 1 : 0);
-    if (changes === 0) return { kind: 'already-saved', mapId };
-    if (!journal.revisions.includes(mapRow.updatedAt)) return { kind: 'stale', mapId, changes: journalSize(journal) };
-    // What the rows become must pass the model's checks, like anything autosave writes.
-    const refused =
-      topicRows.find((row) => !TopicSchema.safeParse(row).success)?.id ??
-      chainRows.find((row) => !ChainSchema.safeParse(row).success)?.id ??
-      (MapMetaSchema.safeParse(meta).success ? undefined : mapId);
-    if (refused !== undefined) return { kind: 'damaged', mapId, reason: `record ${refused} does not pass the model's checks` };
-    const stored = Number.isFinite(mapRow.touchpointCount) ? mapRow.touchpointCount : 0;
-    const row: MapRow = { ...meta, updatedAt: now(), touchpointCount: Math.max(0, stored + journal.touchpointDelta) };
+    const plan = planJournal(
+      journal,
+      {
+        map,
+        topics,
+        chains,
+        topicsStillStored: deletedTopics.flatMap((row) => (row ? [row.id] : [])),
+        chainsStillStored: deletedChains.flatMap((row) => (row ? [row.id] : [])),
+      },
+      now(),
+    );
+    if (plan.map === null) return plan.outcome;
     await Promise.all([
-      db.maps.put(row),
-      topicRows.length > 0 ? db.topics.bulkPut(topicRows) : undefined,
-      chainRows.length > 0 ? db.chains.bulkPut(chainRows) : undefined,
-      deletedTopics.length > 0 ? db.topics.bulkDelete(deletedTopics.map((id): [MapId, string] => [mapId, id])) : undefined,
-      deletedChains.length > 0 ? db.chains.bulkDelete(deletedChains.map((id): [MapId, string] => [mapId, id])) : undefined,
+      db.maps.put(plan.map),
+      plan.topicRows.length > 0 ? db.topics.bulkPut([...plan.topicRows]) : undefined,
+      plan.chainRows.length > 0 ? db.chains.bulkPut([...plan.chainRows]) : undefined,
+      plan.topicsDeleted.length > 0 ? db.topics.bulkDelete(plan.topicsDeleted.map(key)) : undefined,
+      plan.chainsDeleted.length > 0 ? db.chains.bulkDelete(plan.chainsDeleted.map(key)) : undefined,
     ]);
-    return { kind: 'recovered', mapId, changes };
+    return plan.outcome;
   });
 }

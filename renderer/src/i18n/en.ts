@@ -973,8 +973,8 @@ export const en = {
   // the journal: changes made just before the app closed, recovered on the next start
   'journal.recovered_one': 'Recovered {count} change made just before Touchmap closed.',
   'journal.recovered_other': 'Recovered {count} changes made just before Touchmap closed.',
-  'journal.stale_one': '{count} change made just before Touchmap closed was not recovered: the map was saved later, in another window, and that newer work is kept.',
-  'journal.stale_other': '{count} changes made just before Touchmap closed were not recovered: the map was saved later, in another window, and that newer work is kept.',
+  'journal.stale_one': '{count} change made just before Touchmap closed was not recovered: the map was saved again since, and that newer work is kept.',
+  'journal.stale_other': '{count} changes made just before Touchmap closed were not recovered: the map was saved again since, and that newer work is kept.',
   'journal.damaged': 'Changes made just before Touchmap closed could not be recovered: their record is damaged ({reason}). The map opens as it was last saved.',
 } as const;
 

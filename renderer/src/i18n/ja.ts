@@ -899,6 +899,6 @@ export const ja: Readonly<Record<string, string>> = {
   'room.start.failed': 'ルームを起動できませんでした：{reason}',
   // ジャーナル: 閉じる直前の変更を次回起動時に復元
   'journal.recovered_other': 'Touchmap が閉じる直前の変更 {count} 件を復元しました。',
-  'journal.stale_other': 'Touchmap が閉じる直前の変更 {count} 件は復元しませんでした。その後ほかのウィンドウでマップが保存されたため、新しい作業を残しています。',
+  'journal.stale_other': 'Touchmap が閉じる直前の変更 {count} 件は復元しませんでした。その後マップが保存し直されたため、新しい作業を残しています。',
   'journal.damaged': 'Touchmap が閉じる直前の変更を復元できませんでした。記録が壊れています（{reason}）。マップは最後に保存された状態で開きます。',
 };

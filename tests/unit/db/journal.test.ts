@@ -217,13 +217,24 @@ describe('recovering the journal on the next start', () => {
 
   it('applies over the revision of a write that was running when the page went and committed after', async () => {
     const doc = clinic();
-    const tab = await openTab(doc, true, 1);
-    tab.edit((d) => setLabel(d, 't-1', 'Banner'));
-    await vi.waitFor(() => expect(tab.autosave.status().state).toBe('saving'));
-    tab.edit((d) => setLabel(d, 't-2', 'Reception desk')); // made while the first write runs
-    expect(tab.autosave.pending()[0]!.revisions).toEqual([doc.map.updatedAt, SAVED]);
-    journalPending(storage, tab.autosave.pending(), 'tab-a', OPENED);
-    tab.autosave.stop(); // the page goes; the running write still commits
+    await repo.createMap(doc);
+    const source = createSource(doc);
+    let revisions: readonly string[] = [];
+    // the moment the first write starts: a second edit, then the page goes
+    const autosave = startAutosave(db, source, {
+      throttleMs: 1,
+      now: () => SAVED,
+      onStatus: (status) => {
+        if (status.state !== 'saving' || revisions.length > 0) return;
+        source.set(setLabel(source.getDoc()!, 't-2', 'Reception desk'));
+        revisions = autosave.pending()[0]!.revisions;
+        journalPending(storage, autosave.pending(), 'tab-a', OPENED);
+        autosave.stop(); // the running write still commits
+      },
+    });
+    running.push(autosave);
+    source.set(setLabel(doc, 't-1', 'Banner'));
+    await vi.waitFor(() => expect(revisions).toEqual([doc.map.updatedAt, SAVED]));
     await vi.waitFor(async () => expect((await db.topics.get([doc.map.id, 't-1']))!.label).toBe('Banner'));
     expect((await db.topics.get([doc.map.id, 't-2']))!.label).not.toBe('Reception desk');
 
