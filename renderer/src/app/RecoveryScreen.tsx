@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { OpenProblem } from '../db/open';
 import { readRawDatabase, recoveryFiles, type RecoveryFiles } from '../db/raw-rows';
+import { readJournals } from '../db/journal-recovery';
+import { journalStorage } from '../features/editor/journal-notice';
 import { DB_NAME } from '../db/schema';
 import { t } from '../i18n';
 import { desktopBridge, saveTextFile } from '../platform/files';
@@ -24,7 +26,10 @@ export function RecoveryScreen({ problem }: { readonly problem: OpenProblem }) {
   useEffect(() => {
     let live = true;
     readRawDatabase(indexedDB, DB_NAME)
-      .then((raw) => live && setRead({ phase: 'read', files: recoveryFiles(raw, new Date().toISOString()) }))
+      .then((raw) => {
+        const storage = journalStorage();
+        if (live) setRead({ phase: 'read', files: recoveryFiles(raw, new Date().toISOString(), storage ? readJournals(storage) : []) });
+      })
       .catch((error: Error) => live && setRead({ phase: 'failed', reason: `${error.name}: ${error.message}` }));
     void bridge
       ?.getBackupsFolder()
@@ -93,6 +98,7 @@ function DownloadPart({ read }: { readonly read: Read }) {
     <>
       <p>{t('recovery.found', { maps: String(files.mapRows), rebuilt: String(files.touchmap?.maps ?? 0) })}</p>
       {files.notRebuilt.length > 0 && <p className="muted">{t('recovery.notRebuilt', { list: files.notRebuilt.join('; ') })}</p>}
+      {files.journalChanges > 0 && <p>{t('recovery.journal', { count: files.journalChanges })}</p>}
       {empty ? (
         <p className="muted">{t('recovery.noRows')}</p>
       ) : (

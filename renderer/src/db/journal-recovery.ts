@@ -198,3 +198,59 @@ async function applyJournal(db: TouchmapDB, journal: Journal, now: () => string)
     return plan.outcome;
   });
 }
+
+/** The journals found in `storage`, valid ones only (the recovery screen only reads, so a damaged one is left for the next start). */
+export function readJournals(storage: JournalStorage): Journal[] {
+  const journals: Journal[] = [];
+  try {
+    for (const id of journaledMapIds(storage)) {
+      const text = storage.getItem(journalKey(id));
+      const read = text === null ? null : parseJournal(text, id);
+      if (read?.ok) journals.push(read.journal);
+    }
+  } catch {
+    // storage blocked: no journal to read
+  }
+  return journals;
+}
+
+/**
+ * Pure: raw tables (as the recovery screen reads them) with the journals applied the way the next
+ * start would apply them — only over the revision each was made over. Resolves to the new tables and
+ * how many changes they gained; the tables given are not changed.
+ * @example const { tables, changes } = withJournals(raw.tables, readJournals(localStorage), now);
+ */
+export function withJournals(
+  tables: Readonly<Record<string, readonly unknown[]>>,
+  journals: readonly Journal[],
+  updatedAt: string,
+): { tables: Record<string, readonly unknown[]>; changes: number } {
+  const out: Record<string, unknown[]> = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, [...rows]]));
+  let changes = 0;
+  for (const journal of journals) {
+    const { mapId } = journal;
+    const mapIndex = (out.maps ?? []).findIndex((row) => (row as { id?: unknown } | null)?.id === mapId);
+    const rowOf = (table: string, id: string) => (out[table] ?? []).find((row) => (row as { mapId?: unknown; id?: unknown } | null)?.mapId === mapId && (row as { id?: unknown }).id === id);
+    const plan = planJournal(
+      journal,
+      {
+        map: mapIndex < 0 ? undefined : (out.maps![mapIndex] as MapRow),
+        topics: journal.topics.map(({ value }) => rowOf('topics', value.id) as TopicRow | undefined),
+        chains: journal.chains.map(({ value }) => rowOf('chains', value.id) as ChainRow | undefined),
+        topicsStillStored: journal.topicsDeleted.filter((id) => rowOf('topics', id) !== undefined),
+        chainsStillStored: journal.chainsDeleted.filter((id) => rowOf('chains', id) !== undefined),
+      },
+      updatedAt,
+    );
+    if (plan.map === null || plan.outcome.kind !== 'recovered') continue;
+    changes += plan.outcome.changes;
+    out.maps![mapIndex] = plan.map;
+    const replace = (table: string, rows: readonly { id: string }[], deleted: readonly string[]) => {
+      const gone = new Set([...deleted, ...rows.map((row) => row.id)]);
+      out[table] = [...(out[table] ?? []).filter((row) => !((row as { mapId?: unknown }).mapId === mapId && gone.has((row as { id: string }).id))), ...rows];
+    };
+    replace('topics', plan.topicRows, plan.topicsDeleted);
+    replace('chains', plan.chainRows, plan.chainsDeleted);
+  }
+  return { tables: out, changes };
+}

@@ -7,6 +7,8 @@
 import { serializeTouchmapFile } from '@shared/file-format';
 import { restoreMapDoc } from '@shared/model/restore';
 import type { MapDoc } from '@shared/model/types';
+import type { Journal } from './journal';
+import { withJournals } from './journal-recovery';
 
 /** Every row of every table, as stored. */
 export interface RawDatabase {
@@ -82,6 +84,8 @@ export interface RecoveryFiles {
   readonly rowCount: number;
   /** Maps that could not be rebuilt, one line each (their rows are still in the raw JSON). */
   readonly notRebuilt: readonly string[];
+  /** Changes made just before the app last closed (`journal.ts`) that the rebuilt maps include. */
+  readonly journalChanges: number;
 }
 
 const mapIdOf = (row: unknown): unknown => (typeof row === 'object' && row !== null ? (row as { mapId?: unknown }).mapId : undefined);
@@ -91,11 +95,14 @@ const mapIdOf = (row: unknown): unknown => (typeof row === 'object' && row !== n
  * loading a map does) and keeps everything as raw JSON besides.
  * @example const files = recoveryFiles(raw, new Date().toISOString());
  */
-export function recoveryFiles(raw: RawDatabase, exportedAt: string): RecoveryFiles {
-  const maps = raw.tables.maps ?? [];
+export function recoveryFiles(raw: RawDatabase, exportedAt: string, journals: readonly Journal[] = []): RecoveryFiles {
+  // The rebuilt maps include what the journals hold, as the next start would store it; the raw
+  // file keeps the rows exactly as stored, with the journals beside them.
+  const journaled = withJournals(raw.tables, journals, exportedAt);
+  const maps = journaled.tables.maps ?? [];
   const byMap = (table: string) => {
     const groups = new Map<unknown, unknown[]>();
-    for (const row of raw.tables[table] ?? []) {
+    for (const row of journaled.tables[table] ?? []) {
       const id = mapIdOf(row);
       const group = groups.get(id);
       if (group) group.push(row);
@@ -118,10 +125,11 @@ export function recoveryFiles(raw: RawDatabase, exportedAt: string): RecoveryFil
   }
   return {
     touchmap: docs.length > 0 ? { text: serializeTouchmapFile(docs, exportedAt), maps: docs.length } : null,
-    rawJson: `${JSON.stringify({ database: raw.name, version: raw.version, exportedAt, tables: raw.tables, unreadable: raw.unreadable }, null, 2)}\n`,
+    rawJson: `${JSON.stringify({ database: raw.name, version: raw.version, exportedAt, tables: raw.tables, unreadable: raw.unreadable, ...(journals.length > 0 && { journals }) }, null, 2)}\n`,
     mapRows: maps.length,
     rowCount: Object.values(raw.tables).reduce((sum, rows) => sum + rows.length, 0),
     notRebuilt,
+    journalChanges: journaled.changes,
   };
 }
 

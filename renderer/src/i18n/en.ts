@@ -976,6 +976,8 @@ export const en = {
   'journal.stale_one': '{count} change made just before Touchmap closed was not recovered: the map was saved again since, and that newer work is kept.',
   'journal.stale_other': '{count} changes made just before Touchmap closed were not recovered: the map was saved again since, and that newer work is kept.',
   'journal.damaged': 'Changes made just before Touchmap closed could not be recovered: their record is damaged ({reason}). The map opens as it was last saved.',
+  'recovery.journal_one': 'The maps include {count} change made just before Touchmap closed, which was not saved yet.',
+  'recovery.journal_other': 'The maps include {count} changes made just before Touchmap closed, which were not saved yet.',
 } as const;
 
 /** The plural suffixes i18next adds to a key, by `Intl.PluralRules` category. */

@@ -901,4 +901,5 @@ export const ja: Readonly<Record<string, string>> = {
   'journal.recovered_other': 'Touchmap が閉じる直前の変更 {count} 件を復元しました。',
   'journal.stale_other': 'Touchmap が閉じる直前の変更 {count} 件は復元しませんでした。その後マップが保存し直されたため、新しい作業を残しています。',
   'journal.damaged': 'Touchmap が閉じる直前の変更を復元できませんでした。記録が壊れています（{reason}）。マップは最後に保存された状態で開きます。',
+  'recovery.journal_other': 'マップには、Touchmap が閉じる直前に行い、まだ保存されていなかった変更 {count} 件が含まれます。',
 };

@@ -17,7 +17,9 @@ import {
   writeJournal,
   type JournalStorage,
 } from '../../../renderer/src/db/journal';
-import { recoverJournal, recoverJournals } from '../../../renderer/src/db/journal-recovery';
+import { readJournals, recoverJournal, recoverJournals, withJournals } from '../../../renderer/src/db/journal-recovery';
+import { recoveryFiles } from '../../../renderer/src/db/raw-rows';
+import { parseTouchmapFile } from '@shared/file-format';
 import { savedStateOf } from '../../../renderer/src/db/diff';
 import { addTopic, createSource, deleteTopic, freshDb, setLabel } from './helpers';
 import { clinicMap } from '../../fixtures/clinic-map';
@@ -271,5 +273,34 @@ describe('recovering the journal on the next start', () => {
     db.close();
     expect(await recoverJournals(db, storage)).toEqual([]);
     expect(storage.items.size).toBe(1);
+  });
+});
+
+describe('the recovery screen (storage that will not open)', () => {
+  it('rebuilds the maps with the journal applied, and keeps the stored rows and the journal as they were in the raw file', async () => {
+    const doc = clinic();
+    const tab = await openTab(doc);
+    tab.edit((d) => setLabel(d, 't-2', 'Reception desk'));
+    pageGoes(tab.autosave);
+    const raw = { name: db.name, version: 3, tables: { maps: await db.maps.toArray(), topics: await db.topics.toArray(), chains: await db.chains.toArray() }, unreadable: [] };
+
+    const files = recoveryFiles(raw, RECOVERED, readJournals(storage));
+    expect(files.journalChanges).toBe(1);
+    const rebuilt = parseTouchmapFile(files.touchmap!.text);
+    expect(rebuilt.ok && rebuilt.docs[0]!.topics['t-2']?.label).toBe('Reception desk');
+    const rawFile = JSON.parse(files.rawJson) as { tables: { topics: { id: string; label: string }[] }; journals: unknown[] };
+    expect(rawFile.tables.topics.find((row) => row.id === 't-2')!.label).toBe(doc.topics['t-2']!.label);
+    expect(rawFile.journals).toHaveLength(1);
+    expect(storage.items.size).toBe(1); // the recovery screen writes nothing: the next start applies it
+  });
+
+  it('leaves a stale journal out of the rebuilt maps', async () => {
+    const doc = clinic();
+    const tab = await openTab(doc);
+    tab.edit((d) => setLabel(d, 't-2', 'Reception desk'));
+    pageGoes(tab.autosave);
+    await db.maps.update(doc.map.id, { updatedAt: '2026-12-07T09:30:00.000Z' }); // saved again since
+    const tables = { maps: await db.maps.toArray(), topics: await db.topics.toArray(), chains: await db.chains.toArray() };
+    expect(withJournals(tables, readJournals(storage), RECOVERED).changes).toBe(0);
   });
 });
