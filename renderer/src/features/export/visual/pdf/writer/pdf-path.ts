@@ -53,10 +53,29 @@ export function pathOps(d: string): string {
     const lower = command.toLowerCase();
     const arity = ARITY[lower] as number;
     if (arity === 0 || i + arity > tokens.length) break;
-    const a = tokens.slice(i, i + arity).map(Number);
+    const raw = tokens.slice(i, i + arity);
+    const a = raw.map(Number);
     if (a.some((v) => Number.isNaN(v))) break; // a command letter where a number belongs: malformed
     i += arity;
     const rel = command !== command.toUpperCase();
+    // Absolute M, L and C (most of a map's paths: its edges) keep the numbers as the drawing wrote
+    // them: formatting them again was most of the shapes' writing time.
+    if (!rel && (lower === 'm' || lower === 'l' || lower === 'c') && !raw.some((t) => t.includes('e') || t.includes('E'))) {
+      out += `${raw.join(' ')} ${lower}\n`;
+      if (lower === 'c') {
+        cx = a[2] as number;
+        cy = a[3] as number;
+      }
+      x = a[arity - 2] as number;
+      y = a[arity - 1] as number;
+      if (lower === 'm') {
+        startX = x;
+        startY = y;
+        command = 'L';
+      }
+      last = lower;
+      continue;
+    }
     const ox = rel ? x : 0;
     const oy = rel ? y : 0;
     switch (lower) {
