@@ -509,11 +509,11 @@ test.describe('PDF words against the drawing', () => {
   const fileText = serializeTouchmapFile([MULTILINGUAL], EXPORTED_AT);
   const options = { titleBlock: true, legend: true, chains: true, background: 'white', date: '1 January 2026' };
 
-  test('each label of the print document sits where the SVG export draws it, to a fraction of a pixel', async ({ page }) => {
+  test('each label of the print document (File ▸ Print, and PDFs with the appendix) sits where the SVG export draws it, to a fraction of a pixel', async ({ page }) => {
     await page.goto('/export.html');
     await page.waitForFunction(() => typeof window.touchmapExport === 'function');
     const [svg, pdf] = await page.evaluate(
-      async ([text, opts]) => [await window.touchmapExport!(text, { ...opts, format: 'svg' }), await window.touchmapExport!(text, { ...opts, format: 'pdf', pageMode: 'fit' })],
+      async ([text, opts]) => [await window.touchmapExport!(text, { ...opts, format: 'svg' }), await window.touchmapExport!(text, { ...opts, format: 'pdf', pageMode: 'fit', printDocument: true })],
       [fileText, options] as const,
     );
     // The print document as Chromium prints it, the SVG export's text laid in it at scale 1 (same fonts).
