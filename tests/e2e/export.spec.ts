@@ -388,12 +388,14 @@ test.describe('headless export (npm run export)', () => {
 // Pixels, checked in the browser against the layout the renderer reports.
 // ---------------------------------------------------------------------------------------------
 
-/** What `window.touchmapExport` (renderer/src/export-entry.ts) returns for an image, as far as these tests read it. */
+/** What `window.touchmapExport` (renderer/src/export-entry.ts) returns for an image or a PDF, as far as the tests read it. */
 interface Box { x: number; y: number; width: number; height: number }
 interface ImageExport {
   data: string;
   scale?: number;
   tiled?: boolean;
+  /** `written`: data is the PDF itself (base64), from the app's own writer; otherwise the print document. */
+  pdf?: { widthIn: number; heightIn: number; pages: number; written?: boolean };
   geometry?: { nodes: (Box & { label: string; lines: string[] })[]; edges: { from: { x: number; y: number }; to: { x: number; y: number } }[]; mapBox: Box; width: number; height: number };
 }
 declare global {
