@@ -970,6 +970,8 @@ export const en = {
   'room.start.failed': 'The room could not start: {reason}',
   // languages fetched on demand
   'appSettings.languageFailed': 'The {language} texts could not be loaded ({reason}); the app stays in its current language.',
+  // PDF writer
+  'export.pdf.missingCharacters': 'Left out of the PDF, as no bundled font has them: {chars}',
 } as const;
 
 /** The plural suffixes i18next adds to a key, by `Intl.PluralRules` category. */

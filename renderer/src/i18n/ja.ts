@@ -897,4 +897,6 @@ export const ja: Readonly<Record<string, string>> = {
   'room.start.portBad': 'ポートは 1024〜65535 の数値で指定してください。',
   'room.start.submit': 'ルームを開く',
   'room.start.failed': 'ルームを起動できませんでした：{reason}',
+  // PDF writer
+  'export.pdf.missingCharacters': 'PDF から省いた文字（同梱フォントにありません）：{chars}',
 };

@@ -897,4 +897,6 @@ export const ko: Readonly<Record<string, string>> = {
   'room.start.portBad': '포트는 1024~65535 사이의 숫자입니다.',
   'room.start.submit': '룸 열기',
   'room.start.failed': '룸을 시작할 수 없습니다: {reason}',
+  // PDF writer
+  'export.pdf.missingCharacters': 'PDF에서 빠진 문자(내장 글꼴에 없음): {chars}',
 };

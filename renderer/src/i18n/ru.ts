@@ -1023,4 +1023,6 @@ export const ru: Readonly<Record<string, string>> = {
   'room.start.portBad': 'Порт — число от 1024 до 65535.',
   'room.start.submit': 'Открыть комнату',
   'room.start.failed': 'Не удалось запустить комнату: {reason}',
+  // PDF writer
+  'export.pdf.missingCharacters': 'Не вошли в PDF — их нет ни в одном встроенном шрифте: {chars}',
 };

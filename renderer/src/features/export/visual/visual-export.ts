@@ -17,6 +17,7 @@ import { rasterize } from './raster/raster';
 import { buildPrintDocument, DEFAULT_MARGIN_IN, type PrintDocument } from './pdf/pdf';
 import { embeddedFontCss } from './fonts/fonts';
 import { stageLayout } from './stage-scope';
+import { t } from '../../../i18n';
 import type { ChartKind } from '../../../drawing/charts';
 import { analysisPagesHtml, analysisPagesText, drawChart } from './charts/chart-parts';
 
@@ -143,9 +144,11 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
     if (!appendix && !analysis && !extraPage && !options.printDocument) {
       // Map pages alone: our own writer makes the file, no print window (pdf/map-pdf-export.ts).
       const { mapPdf } = await import('./pdf/map-pdf-export');
-      const { bytes, plan, timings } = await mapPdf(doc, parts, pdfPageOptions(parts, options));
+      const { bytes, plan, timings, missing } = await mapPdf(doc, parts, pdfPageOptions(parts, options));
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: EXPORT_FORMAT_INFO.pdf.mimeType });
-      return { kind: 'pdf-file', bytes, blob, plan, parts, timings: { drawMs, ...timings }, ...(plan.notice ? { notice: plan.notice } : {}) };
+      // Characters no bundled face has (an emoji) cannot be embedded: say which, rather than drop them unseen.
+      const notice = [plan.notice, missing.length > 0 ? t('export.pdf.missingCharacters', { chars: missing.join(' ') }) : undefined].filter(Boolean).join(' ');
+      return { kind: 'pdf-file', bytes, blob, plan, parts, timings: { drawMs, ...timings }, ...(notice ? { notice } : {}) };
     }
     // The appendix and the analysis or comparison pages are HTML that Chromium lays out and
     // prints: a PDF with them keeps the print document, map pages included, so it stays one file.

@@ -11,6 +11,7 @@ import { renderMapSvg, type SvgParts } from '../../../../../renderer/src/feature
 import { mapPdf, type MapPdfOptions } from '../../../../../renderer/src/features/export/visual/pdf/map-pdf-export';
 import { pageLabelText } from '../../../../../renderer/src/features/export/visual/pdf/writer/map-pdf';
 import { mapWords } from '@shared/templates/map-words';
+import { mapDoc } from '../../../../builders/map-doc';
 import { BY_LOCALE, MULTILINGUAL, HOSTILE_LABEL } from '../../../../fixtures/export-maps';
 import { bundledRules, diskLoader, HAS_POPPLER, NO_POPPLER, poppler } from './pdf-faces';
 
@@ -36,6 +37,13 @@ describe.skipIf(!HAS_POPPLER)(`the map PDF, read back by poppler${HAS_POPPLER ? 
     const { bytes } = await write(MULTILINGUAL);
     const text = textOf(bytes);
     for (const label of ['Context ad', 'Запись на приём', '온라인 예약', '受付の対応', HOSTILE_LABEL]) expect(text).toContain(label);
+  });
+
+  it('a character no bundled face has is left out and named; the rest of its label stays', async () => {
+    const doc = mapDoc('Reviews', { locale: 'en' }).stage('Before').touchpoint('😀 Review site', { channel: 'online', stage: 'Before' }).build();
+    const { bytes, missing } = await write(doc);
+    expect(missing).toEqual(['😀']);
+    expect(textOf(bytes)).toContain('Review site');
   });
 
   it('every font is embedded as a TrueType CID font, and names its face', async () => {

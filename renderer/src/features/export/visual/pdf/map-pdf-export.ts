@@ -30,6 +30,8 @@ export interface MapPdf {
   readonly plan: PagePlan;
   /** Where the time went (ms): picking, reading and cutting the faces; writing the file. The benchmark reports them. */
   readonly timings: { readonly fontsMs: number; readonly writeMs: number };
+  /** Characters of the drawing no bundled face has: left out of the PDF (the dialog says which). */
+  readonly missing: readonly string[];
 }
 
 /**
@@ -46,5 +48,5 @@ export async function mapPdf(doc: MapDoc, parts: SvgParts, options: MapPdfOption
   const fonts = await loadPdfFonts(needs, parts.fontFamily, options.rules ?? bundledFaceRules(), load);
   const fontsDone = performance.now();
   const bytes = writeMapPdf({ parts, plan, title: doc.map.title, pageLabel, fonts });
-  return { bytes, plan, timings: { fontsMs: fontsDone - started, writeMs: performance.now() - fontsDone } };
+  return { bytes, plan, timings: { fontsMs: fontsDone - started, writeMs: performance.now() - fontsDone }, missing: fonts.missing };
 }

@@ -127,6 +127,8 @@ export class PdfFontSet {
   constructor(
     readonly fonts: readonly PdfFont[],
     private readonly owners: ReadonlyMap<string, PdfFont>,
+    /** The characters asked for that no bundled face has (left out of the PDF), in the order first met. */
+    readonly missing: readonly string[] = [],
   ) {}
 
   /** The font drawing code point `cp` at `weight`, or null when no bundled face has it. */
@@ -155,7 +157,9 @@ export async function loadPdfFonts(needs: readonly TextNeed[], fontFamily: strin
   }
   const ruleOf = new Map<string, FaceRule>();
   const wanted = new Map<FaceRule, Set<number>>();
+  const missing = new Set<string>();
   for (const [key, { cp, weight }] of pairs) {
+    let found = false;
     for (const family of order) {
       const faces = byFamily.get(family) ?? [];
       const w = faceWeight([...new Set(faces.map((f) => f.weight))], weight);
@@ -165,8 +169,10 @@ export async function loadPdfFonts(needs: readonly TextNeed[], fontFamily: strin
       const set = wanted.get(rule) ?? new Set<number>();
       set.add(cp);
       wanted.set(rule, set);
+      found = true;
       break;
     }
+    if (!found) missing.add(String.fromCodePoint(cp));
   }
   const entries = [...wanted];
   const loaded = await Promise.all(entries.map(([rule, cps]) => load(rule.url, cps)));
@@ -179,7 +185,7 @@ export async function loadPdfFonts(needs: readonly TextNeed[], fontFamily: strin
   });
   const owners = new Map<string, PdfFont>();
   for (const [key, rule] of ruleOf) owners.set(key, fontOf.get(rule) as PdfFont);
-  return new PdfFontSet([...fontOf.values()], owners);
+  return new PdfFontSet([...fontOf.values()], owners, [...missing]);
 }
 
 const WEIGHT_WORDS: Readonly<Record<number, string>> = { 100: 'Thin', 200: 'ExtraLight', 300: 'Light', 400: 'Regular', 500: 'Medium', 600: 'SemiBold', 700: 'Bold', 800: 'ExtraBold', 900: 'Black' };
