@@ -137,7 +137,7 @@ describe.skipIf(!HAS_POPPLER)(`a drawing written and rasterised${HAS_POPPLER ? '
     const parts = { width: 200, height: 200, backgroundColor: '#ffffff', shapeItems: [{ top: 0, bottom: 200, markup: '', draws: shapes }], runs: [], lang: 'en' };
     const plan = planPages({ content: parts, mode: 'fit-page-to-map', paper: 'a4', landscape: false, marginIn: 0 });
     const fonts = await loadPdfFonts([], '', [], async () => new Uint8Array());
-    const bytes = writeMapPdf({ parts, plan, title: 'Paint', pageLabel: '', fonts });
+    const bytes = await writeMapPdf({ parts, plan, title: 'Paint', pageLabel: '', fonts });
     expect(poppler('pdfinfo', bytes)).toMatch(/Pages:\s+1\n/);
     // One pixel per drawing px (96 dpi), as a binary PPM.
     const ppm = execFileSync('pdftoppm', ['-r', '96', '-aa', 'no', '-aaVector', 'no', '-'], { input: bytes, maxBuffer: 16 * 1024 * 1024 });

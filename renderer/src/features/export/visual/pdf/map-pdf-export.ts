@@ -47,6 +47,6 @@ export async function mapPdf(doc: MapDoc, parts: SvgParts, options: MapPdfOption
   const load = options.load ?? (await import('../fonts/font-subset')).subsetFaceFile;
   const fonts = await loadPdfFonts(needs, parts.fontFamily, options.rules ?? bundledFaceRules(), load);
   const fontsDone = performance.now();
-  const bytes = writeMapPdf({ parts, plan, title: doc.map.title, pageLabel, fonts });
+  const bytes = await writeMapPdf({ parts, plan, title: doc.map.title, pageLabel, fonts });
   return { bytes, plan, timings: { fontsMs: fontsDone - started, writeMs: performance.now() - fontsDone }, missing: fonts.missing };
 }

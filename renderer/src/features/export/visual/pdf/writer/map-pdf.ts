@@ -49,9 +49,9 @@ function overlapOf(plan: PagePlan): number {
 
 /**
  * Writes the PDF of a map's pages.
- * @example const bytes = writeMapPdf({ parts, plan, title: doc.map.title, pageLabel: words.page, fonts });
+ * @example const bytes = await writeMapPdf({ parts, plan, title: doc.map.title, pageLabel: words.page, fonts });
  */
-export function writeMapPdf(input: MapPdfInput): Uint8Array {
+export async function writeMapPdf(input: MapPdfInput): Promise<Uint8Array> {
   const { parts, plan, fonts } = input;
   const file = new PdfFile();
   const catalog = file.reserve();

@@ -58,7 +58,15 @@ function parse(value: string): PdfColour | null {
 
 const c3 = (v: number) => String(Math.round(v * 1000) / 1000);
 
-/** The colour-setting operator: `rg` for fills, `RG` for strokes. */
+const ops = new WeakMap<PdfColour, readonly [string, string]>();
+
+/** The colour-setting operator: `rg` for fills, `RG` for strokes (made once per colour: a map sets a dozen colours thousands of times). */
 export function colourOp(colour: PdfColour, stroke: boolean): string {
-  return `${c3(colour.r)} ${c3(colour.g)} ${c3(colour.b)} ${stroke ? 'RG' : 'rg'}`;
+  let pair = ops.get(colour);
+  if (!pair) {
+    const rgb = `${c3(colour.r)} ${c3(colour.g)} ${c3(colour.b)}`;
+    pair = [`${rgb} rg`, `${rgb} RG`];
+    ops.set(colour, pair);
+  }
+  return pair[stroke ? 1 : 0];
 }

@@ -42,8 +42,29 @@ export function pdfName(name: string): string {
   return `/${name.replace(/[^!-~]|[#()<>[\]{}/%]/g, (c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}`;
 }
 
+/** A stream object waiting for its compression, done for all streams at once when the file is finished. */
+export interface PendingStream {
+  readonly dict: string;
+  readonly data: Uint8Array;
+  readonly compress: boolean;
+}
+
+/** Streams this big go to the platform's own zlib (CompressionStream): a map's page is megabytes of operators, a face tens of KB. */
+const NATIVE_FLATE_FROM = 8 * 1024;
+
+/**
+ * zlib (RFC 1950, what /FlateDecode reads). Big data goes through the platform's CompressionStream
+ * — native code, several times faster than zlib in JavaScript on a cold start, which every export
+ * is — and small data through fflate, where a stream's promise hops would cost more than the work.
+ */
+async function flate(data: Uint8Array): Promise<Uint8Array> {
+  if (data.length < NATIVE_FLATE_FROM || typeof CompressionStream === 'undefined') return zlibSync(data, { level: FLATE_LEVEL });
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 export class PdfFile {
-  private readonly bodies: (Uint8Array | null)[] = [];
+  private readonly bodies: (Uint8Array | PendingStream | null)[] = [];
 
   /** A number for an object written later (pages point at their parent before it exists). */
   reserve(): number {
@@ -52,11 +73,11 @@ export class PdfFile {
   }
 
   /** Writes object `n`'s body: a dictionary, an array, or a stream made by `stream`. */
-  set(n: number, body: string | Uint8Array): void {
+  set(n: number, body: string | Uint8Array | PendingStream): void {
     this.bodies[n - 1] = typeof body === 'string' ? encoder.encode(body) : body;
   }
 
-  add(body: string | Uint8Array): number {
+  add(body: string | Uint8Array | PendingStream): number {
     const n = this.reserve();
     this.set(n, body);
     return n;
@@ -64,29 +85,24 @@ export class PdfFile {
 
   /**
    * A stream object's body: `dict` holds the entries besides /Length and /Filter. Compressed with
-   * Flate unless `compress` is false (already compressed data gains nothing).
+   * Flate (when the file is finished) unless `compress` is false.
    */
-  stream(dict: string, data: Uint8Array | string, compress = true): Uint8Array {
-    const raw = typeof data === 'string' ? encoder.encode(data) : data;
-    const bytes = compress ? zlibSync(raw, { level: FLATE_LEVEL }) : raw;
-    const head = encoder.encode(`<< ${dict}${compress ? ' /Filter /FlateDecode' : ''} /Length ${bytes.length} >>\nstream\n`);
-    const tail = encoder.encode('\nendstream');
-    const out = new Uint8Array(head.length + bytes.length + tail.length);
-    out.set(head, 0);
-    out.set(bytes, head.length);
-    out.set(tail, head.length + bytes.length);
-    return out;
+  stream(dict: string, data: Uint8Array | string, compress = true): PendingStream {
+    return { dict, data: typeof data === 'string' ? encoder.encode(data) : data, compress };
   }
 
   /** The whole file: header, objects, xref, trailer pointing at the catalog and the document info. */
-  finish(root: number, info: number): Uint8Array {
+  async finish(root: number, info: number): Promise<Uint8Array> {
+    const bodies = await Promise.all(this.bodies.map((body, i) => {
+      if (body === null) throw new Error(`PDF object ${i + 1} was reserved but never written.`);
+      return body instanceof Uint8Array ? body : streamBytes(body);
+    }));
     const chunks: Uint8Array[] = [];
     // The binary comment tells transfer tools the file is not text.
     chunks.push(new Uint8Array([...encoder.encode('%PDF-1.7\n%'), 0xe2, 0xe3, 0xcf, 0xd3, 0x0a]));
     let offset = (chunks[0] as Uint8Array).length;
     const offsets: number[] = [];
-    this.bodies.forEach((body, i) => {
-      if (body === null) throw new Error(`PDF object ${i + 1} was reserved but never written.`);
+    bodies.forEach((body, i) => {
       offsets.push(offset);
       const head = encoder.encode(`${i + 1} 0 obj\n`);
       const tail = encoder.encode('\nendobj\n');
@@ -94,9 +110,9 @@ export class PdfFile {
       offset += head.length + body.length + tail.length;
     });
     const xref =
-      `xref\n0 ${this.bodies.length + 1}\n0000000000 65535 f \n` +
+      `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n` +
       offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
-      `trailer\n<< /Size ${this.bodies.length + 1} /Root ${ref(root)} /Info ${ref(info)} >>\nstartxref\n${offset}\n%%EOF\n`;
+      `trailer\n<< /Size ${bodies.length + 1} /Root ${ref(root)} /Info ${ref(info)} >>\nstartxref\n${offset}\n%%EOF\n`;
     chunks.push(encoder.encode(xref));
     const total = chunks.reduce((sum, c) => sum + c.length, 0);
     const out = new Uint8Array(total);
@@ -107,4 +123,15 @@ export class PdfFile {
     }
     return out;
   }
+}
+
+async function streamBytes(pending: PendingStream): Promise<Uint8Array> {
+  const bytes = pending.compress ? await flate(pending.data) : pending.data;
+  const head = encoder.encode(`<< ${pending.dict}${pending.compress ? ' /Filter /FlateDecode' : ''} /Length ${bytes.length} >>\nstream\n`);
+  const tail = encoder.encode('\nendstream');
+  const out = new Uint8Array(head.length + bytes.length + tail.length);
+  out.set(head, 0);
+  out.set(bytes, head.length);
+  out.set(tail, head.length + bytes.length);
+  return out;
 }

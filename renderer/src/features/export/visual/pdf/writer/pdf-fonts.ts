@@ -51,9 +51,16 @@ export class PdfFont {
     return glyph;
   }
 
+  private readonly widths = new Map<number, number>();
+
   /** A glyph's advance in text space units (1000 per em). */
   width(glyph: number): number {
-    return Math.round((this.metrics.advanceOf(glyph) * 1000) / this.metrics.unitsPerEm);
+    let w = this.widths.get(glyph);
+    if (w === undefined) {
+      w = Math.round((this.metrics.advanceOf(glyph) * 1000) / this.metrics.unitsPerEm);
+      this.widths.set(glyph, w);
+    }
+    return w;
   }
 
   /** Writes the font's objects into `file`; returns the Type 0 font's object number. */
@@ -77,7 +84,9 @@ export class PdfFont {
   }
 }
 
-const hex4 = (v: number) => v.toString(16).padStart(4, '0').toUpperCase();
+const hexCache: string[] = [];
+/** A glyph id or UTF-16 unit as four hex digits (cached: a map's labels repeat a few hundred glyphs thousands of times). */
+const hex4 = (v: number) => (hexCache[v] ??= v.toString(16).padStart(4, '0').toUpperCase());
 
 /** A string as UTF-16BE hex, as a ToUnicode map writes its destinations. */
 function utf16Hex(text: string): string {
@@ -126,14 +135,56 @@ const inRanges = (ranges: FaceRule['ranges'], cp: number) => ranges.length === 0
 export class PdfFontSet {
   constructor(
     readonly fonts: readonly PdfFont[],
-    private readonly owners: ReadonlyMap<string, PdfFont>,
+    /** The font of each code point, by weight. */
+    private readonly owners: ReadonlyMap<number, ReadonlyMap<number, PdfFont>>,
     /** The characters asked for that no bundled face has (left out of the PDF), in the order first met. */
     readonly missing: readonly string[] = [],
   ) {}
 
   /** The font drawing code point `cp` at `weight`, or null when no bundled face has it. */
   fontFor(cp: number, weight: number): PdfFont | null {
-    return this.owners.get(`${weight}:${cp}`) ?? null;
+    return this.owners.get(weight)?.get(cp) ?? null;
+  }
+
+  /** Lines already set, by weight and text: a map repeats its stage names, badges and counts many times. */
+  private readonly lines = new Map<string, SetLine | null>();
+
+  /** `text` at `weight` in these fonts (see setLine). */
+  line(text: string, weight: number): SetLine | null {
+    const key = `${weight}|${text}`;
+    let line = this.lines.get(key);
+    if (line === undefined) {
+      line = this.set(text, weight);
+      this.lines.set(key, line);
+    }
+    return line;
+  }
+
+  private set(text: string, weight: number): SetLine | null {
+    const byCp = this.owners.get(weight);
+    if (!byCp) return null;
+    const ops: string[] = [];
+    let codes: string[] = [];
+    let current: PdfFont | null = null;
+    let width = 0;
+    const flush = () => {
+      if (current && codes.length > 0) ops.push(`/${current.name} 1 Tf <${codes.join('')}> Tj`);
+      codes = [];
+    };
+    for (const char of text) {
+      const cp = char.codePointAt(0) as number;
+      const font = byCp.get(cp);
+      if (!font) continue;
+      if (font !== current) {
+        flush();
+        current = font;
+      }
+      const glyph = font.glyph(char, cp);
+      width += font.width(glyph);
+      codes.push(hex4(glyph));
+    }
+    flush();
+    return ops.length === 0 ? null : { ops: ops.join(' '), width };
   }
 }
 
@@ -183,8 +234,13 @@ export async function loadPdfFonts(needs: readonly TextNeed[], fontFamily: strin
     if (!metrics.trueType) throw new Error(`The bundled face ${rule.family} ${rule.weight} has no TrueType outlines; the PDF writer embeds TrueType faces only.`);
     fontOf.set(rule, new PdfFont(`F${i}`, metrics, sfnt, postscriptName(rule)));
   });
-  const owners = new Map<string, PdfFont>();
-  for (const [key, rule] of ruleOf) owners.set(key, fontOf.get(rule) as PdfFont);
+  const owners = new Map<number, Map<number, PdfFont>>();
+  for (const [key, rule] of ruleOf) {
+    const { cp, weight } = pairs.get(key) as { cp: number; weight: number };
+    let byCp = owners.get(weight);
+    if (!byCp) owners.set(weight, (byCp = new Map()));
+    byCp.set(cp, fontOf.get(rule) as PdfFont);
+  }
   return new PdfFontSet([...fontOf.values()], owners, [...missing]);
 }
 
@@ -221,19 +277,5 @@ export interface SetLine {
  * @example const line = setLine('予約 Booking', 400, fonts); // line.width / 1000 * size = its length
  */
 export function setLine(text: string, weight: number, fonts: PdfFontSet): SetLine | null {
-  const segments: { font: PdfFont; hex: string }[] = [];
-  let width = 0;
-  for (const char of text) {
-    const cp = char.codePointAt(0) as number;
-    const font = fonts.fontFor(cp, weight);
-    if (!font) continue;
-    const glyph = font.glyph(char, cp);
-    width += font.width(glyph);
-    const last = segments[segments.length - 1];
-    const code = hex4(glyph);
-    if (last && last.font === font) last.hex += code;
-    else segments.push({ font, hex: code });
-  }
-  if (segments.length === 0) return null;
-  return { ops: segments.map((s) => `/${s.font.name} 1 Tf <${s.hex}> Tj`).join(' '), width };
+  return fonts.line(text, weight);
 }

@@ -7,6 +7,7 @@
 import { num } from './pdf-file';
 
 const COMMAND = /[MmLlHhVvCcSsQqTtAaZz]/;
+const EXPONENT = /[eE]/;
 const TOKEN = /[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 
 /** How many numbers each command takes. */
@@ -37,7 +38,9 @@ export function pathOps(d: string): string {
   let command = '';
   while (i < tokens.length) {
     const token = tokens[i] as string;
-    if (COMMAND.test(token)) {
+    // A command is one letter; a number starts with a digit, a sign or a point (cheaper than a regex per token).
+    const first = token.charCodeAt(0);
+    if (token.length === 1 && first >= 65 && COMMAND.test(token)) {
       command = token;
       i++;
       if (command === 'z' || command === 'Z') {
@@ -54,14 +57,22 @@ export function pathOps(d: string): string {
     const arity = ARITY[lower] as number;
     if (arity === 0 || i + arity > tokens.length) break;
     const raw = tokens.slice(i, i + arity);
-    const a = raw.map(Number);
-    if (a.some((v) => Number.isNaN(v))) break; // a command letter where a number belongs: malformed
+    const a: number[] = new Array<number>(arity);
+    let malformed = false;
+    for (let k = 0; k < arity; k++) {
+      const v = Number(raw[k]);
+      // a command letter where a number belongs: malformed
+      if (Number.isNaN(v)) malformed = true;
+      a[k] = v;
+    }
+    if (malformed) break;
     i += arity;
     const rel = command !== command.toUpperCase();
     // Absolute M, L and C (most of a map's paths: its edges) keep the numbers as the drawing wrote
     // them: formatting them again was most of the shapes' writing time.
-    if (!rel && (lower === 'm' || lower === 'l' || lower === 'c') && !raw.some((t) => t.includes('e') || t.includes('E'))) {
-      out += `${raw.join(' ')} ${lower}\n`;
+    const joined = !rel && (lower === 'm' || lower === 'l' || lower === 'c') ? raw.join(' ') : '';
+    if (joined !== '' && !EXPONENT.test(joined)) {
+      out += `${joined} ${lower}\n`;
       if (lower === 'c') {
         cx = a[2] as number;
         cy = a[3] as number;
