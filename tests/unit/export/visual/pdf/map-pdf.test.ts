@@ -11,6 +11,7 @@ import { renderMapSvg, type SvgParts } from '../../../../../renderer/src/feature
 import { mapPdf, type MapPdfOptions } from '../../../../../renderer/src/features/export/visual/pdf/map-pdf-export';
 import { pageLabelText } from '../../../../../renderer/src/features/export/visual/pdf/writer/map-pdf';
 import { mapWords } from '@shared/templates/map-words';
+import { drawChart } from '../../../../../renderer/src/features/export/visual/charts/chart-parts';
 import { mapDoc } from '../../../../builders/map-doc';
 import { BY_LOCALE, MULTILINGUAL, HOSTILE_LABEL } from '../../../../fixtures/export-maps';
 import { bundledRules, diskLoader, HAS_POPPLER, NO_POPPLER, poppler } from './pdf-faces';
@@ -44,6 +45,13 @@ describe.skipIf(!HAS_POPPLER)(`the map PDF, read back by poppler${HAS_POPPLER ? 
     const { bytes, missing } = await write(doc);
     expect(missing).toEqual(['😀']);
     expect(textOf(bytes)).toContain('Review site');
+  });
+
+  it('an analysis chart exported alone as PDF is written too, its words text', async () => {
+    const doc = BY_LOCALE[1] as MapDoc;
+    const { bytes } = await write(doc, { mode: 'fit-page-to-map', marginIn: 0 }, drawChart(doc, 'distribution', 'white'));
+    const text = textOf(bytes);
+    for (const stage of doc.map.stages) expect(text).toContain(stage.name);
   });
 
   it('every font is embedded as a TrueType CID font, and names its face', async () => {

@@ -42,7 +42,7 @@ let hb: Promise<HarfBuzzSubset> | undefined;
 export const diskLoader: FaceLoader = async (url, codePoints) => {
   hb ??= instantiateSubsetter(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
   const sfnt = await woffToSfnt(new Uint8Array(readFileSync(url)), async (b) => new Uint8Array(inflateSync(b)));
-  return subsetSfnt(await hb, sfnt, codePoints);
+  return subsetSfnt(await hb, sfnt, codePoints, { forPdf: true });
 };
 
 /** Whether poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) are installed; CI installs them (.ci/run). */

@@ -102,5 +102,5 @@ export async function packFace(face: FaceToPack, codePoints: ReadonlySet<number>
 export async function subsetFaceFile(woffUrl: string, codePoints: ReadonlySet<number>): Promise<Uint8Array> {
   const whole = await sfntOf(woffUrl);
   const hb = await loadSubsetter();
-  return hb ? subsetSfnt(hb, whole, codePoints) : whole;
+  return hb ? subsetSfnt(hb, whole, codePoints, { forPdf: true }) : whole;
 }
