@@ -127,7 +127,8 @@ async function main() {
       }
     };
     let printedPages;
-    if (cli.isPrintedFormat(opts.format)) {
+    // A PDF of map pages alone arrives written by the page's own PDF writer (result.pdf.written): saved as it is.
+    if (cli.needsPrinting(opts.format, result)) {
       const printPage = await browser.newPage();
       await printPage.setContent(result.data, { waitUntil: 'load' });
       await printPage.evaluate(() => document.fonts.ready);
@@ -142,7 +143,9 @@ async function main() {
       write(pdf);
       printedPages = cli.countPdfPages(pdf);
     } else {
-      write(result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data);
+      const data = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data;
+      write(data);
+      if (cli.isPrintedFormat(opts.format) && typeof data !== 'string') printedPages = cli.countPdfPages(data);
     }
     process.stderr.write(cli.exportNotes(result, opts.map !== undefined));
     process.stdout.write(cli.exportDoneLine(out, result, printedPages));

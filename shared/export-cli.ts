@@ -12,13 +12,23 @@ import { isUiLanguage, UI_LANGUAGES } from './i18n/languages';
 import { fill, wordsOf } from './i18n/message-language';
 import type { Locale } from './model/types';
 import type { Orientation, PageMode, Paper, SlideFrame } from './model/page-layout';
-import { CLI_EXPORT_FORMATS, EXPORT_FORMAT_INFO, cliFormatNamed, cliNameOf, extensionOf, isVisualFormat, type CliExportFormat } from './export-formats';
+import { CLI_EXPORT_FORMATS, EXPORT_FORMAT_INFO, cliFormatNamed, cliNameOf, extensionOf, isPrintedFormat as isPrintedFormatOf, isVisualFormat, type CliExportFormat } from './export-formats';
 
 /** The `--format` words, in order: `pdf|png|jpeg|svg|csv|md` (`jpg` and `markdown` are aliases). */
 const FORMAT_WORDS = CLI_EXPORT_FORMATS.map(cliNameOf);
 
-/** Whether the file is printed to PDF from the page's print HTML; scripts/export.mjs asks it here, its one import. */
+/** Whether the format is a PDF (printed from the page's print HTML, or written by the page itself); scripts/export.mjs asks it here, its one import. */
 export { isPrintedFormat } from './export-formats';
+
+/**
+ * Whether the export page's answer is a print document still to be printed (a PDF with the
+ * appendix or analysis pages, a slide deck), rather than a PDF the page wrote itself (map pages
+ * alone: `pdf.written`, data = the file in base64) — both command lines save that as it is.
+ * @example needsPrinting('pdf', { pdf: { widthIn: 11.69, heightIn: 8.27, pages: 1, written: true } }) // false
+ */
+export function needsPrinting(format: CliExportFormat, result: Pick<ExportResultSummary, 'pdf'>): boolean {
+  return isPrintedFormatOf(format) && result.pdf?.written !== true;
+}
 /** `--page`: one page of that paper, the page fitted to the map, or a poster over several pages. */
 export const EXPORT_PAGES = ['a4', 'a3', 'letter', 'fit', 'poster'] as const;
 export type ExportPage = (typeof EXPORT_PAGES)[number];
@@ -346,7 +356,8 @@ export interface ExportResultSummary {
   readonly notice?: string;
   readonly width?: number;
   readonly height?: number;
-  readonly pdf?: { readonly widthIn: number; readonly heightIn: number; readonly pages: number };
+  /** `written`: the page wrote the PDF itself (map pages alone); otherwise it returned a print document. */
+  readonly pdf?: { readonly widthIn: number; readonly heightIn: number; readonly pages: number; readonly written?: boolean };
 }
 
 /**

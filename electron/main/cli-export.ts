@@ -25,6 +25,7 @@ import {
   exportUsage,
   fileTooLargeMessage,
   isPrintedFormat,
+  needsPrinting,
   MAX_EXPORT_FILE_BYTES,
   parseExportArgs,
   cliText,
@@ -243,8 +244,9 @@ export async function runCliExport(deps: CliExportDeps): Promise<number> {
     const target = options.out !== undefined ? path.resolve(deps.cwd, options.out) : path.join(path.dirname(file), exportFileName(result.mapTitle, options.format));
     // Checked before printing: a refused export should not spend a PDF's print time first.
     if (!options.force && (await files.stat(target).then(() => true, () => false))) return fail(existingFileMessage(target), EXIT_BAD_INPUT);
-    const bytes: string | Uint8Array =
-      isPrintedFormat(options.format) ? await deps.printToPDF(pdfJobOf(result)) : result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data;
+    // A PDF of map pages alone arrives written (the renderer's own PDF writer, as in the app): saved as it is.
+    const printed = needsPrinting(options.format, result);
+    const bytes: string | Uint8Array = printed ? await deps.printToPDF(pdfJobOf(result)) : result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data;
     await files.mkdir(path.dirname(target));
     await files.writeFile(target, bytes);
     out.stderr(exportNotes(result, options.map !== undefined));

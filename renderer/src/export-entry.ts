@@ -36,8 +36,11 @@ export interface HeadlessResult {
   readonly otherMaps: readonly string[];
   readonly encoding: 'text' | 'base64';
   readonly data: string;
-  /** PDF: the print document's page size and the plan, for page.pdf(). */
-  readonly pdf?: { readonly widthIn: number; readonly heightIn: number; readonly pages: number };
+  /**
+   * PDF: the page size and the plan. `written`: `data` is the PDF itself (base64), to save as it is;
+   * otherwise `data` is the print document, for page.pdf() / printToPDF.
+   */
+  readonly pdf?: { readonly widthIn: number; readonly heightIn: number; readonly pages: number; readonly written?: boolean };
   readonly width?: number;
   readonly height?: number;
   readonly scale?: number;
@@ -84,6 +87,18 @@ async function touchmapExport(fileText: string, options: HeadlessOptions): Promi
   const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, ...rest, format: options.format });
   const geometry = { nodes: result.parts.nodes, edges: result.parts.edges, mapBox: result.parts.mapBox, width: result.parts.width, height: result.parts.height };
   if (result.kind === 'svg') return { ...base, encoding: 'text', data: result.text, width: result.width, height: result.height, geometry };
+  if (result.kind === 'pdf-file') {
+    // Map pages alone: the PDF itself, written by the same code as the app's; the caller saves it as it is.
+    const { plan } = result;
+    return {
+      ...base,
+      encoding: 'base64',
+      data: await blobToBase64(result.blob),
+      pdf: { widthIn: plan.pageWidthIn, heightIn: plan.pageHeightIn, pages: plan.pages.length, written: true },
+      geometry,
+      ...(result.notice ? { notice: result.notice } : {}),
+    };
+  }
   if (result.kind === 'pdf') {
     const { plan } = result.print;
     return {

@@ -388,12 +388,14 @@ test.describe('headless export (npm run export)', () => {
 // Pixels, checked in the browser against the layout the renderer reports.
 // ---------------------------------------------------------------------------------------------
 
-/** What `window.touchmapExport` (renderer/src/export-entry.ts) returns for an image, as far as these tests read it. */
+/** What `window.touchmapExport` (renderer/src/export-entry.ts) returns for an image or a PDF, as far as the tests read it. */
 interface Box { x: number; y: number; width: number; height: number }
 interface ImageExport {
   data: string;
   scale?: number;
   tiled?: boolean;
+  /** `written`: data is the PDF itself (base64), from the app's own writer; otherwise the print document. */
+  pdf?: { widthIn: number; heightIn: number; pages: number; written?: boolean };
   geometry?: { nodes: (Box & { label: string; lines: string[] })[]; edges: { from: { x: number; y: number }; to: { x: number; y: number } }[]; mapBox: Box; width: number; height: number };
 }
 declare global {
@@ -509,11 +511,11 @@ test.describe('PDF words against the drawing', () => {
   const fileText = serializeTouchmapFile([MULTILINGUAL], EXPORTED_AT);
   const options = { titleBlock: true, legend: true, chains: true, background: 'white', date: '1 January 2026' };
 
-  test('each label of the print document sits where the SVG export draws it, to a fraction of a pixel', async ({ page }) => {
+  test('each label of the print document (File ▸ Print, and PDFs with the appendix) sits where the SVG export draws it, to a fraction of a pixel', async ({ page }) => {
     await page.goto('/export.html');
     await page.waitForFunction(() => typeof window.touchmapExport === 'function');
     const [svg, pdf] = await page.evaluate(
-      async ([text, opts]) => [await window.touchmapExport!(text, { ...opts, format: 'svg' }), await window.touchmapExport!(text, { ...opts, format: 'pdf', pageMode: 'fit' })],
+      async ([text, opts]) => [await window.touchmapExport!(text, { ...opts, format: 'svg' }), await window.touchmapExport!(text, { ...opts, format: 'pdf', pageMode: 'fit', printDocument: true })],
       [fileText, options] as const,
     );
     // The print document as Chromium prints it, the SVG export's text laid in it at scale 1 (same fonts).

@@ -24,13 +24,23 @@ export interface TimedWrite {
 
 /** What a benchmark run times of a visual export. */
 export interface BenchExport {
-  /** In the page: layout, SVG, and the raster or the print document (ms). */
+  /** In the page: layout, SVG, and the raster, the PDF file or the print document (ms). */
   readonly ms: number;
   /** PNG: image size in px. */
   readonly width?: number;
   readonly height?: number;
-  /** PDF: the print document the suite prints with `page.pdf()`, as the headless export does. */
-  readonly pdf?: { readonly html: string; readonly widthIn: number; readonly heightIn: number; readonly pages: number };
+  /**
+   * PDF: the file as written by the app's own PDF writer (its size, pages, and where the time went,
+   * ms); `html` only from a build that still printed the map through Chromium (the suite prints it then).
+   */
+  readonly pdf?: {
+    readonly html?: string;
+    readonly bytes?: number;
+    readonly widthIn: number;
+    readonly heightIn: number;
+    readonly pages: number;
+    readonly timings?: { readonly drawMs: number; readonly fontsMs: number; readonly writeMs: number };
+  };
 }
 
 export interface TouchmapBenchHooks {
@@ -115,7 +125,12 @@ export function installBenchHooks(): void {
         return result.kind === 'raster' ? { ms, width: result.width, height: result.height } : { ms };
       }
       const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'pdf', pageMode: 'fit', grouping });
+      // The figure ends when the PDF's bytes exist: our writer makes them in the page, no printer after.
       const ms = performance.now() - start;
+      if (result.kind === 'pdf-file') {
+        const { plan } = result;
+        return { ms, pdf: { bytes: result.bytes.length, widthIn: plan.pageWidthIn, heightIn: plan.pageHeightIn, pages: plan.pages.length, timings: result.timings } };
+      }
       if (result.kind !== 'pdf') return { ms };
       const { plan, html } = result.print;
       return { ms, pdf: { html, widthIn: plan.pageWidthIn, heightIn: plan.pageHeightIn, pages: plan.pages.length } };

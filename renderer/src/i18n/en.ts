@@ -978,6 +978,8 @@ export const en = {
   'journal.damaged': 'Changes made just before Touchmap closed could not be recovered: their record is damaged ({reason}). The map opens as it was last saved.',
   'recovery.journal_one': 'The maps include {count} change made just before Touchmap closed, which was not saved yet.',
   'recovery.journal_other': 'The maps include {count} changes made just before Touchmap closed, which were not saved yet.',
+  // PDF writer
+  'export.pdf.missingCharacters': 'Left out of the PDF, as no bundled font has them: {chars}',
 } as const;
 
 /** The plural suffixes i18next adds to a key, by `Intl.PluralRules` category. */

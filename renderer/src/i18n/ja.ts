@@ -902,4 +902,6 @@ export const ja: Readonly<Record<string, string>> = {
   'journal.stale_other': 'Touchmap が閉じる直前の変更 {count} 件は復元しませんでした。その後マップが保存し直されたため、新しい作業を残しています。',
   'journal.damaged': 'Touchmap が閉じる直前の変更を復元できませんでした。記録が壊れています（{reason}）。マップは最後に保存された状態で開きます。',
   'recovery.journal_other': 'マップには、Touchmap が閉じる直前に行い、まだ保存されていなかった変更 {count} 件が含まれます。',
+  // PDF writer
+  'export.pdf.missingCharacters': 'PDF から省いた文字（同梱フォントにありません）：{chars}',
 };

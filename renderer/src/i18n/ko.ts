@@ -902,4 +902,6 @@ export const ko: Readonly<Record<string, string>> = {
   'journal.stale_other': 'Touchmap이 닫히기 직전에 한 변경 {count}개는 복구하지 않았습니다. 그 뒤에 맵이 다시 저장되어 더 새로운 작업을 유지합니다.',
   'journal.damaged': 'Touchmap이 닫히기 직전에 한 변경을 복구할 수 없습니다. 기록이 손상되었습니다({reason}). 맵은 마지막으로 저장된 상태로 열립니다.',
   'recovery.journal_other': '맵에는 Touchmap이 닫히기 직전에 하고 아직 저장되지 않은 변경 {count}개가 포함됩니다.',
+  // PDF writer
+  'export.pdf.missingCharacters': 'PDF에서 빠진 문자(내장 글꼴에 없음): {chars}',
 };

@@ -1037,4 +1037,6 @@ export const ru: Readonly<Record<string, string>> = {
   'recovery.journal_few': 'Карты включают {count} изменения, сделанных перед самым закрытием Touchmap и ещё не сохранённых.',
   'recovery.journal_many': 'Карты включают {count} изменений, сделанных перед самым закрытием Touchmap и ещё не сохранённых.',
   'recovery.journal_other': 'Карты включают {count} изменения, сделанных перед самым закрытием Touchmap и ещё не сохранённых.',
+  // PDF writer
+  'export.pdf.missingCharacters': 'Не вошли в PDF — их нет ни в одном встроенном шрифте: {chars}',
 };

@@ -253,6 +253,15 @@ describe('touchmap --export: PDF', () => {
     expect(h.windows[0]?.destroyed).toBe(true);
   });
 
+  it('saves a PDF the page wrote itself (map pages alone) as it is: no print window, its own pages counted', async () => {
+    const written = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Pages /Count 2 >> endobj 2 0 obj << /Type /Page >> endobj 3 0 obj << /Type /Page >> endobj\n%%EOF', 'latin1');
+    const h = harness(async () => ({ mapTitle: 'Coffee shop', otherMaps: [], encoding: 'base64', data: written.toString('base64'), pdf: { widthIn: 8.27, heightIn: 11.69, pages: 2, written: true } }));
+    expect(await h.run([mapFile, '--format', 'pdf', '--page', 'poster'])).toBe(0);
+    expect(h.pdfJobs).toHaveLength(0);
+    expect(readFileSync(path.join(dir, 'Coffee shop.pdf'))).toEqual(written);
+    expect(h.output.out).toBe(`${path.join(dir, 'Coffee shop.pdf')} (2 pages of 8.27 × 11.69 in)\n`);
+  });
+
   it('reports the pages the printed PDF has, not the map pages planned (the appendix adds its own)', async () => {
     const h = harness();
     const twoPages = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj <</Type /Pages /Count 2>> endobj 2 0 obj <</Type /Page>> endobj 3 0 obj <</Type /Page>> endobj\n%%EOF', 'latin1'));

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  needsPrinting,
   EXPORT_BACKGROUNDS,
   EXPORT_PAGES,
   countPdfPages,
@@ -203,6 +204,16 @@ describe('exportRequest', () => {
     expect(request).toEqual({ format: 'pdf', scale: 2, background: 'white', pageMode: 'fit', paper: 'a4', orientation: 'landscape', frame: 'none', appendix: true, legend: false, titleBlock: true, chains: true });
     expect('map' in request).toBe(false);
     expect(exportRequest({ ...base, map: 'm-1' }).map).toBe('m-1');
+  });
+});
+
+describe('needsPrinting', () => {
+  it('prints a print document (a PDF with the appendix, a slide deck), saves a PDF the page wrote as it is, and never prints other formats', () => {
+    const page = { widthIn: 11.69, heightIn: 8.27, pages: 1 };
+    expect(needsPrinting('pdf', { pdf: page })).toBe(true);
+    expect(needsPrinting('pdf', { pdf: { ...page, written: true } })).toBe(false);
+    expect(needsPrinting('slides-pdf', { pdf: page })).toBe(true);
+    expect(needsPrinting('png', {})).toBe(false);
   });
 });
 

@@ -109,7 +109,8 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
       let outcome;
       if (result.kind === 'svg') {
         outcome = await saveTextFile({ name: fileName, text: result.text, mimeType: EXPORT_FORMAT_INFO.svg.mimeType, kind: 'svg', filter: filterOf('svg') });
-      } else if (result.kind === 'raster') {
+      } else if (result.kind === 'raster' || result.kind === 'pdf-file') {
+        // A PDF of map pages alone arrives as a file (our own writer): saved as it is, no printer.
         outcome = await saveBinaryFile({ name: fileName, blob: result.blob, kind: format, filter: filterOf(format) });
       } else {
         outcome = await savePdf(result.print.job, fileName);

@@ -1,12 +1,13 @@
 /**
  * The visual exports in one call, shared by the export dialog and the headless entry
- * (export-entry.ts): the map → layout → SVG parts → SVG file, PNG/JPEG or print HTML.
+ * (export-entry.ts): the map → layout → SVG parts → SVG file, PNG/JPEG, a PDF's bytes (map pages
+ * alone, pdf/map-pdf-export.ts) or its print HTML (with the appendix or analysis pages).
  * Loaded on demand (the dialog imports it dynamically) so none of it is in the first bundle.
  */
 import type { MapDoc } from '@shared/model/types';
 import { EXPORT_FORMAT_INFO, type VisualFormat } from '@shared/export-formats';
 import { mapWords } from '@shared/templates/map-words';
-import { landscapeFor, type Orientation, type PageMode, type Paper, type SlideFrame } from '@shared/model/page-layout';
+import { landscapeFor, type Orientation, type PageMode, type PagePlan, type Paper, type SlideFrame } from '@shared/model/page-layout';
 import type { Grouping } from '../../../store/ui-store';
 import { mindModelFor } from '../../../drawing/mind-model';
 // exports break Japanese as the canvas does: this waits for BudouX's model before any layout
@@ -16,6 +17,7 @@ import { rasterize } from './raster/raster';
 import { buildPrintDocument, DEFAULT_MARGIN_IN, type PrintDocument } from './pdf/pdf';
 import { embeddedFontCss } from './fonts/fonts';
 import { stageLayout } from './stage-scope';
+import { t } from '../../../i18n';
 import type { ChartKind } from '../../../drawing/charts';
 import { analysisPagesHtml, analysisPagesText, drawChart } from './charts/chart-parts';
 
@@ -50,6 +52,11 @@ export interface VisualExportOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Test hook: a smaller canvas limit exercises tiling with a small map. */
   readonly maxCanvasSide?: number;
+  /**
+   * PDF: the print document even when the PDF holds map pages alone — File ▸ Print hands it to the
+   * system's print dialog, which needs a page to print, not a file.
+   */
+  readonly printDocument?: boolean;
 }
 
 export const DEFAULT_VISUAL_OPTIONS: Omit<VisualExportOptions, 'format'> = {
@@ -69,7 +76,19 @@ export const DEFAULT_VISUAL_OPTIONS: Omit<VisualExportOptions, 'format'> = {
 export type VisualExportResult =
   | { readonly kind: 'svg'; readonly text: string; readonly blob: Blob; readonly width: number; readonly height: number; readonly parts: SvgParts }
   | { readonly kind: 'raster'; readonly blob: Blob; readonly width: number; readonly height: number; readonly scale: number; readonly tiled: boolean; readonly notice?: string; readonly parts: SvgParts }
-  | { readonly kind: 'pdf'; readonly print: PrintDocument; readonly notice?: string; readonly parts: SvgParts };
+  /** A PDF with pages Chromium lays out (the appendix, analysis or comparison pages): its print document, for the printer. */
+  | { readonly kind: 'pdf'; readonly print: PrintDocument; readonly notice?: string; readonly parts: SvgParts }
+  /** A PDF of map pages alone, written by our own writer: its bytes, ready to save. */
+  | {
+      readonly kind: 'pdf-file';
+      readonly bytes: Uint8Array;
+      readonly blob: Blob;
+      readonly plan: PagePlan;
+      readonly notice?: string;
+      readonly parts: SvgParts;
+      /** Where the time went (ms): the drawing, the faces, the file (the benchmark's phases). */
+      readonly timings: { readonly drawMs: number; readonly fontsMs: number; readonly writeMs: number };
+    };
 
 /** Today's date as the map's readers write it. */
 export function exportDate(locale: string, now = new Date()): string {
@@ -107,7 +126,9 @@ export function drawMap(doc: MapDoc, options: VisualExportOptions): SvgParts {
  * @example const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'pdf', pageMode: 'poster' });
  */
 export async function exportVisual(doc: MapDoc, options: VisualExportOptions): Promise<VisualExportResult> {
+  const started = performance.now();
   const parts = drawMap(doc, options);
+  const drawMs = performance.now() - started;
   if (options.format === 'svg') {
     // The bundled Noto faces cut to the drawing's characters, inlined: the file shows the same
     // letters on a machine without Noto.
@@ -120,6 +141,17 @@ export async function exportVisual(doc: MapDoc, options: VisualExportOptions): P
     const appendix = options.appendix && !options.chart;
     const analysis = options.analysisPages && !options.chart;
     const extraPage = options.chart ? undefined : options.extraPage;
+    if (!appendix && !analysis && !extraPage && !options.printDocument) {
+      // Map pages alone: our own writer makes the file, no print window (pdf/map-pdf-export.ts).
+      const { mapPdf } = await import('./pdf/map-pdf-export');
+      const { bytes, plan, timings, missing } = await mapPdf(doc, parts, pdfPageOptions(parts, options));
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: EXPORT_FORMAT_INFO.pdf.mimeType });
+      // Characters no bundled face has (an emoji) cannot be embedded: say which, rather than drop them unseen.
+      const notice = [plan.notice, missing.length > 0 ? t('export.pdf.missingCharacters', { chars: missing.join(' ') }) : undefined].filter(Boolean).join(' ');
+      return { kind: 'pdf-file', bytes, blob, plan, parts, timings: { drawMs, ...timings }, ...(notice ? { notice } : {}) };
+    }
+    // The appendix and the analysis or comparison pages are HTML that Chromium lays out and
+    // prints: a PDF with them keeps the print document, map pages included, so it stays one file.
     const fontCss = await embeddedFontCss(
       `${parts.text}\n${mapWords(doc.map.locale).appendix.page}${appendix ? `\n${appendixText(doc)}` : ''}${analysis ? `\n${analysisPagesText(doc)}` : ''}${extraPage ? `\n${extraPage.text}` : ''}`,
       parts.fontFamily,

@@ -93,3 +93,14 @@ export async function packFace(face: FaceToPack, codePoints: ReadonlySet<number>
   const woff = await sfntToWoff(named, deflate);
   return { dataUrl: `data:font/woff;base64,${base64(woff)}`, bytes: woff.length, subset: hb !== null };
 }
+
+/**
+ * The face's TrueType font cut down to `codePoints` (the whole face where the subsetter cannot
+ * run): what the PDF writer embeds as /FontFile2 (pdf/writer/pdf-fonts.ts).
+ * @example const ttf = await subsetFaceFile(woffUrl, new Set([0x4e88]));
+ */
+export async function subsetFaceFile(woffUrl: string, codePoints: ReadonlySet<number>): Promise<Uint8Array> {
+  const whole = await sfntOf(woffUrl);
+  const hb = await loadSubsetter();
+  return hb ? subsetSfnt(hb, whole, codePoints, { forPdf: true }) : whole;
+}

@@ -237,3 +237,35 @@ export async function embeddedFonts(text: string, fontFamily?: string): Promise<
   }
   return { css: css.join('\n'), faces: css.length, fontBytes };
 }
+
+/** A bundled `@font-face` with its WOFF (TrueType) file: what the PDF writer reads its glyphs from. */
+export interface BundledFaceRule {
+  readonly family: string;
+  readonly weight: number;
+  readonly ranges: readonly (readonly [number, number])[];
+  readonly url: string;
+}
+
+/**
+ * Every bundled face the page declares with a WOFF file, absolute: the PDF writer picks among them
+ * as the browser would (pdf/writer/pdf-fonts.ts) and embeds what it picked.
+ * @example const rules = bundledFaceRules(); rules[0] // { family: 'Noto Sans', weight: 400, ranges: [[0x460, 0x52f], …], url: 'app://…/noto-sans-cyrillic-ext-400-normal.woff' }
+ */
+export function bundledFaceRules(): BundledFaceRule[] {
+  if (typeof document === 'undefined') return [];
+  const out: BundledFaceRule[] = [];
+  for (const rule of faceRules()) {
+    const family = rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim();
+    if (!BUNDLED_FAMILIES.has(family.toLowerCase())) continue;
+    if ((rule.style.getPropertyValue('font-style') || 'normal') !== 'normal') continue;
+    const woff = /url\(\s*["']?([^"')]+\.woff)(?:[?#][^"')]*)?["']?\s*\)/.exec(rule.style.getPropertyValue('src'));
+    if (!woff) continue;
+    out.push({
+      family,
+      weight: Number(rule.style.getPropertyValue('font-weight')) || 400,
+      ranges: parseUnicodeRange(rule.style.getPropertyValue('unicode-range')),
+      url: new URL(woff[1] as string, rule.parentStyleSheet?.href ?? document.baseURI).href,
+    });
+  }
+  return out;
+}

@@ -23,12 +23,18 @@ export interface HarfBuzzSubset {
   hb_subset_input_create_or_fail(): number;
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_set(input: number, which: number): number;
+  hb_subset_input_set_flags(input: number, flags: number): void;
   hb_subset_input_unicode_set(input: number): number;
   hb_subset_or_fail(face: number, input: number): number;
 }
 
 const HB_MEMORY_MODE_WRITABLE = 2;
+const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_NAME_ID = 4;
+const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
+/** Tables a PDF's glyphs never use: the writer places each glyph by its advance (no shaping), and prints no hints. */
+const LAYOUT_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'STAT', 'gasp', 'kern'];
+const tagValue = (tag: string) => ((tag.charCodeAt(0) << 24) | (tag.charCodeAt(1) << 16) | (tag.charCodeAt(2) << 8) | tag.charCodeAt(3)) >>> 0;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 /** The copyright, designer and licence names travel with the glyphs (the font's licence asks for it). */
 const KEPT_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14];
@@ -44,12 +50,20 @@ export async function instantiateSubsetter(wasm: BufferSource): Promise<HarfBuzz
   return exports;
 }
 
+export interface SubsetOptions {
+  /**
+   * For the PDF writer's /FontFile2: no layout tables (GSUB, GPOS… — the writer does not shape),
+   * no hinting. Otherwise every layout feature is kept, for a browser that shapes the text (SVG).
+   */
+  readonly forPdf?: boolean;
+}
+
 /**
  * A TrueType/OpenType font holding only the glyphs for `codePoints` (and what they need: their
  * composites, ligatures, the notdef glyph), every layout feature kept.
  * @example const small = subsetSfnt(hb, notoJp, new Set([...'予約'].map((c) => c.codePointAt(0)!)));
  */
-export function subsetSfnt(hb: HarfBuzzSubset, sfnt: Uint8Array, codePoints: Iterable<number>): Uint8Array {
+export function subsetSfnt(hb: HarfBuzzSubset, sfnt: Uint8Array, codePoints: Iterable<number>, options: SubsetOptions = {}): Uint8Array {
   const heap = () => new Uint8Array(hb.memory.buffer); // growth detaches older views
   const input = hb.hb_subset_input_create_or_fail();
   if (input === 0) throw new Error('The font subsetter could not start (harfbuzz hb_subset_input_create_or_fail).');
@@ -61,7 +75,14 @@ export function subsetSfnt(hb: HarfBuzzSubset, sfnt: Uint8Array, codePoints: Ite
   try {
     const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
     hb.hb_set_clear(features);
-    hb.hb_set_invert(features);
+    if (options.forPdf) {
+      // No layout closure and no hints: the smallest font that draws these glyphs, made fastest.
+      const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+      for (const tag of LAYOUT_TABLES) hb.hb_set_add(drop, tagValue(tag));
+      hb.hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+    } else {
+      hb.hb_set_invert(features);
+    }
     const names = hb.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
     for (const id of KEPT_NAME_IDS) hb.hb_set_add(names, id);
     const unicodes = hb.hb_subset_input_unicode_set(input);

@@ -1,8 +1,11 @@
 /**
- * PDF: the export SVG laid on pages (the page arithmetic is `planPages`, shared with the tests
- * and the headless export) as one self-contained print HTML, then printed by Chromium's own PDF
- * printer — `window.touchmap.printToPDF` in the desktop app, `page.pdf()` headless — so text
- * stays vector and selectable in every script, with the bundled fonts embedded.
+ * The print document: the export SVG laid on pages (the page arithmetic is `planPages`, shared
+ * with the tests and the headless export) as one self-contained print HTML, then printed by
+ * Chromium's own PDF printer — `window.touchmap.printToPDF` in the desktop app, `page.pdf()`
+ * headless — so text stays vector and selectable in every script, with the bundled fonts embedded.
+ * Used where Chromium must lay pages out or print them: a PDF with the appendix, the analysis or
+ * comparison pages, and File ▸ Print. A PDF of map pages alone is written by our own writer
+ * (map-pdf-export.ts, writer/), the same pages without a print window.
  *
  * Why each page draws the map's shapes through `<use href="#tm-map">`: a poster of 60 pages
  * would otherwise carry the whole drawing 60 times. Its words are HTML laid over the shapes

@@ -11,7 +11,8 @@ export async function printOpenMap(): Promise<void> {
   const doc = useDocumentStore.getState().doc;
   if (!doc) return;
   try {
-    const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'pdf' });
+    // The print dialog prints a page, not a file: always the print document, never the PDF writer's bytes.
+    const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'pdf', printDocument: true });
     if (result.kind !== 'pdf') return;
     await printJob({ ...result.print.job, html: result.print.html });
   } catch (error) {
