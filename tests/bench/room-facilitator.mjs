@@ -9,6 +9,7 @@
  * Kept apart from run.mjs, which passes in its page helpers; timings stay in the bench, the panel's
  * exact counts are also checked by tests/e2e/room-load.spec.ts at a small scale.
  */
+import { writeFileSync } from 'node:fs';
 
 /** The issue's workshop: 30 phones, 5 proposals and 50 ratings each. */
 export const ROOM_LOAD = { participants: 30, proposals: 5, topics: 50 };
@@ -47,7 +48,7 @@ function panelCounts() {
  * tests/bench/room-bench.ts. Returns { pan_alone, pan_loaded (frame times), settle (ms from the
  * last phone's update to the panel showing every count), counts, labelsExpected }.
  */
-export async function facilitatorRun({ browser, base, doc, helpers, roomBench, root, windowMs, steps, dx }) {
+export async function facilitatorRun({ browser, base, doc, helpers, roomBench, root, windowMs, steps, dx, profilePath = null }) {
   const room = await roomBench.startRoomProcess(root);
   const { context, page, errors } = await helpers.newPage(browser);
   let phones = null;
@@ -81,8 +82,20 @@ export async function facilitatorRun({ browser, base, doc, helpers, roomBench, r
     await page.waitForFunction((want) => document.getElementById('room-people')?.textContent?.includes(`(${want})`), ROOM_LOAD.participants, { timeout: 20_000 });
     await page.waitForTimeout(300);
 
+    // --profile: the page's CPU profile over the load (Chrome DevTools ▸ Performance opens it).
+    const cdp = profilePath ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     // The load and the pan start together and last as long.
     const [panLoaded, burst] = await Promise.all([panFor(page, windowMs, steps, dx), roomBench.proposeAndRate(phones, topicIds, { proposals: ROOM_LOAD.proposals, windowMs })]);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profilePath, JSON.stringify(profile));
+      await cdp.detach();
+    }
     const want = { ratings: ROOM_LOAD.participants * ROOM_LOAD.topics, proposals: ROOM_LOAD.participants * ROOM_LOAD.proposals };
     let counts;
     try {

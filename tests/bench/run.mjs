@@ -652,7 +652,9 @@ try {
       }
       if (wantsFacilitator(n)) {
         const t1 = Date.now();
-        const load = await facilitatorRun({ browser, base, doc, helpers: { newPage, storeAndShowCard }, roomBench: await loadRoomBench(), root: ROOT, windowMs: options.roomWindowS * 1000, steps: STEPS, dx: PAN_DX });
+        const profilePath = options.profile !== null && r === 0 ? resolve(ROOT, options.profile, `room_facilitator_pan-${n}.cpuprofile`) : null;
+        if (profilePath) mkdirSync(dirname(profilePath), { recursive: true });
+        const load = await facilitatorRun({ browser, base, doc, helpers: { newPage, storeAndShowCard }, roomBench: await loadRoomBench(), root: ROOT, windowMs: options.roomWindowS * 1000, steps: STEPS, dx: PAN_DX, profilePath });
         facilitatorRuns.push(load);
         const sorted = (frames) => [...frames].sort((a, b) => a - b);
         const long = load.pan_loaded.filter((f) => f > LONG_FRAME_MS).length;
