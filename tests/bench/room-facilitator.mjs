@@ -27,6 +27,17 @@ async function panFor(page, ms, steps, dx) {
   );
 }
 
+/**
+ * The page's main thread CPU time so far, ms (CDP's ThreadTime): on a machine other work shares,
+ * frame times stretch with the neighbours' load, while the CPU the page itself spent does not.
+ */
+async function mainThreadMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const time = metrics.find((metric) => metric.name === 'ThreadTime')?.value;
+  if (typeof time !== 'number') throw new Error('this Chromium reports no ThreadTime metric');
+  return time * 1000;
+}
+
 /** What the panel shows: participants, proposals waiting, ratings and raters of the open round, and the inbox's labels. */
 function panelCounts() {
   const number = (text, pattern) => {
@@ -45,14 +56,17 @@ function panelCounts() {
 
 /**
  * One run in a fresh context. `helpers`: { newPage, storeAndShowCard }; `roomBench`: the bundled
- * tests/bench/room-bench.ts. Returns { pan_alone, pan_loaded (frame times), settle (ms from the
- * last phone's update to the panel showing every count), counts, labelsExpected }.
+ * tests/bench/room-bench.ts. Returns { pan_alone, pan_loaded (frame times), cpu_alone, cpu_loaded
+ * (the page's main thread CPU, ms per second of the window), settle (ms from the last phone's
+ * update to the panel showing every count), counts, labelsExpected }.
  */
 export async function facilitatorRun({ browser, base, doc, helpers, roomBench, root, windowMs, steps, dx, profilePath = null }) {
   const room = await roomBench.startRoomProcess(root);
   const { context, page, errors } = await helpers.newPage(browser);
   let phones = null;
   try {
+    const metrics = await context.newCDPSession(page);
+    await metrics.send('Performance.enable', { timeDomain: 'threadTicks' });
     const card = await helpers.storeAndShowCard(page, base, doc);
     await page.evaluate(() => window.__bench.arm());
     const opened = page.evaluate(() => window.__bench.timeCanvasOpen('lastClick'));
@@ -64,7 +78,9 @@ export async function facilitatorRun({ browser, base, doc, helpers, roomBench, r
     const panel = page.getByRole('complementary', { name: 'Workshop room' });
     await panel.getByLabel('Facilitator address').waitFor();
     await page.waitForTimeout(300);
+    let cpuFrom = await mainThreadMs(metrics);
     const panAlone = await panFor(page, windowMs, steps, dx);
+    const cpuAlone = (await mainThreadMs(metrics)) - cpuFrom;
 
     await panel.getByLabel('Facilitator address').fill(room.ownerUrl);
     await panel.getByRole('button', { name: 'Connect' }).click();
@@ -90,6 +106,7 @@ export async function facilitatorRun({ browser, base, doc, helpers, roomBench, r
       await cdp.send('Profiler.start');
     }
     // The load and the pan start together and last as long.
+    cpuFrom = await mainThreadMs(metrics);
     const [panLoaded, burst] = await Promise.all([panFor(page, windowMs, steps, dx), roomBench.proposeAndRate(phones, topicIds, { proposals: ROOM_LOAD.proposals, windowMs })]);
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
@@ -111,9 +128,12 @@ export async function facilitatorRun({ browser, base, doc, helpers, roomBench, r
       // not all arrived: the counts below say how far the panel got
     }
     const settle = performance.now() - burst.lastSentAt;
+    // up to the panel showing it all: work the page put off past the window counts too
+    const cpuLoaded = (await mainThreadMs(metrics)) - cpuFrom;
     counts = await page.evaluate(panelCounts);
     if (errors.length > 0) throw new Error(`page errors: ${[...new Set(errors)].join(' | ').slice(0, 300)}`);
-    return { pan_alone: panAlone, pan_loaded: panLoaded, settle, counts, labelsExpected: burst.labels, sent: burst.ratings };
+    // main thread CPU per second of each window: the pan's own, and the pan's with the room's on top
+    return { pan_alone: panAlone, pan_loaded: panLoaded, cpu_alone: cpuAlone / (windowMs / 1000), cpu_loaded: cpuLoaded / (windowMs / 1000), settle, counts, labelsExpected: burst.labels, sent: burst.ratings };
   } finally {
     phones?.close();
     await context.close();

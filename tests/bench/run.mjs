@@ -54,7 +54,7 @@ const LONG_FRAME_MS = 20;
  * workshop's map; a bigger N asks for them with --only.
  */
 const ROOM_FACILITATOR_MAX_N = 2000;
-const ROOM_FACILITATOR = ['room_facilitator_pan', 'room_facilitator_long_frames', 'room_facilitator_pan_alone', 'room_facilitator_pan_ratio', 'room_facilitator_settle', 'room_facilitator_ratings', 'room_facilitator_proposals'];
+const ROOM_FACILITATOR = ['room_facilitator_pan', 'room_facilitator_long_frames', 'room_facilitator_pan_alone', 'room_facilitator_pan_ratio', 'room_facilitator_cpu', 'room_facilitator_cpu_alone', 'room_facilitator_settle', 'room_facilitator_ratings', 'room_facilitator_proposals'];
 const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'analysis_open', 'layout', 'restore_point_write', 'export_png_2x', 'export_pdf_fit', 'present_step', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
 
 // ------------------------------------------------------------------------------------------
@@ -660,7 +660,7 @@ try {
         const long = load.pan_loaded.filter((f) => f > LONG_FRAME_MS).length;
         console.log(
           `N = ${n}, room run ${r + 1}/${options.runs}: pan during the load p95 ${round(percentile(sorted(load.pan_loaded), 95))} ms, ${long} of ${load.pan_loaded.length} frames over ${LONG_FRAME_MS} ms` +
-            ` (alone p95 ${round(percentile(sorted(load.pan_alone), 95))} ms) · panel ${load.counts.ratings} ratings from ${load.counts.raters}, ${load.counts.proposals} proposals, all ${round(load.settle)} ms after the last · load ${loadavg()[0].toFixed(2)} · ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+            ` (alone p95 ${round(percentile(sorted(load.pan_alone), 95))} ms) · main thread ${Math.round(load.cpu_loaded)} ms/s (alone ${Math.round(load.cpu_alone)}) · panel ${load.counts.ratings} ratings from ${load.counts.raters}, ${load.counts.proposals} proposals, all ${round(load.settle)} ms after the last · load ${loadavg()[0].toFixed(2)} · ${((Date.now() - t1) / 1000).toFixed(1)} s`,
         );
         if (!inboxExact(load.counts, load.labelsExpected) || load.counts.ratings !== load.sent) {
           note(`room_facilitator at N = ${n}, run ${r + 1}: the panel showed ${load.counts.ratings} of ${load.sent} ratings and ${load.counts.labels.length} of ${load.labelsExpected.length} proposals${inboxExact(load.counts, load.labelsExpected) ? '' : ' (the inbox is not every proposal once)'}.`);
@@ -705,6 +705,9 @@ try {
       figures.push(figure('room_facilitator_long_frames', n, '%', facilitatorRuns.map((run) => (100 * run.pan_loaded.filter((f) => f > LONG_FRAME_MS).length) / run.pan_loaded.length), runsOf));
       figures.push(figure('room_facilitator_pan_alone', n, 'ms', facilitatorRuns.flatMap((run) => run.pan_alone), runsOf));
       figures.push(figure('room_facilitator_pan_ratio', n, '×', facilitatorRuns.map((run) => p95(run.pan_loaded) / p95(run.pan_alone)), runsOf));
+      // the page's main thread CPU, ms per second: what the room adds is the difference, whatever the neighbours' load
+      figures.push(figure('room_facilitator_cpu', n, 'ms/s', facilitatorRuns.map((run) => run.cpu_loaded), runsOf));
+      figures.push(figure('room_facilitator_cpu_alone', n, 'ms/s', facilitatorRuns.map((run) => run.cpu_alone), runsOf));
       figures.push(figure('room_facilitator_settle', n, 'ms', facilitatorRuns.map((run) => run.settle), runsOf));
       figures.push(figure('room_facilitator_ratings', n, 'ratings', facilitatorRuns.map((run) => run.counts.ratings), runsOf));
       figures.push(figure('room_facilitator_proposals', n, 'proposals', facilitatorRuns.map((run) => run.counts.labels.length), runsOf));

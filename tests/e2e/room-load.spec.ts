@@ -121,7 +121,12 @@ test('a burst of phones proposing and rating while the facilitator pans: the pan
   const inbox = panel.locator('.room-inbox > li');
   await expect(inbox).toHaveCount(PHONES * PROPOSALS);
   expect((await inbox.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))).sort()).toEqual([...labels].sort());
-  await screenshot(page, 'room-load-panel-1440');
+  for (const [width, height, colorScheme] of [[1440, 900, 'light'], [1280, 720, 'dark'], [1440, 900, 'dark'], [1280, 720, 'light']] as const) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme });
+    await panel.getByRole('heading', { name: /^Proposed touchpoints/ }).scrollIntoViewIfNeeded();
+    await screenshot(page, `room-load-panel-${width}-${colorScheme}`);
+  }
 
   // The merge picker lists the map's touchpoints once it is used, not in every waiting row: 24 rows
   // × every touchpoint of a workshop's map were too many options for the page to keep re-rendering.
