@@ -200,7 +200,7 @@ interface InboxRowProps {
 }
 
 /** The same row as before: the room re-reads its inbox on every change, so items are new objects each time. */
-export function sameInboxRow(a: InboxRowProps, b: InboxRowProps): boolean {
+function sameInboxRow(a: InboxRowProps, b: InboxRowProps): boolean {
   const x = a.item;
   const y = b.item;
   return a.link === b.link && a.from === b.from && a.stage === b.stage && x.key === y.key && x.label === y.label && x.stageId === y.stageId && x.channel === y.channel && x.note === y.note && x.decision === y.decision;
