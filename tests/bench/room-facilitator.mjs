@@ -56,7 +56,7 @@ function panelCounts() {
 
 /**
  * One run in a fresh context. `helpers`: { newPage, storeAndShowCard }; `roomBench`: the bundled
- * tests/bench/room-bench.ts. Returns { pan_alone, pan_loaded (frame times), cpu_alone, cpu_loaded
+ * tests/bench/room-bench.ts. Returns { errors (the page's), pan_alone, pan_loaded (frame times), cpu_alone, cpu_loaded
  * (the page's main thread CPU, ms per second of the window), settle (ms from the last phone's
  * update to the panel showing every count), counts, labelsExpected }.
  */
@@ -131,9 +131,8 @@ export async function facilitatorRun({ browser, base, doc, helpers, roomBench, r
     // up to the panel showing it all: work the page put off past the window counts too
     const cpuLoaded = (await mainThreadMs(metrics)) - cpuFrom;
     counts = await page.evaluate(panelCounts);
-    if (errors.length > 0) throw new Error(`page errors: ${[...new Set(errors)].join(' | ').slice(0, 300)}`);
     // main thread CPU per second of each window: the pan's own, and the pan's with the room's on top
-    return { pan_alone: panAlone, pan_loaded: panLoaded, cpu_alone: cpuAlone / (windowMs / 1000), cpu_loaded: cpuLoaded / (windowMs / 1000), settle, counts, labelsExpected: burst.labels, sent: burst.ratings };
+    return { errors: [...new Set(errors)], pan_alone: panAlone, pan_loaded: panLoaded, cpu_alone: cpuAlone / (windowMs / 1000), cpu_loaded: cpuLoaded / (windowMs / 1000), settle, counts, labelsExpected: burst.labels, sent: burst.ratings };
   } finally {
     phones?.close();
     await context.close();

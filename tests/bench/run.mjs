@@ -662,6 +662,7 @@ try {
           `N = ${n}, room run ${r + 1}/${options.runs}: pan during the load p95 ${round(percentile(sorted(load.pan_loaded), 95))} ms, ${long} of ${load.pan_loaded.length} frames over ${LONG_FRAME_MS} ms` +
             ` (alone p95 ${round(percentile(sorted(load.pan_alone), 95))} ms) · main thread ${Math.round(load.cpu_loaded)} ms/s (alone ${Math.round(load.cpu_alone)}) · panel ${load.counts.ratings} ratings from ${load.counts.raters}, ${load.counts.proposals} proposals, all ${round(load.settle)} ms after the last · load ${loadavg()[0].toFixed(2)} · ${((Date.now() - t1) / 1000).toFixed(1)} s`,
         );
+        if (load.errors.length > 0) note(`room_facilitator at N = ${n}, run ${r + 1}: page errors: ${load.errors.join(' | ').slice(0, 300)}`);
         if (!inboxExact(load.counts, load.labelsExpected) || load.counts.ratings !== load.sent) {
           note(`room_facilitator at N = ${n}, run ${r + 1}: the panel showed ${load.counts.ratings} of ${load.sent} ratings and ${load.counts.labels.length} of ${load.labelsExpected.length} proposals${inboxExact(load.counts, load.labelsExpected) ? '' : ' (the inbox is not every proposal once)'}.`);
           process.exitCode = 1;
