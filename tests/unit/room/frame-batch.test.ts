@@ -1,46 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { batchPerFrame, type FrameClock } from '../../../renderer/src/features/room/frame-batch';
 
-/** A clock whose frames and time the test moves: `frame()` paints one frame, `advance(ms)` passes time. */
+/** A clock whose frames come when the test says. */
 function manualClock() {
-  let time = 0;
+  const waiting = new Map<number, () => void>();
   let next = 1;
-  const frames = new Map<number, () => void>();
-  const timers = new Map<number, { at: number; callback: () => void }>();
   const clock: FrameClock = {
-    frame(callback) {
-      frames.set(next, callback);
+    request(callback) {
+      waiting.set(next, callback);
       return next++;
     },
-    cancelFrame: (handle) => void frames.delete(handle),
-    after(callback, ms) {
-      timers.set(next, { at: time + ms, callback });
-      return next++;
-    },
-    cancelAfter: (handle) => void timers.delete(handle),
-    now: () => time,
+    cancel: (handle) => void waiting.delete(handle),
   };
   const frame = () => {
-    const due = [...frames.values()];
-    frames.clear();
+    const due = [...waiting.values()];
+    waiting.clear();
     due.forEach((callback) => callback());
   };
-  const advance = (ms: number) => {
-    time += ms;
-    for (const [handle, timer] of [...timers]) {
-      if (timer.at > time) continue;
-      timers.delete(handle);
-      timer.callback();
-    }
-  };
-  return { clock, frame, advance, pending: () => frames.size + timers.size };
+  return { clock, frame, pending: () => waiting.size };
 }
 
 describe('batchPerFrame', () => {
   it('folds every request between two frames into one run at the next frame', () => {
     const { clock, frame, pending } = manualClock();
     let runs = 0;
-    const batch = batchPerFrame(() => runs++, { clock });
+    const batch = batchPerFrame(() => runs++, clock);
     for (let i = 0; i < 100; i++) batch.request();
     expect(runs).toBe(0);
     expect(pending()).toBe(1);
@@ -53,7 +37,7 @@ describe('batchPerFrame', () => {
   it('runs again for a request after the frame, so the last change is never left unshown', () => {
     const { clock, frame } = manualClock();
     let runs = 0;
-    const batch = batchPerFrame(() => runs++, { clock });
+    const batch = batchPerFrame(() => runs++, clock);
     batch.request();
     frame();
     batch.request();
@@ -61,60 +45,28 @@ describe('batchPerFrame', () => {
     expect(runs).toBe(2);
   });
 
-  it('while requests stream in, runs at most once per interval, and the last request still runs', () => {
-    const { clock, frame, advance } = manualClock();
+  it('a request made while running is run at the frame after', () => {
+    const { clock, frame } = manualClock();
     let runs = 0;
-    const batch = batchPerFrame(() => runs++, { clock, minIntervalMs: 100 });
-    batch.request(); // idle before: the next frame
-    frame();
-    expect(runs).toBe(1);
-    // 80 requests a second for one second, a frame every 16 ms
-    for (let ms = 0; ms < 1000; ms += 16) {
-      batch.request();
-      advance(16);
-      frame();
-    }
-    expect(runs).toBeGreaterThanOrEqual(9);
-    expect(runs).toBeLessThanOrEqual(11);
-    const before = runs;
-    batch.request();
-    advance(100);
-    frame();
-    expect(runs).toBe(before + 1);
-  });
-
-  it('an urgent request (the facilitator’s own change) goes at the next frame, not after the interval', () => {
-    const { clock, frame, advance } = manualClock();
-    let runs = 0;
-    const batch = batchPerFrame(() => runs++, { clock, minIntervalMs: 100 });
+    const batch = batchPerFrame(() => {
+      runs++;
+      if (runs === 1) batch.request();
+    }, clock);
     batch.request();
     frame();
-    batch.request(); // a phone's change: waits for the interval
-    advance(10);
-    frame();
     expect(runs).toBe(1);
-    batch.request(true);
     frame();
     expect(runs).toBe(2);
-    advance(200);
-    frame();
-    expect(runs).toBe(2); // folded into the urgent run
   });
 
-  it('cancel drops the pending run, waiting for a frame or for the interval', () => {
-    const { clock, frame, advance, pending } = manualClock();
+  it('cancel drops the pending run', () => {
+    const { clock, frame, pending } = manualClock();
     let runs = 0;
-    const batch = batchPerFrame(() => runs++, { clock, minIntervalMs: 100 });
-    batch.request();
-    batch.cancel();
-    frame();
-    batch.request();
-    frame();
+    const batch = batchPerFrame(() => runs++, clock);
     batch.request();
     batch.cancel();
     expect(pending()).toBe(0);
-    advance(200);
     frame();
-    expect(runs).toBe(1);
+    expect(runs).toBe(0);
   });
 });

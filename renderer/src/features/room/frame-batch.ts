@@ -1,66 +1,38 @@
 /**
- * Many calls, one run at a frame: a busy room sends the facilitator's app a Yjs update per tap —
- * thirty phones rating make eighty a second — and the panel needs to show their sum a few times a
- * second, not re-render eighty times while the canvas is being panned. A run waits for the next
- * animation frame, and while changes stream in, at least `minIntervalMs` after the last run; an
- * urgent request (the facilitator's own click, the connection's state) goes at the next frame.
+ * Many calls, one per frame: a busy room sends the facilitator's app a Yjs update per tap — thirty
+ * phones rating make a hundred a second — and the panel needs to show their sum once per painted
+ * frame, not re-render a hundred times between two frames of the canvas being panned.
  */
 export interface FrameBatch {
-  /** Asks for a run; requests before it are folded into that one run. */
-  request(urgent?: boolean): void;
+  /** Asks for `run` at the next frame; calls before that frame are folded into the one run. */
+  request(): void;
   /** Drops a pending run (the link is gone). */
   cancel(): void;
 }
 
 export interface FrameClock {
-  frame(callback: () => void): number;
-  cancelFrame(handle: number): void;
-  after(callback: () => void, ms: number): number;
-  cancelAfter(handle: number): void;
-  now(): number;
+  request(callback: () => void): number;
+  cancel(handle: number): void;
 }
 
 const animationFrames: FrameClock = {
-  frame: (callback) => requestAnimationFrame(callback),
-  cancelFrame: (handle) => cancelAnimationFrame(handle),
-  after: (callback, ms) => window.setTimeout(callback, ms),
-  cancelAfter: (handle) => window.clearTimeout(handle),
-  now: () => performance.now(),
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle),
 };
 
-export function batchPerFrame(run: () => void, options: { minIntervalMs?: number; clock?: FrameClock } = {}): FrameBatch {
-  const clock = options.clock ?? animationFrames;
-  const minInterval = options.minIntervalMs ?? 0;
-  let frame: number | null = null;
-  let timer: number | null = null;
-  let lastRun = -Infinity;
-  const atFrame = () => {
-    frame = clock.frame(() => {
-      frame = null;
-      lastRun = clock.now();
-      run();
-    });
-  };
+export function batchPerFrame(run: () => void, clock: FrameClock = animationFrames): FrameBatch {
+  let pending: number | null = null;
   return {
-    request(urgent = false) {
-      if (frame !== null) return;
-      if (timer !== null) {
-        if (!urgent) return;
-        clock.cancelAfter(timer);
-        timer = null;
-      }
-      const wait = urgent ? 0 : lastRun + minInterval - clock.now();
-      if (wait <= 0) atFrame();
-      else
-        timer = clock.after(() => {
-          timer = null;
-          atFrame();
-        }, wait);
+    request() {
+      if (pending !== null) return;
+      pending = clock.request(() => {
+        pending = null;
+        run();
+      });
     },
     cancel() {
-      if (frame !== null) clock.cancelFrame(frame);
-      if (timer !== null) clock.cancelAfter(timer);
-      frame = timer = null;
+      if (pending !== null) clock.cancel(pending);
+      pending = null;
     },
   };
 }

@@ -15,11 +15,8 @@ export interface RoomLink {
   status(): LinkStatus;
   /** Whether the room's state has arrived since the last connection. */
   synced(): boolean;
-  /**
-   * Called on every change of the room document or of the connection; `local` when this app made
-   * the change or the connection changed (what the facilitator waits to see), not for the phones'.
-   */
-  subscribe(listener: (local: boolean) => void): () => void;
+  /** Called on every change of the room document or of the connection. */
+  subscribe(listener: () => void): () => void;
   destroy(): void;
 }
 
@@ -28,8 +25,8 @@ export function connectRoom(ownerUrl: string): RoomLink {
   if (!parsed.ok) throw new Error(parsed.problem);
   const doc = new Y.Doc();
   let status: LinkStatus = 'connecting';
-  const listeners = new Set<(local: boolean) => void>();
-  const notify = (local = true) => listeners.forEach((listener) => listener(local));
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
   const provider = new WebsocketProvider(parsed.server, 'room', doc, { params: { token: parsed.token }, disableBc: true, maxBackoffTime: 2500 });
   provider.on('status', ({ status: next }: { status: string }) => {
     if (status === 'refused') return;
@@ -44,8 +41,8 @@ export function connectRoom(ownerUrl: string): RoomLink {
       notify();
     }
   });
-  doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => notify(transaction.local));
-  provider.on('sync', () => notify());
+  doc.on('update', notify);
+  provider.on('sync', notify);
   return {
     doc,
     ownerUrl,

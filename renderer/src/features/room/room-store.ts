@@ -56,12 +56,6 @@ export function rememberedRoom(mapId: string): string | null {
 }
 let unsubscribe: (() => void) | null = null;
 let repaint: FrameBatch | null = null;
-/**
- * A live count on the projector reads as live at ten changes a second; each re-render of the panel
- * re-reads the room's inbox and ratings, so rendering it at every frame of a stream of phone
- * updates cost the panned canvas a third more main-thread time than the pan.
- */
-const PHONES_REPAINT_MS = 100;
 
 export const useRoomStore = create<RoomStore>((set, get) => ({
   panelOpen: false,
@@ -82,11 +76,10 @@ export const useRoomStore = create<RoomStore>((set, get) => ({
     void Promise.all([import('./room-link'), import('./room-publish')]).then(([{ connectRoom }, { startPublishing }]) => {
       const link = connectRoom(ownerUrl);
       remember(ownerUrl);
-      // The phones' updates re-render the panel at most every PHONES_REPAINT_MS, at a frame; the
-      // facilitator's own changes and the connection's at the next frame.
-      repaint = batchPerFrame(() => set((s) => ({ version: s.version + 1 })), { minIntervalMs: PHONES_REPAINT_MS });
+      // Updates arriving between two frames are one re-render of the panel, at the next frame.
+      repaint = batchPerFrame(() => set((s) => ({ version: s.version + 1 })));
       const changed = repaint;
-      unsubscribe = link.subscribe((local) => changed.request(local));
+      unsubscribe = link.subscribe(() => changed.request());
       stopPublishing = startPublishing(link);
       set({ link });
     });
