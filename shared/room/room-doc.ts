@@ -24,6 +24,12 @@ export const ROOM_LIMITS = {
   name: 40,
   proposalsPerParticipant: 50,
   updateBytes: 64 * 1024,
+  /**
+   * The facilitator's own limit: the published view is the whole map's touchpoints in one update
+   * (about 100 bytes each: 122 KB for a 2,000-topic map, 1.2 MB for 20,000), so the participants'
+   * limit refused any workshop map past ~650 touchpoints and every change the facilitator made after it.
+   */
+  facilitatorUpdateBytes: 8 * 1024 * 1024,
   /** Ids a participant makes (proposal ids) are short random strings. */
   idLength: 64,
 } as const;

@@ -96,9 +96,8 @@ function copyOf(doc: Y.Doc): Y.Doc {
 
 /** The checks that need no reading of the update: its size, the actor, the room's state. */
 function checkBeforeReading(doc: Y.Doc, update: Uint8Array, actor: RoomActor): UpdateCheck | undefined {
-  if (update.byteLength > ROOM_LIMITS.updateBytes) {
-    return refuse(`update of ${update.byteLength} bytes is over the ${ROOM_LIMITS.updateBytes}-byte limit`, 'too-big');
-  }
+  const limit = actor.role === 'facilitator' ? ROOM_LIMITS.facilitatorUpdateBytes : ROOM_LIMITS.updateBytes;
+  if (update.byteLength > limit) return refuse(`update of ${update.byteLength} bytes is over the ${limit}-byte limit`, 'too-big');
   if (actor.role === 'facilitator') return OK;
   const state = roomState(doc);
   if (state !== 'open') return refuse(`the room is ${state}`, state === 'locked' ? 'room-locked' : 'room-closed');

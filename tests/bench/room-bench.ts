@@ -14,7 +14,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { newSecret, openRound, participantIdOf, rate } from '../../shared/room';
+import { newSecret, openRound, participantIdOf, propose, rate, readRound, setParticipantName } from '../../shared/room';
 import { createHash } from 'node:crypto';
 
 const sha256 = (b: Uint8Array) => new Uint8Array(createHash('sha256').update(b).digest());
@@ -23,6 +23,8 @@ interface Room {
   readonly socketUrl: string;
   readonly token: string;
   readonly ownerToken: string;
+  /** The owner address as `npm run room` prints it: what the facilitator pastes into the panel. */
+  readonly ownerUrl: string;
   stop(): void;
 }
 
@@ -34,17 +36,17 @@ export async function startRoomProcess(root: string): Promise<Room> {
     child.stdout!.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       const participant = /Participants open: http:\/\/([^/]+)\/\?token=([0-9a-f]+)/.exec(text);
-      const owner = /owner\) socket: \S+\?token=([0-9a-f]+)/.exec(text);
+      const owner = /owner\) socket: (\S+\?token=([0-9a-f]+))/.exec(text);
       if (participant && owner) {
         child.removeAllListeners('exit');
-        resolve({ socketUrl: `ws://${participant[1]}/room`, token: participant[2]!, ownerToken: owner[1]!, stop: () => child.kill('SIGTERM') });
+        resolve({ socketUrl: `ws://${participant[1]}/room`, token: participant[2]!, ownerToken: owner[2]!, ownerUrl: owner[1]!, stop: () => child.kill('SIGTERM') });
       }
     });
   });
 }
 
 /** A participant that only sends: its own Yjs doc makes the updates, the room's are ignored. */
-class LightParticipant {
+export class LightParticipant {
   readonly doc = new Y.Doc();
   private socket!: WebSocket;
   constructor(readonly id: string) {}
@@ -158,4 +160,81 @@ export async function roomCapacity(root: string, opts: { step: number; max: numb
     }
   }
   return { capacity, steps };
+}
+
+/**
+ * The round the facilitator's app opened, as the room holds it: its touchpoints' ids once it has
+ * `count` of them. Read by an owner client that leaves again, so the participants below need
+ * nothing of the room's state.
+ */
+export async function openRoundTopics(room: Room, count: number, timeoutMs = 30_000): Promise<string[]> {
+  const host = await facilitator(room);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const round = readRound(host.doc);
+      if (round?.open && round.topicIds.length >= count) return [...round.topicIds];
+      if (Date.now() > deadline) throw new Error(`the room has no open round of ${count} touchpoints after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    host.provider.destroy();
+  }
+}
+
+export interface Phones {
+  readonly people: readonly LightParticipant[];
+  close(): void;
+}
+
+/** `participants` phones joined and named ("Phone 1" …), as people are after scanning the code. */
+export async function joinPhones(room: Room, participants: number): Promise<Phones> {
+  const people = await Promise.all(Array.from({ length: participants }, () => LightParticipant.connect(room)));
+  people.forEach((p, n) => setParticipantName(p.doc, p.id, `Phone ${n + 1}`));
+  return { people, close: () => people.forEach((p) => p.close()) };
+}
+
+export interface Burst {
+  /** Every proposal's label, as the facilitator's inbox should list them: each once. */
+  readonly labels: readonly string[];
+  readonly ratings: number;
+  /** performance.now() (this process) when the last update was sent. */
+  readonly lastSentAt: number;
+}
+
+/**
+ * Each phone proposes `proposals` touchpoints and rates every one of `topicIds`, one update per
+ * tap, its taps evenly spread over `windowMs` and the phones staggered across one tap's interval,
+ * so the room sees a steady stream rather than thirty bursts at once.
+ */
+export async function proposeAndRate(phones: Phones, topicIds: readonly string[], options: { proposals: number; windowMs: number }): Promise<Burst> {
+  const labels: string[] = [];
+  let ratings = 0;
+  let lastSentAt = 0;
+  const taps = topicIds.length + options.proposals;
+  const interval = options.windowMs / taps;
+  await Promise.all(
+    phones.people.map(async (p, n) => {
+      // a proposal after every (taps / proposals)-th rating: ideas come while rating
+      const proposeEvery = Math.max(1, Math.floor(taps / Math.max(1, options.proposals)));
+      let proposed = 0;
+      let rated = 0;
+      await new Promise((r) => setTimeout(r, (interval * n) / phones.people.length));
+      for (let tap = 0; tap < taps; tap++) {
+        if (proposed < options.proposals && (tap % proposeEvery === proposeEvery - 1 || rated === topicIds.length)) {
+          const label = `Idea ${n + 1}.${proposed + 1}`;
+          labels.push(label);
+          propose(p.doc, p.id, `x${proposed}`, { label, createdAt: new Date().toISOString() });
+          proposed++;
+        } else {
+          rate(p.doc, p.id, topicIds[rated]!, { score: (n + rated) % 11 });
+          rated++;
+          ratings++;
+        }
+        lastSentAt = performance.now();
+        await new Promise((r) => setTimeout(r, interval));
+      }
+    }),
+  );
+  return { labels, ratings, lastSentAt };
 }

@@ -14,6 +14,7 @@
  *   npm run bench -- --build                       # rebuild the renderer and the baseline first
  *   npm run bench -- --dist .tmp/bench/renderer --build   # a private build (others may rebuild dist/)
  *   npm run bench -- --only open,pan               # some figures only (for investigating; not for the README)
+ *   npm run bench -- --sizes 500,2000 --only room_facilitator_pan --room-window 20   # the facilitator's canvas while 30 phones propose and rate
  *   npm run bench -- --only add_touchpoint --profile .tmp/prof   # CPU profiles of pan / zoom / add / exports (first run)
  *   BENCH_PDF_PHASES=1 npm run bench -- --only export_pdf_fit   # the PDF's making / loading / printing; BENCH_CONSOLE=1: the page's console
  *
@@ -30,6 +31,7 @@ import { build as esbuild } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 import { installProbes } from './page-probes.mjs';
+import { facilitatorRun, inboxExact } from './room-facilitator.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TMP = join(ROOT, '.tmp/bench');
@@ -47,6 +49,12 @@ const PRESENT_PAUSE_MS = 1500;
 /** A frame longer than this counts in `pan_long_frames` (60 Hz = 16.7 ms, plus a little slack). */
 const LONG_FRAME_MS = 20;
 /** The figures made for each N (`bundle_initial_gzip` is made once). */
+/**
+ * The facilitator's figures (room_facilitator_pan and its companions), made for N up to this: a
+ * workshop's map; a bigger N asks for them with --only.
+ */
+const ROOM_FACILITATOR_MAX_N = 2000;
+const ROOM_FACILITATOR = ['room_facilitator_pan', 'room_facilitator_long_frames', 'room_facilitator_pan_alone', 'room_facilitator_pan_ratio', 'room_facilitator_cpu', 'room_facilitator_cpu_alone', 'room_facilitator_settle', 'room_facilitator_ratings', 'room_facilitator_proposals'];
 const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_touchpoint', 'edit_saved', 'edit_rows_written', 'switch_view', 'analysis_open', 'layout', 'restore_point_write', 'export_png_2x', 'export_pdf_fit', 'present_step', 'heap_after_open', 'baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'];
 
 // ------------------------------------------------------------------------------------------
@@ -54,7 +62,7 @@ const PER_SIZE = ['open', 'fit_view', 'pan', 'pan_long_frames', 'zoom', 'add_tou
 // ------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { sizes: [500, 2000, 5000], runs: 5, json: null, build: false, quick: false, strict: false, dist: 'dist/renderer', only: null, headed: false, profile: null };
+  const options = { sizes: [500, 2000, 5000], runs: 5, json: null, build: false, quick: false, strict: false, dist: 'dist/renderer', only: null, headed: false, profile: null, roomWindowS: 20 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -72,6 +80,7 @@ function parseArgs(argv) {
     else if (flag === '--only') options.only = new Set(value().split(','));
     else if (flag === '--headed') options.headed = true;
     else if (flag === '--profile') options.profile = value();
+    else if (flag === '--room-window') options.roomWindowS = Number(value());
     else if (flag === '--help' || flag === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 20).join('\n').replace(/^ \*? ?/gm, ''));
       process.exit(0);
@@ -80,7 +89,10 @@ function parseArgs(argv) {
   if (options.quick) {
     options.sizes = [500];
     options.runs = 1;
+    // the smoke checks the facilitator's figures are made, not their timing: a short, harsher window
+    options.roomWindowS = 5;
   }
+  if (!(options.roomWindowS >= 1)) throw new Error('--room-window wants a number of seconds, at least 1.');
   if (options.sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes wants whole numbers of topics, at least 10, like 500,2000.');
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs wants a whole number, at least 1.');
   return options;
@@ -92,6 +104,9 @@ class SkipBrowserFigures extends Error {}
 const wants = (name) => options.only === null || options.only.has(name);
 /** The bare React Flow page is measured only for the figures that compare against it (at 20,000 topics it costs a minute a run). */
 const wantsBaseline = ['baseline_open', 'baseline_pan', 'open_ratio', 'pan_ratio'].some(wants);
+/** The timed run of the map (open, pan, add, exports…) is needed for any figure but the facilitator's. */
+const wantsTouchmapRun = PER_SIZE.some(wants) || (options.only !== null && [...options.only].some((name) => !ROOM_FACILITATOR.includes(name) && !name.startsWith('room_') && name !== 'bundle_initial_gzip'));
+const wantsFacilitator = (n) => ROOM_FACILITATOR.some(wants) && (n <= ROOM_FACILITATOR_MAX_N || options.only !== null);
 const DIST = resolve(ROOT, options.dist);
 const notes = [];
 const note = (text) => {
@@ -556,11 +571,18 @@ const figures = [];
 
 // The live room's figures: Node only (a room server process and protocol clients), no browser.
 const ROOM_FIGURES = ['room_rating_latency', 'room_capacity'];
-if (ROOM_FIGURES.some(wants)) {
+/** tests/bench/room-bench.ts, bundled once: the room server's process and the Node phones. */
+let roomBenchModule = null;
+async function loadRoomBench() {
+  if (roomBenchModule) return roomBenchModule;
   const outfile = join(TMP, 'room-bench.mjs');
   mkdirSync(TMP, { recursive: true });
   await esbuild({ entryPoints: [join(ROOT, 'tests/bench/room-bench.ts')], bundle: true, outfile, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' });
-  const room = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  roomBenchModule = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  return roomBenchModule;
+}
+if (ROOM_FIGURES.some(wants)) {
+  const room = await loadRoomBench();
   if (wants('room_rating_latency')) {
     const samples = [];
     for (let r = 0; r < options.runs; r++) {
@@ -624,15 +646,37 @@ try {
     const doc = docs.get(n);
     const runs = [];
     const baselines = [];
+    const facilitatorRuns = [];
+    if (ROOM_FACILITATOR.some(wants) && !wantsFacilitator(n)) note(`room_facilitator_* skipped at N = ${n}: a workshop's map is up to ${ROOM_FACILITATOR_MAX_N} topics (--only room_facilitator_pan --sizes ${n} takes it anyway).`);
     for (let r = 0; r < options.runs; r++) {
       const t0 = Date.now();
-      const run = await touchmapRun(browser, base, doc, n, options.profile !== null && r === 0);
-      if (wants('heap_after_open')) run.heap_after_open = await heapRun(browser, base, doc);
-      runs.push(run);
-      const baseline = wantsBaseline ? await baselineRun(browser, base, n, run.canvas, run.openViewport) : null;
-      if (baseline) baselines.push(baseline);
-      const extra = wants('add_touchpoint') && typeof run.add_touchpoint === 'number' ? ` · add_touchpoint ${round(run.add_touchpoint)} ms` : '';
-      console.log(`N = ${n}, run ${r + 1}/${options.runs}: open ${round(run.open)} ms${baseline ? ` (baseline ${round(baseline.open)} ms)` : ''}${extra} · ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      if (wantsTouchmapRun) {
+        const run = await touchmapRun(browser, base, doc, n, options.profile !== null && r === 0);
+        if (wants('heap_after_open')) run.heap_after_open = await heapRun(browser, base, doc);
+        runs.push(run);
+        const baseline = wantsBaseline ? await baselineRun(browser, base, n, run.canvas, run.openViewport) : null;
+        if (baseline) baselines.push(baseline);
+        const extra = wants('add_touchpoint') && typeof run.add_touchpoint === 'number' ? ` · add_touchpoint ${round(run.add_touchpoint)} ms` : '';
+        console.log(`N = ${n}, run ${r + 1}/${options.runs}: open ${round(run.open)} ms${baseline ? ` (baseline ${round(baseline.open)} ms)` : ''}${extra} · ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      }
+      if (wantsFacilitator(n)) {
+        const t1 = Date.now();
+        const profilePath = options.profile !== null && r === 0 ? resolve(ROOT, options.profile, `room_facilitator_pan-${n}.cpuprofile`) : null;
+        if (profilePath) mkdirSync(dirname(profilePath), { recursive: true });
+        const load = await facilitatorRun({ browser, base, doc, helpers: { newPage, storeAndShowCard }, roomBench: await loadRoomBench(), root: ROOT, windowMs: options.roomWindowS * 1000, steps: STEPS, dx: PAN_DX, profilePath });
+        facilitatorRuns.push(load);
+        const sorted = (frames) => [...frames].sort((a, b) => a - b);
+        const long = load.pan_loaded.filter((f) => f > LONG_FRAME_MS).length;
+        console.log(
+          `N = ${n}, room run ${r + 1}/${options.runs}: pan during the load p95 ${round(percentile(sorted(load.pan_loaded), 95))} ms, ${long} of ${load.pan_loaded.length} frames over ${LONG_FRAME_MS} ms` +
+            ` (alone p95 ${round(percentile(sorted(load.pan_alone), 95))} ms) · main thread ${Math.round(load.cpu_loaded)} ms/s (alone ${Math.round(load.cpu_alone)}) · panel ${load.counts.ratings} ratings from ${load.counts.raters}, ${load.counts.proposals} proposals, all ${round(load.settle)} ms after the last · load ${loadavg()[0].toFixed(2)} · ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+        );
+        if (load.errors.length > 0) note(`room_facilitator at N = ${n}, run ${r + 1}: page errors: ${load.errors.join(' | ').slice(0, 300)}`);
+        if (!inboxExact(load.counts, load.labelsExpected) || load.counts.ratings !== load.sent) {
+          note(`room_facilitator at N = ${n}, run ${r + 1}: the panel showed ${load.counts.ratings} of ${load.sent} ratings and ${load.counts.labels.length} of ${load.labelsExpected.length} proposals${inboxExact(load.counts, load.labelsExpected) ? '' : ' (the inbox is not every proposal once)'}.`);
+          process.exitCode = 1;
+        }
+      }
     }
     const scalar = (name, unit, key = name) => {
       const samples = runs.map((run) => run[key]).filter((v) => typeof v === 'number');
@@ -642,18 +686,18 @@ try {
     scalar('open', 'ms');
     scalar('fit_view', 'ms');
     scalar('analysis_open', 'ms');
-    if (runs[0].pan) {
+    if (runs[0]?.pan) {
       // frame times of every run pooled: the budget is on the p95 frame
       figures.push(figure('pan', n, 'ms', runs.flatMap((run) => run.pan), runs.length));
       figures.push(figure('pan_long_frames', n, '%', runs.map((run) => (100 * run.pan.filter((f) => f > LONG_FRAME_MS).length) / run.pan.length), runs.length));
     }
-    if (runs[0].zoom) figures.push(figure('zoom', n, 'ms', runs.flatMap((run) => run.zoom), runs.length));
+    if (runs[0]?.zoom) figures.push(figure('zoom', n, 'ms', runs.flatMap((run) => run.zoom), runs.length));
     scalar('add_touchpoint', 'ms');
     // every step of every run pooled, like the pan's frames
-    if (runs[0].present_step) figures.push(figure('present_step', n, 'ms', runs.flatMap((run) => run.present_step ?? []), runs.length));
+    if (runs[0]?.present_step) figures.push(figure('present_step', n, 'ms', runs.flatMap((run) => run.present_step ?? []), runs.length));
     scalar('edit_saved', 'ms');
     scalar('edit_rows_written', 'rows');
-    if (runs[0].switch_view) {
+    if (runs[0]?.switch_view) {
       const steps = Object.keys(runs[0].switch_view);
       // the slowest of the three switches per run, then each switch on its own
       figures.push(figure('switch_view', n, 'ms', runs.map((run) => Math.max(...Object.values(run.switch_view))), runs.length));
@@ -664,12 +708,26 @@ try {
     scalar('export_png_2x', 'ms');
     scalar('export_pdf_fit', 'ms');
     scalar('heap_after_open', 'MB');
+    if (facilitatorRuns.length > 0) {
+      const runsOf = facilitatorRuns.length;
+      // frames of every run pooled, as pan's; the ratio per run, the load against the same page alone
+      figures.push(figure('room_facilitator_pan', n, 'ms', facilitatorRuns.flatMap((run) => run.pan_loaded), runsOf));
+      figures.push(figure('room_facilitator_long_frames', n, '%', facilitatorRuns.map((run) => (100 * run.pan_loaded.filter((f) => f > LONG_FRAME_MS).length) / run.pan_loaded.length), runsOf));
+      figures.push(figure('room_facilitator_pan_alone', n, 'ms', facilitatorRuns.flatMap((run) => run.pan_alone), runsOf));
+      figures.push(figure('room_facilitator_pan_ratio', n, '×', facilitatorRuns.map((run) => p95(run.pan_loaded) / p95(run.pan_alone)), runsOf));
+      // the page's main thread CPU, ms per second: what the room adds is the difference, whatever the neighbours' load
+      figures.push(figure('room_facilitator_cpu', n, 'ms/s', facilitatorRuns.map((run) => run.cpu_loaded), runsOf));
+      figures.push(figure('room_facilitator_cpu_alone', n, 'ms/s', facilitatorRuns.map((run) => run.cpu_alone), runsOf));
+      figures.push(figure('room_facilitator_settle', n, 'ms', facilitatorRuns.map((run) => run.settle), runsOf));
+      figures.push(figure('room_facilitator_ratings', n, 'ratings', facilitatorRuns.map((run) => run.counts.ratings), runsOf));
+      figures.push(figure('room_facilitator_proposals', n, 'proposals', facilitatorRuns.map((run) => run.counts.labels.length), runsOf));
+    }
     if (baselines.length > 0) {
       figures.push(figure('baseline_open', n, 'ms', baselines.map((b) => b.open), baselines.length));
       figures.push(figure('baseline_pan', n, 'ms', baselines.flatMap((b) => b.pan), baselines.length));
       // ratios per run, Touchmap's run against the baseline run right after it
       figures.push(figure('open_ratio', n, '×', runs.map((run, i) => run.open / baselines[i].open), runs.length));
-      if (runs[0].pan) figures.push(figure('pan_ratio', n, '×', runs.map((run, i) => p95(run.pan) / p95(baselines[i].pan)), runs.length));
+      if (runs[0]?.pan) figures.push(figure('pan_ratio', n, '×', runs.map((run, i) => p95(run.pan) / p95(baselines[i].pan)), runs.length));
     }
   }
 } catch (error) {
@@ -701,7 +759,7 @@ if (options.json) {
 if ((options.quick || options.strict) && options.only === null) {
   const missing = [];
   if (!figures.some((f) => f.name === 'bundle_initial_gzip')) missing.push('bundle_initial_gzip');
-  for (const n of options.sizes) for (const name of PER_SIZE) if (!figures.some((f) => f.name === name && f.n === n)) missing.push(`${name} (N = ${n})`);
+  for (const n of options.sizes) for (const name of [...PER_SIZE, ...(n <= ROOM_FACILITATOR_MAX_N ? ROOM_FACILITATOR : [])]) if (!figures.some((f) => f.name === name && f.n === n)) missing.push(`${name} (N = ${n})`);
   if (missing.length > 0) {
     console.error(`\nThe benchmark did not produce: ${missing.join(', ')}. See the notes above for why.`);
     process.exitCode = 1;

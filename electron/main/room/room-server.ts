@@ -200,7 +200,10 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     }
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: ROOM_LIMITS.updateBytes * 2 });
+  // A socket's largest message, by who holds it: a phone's updates are small, the facilitator's
+  // published view grows with the map (ROOM_LIMITS); room messages add a few bytes of framing.
+  const participantSockets = new WebSocketServer({ noServer: true, maxPayload: ROOM_LIMITS.updateBytes * 2 });
+  const ownerSockets = new WebSocketServer({ noServer: true, maxPayload: ROOM_LIMITS.facilitatorUpdateBytes + 1024 });
 
   async function actorOf(url: URL): Promise<RoomActor | { refused: number; text: string }> {
     const given = url.searchParams.get('token');
@@ -223,7 +226,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         refuseUpgrade(socket, actor.refused, actor.text);
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => accept(ws, actor));
+      (actor.role === 'facilitator' ? ownerSockets : participantSockets).handleUpgrade(req, socket, head, (ws) => accept(ws, actor));
     });
   });
 
@@ -320,7 +323,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       for (const conn of connections) conn.socket.close(1001, 'the room server stopped');
       await persist.flush();
       await new Promise<void>((resolve) => {
-        wss.close();
+        participantSockets.close();
+        ownerSockets.close();
         loopback?.close();
         loopback?.closeAllConnections();
         http.close(() => resolve());

@@ -130,8 +130,13 @@ describe('checkUpdate: what a participant may write', () => {
     expect(refusal(checkUpdate(server, fifty, me))).toBe('ok');
     Y.applyUpdate(server, fifty);
     expect(refusal(checkUpdate(server, updateFrom(server, (d) => propose(d, ME, 'p50', { label: 'One more', createdAt: 'now' })), me))).toMatch(/more than 50 proposals/);
-    const big = updateFrom(server, (d) => d.getMap('published').set('title', long(70_000)));
-    expect(refusal(checkUpdate(server, big, { role: 'facilitator' }))).toMatch(/over the 65536-byte limit/);
+    // a phone's limit is 64 KB; the facilitator's (the published view grows with the map) is 8 MB
+    const bigName = updateFrom(server, (d) => d.getMap('participants').set(ME, { name: long(70_000) }));
+    expect(refusal(checkUpdate(server, bigName, me))).toMatch(/over the 65536-byte limit/);
+    const wholeMap = updateFrom(server, (d) => d.getMap('published').set('title', long(70_000)));
+    expect(refusal(checkUpdate(server, wholeMap, { role: 'facilitator' }))).toBe('ok');
+    const huge = updateFrom(server, (d) => d.getMap('published').set('title', long(ROOM_LIMITS.facilitatorUpdateBytes + 1)));
+    expect(refusal(checkUpdate(server, huge, { role: 'facilitator' }))).toMatch(/over the 8388608-byte limit/);
   });
 
   it('refuses a proposal with unknown fields or a wrong channel', () => {

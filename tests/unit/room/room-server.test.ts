@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOSE_CODES, startRoomServer, type RoomServer } from '../../../electron/main/room/room-server';
-import { openRound, propose, publish, rate, readInbox, readRatings, readPublished, removeParticipant, setParticipantName, setRoomState } from '../../../shared/room';
+import { openRound, propose, publish, publishedView, rate, readInbox, readRatings, readPublished, readRound, removeParticipant, setParticipantName, setRoomState } from '../../../shared/room';
+import { generateMap } from '../../fixtures/generate-map';
 import { facilitatorClient, participantClient, synced, until, upgradeStatus, type RoomClient } from './room-clients';
 
 const servers: RoomServer[] = [];
@@ -71,6 +72,23 @@ describe('room server: syncing and the rules', () => {
     rate(ann.doc, annId, 't1', { score: 7 });
     await until(() => readInbox(host.doc).length === 1 && readRatings(host.doc).get(annId)?.get('t1')?.score === 7, 'the proposal and rating');
     expect(ann.refusals).toEqual([]);
+  });
+
+  it("publishes a workshop map of 2,000 topics (a view over a phone's 64 KB limit) and the round opened after it", async () => {
+    const server = await start();
+    const host = track(facilitatorClient(server));
+    await synced(host);
+    const view = publishedView(generateMap({ seed: 2000, topics: 2000 }));
+    publish(host.doc, view);
+    const topicIds = view.touchpoints.slice(0, 50).map((tp) => tp.id);
+    openRound(host.doc, { id: 'r1', topicIds });
+    const ann = track(participantClient(server));
+    await synced(ann);
+    await until(() => readPublished(ann.doc).touchpoints.length === view.touchpoints.length && readRound(ann.doc)?.topicIds.length === 50, 'the whole map and the round on the phone');
+    expect(host.refusals).toEqual([]);
+    const annId = await idOf(ann);
+    rate(ann.doc, annId, topicIds[0]!, { score: 9 });
+    await until(() => readRatings(host.doc).get(annId)?.get(topicIds[0]!)?.score === 9, 'the rating');
   });
 
   it("drops a participant's write to another's ratings or to the published view, and says why", async () => {

@@ -3,7 +3,7 @@
  * inbox of proposed touchpoints, the rating round (open, live count, reveal, apply), and the
  * room's own controls (lock, remove a participant, close).
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { touchpointsOf } from '@shared/model';
 import { readInbox, readParticipants, readPublished, readRatings, readRound, removedParticipants, roomState, type InboxItem, type TopicTally } from '@shared/room';
 import { formatNumber, t } from '../../i18n';
@@ -175,10 +175,10 @@ function ParticipantsSection({ link }: { link: RoomLink }) {
 }
 
 function InboxSection({ link }: { link: RoomLink }) {
-  const doc = useDocumentStore((s) => s.doc);
+  const stageList = useDocumentStore((s) => s.doc?.map.stages);
   const waiting = readInbox(link.doc).filter((item) => !item.decision);
   const names = readParticipants(link.doc);
-  const stages = new Map(doc?.map.stages.map((stage) => [stage.id, stage.name]) ?? []);
+  const stages = useMemo(() => new Map(stageList?.map((stage) => [stage.id, stage.name]) ?? []), [stageList]);
   return (
     <section className="room-section" aria-labelledby="room-inbox">
       <h3 id="room-inbox">{t('room.inbox.heading', { count: waiting.length })}</h3>
@@ -192,10 +192,29 @@ function InboxSection({ link }: { link: RoomLink }) {
   );
 }
 
-function InboxRow({ link, item, from, stage }: { link: RoomLink; item: InboxItem; from?: string; stage?: string }) {
-  const doc = useDocumentStore((s) => s.doc);
+interface InboxRowProps {
+  readonly link: RoomLink;
+  readonly item: InboxItem;
+  readonly from?: string | undefined;
+  readonly stage?: string | undefined;
+}
+
+/** The same row as before: the room re-reads its inbox on every change, so items are new objects each time. */
+function sameInboxRow(a: InboxRowProps, b: InboxRowProps): boolean {
+  const x = a.item;
+  const y = b.item;
+  return a.link === b.link && a.from === b.from && a.stage === b.stage && x.key === y.key && x.label === y.label && x.stageId === y.stageId && x.channel === y.channel && x.note === y.note && x.decision === y.decision;
+}
+
+/**
+ * A row re-renders only when its proposal changed: with 150 proposals waiting, re-rendering all of
+ * them on each phone's tap took the facilitator's frames.
+ */
+const InboxRow = memo(function InboxRow({ link, item, from, stage }: InboxRowProps) {
   const [mergeInto, setMergeInto] = useState('');
-  const touchpoints = doc ? touchpointsOf(doc) : [];
+  // The map's touchpoints as merge targets only once the picker is used: 150 rows × every
+  // touchpoint of a workshop map were hundreds of thousands of options in the page.
+  const [picking, setPicking] = useState(false);
   const details = [stage, item.channel ? t(`participant.channel.${item.channel}`) : undefined, from ? t('room.inbox.from', { name: from }) : undefined].filter(Boolean).join(' · ');
   return (
     <li className="room-inbox__item" aria-label={item.label}>
@@ -206,11 +225,9 @@ function InboxRow({ link, item, from, stage }: { link: RoomLink; item: InboxItem
         <button type="button" className="button button--primary" onClick={() => acceptProposal(link, item)} aria-label={t('room.inbox.accept', { label: item.label })}>
           {t('room.inbox.acceptShort')}
         </button>
-        <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} aria-label={t('room.inbox.mergeInto', { label: item.label })}>
+        <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} onFocus={() => setPicking(true)} onPointerDown={() => setPicking(true)} aria-label={t('room.inbox.mergeInto', { label: item.label })}>
           <option value="">{t('room.inbox.mergePick')}</option>
-          {touchpoints.map((tp) => (
-            <option key={tp.id} value={tp.id}>{tp.label}</option>
-          ))}
+          {picking ? <MergeTargets /> : null}
         </select>
         <button type="button" className="button" disabled={!mergeInto} onClick={() => mergeProposal(link, item, mergeInto)}>
           {t('room.inbox.mergeShort')}
@@ -220,6 +237,19 @@ function InboxRow({ link, item, from, stage }: { link: RoomLink; item: InboxItem
         </button>
       </div>
     </li>
+  );
+}, sameInboxRow);
+
+/** The map's touchpoints, as options of the merge picker that is open. */
+function MergeTargets() {
+  const doc = useDocumentStore((s) => s.doc);
+  const touchpoints = useMemo(() => (doc ? touchpointsOf(doc) : []), [doc]);
+  return (
+    <>
+      {touchpoints.map((tp) => (
+        <option key={tp.id} value={tp.id}>{tp.label}</option>
+      ))}
+    </>
   );
 }
 

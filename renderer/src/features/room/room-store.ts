@@ -1,13 +1,14 @@
 /** The room panel's own state: whether it is open, and the link to the room while there is one. */
 import { create } from 'zustand';
 import { useDocumentStore } from '../../store/document-store';
+import { batchPerFrame, type FrameBatch } from './frame-batch';
 import { parseOwnerUrl } from './owner-url';
 import type { RoomLink } from './room-link';
 
 interface RoomStore {
   readonly panelOpen: boolean;
   readonly link: RoomLink | null;
-  /** Bumped on every change of the room, so the panel re-renders. */
+  /** Bumped once per frame in which the room changed, so the panel re-renders. */
   readonly version: number;
   readonly error: 'format' | 'token' | null;
   openPanel(): void;
@@ -54,6 +55,7 @@ export function rememberedRoom(mapId: string): string | null {
   return null;
 }
 let unsubscribe: (() => void) | null = null;
+let repaint: FrameBatch | null = null;
 
 export const useRoomStore = create<RoomStore>((set, get) => ({
   panelOpen: false,
@@ -74,7 +76,10 @@ export const useRoomStore = create<RoomStore>((set, get) => ({
     void Promise.all([import('./room-link'), import('./room-publish')]).then(([{ connectRoom }, { startPublishing }]) => {
       const link = connectRoom(ownerUrl);
       remember(ownerUrl);
-      unsubscribe = link.subscribe(() => set((s) => ({ version: s.version + 1 })));
+      // Updates arriving between two frames are one re-render of the panel, at the next frame.
+      repaint = batchPerFrame(() => set((s) => ({ version: s.version + 1 })));
+      const changed = repaint;
+      unsubscribe = link.subscribe(() => changed.request());
       stopPublishing = startPublishing(link);
       set({ link });
     });
@@ -84,7 +89,8 @@ export const useRoomStore = create<RoomStore>((set, get) => ({
     forget();
     stopPublishing?.();
     unsubscribe?.();
-    stopPublishing = unsubscribe = null;
+    repaint?.cancel();
+    stopPublishing = unsubscribe = repaint = null;
     get().link?.destroy();
     set({ link: null });
   },
