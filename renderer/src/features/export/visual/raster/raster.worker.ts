@@ -1,14 +1,7 @@
 /**
- * A raster worker: paints PNG strips of the export drawing in an OffscreenCanvas, reads each back
- * and encodes it with our encoder (strip-reader.ts, strip-deflate.ts), and frames it for joining
- * (strip-encoder.ts) — everything a strip costs, off the page's thread and on another core. The
- * page (strip-workers.ts) runs one per core and joins.
- *
- * Why not the browser's own PNG encoding (convertToBlob) any more: it deflates every one of the
- * strip's pixels, mostly background; ours reads back only the columns that can hold ink and codes
- * repeated pixels as runs, with the same pixels and a smaller file (docs/performance.md). The
- * canvas of an opaque background is made opaque (`alpha: false`): nothing to unpremultiply when
- * it is read back, and the same pixels (checked against the browser's encoding).
+ * A raster worker: paints PNG strips of the export drawing in an OffscreenCanvas, has the browser
+ * encode each one, and frames it for joining (strip-encoder.ts) — everything a strip costs, off
+ * the page's thread and on another core. The page (strip-workers.ts) runs one per core and joins.
  *
  * Fonts: a worker sees none of the page's, so it declares the page's bundled faces again (same
  * families, weights and unicode ranges: the same face is picked and bold synthesised alike) and
@@ -18,9 +11,7 @@
  */
 import { loadFacesFor, type FaceSource } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
-import { viewInkBoxes, type TextInk } from './ink-spans';
-import { readStrip } from './strip-reader';
-import { frameSegment, paintStrip, type StripJob, type StripWorkerReply, type StripWorkerRequest } from './strip-encoder';
+import { frameStrip, paintStrip, type StripJob, type StripWorkerReply, type StripWorkerRequest } from './strip-encoder';
 import type { StripScene } from './strip-painter';
 
 /** The parts of a dedicated worker's global this file uses (the renderer's types are the page's). */
@@ -37,26 +28,6 @@ let ready: Promise<void> = Promise.resolve();
 // set up (its memory first touched); encoding works on a snapshot, so the next strip may paint.
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
-/** The background's pixel as the canvas reads it back (packed RGBA; 0 when transparent). */
-let background: number | null = null;
-
-/** A text run's ink as the canvas measures it, in the font and alignment it is painted with. */
-function measureRun(context: OffscreenCanvasRenderingContext2D, drawing: StripScene, run: StripScene['runs'][number]): TextInk {
-  context.font = `${run.weight} ${run.size}px ${drawing.fontFamily}`;
-  context.textAlign = run.anchor === 'middle' ? 'center' : run.anchor === 'end' ? 'right' : 'left';
-  const m = context.measureText(run.text);
-  return { left: m.actualBoundingBoxLeft, right: m.actualBoundingBoxRight, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
-}
-
-function backgroundPixel(drawing: StripScene): number {
-  if (!drawing.backgroundColor) return 0;
-  const probe = new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true });
-  if (!probe) throw new Error('The browser could not make a 1 × 1 px canvas.');
-  probe.fillStyle = drawing.backgroundColor;
-  probe.fillRect(0, 0, 1, 1);
-  const data = probe.getImageData(0, 0, 1, 1).data;
-  return new Uint32Array(data.buffer, data.byteOffset, 1)[0] as number;
-}
 
 async function declareFaces(faces: readonly FaceSource[], text: string): Promise<void> {
   const declared = faces.map((face) => new FontFace(face.family, `url(${JSON.stringify(face.url)}) format('woff2')`, { weight: face.weight, style: face.style, unicodeRange: face.unicodeRange }));
@@ -71,20 +42,14 @@ async function encode(job: StripJob): Promise<void> {
   if (!scene) throw new Error('A strip was asked for before the drawing was sent.');
   if (!canvas || !ctx || canvas.width !== job.width || canvas.height !== job.rows) {
     canvas = new OffscreenCanvas(job.width, job.rows);
-    ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: !scene.backgroundColor });
+    ctx = canvas.getContext('2d');
     if (!ctx) throw new Error(`The browser could not make a ${job.width} × ${job.rows} px canvas.`);
   } else {
     ctx.clearRect(0, 0, job.width, job.rows);
   }
   paintStrip(ctx, scene, job);
-  // Where the strip can hold ink: only its own shapes and runs (text measured with the loaded fonts).
-  const drawing = scene;
-  const context = ctx;
-  const inkBoxes = viewInkBoxes(drawing, job.view.y, job.view.y + job.view.height, (run) => measureRun(context, drawing, run));
-  background ??= backgroundPixel(scene);
-  const sx = job.width / job.view.width;
-  const sy = job.rows / job.view.height;
-  const strip = frameSegment(readStrip(ctx, job, inkBoxes, background, sx, sy), job);
+  const png = await canvas.convertToBlob({ type: 'image/png' });
+  const strip = frameStrip(new Uint8Array(await png.arrayBuffer()), job);
   scope.postMessage({ type: 'strip', strip }, [strip.idat.buffer]);
 }
 
@@ -95,7 +60,6 @@ scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'scene') {
     scene = request.scene;
-    background = null;
     ready = declareFaces(request.faces, request.scene.runs.map((run) => run.text).join('\n'));
     ready.then(() => scope.postMessage({ type: 'ready' }), fail);
   } else {

@@ -1,21 +1,25 @@
 /**
- * Our PNG encoder for one full-width strip of an export, from its RGBA pixels (getImageData):
- * the strip's byte-aligned share of the image's one zlib stream, as png-stitch.ts's StripSegment,
- * so strips encoded in parallel join by laying bytes end to end (strip-encoder.ts `joinStrips`).
+ * Our PNG encoder: full-width rows of RGBA pixels (getImageData) → a byte-aligned run of deflate
+ * blocks and its Adler-32 (png-stitch.ts's StripSegment), so pieces encoded apart could be joined
+ * by laying bytes end to end (strip-encoder.ts `joinStrips`). Used for images wider than a canvas
+ * (png-stream-encoder.ts), where it replaced CompressionStream.
  *
- * Why not the browser's encoder (convertToBlob): a 2,000-topic map at 2× is ~410 M pixels, mostly
- * background, and zlib — even at its fastest level — looks for matches in every one of its 1.6 GB.
- * The picture is simpler than that: most rows repeat the row above, and inside a row a colour runs
- * on for hundreds of pixels. So every row is filtered "Up" (a repeated row turns into zeros) and
- * each run of one filtered pixel is ONE back reference at distance 4 (the pixel before it), found
- * by comparing 32-bit pixels, never searched for. What is left (antialiased edges and text) goes
- * out as literals. Symbols are Huffman-coded per block with codes made from their counts.
+ * Why it is fast: a map's picture is mostly background. zlib — even at its fastest level — looks
+ * for matches in every byte. Here every row is filtered "Up" (a repeated row turns into zeros) and
+ * each run of one filtered pixel is ONE back reference at distance 4 (the pixel before it), or at
+ * distance 1 when it is zeros after a zero byte — found by comparing 32-bit pixels, never searched
+ * for. What is left (antialiased edges and text) goes out as literals. Each block's Huffman codes
+ * are made from the counts of the block before, so symbols are written as they are found.
  *
  * The Adler-32 a zlib stream ends with is kept as we go; a run's share of it is worked out in
- * closed form rather than byte by byte, so a repeated row costs one comparison of its pixels.
+ * closed form rather than byte by byte.
  *
- * The strip's first row is filtered "None": the row above it belongs to the strip before, which
- * another worker paints. Pixels come out byte for byte as given (lossless; tests decode them).
+ * The first row is filtered "None" (nothing above it in this piece). Pixels come out byte for
+ * byte as given (lossless; the tests decode them with Node's zlib).
+ *
+ * Tried in the raster workers instead of the browser's PNG encoding (convertToBlob) for the
+ * stitched strips: no faster there — reading the canvas back costs about what it saves
+ * (docs/performance.md, "PNG export: our encoder").
  */
 import type { StripSegment } from './png-stitch';
 

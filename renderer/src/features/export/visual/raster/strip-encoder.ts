@@ -8,7 +8,7 @@
  */
 import type { FaceSource } from '../fonts/fonts';
 import { chunk, ihdrChunk, PNG_SIGNATURE } from './png-chunks';
-import { joinedAdler, stripSegment, ZLIB_HEADER, zlibTrailer, type StripSegment } from './png-stitch';
+import { joinedAdler, stripSegment, ZLIB_HEADER, zlibTrailer } from './png-stitch';
 import { paintView, type PaintContext, type StripScene, type View } from './strip-painter';
 
 /** One strip: image rows [top, top + rows) of the whole width, showing `view` of the drawing. */
@@ -54,11 +54,7 @@ export function paintStrip(ctx: PaintContext, scene: StripScene, job: StripJob):
  * @throws StitchUnsupported when the PNG is not laid out as png-stitch.ts expects.
  */
 export function frameStrip(png: Uint8Array, job: StripJob): EncodedStrip {
-  return frameSegment(stripSegment(png, job.width, job.rows, job.index === 0), job);
-}
-
-/** A strip's segment of the joined stream (ours, strip-deflate.ts, or the browser's re-framed) → its IDAT chunk. */
-export function frameSegment(segment: StripSegment, job: StripJob): EncodedStrip {
+  const segment = stripSegment(png, job.width, job.rows, job.index === 0);
   const idat = chunk('IDAT', job.index === 0 ? [ZLIB_HEADER, ...segment.deflate] : segment.deflate);
   return { index: job.index, idat, adler: segment.adler, length: segment.length };
 }
