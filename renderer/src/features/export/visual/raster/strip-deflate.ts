@@ -276,12 +276,8 @@ export class StripEncoder {
     this.startBlock(priorCounts(), 1, 1);
   }
 
-  /**
-   * Adds whole rows of RGBA pixels (`width` × 4 bytes each) below the ones added before.
-   * `unchanged`: columns [x0, x1) (pairs, left to right) that the caller knows hold the same
-   * pixels in every row of this call (the background between a band's ink): those are not compared.
-   */
-  addRows(rgba: Uint8Array | Uint8ClampedArray, unchanged: Int32Array | null = null): void {
+  /** Adds whole rows of RGBA pixels (`width` × 4 bytes each) below the ones added before. */
+  addRows(rgba: Uint8Array | Uint8ClampedArray): void {
     const width = this.width;
     if (rgba.length % (width * 4) !== 0) throw new Error(`A ${width} px wide strip takes rows of ${width * 4} bytes of RGBA; got ${rgba.length} bytes.`);
     const rows = rgba.length / (width * 4);
@@ -290,9 +286,9 @@ export class StripEncoder {
     const px = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * rows) : new Uint32Array(new Uint8Array(rgba).buffer);
     for (let y = 0; y < rows; y++) {
       if (y === 0) {
-        this.row(px, 0, this.rows === 0 ? null : this.last, 0, null);
+        this.row(px, 0, this.rows === 0 ? null : this.last, 0);
       } else {
-        this.row(px, y * width, px, (y - 1) * width, unchanged);
+        this.row(px, y * width, px, (y - 1) * width);
       }
       this.rows++;
       // Fresh codes after the first row (from what it held), then every BLOCK_SYMBOLS symbols.
@@ -383,7 +379,7 @@ export class StripEncoder {
    * distance 4. The hot loop of an export: the bit writer and the checksum live in locals here,
    * and symbols are counted (for the next block's codes) in one row of four — a sample is enough.
    */
-  private row(px: Uint32Array, at: number, up: Uint32Array | null, upAt: number, unchanged: Int32Array | null): void {
+  private row(px: Uint32Array, at: number, up: Uint32Array | null, upAt: number): void {
     const width = this.width;
     const bits = this.bits;
     // At most 4 literals of 15 bits and a match of 35 bits per pixel, plus the filter byte.
@@ -418,26 +414,13 @@ export class StripEncoder {
 
     // The last byte written (the filter byte's, then each pixel's alpha byte).
     let lastByte = filter;
-    // The next unchanged span that does not end before the pixel at hand.
-    let gap = 0;
-    const gaps = unchanged ? unchanged.length : 0;
     let x = 0;
     while (x < width) {
       const d = up ? subBytes(px[at + x] as number, up[upAt + x] as number) : (px[at + x] as number);
       let end = x + 1;
       if (!up) while (end < width && px[at + end] === d) end++;
-      else if (d === 0) {
-        for (;;) {
-          while (gap < gaps && ((unchanged as Int32Array)[gap + 1] as number) <= end) gap += 2;
-          if (gap < gaps && ((unchanged as Int32Array)[gap] as number) <= end) {
-            end = (unchanged as Int32Array)[gap + 1] as number; // known unchanged: no need to look
-            continue;
-          }
-          const stop = gap < gaps ? ((unchanged as Int32Array)[gap] as number) : width;
-          while (end < stop && px[at + end] === up[upAt + end]) end++;
-          if (end < stop || end >= width) break;
-        }
-      } else while (end < width && subBytes(px[at + end] as number, up[upAt + end] as number) === d) end++;
+      else if (d === 0) while (end < width && px[at + end] === up[upAt + end]) end++;
+      else while (end < width && subBytes(px[at + end] as number, up[upAt + end] as number) === d) end++;
       let k = end - x;
       let low = this.matchLow;
       let high = this.matchHigh;
