@@ -16,6 +16,7 @@
  *   npm run bench -- --only open,pan               # some figures only (for investigating; not for the README)
  *   npm run bench -- --sizes 500,2000 --only room_facilitator_pan --room-window 20   # the facilitator's canvas while 30 phones propose and rate
  *   npm run bench -- --only add_touchpoint --profile .tmp/prof   # CPU profiles of pan / zoom / add / exports (first run)
+ *   BENCH_PNG_OUT=.tmp/png/bench npm run bench -- --only export_png_2x   # also saves the PNG (bench-<N>.png, the last run's)
  *   BENCH_PDF_PHASES=1 npm run bench -- --only export_pdf_fit   # the PDF's making / loading / printing; BENCH_CONSOLE=1: the page's console
  *
  * How each figure is taken (and why) is in docs/performance.md.
@@ -505,7 +506,10 @@ async function touchmapRun(browser, base, doc, n, profile = false) {
       if (!available) note('export_png_2x / export_pdf_fit skipped: this build has no bench export hook.');
       else {
         try {
-          if (wants('export_png_2x')) out.export_png_2x = (await profiled('export_png_2x', () => page.evaluate(() => window.__touchmap.exportVisual('png_2x')))).ms;
+          if (wants('export_png_2x')) {
+            out.export_png_2x = (await profiled('export_png_2x', () => page.evaluate(() => window.__touchmap.exportVisual('png_2x')))).ms;
+            if (process.env.BENCH_PNG_OUT) await savePng(page, `${process.env.BENCH_PNG_OUT.replace(/\.png$/, '')}-${n}.png`);
+          }
           if (wants('export_pdf_fit')) {
             const started = Date.now();
             // (profiled: the PDF's making in the page)
@@ -543,6 +547,19 @@ async function touchmapRun(browser, base, doc, n, profile = false) {
 }
 
 /** One run of the bare React Flow page with the same nodes, in a fresh context. */
+/** Saves the PNG the page's export hook made last, in 8 MB parts (BENCH_PNG_OUT: to compare pixels across builds). */
+async function savePng(page, file) {
+  const parts = [];
+  for (let from = 0, total = 1; from < total; from += 8 << 20) {
+    const part = await page.evaluate(([f, l]) => window.__touchmap.lastPngPart(f, l), [from, 8 << 20]);
+    total = part.total;
+    parts.push(Buffer.from(part.base64, 'base64'));
+  }
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeFileSync(file, Buffer.concat(parts));
+  console.log(`  saved ${file}`);
+}
+
 async function baselineRun(browser, base, n, canvas, viewport) {
   const { context, page } = await newPage(browser);
   try {

@@ -64,6 +64,8 @@ export interface TouchmapBenchHooks {
   layout(runs: number, warmup: number): number[];
   /** Whole-map visual export of the open map, if the export feature is built in. */
   exportVisual(kind: 'png_2x' | 'pdf_fit'): Promise<BenchExport>;
+  /** Bytes [from, from + length) of the last PNG `exportVisual` made, base64 (the suite saves it with BENCH_PNG_OUT). */
+  lastPngPart(from: number, length: number): Promise<{ readonly base64: string; readonly total: number }>;
   /** Writes a named restore point of the open map (the whole document, as the dialog does) and removes it again: the write's ms. */
   restorePointWrite(): Promise<number>;
 }
@@ -73,6 +75,9 @@ declare global {
     __touchmap?: TouchmapBenchHooks;
   }
 }
+
+/** The last PNG the export hook made (kept for the suite to save; one at a time). */
+let lastPng: Blob | null = null;
 
 function openDoc(): MapDoc {
   const doc = useDocumentStore.getState().doc;
@@ -122,6 +127,7 @@ export function installBenchHooks(): void {
       if (kind === 'png_2x') {
         const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'png', scale: 2, grouping });
         const ms = performance.now() - start;
+        lastPng = result.kind === 'raster' ? result.blob : null;
         return result.kind === 'raster' ? { ms, width: result.width, height: result.height } : { ms };
       }
       const result = await exportVisual(doc, { ...DEFAULT_VISUAL_OPTIONS, format: 'pdf', pageMode: 'fit', grouping });
@@ -134,6 +140,13 @@ export function installBenchHooks(): void {
       if (result.kind !== 'pdf') return { ms };
       const { plan, html } = result.print;
       return { ms, pdf: { html, widthIn: plan.pageWidthIn, heightIn: plan.pageHeightIn, pages: plan.pages.length } };
+    },
+    async lastPngPart(from, length) {
+      if (!lastPng) throw new Error('No PNG was exported yet.');
+      const bytes = new Uint8Array(await lastPng.slice(from, from + length).arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { base64: btoa(binary), total: lastPng.size };
     },
     async restorePointWrite() {
       const points = createRestorePoints(database());

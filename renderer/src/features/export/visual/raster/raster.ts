@@ -14,8 +14,8 @@
  * than a canvas, the pieces are full-width strips that the browser encodes as PNGs itself, joined
  * into one PNG without recompressing (png-stitch.ts, strip-encoder.ts) — painted, encoded and
  * framed in raster workers, one per core, where the browser has them (strip-workers.ts), else on
- * the page. Wider images are drawn in tiles whose rows are streamed into our own PNG encoder (zlib
- * through CompressionStream, png-stream-encoder.ts). How big the image comes out, and when it is
+ * the page. Wider images are drawn in tiles whose rows are streamed into our own PNG encoder
+ * (png-stream-encoder.ts, strip-deflate.ts). How big the image comes out, and when it is
  * scaled down, is decided first (raster-plan.ts). JPEG has no such encoder here: the browser encodes it from one
  * canvas, so a JPEG past that canvas is scaled down — with a notice saying so.
  */
