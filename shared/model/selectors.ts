@@ -70,6 +70,46 @@ export function buildChildIndex(doc: MapDoc): ChildIndex {
   return makeIndex(doc.topics, root, topics.length, byParent);
 }
 
+/**
+ * How many topics a topics record holds, carried from record to record by the commands
+ * (`carryTopicCount`): the topic limit and "is the map empty" then cost no walk of 20,000 keys on
+ * every Tab. Counted once for a record no command made (a map just opened).
+ */
+const topicCounts = new WeakMap<MapDoc['topics'], number>();
+
+/** The number of topics in `topics` (the root included). */
+export function topicCount(topics: MapDoc['topics']): number {
+  let count = topicCounts.get(topics);
+  if (count === undefined) {
+    count = Object.keys(topics).length;
+    topicCounts.set(topics, count);
+  }
+  return count;
+}
+
+/** Records that `after` holds `added` topics more and `removed` fewer than `before` (nothing when `before` was never counted). */
+export function carryTopicCount(before: MapDoc['topics'], after: MapDoc['topics'], added: number, removed: number): void {
+  const count = topicCounts.get(before);
+  if (count !== undefined) topicCounts.set(after, count + added - removed);
+}
+
+/**
+ * A shallow copy of a record of many keys, in the same key order as `{ ...record }`: a loop over
+ * its keys is ~2× faster than the spread on a 20,000-key record in V8 (the spread's generic
+ * copy of a dictionary-mode object), and the commands copy `doc.topics` on every topic edit.
+ */
+export function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    // an own "__proto__" is a key like any other for the spread; assignment would set the prototype
+    if (key === '__proto__') Object.defineProperty(out, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+    else out[key] = record[key] as T;
+  }
+  return out;
+}
+
 /** For a topics record a command made: the record it was made from and the ids it wrote or removed. */
 const topicChangeNotes = new WeakMap<MapDoc['topics'], { readonly from: MapDoc['topics']; readonly ids: readonly TopicId[] }>();
 
