@@ -319,14 +319,32 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
   /** Old nodes [from, to) moved down by `dy`, except those placed by hand and their subtrees. */
   const shifted = (from: number, to: number, dy: number) => {
     const start = at;
+    const oldEdges = previous.edges;
+    if (dy === 0) {
+      // kept as they are (the other side, groups that did not move): records and links copied over
+      for (let o = from; o < to; o++) {
+        nodes[at] = old[o] as LayoutNode;
+        edges[at - 1] = oldEdges[o - 1] as LayoutEdge;
+        at++;
+      }
+      ranges.push({ from: start, to: at, oldFrom: from, dy });
+      return;
+    }
     let pinned = false;
     let pinnedDepth = -1;
     for (let o = from; o < to; o++) {
       const was = old[o] as LayoutNode;
       if (pinnedDepth !== -1 && was.depth <= pinnedDepth) pinnedDepth = -1;
       if (pinnedDepth === -1 && was.manual) pinnedDepth = was.depth;
+      let node = was;
       if (pinnedDepth !== -1) pinned = true;
-      keep(o, dy === 0 || pinnedDepth !== -1 ? was : movedTo(was, was.y + dy, was.count));
+      else {
+        node = movedTo(was, was.y + dy, was.count);
+        renewed.push(node);
+      }
+      nodes[at] = node;
+      edges[at - 1] = oldEdges[o - 1] as LayoutEdge;
+      at++;
     }
     // a node placed by hand stays while the rest moves: the range did not move as one
     if (!pinned || dy === 0) ranges.push({ from: start, to: at, oldFrom: from, dy });
