@@ -129,6 +129,25 @@ export function topicChanges(before: MapDoc['topics'], after: MapDoc['topics']):
 }
 
 /**
+ * The ids of the topics written or removed on the way from `before` to `after` when a run of
+ * commands made `after` from `before`, each from the one before (at most `steps` of them):
+ * autosave diffs the doc it last wrote against the newest one, a few edits apart, without
+ * walking 20,000 keys. undefined when the way is not known (an undo, a load, a longer run).
+ * An id may be listed more than once.
+ */
+export function topicChangesSince(before: MapDoc['topics'], after: MapDoc['topics'], steps = 64): readonly TopicId[] | undefined {
+  const ids: TopicId[] = [];
+  let current = after;
+  for (let step = 0; step < steps && current !== before; step++) {
+    const note = topicChangeNotes.get(current);
+    if (note === undefined) return undefined;
+    for (const id of note.ids) ids.push(id);
+    current = note.from;
+  }
+  return current === before ? ids : undefined;
+}
+
+/**
  * Lets a command hand its result the index of the doc it started from, updated for the topics it
  * wrote: a field edit swaps the record in its parent's list, an added topic is inserted at its
  * sorted place, a moved or re-ordered one leaves its old list for its new place. Only the lists
