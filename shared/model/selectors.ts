@@ -113,9 +113,23 @@ export function copyRecord<T>(record: Readonly<Record<string, T>>): Record<strin
 /** For a topics record a command made: the record it was made from and the ids it wrote or removed. */
 const topicChangeNotes = new WeakMap<MapDoc['topics'], { readonly from: MapDoc['topics']; readonly ids: readonly TopicId[] }>();
 
+/**
+ * How many commands back the notes reach. Each note holds the record before it, so an unbroken
+ * chain would keep every topics record since the map opened alive (past the undo history's
+ * limit: ~1 MB a record at 20,000 topics); the note this many commands back is dropped instead.
+ */
+export const TOPIC_NOTES_KEPT = 64;
+
 /** Records that `after` is `before` with the topics `ids` written or removed (and every other record the same object). */
 export function noteTopicChanges(before: MapDoc['topics'], after: MapDoc['topics'], ids: readonly TopicId[]): void {
   topicChangeNotes.set(after, { from: before, ids });
+  let oldest = before;
+  for (let step = 1; step < TOPIC_NOTES_KEPT; step++) {
+    const note = topicChangeNotes.get(oldest);
+    if (note === undefined) return;
+    oldest = note.from;
+  }
+  topicChangeNotes.delete(oldest);
 }
 
 /**
@@ -130,12 +144,13 @@ export function topicChanges(before: MapDoc['topics'], after: MapDoc['topics']):
 
 /**
  * The ids of the topics written or removed on the way from `before` to `after` when a run of
- * commands made `after` from `before`, each from the one before (at most `steps` of them):
+ * commands made `after` from `before`, each from the one before (at most `steps` of them, and
+ * never more than the notes reach, `TOPIC_NOTES_KEPT`):
  * autosave diffs the doc it last wrote against the newest one, a few edits apart, without
  * walking 20,000 keys. undefined when the way is not known (an undo, a load, a longer run).
  * An id may be listed more than once.
  */
-export function topicChangesSince(before: MapDoc['topics'], after: MapDoc['topics'], steps = 64): readonly TopicId[] | undefined {
+export function topicChangesSince(before: MapDoc['topics'], after: MapDoc['topics'], steps = TOPIC_NOTES_KEPT): readonly TopicId[] | undefined {
   const ids: TopicId[] = [];
   let current = after;
   for (let step = 0; step < steps && current !== before; step++) {
