@@ -70,12 +70,66 @@ export function buildChildIndex(doc: MapDoc): ChildIndex {
   return makeIndex(doc.topics, root, topics.length, byParent);
 }
 
+/**
+ * How many topics a topics record holds, carried from record to record by the commands
+ * (`carryTopicCount`): the topic limit and "is the map empty" then cost no walk of 20,000 keys on
+ * every Tab. Counted once for a record no command made (a map just opened).
+ */
+const topicCounts = new WeakMap<MapDoc['topics'], number>();
+
+/** The number of topics in `topics` (the root included). */
+export function topicCount(topics: MapDoc['topics']): number {
+  let count = topicCounts.get(topics);
+  if (count === undefined) {
+    count = Object.keys(topics).length;
+    topicCounts.set(topics, count);
+  }
+  return count;
+}
+
+/** Records that `after` holds `added` topics more and `removed` fewer than `before` (nothing when `before` was never counted). */
+export function carryTopicCount(before: MapDoc['topics'], after: MapDoc['topics'], added: number, removed: number): void {
+  const count = topicCounts.get(before);
+  if (count !== undefined) topicCounts.set(after, count + added - removed);
+}
+
+/**
+ * A shallow copy of a record of many keys, in the same key order as `{ ...record }`: a loop over
+ * its keys is ~2× faster than the spread on a 20,000-key record in V8 (the spread's generic
+ * copy of a dictionary-mode object), and the commands copy `doc.topics` on every topic edit.
+ */
+export function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    // an own "__proto__" is a key like any other for the spread; assignment would set the prototype
+    if (key === '__proto__') Object.defineProperty(out, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+    else out[key] = record[key] as T;
+  }
+  return out;
+}
+
 /** For a topics record a command made: the record it was made from and the ids it wrote or removed. */
 const topicChangeNotes = new WeakMap<MapDoc['topics'], { readonly from: MapDoc['topics']; readonly ids: readonly TopicId[] }>();
+
+/**
+ * How many commands back the notes reach. Each note holds the record before it, so an unbroken
+ * chain would keep every topics record since the map opened alive (past the undo history's
+ * limit: ~1 MB a record at 20,000 topics); the note this many commands back is dropped instead.
+ */
+export const TOPIC_NOTES_KEPT = 64;
 
 /** Records that `after` is `before` with the topics `ids` written or removed (and every other record the same object). */
 export function noteTopicChanges(before: MapDoc['topics'], after: MapDoc['topics'], ids: readonly TopicId[]): void {
   topicChangeNotes.set(after, { from: before, ids });
+  let oldest = before;
+  for (let step = 1; step < TOPIC_NOTES_KEPT; step++) {
+    const note = topicChangeNotes.get(oldest);
+    if (note === undefined) return;
+    oldest = note.from;
+  }
+  topicChangeNotes.delete(oldest);
 }
 
 /**
@@ -86,6 +140,26 @@ export function noteTopicChanges(before: MapDoc['topics'], after: MapDoc['topics
 export function topicChanges(before: MapDoc['topics'], after: MapDoc['topics']): readonly TopicId[] | undefined {
   const note = topicChangeNotes.get(after);
   return note !== undefined && note.from === before ? note.ids : undefined;
+}
+
+/**
+ * The ids of the topics written or removed on the way from `before` to `after` when a run of
+ * commands made `after` from `before`, each from the one before (at most `steps` of them, and
+ * never more than the notes reach, `TOPIC_NOTES_KEPT`):
+ * autosave diffs the doc it last wrote against the newest one, a few edits apart, without
+ * walking 20,000 keys. undefined when the way is not known (an undo, a load, a longer run).
+ * An id may be listed more than once.
+ */
+export function topicChangesSince(before: MapDoc['topics'], after: MapDoc['topics'], steps = TOPIC_NOTES_KEPT): readonly TopicId[] | undefined {
+  const ids: TopicId[] = [];
+  let current = after;
+  for (let step = 0; step < steps && current !== before; step++) {
+    const note = topicChangeNotes.get(current);
+    if (note === undefined) return undefined;
+    for (const id of note.ids) ids.push(id);
+    current = note.from;
+  }
+  return current === before ? ids : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@
  * `topics` object is the same as the saved one costs nothing.
  */
 import type { Chain, ChainId, MapDoc, MapId, Topic, TopicId } from '@shared/model/types';
-import { isRoot, isTouchpointUnder } from '@shared/model/selectors';
+import { isRoot, isTouchpointUnder, topicChangesSince } from '@shared/model/selectors';
 import { chainPositions, countTouchpoints, findRootId, own } from './rows';
 
 /** What autosave knows about the stored copy of a map, kept so each save is incremental. */
@@ -65,7 +65,22 @@ export function diffDocs(saved: SavedState, next: MapDoc): DocChanges {
   let rootId = saved.rootId;
   let touchpointCount = saved.touchpointCount;
   let topicCount = saved.topicCount;
-  if (next.topics !== prev.topics) {
+  // the commands since the last write noted what they changed: look at those topics alone
+  const noted = next.topics === prev.topics ? undefined : topicChangesSince(prev.topics, next.topics);
+  if (noted !== undefined) {
+    for (const id of new Set(noted)) {
+      const topic = own(next.topics, id);
+      const before = own(prev.topics, id);
+      if (topic === before) continue;
+      if (topic !== undefined) {
+        topicsPut.push(topic);
+        if (before === undefined) topicCount += 1;
+      } else {
+        topicsDeleted.push(id);
+        topicCount -= 1;
+      }
+    }
+  } else if (next.topics !== prev.topics) {
     let kept = 0;
     topicCount = 0;
     for (const id in next.topics) {
@@ -87,6 +102,8 @@ export function diffDocs(saved: SavedState, next: MapDoc): DocChanges {
         if (!Object.hasOwn(next.topics, id)) topicsDeleted.push(id);
       }
     }
+  }
+  if (next.topics !== prev.topics) {
     const savedRootId = rootId;
     const sameRoot = savedRootId === null ? undefined : own(next.topics, savedRootId);
     if (savedRootId !== null && sameRoot && isRoot(sameRoot)) {

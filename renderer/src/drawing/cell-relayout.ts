@@ -13,6 +13,7 @@
  */
 import type { MindNode } from './projection';
 import { gapOf, groupBandsOf, keepGroupBands, measure, setOffset, sideOf, type GroupBand, type LayoutEdge, type LayoutNode, type MapLayout, type ShiftedRange } from './layout';
+import { nodeRangesOf, type NodeRange } from './node-ranges';
 import { LEVEL_GAP, NODE_GEOMETRY, ROOT_GAP, type LabelBox, type MindNodeType, type NodeGeometry } from './text-metrics';
 
 /** The cell's new subtree in pre-order, with each node's parent (an index into the list; -1 for the cell). */
@@ -37,6 +38,77 @@ function widestPerDepth(nodes: readonly { readonly depth: number; readonly width
     if (sideOf(node) !== side) continue;
     if ((into[node.depth] ?? 0) < node.width) into[node.depth] = node.width;
   }
+}
+
+/**
+ * The widest node per depth on one side outside the cell `[ci, ce)`, into `outside`; returns the
+ * same with the cell's nodes too. From the layout's runs (node-ranges.ts), so a Tab does not walk
+ * every node of a 20,000-topic map for its columns; node by node when the layout has none.
+ */
+function columnsAround(previous: MapLayout, ci: number, ce: number, side: 'left' | 'right', outside: number[]): number[] {
+  const ranges = nodeRangesOf(previous);
+  if (ranges === undefined || ranges[0]?.from !== 1 || !ranges.some((range) => range.from === ci && range.to === ce)) {
+    widestPerDepth(previous.nodes, 1, ci, side, outside);
+    widestPerDepth(previous.nodes, ce, previous.nodes.length, side, outside);
+    const before = [...outside];
+    widestPerDepth(previous.nodes, ci, ce, side, before);
+    return before;
+  }
+  const widen = (into: number[], widths: readonly number[]) => {
+    for (let d = 0; d < widths.length; d++) if ((into[d] ?? 0) < (widths[d] ?? 0)) into[d] = widths[d] as number;
+  };
+  let cell: NodeRange | undefined;
+  for (const range of ranges) {
+    if (range.from === ci) cell = range;
+    else widen(outside, side === 'left' ? range.widestLeft : range.widestRight);
+  }
+  const before = [...outside];
+  if (cell) widen(before, side === 'left' ? cell.widestLeft : cell.widestRight);
+  return before;
+}
+
+/**
+ * The box around every node of a re-laid layout: the runs of the previous layout that a shifted
+ * range holds (node-ranges.ts) give theirs, moved by its `dy`; only the other nodes — the root,
+ * the cell's group, the cell, anything placed by hand that stayed — are looked at one by one.
+ */
+function boundsOf(nodes: readonly LayoutNode[], shifted: readonly ShiftedRange[], previous: MapLayout): MapLayout['bounds'] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const add = (left: number, top: number, right: number, bottom: number) => {
+    if (left < minX) minX = left;
+    if (top < minY) minY = top;
+    if (right > maxX) maxX = right;
+    if (bottom > maxY) maxY = bottom;
+  };
+  const addNodes = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const node = nodes[i] as LayoutNode;
+      add(node.x, node.y, node.x + node.width, node.y + node.height);
+    }
+  };
+  const runs = nodeRangesOf(previous);
+  const runAt = new Map<number, NodeRange>();
+  for (const run of runs ?? []) runAt.set(run.from, run);
+  let at = 0;
+  for (const range of shifted) {
+    addNodes(at, range.from);
+    // the previous runs that make up the range, back to back; node by node where they do not
+    let old = range.oldFrom;
+    const oldTo = range.oldFrom + (range.to - range.from);
+    while (old < oldTo) {
+      const run = runAt.get(old);
+      if (run === undefined || run.to > oldTo) break;
+      add(run.minX, run.minY + range.dy, run.maxX, run.maxY + range.dy);
+      old = run.to;
+    }
+    addNodes(range.from + (old - range.oldFrom), range.to);
+    at = range.to;
+  }
+  addNodes(at, nodes.length);
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 /** A node record like `node`, moved to `y` (every key written, as layoutMindMap writes them: one object shape). */
@@ -133,10 +205,7 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
 
   // The columns of the cell's side must not change: they place every node on that side.
   const outside: number[] = [];
-  widestPerDepth(old, 1, ci, side, outside);
-  widestPerDepth(old, ce, n, side, outside);
-  const before = [...outside];
-  widestPerDepth(old, ci, ce, side, before);
+  const before = columnsAround(previous, ci, ce, side, outside);
   const after = [...outside];
   for (let j = 0; j < k; j++) {
     const d = (fresh.nodes[j] as MindNode).depth;
@@ -250,14 +319,32 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
   /** Old nodes [from, to) moved down by `dy`, except those placed by hand and their subtrees. */
   const shifted = (from: number, to: number, dy: number) => {
     const start = at;
+    const oldEdges = previous.edges;
+    if (dy === 0) {
+      // kept as they are (the other side, groups that did not move): records and links copied over
+      for (let o = from; o < to; o++) {
+        nodes[at] = old[o] as LayoutNode;
+        edges[at - 1] = oldEdges[o - 1] as LayoutEdge;
+        at++;
+      }
+      ranges.push({ from: start, to: at, oldFrom: from, dy });
+      return;
+    }
     let pinned = false;
     let pinnedDepth = -1;
     for (let o = from; o < to; o++) {
       const was = old[o] as LayoutNode;
       if (pinnedDepth !== -1 && was.depth <= pinnedDepth) pinnedDepth = -1;
       if (pinnedDepth === -1 && was.manual) pinnedDepth = was.depth;
+      let node = was;
       if (pinnedDepth !== -1) pinned = true;
-      keep(o, dy === 0 || pinnedDepth !== -1 ? was : movedTo(was, was.y + dy, was.count));
+      else {
+        node = movedTo(was, was.y + dy, was.count);
+        renewed.push(node);
+      }
+      nodes[at] = node;
+      edges[at - 1] = oldEdges[o - 1] as LayoutEdge;
+      at++;
     }
     // a node placed by hand stays while the rest moves: the range did not move as one
     if (!pinned || dy === 0) ranges.push({ from: start, to: at, oldFrom: from, dy });
@@ -327,18 +414,7 @@ export function relayoutCell(previous: MapLayout, cell: MindNode, geometry: Read
     }
   }
 
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < m; i++) {
-    const node = nodes[i] as LayoutNode;
-    if (node.x < minX) minX = node.x;
-    if (node.y < minY) minY = node.y;
-    if (node.x + node.width > maxX) maxX = node.x + node.width;
-    if (node.y + node.height > maxY) maxY = node.y + node.height;
-  }
-  const layout: MapLayout = { nodes, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };
+  const layout: MapLayout = { nodes, edges, bounds: boundsOf(nodes, ranges, previous) };
 
   // The new layout's group bands: moved with their groups, the cell's and its group's anew.
   const shift = k - (ce - ci);

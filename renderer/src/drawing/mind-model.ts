@@ -9,6 +9,7 @@ import { relayoutCell } from './cell-relayout';
 import { mapWords } from '@shared/templates/map-words';
 import { groupBandsOf, keepGroupBands, keepShifts, layoutMindMap, type LayoutEdge, type LayoutNode, type MapLayout } from './layout';
 import { breaksVersion } from './line-breaks';
+import { NodeIndex } from './node-index';
 
 export interface MindModel {
   readonly layout: MapLayout;
@@ -47,7 +48,7 @@ export function mindModelFor(doc: MapDoc, grouping: Grouping, hideEmptyStages = 
 }
 
 /** Projection and layout of the whole map, sharing the records that did not change with `previous`. */
-function laidOutInFull(doc: MapDoc, grouping: Grouping, hideEmptyStages: boolean, previous: MindModel | null): { layout: MapLayout; byId: Map<string, LayoutNode> } {
+function laidOutInFull(doc: MapDoc, grouping: Grouping, hideEmptyStages: boolean, previous: MindModel | null): { layout: MapLayout; byId: NodeIndex } {
   // Group nodes are part of the map, so they speak the map's language, not the UI's.
   const labels = mapWords(doc.map.locale).groups;
   return shareUnchanged(layoutMindMap(projectMindMap(doc, { grouping, labels, hideEmptyStages })), previous);
@@ -58,7 +59,7 @@ function laidOutInFull(doc: MapDoc, grouping: Grouping, hideEmptyStages: boolean
  * the rest moved (cell-relayout.ts) — the same layout as in full, at the cost of the cell. Null
  * when the edit reaches further, or a cell appears or disappears with "Hide empty stages".
  */
-function withinOneCell(before: MapDoc, doc: MapDoc, previous: MindModel, hideEmptyStages: boolean): { layout: MapLayout; byId: Map<string, LayoutNode> } | null {
+function withinOneCell(before: MapDoc, doc: MapDoc, previous: MindModel, hideEmptyStages: boolean): { layout: MapLayout; byId: NodeIndex } | null {
   const cellId = changedCell(before, doc);
   if (cellId === null) return null;
   const was = previous.byId.get(cellId);
@@ -67,19 +68,21 @@ function withinOneCell(before: MapDoc, doc: MapDoc, previous: MindModel, hideEmp
   if (!cell || (hideEmptyStages && cell.count === 0)) return null;
   const relaid = relayoutCell(previous.layout, cell);
   if (!relaid) return null;
-  const byId = new Map(previous.byId);
-  for (const gone of relaid.replaced) byId.delete(gone.id);
-  for (const node of relaid.renewed) byId.set(node.id, node);
-  // the cell's nodes that draw as before keep their records, as a full layout's would (shareUnchanged)
   const nodes = relaid.layout.nodes as LayoutNode[];
-  for (let i = relaid.from; i < relaid.to; i++) {
-    let node = nodes[i] as LayoutNode;
-    const old = previous.byId.get(node.id);
-    if (old !== undefined && sameNode(node, old)) node = old;
-    else if (old !== undefined && node.lines !== old.lines && sameLines(node.lines, old.lines)) node = { ...node, lines: old.lines };
-    nodes[i] = node;
-    byId.set(node.id, node);
-  }
+  // the previous index, brought up to date in place (node-index.ts): no copy of 20,000 entries
+  const byId = NodeIndex.next(previous.byId, nodes, (map) => {
+    // the cell's nodes that draw as before keep their records, as a full layout's would (shareUnchanged)
+    for (let i = relaid.from; i < relaid.to; i++) {
+      let node = nodes[i] as LayoutNode;
+      const old = map.get(node.id);
+      if (old !== undefined && sameNode(node, old)) node = old;
+      else if (old !== undefined && node.lines !== old.lines && sameLines(node.lines, old.lines)) node = { ...node, lines: old.lines };
+      nodes[i] = node;
+    }
+    for (const gone of relaid.replaced) map.delete(gone.id);
+    for (const node of relaid.renewed) map.set(node.id, node);
+    for (let i = relaid.from; i < relaid.to; i++) map.set((nodes[i] as LayoutNode).id, nodes[i] as LayoutNode);
+  });
   const layout = sameGroupBands(relaid.layout, { nodes, edges: relaid.layout.edges, bounds: relaid.layout.bounds });
   keepShifts(layout, { previous: previous.layout, ranges: relaid.shifted });
   return { layout, byId };
@@ -136,11 +139,11 @@ function sameNode(a: LayoutNode, b: LayoutNode): boolean {
  * that moves a few nodes re-renders those few, not the whole map. O(n), a fraction of the layout.
  * Also indexes the result by id.
  */
-function shareUnchanged(layout: MapLayout, previous: MindModel | null): { layout: MapLayout; byId: Map<string, LayoutNode> } {
+function shareUnchanged(layout: MapLayout, previous: MindModel | null): { layout: MapLayout; byId: NodeIndex } {
   const byId = new Map<string, LayoutNode>();
   if (previous === null) {
     for (const node of layout.nodes) byId.set(node.id, node);
-    return { layout, byId };
+    return { layout, byId: NodeIndex.of(byId, layout.nodes) };
   }
   const before = previous.byId;
   // one pass that also indexes the result: a second walk of N nodes costs as much again
@@ -165,7 +168,7 @@ function shareUnchanged(layout: MapLayout, previous: MindModel | null): { layout
     const shifted = oldEdges[i - shift];
     return same(edge, shifted) ? (shifted as LayoutEdge) : edge;
   });
-  return { layout: sameGroupBands(layout, { nodes, edges, bounds: layout.bounds }), byId };
+  return { layout: sameGroupBands(layout, { nodes, edges, bounds: layout.bounds }), byId: NodeIndex.of(byId, nodes) };
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';

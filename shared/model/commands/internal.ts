@@ -8,7 +8,7 @@ import { MAX_LABEL_LENGTH } from '../../limits';
 import { countText, fill, wordsOf } from '../../i18n/message-language';
 import { REFUSAL_WORDS } from '../../i18n/refusal-words';
 import { IdSchema, describeValue } from '../schema';
-import { buildChildIndex, carryChildIndex, noteTopicChanges, topicOf } from '../selectors';
+import { buildChildIndex, carryChildIndex, carryTopicCount, copyRecord, noteTopicChanges, topicOf } from '../selectors';
 import type { Chain, ChainId, MapDoc, MapMeta, Topic, TopicId } from '../types';
 
 /** How a topic is named in messages: its label, or its id while the label is empty. */
@@ -85,21 +85,24 @@ export function requireIndex(index: unknown, size: number, field = 'index'): num
 export function withTopics(doc: MapDoc, changed: Iterable<Topic>, removed: Iterable<TopicId> = []): MapDoc {
   let topics: Record<TopicId, Topic> | undefined;
   const written: Topic[] = [];
+  let added = 0;
   for (const topic of changed) {
     if (topicOf(doc, topic.id) === topic) continue;
-    topics ??= { ...doc.topics };
+    topics ??= copyRecord(doc.topics);
+    if (!Object.hasOwn(topics, topic.id)) added++;
     topics[topic.id] = topic;
     written.push(topic);
   }
   const gone: TopicId[] = [];
   for (const id of removed) {
     if (!Object.hasOwn(topics ?? doc.topics, id)) continue;
-    topics ??= { ...doc.topics };
+    topics ??= copyRecord(doc.topics);
     delete topics[id];
     gone.push(id);
   }
   if (!topics) return doc;
   if (gone.length === 0) carryChildIndex(doc.topics, topics, written);
+  carryTopicCount(doc.topics, topics, added, gone.length);
   noteTopicChanges(doc.topics, topics, [...written.map((topic) => topic.id), ...gone]);
   return { ...doc, topics };
 }

@@ -2,7 +2,7 @@
 import { CommandError } from '../errors';
 import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH, MAX_TOPICS_PER_MAP } from '../../limits';
 import { PositionSchema, TOPIC_FIELD_SCHEMAS, describeValue, pathText, type TopicFieldName } from '../schema';
-import { isRoot, isTouchpoint, rootOf, touchpointOf } from '../selectors';
+import { isRoot, isTouchpoint, rootOf, topicCount, touchpointOf } from '../selectors';
 import type { Channel, CompetitorId, MapDoc, Position, StageId, Topic, TopicFields, TopicId } from '../types';
 import {
   nameOf,
@@ -46,7 +46,7 @@ export interface AddTouchpointArgs {
  * @example addTouchpoint(doc, { id: newId('t'), label: 'Website', channel: 'online', stageId })
  */
 export function addTouchpoint(doc: MapDoc, args: AddTouchpointArgs): MapDoc {
-  requireRoomFor(Object.keys(doc.topics).length, MAX_TOPICS_PER_MAP, 'topics', 'topics');
+  requireRoomFor(topicCount(doc.topics), MAX_TOPICS_PER_MAP, 'topics', 'topics');
   const id = requireNewId(args.id, (t) => Object.hasOwn(doc.topics, t), 'a topic');
   const label = requireLabel(args.label);
   const grouping = checkTopicPatch(doc, { channel: args.channel, stageId: args.stageId });
@@ -69,7 +69,7 @@ export interface AddDetailArgs {
  * a detail. It takes its touchpoint's channel and stage, so it has none of its own.
  */
 export function addDetail(doc: MapDoc, args: AddDetailArgs): MapDoc {
-  requireRoomFor(Object.keys(doc.topics).length, MAX_TOPICS_PER_MAP, 'topics', 'topics');
+  requireRoomFor(topicCount(doc.topics), MAX_TOPICS_PER_MAP, 'topics', 'topics');
   const id = requireNewId(args.id, (t) => Object.hasOwn(doc.topics, t), 'a topic');
   const label = requireLabel(args.label);
   const parent = requireTopic(doc, args.parentId, 'parentId');

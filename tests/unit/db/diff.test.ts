@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { countTouchpoints, diffDocs, hasChanges, savedStateOf } from '../../../renderer/src/db';
 import { addTopic, deleteTopic, setLabel } from './helpers';
 import { clinicMap } from '../../fixtures/clinic-map';
+import { generateMap, seededRandom } from '../../fixtures/generate-map';
+import { addDetail, addTouchpoint, deleteTopics, renameTopic, setTopicFields } from '@shared/model/commands';
+import { topicChangesSince } from '@shared/model/selectors';
+import type { MapDoc, TopicId } from '@shared/model/types';
 
 const ids = (topics: readonly { id: string }[]) => topics.map((topic) => topic.id).sort();
 
@@ -60,5 +64,39 @@ describe('diffing a doc against the saved one', () => {
     const removed = diffDocs(added.after, doc);
     expect(removed.topicsDeleted).toEqual(['constructor']);
     expect(removed.after.touchpointCount).toBe(3);
+  });
+});
+
+describe('diffing a run of edits through what the commands noted', () => {
+  it('finds the same changes as a walk of every topic, after runs of 1–8 random edits', () => {
+    const random = seededRandom(3);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    let made = 0;
+    const others = (doc: MapDoc) => Object.values(doc.topics).filter((t) => t.parentId !== null).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const touchpoints = (doc: MapDoc) => others(doc).filter((t) => doc.topics[t.parentId as TopicId]?.parentId === null);
+    const edits: ((doc: MapDoc) => MapDoc)[] = [
+      (doc) => addTouchpoint(doc, { id: `t-new-${made++}`, label: 'Booking form', channel: pick(['online', 'offline'] as const), stageId: pick(doc.map.stages).id }),
+      (doc) => addDetail(doc, { id: `t-new-${made++}`, parentId: pick(touchpoints(doc)).id, label: 'Chat' }),
+      (doc) => renameTopic(doc, pick(others(doc)).id, pick(['Website', 'Отзыв'])),
+      (doc) => setTopicFields(doc, [pick(touchpoints(doc)).id], { score: pick([0, 5, 10]) }),
+      (doc) => deleteTopics(doc, [pick(others(doc)).id]),
+    ];
+    let doc = generateMap({ seed: 4, topics: 300 });
+    let saved = savedStateOf(doc);
+    for (let run = 0; run < 60; run++) {
+      const length = 1 + Math.floor(random() * 8);
+      for (let step = 0; step < length; step++) doc = pick(edits)(doc);
+      expect(topicChangesSince(saved.doc.topics, doc.topics), `run ${run}: the commands' notes reach the saved doc`).toBeDefined();
+      const noted = diffDocs(saved, doc);
+      // a copy of the records carries no note: every topic is walked
+      const walked = diffDocs(saved, { ...doc, topics: { ...doc.topics } });
+      expect(topicChangesSince(saved.doc.topics, { ...doc.topics })).toBeUndefined();
+      expect(ids(noted.topicsPut), `run ${run}: written`).toEqual(ids(walked.topicsPut));
+      expect([...noted.topicsDeleted].sort(), `run ${run}: deleted`).toEqual([...walked.topicsDeleted].sort());
+      expect(noted.after.topicCount, `run ${run}: topics`).toBe(Object.keys(doc.topics).length);
+      expect(noted.after.touchpointCount, `run ${run}: touchpoints`).toBe(walked.after.touchpointCount);
+      expect(noted.after.rootId).toBe(walked.after.rootId);
+      saved = noted.after;
+    }
   });
 });

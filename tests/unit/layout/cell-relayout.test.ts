@@ -12,6 +12,8 @@ import { projectCell } from '../../../renderer/src/drawing/projection';
 import { loadJapaneseBreaks } from '../../../renderer/src/drawing/line-breaks';
 import { linkPaths } from '../../../renderer/src/drawing/tree-links';
 import { shiftsOf, type MapLayout } from '../../../renderer/src/drawing/layout';
+import { measureNodeRanges, nodeRangesOf } from '../../../renderer/src/drawing/node-ranges';
+import { inWindow, inWindowByRanges, touches } from '../../../renderer/src/features/mindmap/canvas-window';
 
 await loadJapaneseBreaks();
 
@@ -94,6 +96,17 @@ describe('re-laying only the cell an edit changed', () => {
           for (const node of model.layout.nodes) expect(model.byId.get(node.id)).toBe(node);
           // the tree links, carried over from the previous layout's where a group only moved
           expect(linkPaths(model.layout, model.byId), `tree links after step ${step}: ${name}`).toEqual(linksFromScratch(model.layout));
+          // the runs of nodes (boxes, columns), carried over where a group only moved, equal runs measured anew
+          const ranges = nodeRangesOf(model.layout);
+          expect(ranges, `node runs after step ${step}: ${name}`).toEqual(measureNodeRanges(model.layout));
+          // and the canvas's window picked through them holds the nodes a walk of every node finds
+          const rect = { x: pick([-2400, -900, 0, 300]), y: pick([-3000, -800, -100, 600, 2500]), width: pick([600, 1800]), height: pick([400, 1500]) };
+          const keep = new Set([model.layout.nodes[0]!.id, pick(model.layout.nodes).id, pick(model.layout.nodes).id]);
+          const byWalk = inWindow(model.layout.nodes, rect, keep);
+          const byRuns = inWindowByRanges(model.layout.nodes, ranges!, rect, keep, model.byId);
+          expect(byRuns.filter((n) => touches(n, rect)), `the window's nodes after step ${step}: ${name}`).toEqual(byWalk.filter((n) => touches(n, rect)));
+          expect(new Set(byRuns), `the window's and the kept nodes after step ${step}: ${name}`).toEqual(new Set(byWalk));
+          expect(byRuns.length).toBe(byWalk.length);
           doc = next;
         }
         // the incremental path was taken, not only the full one

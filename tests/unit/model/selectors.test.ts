@@ -18,7 +18,8 @@ import {
   type MapDoc,
 } from '@shared/model';
 import { deleteTopics, renameTopic } from '@shared/model/commands';
-import { topicChanges } from '@shared/model/selectors';
+import { copyRecord, topicChanges, topicChangesSince, topicCount, TOPIC_NOTES_KEPT } from '@shared/model/selectors';
+import { mapDoc } from '../../builders/map-doc';
 import { driveCommands } from './driver';
 
 const site = () =>
@@ -182,5 +183,42 @@ describe('the topics a command changed', () => {
     const removed = deleteTopics(added, [website.id]);
     const gone = Object.keys(added.topics).filter((id) => !Object.hasOwn(removed.topics, id));
     expect([...topicChanges(added.topics, removed.topics)!].sort()).toEqual(gone.sort());
+  });
+});
+
+describe('what the commands note of their topic changes', () => {
+  it('reaches back a run of commands, and no further than TOPIC_NOTES_KEPT: older records are not kept alive by the notes', () => {
+    let doc = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stage: 'Awareness' }).build();
+    const records = [doc.topics];
+    for (let i = 0; i < TOPIC_NOTES_KEPT + 10; i++) {
+      doc = renameTopic(doc, 't-website', `Website ${i}`);
+      records.push(doc.topics);
+    }
+    const last = records.length - 1;
+    expect(topicChangesSince(records[last - 1]!, records[last]!)).toEqual(['t-website']);
+    expect(topicChangesSince(records[last - 5]!, records[last]!)).toHaveLength(5);
+    expect(topicChangesSince(records[last - TOPIC_NOTES_KEPT]!, records[last]!)).toHaveLength(TOPIC_NOTES_KEPT);
+    // the note that led past that record is gone: nothing holds the record before it any more
+    expect(topicChanges(records[last - TOPIC_NOTES_KEPT - 1]!, records[last - TOPIC_NOTES_KEPT]!)).toBeUndefined();
+    expect(topicChangesSince(records[last - TOPIC_NOTES_KEPT - 1]!, records[last]!, 1000)).toBeUndefined();
+  });
+
+  it('carries the topic count from record to record: adds, deletes, a detail, a copy counted anew', () => {
+    let doc = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stage: 'Awareness' }).build();
+    expect(topicCount(doc.topics)).toBe(2);
+    doc = addTouchpoint(doc, { id: 't-a', label: 'A', channel: 'online', stageId: doc.map.stages[0]!.id });
+    doc = addDetail(doc, { id: 't-b', parentId: 't-a', label: 'B' });
+    expect(topicCount(doc.topics)).toBe(4);
+    doc = deleteTopics(doc, ['t-a']);
+    expect(topicCount(doc.topics)).toBe(2);
+    expect(topicCount({ ...doc.topics })).toBe(Object.keys(doc.topics).length);
+  });
+
+  it('copies a record with every key in the order the spread keeps, "__proto__" an own key like the others', () => {
+    const record = JSON.parse('{"b": 1, "a": 2, "__proto__": 3, "10": 4}') as Record<string, number>;
+    const copy = copyRecord(record);
+    expect(Object.keys(copy)).toEqual(Object.keys({ ...record }));
+    expect(copy).toEqual({ ...record });
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
   });
 });

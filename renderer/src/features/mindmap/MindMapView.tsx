@@ -33,7 +33,8 @@ import { registerCanvas, canvasControl, MIN_ZOOM, MAX_ZOOM } from './canvas-cont
 import { MapOverview } from './MapOverview';
 import type { LayoutNode } from '../../drawing/layout';
 import { TreeEdges } from './TreeEdges';
-import { inWindow, sameWindow, viewWindow } from './canvas-window';
+import { inWindow, inWindowByRanges, sameWindow, viewWindow } from './canvas-window';
+import { nodeRangesOf } from '../../drawing/node-ranges';
 import { CanvasDots } from './CanvasDots';
 import { t } from '../../i18n';
 // chains: chain links as an extra edge layer, and clicks that add chain steps
@@ -41,7 +42,7 @@ import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges, pickStep } from '../chai
 // drop a touchpoint on a group to move it, box select, filter / colour-by / legend
 import { Panel } from '@xyflow/react';
 import { moveToGroup } from '@shared/model/commands';
-import { isTouchpoint } from '@shared/model/selectors';
+import { isTouchpoint, topicCount } from '@shared/model/selectors';
 import { parseGroupId } from '../../drawing/projection';
 import { useBoxSelect } from './useBoxSelect';
 import { FilterBar, Legend } from '../filter';
@@ -209,7 +210,12 @@ export function MindMapView() {
     for (const edge of chainEdges) ids.add(edge.source).add(edge.target);
     return ids;
   }, [chainEdges, rootNodeId]);
-  const baseNodes = useMemo(() => (model ? inWindow(model.layout.nodes, view, keep).map(toFlowNode) : []), [model, view, keep]);
+  // the groups far from the view are skipped whole (drawing/node-ranges.ts): an edit does not walk every node
+  const baseNodes = useMemo(() => {
+    if (!model) return [];
+    const ranges = nodeRangesOf(model.layout);
+    return (ranges ? inWindowByRanges(model.layout.nodes, ranges, view, keep, model.byId) : inWindow(model.layout.nodes, view, keep)).map(toFlowNode);
+  }, [model, view, keep]);
   const nodes = useMemo(
     () => (drag ? baseNodes.map((n) => (n.id === drag.id ? { ...n, position: { x: drag.x, y: drag.y } } : n)) : baseNodes),
     [baseNodes, drag],
@@ -278,7 +284,7 @@ export function MindMapView() {
     [select],
   );
 
-  const isEmpty = doc ? Object.keys(doc.topics).length <= 1 : false;
+  const isEmpty = doc ? topicCount(doc.topics) <= 1 : false;
   const { box, handlers: boxHandlers } = useBoxSelect(model);
   const canvasRef = useRef<HTMLDivElement>(null);
   useNodesTree(canvasRef, t('a11y.mindMapNodes'));

@@ -79,3 +79,53 @@ export function inWindow<T extends Rect & { readonly id: string }>(nodes: readon
   for (const node of nodes) if ((rect !== null && touches(node, rect)) || keep.has(node.id)) out.push(node);
   return out;
 }
+
+/** The runs of nodes a big layout is cut into, each with its box (drawing/node-ranges.ts). */
+export interface BoxedRange {
+  readonly from: number;
+  readonly to: number;
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+}
+
+/**
+ * `inWindow` for a layout cut into runs of nodes: a run whose box misses the window is skipped
+ * whole, so an edit of a 20,000-topic map looks at the few groups around the view instead of
+ * every node. The same nodes as `inWindow`: those touching the window in the layout's order, then
+ * the kept ones outside the runs looked at (found through `byId`; their order among themselves is
+ * `keep`'s — none of them is on screen, so nothing drawn depends on it).
+ */
+export function inWindowByRanges<T extends Rect & { readonly id: string }>(
+  nodes: readonly T[],
+  ranges: readonly BoxedRange[],
+  rect: Rect | null,
+  keep: ReadonlySet<string>,
+  byId: ReadonlyMap<string, T>,
+): readonly T[] {
+  if (nodes.length <= WINDOW_MIN_NODES || rect === null) return inWindow(nodes, rect, keep);
+  const out: T[] = [];
+  const found = new Set<string>();
+  const look = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const node = nodes[i] as T;
+      if (touches(node, rect)) out.push(node);
+      else if (keep.has(node.id)) {
+        out.push(node);
+        found.add(node.id);
+      }
+    }
+  };
+  look(0, Math.min(nodes.length, ranges[0]?.from ?? nodes.length));
+  const right = rect.x + rect.width;
+  const bottom = rect.y + rect.height;
+  for (const range of ranges) {
+    if (range.minX <= right && range.maxX >= rect.x && range.minY <= bottom && range.maxY >= rect.y) look(range.from, range.to);
+  }
+  for (const id of keep) {
+    const node = byId.get(id);
+    if (node !== undefined && !found.has(id) && !touches(node, rect)) out.push(node);
+  }
+  return out;
+}
