@@ -4,7 +4,7 @@
  * weak link — what a sighted user reads off the node's colour, place and badges.
  */
 import type { MapDoc } from '@shared/model/types';
-import { chainsOf, effectiveChannel, effectiveStageId, isDetail, isRoot, scoreBand, touchpointOf, weakLink } from '@shared/model/selectors';
+import { chainsOf, effectiveChannel, effectiveStageId, isDetail, isRoot, isTopicIdOf, scoreBand, touchpointOf, weakLink } from '@shared/model/selectors';
 import { parseGroupId } from '../../drawing/projection';
 import { t } from '../../i18n';
 
@@ -30,6 +30,7 @@ export function announcementFor(doc: MapDoc, ids: readonly string[]): string {
     ).length;
     return `${t('a11y.announce.group', { label: parts.join(', ') })} ${t('a11y.announce.count', { count })}${more}`;
   }
+  if (!isTopicIdOf(doc, id)) return '';
   const topic = doc.topics[id];
   if (!topic) return '';
   const label = topic.label === '' ? t('outline.untitled') : topic.label;

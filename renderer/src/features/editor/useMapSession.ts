@@ -18,10 +18,11 @@ import { runCommand } from '../../store/run-command';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
+import type { MapId } from '@shared/model/types';
 
 export type SessionState = { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'failed'; readonly reason: string };
 
-export function useMapSession(mapId: string): SessionState {
+export function useMapSession(mapId: MapId): SessionState {
   const [state, setState] = useState<SessionState>({ phase: 'loading' });
 
   useEffect(() => {
@@ -138,7 +139,7 @@ async function downloadRepairOriginal(id: string): Promise<void> {
  * What to do when another tab announces a save: read those rows as stored now and merge them in,
  * one announcement after the other (each read must see the rows the previous merge left).
  */
-function mergeOtherTabs(autosave: Autosave, mapId: string, sayDeleted: () => void): (rows: WrittenRows) => void {
+function mergeOtherTabs(autosave: Autosave, mapId: MapId, sayDeleted: () => void): (rows: WrittenRows) => void {
   let queue: Promise<void> = Promise.resolve();
   return (written) => {
     if (written.mapId !== mapId) return;

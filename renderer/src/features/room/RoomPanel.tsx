@@ -178,7 +178,7 @@ function InboxSection({ link }: { link: RoomLink }) {
   const doc = useDocumentStore((s) => s.doc);
   const waiting = readInbox(link.doc).filter((item) => !item.decision);
   const names = readParticipants(link.doc);
-  const stages = new Map(doc?.map.stages.map((stage) => [stage.id, stage.name]) ?? []);
+  const stages = new Map<string, string>(doc?.map.stages.map((stage) => [stage.id, stage.name]) ?? []);
   return (
     <section className="room-section" aria-labelledby="room-inbox">
       <h3 id="room-inbox">{t('room.inbox.heading', { count: waiting.length })}</h3>
@@ -212,7 +212,10 @@ function InboxRow({ link, item, from, stage }: { link: RoomLink; item: InboxItem
             <option key={tp.id} value={tp.id}>{tp.label}</option>
           ))}
         </select>
-        <button type="button" className="button" disabled={!mergeInto} onClick={() => mergeProposal(link, item, mergeInto)}>
+        <button type="button" className="button" disabled={!mergeInto} onClick={() => {
+            const into = touchpoints.find((tp) => tp.id === mergeInto);
+            if (into) mergeProposal(link, item, into.id);
+          }}>
           {t('room.inbox.mergeShort')}
         </button>
         <button type="button" className="button button--ghost button--danger" onClick={() => rejectProposal(link, item)} aria-label={t('room.inbox.reject', { label: item.label })}>
