@@ -18,7 +18,7 @@ import { entriesOf, idsOf, type IdMaker, type IdOf, type IdPrefix } from './mode
 import { ChainSchema, MapMetaSchema, TopicSchema, describeValue, issueText, pathText } from './model/schema';
 import { badVersion, newerVersion, notAnObject, notJson, tooLarge, wrongFormat, type FileRefusal } from './file-refusals';
 import { chainStepNote, mapRuleProblem, recordProblem, type FileKeys, type MapRuleProblem } from './map-refusals';
-import { compareSiblings } from './model/selectors';
+import { compareSiblings, isRoot, isTouchpointUnder } from './model/selectors';
 import { checkDepthLimit, checkSizeLimits } from './file-limits';
 import { MAX_FILE_BYTES } from './limits';
 import type { Chain, ChainId, ImprovementAction, MapDoc, MapMeta, Topic, TopicId } from './model/types';
@@ -406,9 +406,9 @@ function checkMapRules(
       // The rule says steps are touchpoints. A step on the root or a detail still names a real topic
       // (a touchpoint later moved under another leaves exactly this), so it is kept, not refused —
       // refusing would make a whole backup unimportable over one stale step.
-      const { parentId, label } = topics[topicIndex] as Topic;
-      if (parentId === null) warnings.push(chainStepNote(meta.title, chain.name, k, label, 'the centre topic'));
-      else if (parentId !== rootId) warnings.push(chainStepNote(meta.title, chain.name, k, label, 'detail'));
+      const topic = topics[topicIndex] as Topic;
+      if (isRoot(topic)) warnings.push(chainStepNote(meta.title, chain.name, k, topic.label, 'the centre topic'));
+      else if (!isTouchpointUnder(rootId, topic)) warnings.push(chainStepNote(meta.title, chain.name, k, topic.label, 'detail'));
     }
   }
   return undefined;
