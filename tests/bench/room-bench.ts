@@ -16,6 +16,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { newSecret, openRound, participantIdOf, rate } from '../../shared/room';
 import { createHash } from 'node:crypto';
+import { asId } from '../builders/ids';
 
 const sha256 = (b: Uint8Array) => new Uint8Array(createHash('sha256').update(b).digest());
 
@@ -87,7 +88,7 @@ async function facilitator(room: Room): Promise<{ doc: Y.Doc; provider: Websocke
  */
 export async function ratingLatencies(room: Room, participants: number, topics: number, spacingMs: number): Promise<number[]> {
   const host = await facilitator(room);
-  const topicIds = Array.from({ length: topics }, (_, i) => `t${i}`);
+  const topicIds = Array.from({ length: topics }, (_, i) => asId.topic(`t${i}`));
   openRound(host.doc, { id: `r${Date.now()}`, topicIds });
   await new Promise((r) => setTimeout(r, 100));
   const people = await Promise.all(Array.from({ length: participants }, () => LightParticipant.connect(room)));
@@ -120,7 +121,7 @@ export async function ratingLatencies(room: Room, participants: number, topics: 
       await new Promise((r) => setTimeout(r, (spacingMs * n) / participants));
       for (let t = 0; t < topics; t++) {
         sentAt.set(`${p.id}/t${t}`, performance.now());
-        rate(p.doc, p.id, `t${t}`, { score: (n + t) % 11 });
+        rate(p.doc, p.id, asId.topic(`t${t}`), { score: (n + t) % 11 });
         await new Promise((r) => setTimeout(r, spacingMs));
       }
     }),
