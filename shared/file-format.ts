@@ -14,14 +14,14 @@
  * (file-refusals.ts words refusals of the file as a whole, map-refusals.ts those inside a map.)
  */
 import * as z from 'zod';
-import type { IdPrefix } from './model/ids';
+import { entriesOf, idsOf, type IdMaker, type IdOf, type IdPrefix } from './model/ids';
 import { ChainSchema, MapMetaSchema, TopicSchema, describeValue, issueText, pathText } from './model/schema';
 import { badVersion, newerVersion, notAnObject, notJson, tooLarge, wrongFormat, type FileRefusal } from './file-refusals';
 import { chainStepNote, mapRuleProblem, recordProblem, type FileKeys, type MapRuleProblem } from './map-refusals';
-import { compareSiblings } from './model/selectors';
+import { compareSiblings, isRoot, isTouchpointUnder } from './model/selectors';
 import { checkDepthLimit, checkSizeLimits } from './file-limits';
 import { MAX_FILE_BYTES } from './limits';
-import type { Chain, ImprovementAction, MapDoc, MapMeta, Topic, TopicId } from './model/types';
+import type { Chain, ChainId, ImprovementAction, MapDoc, MapMeta, Topic, TopicId } from './model/types';
 
 /** The `format` every Touchmap file carries. */
 export const FILE_FORMAT = 'touchmap';
@@ -201,14 +201,14 @@ function topicsInFileOrder(topics: Readonly<Record<TopicId, Topic>>): Topic[] {
 /** Chains in `chainOrder`; chains missing from it are appended by id so none is lost. */
 function chainsInOrder(doc: MapDoc): Chain[] {
   const out: Chain[] = [];
-  const listed = new Set<string>();
+  const listed = new Set<ChainId>();
   for (const id of doc.chainOrder) {
     if (Object.hasOwn(doc.chains, id) && !listed.has(id)) {
       out.push(doc.chains[id] as Chain);
       listed.add(id);
     }
   }
-  const rest = Object.keys(doc.chains)
+  const rest = idsOf(doc.chains)
     .filter((id) => !listed.has(id))
     .sort();
   for (const id of rest) out.push(doc.chains[id] as Chain);
@@ -380,7 +380,7 @@ function checkMapRules(
         return { rule: 'unknown-reference', to: 'segment', keys: [...here, 'segmentIds', k], message: `${describeValue(segmentId)} is not a segment of this map` };
       }
     }
-    for (const competitorId of Object.keys(t.competitorScores ?? {})) {
+    for (const competitorId of idsOf(t.competitorScores ?? {})) {
       if (!competitorIds.has(competitorId)) {
         return {
           rule: 'unknown-reference',
@@ -406,9 +406,9 @@ function checkMapRules(
       // The rule says steps are touchpoints. A step on the root or a detail still names a real topic
       // (a touchpoint later moved under another leaves exactly this), so it is kept, not refused —
       // refusing would make a whole backup unimportable over one stale step.
-      const { parentId, label } = topics[topicIndex] as Topic;
-      if (parentId === null) warnings.push(chainStepNote(meta.title, chain.name, k, label, 'the centre topic'));
-      else if (parentId !== rootId) warnings.push(chainStepNote(meta.title, chain.name, k, label, 'detail'));
+      const topic = topics[topicIndex] as Topic;
+      if (isRoot(topic)) warnings.push(chainStepNote(meta.title, chain.name, k, topic.label, 'the centre topic'));
+      else if (!isTouchpointUnder(rootId, topic)) warnings.push(chainStepNote(meta.title, chain.name, k, topic.label, 'detail'));
     }
   }
   return undefined;
@@ -505,7 +505,7 @@ function utf8ByteLength(text: string): number {
 export function remapForImport(
   docs: readonly MapDoc[],
   existing: { readonly mapIds: ReadonlySet<string> },
-  newId: (prefix: IdPrefix) => string,
+  newId: IdMaker,
 ): MapDoc[] {
   const takenMapIds = new Set(existing.mapIds);
   return docs.map((doc) => {
@@ -516,7 +516,7 @@ export function remapForImport(
 }
 
 /** A fresh id per record of the map, every reference rewritten through the same table. */
-function renewIds(doc: MapDoc, takenMapIds: ReadonlySet<string>, newId: (prefix: IdPrefix) => string): MapDoc {
+function renewIds(doc: MapDoc, takenMapIds: ReadonlySet<string>, newId: IdMaker): MapDoc {
   const { map } = doc;
   // Fresh ids avoid every old id of the map too, so an old and a new id can never be confused.
   const used = new Set<string>([
@@ -527,7 +527,7 @@ function renewIds(doc: MapDoc, takenMapIds: ReadonlySet<string>, newId: (prefix:
     ...Object.keys(doc.topics),
     ...Object.keys(doc.chains),
   ]);
-  const fresh = (prefix: IdPrefix, alsoAvoid?: ReadonlySet<string>): string => {
+  const fresh = <P extends IdPrefix>(prefix: P, alsoAvoid?: ReadonlySet<string>): IdOf<P> => {
     // newId is random; the retry guards against a collision (and a careless test id maker) anyway.
     for (let attempt = 0; attempt < 1000; attempt++) {
       const id = newId(prefix);
@@ -538,7 +538,7 @@ function renewIds(doc: MapDoc, takenMapIds: ReadonlySet<string>, newId: (prefix:
     }
     throw new Error(`Could not make a fresh "${prefix}" id: the id maker keeps repeating ids.`);
   };
-  const table = (ids: Iterable<string>, prefix: IdPrefix) => new Map([...ids].map((id) => [id, fresh(prefix)]));
+  const table = <P extends IdPrefix>(ids: Iterable<IdOf<P>>, prefix: P) => new Map([...ids].map((id) => [id, fresh(prefix)]));
 
   const stageIds = table(
     map.stages.map((s) => s.id),
@@ -552,10 +552,13 @@ function renewIds(doc: MapDoc, takenMapIds: ReadonlySet<string>, newId: (prefix:
     map.competitors.map((c) => c.id),
     'c',
   );
-  const topicIds = table(Object.keys(doc.topics), 't');
-  const chainIds = table(Object.keys(doc.chains), 'j');
+  const topicIds = table(idsOf(doc.topics), 't');
+  const chainIds = table(idsOf(doc.chains), 'j');
   // A reference with no entry (only in a doc that skipped validation) is kept as it was.
-  const via = (ids: ReadonlyMap<string, string>) => (id: string) => ids.get(id) ?? id;
+  const via =
+    <Id extends string>(ids: ReadonlyMap<Id, Id>) =>
+    (id: Id) =>
+      ids.get(id) ?? id;
   const stage = via(stageIds);
   const segment = via(segmentIds);
   const competitor = via(competitorIds);
@@ -570,7 +573,7 @@ function renewIds(doc: MapDoc, takenMapIds: ReadonlySet<string>, newId: (prefix:
       ...(t.stageId !== undefined && { stageId: stage(t.stageId) }),
       ...(t.segmentIds !== undefined && { segmentIds: t.segmentIds.map(segment) }),
       ...(t.competitorScores !== undefined && {
-        competitorScores: Object.fromEntries(Object.entries(t.competitorScores).map(([id, score]) => [competitor(id), score])),
+        competitorScores: Object.fromEntries(entriesOf(t.competitorScores).map(([id, score]) => [competitor(id), score])),
       }),
     };
   });

@@ -18,12 +18,13 @@ import {
 } from './limits';
 import { countText, fill, quoteName } from './i18n/message-language';
 import { refusalWords } from './file-refusals';
+import { isRoot } from './model/selectors';
 import type { Chain, MapMeta, Topic, TopicId } from './model/types';
 
 /** The topic's text fields that are long texts rather than labels. */
 const LONG_TEXT_FIELDS = ['notes', 'team', 'process', 'outcome', 'data'] as const;
 
-const topicWord = (topic: Topic): string => (topic.parentId === null ? refusalWords().limitCentreTopic : fill(refusalWords().limitTopic, { label: quoteName(topic.label) }));
+const topicWord = (topic: Topic): string => (isRoot(topic) ? refusalWords().limitCentreTopic : fill(refusalWords().limitTopic, { label: quoteName(topic.label) }));
 
 const TEXT_FIELD_WORDS = { notes: 'textNotes', team: 'textTeam', process: 'textProcess', outcome: 'textOutcome', data: 'textData' } as const;
 

@@ -14,7 +14,7 @@
 import * as z from 'zod';
 import { MENU_OPERATIONS, type MenuOperation } from './operations';
 import { EXPORT_FORMATS } from './export-formats';
-import { LOCALES } from './model/types';
+import { LOCALES, type MapId } from './model/types';
 
 /** The global name the preload exposes: `window.touchmap`. */
 export const BRIDGE_GLOBAL = 'touchmap';
@@ -327,7 +327,7 @@ export interface TouchmapBridge {
   /** The user picked a native menu item. edit.cut/copy/paste do not come here: they reach the page as DOM clipboard events, as in a browser. */
   onMenuOperation(listener: (name: MenuOperation) => void): Unsubscribe;
   /** The user picked File ▸ Recent maps ▸ a map. */
-  onOpenRecentMap(listener: (mapId: string) => void): Unsubscribe;
+  onOpenRecentMap(listener: (mapId: MapId) => void): Unsubscribe;
   /** A `.touchmap` arrived from the OS (command line, double-click, dock, second launch): import it as a new map. Files that came before the first listener are delivered to it. */
   onOpenFile(listener: (file: OpenedFile) => void): Unsubscribe;
   /** The window is closing or the app quitting: flush pending saves, then call confirmQuitReady. With no listener the shell closes at once. */

@@ -7,6 +7,7 @@
  */
 import type * as z from 'zod';
 import { describeValue } from './model/schema';
+import { isRoot } from './model/selectors';
 import { refusalWords, type FileRefusal } from './file-refusals';
 import { fill, messageLanguage, quoteName, wordsOf } from './i18n/message-language';
 import { FIELD_WORDS } from './i18n/refusal-words';
@@ -60,10 +61,10 @@ type TopicKind = 'centre' | 'touchpoint' | 'detail' | 'topic';
 
 /** What a topic is to the person: the centre topic, a touchpoint, or a detail of one. */
 function topicKind(topics: readonly unknown[], topic: Raw): TopicKind {
-  if (topic.parentId === null) return 'centre';
+  if (isRoot(topic)) return 'centre';
   const parent = topics.find((t) => isRecord(t) && t.id === topic.parentId);
   if (!isRecord(parent)) return 'topic';
-  return parent.parentId === null ? 'touchpoint' : 'detail';
+  return isRoot(parent) ? 'touchpoint' : 'detail';
 }
 
 const KIND_WORDS = { touchpoint: 'kindTouchpoint', detail: 'kindDetail', topic: 'kindTopic' } as const;

@@ -26,6 +26,7 @@ import {
   type TouchmapBridge,
   type Unsubscribe,
 } from '../../shared/ipc';
+import { mapIdFrom, type MapId } from '../../shared/model/ids';
 
 /** What the bridge needs of Electron's ipcRenderer. */
 export interface IpcRendererLike {
@@ -63,14 +64,15 @@ class Listeners<T> {
 
 export function createBridge(ipc: IpcRendererLike): TouchmapBridge {
   const menuOperations = new Listeners<MenuOperation>();
-  const recentMaps = new Listeners<string>();
+  const recentMaps = new Listeners<MapId>();
   const openFiles = new Listeners<OpenedFile>();
   const beforeQuit = new Listeners<void>();
   const waitingFiles: OpenedFile[] = [];
   let pendingQuitId: number | undefined;
 
   ipc.on(EVENT_CHANNELS.menuOperation, (_event, action) => menuOperations.emit(action as MenuOperation));
-  ipc.on(EVENT_CHANNELS.openRecentMap, (_event, mapId) => recentMaps.emit(String(mapId)));
+  // The main process sends back an id the renderer gave it for its recent maps list.
+  ipc.on(EVENT_CHANNELS.openRecentMap, (_event, mapId) => recentMaps.emit(mapIdFrom(String(mapId))));
   ipc.on(EVENT_CHANNELS.openFile, (_event, file) => {
     const opened = file as OpenedFile;
     // Another tool's file (XMind, Excel…) comes as bytes; only a real byte array passes.

@@ -10,7 +10,7 @@ import '@fontsource/noto-sans-jp/400.css';
 import { parseTouchmapFile, refusalText } from '@shared/file-format';
 import { cliText } from '@shared/export-cli';
 import { setMessageLanguage } from '@shared/i18n/message-language';
-import type { Locale } from '@shared/model/types';
+import type { Locale, MapId } from '@shared/model/types';
 import './i18n/message-language-sync';
 import type { MapDoc } from '@shared/model/types';
 import { isSlidesFormat, type CliExportFormat } from '@shared/export-formats';
@@ -30,7 +30,7 @@ export interface HeadlessOptions extends Partial<Omit<VisualExportOptions, 'form
 }
 
 export interface HeadlessResult {
-  readonly mapId: string;
+  readonly mapId: MapId;
   readonly mapTitle: string;
   /** Other maps the file holds (the CLI mentions them). */
   readonly otherMaps: readonly string[];

@@ -5,13 +5,13 @@
  * import can never store a map the app would refuse to open.
  */
 import { parseTouchmapFile, serializeTouchmapFile } from '../file-format';
-import type { IdPrefix } from '../model/ids';
-import type { Competitor, MapDoc, Stage, Topic, TopicId } from '../model/types';
+import type { IdMaker } from '../model/ids';
+import type { Competitor, CompetitorId, MapDoc, Stage, StageId, Topic, TopicId } from '../model/types';
 import { MAX_LABEL_LENGTH } from '../limits';
 import type { ImportPlan, PlannedDetail } from './plan';
 
 export interface BuildDeps {
-  readonly newId: (prefix: IdPrefix) => string;
+  readonly newId: IdMaker;
   /** ISO time of the import: the map's createdAt and updatedAt. */
   readonly now: string;
 }
@@ -32,7 +32,7 @@ export function buildMapFromPlan(plan: ImportPlan, deps: BuildDeps): BuildResult
   const { newId, now } = deps;
   const title = name(plan.title, 'Imported map');
   const stages: Stage[] = [];
-  const stageId = new Map<string, string>();
+  const stageId = new Map<string, StageId>();
   for (const stage of plan.stages) {
     const n = name(stage, '—');
     if (stageId.has(n)) continue;
@@ -41,7 +41,7 @@ export function buildMapFromPlan(plan: ImportPlan, deps: BuildDeps): BuildResult
     stages.push({ id, name: n });
   }
   const competitors: Competitor[] = [];
-  const competitorId = new Map<string, string>();
+  const competitorId = new Map<string, CompetitorId>();
   const addCompetitor = (raw: string) => {
     const n = name(raw, '—');
     if (!competitorId.has(n)) {
@@ -49,7 +49,7 @@ export function buildMapFromPlan(plan: ImportPlan, deps: BuildDeps): BuildResult
       competitorId.set(n, id);
       competitors.push({ id, name: n });
     }
-    return competitorId.get(n) as string;
+    return competitorId.get(n) as CompetitorId;
   };
   for (const c of plan.competitors) addCompetitor(c);
 
@@ -58,7 +58,7 @@ export function buildMapFromPlan(plan: ImportPlan, deps: BuildDeps): BuildResult
   plan.touchpoints.forEach((t, order) => {
     const id = newId('t');
     const stage = t.stage === undefined ? undefined : stageId.get(name(t.stage, '—'));
-    const scores: Record<string, number> = {};
+    const scores: Record<CompetitorId, number> = {};
     for (const [c, score] of Object.entries(t.competitorScores ?? {})) scores[addCompetitor(c)] = score;
     topics[id] = {
       id,

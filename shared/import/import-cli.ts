@@ -4,7 +4,7 @@
  * columns guessed from the header; trees follow `--stages`.
  */
 import { serializeTouchmapFile } from '../file-format';
-import type { IdPrefix } from '../model/ids';
+import type { IdMaker } from '../model/ids';
 import type { MapDoc } from '../model/types';
 import { PRESET_IDS, type PresetId } from '../templates/presets';
 import { buildMapFromPlan } from './build-map';
@@ -116,7 +116,7 @@ export type CliImportResult = { readonly ok: true; readonly text: string; readon
  * Reads, plans and builds, giving the .touchmap text and a report of what came in.
  * @example runImport(bytes, 'notes.xmind', options, { newId, now: new Date().toISOString() })
  */
-export function runImport(bytes: Uint8Array, name: string, options: ImportCliOptions, deps: { readonly newId: (prefix: IdPrefix) => string; readonly now: string }): CliImportResult {
+export function runImport(bytes: Uint8Array, name: string, options: ImportCliOptions, deps: { readonly newId: IdMaker; readonly now: string }): CliImportResult {
   const read = readImportFile(bytes, name);
   if (!read.ok) return { ok: false, problem: `${name}: ${read.problem}` };
   const source = read.source;

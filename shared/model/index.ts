@@ -3,11 +3,25 @@
  * Pure TypeScript; imported by the renderer and the Electron shell alike.
  */
 export * from './types';
-export { newId, type IdPrefix } from './ids';
+export {
+  newId,
+  idsOf,
+  entriesOf,
+  type IdPrefix,
+  type IdOf,
+  type IdMaker,
+  mapIdFrom,
+  topicIdFrom,
+  stageIdFrom,
+  segmentIdFrom,
+  competitorIdFrom,
+  chainIdFrom,
+} from './ids';
 export * from './errors';
 export * from './schema';
 export {
   topicOf,
+  isTopicIdOf,
   compareSiblings,
   buildChildIndex,
   rootOf,

@@ -10,21 +10,23 @@
  * stage are dropped (it shows its touchpoint's); chain steps that name no touchpoint are removed.
  */
 import { RestoreError } from './errors';
-import { newId } from './ids';
+import { chainIdFrom, entriesOf, idsOf, newId } from './ids';
 import { isRoot, isTouchpointUnder } from './selectors';
 import {
+  ChainIdSchema,
   CompetitorSchema,
-  IdSchema,
   LocaleSchema,
+  MapIdSchema,
   SegmentSchema,
   SlideRefSchema,
   StageSchema,
   TOPIC_FIELD_SCHEMAS,
   TOPIC_FIELD_NAMES,
+  TopicIdSchema,
   describeValue,
   issueText,
 } from './schema';
-import type { Chain, ChainId, Locale, MapDoc, MapMeta, Topic, TopicId } from './types';
+import type { Chain, ChainId, CompetitorId, Locale, MapDoc, MapMeta, SegmentId, StageId, Topic, TopicId } from './types';
 import type { SlideRef } from './presentation';
 import type * as z from 'zod';
 
@@ -55,7 +57,7 @@ const FALLBACK_TITLE = 'Untitled map';
 const FALLBACK_CHAIN_NAME = 'Untitled chain';
 const EPOCH = '1970-01-01T00:00:00.000Z';
 /** Stands for an unusable parentId while repairing; the schema refuses empty ids, so no topic has it. */
-const NO_PARENT = '';
+const NO_PARENT = '' as TopicId;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const firstIssue = (error: z.ZodError, prefix: string): string => (error.issues[0] ? issueText(error.issues[0], prefix) : `${prefix}: is not valid`);
@@ -78,14 +80,14 @@ function ordered(ids: readonly ChainId[], stored: unknown): ChainId[] {
   if (!Array.isArray(stored)) return [...ids];
   const present = new Set(ids);
   const out = new Set<ChainId>();
-  for (const id of stored) if (typeof id === 'string' && present.has(id)) out.add(id);
+  for (const id of stored) if (typeof id === 'string' && present.has(chainIdFrom(id))) out.add(chainIdFrom(id));
   for (const id of ids) out.add(id);
   return [...out];
 }
 
 function restoreMeta(raw: unknown, options: RestoreOptions, repairs: string[]): MapMeta {
   if (!isObject(raw)) throw new RestoreError('map', `${describeValue(raw)} is not a map`);
-  const id = IdSchema.safeParse(raw.id);
+  const id = MapIdSchema.safeParse(raw.id);
   if (!id.success) throw new RestoreError('map.id', id.error.issues[0]?.message ?? 'is not an id');
 
   let title = typeof raw.title === 'string' ? raw.title.trim() : '';
@@ -165,9 +167,9 @@ type Draft = { -readonly [K in keyof Topic]: Topic[K] };
  * quadratic in its size).
  */
 interface KnownIds {
-  readonly stages: ReadonlySet<string>;
-  readonly segments: ReadonlySet<string>;
-  readonly competitors: ReadonlySet<string>;
+  readonly stages: ReadonlySet<StageId>;
+  readonly segments: ReadonlySet<SegmentId>;
+  readonly competitors: ReadonlySet<CompetitorId>;
 }
 
 function knownIdsOf(map: MapMeta): KnownIds {
@@ -183,7 +185,7 @@ function restoreTopics(raw: readonly unknown[], map: MapMeta, repairs: string[])
   const known = knownIdsOf(map);
   const needsOrder = new Set<TopicId>();
   raw.forEach((entry, i) => {
-    const id = isObject(entry) ? IdSchema.safeParse(entry.id) : undefined;
+    const id = isObject(entry) ? TopicIdSchema.safeParse(entry.id) : undefined;
     if (!isObject(entry) || !id?.success) {
       repairs.push(`topics[${i}]: ${isObject(entry) ? 'no valid id' : `${describeValue(entry)} is not a topic`} — dropped`);
       return;
@@ -216,7 +218,7 @@ function restoreTopic(id: TopicId, raw: Record<string, unknown>, known: KnownIds
   const label = typeof raw.label === 'string' ? raw.label : '';
   const name = topicName({ id, label });
   if (typeof raw.label !== 'string') repairs.push(`${name}: label ${describeValue(raw.label)} is not text — emptied`);
-  const parent = raw.parentId === null ? null : IdSchema.safeParse(raw.parentId);
+  const parent = raw.parentId === null ? null : TopicIdSchema.safeParse(raw.parentId);
   let order = 0;
   if (typeof raw.order === 'number' && Number.isFinite(raw.order)) order = raw.order;
   else {
@@ -236,18 +238,18 @@ function restoreTopic(id: TopicId, raw: Record<string, unknown>, known: KnownIds
       continue;
     }
     const value: unknown = parsed.data;
-    if (field === 'stageId' && !known.stages.has(value as string)) {
+    if (field === 'stageId' && !known.stages.has(value as StageId)) {
       drop(`stageId: ${describeValue(value)} is not a stage of this map (now unsorted)`);
     } else if (field === 'segmentIds') {
-      const kept = [...new Set(value as string[])].filter((segmentId) => known.segments.has(segmentId));
-      const unknown = (value as string[]).filter((segmentId) => !known.segments.has(segmentId));
+      const kept = [...new Set(value as SegmentId[])].filter((segmentId) => known.segments.has(segmentId));
+      const unknown = (value as SegmentId[]).filter((segmentId) => !known.segments.has(segmentId));
       if (unknown.length > 0) drop(`segmentIds: ${unknown.map((s) => describeValue(s)).join(', ')} not segments of this map`);
       if (kept.length > 0) draft.segmentIds = kept;
     } else if (field === 'competitorScores') {
-      const scores = value as Record<string, number>;
-      const kept = Object.entries(scores).filter(([competitorId]) => known.competitors.has(competitorId));
+      const scores = value as Record<CompetitorId, number>;
+      const kept = entriesOf(scores).filter(([competitorId]) => known.competitors.has(competitorId));
       if (kept.length < Object.keys(scores).length) {
-        const unknown = Object.keys(scores).filter((competitorId) => !known.competitors.has(competitorId));
+        const unknown = idsOf(scores).filter((competitorId) => !known.competitors.has(competitorId));
         drop(`competitorScores: ${unknown.map((c) => describeValue(c)).join(', ')} not competitors of this map`);
       }
       if (kept.length > 0) draft.competitorScores = Object.fromEntries(kept);
@@ -353,14 +355,13 @@ function restoreChains(
 ): { chains: Record<ChainId, Chain>; chainOrder: ChainId[] } {
   const chains: Record<ChainId, Chain> = {};
   const chainOrder: ChainId[] = [];
-  const segmentIds = new Set(map.segments.map((segment) => segment.id));
   const isTouchpointId = (id: unknown): id is TopicId => {
     if (typeof id !== 'string' || !Object.hasOwn(topics, id)) return false;
-    const parentId = (topics[id] as Topic).parentId;
+    const parentId = (topics[id as TopicId] as Topic).parentId;
     return parentId !== null && Object.hasOwn(topics, parentId) && isRoot(topics[parentId] as Topic);
   };
   raw.forEach((entry, i) => {
-    const id = isObject(entry) ? IdSchema.safeParse(entry.id) : undefined;
+    const id = isObject(entry) ? ChainIdSchema.safeParse(entry.id) : undefined;
     if (!isObject(entry) || !id?.success) {
       repairs.push(`chains[${i}]: ${isObject(entry) ? 'no valid id' : `${describeValue(entry)} is not a chain`} — dropped`);
       return;
@@ -384,8 +385,9 @@ function restoreChains(
     }
     const chain: Chain = { id: id.data, name, steps };
     if (entry.segmentId !== undefined) {
-      if (typeof entry.segmentId === 'string' && segmentIds.has(entry.segmentId)) {
-        chains[id.data] = { ...chain, segmentId: entry.segmentId as string };
+      const segmentId = typeof entry.segmentId === 'string' ? map.segments.find((segment) => segment.id === entry.segmentId)?.id : undefined;
+      if (segmentId !== undefined) {
+        chains[id.data] = { ...chain, segmentId };
       } else {
         repairs.push(`${label}: segmentId ${describeValue(entry.segmentId)} is not a segment of this map — removed`);
         chains[id.data] = chain;

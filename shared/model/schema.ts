@@ -21,14 +21,20 @@ import {
   REACTIONS,
   SCORE_RANGE,
   type Chain,
+  type ChainId,
   type Competitor,
+  type CompetitorId,
   type ImprovementAction,
+  type MapId,
   type MapMeta,
   type Position,
   type Segment,
+  type SegmentId,
   type Stage,
+  type StageId,
   type Topic,
   type TopicFields,
+  type TopicId,
 } from './types';
 import { CHART_KINDS, type Presentation, type SlideRef } from './presentation';
 
@@ -57,6 +63,12 @@ const id = () =>
     .string(because('an id'))
     .min(1, because('an id'))
     .refine((value) => value !== '__proto__', because('an id'));
+/**
+ * An id of one kind of record (ids.ts): a valid id is what makes the text safe to brand. The brand
+ * is a cast of the schema's type, not a `.transform` step, so parsing a 20,000-touchpoint file
+ * costs what it did before ids had kinds.
+ */
+const idOf = <Id extends string>() => id() as unknown as z.ZodType<Id, string>;
 const finite = () => z.number(because('a number'));
 /** An integer in [min, max]; every failure reads the same: `14 is not 0–10`. */
 const intIn = (range: { readonly min: number; readonly max: number }) => {
@@ -75,14 +87,18 @@ export const LifespanSchema = oneOf(LIFESPANS);
 export const ActionStatusSchema = oneOf(ACTION_STATUSES);
 export const LocaleSchema = oneOf(LOCALES);
 export const IdSchema = id();
+/** An id of one kind: for readers (the database loader) that brand ids one by one. */
+export const MapIdSchema = idOf<MapId>();
+export const TopicIdSchema = idOf<TopicId>();
+export const ChainIdSchema = idOf<ChainId>();
 export const ImportanceSchema = intIn(IMPORTANCE_RANGE);
 export const ScoreSchema = intIn(SCORE_RANGE);
 /** A calendar date, YYYY-MM-DD (2026-02-30 is refused). */
 export const DateSchema = z.iso.date(because('a date YYYY-MM-DD'));
 
-export const StageSchema = object({ id: id(), name: text() });
-export const SegmentSchema = object({ id: id(), name: text() });
-export const CompetitorSchema = object({ id: id(), name: text() });
+export const StageSchema = object({ id: idOf<StageId>(), name: text() });
+export const SegmentSchema = object({ id: idOf<SegmentId>(), name: text() });
+export const CompetitorSchema = object({ id: idOf<CompetitorId>(), name: text() });
 
 export const ImprovementActionSchema = object({
   what: text(),
@@ -101,12 +117,12 @@ export const PositionSchema = object({ x: finite(), y: finite() });
 export const TOPIC_FIELD_SCHEMAS = {
   label: text(),
   channel: ChannelSchema,
-  stageId: id(),
+  stageId: idOf<StageId>(),
   kind: KindSchema,
-  segmentIds: list(id()),
+  segmentIds: list(idOf<SegmentId>()),
   importance: ImportanceSchema,
   score: ScoreSchema,
-  competitorScores: z.record(id(), ScoreSchema, because('an object')),
+  competitorScores: z.record(idOf<CompetitorId>(), ScoreSchema, because('an object')),
   reaction: ReactionSchema,
   attention: AttentionSchema,
   lifespan: LifespanSchema,
@@ -126,23 +142,23 @@ export const TOPIC_FIELD_NAMES = Object.keys(TOPIC_FIELD_SCHEMAS) as readonly To
 const { label, ...optionalFields } = TOPIC_FIELD_SCHEMAS;
 
 export const TopicSchema = object({
-  id: id(),
-  parentId: id().nullable(),
+  id: idOf<TopicId>(),
+  parentId: idOf<TopicId>().nullable(),
   order: finite(),
   label,
   ...Object.fromEntries(Object.entries(optionalFields).map(([key, schema]) => [key, schema.optional()])),
 } as {
-  id: ReturnType<typeof id>;
-  parentId: z.ZodNullable<ReturnType<typeof id>>;
+  id: z.ZodType<TopicId, string>;
+  parentId: z.ZodNullable<z.ZodType<TopicId, string>>;
   order: ReturnType<typeof finite>;
   label: typeof label;
 } & { [K in keyof typeof optionalFields]: z.ZodOptional<(typeof optionalFields)[K]> });
 
 export const ChainSchema = object({
-  id: id(),
+  id: idOf<ChainId>(),
   name: text(),
-  segmentId: id().optional(),
-  steps: list(id()),
+  segmentId: idOf<SegmentId>().optional(),
+  steps: list(idOf<TopicId>()),
 });
 
 /** A saved slide: what it shows, by id. A stage or chain deleted since is skipped when presenting, not refused. */
@@ -150,8 +166,8 @@ export const SlideRefSchema = z.discriminatedUnion(
   'kind',
   [
     object({ kind: z.literal('map') }),
-    object({ kind: z.literal('stage'), stageId: id() }),
-    object({ kind: z.literal('chain'), chainId: id() }),
+    object({ kind: z.literal('stage'), stageId: idOf<StageId>() }),
+    object({ kind: z.literal('chain'), chainId: idOf<ChainId>() }),
     object({ kind: z.literal('actions') }),
     object({ kind: z.literal('chart'), chart: oneOf(CHART_KINDS) }),
   ],
@@ -161,7 +177,7 @@ export const SlideRefSchema = z.discriminatedUnion(
 export const PresentationSchema = object({ slides: list(SlideRefSchema) });
 
 export const MapMetaSchema = object({
-  id: id(),
+  id: idOf<MapId>(),
   title: text(),
   locale: LocaleSchema,
   stages: list(StageSchema),

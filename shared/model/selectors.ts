@@ -3,7 +3,7 @@
  * thousands of topics, so the parent → children index is built once per `doc.topics` record and
  * cached (commands make a new `topics` record on every topic change, so the cache never goes stale).
  */
-import type { Chain, Channel, MapDoc, StageId, Topic, TopicId } from './types';
+import type { Chain, Channel, CompetitorId, MapDoc, StageId, Topic, TopicId } from './types';
 
 /** The topic with this id, or undefined. Unlike `doc.topics[id]`, safe for ids like "constructor". */
 export function topicOf(doc: MapDoc, id: TopicId): Topic | undefined {
@@ -11,11 +11,21 @@ export function topicOf(doc: MapDoc, id: TopicId): Topic | undefined {
 }
 
 /**
+ * Whether an id from outside the document — a canvas node, the selection, an outline row, the live
+ * room — names a topic of this map; where it does, it may be used as a topic id. Own keys only, as
+ * in `topicOf`.
+ * @example const ids = ui.selected.filter((id) => isTopicIdOf(doc, id));
+ */
+export function isTopicIdOf(doc: MapDoc, id: string): id is TopicId {
+  return Object.hasOwn(doc.topics, id);
+}
+
+/**
  * A topic's score for one competitor, or undefined. Scores are a plain object keyed by competitor
  * id, so `scores[id]` for an id such as "constructor" or "toString" would read Object.prototype's
  * function when the topic has no score of its own for it: only own keys count.
  */
-export function competitorScoreOf(topic: Topic, competitorId: string): number | undefined {
+export function competitorScoreOf(topic: Topic, competitorId: CompetitorId): number | undefined {
   const scores = topic.competitorScores;
   return scores !== undefined && Object.hasOwn(scores, competitorId) ? scores[competitorId] : undefined;
 }

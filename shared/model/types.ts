@@ -4,14 +4,10 @@
  * so records from several writers can later merge.
  */
 
+import type { ChainId, CompetitorId, MapId, SegmentId, StageId, TopicId } from './ids';
 import type { Presentation } from './presentation';
 
-export type MapId = string;
-export type TopicId = string;
-export type StageId = string;
-export type SegmentId = string;
-export type CompetitorId = string;
-export type ChainId = string;
+export type { ChainId, CompetitorId, MapId, SegmentId, StageId, TopicId } from './ids';
 
 export const CHANNELS = ['online', 'offline'] as const;
 export type Channel = (typeof CHANNELS)[number];

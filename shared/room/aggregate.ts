@@ -1,9 +1,9 @@
 /** What a rating round adds up to, and the one command that writes it onto the map. */
-import { setTopicFields, type MapDoc } from '../model';
+import { setTopicFields, type MapDoc, type TopicId } from '../model';
 import type { Rating } from './room-doc';
 
 export interface TopicTally {
-  readonly topicId: string;
+  readonly topicId: TopicId;
   /** Participants who gave a score. */
   readonly count: number;
   readonly mean?: number;
@@ -20,7 +20,7 @@ export interface TopicTally {
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 /** Tallies the ratings (participantId → topicId → rating) of the round's topics, in the round's order. */
-export function tallyRound(topicIds: readonly string[], ratings: ReadonlyMap<string, ReadonlyMap<string, Rating>>): TopicTally[] {
+export function tallyRound(topicIds: readonly TopicId[], ratings: ReadonlyMap<string, ReadonlyMap<TopicId, Rating>>): TopicTally[] {
   return topicIds.map((topicId) => {
     const scores: number[] = [];
     const importances: number[] = [];

@@ -1,9 +1,9 @@
 /** The part of a map the room shows participants: stages, touchpoints (no details), chains. */
-import { touchpointsOf, type MapDoc } from '../model';
+import { touchpointsOf, type MapDoc, type TopicId } from '../model';
 import type { Published, Slide } from './room-doc';
 
 export function publishedView(doc: MapDoc, slide?: Slide): Published {
-  const touchpoints = new Set<string>();
+  const touchpoints = new Set<TopicId>();
   return {
     title: doc.map.title,
     locale: doc.map.locale,

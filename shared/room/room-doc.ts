@@ -13,6 +13,7 @@
  * - `round`        id, topicIds, open, endsAt?, revealed
  */
 import * as Y from 'yjs';
+import { topicIdFrom, type ChainId, type StageId, type TopicId } from '../model/ids';
 
 export const ROOM_MAPS = ['room', 'published', 'participants', 'inbox', 'decisions', 'ratings', 'round'] as const;
 export type RoomMapName = (typeof ROOM_MAPS)[number];
@@ -42,15 +43,15 @@ export const ROOM_CHANNELS = ['online', 'offline'] as const;
 export type RoomChannel = (typeof ROOM_CHANNELS)[number];
 
 export interface PublishedTouchpoint {
-  readonly id: string;
+  readonly id: TopicId;
   readonly label: string;
-  readonly stageId?: string;
+  readonly stageId?: StageId;
   readonly channel?: RoomChannel;
 }
 export interface PublishedChain {
-  readonly id: string;
+  readonly id: ChainId;
   readonly name: string;
-  readonly steps: readonly string[];
+  readonly steps: readonly TopicId[];
 }
 export interface Slide {
   readonly index: number;
@@ -60,13 +61,14 @@ export interface Slide {
 export interface Published {
   readonly title: string;
   readonly locale: string;
-  readonly stages: readonly { readonly id: string; readonly name: string }[];
+  readonly stages: readonly { readonly id: StageId; readonly name: string }[];
   readonly touchpoints: readonly PublishedTouchpoint[];
   readonly chains: readonly PublishedChain[];
   readonly slide?: Slide;
 }
 export interface Proposal {
   readonly label: string;
+  /** A participant's text, not yet a stage: the facilitator's app keeps it only if the map has that stage. */
   readonly stageId?: string;
   readonly channel?: RoomChannel;
   readonly note?: string;
@@ -78,7 +80,7 @@ export interface Rating {
 }
 export interface Round {
   readonly id: string;
-  readonly topicIds: readonly string[];
+  readonly topicIds: readonly TopicId[];
   readonly open: boolean;
   readonly endsAt?: string;
   readonly revealed: boolean;
@@ -128,7 +130,8 @@ export function readRound(doc: Y.Doc): Round | undefined {
   const endsAt = map.get('endsAt');
   return {
     id,
-    topicIds: Array.isArray(topicIds) ? topicIds.filter((t): t is string => typeof t === 'string') : [],
+    // Only the facilitator writes the round (checkUpdate refuses anyone else), from the map's own ids.
+    topicIds: Array.isArray(topicIds) ? topicIds.filter((t): t is string => typeof t === 'string').map(topicIdFrom) : [],
     open: map.get('open') === true,
     revealed: map.get('revealed') === true,
     ...(typeof endsAt === 'string' ? { endsAt } : {}),
@@ -172,13 +175,14 @@ export function readInbox(doc: Y.Doc): InboxItem[] {
 }
 
 /** participantId → topicId → rating. */
-export function readRatings(doc: Y.Doc): Map<string, Map<string, Rating>> {
-  const out = new Map<string, Map<string, Rating>>();
+export function readRatings(doc: Y.Doc): Map<string, Map<TopicId, Rating>> {
+  const out = new Map<string, Map<TopicId, Rating>>();
   roomMap(doc, 'ratings').forEach((own, participantId) => {
     if (!(own instanceof Y.Map)) return;
-    const mine = new Map<string, Rating>();
+    const mine = new Map<TopicId, Rating>();
     own.forEach((rating, topicId) => {
-      if (rating && typeof rating === 'object') mine.set(topicId, rating as Rating);
+      // checkUpdate lets a participant rate only a topic of the open round.
+      if (rating && typeof rating === 'object') mine.set(topicIdFrom(topicId), rating as Rating);
     });
     out.set(participantId, mine);
   });
@@ -210,7 +214,7 @@ export function withdrawProposal(doc: Y.Doc, participantId: string, proposalId: 
   if (own instanceof Y.Map) own.delete(proposalId);
 }
 
-export function rate(doc: Y.Doc, participantId: string, topicId: string, rating: Rating): void {
+export function rate(doc: Y.Doc, participantId: string, topicId: TopicId, rating: Rating): void {
   doc.transact(() => {
     const own = ownMap(doc, 'ratings', participantId);
     const before = (own.get(topicId) ?? {}) as Rating;
@@ -253,7 +257,7 @@ export function decide(doc: Y.Doc, key: string, decision: Decision): void {
 }
 
 /** Opens a new round: earlier rounds' ratings are cleared so each round counts afresh. */
-export function openRound(doc: Y.Doc, round: { id: string; topicIds: readonly string[]; endsAt?: string }): void {
+export function openRound(doc: Y.Doc, round: { id: string; topicIds: readonly TopicId[]; endsAt?: string }): void {
   doc.transact(() => {
     const ratings = roomMap(doc, 'ratings');
     for (const key of [...ratings.keys()]) ratings.delete(key);

@@ -231,7 +231,8 @@ function isIntIn(value: unknown, min: number, max: number): boolean {
 function checkRating(scratch: Y.Doc, topicId: string, value: unknown): string | undefined {
   const round = readRound(scratch);
   if (!round?.open) return NO_ROUND;
-  if (!round.topicIds.includes(topicId)) return `"${topicId.slice(0, 40)}" is not in the open round`;
+  const inRound: readonly string[] = round.topicIds;
+  if (!inRound.includes(topicId)) return `"${topicId.slice(0, 40)}" is not in the open round`;
   if (value === undefined) return undefined;
   if (!isObject(value)) return 'a rating must be { score?, importance? }';
   const extra = onlyKeys(value, ['score', 'importance'], 'a rating');

@@ -14,8 +14,8 @@ import {
   setCompetitorScore,
   setTopicFields,
 } from '../model/commands';
-import type { IdPrefix } from '../model/ids';
-import type { ActionStatus, Attention, Channel, Kind, Lifespan, Locale, MapDoc, Reaction, TopicFields, TopicId } from '../model/types';
+import type { IdMaker } from '../model/ids';
+import type { ActionStatus, Attention, Channel, Kind, Lifespan, Locale, MapDoc, Reaction, SegmentId, TopicFields, TopicId } from '../model/types';
 import type { PresetId } from './presets';
 
 /** One text in every locale the app ships. */
@@ -81,7 +81,7 @@ export interface BuildOptions {
   /** The map's language: names stages, touchpoints, segments, competitors and chains. */
   readonly locale: Locale;
   /** Makes record ids (the model's `newId`, or a predictable one in tests). */
-  readonly newId: (prefix: IdPrefix) => string;
+  readonly newId: IdMaker;
   /** ISO timestamp for createdAt and updatedAt. */
   readonly now: string;
   /** The user's title; the template's own when omitted or blank. */
@@ -89,7 +89,7 @@ export interface BuildOptions {
 }
 
 /** The optional fields of a touchpoint spec as a `setTopicFields` patch in one locale. */
-function fieldsOf(spec: TouchpointSpec, locale: Locale, segmentIds: readonly string[]): Partial<TopicFields> {
+function fieldsOf(spec: TouchpointSpec, locale: Locale, segmentIds: readonly SegmentId[]): Partial<TopicFields> {
   const patch: Record<string, unknown> = {
     kind: spec.kind,
     importance: spec.importance,

@@ -16,6 +16,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { newSecret, openRound, participantIdOf, propose, rate, readRound, setParticipantName } from '../../shared/room';
 import { createHash } from 'node:crypto';
+import { asId } from '../builders/ids';
+import type { TopicId } from '../../shared/model/types';
 
 const sha256 = (b: Uint8Array) => new Uint8Array(createHash('sha256').update(b).digest());
 
@@ -89,7 +91,7 @@ async function facilitator(room: Room): Promise<{ doc: Y.Doc; provider: Websocke
  */
 export async function ratingLatencies(room: Room, participants: number, topics: number, spacingMs: number): Promise<number[]> {
   const host = await facilitator(room);
-  const topicIds = Array.from({ length: topics }, (_, i) => `t${i}`);
+  const topicIds = Array.from({ length: topics }, (_, i) => asId.topic(`t${i}`));
   openRound(host.doc, { id: `r${Date.now()}`, topicIds });
   await new Promise((r) => setTimeout(r, 100));
   const people = await Promise.all(Array.from({ length: participants }, () => LightParticipant.connect(room)));
@@ -122,7 +124,7 @@ export async function ratingLatencies(room: Room, participants: number, topics: 
       await new Promise((r) => setTimeout(r, (spacingMs * n) / participants));
       for (let t = 0; t < topics; t++) {
         sentAt.set(`${p.id}/t${t}`, performance.now());
-        rate(p.doc, p.id, `t${t}`, { score: (n + t) % 11 });
+        rate(p.doc, p.id, asId.topic(`t${t}`), { score: (n + t) % 11 });
         await new Promise((r) => setTimeout(r, spacingMs));
       }
     }),
@@ -207,7 +209,7 @@ export interface Burst {
  * tap, its taps evenly spread over `windowMs` and the phones staggered across one tap's interval,
  * so the room sees a steady stream rather than thirty bursts at once.
  */
-export async function proposeAndRate(phones: Phones, topicIds: readonly string[], options: { proposals: number; windowMs: number }): Promise<Burst> {
+export async function proposeAndRate(phones: Phones, topicIds: readonly TopicId[], options: { proposals: number; windowMs: number }): Promise<Burst> {
   const labels: string[] = [];
   let ratings = 0;
   let lastSentAt = 0;

@@ -13,11 +13,12 @@
  */
 import { expect } from 'vitest';
 import { addDetail, addTouchpoint, renameTopic, setTopicFields } from '@shared/model/commands';
-import type { Channel, MapDoc, Topic, TopicFields, TopicId } from '@shared/model/types';
+import type { Channel, MapDoc, SegmentId, StageId, Topic, TopicFields, TopicId } from '@shared/model/types';
 import { documentHistory, useDocumentStore } from '../../renderer/src/store/document-store';
 import { useUiStore, type UiState } from '../../renderer/src/store/ui-store';
 import { runCommand } from '../../renderer/src/store/run-command';
 import { slugOf } from './map-doc';
+import { asId } from './ids';
 
 export class Editor {
   /** The topic the verbs act on: the one added or selected last. */
@@ -69,13 +70,13 @@ export class Editor {
     return Object.values(this.doc.topics).some((topic) => topic.label === label);
   }
 
-  stageId(name: string): string {
+  stageId(name: string): StageId {
     const stage = this.doc.map.stages.find((s) => s.name === name);
     if (!stage) throw new Error(`editor: no stage named ${JSON.stringify(name)}`);
     return stage.id;
   }
 
-  segmentId(name: string): string {
+  segmentId(name: string): SegmentId {
     const segment = this.doc.map.segments.find((s) => s.name === name);
     if (!segment) throw new Error(`editor: no segment named ${JSON.stringify(name)}`);
     return segment.id;
@@ -163,8 +164,8 @@ export class Editor {
 
   private newId(label: string): TopicId {
     const base = `t-${slugOf(label)}`;
-    let id = base;
-    for (let n = 2; this.doc.topics[id]; n += 1) id = `${base}-${n}`;
+    let id = asId.topic(base);
+    for (let n = 2; this.doc.topics[id]; n += 1) id = asId.topic(`${base}-${n}`);
     return id;
   }
 }

@@ -16,7 +16,8 @@
  * sharing nothing with the last, so caches keyed by record see every change and none that is not.
  */
 import { presetStages, type PresetId } from '@shared/model';
-import type { Chain, Locale, MapDoc, Stage, Topic, TopicFields, TopicId } from '@shared/model/types';
+import type { Chain, ChainId, CompetitorId, Locale, MapDoc, MapId, SegmentId, Stage, StageId, Topic, TopicFields, TopicId } from '@shared/model/types';
+import { asId } from './ids';
 
 /** `Context ad` → `context-ad`; letters of every script are kept, so `Запись` → `запись`. */
 export function slugOf(text: string): string {
@@ -25,11 +26,11 @@ export function slugOf(text: string): string {
 }
 
 /** The id a topic of this label gets (the first of its label): `t-context-ad`. */
-export const topicIdOf = (label: string): TopicId => `t-${slugOf(label)}`;
+export const topicIdOf = (label: string): TopicId => asId.topic(`t-${slugOf(label)}`);
 /** The id a stage of this name gets: `s-awareness`. */
-export const stageIdOf = (name: string): string => `s-${slugOf(name)}`;
+export const stageIdOf = (name: string): StageId => asId.stage(`s-${slugOf(name)}`);
 
-export const ROOT_ID = 't-root';
+export const ROOT_ID = asId.topic('t-root');
 export const CUSTOMER_JOURNEY = ['Awareness', 'Consideration', 'Purchase', 'Experience', 'Loyalty', 'Advocacy'] as const;
 
 export interface MapDocOptions {
@@ -58,7 +59,7 @@ export type TopicSpec = Partial<TopicFields> & {
   /** Default: after the last sibling. */
   readonly order?: number;
   /** Only when a test needs a particular id; default: from the label. */
-  readonly id?: TopicId;
+  readonly id?: string;
 };
 
 export interface DetailSpec extends TopicSpec {
@@ -66,27 +67,27 @@ export interface DetailSpec extends TopicSpec {
   readonly under?: string;
 }
 
-interface Named {
-  readonly id: string;
+interface Named<Id extends string> {
+  readonly id: Id;
   readonly name: string;
 }
 
 /** Ids by label or name, for expectations: `ids.topic('Website')`. */
 export interface MapIds {
-  readonly map: string;
+  readonly map: MapId;
   readonly root: TopicId;
   topic(label: string): TopicId;
-  stage(name: string): string;
-  segment(name: string): string;
-  competitor(name: string): string;
-  chain(name: string): string;
+  stage(name: string): StageId;
+  segment(name: string): SegmentId;
+  competitor(name: string): CompetitorId;
+  chain(name: string): ChainId;
 }
 
 export class MapDocBuilder {
-  private readonly meta: { id: string; title: string; locale: Locale; createdAt: string; updatedAt: string };
-  private readonly stages: Named[] = [];
-  private readonly segments: Named[] = [];
-  private readonly competitors: Named[] = [];
+  private readonly meta: { id: MapId; title: string; locale: Locale; createdAt: string; updatedAt: string };
+  private readonly stages: Named<StageId>[] = [];
+  private readonly segments: Named<SegmentId>[] = [];
+  private readonly competitors: Named<CompetitorId>[] = [];
   private readonly topics: Topic[] = [];
   private readonly chains: Chain[] = [];
   private readonly byLabel = new Map<string, TopicId[]>();
@@ -99,7 +100,7 @@ export class MapDocBuilder {
   constructor(title: string, options: MapDocOptions) {
     const locale = options.locale ?? 'en';
     this.meta = {
-      id: options.id ?? `m-${slugOf(title)}`,
+      id: asId.map(options.id ?? `m-${slugOf(title)}`),
       title,
       locale,
       createdAt: options.createdAt ?? '2026-11-20T09:00:00.000Z',
@@ -111,7 +112,7 @@ export class MapDocBuilder {
     for (const name of options.competitors ?? []) this.competitor(name);
     this.topics.push({ id: ROOT_ID, parentId: null, order: 0, label: options.root ?? title });
     this.byLabel.set(options.root ?? title, [ROOT_ID]);
-    const find = (kind: string, list: readonly Named[], name: string) => {
+    const find = <Id extends string>(kind: string, list: readonly Named<Id>[], name: string): Id => {
       const found = list.find((record) => record.name === name);
       if (!found) throw new Error(`map-doc: no ${kind} named ${JSON.stringify(name)} (have: ${list.map((r) => r.name).join(', ') || 'none'})`);
       return found.id;
@@ -129,19 +130,19 @@ export class MapDocBuilder {
 
   stage(name: string, options: { id?: string } = {}): this {
     this.built = null;
-    this.stages.push({ id: options.id ?? unique('s', name, this.stages), name });
+    this.stages.push({ id: asId.stage(options.id ?? unique('s', name, this.stages)), name });
     return this;
   }
 
   segment(name: string, options: { id?: string } = {}): this {
     this.built = null;
-    this.segments.push({ id: options.id ?? unique('g', name, this.segments), name });
+    this.segments.push({ id: asId.segment(options.id ?? unique('g', name, this.segments)), name });
     return this;
   }
 
   competitor(name: string, options: { id?: string } = {}): this {
     this.built = null;
-    this.competitors.push({ id: options.id ?? unique('c', name, this.competitors), name });
+    this.competitors.push({ id: asId.competitor(options.id ?? unique('c', name, this.competitors)), name });
     return this;
   }
 
@@ -164,7 +165,7 @@ export class MapDocBuilder {
   chain(name: string, steps: readonly string[], options: { segment?: string; id?: string } = {}): this {
     this.built = null;
     this.chains.push({
-      id: options.id ?? unique('j', name, this.chains),
+      id: asId.chain(options.id ?? unique('j', name, this.chains)),
       name,
       ...(options.segment !== undefined && { segmentId: this.ids.segment(options.segment) }),
       steps: steps.map((label) => this.topicId(label)),
@@ -216,7 +217,7 @@ export class MapDocBuilder {
 
   private add(parentId: TopicId, label: string, spec: TopicSpec): TopicId {
     const { id: wanted, order, ...rest } = spec;
-    const id = wanted ?? uniqueIn('t', label, this.topicIdsTaken);
+    const id = asId.topic(wanted ?? uniqueIn('t', label, this.topicIdsTaken));
     if (this.topicIdsTaken.has(id)) throw new Error(`map-doc: two topics with id ${id}`);
     // Kept per parent so a map of thousands of topics builds in linear time.
     const siblings = this.children.get(parentId) ?? { count: 0, next: 0 };
@@ -235,7 +236,7 @@ export class MapDocBuilder {
       ...(stage !== undefined && { stageId: this.ids.stage(stage) }),
       ...(segments !== undefined && { segmentIds: segments.map((name) => this.ids.segment(name)) }),
       ...(competitors !== undefined && {
-        competitorScores: Object.fromEntries(Object.entries(competitors).map(([name, score]) => [this.ids.competitor(name), score])),
+        competitorScores: Object.fromEntries(Object.entries(competitors).map(([name, score]) => [this.ids.competitor(name), score])) as Record<CompetitorId, number>,
       }),
       ...fields,
     };
@@ -263,7 +264,7 @@ function uniqueIn(prefix: string, name: string, used: ReadonlySet<string>): stri
   return `${base}-${n}`;
 }
 
-const unique = (prefix: string, name: string, taken: readonly Named[]): string => uniqueIn(prefix, name, new Set(taken.map((record) => record.id)));
+const unique = (prefix: string, name: string, taken: readonly Named<string>[]): string => uniqueIn(prefix, name, new Set(taken.map((record) => record.id)));
 
 export function mapDoc(title = 'Clinic', options: MapDocOptions = {}): MapDocBuilder {
   return new MapDocBuilder(title, options);

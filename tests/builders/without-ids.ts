@@ -3,13 +3,13 @@
  * label path), so two maps compare equal when they are the same map "ids aside" — what an import
  * that gives every record a fresh id must keep.
  */
-import type { MapDoc, Topic } from '@shared/model/types';
+import type { MapDoc, Topic, TopicId } from '@shared/model/types';
 
 export function withoutIds(doc: MapDoc): unknown {
   const name = (list: readonly { id: string; name: string }[], id: string) => list.find((r) => r.id === id)?.name ?? `?${id}`;
   const { map } = doc;
   const topics = Object.values(doc.topics);
-  const pathOf = (id: string): string => {
+  const pathOf = (id: TopicId): string => {
     const t = doc.topics[id];
     if (!t) return `?${id}`;
     return t.parentId === null ? t.label : `${pathOf(t.parentId)} / ${t.label}`;

@@ -18,6 +18,7 @@ import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL, labelsOf } from '../fixtures/ex
 import { generateMap } from '../fixtures/generate-map';
 import { APP_CSP } from '../../electron/main/security/csp';
 import { createMap, mod, openLibrary, SCREENSHOTS, stageGroup } from './driver';
+import { asId } from '../builders/ids';
 
 const OUT = resolve('.tmp/export-e2e');
 const EXPORTED_AT = '2026-01-01T00:00:00.000Z';
@@ -72,7 +73,7 @@ const normalise = (text: string) => text.replace(/\s+/g, '');
 /** A template map in a language, with chains, scores, competitors and actions: what a facilitator exports. */
 function templateDoc(locale: MapDoc['map']['locale'], template: 'clinic' | 'coffee-shop' = 'clinic'): MapDoc {
   let id = 0;
-  return buildTemplate(template, { locale, newId: (prefix) => `${prefix}-${++id}`, now: EXPORTED_AT });
+  return buildTemplate(template, { locale, newId: asId.maker((prefix) => `${prefix}-${++id}`), now: EXPORTED_AT });
 }
 
 /** Where each page of a PDF has ink (anything darker than near-white), in fractions of the page: from pdftoppm's greyscale pages. */

@@ -12,8 +12,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { serializeTouchmapFile } from '@shared/file-format';
 import { setPresentationSlides } from '@shared/model/commands';
 import { buildTemplate } from '@shared/templates';
-import type { MapDoc } from '@shared/model/types';
+import type { ChainId, MapDoc, StageId } from '@shared/model/types';
 import { createMap, mod, node, openLibrary, screenshot, SCREENSHOTS, waitSaved } from './driver';
+import { asId } from '../builders/ids';
 
 const slides = (page: Page) => page.getByRole('region', { name: 'Slides' });
 const counter = (page: Page) => slides(page).locator('.slideshow__counter');
@@ -203,11 +204,11 @@ for (const size of [
 /** The clinic template with a saved deck: the map, its first stage, its first chain, the action plan. */
 function clinicFile(dir: string, locale: 'en' | 'ja' = 'en'): { path: string; doc: MapDoc } {
   let n = 0;
-  const built = buildTemplate('clinic', { locale, newId: (prefix) => `${prefix}-${++n}`, now: '2026-12-01T09:00:00.000Z' });
+  const built = buildTemplate('clinic', { locale, newId: asId.maker((prefix) => `${prefix}-${++n}`), now: '2026-12-01T09:00:00.000Z' });
   const doc = setPresentationSlides(built, [
     { kind: 'map' },
-    { kind: 'stage', stageId: built.map.stages[0]?.id as string },
-    { kind: 'chain', chainId: built.chainOrder[0] as string },
+    { kind: 'stage', stageId: built.map.stages[0]?.id as StageId },
+    { kind: 'chain', chainId: built.chainOrder[0] as ChainId },
     { kind: 'actions' },
   ]);
   mkdirSync(dir, { recursive: true });
@@ -242,7 +243,7 @@ test('npm run export writes the slides as a 16:9 PDF deck, one page a slide, tit
   const size = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
   expect(Number(size?.[1]) / Number(size?.[2])).toBeCloseTo(16 / 9, 2);
   const pages = tool('pdftotext', ['-layout', out, '-']).split('\f');
-  const chain = doc.chains[doc.chainOrder[0] as string];
+  const chain = doc.chains[doc.chainOrder[0] as ChainId];
   expect(pages[0]).toContain(doc.map.title);
   expect(pages[1]).toContain(doc.map.stages[0]?.name);
   expect(pages[2]).toContain(chain?.name);
@@ -278,7 +279,7 @@ test('npm run export writes the slides as PowerPoint: one slide each, 16:9, titl
   const slide = (i: number) => text(`ppt/slides/slide${i}.xml`);
   expect(slide(1)).toContain(`<a:t>${doc.map.title}</a:t>`);
   expect(slide(2)).toContain(`<a:t>${doc.map.stages[0]?.name}</a:t>`);
-  expect(slide(3)).toContain(`<a:t>${doc.chains[doc.chainOrder[0] as string]?.name}</a:t>`);
+  expect(slide(3)).toContain(`<a:t>${doc.chains[doc.chainOrder[0] as ChainId]?.name}</a:t>`);
   // the action plan is a real table whose cells are text
   expect(slide(4)).toContain('<a:tbl>');
   expect(slide(4)).toContain('<a:t>アクションプラン</a:t>');
@@ -378,7 +379,7 @@ test('npm run export prints a chart slide in the PDF deck with its words as text
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
-  const built = buildTemplate('clinic', { locale: 'en', newId: (prefix) => `${prefix}-${++n}`, now: '2026-12-01T09:00:00.000Z' });
+  const built = buildTemplate('clinic', { locale: 'en', newId: asId.maker((prefix) => `${prefix}-${++n}`), now: '2026-12-01T09:00:00.000Z' });
   const doc = setPresentationSlides(built, [{ kind: 'chart', chart: 'priority' }, { kind: 'chart', chart: 'distribution' }]);
   const path = join(dir, 'clinic-charts.touchmap');
   writeFileSync(path, serializeTouchmapFile([doc], '2026-12-01T10:00:00.000Z'));

@@ -6,6 +6,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import path from 'node:path';
 import { startRoomServer, type RoomServer } from '../../electron/main/room/room-server';
 import { createMap, node, openLibrary, screenshot, SCREENSHOTS, waitSaved } from './driver';
+import { asId } from '../builders/ids';
 
 const PHONE = { width: 360, height: 740 };
 let room: RoomServer;
@@ -143,8 +144,8 @@ for (const [width, height, scheme] of [[1280, 720, 'dark'], [1440, 900, 'dark'],
 test('the phone page passes the axe checks, light and dark, with a round open', async ({ browser }) => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const { openRound, publish } = await import('../../shared/room');
-  publish(room.doc, { title: 'Corner cafe', locale: 'en', stages: [{ id: 's1', name: 'Awareness' }], touchpoints: [{ id: 't1', label: 'Website', stageId: 's1', channel: 'online' }], chains: [] });
-  openRound(room.doc, { id: 'r1', topicIds: ['t1'] });
+  publish(room.doc, { title: 'Corner cafe', locale: 'en', stages: [{ id: asId.stage('s1'), name: 'Awareness' }], touchpoints: [{ id: asId.topic('t1'), label: 'Website', stageId: asId.stage('s1'), channel: 'online' }], chains: [] });
+  openRound(room.doc, { id: 'r1', topicIds: [asId.topic('t1')] });
   for (const scheme of ['light', 'dark'] as const) {
     const { context, page } = await phone(browser, scheme);
     await expect(page.getByRole('radiogroup', { name: 'Score for Website' })).toBeVisible();
@@ -245,8 +246,8 @@ async function localPhone(browser: Browser, locale: string, colorScheme: 'light'
 
 async function publishCafe(title: string, stage: string, touchpoint: string) {
   const { openRound, publish } = await import('../../shared/room');
-  publish(room.doc, { title, locale: 'en', stages: [{ id: 's1', name: stage }], touchpoints: [{ id: 't1', label: touchpoint, stageId: 's1', channel: 'online' }], chains: [] });
-  openRound(room.doc, { id: 'r1', topicIds: ['t1'] });
+  publish(room.doc, { title, locale: 'en', stages: [{ id: asId.stage('s1'), name: stage }], touchpoints: [{ id: asId.topic('t1'), label: touchpoint, stageId: asId.stage('s1'), channel: 'online' }], chains: [] });
+  openRound(room.doc, { id: 'r1', topicIds: [asId.topic('t1')] });
 }
 
 /** Nothing wider than the phone: no sideways scrolling, no text cut at the right edge. */

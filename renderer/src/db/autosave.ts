@@ -25,7 +25,7 @@
  * deleted (in another tab or window): nothing is written, ever again, for that map — a deleted
  * map must not come back — and the status says 'deleted'.
  */
-import type { MapDoc, MapId } from '@shared/model/types';
+import type { ChainId, MapDoc, MapId, TopicId } from '@shared/model/types';
 import { diffDocs, hasChanges, savedStateOf, type DocChanges, type SavedState } from './diff';
 import { mergeFields, mergeRemote, type RemoteRows, type WrittenRows } from './remote-rows';
 import { own, toChainRow, toMapRow, toTopicRow } from './rows';
@@ -374,8 +374,8 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
     await db.transaction('rw', db.maps, db.topics, db.chains, async () => {
       const [storedMap, storedTopics, storedChains] = await Promise.all([
         db.maps.get(mapId),
-        db.topics.bulkGet(edited.map((topic): [MapId, string] => [mapId, topic.id])),
-        db.chains.bulkGet(editedChains.map(({ chain }): [MapId, string] => [mapId, chain.id])),
+        db.topics.bulkGet(edited.map((topic): [MapId, TopicId] => [mapId, topic.id])),
+        db.chains.bulkGet(editedChains.map(({ chain }): [MapId, ChainId] => [mapId, chain.id])),
       ]);
       // Gone, or moved to Trash elsewhere (the row stays, with `deletedAt`): never written again from here.
       if (storedMap === undefined || storedMap.deletedAt !== undefined) throw new MapDeletedError(mapId);
@@ -396,11 +396,11 @@ export function startAutosave(db: TouchmapDB, source: AutosaveSource, options: A
       const writes: Promise<unknown>[] = [db.maps.put(mapRow)];
       if (topicRows.length > 0) writes.push(db.topics.bulkPut(topicRows));
       if (changes.topicsDeleted.length > 0) {
-        writes.push(db.topics.bulkDelete(changes.topicsDeleted.map((id): [MapId, string] => [mapId, id])));
+        writes.push(db.topics.bulkDelete(changes.topicsDeleted.map((id): [MapId, TopicId] => [mapId, id])));
       }
       if (chainRows.length > 0) writes.push(db.chains.bulkPut(chainRows));
       if (changes.chainsDeleted.length > 0) {
-        writes.push(db.chains.bulkDelete(changes.chainsDeleted.map((id): [MapId, string] => [mapId, id])));
+        writes.push(db.chains.bulkDelete(changes.chainsDeleted.map((id): [MapId, ChainId] => [mapId, id])));
       }
       rows =
         1 + changes.topicsPut.length + changes.topicsDeleted.length + changes.chainsPut.length + changes.chainsDeleted.length;

@@ -83,7 +83,9 @@ export function diffDocs(saved: SavedState, next: MapDoc): DocChanges {
   } else if (next.topics !== prev.topics) {
     let kept = 0;
     topicCount = 0;
-    for (const id in next.topics) {
+    for (const key in next.topics) {
+      // A key of a record of topics is a topic id (`for…in` types every key as a plain string).
+      const id = key as TopicId;
       // Plain indexing is enough here: a prototype member is never one of our topic objects.
       const topic = next.topics[id]!;
       const before = prev.topics[id];
@@ -99,7 +101,7 @@ export function diffDocs(saved: SavedState, next: MapDoc): DocChanges {
     // deleted and the second pass over the old keys is skipped (the common case: an edit or an add).
     if (kept < saved.topicCount) {
       for (const id in prev.topics) {
-        if (!Object.hasOwn(next.topics, id)) topicsDeleted.push(id);
+        if (!Object.hasOwn(next.topics, id)) topicsDeleted.push(id as TopicId);
       }
     }
   }
@@ -124,7 +126,8 @@ export function diffDocs(saved: SavedState, next: MapDoc): DocChanges {
   if (next.chains !== prev.chains || next.chainOrder !== prev.chainOrder) {
     // A map has a handful of chains, so their positions are simply recomputed.
     positions = chainPositions(next);
-    for (const id in next.chains) {
+    for (const key in next.chains) {
+      const id = key as ChainId;
       const chain = own(next.chains, id);
       const order = positions.get(id)!;
       if (chain !== undefined && (own(prev.chains, id) !== chain || saved.chainPositions.get(id) !== order)) {
@@ -132,7 +135,7 @@ export function diffDocs(saved: SavedState, next: MapDoc): DocChanges {
       }
     }
     for (const id in prev.chains) {
-      if (!Object.hasOwn(next.chains, id)) chainsDeleted.push(id);
+      if (!Object.hasOwn(next.chains, id)) chainsDeleted.push(id as ChainId);
     }
   }
 

@@ -9,7 +9,7 @@
  * having landed, and nothing is said; otherwise the user is told what was not recovered.
  */
 import { ChainSchema, MapMetaSchema, TopicSchema } from '@shared/model/schema';
-import type { MapId } from '@shared/model/types';
+import type { ChainId, MapId, TopicId } from '@shared/model/types';
 import { clearJournal, journalKey, journaledMapIds, journalSize, parseJournal, type Journal, type JournalRecord, type JournalStorage } from './journal';
 import { toChainRow, toMapRow, toTopicRow } from './rows';
 import type { ChainRow, MapRow, TopicRow, TouchmapDB } from './schema';
@@ -106,8 +106,8 @@ export interface JournalPlan {
   readonly map: MapRow | null;
   readonly topicRows: readonly TopicRow[];
   readonly chainRows: readonly ChainRow[];
-  readonly topicsDeleted: readonly string[];
-  readonly chainsDeleted: readonly string[];
+  readonly topicsDeleted: readonly TopicId[];
+  readonly chainsDeleted: readonly ChainId[];
 }
 
 /** The stored rows a journal touches, as read: undefined where a row is missing. */
@@ -118,8 +118,8 @@ export interface StoredRows {
   /** Rows of the journal's chains, in the journal's order. */
   readonly chains: readonly (ChainRow | undefined)[];
   /** Which of the journal's deleted topics and chains are still stored. */
-  readonly topicsStillStored: readonly string[];
-  readonly chainsStillStored: readonly string[];
+  readonly topicsStillStored: readonly TopicId[];
+  readonly chainsStillStored: readonly ChainId[];
 }
 
 /**
@@ -167,7 +167,7 @@ export function planJournal(journal: Journal, stored: StoredRows, updatedAt: str
 /** Writes a valid journal over the stored map in one transaction, unless the stored map changed since. */
 async function applyJournal(db: TouchmapDB, journal: Journal, now: () => string): Promise<JournalOutcome> {
   const { mapId } = journal;
-  const key = (id: string): [MapId, string] => [mapId, id];
+  const key = <I extends string>(id: I): [MapId, I] => [mapId, id];
   return db.transaction('rw', db.maps, db.topics, db.chains, async (): Promise<JournalOutcome> => {
     const [map, topics, chains, deletedTopics, deletedChains] = await Promise.all([
       db.maps.get(mapId),

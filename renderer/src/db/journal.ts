@@ -19,6 +19,7 @@
 import * as z from 'zod';
 import { ChainSchema, MapMetaSchema, TopicSchema } from '@shared/model/schema';
 import type { Chain, ChainId, MapId, MapMeta, Topic, TopicId } from '@shared/model/types';
+import { mapIdFrom } from '@shared/model/ids';
 import { diffDocs, hasChanges } from './diff';
 import { own, toChainRow, toTopicRow } from './rows';
 import type { PendingSave } from './autosave';
@@ -173,7 +174,7 @@ export function journaledMapIds(storage: JournalStorage): MapId[] {
   const ids: MapId[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    if (key !== null && key.startsWith(JOURNAL_KEY_PREFIX)) ids.push(key.slice(JOURNAL_KEY_PREFIX.length));
+    if (key !== null && key.startsWith(JOURNAL_KEY_PREFIX)) ids.push(mapIdFrom(key.slice(JOURNAL_KEY_PREFIX.length)));
   }
   return ids;
 }

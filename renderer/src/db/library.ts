@@ -9,6 +9,7 @@ import type { Autosave, WriteReport } from './autosave';
 import { createTrash, type Trash } from './trash';
 import { createRestorePoints, type RestorePoints } from './restore-points';
 import { createRepairOriginals, type RepairOriginals } from './repair-originals';
+import type { MapId } from '@shared/model/types';
 
 let db: TouchmapDB | null = null;
 let repository: MapRepository | null = null;
@@ -42,13 +43,13 @@ export function library(): MapRepository {
 }
 
 let trashOfApp: Trash | null = null;
-const trashWatchers = new Set<(mapId: string) => void>();
+const trashWatchers = new Set<(mapId: MapId) => void>();
 
 /**
  * Calls `watcher` after a map of the app's database moved to Trash (the desktop app backs the map up
  * then, so a map in Trash is in the backups folder until it is purged); returns the unsubscribe function.
  */
-export function watchTrashMoves(watcher: (mapId: string) => void): () => void {
+export function watchTrashMoves(watcher: (mapId: MapId) => void): () => void {
   trashWatchers.add(watcher);
   return () => trashWatchers.delete(watcher);
 }

@@ -13,6 +13,7 @@
  */
 import { ChainSchema, MapMetaSchema, TopicSchema } from '@shared/model/schema';
 import type { Chain, ChainId, MapDoc, MapId, MapMeta, Topic, TopicId } from '@shared/model/types';
+import { idsOf } from '@shared/model/ids';
 import { own } from './rows';
 import type { ChainRow, MapRow, TopicRow, TouchmapDB } from './schema';
 
@@ -95,7 +96,7 @@ export function mergeRemote(doc: MapDoc, base: MapDoc, remote: RemoteRows): MapD
     const remoteOrder = new Map(remote.chains.map(({ chain, order }) => [chain.id, order]));
     const finalChains: Record<ChainId, Chain> = chains;
     const listed = doc.chainOrder.filter((id) => Object.hasOwn(finalChains, id));
-    const added = Object.keys(finalChains).filter((id) => !listed.includes(id));
+    const added = idsOf(finalChains).filter((id) => !listed.includes(id));
     const position = (id: ChainId, index: number) => (doc.chainOrder === base.chainOrder ? remoteOrder.get(id) ?? index : index);
     chainOrder = [...listed, ...added]
       .map((id, index) => ({ id, at: position(id, index), index }))

@@ -2,7 +2,7 @@
  * Conversions between the in-memory {@link MapDoc} and the rows of `schema.ts`, and the summaries
  * derived from a doc. Pure: no Dexie, so the diff and the repository share one definition of a row.
  */
-import type { Chain, MapDoc, MapId, MapMeta, Topic, TopicId } from '@shared/model/types';
+import type { Chain, ChainId, MapDoc, MapId, MapMeta, Topic, TopicId } from '@shared/model/types';
 import { isRoot, isTouchpointUnder } from '@shared/model/selectors';
 import type { ChainRow, MapRow, TopicRow } from './schema';
 
@@ -30,7 +30,7 @@ export function own<T>(record: Readonly<Record<string, T>>, id: string): T | und
 export function findRootId(topics: MapDoc['topics']): TopicId | null {
   for (const id in topics) {
     const topic = own(topics, id);
-    if (topic && isRoot(topic)) return id;
+    if (topic && isRoot(topic)) return topic.id;
   }
   return null;
 }
@@ -49,13 +49,15 @@ export function countTouchpoints(topics: MapDoc['topics'], rootId: TopicId | nul
  * The position of each chain in the map's chain list. Chains missing from `chainOrder` (a doc the
  * model would not produce) sort after the listed ones, in key order, so none is lost.
  */
-export function chainPositions(doc: Pick<MapDoc, 'chains' | 'chainOrder'>): Map<string, number> {
-  const positions = new Map<string, number>();
+export function chainPositions(doc: Pick<MapDoc, 'chains' | 'chainOrder'>): Map<ChainId, number> {
+  const positions = new Map<ChainId, number>();
   doc.chainOrder.forEach((id, index) => {
     if (!positions.has(id)) positions.set(id, index);
   });
   let next = doc.chainOrder.length;
-  for (const id in doc.chains) {
+  for (const key in doc.chains) {
+    // A key of a record of chains is a chain id (`for…in` types every key as a plain string).
+    const id = key as ChainId;
     if (Object.hasOwn(doc.chains, id) && !positions.has(id)) positions.set(id, next++);
   }
   return positions;
@@ -73,7 +75,7 @@ export function docToRows(doc: MapDoc): { map: MapRow; topics: TopicRow[]; chain
   const chains: ChainRow[] = [];
   for (const id in doc.chains) {
     const chain = own(doc.chains, id);
-    if (chain) chains.push(toChainRow(mapId, chain, positions.get(id)!));
+    if (chain) chains.push(toChainRow(mapId, chain, positions.get(chain.id)!));
   }
   return { map: toMapRow(doc.map, countTouchpoints(doc.topics)), topics, chains };
 }

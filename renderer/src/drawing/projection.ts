@@ -42,6 +42,7 @@ import type { Channel, MapDoc, Position, StageId, Topic, TopicId } from '@shared
 import { buildChildIndex, type ChildIndex } from '@shared/model/selectors';
 import { mapWords, type MapGroupWords } from '@shared/templates/map-words';
 import type { MindNodeType } from './text-metrics';
+import { stageIdFrom } from '@shared/model/ids';
 
 export type { MindNodeType } from './text-metrics';
 
@@ -140,7 +141,8 @@ export function parseGroupId(id: string): GroupTarget | null {
   const rest = id.slice(GROUP_PREFIX.length);
   const stagePart = (part: string): StageId | null | undefined => {
     if (part === NO_STAGE) return null;
-    if (part.startsWith(STAGE_PART) && part.length > STAGE_PART.length) return part.slice(STAGE_PART.length);
+    // groupId wrote a stage id of the map here.
+    if (part.startsWith(STAGE_PART) && part.length > STAGE_PART.length) return stageIdFrom(part.slice(STAGE_PART.length));
     return undefined;
   };
   const alone = stagePart(rest);

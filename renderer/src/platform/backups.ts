@@ -10,7 +10,7 @@
  * clock, the database read and the bridge call are parameters: unit tests drive it with fakes.
  */
 import { serializeTouchmapFile } from '@shared/file-format';
-import type { MapDoc } from '@shared/model/types';
+import type { MapDoc, MapId } from '@shared/model/types';
 
 /**
  * Five seconds without a saved change: long enough that a burst of typing or a drag is one
@@ -22,9 +22,9 @@ export interface BackupSchedulerDeps {
   /** bridge.backUpMap: the shell writes the text into the backups folder. */
   backUp(text: string): Promise<unknown>;
   /** The map as stored in IndexedDB; null when it was deleted meanwhile. */
-  loadDoc(mapId: string): Promise<MapDoc | null>;
+  loadDoc(mapId: MapId): Promise<MapDoc | null>;
   /** Told of a backup that failed (it stays pending). */
-  onError?(mapId: string, error: Error): void;
+  onError?(mapId: MapId, error: Error): void;
   readonly now?: () => Date;
   readonly pauseMs?: number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
@@ -33,7 +33,7 @@ export interface BackupSchedulerDeps {
 
 export interface BackupScheduler {
   /** A save of this map was committed: back it up once editing pauses. */
-  changed(mapId: string): void;
+  changed(mapId: MapId): void;
   /** Backs up every changed map now; resolves when the shell has them (failures stay pending). */
   flush(): Promise<void>;
   /** Stops the pause timer; pending maps are dropped. */
@@ -50,7 +50,7 @@ export function createBackupScheduler(deps: BackupSchedulerDeps): BackupSchedule
   const now = deps.now ?? (() => new Date());
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
-  const pending = new Set<string>();
+  const pending = new Set<MapId>();
   let timer: unknown = null;
   let running: Promise<void> = Promise.resolve();
 
@@ -59,7 +59,7 @@ export function createBackupScheduler(deps: BackupSchedulerDeps): BackupSchedule
     timer = null;
   }
 
-  async function backUpOne(mapId: string): Promise<void> {
+  async function backUpOne(mapId: MapId): Promise<void> {
     try {
       const doc = await deps.loadDoc(mapId);
       if (doc) await deps.backUp(serializeTouchmapFile([doc], now().toISOString()));

@@ -3,12 +3,14 @@
  * restart — comes back to the map that was open.
  */
 import { useSyncExternalStore } from 'react';
+import { mapIdFrom, type MapId } from '@shared/model/ids';
 
-export type Route = { readonly screen: 'library' } | { readonly screen: 'editor'; readonly mapId: string };
+export type Route = { readonly screen: 'library' } | { readonly screen: 'editor'; readonly mapId: MapId };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/map\/([^/?#]+)/.exec(hash);
-  return match?.[1] ? { screen: 'editor', mapId: decodeURIComponent(match[1]) } : { screen: 'library' };
+  // The address names the map to open; opening it looks the id up and says so when no map has it.
+  return match?.[1] ? { screen: 'editor', mapId: mapIdFrom(decodeURIComponent(match[1])) } : { screen: 'library' };
 }
 
 export function routeHash(route: Route): string {

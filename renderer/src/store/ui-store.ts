@@ -3,6 +3,7 @@
  * save status, the last error. Never part of undo history, never saved with the map.
  */
 import { create } from 'zustand';
+import type { TopicId } from '@shared/model/types';
 
 export type ViewName = 'mindmap' | 'grid' | 'outline' | 'analysis' | 'actions';
 export type Grouping = 'channel-stage' | 'stage-channel';
@@ -21,7 +22,8 @@ export type NodeId = string;
 export interface SearchState {
   readonly open: boolean;
   readonly query: string;
-  readonly matches: readonly string[];
+  readonly matches: readonly TopicId[];
+  /** Read with any node id (a group node is never a hit). */
   readonly hits: ReadonlySet<string>;
   readonly current: number;
 }

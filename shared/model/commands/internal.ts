@@ -41,12 +41,17 @@ export function requireChain(doc: MapDoc, id: ChainId, field = 'chainId'): Chain
   return doc.chains[id] as Chain;
 }
 
-/** A fresh id, made by the caller with newId: well-formed and not used by a record of its kind. */
-export function requireNewId(id: unknown, taken: (id: string) => boolean, what: string, field = 'id'): string {
+/**
+ * A fresh id, made by the caller with newId: well-formed and not used by a record of its kind.
+ * The id is typed by its kind already; the check guards callers that bypass the types (a test, a
+ * script), and what it returns is the very id it was given.
+ */
+export function requireNewId<Id extends string>(id: Id | undefined, taken: (id: Id) => boolean, what: string, field = 'id'): Id {
   const parsed = IdSchema.safeParse(id);
   if (!parsed.success) throw new CommandError(field, parsed.error.issues[0]?.message ?? 'is not an id');
-  if (taken(parsed.data)) throw new CommandError(field, `${describeValue(id)} is already ${what} of this map`);
-  return parsed.data;
+  const valid = parsed.data as Id;
+  if (taken(valid)) throw new CommandError(field, `${describeValue(id)} is already ${what} of this map`);
+  return valid;
 }
 
 /** Names of maps, stages, segments, competitors and chains: trimmed, never empty. */

@@ -6,6 +6,7 @@ import { addAction, editAction } from '../../../renderer/src/features/actions/ac
 import { gridIntent } from '../../../renderer/src/features/actions/action-grid-keys';
 import { actionPlanPage, type ActionPlanPageWords } from '../../../renderer/src/features/actions/action-plan-page';
 import { ACTION_COLUMNS } from '@shared/model/action-plan';
+import { asId } from '../../builders/ids';
 
 const TODAY = '2026-12-06';
 
@@ -57,7 +58,7 @@ describe('the action plan’s rows', () => {
     expect(whats({ owner: 'Marketing' })).toEqual(['Rewrite the ad', 'Greet by name']);
     expect(whats({ owner: '' })).toEqual(['Answer within a minute']);
     expect(whats({ status: 'todo' })).toEqual(['Answer within a minute', 'Rewrite the ad']);
-    expect(whats({ stageId: 's-awareness' })).toEqual(['Rewrite the ad']);
+    expect(whats({ stageId: asId.stage('s-awareness') })).toEqual(['Rewrite the ad']);
     expect(whats({ overdueOnly: true })).toEqual(['Faster booking form']);
     expect(actionOwners(rows)).toEqual(['Marketing', 'Web team']);
   });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTouchmapFile, serializeTouchmapFile } from '@shared/file-format';
 import { mapDoc, topicIdOf } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 describe('the map document builder', () => {
   it('builds a valid map whose ids read like its labels', () => {
@@ -17,13 +18,13 @@ describe('the map document builder', () => {
     expect(clinic.ids.topic('Website')).toBe('t-website');
     expect(clinic.ids.topic('Запись на приём')).toBe('t-запись-на-приём');
     expect(doc.map).toMatchObject({ id: 'm-clinic', stages: [{ id: 's-awareness', name: 'Awareness' }, { id: 's-purchase', name: 'Purchase' }] });
-    expect(doc.topics['t-website']).toEqual({
+    expect(doc.topics[asId.topic('t-website')]).toEqual({
       id: 't-website', parentId: 't-root', order: 0, label: 'Website', channel: 'online', stageId: 's-awareness', score: 8,
       segmentIds: ['g-new-patients'], competitorScores: { 'c-city-clinic': 6 },
     });
-    expect(doc.topics['t-booking-form']).toEqual({ id: 't-booking-form', parentId: 't-website', order: 0, label: 'Booking form' });
-    expect(doc.topics['t-запись-на-приём']?.order).toBe(1);
-    expect(doc.chains['j-first-visit']).toEqual({ id: 'j-first-visit', name: 'First visit', segmentId: 'g-new-patients', steps: ['t-website', 't-booking-form', 't-запись-на-приём'] });
+    expect(doc.topics[asId.topic('t-booking-form')]).toEqual({ id: 't-booking-form', parentId: 't-website', order: 0, label: 'Booking form' });
+    expect(doc.topics[asId.topic('t-запись-на-приём')]?.order).toBe(1);
+    expect(doc.chains[asId.chain('j-first-visit')]).toEqual({ id: 'j-first-visit', name: 'First visit', segmentId: 'g-new-patients', steps: ['t-website', 't-booking-form', 't-запись-на-приём'] });
     expect(doc.chainOrder).toEqual(['j-first-visit']);
     const read = parseTouchmapFile(serializeTouchmapFile([doc], '2026-11-25T10:00:00.000Z'));
     expect(read.ok && read.docs[0]).toEqual(doc);
@@ -48,8 +49,8 @@ describe('the map document builder', () => {
     expect(map.build()).toBe(first);
     expect(first.map.stages.map((s) => s.name)).toEqual(['Before purchase', 'Purchase', 'After purchase']);
     map.set('Barista', { score: 9 });
-    expect(first.topics['t-barista']?.score).toBeUndefined();
-    expect(map.build().topics['t-barista']?.score).toBe(9);
-    expect(map.build().topics['t-root']).not.toBe(first.topics['t-root']);
+    expect(first.topics[asId.topic('t-barista')]?.score).toBeUndefined();
+    expect(map.build().topics[asId.topic('t-barista')]?.score).toBe(9);
+    expect(map.build().topics[asId.topic('t-root')]).not.toBe(first.topics[asId.topic('t-root')]);
   });
 });

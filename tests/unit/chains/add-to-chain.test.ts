@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapDoc } from '../../builders/map-doc';
 import { addStepsToChain, touchpointSteps } from '../../../renderer/src/features/chains/add-to-chain';
+import { asId } from '../../builders/ids';
 
 function clinic() {
   return mapDoc('Clinic', { preset: 'customer-journey' })
@@ -33,14 +34,14 @@ describe('adding steps to a chain', () => {
 
   it('creates a new chain with them as its steps', () => {
     const map = clinic();
-    const doc = addStepsToChain(map.build(), { newChain: 'Repeat visit', id: 'j-repeat' }, [map.ids.topic('Reception desk')]);
-    expect(doc.chains['j-repeat']).toMatchObject({ name: 'Repeat visit', steps: [map.ids.topic('Reception desk')] });
+    const doc = addStepsToChain(map.build(), { newChain: 'Repeat visit', id: asId.chain('j-repeat') }, [map.ids.topic('Reception desk')]);
+    expect(doc.chains[asId.chain('j-repeat')]).toMatchObject({ name: 'Repeat visit', steps: [map.ids.topic('Reception desk')] });
     expect(doc.chainOrder.at(-1)).toBe('j-repeat');
   });
 
   it('refuses a new chain without a name, and leaves the map as it was', () => {
     const map = clinic();
-    expect(() => addStepsToChain(map.build(), { newChain: '  ', id: 'j-x' }, [map.ids.topic('Reception desk')])).toThrow(/name/i);
-    expect(map.build().chains['j-x']).toBeUndefined();
+    expect(() => addStepsToChain(map.build(), { newChain: '  ', id: asId.chain('j-x') }, [map.ids.topic('Reception desk')])).toThrow(/name/i);
+    expect(map.build().chains[asId.chain('j-x')]).toBeUndefined();
   });
 });

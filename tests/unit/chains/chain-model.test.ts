@@ -8,6 +8,7 @@ import { mapDoc } from '../../builders/map-doc';
 import { chainLinks, chainStepIds, nextChainName, summarizeChains, weakLinkIds } from '../../../renderer/src/features/chains/chain-model';
 import { loopLink, sideLink, verticalLink } from '../../../renderer/src/drawing/chain-geometry';
 import { CHAIN_TOKENS, DARK, LIGHT, chainColour, chainColourVar } from '../../../renderer/src/drawing/theme';
+import type { ChainId } from '@shared/model/types';
 
 /** The clinic's chain of DOMAIN.md §4, four steps of it, rated. */
 function clinic() {
@@ -84,7 +85,7 @@ describe('chainLinks', () => {
 describe('weakLinkIds', () => {
   it('holds the weak link of every shown chain, and is the same set for the same inputs', () => {
     const map = clinic().chain('Return visit', ['Reception', 'Context ad']);
-    const shown = new Set<string>();
+    const shown = new Set<ChainId>();
     const ids = weakLinkIds(map.build(), shown);
     expect([...ids].map((id) => map.build().topics[id]?.label).sort()).toEqual(['Context ad', 'Site page']);
     expect(weakLinkIds(map.build(), shown)).toBe(ids);

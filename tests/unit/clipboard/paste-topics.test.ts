@@ -4,15 +4,16 @@
  * of thousands of lines as one change.
  */
 import { describe, expect, it } from 'vitest';
-import { CommandError, childrenOf, touchpointsOf, type MapDoc } from '@shared/model';
+import { childrenOf, CommandError, touchpointsOf, type MapDoc, type TopicId } from '@shared/model';
 import { parseOutlineText } from '../../../renderer/src/features/clipboard/outline-text';
 import { copiedTopics, makePayload, readPayload } from '../../../renderer/src/features/clipboard/clipboard-payload';
 import { pasteTopics, type PasteOptions } from '../../../renderer/src/features/clipboard/paste-topics';
 import { mapDoc } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 const counter = () => {
   let n = 0;
-  return () => `t-p${(n += 1)}`;
+  return () => asId.topic(`t-p${(n += 1)}`);
 };
 const labels = (doc: MapDoc) => touchpointsOf(doc).map((topic) => topic.label);
 
@@ -24,19 +25,19 @@ describe('pasting a plain-text list', () => {
     const { doc, touchpointIds } = pasteTopics(before, parseOutlineText('Website\r\n\tBooking form\r\nPhone'), { target: { channel: 'offline', stageId }, newId: counter() });
     expect(labels(doc)).toEqual(['Existing', 'Website', 'Phone']);
     expect(touchpointIds).toEqual(['t-p1', 't-p3']);
-    expect(doc.topics['t-p1']).toMatchObject({ channel: 'offline', stageId, label: 'Website' });
-    expect(childrenOf(doc, 't-p1').map((t) => t.label)).toEqual(['Booking form']);
-    expect(doc.topics['t-p2']).not.toHaveProperty('channel'); // a detail takes its touchpoint's
+    expect(doc.topics[asId.topic('t-p1')]).toMatchObject({ channel: 'offline', stageId, label: 'Website' });
+    expect(childrenOf(doc, asId.topic('t-p1')).map((t) => t.label)).toEqual(['Booking form']);
+    expect(doc.topics[asId.topic('t-p2')]).not.toHaveProperty('channel'); // a detail takes its touchpoint's
     // untouched records keep their reference (autosave writes only the new ones)
     expect(doc.topics[map.ids.topic('Existing')]).toBe(before.topics[map.ids.topic('Existing')]);
-    expect(before.topics['t-p1']).toBeUndefined();
+    expect(before.topics[asId.topic('t-p1')]).toBeUndefined();
   });
 
   it('goes to Unsorted with no target, and changes nothing for an empty list', () => {
     const map = mapDoc('Clinic', { preset: 'customer-journey' });
     const { doc } = pasteTopics(map.build(), parseOutlineText('Loose idea'), { target: {}, newId: counter() });
-    expect(doc.topics['t-p1']).not.toHaveProperty('channel');
-    expect(doc.topics['t-p1']).not.toHaveProperty('stageId');
+    expect(doc.topics[asId.topic('t-p1')]).not.toHaveProperty('channel');
+    expect(doc.topics[asId.topic('t-p1')]).not.toHaveProperty('stageId');
     expect(pasteTopics(map.build(), [], { target: {}, newId: counter() }).doc).toBe(map.build());
   });
 
@@ -55,11 +56,11 @@ describe('pasting a plain-text list', () => {
   it('keeps a 10,000-character label', () => {
     const label = 'x'.repeat(10000);
     const { doc } = pasteTopics(mapDoc('Clinic', { preset: 'customer-journey' }).build(), parseOutlineText(label), { target: {}, newId: counter() });
-    expect(doc.topics['t-p1']?.label).toHaveLength(10000);
+    expect(doc.topics[asId.topic('t-p1')]?.label).toHaveLength(10000);
   });
 
   it('refuses a target stage that is not in the map', () => {
-    expect(() => pasteTopics(mapDoc('Clinic', { preset: 'customer-journey' }).build(), parseOutlineText('A'), { target: { stageId: 's-gone' }, newId: counter() })).toThrow('stageId: "s-gone" is not a stage of this map');
+    expect(() => pasteTopics(mapDoc('Clinic', { preset: 'customer-journey' }).build(), parseOutlineText('A'), { target: { stageId: asId.stage('s-gone') }, newId: counter() })).toThrow('stageId: "s-gone" is not a stage of this map');
   });
 });
 
@@ -87,7 +88,7 @@ describe('copying and pasting touchpoints with their details', () => {
     const payload = readPayload(JSON.stringify(makePayload(map.build(), copiedTopics(map.build(), [map.ids.topic('Website')]))));
     expect(payload).not.toBeNull();
     const { doc, touchpointIds } = pasteTopics(map.build(), payload?.topics ?? [], { target: {}, source: payload ?? undefined, newId: counter() });
-    const copy = doc.topics[touchpointIds[0] as string];
+    const copy = doc.topics[touchpointIds[0] as TopicId];
     expect(copy).toMatchObject({
       label: 'Website',
       channel: 'online',
@@ -100,8 +101,8 @@ describe('copying and pasting touchpoints with their details', () => {
       action: { what: 'Faster pages', status: 'doing' },
     });
     expect(copy).not.toHaveProperty('position');
-    expect(childrenOf(doc, copy?.id ?? '').map((t) => t.label)).toEqual(['Booking form']);
-    expect(childrenOf(doc, childrenOf(doc, copy?.id ?? '')[0]?.id ?? '').map((t) => t.label)).toEqual(['Calendar']);
+    expect(childrenOf(doc, copy?.id ?? asId.topic('')).map((t) => t.label)).toEqual(['Booking form']);
+    expect(childrenOf(doc, childrenOf(doc, copy?.id ?? asId.topic(''))[0]?.id ?? asId.topic('')).map((t) => t.label)).toEqual(['Calendar']);
   });
 
   it('pastes into another map, matching stages, segments and competitors by name and dropping the rest', () => {
@@ -112,7 +113,7 @@ describe('copying and pasting touchpoints with their details', () => {
     const to = mapDoc('Clinic', { id: 'm-other', preset: 'before-during-after' }).segment('Regulars', { id: 'g-theirs' }).competitor('city clinic', { id: 'c-theirs' });
     expect(to.build().map.stages.some((s) => s.name === 'Consideration')).toBe(false);
     const { doc, touchpointIds } = pasteTopics(to.build(), payload.topics, { target: {}, source: payload, newId: counter() });
-    const copy = doc.topics[touchpointIds[0] as string];
+    const copy = doc.topics[touchpointIds[0] as TopicId];
     expect(copy).toMatchObject({ channel: 'online', score: 3, competitorScores: { [to.ids.competitor('city clinic')]: 8 } });
     expect(copy).not.toHaveProperty('stageId'); // no "Consideration" here: unsorted
     expect(copy).not.toHaveProperty('segmentIds');

@@ -6,6 +6,7 @@ import { generateMap, seededRandom } from '../../fixtures/generate-map';
 import { addDetail, addTouchpoint, deleteTopics, renameTopic, setTopicFields } from '@shared/model/commands';
 import { topicChangesSince } from '@shared/model/selectors';
 import type { MapDoc, TopicId } from '@shared/model/types';
+import { asId } from '../../builders/ids';
 
 const ids = (topics: readonly { id: string }[]) => topics.map((topic) => topic.id).sort();
 
@@ -19,7 +20,7 @@ describe('diffing a doc against the saved one', () => {
 
   it('sees an add and a delete in the same save (same number of topics)', () => {
     const doc = clinicMap();
-    const next = addTopic(deleteTopic(doc, 't-2'), { id: 't-9', parentId: 't-root', order: 9, label: 'New' });
+    const next = addTopic(deleteTopic(doc, asId.topic('t-2')), { id: asId.topic('t-9'), parentId: asId.topic('t-root'), order: 9, label: 'New' });
     const changes = diffDocs(savedStateOf(doc), next);
     expect(ids(changes.topicsPut)).toEqual(['t-9']);
     expect(changes.topicsDeleted).toEqual(['t-2']);
@@ -29,16 +30,16 @@ describe('diffing a doc against the saved one', () => {
 
   it('keeps the touchpoint count right when a detail becomes a touchpoint and back', () => {
     const doc = clinicMap();
-    const promoted = { ...doc, topics: { ...doc.topics, 't-1-1': { ...doc.topics['t-1-1']!, parentId: 't-root' } } };
+    const promoted = { ...doc, topics: { ...doc.topics, 't-1-1': { ...doc.topics[asId.topic('t-1-1')]!, parentId: 't-root' } } };
     const first = diffDocs(savedStateOf(doc), promoted);
     expect(first.after.touchpointCount).toBe(4);
-    const demoted = { ...promoted, topics: { ...promoted.topics, 't-1-1': doc.topics['t-1-1']! } };
+    const demoted = { ...promoted, topics: { ...promoted.topics, 't-1-1': doc.topics[asId.topic('t-1-1')]! } };
     expect(diffDocs(first.after, demoted).after.touchpointCount).toBe(3);
   });
 
   it('counts touchpoints from scratch when the root is replaced', () => {
     const doc = clinicMap();
-    const { 't-root': _oldRoot, ...rest } = doc.topics;
+    const { [asId.topic('t-root')]: _oldRoot, ...rest } = doc.topics;
     const topics = Object.fromEntries(
       Object.entries(rest).map(([id, topic]) => [id, topic.parentId === 't-root' ? { ...topic, parentId: 't-new-root' } : topic]),
     );
@@ -51,14 +52,14 @@ describe('diffing a doc against the saved one', () => {
 
   it("editing the root's label leaves the count as it was", () => {
     const doc = clinicMap();
-    const changes = diffDocs(savedStateOf(doc), setLabel(doc, 't-root', 'Clinic'));
+    const changes = diffDocs(savedStateOf(doc), setLabel(doc, asId.topic('t-root'), 'Clinic'));
     expect(ids(changes.topicsPut)).toEqual(['t-root']);
     expect(changes.after.touchpointCount).toBe(3);
   });
 
   it('treats ids that name Object.prototype members as ordinary ids', () => {
     const doc = clinicMap();
-    const withOdd = addTopic(doc, { id: 'constructor', parentId: 't-root', order: 5, label: 'Odd id' });
+    const withOdd = addTopic(doc, { id: asId.topic('constructor'), parentId: asId.topic('t-root'), order: 5, label: 'Odd id' });
     const added = diffDocs(savedStateOf(doc), withOdd);
     expect(ids(added.topicsPut)).toEqual(['constructor']);
     const removed = diffDocs(added.after, doc);
@@ -75,8 +76,8 @@ describe('diffing a run of edits through what the commands noted', () => {
     const others = (doc: MapDoc) => Object.values(doc.topics).filter((t) => t.parentId !== null).sort((a, b) => (a.id < b.id ? -1 : 1));
     const touchpoints = (doc: MapDoc) => others(doc).filter((t) => doc.topics[t.parentId as TopicId]?.parentId === null);
     const edits: ((doc: MapDoc) => MapDoc)[] = [
-      (doc) => addTouchpoint(doc, { id: `t-new-${made++}`, label: 'Booking form', channel: pick(['online', 'offline'] as const), stageId: pick(doc.map.stages).id }),
-      (doc) => addDetail(doc, { id: `t-new-${made++}`, parentId: pick(touchpoints(doc)).id, label: 'Chat' }),
+      (doc) => addTouchpoint(doc, { id: asId.topic(`t-new-${made++}`), label: 'Booking form', channel: pick(['online', 'offline'] as const), stageId: pick(doc.map.stages).id }),
+      (doc) => addDetail(doc, { id: asId.topic(`t-new-${made++}`), parentId: pick(touchpoints(doc)).id, label: 'Chat' }),
       (doc) => renameTopic(doc, pick(others(doc)).id, pick(['Website', 'Отзыв'])),
       (doc) => setTopicFields(doc, [pick(touchpoints(doc)).id], { score: pick([0, 5, 10]) }),
       (doc) => deleteTopics(doc, [pick(others(doc)).id]),

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import type { DBCoreMutateRequest } from 'dexie';
 import type { Chain, MapDoc, Topic, TopicId } from '@shared/model/types';
 import { TouchmapDB, type AutosaveSource } from '../../../renderer/src/db';
+import { entriesOf } from '@shared/model/ids';
 
 let dbCount = 0;
 
@@ -38,7 +39,7 @@ export function deleteTopic(doc: MapDoc, id: TopicId): MapDoc {
       }
     }
   }
-  const topics = Object.fromEntries(Object.entries(doc.topics).filter(([key]) => !doomed.has(key)));
+  const topics = Object.fromEntries(entriesOf(doc.topics).filter(([key]) => !doomed.has(key)));
   return { ...doc, topics };
 }
 

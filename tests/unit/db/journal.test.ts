@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MapDoc, Topic } from '@shared/model/types';
+import type { MapDoc, Topic, TopicId } from '@shared/model/types';
+import { asId } from '../../builders/ids';
 import { createMapRepository, startAutosave, type Autosave, type MapRepository, type TouchmapDB } from '../../../renderer/src/db';
 import {
   JOURNAL_VERSION,
@@ -48,7 +49,7 @@ function fakeStorage(quota = Infinity): JournalStorage & { readonly items: Map<s
   };
 }
 
-const newTouchpoint = (id: string, label: string): Topic => ({ id, parentId: 't-root', order: 99, label, channel: 'online', stageId: 's-aw' });
+const newTouchpoint = (id: TopicId, label: string): Topic => ({ id, parentId: asId.topic('t-root'), order: 99, label, channel: 'online', stageId: asId.stage('s-aw') });
 
 let db: TouchmapDB;
 let repo: MapRepository;
@@ -87,14 +88,14 @@ const clinic = () => clinicMap();
 describe('writing the journal', () => {
   it('holds only the changed records, and of an edited one the names of the fields that changed', () => {
     const doc = clinicMap();
-    const edited = deleteTopic(addTopic(setLabel(doc, 't-2', 'Reception desk'), newTouchpoint('t-new', 'Chat')), 't-3');
+    const edited = deleteTopic(addTopic(setLabel(doc, asId.topic('t-2'), 'Reception desk'), newTouchpoint(asId.topic('t-new'), 'Chat')), asId.topic('t-3'));
     const journal = journalOf({ saved: savedStateOf(doc), latest: edited, revisions: [doc.map.updatedAt] }, 'tab-a', OPENED)!;
     expect(journal.version).toBe(JOURNAL_VERSION);
     expect(journal.topics.map(({ value, fields }) => [value.id, fields])).toEqual([
-      ['t-2', ['label']],
-      ['t-new', null],
+      [asId.topic('t-2'), ['label']],
+      [asId.topic('t-new'), null],
     ]);
-    expect(journal.topicsDeleted).toEqual(['t-3', 't-3-1', 't-3-2']); // with its details
+    expect(journal.topicsDeleted).toEqual([asId.topic('t-3'), asId.topic('t-3-1'), asId.topic('t-3-2')]); // with its details
     expect(journal.touchpointDelta).toBe(0); // one touchpoint added, one deleted
     expect(journal.meta).toBeNull();
     expect(journal.revisions).toEqual([doc.map.updatedAt]);
@@ -108,14 +109,14 @@ describe('writing the journal', () => {
 
   it('reports a full localStorage instead of throwing', () => {
     const doc = clinicMap();
-    const journal = journalOf({ saved: savedStateOf(doc), latest: setLabel(doc, 't-1', 'Banner'), revisions: ['r'] }, 'tab-a', OPENED)!;
+    const journal = journalOf({ saved: savedStateOf(doc), latest: setLabel(doc, asId.topic('t-1'), 'Banner'), revisions: ['r'] }, 'tab-a', OPENED)!;
     const write = writeJournal(fakeStorage(10), journal);
     expect(write).toEqual({ ok: false, reason: expect.stringMatching(/^QuotaExceededError/) });
   });
 
   it('at 5,000 touchpoints, journals one edit in under 2 KB, where the whole map would take megabytes', () => {
     const doc = clinicMap({ touchpoints: 5000, details: 1 });
-    const edited = setLabel(doc, 't-4321', 'Reception desk');
+    const edited = setLabel(doc, asId.topic('t-4321'), 'Reception desk');
     const saved = savedStateOf(doc); // autosave keeps it from the open on: not part of the hide's cost
     let started = performance.now();
     const journal = journalOf({ saved, latest: edited, revisions: ['r'] }, 'tab-a', OPENED)!;
@@ -133,7 +134,7 @@ describe('writing the journal', () => {
 
   it('a tab clears only the journal it wrote', () => {
     const doc = clinicMap();
-    writeJournal(storage, journalOf({ saved: savedStateOf(doc), latest: setLabel(doc, 't-1', 'Banner'), revisions: ['r'] }, 'tab-a', OPENED)!);
+    writeJournal(storage, journalOf({ saved: savedStateOf(doc), latest: setLabel(doc, asId.topic('t-1'), 'Banner'), revisions: ['r'] }, 'tab-a', OPENED)!);
     clearJournal(storage, doc.map.id, 'tab-b');
     expect(storage.getItem(journalKey(doc.map.id))).not.toBeNull();
     clearJournal(storage, doc.map.id, 'tab-a');
@@ -143,7 +144,7 @@ describe('writing the journal', () => {
 
 describe('reading the journal', () => {
   const doc = clinicMap();
-  const valid = () => JSON.parse(JSON.stringify(journalOf({ saved: savedStateOf(doc), latest: setLabel(doc, 't-1', 'Banner'), revisions: ['r'] }, 'tab-a', OPENED))) as Record<string, unknown>;
+  const valid = () => JSON.parse(JSON.stringify(journalOf({ saved: savedStateOf(doc), latest: setLabel(doc, asId.topic('t-1'), 'Banner'), revisions: ['r'] }, 'tab-a', OPENED))) as Record<string, unknown>;
 
   it('accepts a journal it wrote', () => {
     expect(parseJournal(JSON.stringify(valid()), doc.map.id)).toMatchObject({ ok: true, journal: { mapId: doc.map.id } });
@@ -152,7 +153,7 @@ describe('reading the journal', () => {
   it.each([
     ['not JSON', '{"version": 1, ', /not JSON/],
     ['another version', JSON.stringify({ ...valid(), version: 2 }), /version 2 is not 1/],
-    ['a score the model refuses', JSON.stringify({ ...valid(), topics: [{ value: { ...doc.topics['t-1'], score: 14 }, fields: ['score'] }] }), /topics\.0\.value\.score: 14 is not 0–10/],
+    ['a score the model refuses', JSON.stringify({ ...valid(), topics: [{ value: { ...doc.topics[asId.topic('t-1')], score: 14 }, fields: ['score'] }] }), /topics\.0\.value\.score: 14 is not 0–10/],
     ['another map', JSON.stringify({ ...valid(), mapId: 'm-other' }), /belongs to map m-other/],
   ])('refuses %s, saying why', (_, text, reason) => {
     const read = parseJournal(text, doc.map.id);
@@ -165,17 +166,17 @@ describe('recovering the journal on the next start', () => {
   it('applies the changes of a page that went before its save, through one transaction, and clears it', async () => {
     const doc = clinic();
     const tab = await openTab(doc);
-    tab.edit((d) => addTopic(d, newTouchpoint('t-new', 'Online chat')));
-    tab.edit((d) => setLabel(d, 't-2', 'Reception desk'));
+    tab.edit((d) => addTopic(d, newTouchpoint(asId.topic('t-new'), 'Online chat')));
+    tab.edit((d) => setLabel(d, asId.topic('t-2'), 'Reception desk'));
     expect(pageGoes(tab.autosave)).toEqual([{ ok: true, chars: expect.any(Number) }]);
-    expect((await repo.loadMap(doc.map.id))!.doc.topics['t-new']).toBeUndefined(); // the save never ran
+    expect((await repo.loadMap(doc.map.id))!.doc.topics[asId.topic('t-new')]).toBeUndefined(); // the save never ran
 
     expect(await recoverJournals(db, storage, { now: () => RECOVERED })).toEqual([{ kind: 'recovered', mapId: doc.map.id, changes: 2 }]);
     const stored = (await repo.loadMap(doc.map.id))!;
     expect(stored.repairs).toEqual([]);
-    expect(stored.doc.topics['t-new']?.label).toBe('Online chat');
-    expect(stored.doc.topics['t-2']?.label).toBe('Reception desk');
-    expect(stored.doc.topics['t-2']).toEqual({ ...doc.topics['t-2'], label: 'Reception desk' });
+    expect(stored.doc.topics[asId.topic('t-new')]?.label).toBe('Online chat');
+    expect(stored.doc.topics[asId.topic('t-2')]?.label).toBe('Reception desk');
+    expect(stored.doc.topics[asId.topic('t-2')]).toEqual({ ...doc.topics[asId.topic('t-2')], label: 'Reception desk' });
     const row = (await db.maps.get(doc.map.id))!;
     expect(row.touchpointCount).toBe(4);
     expect(row.updatedAt).toBe(RECOVERED);
@@ -186,10 +187,10 @@ describe('recovering the journal on the next start', () => {
   it('deletes what the page deleted, and the count follows', async () => {
     const doc = clinic();
     const tab = await openTab(doc);
-    tab.edit((d) => deleteTopic(d, 't-1'));
+    tab.edit((d) => deleteTopic(d, asId.topic('t-1')));
     pageGoes(tab.autosave);
     expect(await recoverJournal(db, storage, doc.map.id)).toEqual({ kind: 'recovered', mapId: doc.map.id, changes: 3 }); // t-1 and its two details
-    expect(await db.topics.get([doc.map.id, 't-1-1'])).toBeUndefined();
+    expect(await db.topics.get([doc.map.id, asId.topic('t-1-1')])).toBeUndefined();
     expect((await db.maps.get(doc.map.id))!.touchpointCount).toBe(2);
   });
 
@@ -197,20 +198,20 @@ describe('recovering the journal on the next start', () => {
     const doc = clinic();
     const tabA = await openTab(doc);
     const tabB = await openTab(doc, false);
-    tabA.edit((d) => setLabel(d, 't-2', 'From the tab that closed'));
+    tabA.edit((d) => setLabel(d, asId.topic('t-2'), 'From the tab that closed'));
     pageGoes(tabA.autosave);
-    tabB.edit((d) => setLabel(d, 't-2', 'Saved later in another tab'));
+    tabB.edit((d) => setLabel(d, asId.topic('t-2'), 'Saved later in another tab'));
     await tabB.autosave.flush();
 
     expect(await recoverJournal(db, storage, doc.map.id)).toEqual({ kind: 'stale', mapId: doc.map.id, changes: 1 });
-    expect((await db.topics.get([doc.map.id, 't-2']))!.label).toBe('Saved later in another tab');
+    expect((await db.topics.get([doc.map.id, asId.topic('t-2')]))!.label).toBe('Saved later in another tab');
     expect(storage.items.size).toBe(0);
   });
 
   it('says nothing when the flush landed after all: the journal is already in the stored map', async () => {
     const doc = clinic();
     const tab = await openTab(doc);
-    tab.edit((d) => setLabel(d, 't-2', 'Reception desk'));
+    tab.edit((d) => setLabel(d, asId.topic('t-2'), 'Reception desk'));
     journalPending(storage, tab.autosave.pending(), 'tab-a', OPENED);
     await tab.autosave.flush(); // committed, but the page was gone before it could clear the journal
     expect(await recoverJournal(db, storage, doc.map.id)).toEqual({ kind: 'already-saved', mapId: doc.map.id });
@@ -228,21 +229,21 @@ describe('recovering the journal on the next start', () => {
       now: () => SAVED,
       onStatus: (status) => {
         if (status.state !== 'saving' || revisions.length > 0) return;
-        source.set(setLabel(source.getDoc()!, 't-2', 'Reception desk'));
+        source.set(setLabel(source.getDoc()!, asId.topic('t-2'), 'Reception desk'));
         revisions = autosave.pending()[0]!.revisions;
         journalPending(storage, autosave.pending(), 'tab-a', OPENED);
         autosave.stop(); // the running write still commits
       },
     });
     running.push(autosave);
-    source.set(setLabel(doc, 't-1', 'Banner'));
+    source.set(setLabel(doc, asId.topic('t-1'), 'Banner'));
     await vi.waitFor(() => expect(revisions).toEqual([doc.map.updatedAt, SAVED]));
-    await vi.waitFor(async () => expect((await db.topics.get([doc.map.id, 't-1']))!.label).toBe('Banner'));
-    expect((await db.topics.get([doc.map.id, 't-2']))!.label).not.toBe('Reception desk');
+    await vi.waitFor(async () => expect((await db.topics.get([doc.map.id, asId.topic('t-1')]))!.label).toBe('Banner'));
+    expect((await db.topics.get([doc.map.id, asId.topic('t-2')]))!.label).not.toBe('Reception desk');
 
     expect(await recoverJournal(db, storage, doc.map.id, { now: () => RECOVERED })).toEqual({ kind: 'recovered', mapId: doc.map.id, changes: 1 });
-    expect((await db.topics.get([doc.map.id, 't-1']))!.label).toBe('Banner');
-    expect((await db.topics.get([doc.map.id, 't-2']))!.label).toBe('Reception desk');
+    expect((await db.topics.get([doc.map.id, asId.topic('t-1')]))!.label).toBe('Banner');
+    expect((await db.topics.get([doc.map.id, asId.topic('t-2')]))!.label).toBe('Reception desk');
   });
 
   it('ignores a damaged journal, says why, and leaves the map as stored', async () => {
@@ -257,18 +258,18 @@ describe('recovering the journal on the next start', () => {
   it('never brings back a map deleted since', async () => {
     const doc = clinic();
     const tab = await openTab(doc);
-    tab.edit((d) => setLabel(d, 't-2', 'Reception desk'));
+    tab.edit((d) => setLabel(d, asId.topic('t-2'), 'Reception desk'));
     pageGoes(tab.autosave);
     await repo.deleteMap(doc.map.id);
     expect(await recoverJournal(db, storage, doc.map.id)).toEqual({ kind: 'map-gone', mapId: doc.map.id });
     expect(await db.maps.get(doc.map.id)).toBeUndefined();
-    expect(await db.topics.get([doc.map.id, 't-2'])).toBeUndefined();
+    expect(await db.topics.get([doc.map.id, asId.topic('t-2')])).toBeUndefined();
   });
 
   it('keeps the journal when the database refuses the write, for the next start', async () => {
     const doc = clinic();
     const tab = await openTab(doc);
-    tab.edit((d) => setLabel(d, 't-2', 'Reception desk'));
+    tab.edit((d) => setLabel(d, asId.topic('t-2'), 'Reception desk'));
     pageGoes(tab.autosave);
     db.close();
     expect(await recoverJournals(db, storage)).toEqual([]);
@@ -280,16 +281,16 @@ describe('the recovery screen (storage that will not open)', () => {
   it('rebuilds the maps with the journal applied, and keeps the stored rows and the journal as they were in the raw file', async () => {
     const doc = clinic();
     const tab = await openTab(doc);
-    tab.edit((d) => setLabel(d, 't-2', 'Reception desk'));
+    tab.edit((d) => setLabel(d, asId.topic('t-2'), 'Reception desk'));
     pageGoes(tab.autosave);
     const raw = { name: db.name, version: 3, tables: { maps: await db.maps.toArray(), topics: await db.topics.toArray(), chains: await db.chains.toArray() }, unreadable: [] };
 
     const files = recoveryFiles(raw, RECOVERED, readJournals(storage));
     expect(files.journalChanges).toBe(1);
     const rebuilt = parseTouchmapFile(files.touchmap!.text);
-    expect(rebuilt.ok && rebuilt.docs[0]!.topics['t-2']?.label).toBe('Reception desk');
+    expect(rebuilt.ok && rebuilt.docs[0]!.topics[asId.topic('t-2')]?.label).toBe('Reception desk');
     const rawFile = JSON.parse(files.rawJson) as { tables: { topics: { id: string; label: string }[] }; journals: unknown[] };
-    expect(rawFile.tables.topics.find((row) => row.id === 't-2')!.label).toBe(doc.topics['t-2']!.label);
+    expect(rawFile.tables.topics.find((row) => row.id === asId.topic('t-2'))!.label).toBe(doc.topics[asId.topic('t-2')]!.label);
     expect(rawFile.journals).toHaveLength(1);
     expect(storage.items.size).toBe(1); // the recovery screen writes nothing: the next start applies it
   });
@@ -297,7 +298,7 @@ describe('the recovery screen (storage that will not open)', () => {
   it('leaves a stale journal out of the rebuilt maps', async () => {
     const doc = clinic();
     const tab = await openTab(doc);
-    tab.edit((d) => setLabel(d, 't-2', 'Reception desk'));
+    tab.edit((d) => setLabel(d, asId.topic('t-2'), 'Reception desk'));
     pageGoes(tab.autosave);
     await db.maps.update(doc.map.id, { updatedAt: '2026-12-07T09:30:00.000Z' }); // saved again since
     const tables = { maps: await db.maps.toArray(), topics: await db.topics.toArray(), chains: await db.chains.toArray() };

@@ -18,6 +18,7 @@ import {
 } from '../../../renderer/src/db';
 import { clinicMap } from '../../fixtures/clinic-map';
 import { freshDb } from './helpers';
+import { asId } from '../../builders/ids';
 
 const DAY = 24 * 60 * 60 * 1000;
 let clock: Date;
@@ -40,7 +41,7 @@ afterEach(async () => {
 async function damagedMap() {
   const doc = clinicMap();
   await repo.createMap(doc);
-  await db.topics.put({ ...doc.topics['t-2']!, mapId: doc.map.id, score: 14 });
+  await db.topics.put({ ...doc.topics[asId.topic('t-2')]!, mapId: doc.map.id, score: 14 });
   await db.topics.put({ mapId: doc.map.id, id: 't-junk', junk: true } as never);
   return doc;
 }
@@ -56,7 +57,7 @@ describe('repair originals', () => {
 
     // The map is repaired…
     expect((await repo.loadMap(doc.map.id))?.repairs).toEqual([]);
-    expect((await repo.loadMap(doc.map.id))?.doc.topics['t-2']?.score).toBeUndefined();
+    expect((await repo.loadMap(doc.map.id))?.doc.topics[asId.topic('t-2')]?.score).toBeUndefined();
     // …and the rows as they were are kept, the bad score and the junk row with them.
     const kept = (await originals.read(id))!;
     expect(kept).toMatchObject({ mapId: doc.map.id, keptAt: '2026-12-01T09:00:00.000Z', repairs: loaded.repairs });

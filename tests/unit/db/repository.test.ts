@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMapRepository, type MapRepository, type TouchmapDB } from '../../../renderer/src/db';
 import { freshDb, logWrites, setLabel, type LoggedWrite } from './helpers';
 import { clinicMap } from '../../fixtures/clinic-map';
+import { asId } from '../../builders/ids';
 
 const NOW = '2026-11-25T10:00:00.000Z';
 let db: TouchmapDB;
@@ -33,13 +34,13 @@ describe('the map repository', () => {
   });
 
   it('keeps the order of chains', async () => {
-    const doc = { ...clinicMap(), chainOrder: ['j-2', 'j-1'] };
+    const doc = { ...clinicMap(), chainOrder: [asId.chain('j-2'), asId.chain('j-1')] };
     await repo.createMap(doc);
     expect((await repo.loadMap(doc.map.id))?.doc.chainOrder).toEqual(['j-2', 'j-1']);
   });
 
   it('answers null for a map that does not exist', async () => {
-    expect(await repo.loadMap('m-nowhere')).toBeNull();
+    expect(await repo.loadMap(asId.map('m-nowhere'))).toBeNull();
   });
 
   it('lists maps newest first, with their touchpoint counts', async () => {
@@ -56,7 +57,7 @@ describe('the map repository', () => {
   it('renames a map, writing only its map row', async () => {
     await repo.createMap(clinicMap());
     writes.length = 0;
-    await repo.renameMap('m-clinic', 'Clinic — returning patients');
+    await repo.renameMap(asId.map('m-clinic'), 'Clinic — returning patients');
     expect(await repo.listMaps()).toEqual([
       { id: 'm-clinic', title: 'Clinic — returning patients', touchpointCount: 3, updatedAt: NOW },
     ]);
@@ -64,24 +65,24 @@ describe('the map repository', () => {
   });
 
   it('refuses to rename a map that is gone, naming it', async () => {
-    await expect(repo.renameMap('m-gone', 'x')).rejects.toThrow(/m-gone.*not in the library/);
+    await expect(repo.renameMap(asId.map('m-gone'), 'x')).rejects.toThrow(/m-gone.*not in the library/);
   });
 
   it('deletes a map with all its topics and chains, leaving other maps whole', async () => {
     await repo.createMap(clinicMap({ id: 'm-a' }));
     await repo.createMap(clinicMap({ id: 'm-b', touchpoints: 1 }));
-    await repo.deleteMap('m-a');
-    expect(await repo.loadMap('m-a')).toBeNull();
+    await repo.deleteMap(asId.map('m-a'));
+    expect(await repo.loadMap(asId.map('m-a'))).toBeNull();
     expect((await db.topics.toArray()).every((row) => row.mapId === 'm-b')).toBe(true);
     expect((await db.chains.toArray()).every((row) => row.mapId === 'm-b')).toBe(true);
     expect(await rowCounts()).toEqual({ maps: 1, topics: 4, chains: 2 });
-    expect((await repo.loadMap('m-b'))?.doc).toEqual(clinicMap({ id: 'm-b', touchpoints: 1 }));
+    expect((await repo.loadMap(asId.map('m-b')))?.doc).toEqual(clinicMap({ id: 'm-b', touchpoints: 1 }));
   });
 
   it('never overwrites: creating a map under a taken id writes nothing', async () => {
     const doc = clinicMap();
     await repo.createMap(doc);
-    await expect(repo.createMap(setLabel(doc, 't-1', 'Overwritten?'))).rejects.toThrow(/"m-clinic" already exists/);
+    await expect(repo.createMap(setLabel(doc, asId.topic('t-1'), 'Overwritten?'))).rejects.toThrow(/"m-clinic" already exists/);
     expect((await repo.loadMap(doc.map.id))?.doc).toEqual(doc);
   });
 
@@ -100,8 +101,8 @@ describe('the map repository', () => {
     const doc = clinicMap();
     await repo.createMap(doc);
     // Damage: a score out of range, a topic whose parent is gone, and a row that is no topic at all.
-    await db.topics.put({ ...doc.topics['t-2']!, mapId: doc.map.id, score: 14 });
-    await db.topics.put({ mapId: doc.map.id, id: 't-lost', parentId: 't-nowhere', order: 0, label: 'Lost' });
+    await db.topics.put({ ...doc.topics[asId.topic('t-2')]!, mapId: doc.map.id, score: 14 });
+    await db.topics.put({ mapId: doc.map.id, id: asId.topic('t-lost'), parentId: asId.topic('t-nowhere'), order: 0, label: 'Lost' });
     await db.topics.put({ mapId: doc.map.id, id: 't-junk', junk: true } as never);
 
     const loaded = await repo.loadMap(doc.map.id);
@@ -109,9 +110,9 @@ describe('the map repository', () => {
     const { doc: repaired, repairs } = loaded!;
     expect(repairs.length).toBeGreaterThanOrEqual(2);
     expect(repairs.some((line) => line.includes('14'))).toBe(true);
-    expect(repaired.topics['t-2']?.score).toBeUndefined();
-    expect(repaired.topics['t-2']?.importance).toBe(8); // the bad field goes, the topic stays
-    expect(repaired.topics['t-lost']?.parentId).toBe('t-root');
+    expect(repaired.topics[asId.topic('t-2')]?.score).toBeUndefined();
+    expect(repaired.topics[asId.topic('t-2')]?.importance).toBe(8); // the bad field goes, the topic stays
+    expect(repaired.topics[asId.topic('t-lost')]?.parentId).toBe('t-root');
 
     await repo.replaceMap(repaired);
     const again = await repo.loadMap(doc.map.id);
@@ -126,7 +127,7 @@ describe('the map repository', () => {
 
   it('opens a map whose meta row kept only its id, reporting what it filled in', async () => {
     await db.maps.put({ id: 'm-bare' } as never);
-    const loaded = await repo.loadMap('m-bare');
+    const loaded = await repo.loadMap(asId.map('m-bare'));
     expect(loaded?.doc.map).toMatchObject({ id: 'm-bare', title: 'Untitled map', stages: [] });
     expect(Object.values(loaded!.doc.topics)).toHaveLength(1); // a root was made for it
     expect(loaded?.repairs.length).toBeGreaterThan(0);

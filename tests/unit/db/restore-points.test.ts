@@ -6,6 +6,7 @@ import { serializeTouchmapFile } from '@shared/file-format';
 import { createRestorePoints, MAX_AUTOMATIC_POINTS, pointsToThin, type RestorePoints, type TouchmapDB } from '../../../renderer/src/db';
 import { clinicMap } from '../../fixtures/clinic-map';
 import { freshDb, setLabel } from './helpers';
+import { asId } from '../../builders/ids';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -27,7 +28,7 @@ afterEach(async () => {
 const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
 /** An edit as autosave stores it: a changed label and a new `updatedAt`. */
 const edited = (doc: MapDoc, label: string): MapDoc => {
-  const next = setLabel(doc, 't-1', label);
+  const next = setLabel(doc, asId.topic('t-1'), label);
   return { ...next, map: { ...next.map, updatedAt: clock.toISOString() } };
 };
 
@@ -35,7 +36,7 @@ describe('restore points', () => {
   it('keeps a named point as the whole map, listed with its time, name and size', async () => {
     const doc = clinicMap();
     const saved = await points.saveNamed(doc, '  Before workshop ');
-    expect(await points.list('m-clinic')).toEqual([saved]);
+    expect(await points.list(asId.map('m-clinic'))).toEqual([saved]);
     expect(saved).toMatchObject({ mapId: 'm-clinic', kind: 'named', name: 'Before workshop', createdAt: '2026-12-01T09:00:00.000Z', title: doc.map.title, touchpointCount: 3 });
     // The size is the bytes of the .touchmap file it holds, the same an export of the map writes.
     expect(saved.size).toBe(new TextEncoder().encode(serializeTouchmapFile([doc], clock.toISOString())).length);
@@ -53,7 +54,7 @@ describe('restore points', () => {
     later(MINUTE);
     await points.saveNamed(clinicMap(), 'Before workshop');
     await points.saveNamed(clinicMap({ id: 'm-cafe' }), 'Cafe');
-    expect((await points.list('m-clinic')).map((point) => point.name)).toEqual(['Before workshop', 'After 3 months']);
+    expect((await points.list(asId.map('m-clinic'))).map((point) => point.name)).toEqual(['Before workshop', 'After 3 months']);
   });
 
   it('makes an automatic point on opening, but not twice for the same state', async () => {
@@ -78,8 +79,8 @@ describe('restore points', () => {
     }
     expect(made).toEqual(['10 min', '20 min']);
     // The newest point holds the map as it was at minute 20.
-    const [newest] = await points.list('m-clinic');
-    expect((await points.read(newest!.id)).topics['t-1']?.label).toBe('Edit 20');
+    const [newest] = await points.list(asId.map('m-clinic'));
+    expect((await points.read(newest!.id)).topics[asId.topic('t-1')]?.label).toBe('Edit 20');
   });
 
   it('thins automatic points as they age: all of the last hour, one a day for a week, one a week after, at most 30', async () => {
@@ -96,7 +97,7 @@ describe('restore points', () => {
     await points.saveNamed(doc, 'After 3 months');
     // Opening the map again thins what aged since the last save.
     expect(await points.saveAutomatic(doc, 'opened')).toBeNull();
-    const list = await points.list('m-clinic');
+    const list = await points.list(asId.map('m-clinic'));
     const automatic = list.filter((point) => point.kind !== 'named');
     expect(automatic.length).toBeLessThanOrEqual(MAX_AUTOMATIC_POINTS);
     const ages = automatic.map((point) => ({ at: Date.parse(point.createdAt), age: clock.getTime() - Date.parse(point.createdAt) }));

@@ -9,6 +9,7 @@ import { v2 } from './fixtures/v2';
 import { v3 } from './fixtures/v3';
 import { freshDb } from './helpers';
 import { openDatabase } from '../../../renderer/src/db/open';
+import { asId } from '../../builders/ids';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -68,11 +69,11 @@ describe('the Touchmap database', () => {
   it('opens a version 1 database and loads its map', async () => {
     const name = await writeFixture(v1);
     const db = track(new TouchmapDB(name));
-    const loaded = await createMapRepository(db).loadMap('m-7f3a');
+    const loaded = await createMapRepository(db).loadMap(asId.map('m-7f3a'));
     expect(loaded?.repairs).toEqual([]);
     expect(loaded?.doc.map.title).toBe('Clinic — new patients');
     expect(Object.keys(loaded!.doc.topics).sort()).toEqual(['t-ad', 't-ad-1', 't-root', 't-site']);
-    expect(loaded?.doc.topics['t-ad']?.score).toBe(4);
+    expect(loaded?.doc.topics[asId.topic('t-ad')]?.score).toBe(4);
     expect(loaded?.doc.chainOrder).toEqual(['j-2', 'j-1']);
     expect(await createMapRepository(db).listMaps()).toEqual([
       { id: 'm-7f3a', title: 'Clinic — new patients', touchpointCount: 2, updatedAt: '2026-11-25T09:59:00.000Z' },
@@ -100,8 +101,8 @@ describe('the Touchmap database', () => {
     expect(await db.restorePoints.toArray()).toEqual(v2.restorePoints);
     // The restore point holds the very map the rows hold.
     const points = createRestorePoints(db);
-    expect((await points.list('m-7f3a')).map((point) => [point.name, point.size])).toEqual([['Before workshop', v2.restorePoints[0].size]]);
-    expect(await points.read('r-4kq2')).toEqual((await repo.loadMap('m-7f3a'))!.doc);
+    expect((await points.list(asId.map('m-7f3a'))).map((point) => [point.name, point.size])).toEqual([['Before workshop', v2.restorePoints[0].size]]);
+    expect(await points.read('r-4kq2')).toEqual((await repo.loadMap(asId.map('m-7f3a')))!.doc);
     // Upgraded to version 3: no repair originals yet.
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.repairOriginals.count()).toBe(0);
@@ -112,7 +113,7 @@ describe('the Touchmap database', () => {
     const db = track(new TouchmapDB(name));
     expect((await createMapRepository(db).listMaps()).map((map) => map.title)).toEqual(['Clinic — new patients']);
     const originals = createRepairOriginals(db, { now: () => new Date('2026-12-01T09:00:00.000Z') });
-    expect(await originals.list('m-7f3a')).toEqual(v3.repairOriginals);
+    expect(await originals.list(asId.map('m-7f3a'))).toEqual(v3.repairOriginals);
     expect(await db.restorePoints.toArray()).toEqual(v3.restorePoints);
     // 30 days after the repair its original goes, at the start after that.
     const later = createRepairOriginals(db, { now: () => new Date('2026-12-27T08:00:01.000Z') });

@@ -4,6 +4,7 @@
  * and a competitor name and the map's title, so each exporter meets it wherever it prints text.
  */
 import type { MapDoc, Topic } from '@shared/model/types';
+import { asId } from '../../builders/ids';
 
 /** One megabyte (in UTF-16 code units) of `unit` repeated, cut to exactly that length. */
 export function megabyteOf(unit: string, tail = ''): string {
@@ -35,34 +36,34 @@ export function mapAround(text: string): MapDoc {
   const topic = (fields: Topic): [string, Topic] => [fields.id, fields];
   return {
     map: {
-      id: 'm-hostile',
+      id: asId.map('m-hostile'),
       title: text,
       locale: 'en',
-      stages: [{ id: 's-1', name: text }],
-      segments: [{ id: 'g-1', name: text }],
-      competitors: [{ id: 'c-1', name: text }],
+      stages: [{ id: asId.stage('s-1'), name: text }],
+      segments: [{ id: asId.segment('g-1'), name: text }],
+      competitors: [{ id: asId.competitor('c-1'), name: text }],
       createdAt: '2026-12-01T00:00:00.000Z',
       updatedAt: '2026-12-01T00:00:00.000Z',
     },
     topics: Object.fromEntries([
-      topic({ id: 't-root', parentId: null, order: 0, label: text }),
+      topic({ id: asId.topic('t-root'), parentId: null, order: 0, label: text }),
       topic({
-        id: 't-1',
-        parentId: 't-root',
+        id: asId.topic('t-1'),
+        parentId: asId.topic('t-root'),
         order: 0,
         label: text,
         channel: 'online',
-        stageId: 's-1',
+        stageId: asId.stage('s-1'),
         importance: 8,
         score: 4,
-        competitorScores: { 'c-1': 7 },
+        competitorScores: { [asId.competitor('c-1')]: 7 },
         notes: text,
         action: { what: text, owner: text, status: 'todo' },
       }),
-      topic({ id: 't-2', parentId: 't-1', order: 0, label: text, action: { what: text, status: 'doing' } }),
-      topic({ id: 't-3', parentId: 't-root', order: 1, label: 'Plain', channel: 'offline', stageId: 's-1' }),
+      topic({ id: asId.topic('t-2'), parentId: asId.topic('t-1'), order: 0, label: text, action: { what: text, status: 'doing' } }),
+      topic({ id: asId.topic('t-3'), parentId: asId.topic('t-root'), order: 1, label: 'Plain', channel: 'offline', stageId: asId.stage('s-1') }),
     ]),
-    chains: { 'j-1': { id: 'j-1', name: text, steps: ['t-1', 't-3'] } },
-    chainOrder: ['j-1'],
+    chains: { [asId.chain('j-1')]: { id: asId.chain('j-1'), name: text, steps: asId.topics('t-1', 't-3') } },
+    chainOrder: [asId.chain('j-1')],
   };
 }

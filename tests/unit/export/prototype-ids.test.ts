@@ -15,6 +15,7 @@ import { appendixHtml } from '../../../renderer/src/features/export/visual/pdf/p
 import { svgDocument } from '../../../renderer/src/features/export/visual/svg/svg-renderer';
 import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/export/visual/visual-export';
 import { cellValue, outlineColumns } from '../../../renderer/src/features/outline/outline-model';
+import { asId } from '../../builders/ids';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'] as const;
 const STAMP = '2026-12-01T00:00:00.000Z';
@@ -23,26 +24,26 @@ const STAMP = '2026-12-01T00:00:00.000Z';
 function fileText(): string {
   const doc: MapDoc = {
     map: {
-      id: 'constructor',
+      id: asId.map('constructor'),
       title: 'Prototype names',
       locale: 'en',
-      stages: [{ id: 'toString', name: 'Awareness' }],
-      segments: [{ id: 'valueOf', name: 'Families' }],
-      competitors: PROTOTYPE_NAMES.map((id) => ({ id, name: `Rival ${id}` })),
+      stages: [{ id: asId.stage('toString'), name: 'Awareness' }],
+      segments: [{ id: asId.segment('valueOf'), name: 'Families' }],
+      competitors: PROTOTYPE_NAMES.map((id) => ({ id: asId.competitor(id), name: `Rival ${id}` })),
       createdAt: STAMP,
       updatedAt: STAMP,
     },
     topics: Object.fromEntries(
       (
         [
-          { id: 'hasOwnProperty', parentId: null, order: 0, label: 'Clinic' },
-          { id: 'constructor', parentId: 'hasOwnProperty', order: 0, label: 'Website', channel: 'online', stageId: 'toString', segmentIds: ['valueOf'], score: 6, competitorScores: { toString: 7 }, action: { what: 'Fix', status: 'todo' } },
-          { id: 'toString', parentId: 'constructor', order: 0, label: 'Booking form', action: { what: 'Shorten', status: 'doing' } },
+          { id: asId.topic('hasOwnProperty'), parentId: null, order: 0, label: 'Clinic' },
+          { id: asId.topic('constructor'), parentId: asId.topic('hasOwnProperty'), order: 0, label: 'Website', channel: 'online', stageId: asId.stage('toString'), segmentIds: [asId.segment('valueOf')], score: 6, competitorScores: { [asId.competitor('toString')]: 7 }, action: { what: 'Fix', status: 'todo' } },
+          { id: asId.topic('toString'), parentId: asId.topic('constructor'), order: 0, label: 'Booking form', action: { what: 'Shorten', status: 'doing' } },
         ] satisfies Topic[]
       ).map((t) => [t.id, t]),
     ),
-    chains: { isPrototypeOf: { id: 'isPrototypeOf', name: 'Journey', segmentId: 'valueOf', steps: ['constructor'] } },
-    chainOrder: ['isPrototypeOf'],
+    chains: { [asId.chain('isPrototypeOf')]: { id: asId.chain('isPrototypeOf'), name: 'Journey', segmentId: asId.segment('valueOf'), steps: asId.topics('constructor') } },
+    chainOrder: [asId.chain('isPrototypeOf')],
   };
   return serializeTouchmapFile([doc], STAMP);
 }
@@ -60,8 +61,8 @@ describe('ids named like Object.prototype members', () => {
     const doc = imported();
     const website = doc.topics['constructor'] as unknown as Topic;
     expect(website.label).toBe('Website');
-    expect(competitorScoreOf(website, 'toString')).toBe(7);
-    for (const id of PROTOTYPE_NAMES.filter((name) => name !== 'toString')) expect(competitorScoreOf(website, id)).toBeUndefined();
+    expect(competitorScoreOf(website, asId.competitor('toString'))).toBe(7);
+    for (const id of PROTOTYPE_NAMES.filter((name) => name !== 'toString')) expect(competitorScoreOf(website, asId.competitor(id))).toBeUndefined();
   });
 
   it('show no score in the outline columns of the competitors that gave none', () => {

@@ -13,6 +13,7 @@ import {
 import type { MapDoc } from '@shared/model/types';
 import { mapDoc } from '../../builders/map-doc';
 import { richMap } from '../../fixtures/rich-map';
+import { asId } from '../../builders/ids';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/files/${name}`, import.meta.url)), 'utf8');
 const EXPORTED_AT = '2026-11-25T10:00:00.000Z';
@@ -114,13 +115,13 @@ describe('parseTouchmapFile reads', () => {
       updatedAt: '2026-11-25T09:59:00.000Z',
     });
     expect(Object.keys(doc?.topics ?? {})).toEqual(['t-root', 't-ad', 't-ad-1', 't-site']);
-    expect(doc?.topics['t-ad']).toMatchObject({
+    expect(doc?.topics[asId.topic('t-ad')]).toMatchObject({
       competitorScores: { 'c-1': 7 },
       action: { what: 'Rewrite the ad around the free diagnosis', owner: 'Marketing', due: '2026-12-15', status: 'todo' },
       position: { x: 420, y: -80 },
     });
     expect(doc?.chainOrder).toEqual(['j-1']);
-    expect(doc?.chains['j-1']).toStrictEqual({ id: 'j-1', name: 'First visit', segmentId: 'g-1', steps: ['t-ad', 't-site'] });
+    expect(doc?.chains[asId.chain('j-1')]).toStrictEqual({ id: 'j-1', name: 'First visit', segmentId: 'g-1', steps: ['t-ad', 't-site'] });
   });
 
   it('the example exactly as FILE-FORMAT.md prints it is refused: its chain names "t-site", a topic the example leaves out', () => {
@@ -172,8 +173,8 @@ describe('parseTouchmapFile reads', () => {
     const doc: MapDoc = {
       ...mapDoc('Proto', { competitors: ['Rival'] }).build(),
       topics: {
-        constructor: { id: 'constructor', parentId: null, order: 0, label: 'Root' },
-        toString: { id: 'toString', parentId: 'constructor', order: 0, label: 'Child', competitorScores: { 'c-rival': 3 } },
+        [asId.topic('constructor')]: { id: asId.topic('constructor'), parentId: null, order: 0, label: 'Root' },
+        [asId.topic('toString')]: { id: asId.topic('toString'), parentId: asId.topic('constructor'), order: 0, label: 'Child', competitorScores: { [asId.competitor('c-rival')]: 3 } },
       },
     };
     // toEqual: toStrictEqual compares `.constructor`, which here is a topic, not a class.

@@ -17,6 +17,7 @@ import { addStage } from '@shared/model/commands/stages';
 import { renameTopic } from '@shared/model/commands/topics';
 import { CommandError } from '@shared/model/errors';
 import { mapDoc } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 const refusedDir = fileURLToPath(new URL('../../fixtures/files/refused/', import.meta.url));
 const refusal = (file: string) => {
@@ -127,7 +128,7 @@ describe('a refused edit', () => {
   const full = () => mapDoc('Clinic', { stages: Array.from({ length: 200 }, (_, i) => `Stage ${i + 1}`) }).build();
   it('a map with the most stages refuses one more, in Korean; the field stays as the code names it', () => {
     setMessageLanguage('ko');
-    expect(() => addStage(full(), { id: 's-new', name: 'One more' })).toThrow(new CommandError('stages', '맵의 단계 수(200개)가 이미 최대입니다. 맵 하나에는 단계 200개까지 담을 수 있습니다'));
+    expect(() => addStage(full(), { id: asId.stage('s-new'), name: 'One more' })).toThrow(new CommandError('stages', '맵의 단계 수(200개)가 이미 최대입니다. 맵 하나에는 단계 200개까지 담을 수 있습니다'));
   });
   it('a label past its limit is refused in Russian, with Russian digits', () => {
     setMessageLanguage('ru');

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseTouchmapFile, remapForImport, serializeTouchmapFile } from '@shared/file-format';
-import type { IdPrefix } from '@shared/model/ids';
 import type { MapDoc } from '@shared/model/types';
 import { richMap } from '../../fixtures/rich-map';
 import { withoutIds } from '../../builders/without-ids';
+import { asId } from '../../builders/ids';
 
 /** Predictable ids: `t-new-1`, `t-new-2`, … */
 function idMaker() {
   let n = 0;
-  return (prefix: IdPrefix) => `${prefix}-new-${++n}`;
+  return asId.maker((prefix) => `${prefix}-new-${++n}`);
 }
 
 /** Every id a doc holds anywhere, as written to a file. */
@@ -65,7 +65,7 @@ describe('remapForImport: importing never overwrites', () => {
   it('never hands out an id that is taken, even when the id maker repeats itself', () => {
     const doc = richMap('m-taken');
     const repeats = ['m-taken', 'm-taken', 'm-also-taken', 'm-free'];
-    const newId = (prefix: IdPrefix) => (prefix === 'm' ? (repeats.shift() ?? 'm-x') : `${prefix}-${Math.random().toString(36).slice(2)}`);
+    const newId = asId.maker((prefix) => (prefix === 'm' ? (repeats.shift() ?? 'm-x') : `${prefix}-${Math.random().toString(36).slice(2)}`));
     const [out] = remapForImport([doc], { mapIds: new Set(['m-taken', 'm-also-taken']) }, newId);
     expect(out?.map.id).toBe('m-free');
   });

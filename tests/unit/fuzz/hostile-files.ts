@@ -7,6 +7,7 @@
 import * as fc from 'fast-check';
 import { serializeTouchmapFile } from '@shared/file-format';
 import type { MapDoc, Topic } from '@shared/model/types';
+import { asId } from '../../builders/ids';
 
 const STAMP = '2026-12-01T00:00:00.000Z';
 
@@ -19,33 +20,33 @@ const BASE_IDS = ['m-base', 't-root', 't-1', 't-2', 't-3', 't-4', 's-1', 's-2', 
 /** A valid map to mutate: stages, a competitor, touchpoints with details, scores, an action, a chain. */
 export function baseMap(): MapDoc {
   const topics: Topic[] = [
-    { id: 't-root', parentId: null, order: 0, label: 'Clinic' },
-    { id: 't-1', parentId: 't-root', order: 0, label: 'Context ad', channel: 'online', stageId: 's-1', importance: 8, score: 4, competitorScores: { 'c-1': 7 }, segmentIds: ['g-1'], action: { what: 'Rewrite', owner: 'Marketing', due: '2026-12-15', status: 'todo' } },
-    { id: 't-2', parentId: 't-1', order: 0, label: 'Search ad', notes: 'varicose laser' },
-    { id: 't-3', parentId: 't-root', order: 1, label: 'Reception', channel: 'offline', stageId: 's-2', score: 9, reaction: 'positive' },
-    { id: 't-4', parentId: 't-3', order: 0, label: 'Card and questionnaire', action: { what: 'Shorten', status: 'doing' } },
+    { id: asId.topic('t-root'), parentId: null, order: 0, label: 'Clinic' },
+    { id: asId.topic('t-1'), parentId: asId.topic('t-root'), order: 0, label: 'Context ad', channel: 'online', stageId: asId.stage('s-1'), importance: 8, score: 4, competitorScores: { [asId.competitor('c-1')]: 7 }, segmentIds: [asId.segment('g-1')], action: { what: 'Rewrite', owner: 'Marketing', due: '2026-12-15', status: 'todo' } },
+    { id: asId.topic('t-2'), parentId: asId.topic('t-1'), order: 0, label: 'Search ad', notes: 'varicose laser' },
+    { id: asId.topic('t-3'), parentId: asId.topic('t-root'), order: 1, label: 'Reception', channel: 'offline', stageId: asId.stage('s-2'), score: 9, reaction: 'positive' },
+    { id: asId.topic('t-4'), parentId: asId.topic('t-3'), order: 0, label: 'Card and questionnaire', action: { what: 'Shorten', status: 'doing' } },
   ];
   return {
     map: {
-      id: 'm-base',
+      id: asId.map('m-base'),
       title: 'Clinic — new patients',
       locale: 'en',
       stages: [
-        { id: 's-1', name: 'Awareness' },
-        { id: 's-2', name: 'Purchase' },
+        { id: asId.stage('s-1'), name: 'Awareness' },
+        { id: asId.stage('s-2'), name: 'Purchase' },
       ],
-      segments: [{ id: 'g-1', name: 'Families' }],
+      segments: [{ id: asId.segment('g-1'), name: 'Families' }],
       // Two, and touchpoints scored by the first only: renaming the second's id to "constructor" finds scores read from Object.prototype.
       competitors: [
-        { id: 'c-1', name: 'City Clinic' },
-        { id: 'c-2', name: 'Health Centre' },
+        { id: asId.competitor('c-1'), name: 'City Clinic' },
+        { id: asId.competitor('c-2'), name: 'Health Centre' },
       ],
       createdAt: STAMP,
       updatedAt: STAMP,
     },
     topics: Object.fromEntries(topics.map((t) => [t.id, t])),
-    chains: { 'j-1': { id: 'j-1', name: 'First visit', steps: ['t-1', 't-3'] } },
-    chainOrder: ['j-1'],
+    chains: { [asId.chain('j-1')]: { id: asId.chain('j-1'), name: 'First visit', steps: asId.topics('t-1', 't-3') } },
+    chainOrder: [asId.chain('j-1')],
   };
 }
 

@@ -12,6 +12,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildMapFromPlan, guessColumns, planTable, planTree, readImportFile } from '@shared/import';
 import { fuzzParameters, fuzzRuns, fuzzTimeout } from './fuzz-runs';
 import { hostileString, PROTOTYPE_KEYS } from './hostile-files';
+import { asId } from '../../builders/ids';
 
 const SAMPLES = new URL('../../fixtures/import/', import.meta.url);
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(name, SAMPLES)));
@@ -30,7 +31,7 @@ afterEach(() => {
 });
 
 let n = 0;
-const newId = (prefix: string) => `${prefix}-f${(n += 1)}`;
+const newId = asId.maker((prefix) => `${prefix}-f${(n += 1)}`);
 
 /** Read → plan every way → build: each step succeeds or says why in a sentence. */
 function readPlanBuild(bytes: Uint8Array, name: string): void {

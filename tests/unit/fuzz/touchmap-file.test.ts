@@ -19,6 +19,7 @@ import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../renderer/src/features/
 import { findMatches } from '../../../renderer/src/features/search/search-text';
 import { baseMap, hostileFileText, hostileString, mutate, mutation, baseFileJson } from './hostile-files';
 import { fuzzParameters, fuzzTimeout } from './fuzz-runs';
+import { asId } from '../../builders/ids';
 
 const STAMP = '2026-12-01T00:00:00.000Z';
 const FIXTURES = new URL('../../fixtures/fuzz/', import.meta.url);
@@ -37,7 +38,7 @@ function expectNoPollution(): void {
 afterEach(expectNoPollution);
 
 let counter = 0;
-const newId = (prefix: string) => `${prefix}-fuzz-${(counter += 1)}`;
+const newId = asId.maker((prefix) => `${prefix}-fuzz-${(counter += 1)}`);
 
 /** Every export of a map; each must run, and its output must stay in proportion to the map's file. */
 function exportAll(doc: MapDoc): void {

@@ -7,6 +7,7 @@ import { mapDoc, type MapDocBuilder } from '../../builders/map-doc';
 import { openEditor, type Editor } from '../../builders/editor';
 import { dropOnCell, gridAddTouchpoint, gridFor, gridMove } from '../../../renderer/src/features/grid/grid-operations';
 import { useGridUiStore } from '../../../renderer/src/features/grid/grid-ui-store';
+import { asId } from '../../builders/ids';
 
 let map: MapDocBuilder;
 let editor: Editor;
@@ -73,7 +74,7 @@ describe('keys in the grid', () => {
     useGridUiStore.setState({ cursor: `channel:offline|stage:${editor.stageId('Loyalty')}` });
     expect(gridAddTouchpoint()).toBe(true);
     const editing = editor.editing!;
-    expect(doc().topics[editing.id]).toMatchObject({ channel: 'offline', stageId: editor.stageId('Loyalty'), label: 'New touchpoint' });
+    expect(doc().topics[asId.topic(editing.id)]).toMatchObject({ channel: 'offline', stageId: editor.stageId('Loyalty'), label: 'New touchpoint' });
     expect(editor.selected).toEqual([editing.id]);
   });
 
@@ -81,7 +82,7 @@ describe('keys in the grid', () => {
     const fresh = editor.segmentId('New patients');
     useGridUiStore.setState({ mode: 'segment', cursor: `segment:${fresh}|stage:${editor.stageId('Purchase')}` });
     gridAddTouchpoint();
-    const id = editor.editing!.id;
+    const id = asId.topic(editor.editing!.id);
     expect(doc().topics[id]).toMatchObject({ segmentIds: [fresh], stageId: editor.stageId('Purchase') });
     expect(editor.undoSteps).toBe(1);
   });

@@ -7,8 +7,10 @@ import { reorderTopic } from '@shared/model/commands';
 import { mapDoc } from '../../builders/map-doc';
 import { gridNeighbour, projectGrid } from '../../../renderer/src/drawing/grid-projection';
 import type { MapDoc } from '@shared/model';
+import { asId } from '../../builders/ids';
+import type { TopicId } from '@shared/model/types';
 
-const labelsIn = (doc: MapDoc, ids: readonly string[]) => ids.map((id) => doc.topics[id]?.label);
+const labelsIn = (doc: MapDoc, ids: readonly TopicId[]) => ids.map((id) => doc.topics[id]?.label);
 
 function clinic() {
   return mapDoc('Clinic', { preset: 'customer-journey' })
@@ -64,7 +66,7 @@ describe('projectGrid — channel rows', () => {
   });
 
   it('counts a stage id that is not one of the map\'s stages as unsorted', () => {
-    const map = clinic().set('Site page', { stageId: 's-gone' });
+    const map = clinic().set('Site page', { stageId: asId.stage('s-gone') });
     const id = map.ids.topic('Site page');
     const doc = map.build();
     const grid = projectGrid(doc, { mode: 'channel' });
@@ -130,7 +132,7 @@ describe('projectGrid — a big map', () => {
     const root = map.ids.root;
     const topics = { ...map.build().topics };
     for (let i = 0; i < 3000; i += 1) {
-      const id = `t-big-${i}`;
+      const id = asId.topic(`t-big-${i}`);
       topics[id] = { id, parentId: root, order: i, label: `Touchpoint ${i}`, channel: i % 2 ? 'online' : 'offline', stageId: stages[i % stages.length]!.id };
     }
     const doc: MapDoc = { ...map.build(), topics };

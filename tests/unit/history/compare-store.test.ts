@@ -8,6 +8,7 @@ import { endComparison, followOpenMap, setComparison, setShowOnMap, useCompareSt
 import { useDocumentStore } from '../../../renderer/src/store/document-store';
 import { mapDoc } from '../../builders/map-doc';
 import { openEditor } from '../../builders/editor';
+import { asId } from '../../builders/ids';
 
 const before = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stage: 'Awareness', score: 4 }).build();
 const point = { id: 'r-1', label: '“Before workshop”' };
@@ -34,7 +35,7 @@ describe('before and after', () => {
     editor.select('Website').rate(7).addTouchpoint('Online chat', { channel: 'online', stage: 'Awareness' });
     followOpenMap(editor.doc);
     const comparison = useCompareStore.getState().comparison!;
-    expect(comparison.byTouchpoint.get('t-website')?.ratings).toEqual([{ kind: 'score', before: 4, after: 7, delta: 3 }]);
+    expect(comparison.byTouchpoint.get(asId.topic('t-website'))?.ratings).toEqual([{ kind: 'score', before: 4, after: 7, delta: 3 }]);
     expect(comparison.added).toBe(1);
     setShowOnMap(true);
     endComparison();
@@ -47,6 +48,6 @@ describe('before and after', () => {
     setComparison(point, before, { id: 'r-2', label: '“After 3 months”' }, later, editor.doc);
     editor.select('Website').rate(1);
     followOpenMap(editor.doc);
-    expect(useCompareStore.getState().comparison?.byTouchpoint.get('t-website')?.ratings[0]).toMatchObject({ before: 4, after: 9, delta: 5 });
+    expect(useCompareStore.getState().comparison?.byTouchpoint.get(asId.topic('t-website'))?.ratings[0]).toMatchObject({ before: 4, after: 9, delta: 5 });
   });
 });

@@ -4,6 +4,7 @@ import { compareMaps } from '@shared/model/analysis/compare';
 import { summaryText, totalsText, touchpointText } from '../../../renderer/src/features/history/comparison-text';
 import { comparisonPage } from '../../../renderer/src/features/history/comparison-page';
 import { mapDoc } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 const map = (scores: readonly [number, number], extra = false) => {
   const builder = mapDoc('Clinic', { stages: ['Awareness'], competitors: ['City Clinic'] })
@@ -23,9 +24,9 @@ describe('the comparison in words', () => {
     const before = map([4, 4]);
     const after = { ...map([2, 4]), topics: { ...map([2, 4]).topics } };
     const city = after.map.competitors[0]!.id;
-    after.topics['t-website'] = { ...after.topics['t-website']!, competitorScores: { [city]: 9 } };
+    after.topics[asId.topic('t-website')] = { ...after.topics[asId.topic('t-website')]!, competitorScores: { [city]: 9 } };
     const diff = compareMaps(before, after);
-    expect(touchpointText(diff.byTouchpoint.get('t-website')!)).toBe('our score 4 → 2 (−2); City Clinic 7 → 9 (+2)');
+    expect(touchpointText(diff.byTouchpoint.get(asId.topic('t-website'))!)).toBe('our score 4 → 2 (−2); City Clinic 7 → 9 (+2)');
     expect(totalsText(diff.stages[0]!)).toBe('Touchpoints 2 → 2 · average score 4 → 3 · actions done 0 → 0');
   });
 

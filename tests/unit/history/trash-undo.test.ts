@@ -6,6 +6,7 @@ import { database, library, trash } from '../../../renderer/src/db/library';
 import { useDocumentStore } from '../../../renderer/src/store/document-store';
 import { useUiStore } from '../../../renderer/src/store/ui-store';
 import { mapDoc } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 const titles = async () => (await library().listMaps()).map((map) => map.title).sort();
 /** Undo's work is asynchronous (a database write); wait until the library shows its result. */
@@ -24,8 +25,8 @@ afterEach(async () => {
 describe('Undo of a delete in the library', () => {
   it('Ctrl/Cmd+Z’s operation brings back the last map moved to Trash, then the one before', async () => {
     expect(canRun('edit.undo')).toBe(false);
-    await moveMapToTrash('m-clinic', 'Clinic');
-    await moveMapToTrash('m-cafe', 'Cafe');
+    await moveMapToTrash(asId.map('m-clinic'), 'Clinic');
+    await moveMapToTrash(asId.map('m-cafe'), 'Cafe');
     expect(await titles()).toEqual([]);
     expect(canRun('edit.undo')).toBe(true);
 
@@ -41,7 +42,7 @@ describe('Undo of a delete in the library', () => {
   });
 
   it('says so in the app’s one notice, whose Undo button brings the map back', async () => {
-    await moveMapToTrash('m-clinic', 'Clinic');
+    await moveMapToTrash(asId.map('m-clinic'), 'Clinic');
     const notice = useUiStore.getState().notice;
     expect(notice).toMatchObject({ kind: 'info', text: 'Moved “Clinic” to Trash', action: { label: 'Undo' } });
     notice!.action!.run();
@@ -51,7 +52,7 @@ describe('Undo of a delete in the library', () => {
   });
 
   it('ends when the library is left: Trash restores from then on', async () => {
-    await moveMapToTrash('m-clinic', 'Clinic');
+    await moveMapToTrash(asId.map('m-clinic'), 'Clinic');
     forgetTrashMoves();
     expect(canUndoTrashMove()).toBe(false);
     expect(runOperation('edit.undo')).toBe(false);

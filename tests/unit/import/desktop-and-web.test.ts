@@ -14,6 +14,7 @@ import { clinicMap } from '../../fixtures/clinic-map';
 import { openEditor, type Editor } from '../../builders/editor';
 import { runOperation } from '../../../renderer/src/app/operations';
 import { installOperationRunner } from '../../../renderer/src/operations/run-operation';
+import { asId } from '../../builders/ids';
 
 // as the app's entry does: the export section's buttons run the registry's operations
 installOperationRunner(runOperation);
@@ -97,13 +98,13 @@ describe('files from the desktop shell', () => {
 
   it('a file handed over by the OS comes in as a new map, never over the one already here', async () => {
     await importTouchmapText('Clinic.touchmap', example);
-    const before = await library().loadMap('m-7f3a');
+    const before = await library().loadMap(asId.map('m-7f3a'));
     const outcomes = await importTouchmapText('Clinic.touchmap', example);
     const [outcome] = outcomes;
     if (!outcome?.ok) throw new Error('expected the file to be imported');
     expect(outcome.maps[0]!.id).not.toBe('m-7f3a');
     expect(window.location.hash).toBe(`#/map/${outcome.maps[0]!.id}`);
-    expect(await library().loadMap('m-7f3a')).toEqual(before);
+    expect(await library().loadMap(asId.map('m-7f3a'))).toEqual(before);
     expect(await library().listMaps()).toHaveLength(2);
   });
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createMapRepository, createTrash, type TouchmapDB } from '../../../renderer/src/db';
 import { importTouchmap } from '../../../renderer/src/features/import/import-maps';
 import { freshDb } from '../db/helpers';
+import { asId } from '../../builders/ids';
 
 const EXAMPLE = 'example-v1-complete.touchmap';
 const text = readFileSync(fileURLToPath(new URL(`../../fixtures/files/${EXAMPLE}`, import.meta.url)), 'utf8');
@@ -20,9 +21,9 @@ afterEach(async () => {
 it('imports a map whose id is taken by a map in Trash, as a copy with fresh ids, leaving the one in Trash alone', async () => {
   const repo = createMapRepository(db);
   let n = 0;
-  const deps = { repository: repo, newId: (prefix: string) => `${prefix}-new${++n}`, now: () => new Date('2026-12-06T10:00:00Z'), locale: 'en-GB' };
+  const deps = { repository: repo, newId: asId.maker((prefix) => `${prefix}-new${++n}`), now: () => new Date('2026-12-06T10:00:00Z'), locale: 'en-GB' };
   expect((await importTouchmap({ name: EXAMPLE, text }, deps)).ok).toBe(true);
-  await createTrash(db).moveToTrash('m-7f3a');
+  await createTrash(db).moveToTrash(asId.map('m-7f3a'));
 
   // the same backup file imported again, its map being in Trash
   const outcome = await importTouchmap({ name: EXAMPLE, text }, deps);

@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, parseTouchmapFile } from '@shared/file-format';
-import type { IdPrefix } from '@shared/model/ids';
+import type { IdMaker } from '@shared/model/ids';
 import type { MapDoc } from '@shared/model/types';
 import { createMapRepository, type MapRepository, type TouchmapDB } from '../../../renderer/src/db';
 import { describeImportDetails, describeImports, importTouchmap, isTouchmapFileName, refuseUnread, type ImportDeps } from '../../../renderer/src/features/import/import-maps';
 import { backupFile } from '../../../renderer/src/features/export/data/data-export';
 import { freshDb } from '../db/helpers';
 import { clinicMap } from '../../fixtures/clinic-map';
+import { asId } from '../../builders/ids';
 
 const filesDir = fileURLToPath(new URL('../../fixtures/files/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${filesDir}${name}`, 'utf8');
@@ -21,9 +22,9 @@ let repo: MapRepository;
 let deps: ImportDeps;
 
 /** Predictable ids, so a failure shows which id went where. */
-function countingIds(): (prefix: IdPrefix) => string {
+function countingIds(): IdMaker {
   let n = 0;
-  return (prefix) => `${prefix}-new${++n}`;
+  return asId.maker((prefix) => `${prefix}-new${++n}`);
 }
 
 beforeEach(() => {
@@ -52,7 +53,7 @@ describe('importing a .touchmap file', () => {
     expect(outcome).toEqual({ ok: true, name: EXAMPLE, maps: [{ id: 'm-7f3a', title: 'Clinic — new patients', renamedIds: false }], warnings: [] });
     const parsed = parseTouchmapFile(fixture(EXAMPLE));
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(await repo.loadMap('m-7f3a')).toEqual({ doc: parsed.docs[0], repairs: [] });
+    expect(await repo.loadMap(asId.map('m-7f3a'))).toEqual({ doc: parsed.docs[0], repairs: [] });
     expect(describeImports([outcome])).toBe('Imported “Clinic — new patients”.');
   });
 
@@ -83,7 +84,7 @@ describe('importing a .touchmap file', () => {
 
   it('imports the same file twice as two maps: the second gets fresh ids throughout, the first is untouched', async () => {
     await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
-    const first = (await repo.loadMap('m-7f3a'))!.doc;
+    const first = (await repo.loadMap(asId.map('m-7f3a')))!.doc;
     const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
     if (!outcome.ok) throw new Error(outcome.problem);
     const [copy] = outcome.maps;
@@ -91,7 +92,7 @@ describe('importing a .touchmap file', () => {
     expect(copy!.id).not.toBe('m-7f3a');
     expect(describeImports([outcome])).toBe('Imported “Clinic — new patients (imported 6 Dec 2026)” as a new map beside the one already here, which is unchanged.');
 
-    expect((await repo.loadMap('m-7f3a'))!.doc).toEqual(first);
+    expect((await repo.loadMap(asId.map('m-7f3a')))!.doc).toEqual(first);
     const second = (await repo.loadMap(copy!.id))!.doc;
     // Same map, every id renewed and every reference following.
     const firstIds = new Set([...Object.keys(first.topics), ...Object.keys(first.chains), ...first.map.stages.map((s) => s.id)]);
@@ -181,7 +182,7 @@ describe('an imported map whose title is already in the library', () => {
     const outcome = await importTouchmap({ name: EXAMPLE, text: fixture(EXAMPLE) }, deps);
     expect(outcome).toMatchObject({ ok: true, maps: [{ id: 'm-7f3a', title: 'Clinic — new patients (imported 6 Dec 2026)', renamedIds: false }] });
     expect(await titles()).toEqual(['Clinic — new patients', 'Clinic — new patients (imported 6 Dec 2026)']);
-    expect((await repo.loadMap('m-here'))!.doc.map.title).toBe('Clinic — new patients');
+    expect((await repo.loadMap(asId.map('m-here')))!.doc.map.title).toBe('Clinic — new patients');
     expect(describeImports([outcome])).toBe('Imported “Clinic — new patients (imported 6 Dec 2026)”.');
   });
 

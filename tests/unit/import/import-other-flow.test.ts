@@ -5,11 +5,12 @@
  * bytes goes the same way.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { MapDoc } from '@shared/model/types';
+import type { MapDoc, MapId } from '@shared/model/types';
 import { planTree, type ImportPlan, type ImportSource } from '@shared/import';
 import { importOtherFormat } from '../../../renderer/src/features/import/import-other';
 import { openedFileToPicked } from '../../../renderer/src/platform/files';
 import { fixture, summary } from './summary';
+import { asId } from '../../builders/ids';
 
 function repository(titles: string[] = []) {
   const saved: MapDoc[][] = [];
@@ -17,7 +18,7 @@ function repository(titles: string[] = []) {
     saved,
     repo: {
       listMaps: vi.fn(async () => titles.map((title, i) => ({ id: `m-${i}`, title }) as never)),
-      mapIds: vi.fn(async () => new Set<string>()),
+      mapIds: vi.fn(async () => new Set<MapId>()),
       saveDocs: vi.fn(async (docs: readonly MapDoc[]) => void saved.push([...docs])),
     },
   };
@@ -26,7 +27,7 @@ function repository(titles: string[] = []) {
 let n = 0;
 const deps = (repo: ReturnType<typeof repository>['repo'], ask: (name: string, source: ImportSource) => Promise<readonly ImportPlan[] | null>) => ({
   repository: repo,
-  newId: (p: string) => `${p}-${(n += 1)}`,
+  newId: asId.maker((p) => `${p}-${(n += 1)}`),
   now: () => new Date('2026-12-06T10:00:00Z'),
   locale: 'en-GB',
   ask,

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { childrenOf, touchpointsOf } from '@shared/model/selectors';
 import type { MapDoc, Topic } from '@shared/model/types';
 import { buildMapFromPlan, type ImportPlan } from '@shared/import';
+import { asId } from '../../builders/ids';
+import { entriesOf } from '@shared/model/ids';
 
 export const FIXTURES = new URL('../../fixtures/import/', import.meta.url);
 
@@ -16,7 +18,7 @@ export function fixture(name: string): Uint8Array {
 /** A built map from a plan, with ids numbered in order. */
 export function build(plan: ImportPlan): MapDoc {
   let n = 0;
-  const built = buildMapFromPlan(plan, { newId: (prefix) => `${prefix}-${(n += 1)}`, now: '2026-12-06T10:00:00.000Z' });
+  const built = buildMapFromPlan(plan, { newId: asId.maker((prefix) => `${prefix}-${(n += 1)}`), now: '2026-12-06T10:00:00.000Z' });
   if (!built.ok) throw new Error(built.problem);
   return built.doc;
 }
@@ -47,7 +49,7 @@ export function summary(doc: MapDoc): TouchpointSummary[] {
   return touchpointsOf(doc).map((t) => {
     const details: string[] = [];
     detailLines(doc, t, 0, details);
-    const competitors = Object.fromEntries(Object.entries(t.competitorScores ?? {}).map(([id, s]) => [competitor.get(id) ?? id, s]));
+    const competitors = Object.fromEntries(entriesOf(t.competitorScores ?? {}).map(([id, s]) => [competitor.get(id) ?? id, s]));
     return {
       label: t.label,
       ...(t.stageId && { stage: stage.get(t.stageId) }),

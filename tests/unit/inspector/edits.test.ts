@@ -4,9 +4,10 @@ import type { MapDoc, Topic } from '@shared/model/types';
 import { buildTemplate } from '@shared/templates';
 import { commonValue, segmentState, setActionPart, toggleSegment } from '../../../renderer/src/features/inspector/edits';
 import { nameProblem } from '../../../renderer/src/features/map-settings/names';
+import { asId } from '../../builders/ids';
 
 let n = 0;
-const clinic = (): MapDoc => buildTemplate('clinic', { locale: 'en', newId: (p) => `${p}-${++n}`, now: '2026-11-20T09:00:00.000Z' });
+const clinic = (): MapDoc => buildTemplate('clinic', { locale: 'en', newId: asId.maker((p) => `${p}-${++n}`), now: '2026-11-20T09:00:00.000Z' });
 const byLabel = (doc: MapDoc, label: string): Topic => {
   const topic = touchpointsOf(doc).find((t) => t.label === label);
   if (!topic) throw new Error(`no touchpoint ${label}`);

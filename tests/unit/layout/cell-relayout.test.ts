@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MapDoc, Topic, TopicId } from '@shared/model/types';
+import type { MapDoc, Stage, Topic, TopicId } from '@shared/model/types';
 import { addDetail, addTouchpoint, deleteTopics, moveToGroup, renameTopic, setCollapsed, setPosition, setTopicFields } from '@shared/model/commands';
 import { mapWords } from '@shared/templates/map-words';
 import { generateMap, seededRandom } from '../../fixtures/generate-map';
@@ -119,7 +119,7 @@ describe('re-laying only the cell an edit changed', () => {
   it('keeps the records of the other side and of the other channel untouched when a touchpoint is added', () => {
     let doc = generateMap({ seed: 5, topics: 2000 });
     const before = mindModelFor(doc, 'channel-stage');
-    doc = addTouchpoint(doc, { id: 't-added' as TopicId, label: 'Booking form', channel: 'online', stageId: (doc.map.stages[2] as { id: string }).id });
+    doc = addTouchpoint(doc, { id: 't-added' as TopicId, label: 'Booking form', channel: 'online', stageId: (doc.map.stages[2] as Stage).id });
     const after = mindModelFor(doc, 'channel-stage');
     expect(after.layout.nodes).toEqual(full(doc, 'channel-stage').nodes);
     const offline = before.layout.nodes.filter((n) => n.side === 'left');
@@ -131,7 +131,7 @@ describe('re-laying only the cell an edit changed', () => {
     let doc = generateMap({ seed: 5, topics: 2000 });
     const before = mindModelFor(doc, 'channel-stage');
     linkPaths(before.layout, before.byId);
-    doc = addTouchpoint(doc, { id: 't-added' as TopicId, label: 'Booking form', channel: 'online', stageId: (doc.map.stages[2] as { id: string }).id });
+    doc = addTouchpoint(doc, { id: 't-added' as TopicId, label: 'Booking form', channel: 'online', stageId: (doc.map.stages[2] as Stage).id });
     const after = mindModelFor(doc, 'channel-stage');
     let lookUps = 0;
     const counting = { get: (id: string) => (lookUps++, after.byId.get(id)) } as ReadonlyMap<string, (typeof after.layout.nodes)[number]>;
@@ -144,7 +144,7 @@ describe('re-laying only the cell an edit changed', () => {
 
   it('a re-laid layout remembers the one it was made from, and that one forgets its own: no chain of old layouts is kept alive', () => {
     let doc = generateMap({ seed: 5, topics: 300 });
-    const stageId = (doc.map.stages[1] as { id: string }).id;
+    const stageId = (doc.map.stages[1] as Stage).id;
     const layouts = [mindModelFor(doc, 'channel-stage').layout];
     for (let i = 0; i < 3; i++) {
       doc = addTouchpoint(doc, { id: `t-added-${i}` as TopicId, label: 'Booking form', channel: 'offline', stageId });

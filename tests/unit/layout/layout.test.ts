@@ -6,6 +6,7 @@ import { groupId, projectMindMap, type Grouping } from '../../../renderer/src/dr
 import { LEVEL_GAP, NODE_GEOMETRY, ROOT_GAP, TOUCHPOINT_GAP } from '../../../renderer/src/drawing/text-metrics';
 import { CUSTOMER_JOURNEY, mapDoc, ROOT_ID, stageIdOf, topicIdOf } from '../../builders/map-doc';
 import { overlapsAllPairs, overlapsSweep } from './overlaps';
+import { asId } from '../../builders/ids';
 
 const lay = (doc: MapDoc, grouping: Grouping = 'channel-stage'): MapLayout => layoutMindMap(projectMindMap(doc, { grouping }));
 const byId = (layout: MapLayout) => new Map(layout.nodes.map((n) => [n.id, n]));
@@ -302,8 +303,8 @@ describe('big maps', () => {
     const topics = { ...base.topics };
     let parent = topicIdOf('Deep');
     for (let i = 0; i < 2000; i++) {
-      topics[`t-d${i}`] = { id: `t-d${i}`, parentId: parent, order: 0, label: `d${i}` };
-      parent = `t-d${i}`;
+      topics[asId.topic(`t-d${i}`)] = { id: asId.topic(`t-d${i}`), parentId: parent, order: 0, label: `d${i}` };
+      parent = asId.topic(`t-d${i}`);
     }
     const layout = lay({ ...base, topics });
     expect(node(layout, 't-d1999').depth).toBe(2003);

@@ -53,7 +53,7 @@ describe('the index of layout records by id', () => {
   it('after a Tab at 2,000 topics, the model before the Tab still finds its own records, the one after its own', () => {
     let doc = generateMap({ seed: 5, topics: 2000 });
     const before = mindModelFor(doc, 'channel-stage');
-    doc = addTouchpoint(doc, { id: 't-added' as TopicId, label: 'Booking form', channel: 'online', stageId: (doc.map.stages[2] as { id: string }).id });
+    doc = addTouchpoint(doc, { id: 't-added' as TopicId, label: 'Booking form', channel: 'online', stageId: doc.map.stages[2]!.id });
     const after = mindModelFor(doc, 'channel-stage');
     const moved = before.layout.nodes.filter((node) => after.byId.get(node.id) !== node);
     expect(moved.length).toBeGreaterThan(100);

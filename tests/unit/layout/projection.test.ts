@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '@shared/model/types';
-import { groupId, isGroupId, parseGroupId, projectMindMap, type MindNode } from '../../../renderer/src/drawing/projection';
+import { groupId, isGroupId, parseGroupId, projectMindMap, type GroupTarget, type MindNode } from '../../../renderer/src/drawing/projection';
 import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
 import { CUSTOMER_JOURNEY, mapDoc, ROOT_ID, stageIdOf, topicIdOf } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 const ids = (node: MindNode) => node.children.map((c) => c.id);
 const find = (node: MindNode, id: string): MindNode | undefined => {
@@ -18,18 +19,18 @@ const cell = (channel: 'online' | 'offline' | null, stage: string | null) => gro
 
 describe('group ids say which channel and stage a group stands for', () => {
   it('round-trips every kind of group, whatever characters a stage id holds', () => {
-    const targets = [
+    const targets: GroupTarget[] = [
       { channel: 'online' as const },
       { channel: 'offline' as const },
       { channel: null },
-      { stageId: 's-aw' },
+      { stageId: asId.stage('s-aw') },
       { stageId: null },
-      { channel: 'online' as const, stageId: 's-aw' },
+      { channel: 'online' as const, stageId: asId.stage('s-aw') },
       { channel: 'offline' as const, stageId: null },
-      { channel: null, stageId: 's-aw' },
+      { channel: null, stageId: asId.stage('s-aw') },
       { channel: null, stageId: null },
-      { channel: 'online' as const, stageId: 'odd:stage:id' },
-      { stageId: 'stage:nostage' },
+      { channel: 'online' as const, stageId: asId.stage('odd:stage:id') },
+      { stageId: asId.stage('stage:nostage') },
     ];
     for (const target of targets) expect(parseGroupId(groupId(target))).toEqual(target);
     expect(new Set(targets.map(groupId)).size).toBe(targets.length);
@@ -37,10 +38,10 @@ describe('group ids say which channel and stage a group stands for', () => {
 
   it('reads as the group it is', () => {
     expect(groupId({ channel: 'online' })).toBe('group:online');
-    expect(groupId({ channel: 'online', stageId: 's-aw' })).toBe('group:online:stage:s-aw');
+    expect(groupId({ channel: 'online', stageId: asId.stage('s-aw') })).toBe('group:online:stage:s-aw');
     expect(groupId({ channel: null })).toBe('group:nochannel');
     expect(groupId({ channel: 'offline', stageId: null })).toBe('group:offline:nostage');
-    expect(groupId({ stageId: 's-aw' })).toBe('group:stage:s-aw');
+    expect(groupId({ stageId: asId.stage('s-aw') })).toBe('group:stage:s-aw');
     expect(() => groupId({})).toThrow(/channel, a stage or both/);
   });
 
@@ -63,7 +64,7 @@ describe('channel → stage grouping (the default)', () => {
     .touchpoint('Flyer', { channel: 'offline' })
     .touchpoint('Word of mouth', { stage: 'Awareness' })
     .touchpoint('Mystery', {})
-    .touchpoint('Old stage', { channel: 'online', stageId: 's-removed' }).build();
+    .touchpoint('Old stage', { channel: 'online', stageId: asId.stage('s-removed') }).build();
   const tree = projectMindMap(doc, { grouping: 'channel-stage' });
 
   it('puts the business at the root, then Online (right), Offline (left) and the channel-less Unsorted (right, last)', () => {
@@ -244,8 +245,8 @@ describe('damaged maps', () => {
     const topics: Record<string, Topic> = { ...base.topics };
     let parent = topicIdOf('Deep');
     for (let i = 0; i < 20_000; i++) {
-      topics[`t-d${i}`] = { id: `t-d${i}`, parentId: parent, order: 0, label: `d${i}` };
-      parent = `t-d${i}`;
+      topics[`t-d${i}`] = { id: asId.topic(`t-d${i}`), parentId: parent, order: 0, label: `d${i}` };
+      parent = asId.topic(`t-d${i}`);
     }
     const tree = projectMindMap({ ...base, topics }, { grouping: 'channel-stage' });
     let depth = 0;

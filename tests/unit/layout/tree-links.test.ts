@@ -4,6 +4,7 @@ import { mindModelFor } from '../../../renderer/src/drawing/mind-model';
 import { LINKS_PER_PATH, linkPath, linkPaths, type LinkPath } from '../../../renderer/src/drawing/tree-links';
 import { canvasControl, followView, registerCanvas, REVEAL_GLIDE, type CanvasHandle } from '../../../renderer/src/features/mindmap/canvas-control';
 import { mapDoc, topicIdOf } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 /** The end points of every curve in some path data, `dy` px down: [[sx, sy, tx, ty], …]. */
 function curves(d: string, dy = 0): number[][] {
@@ -67,7 +68,7 @@ describe('tree links', () => {
     const doc = bigMap(60);
     const first = mindModelFor(doc, 'channel-stage');
     linkPaths(first.layout, first.byId); // fills the cache
-    const edited = addTouchpoint(doc, { id: 't-new', label: 'A new one', channel: 'online', stageId: doc.map.stages[0]!.id });
+    const edited = addTouchpoint(doc, { id: asId.topic('t-new'), label: 'A new one', channel: 'online', stageId: doc.map.stages[0]!.id });
     const second = mindModelFor(edited, 'channel-stage');
     const fresh = second.layout.edges.map((edge) => linkPath(second.byId.get(edge.source)!, second.byId.get(edge.target)!, edge.sourceSide));
     const got = linkPaths(second.layout, second.byId).flatMap(drawn);
@@ -79,7 +80,7 @@ describe('tree links', () => {
     const before = mindModelFor(doc, 'channel-stage');
     const old = new Map(linkPaths(before.layout, before.byId).map((path) => [path.key, path]));
     // the first stage of the online side: the online groups below it move down a row
-    const edited = addTouchpoint(doc, { id: 't-new', label: 'A new one', channel: 'online', stageId: doc.map.stages[0]!.id });
+    const edited = addTouchpoint(doc, { id: asId.topic('t-new'), label: 'A new one', channel: 'online', stageId: doc.map.stages[0]!.id });
     const after = mindModelFor(edited, 'channel-stage');
     const inEditedGroup = (key: string) => {
       const first = after.byId.get(key);

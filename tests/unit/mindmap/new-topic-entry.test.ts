@@ -11,10 +11,12 @@ import { runCommand } from '../../../renderer/src/store/run-command';
 import { addSibling, openNextSibling } from '../../../renderer/src/features/mindmap/mind-operations';
 import { commitLabel } from '../../../renderer/src/features/mindmap/label-editing';
 import { nameStep, newTopicOf, withdraw } from '../../../renderer/src/features/mindmap/new-topic-entry';
+import { asId } from '../../builders/ids';
+import type { TopicId } from '@shared/model/types';
 
 const doc = () => useDocumentStore.getState().doc!;
 const past = () => useDocumentStore.temporal.getState().pastStates.length;
-const editingId = () => useUiStore.getState().editing?.id as string;
+const editingId = () => useUiStore.getState().editing?.id as TopicId;
 /** The touchpoints of the first stage, online, in map order. */
 const labels = () =>
   Object.values(doc().topics)
@@ -34,9 +36,9 @@ function nameAndGoOn(text: string): void {
 
 describe('typing a list of touchpoints', () => {
   beforeEach(() => {
-    useDocumentStore.getState().open(createMap({ id: 'm-1', rootId: 't-root', title: 'Coffee', locale: 'en', presetId: 'customer-journey', now: '2026-12-06T10:00:00.000Z' }));
+    useDocumentStore.getState().open(createMap({ id: asId.map('m-1'), rootId: asId.topic('t-root'), title: 'Coffee', locale: 'en', presetId: 'customer-journey', now: '2026-12-06T10:00:00.000Z' }));
     const stageId = doc().map.stages[0]!.id;
-    runCommand((d) => addTouchpoint(d, { id: 't-sign', label: 'Signage', channel: 'online', stageId }));
+    runCommand((d) => addTouchpoint(d, { id: asId.topic('t-sign'), label: 'Signage', channel: 'online', stageId }));
     useUiStore.setState({ selected: ['t-sign'], editing: null, view: 'mindmap', notice: null });
   });
 
@@ -71,7 +73,7 @@ describe('typing a list of touchpoints', () => {
     addSibling();
     const id = editingId();
     const entry = newTopicOf(id)!;
-    runCommand((d) => addTouchpoint(d, { id: 't-other', label: 'Other', channel: 'offline' }));
+    runCommand((d) => addTouchpoint(d, { id: asId.topic('t-other'), label: 'Other', channel: 'offline' }));
     const before = past();
     commitLabel(id, 'Instagram ads', nameStep(entry));
     expect(past()).toBe(before + 1);
@@ -82,8 +84,8 @@ describe('typing a list of touchpoints', () => {
 
 describe('taking an untouched touchpoint away', () => {
   beforeEach(() => {
-    useDocumentStore.getState().open(createMap({ id: 'm-1', rootId: 't-root', title: 'Coffee', locale: 'en', presetId: 'customer-journey', now: '2026-12-06T10:00:00.000Z' }));
-    runCommand((d) => addTouchpoint(d, { id: 't-sign', label: 'Signage', channel: 'online', stageId: d.map.stages[0]!.id }));
+    useDocumentStore.getState().open(createMap({ id: asId.map('m-1'), rootId: asId.topic('t-root'), title: 'Coffee', locale: 'en', presetId: 'customer-journey', now: '2026-12-06T10:00:00.000Z' }));
+    runCommand((d) => addTouchpoint(d, { id: asId.topic('t-sign'), label: 'Signage', channel: 'online', stageId: d.map.stages[0]!.id }));
     useUiStore.setState({ selected: ['t-sign'], editing: null, view: 'mindmap', notice: null });
   });
 
@@ -101,13 +103,13 @@ describe('taking an untouched touchpoint away', () => {
     addSibling();
     const id = editingId();
     const entry = newTopicOf(id)!;
-    runCommand((d) => addTouchpoint(d, { id: 't-other', label: 'Other', channel: 'offline' }));
+    runCommand((d) => addTouchpoint(d, { id: asId.topic('t-other'), label: 'Other', channel: 'offline' }));
     withdraw(entry);
     expect(doc().topics[id]).toBeUndefined();
-    expect(doc().topics['t-other']?.label).toBe('Other');
+    expect(doc().topics[asId.topic('t-other')]?.label).toBe('Other');
     documentHistory.undo();
     expect(doc().topics[id]?.label).toBe('New touchpoint');
-    expect(doc().topics['t-other']?.label).toBe('Other');
+    expect(doc().topics[asId.topic('t-other')]?.label).toBe('Other');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   weakLink,
 } from '@shared/model';
 import { driveCommands } from './driver';
+import { asId } from '../../builders/ids';
 
 /** The clinic chain of DOMAIN.md §4, rated. */
 const clinic = () =>
@@ -43,11 +44,11 @@ describe('chains', () => {
     expect(map.doc.chains[id]).toEqual({ id, name: 'Check-up', steps: [] });
     expect(setChainSegment(map.doc, id, undefined)).toBe(map.doc);
     expect(renameChain(map.doc, id, 'Check-up')).toBe(map.doc);
-    map.refuses((doc) => addChain(doc, { id: 'j-new', name: '' }), 'name: must not be empty');
+    map.refuses((doc) => addChain(doc, { id: asId.chain('j-new'), name: '' }), 'name: must not be empty');
     map.refuses((doc) => addChain(doc, { id, name: 'Again' }), `id: "${id}" is already a chain of this map`);
-    map.refuses((doc) => addChain(doc, { id: 'j-new', name: 'X', segmentId: 'g-x' }), 'segmentId: "g-x" is not a segment of this map');
-    map.refuses((doc) => setChainSegment(doc, id, 'g-x'), 'segmentId: "g-x" is not a segment of this map');
-    map.refuses((doc) => renameChain(doc, 'j-x', 'X'), 'chainId: "j-x" is not a chain of this map');
+    map.refuses((doc) => addChain(doc, { id: asId.chain('j-new'), name: 'X', segmentId: asId.segment('g-x') }), 'segmentId: "g-x" is not a segment of this map');
+    map.refuses((doc) => setChainSegment(doc, id, asId.segment('g-x')), 'segmentId: "g-x" is not a segment of this map');
+    map.refuses((doc) => renameChain(doc, asId.chain('j-x'), 'X'), 'chainId: "j-x" is not a chain of this map');
   });
 
   it('walks touchpoints only; a touchpoint may repeat (the last chord starts a new round)', () => {
@@ -56,8 +57,8 @@ describe('chains', () => {
     map.apply((doc) => appendChainStep(doc, id, map.id('Context ad')));
     expect(map.stepLabels('First visit')).toEqual(['Context ad', 'Site page', 'Online chat', 'Booking by phone', 'Reception', 'Context ad']);
     map.refuses((doc) => appendChainStep(doc, id, map.id('Queue')), 'topicId: "Queue" is a detail, not a touchpoint; chains walk touchpoints');
-    map.refuses((doc) => appendChainStep(doc, id, 't-root'), 'topicId: "Clinic" is the root, not a touchpoint; chains walk touchpoints');
-    map.refuses((doc) => appendChainStep(doc, id, 't-x'), 'topicId: "t-x" is not a topic of this map');
+    map.refuses((doc) => appendChainStep(doc, id, asId.topic('t-root')), 'topicId: "Clinic" is the root, not a touchpoint; chains walk touchpoints');
+    map.refuses((doc) => appendChainStep(doc, id, asId.topic('t-x')), 'topicId: "t-x" is not a topic of this map');
   });
 
   it('moves and removes steps', () => {
@@ -84,7 +85,7 @@ describe('chains', () => {
     expect(map.doc.topics).toBe(before.topics);
     map.undo();
     expect(map.doc).toBe(before);
-    map.refuses((doc) => deleteChain(doc, 'j-x'), 'chainId: "j-x" is not a chain of this map');
+    map.refuses((doc) => deleteChain(doc, asId.chain('j-x')), 'chainId: "j-x" is not a chain of this map');
     map.refuses((doc) => reorderChain(doc, map.chainId('Referral'), 3), 'index: 3 is not 0–2');
   });
 });

@@ -17,14 +17,16 @@ import { addStage, renameStage } from '@shared/model/commands/stages';
 import { renameTopic, setTopicFields } from '@shared/model/commands/topics';
 import { CommandError } from '@shared/model/errors';
 import { touchpointsOf } from '@shared/model/selectors';
-import type { MapDoc, Topic } from '@shared/model/types';
+import type { ChainId, MapDoc, Topic } from '@shared/model/types';
 import { pasteTopics, type ClipboardTopic } from '../../../renderer/src/features/clipboard/paste-topics';
 import { mapAround } from '../export/hostile-maps';
+import { asId } from '../../builders/ids';
+import { idsOf } from '@shared/model/ids';
 
 const doc = (): MapDoc => mapAround('Website');
 const counter = () => {
   let n = 0;
-  return () => `t-paste-${(n += 1)}`;
+  return () => asId.topic(`t-paste-${(n += 1)}`);
 };
 
 function nested(depth: number): ClipboardTopic {
@@ -35,16 +37,16 @@ function nested(depth: number): ClipboardTopic {
 
 describe('editing keeps the limits of a file', () => {
   it('refuses a label longer than MAX_LABEL_LENGTH, and accepts one at the limit that saves and imports', () => {
-    expect(() => renameTopic(doc(), 't-1', 'x'.repeat(MAX_LABEL_LENGTH + 1))).toThrow(new CommandError('label', 'is 10,001 characters long; it may be up to 10,000'));
-    const at = renameTopic(doc(), 't-1', 'x'.repeat(MAX_LABEL_LENGTH));
+    expect(() => renameTopic(doc(), asId.topic('t-1'), 'x'.repeat(MAX_LABEL_LENGTH + 1))).toThrow(new CommandError('label', 'is 10,001 characters long; it may be up to 10,000'));
+    const at = renameTopic(doc(), asId.topic('t-1'), 'x'.repeat(MAX_LABEL_LENGTH));
     expect(parseTouchmapFile(serializeTouchmapFile([at], '2026-12-01T00:00:00.000Z')).ok).toBe(true);
-    expect(() => renameStage(doc(), 's-1', 'S'.repeat(MAX_LABEL_LENGTH + 1))).toThrow(/10,000/);
+    expect(() => renameStage(doc(), asId.stage('s-1'), 'S'.repeat(MAX_LABEL_LENGTH + 1))).toThrow(/10,000/);
   });
 
   it('refuses notes and an action longer than MAX_TEXT_LENGTH', () => {
-    expect(() => setTopicFields(doc(), ['t-1'], { notes: 'n'.repeat(MAX_TEXT_LENGTH + 1) })).toThrow(/notes: is 100,001 characters long; it may be up to 100,000/);
-    expect(() => setTopicFields(doc(), ['t-1'], { action: { what: 'w'.repeat(MAX_TEXT_LENGTH + 1), status: 'todo' } })).toThrow(/action\.what/);
-    expect((setTopicFields(doc(), ['t-1'], { notes: 'n'.repeat(MAX_TEXT_LENGTH) }).topics['t-1'] as Topic).notes).toHaveLength(MAX_TEXT_LENGTH);
+    expect(() => setTopicFields(doc(), [asId.topic('t-1')], { notes: 'n'.repeat(MAX_TEXT_LENGTH + 1) })).toThrow(/notes: is 100,001 characters long; it may be up to 100,000/);
+    expect(() => setTopicFields(doc(), [asId.topic('t-1')], { action: { what: 'w'.repeat(MAX_TEXT_LENGTH + 1), status: 'todo' } })).toThrow(/action\.what/);
+    expect((setTopicFields(doc(), [asId.topic('t-1')], { notes: 'n'.repeat(MAX_TEXT_LENGTH) }).topics[asId.topic('t-1')] as Topic).notes).toHaveLength(MAX_TEXT_LENGTH);
   });
 });
 
@@ -57,43 +59,43 @@ describe('adding keeps the counts of a file', () => {
       ...base,
       map: {
         ...base.map,
-        stages: full(MAX_STAGES, (i) => ({ id: `s-f${i}`, name: `Stage ${i}` })),
-        segments: full(MAX_SEGMENTS, (i) => ({ id: `g-f${i}`, name: `Segment ${i}` })),
-        competitors: full(MAX_COMPETITORS, (i) => ({ id: `c-f${i}`, name: `Rival ${i}` })),
+        stages: full(MAX_STAGES, (i) => ({ id: asId.stage(`s-f${i}`), name: `Stage ${i}` })),
+        segments: full(MAX_SEGMENTS, (i) => ({ id: asId.segment(`g-f${i}`), name: `Segment ${i}` })),
+        competitors: full(MAX_COMPETITORS, (i) => ({ id: asId.competitor(`c-f${i}`), name: `Rival ${i}` })),
       },
     };
-    expect(() => addStage(crowded, { id: 's-new', name: 'One more' })).toThrow(new CommandError('stages', 'the map has 200 stages; a map holds up to 200 stages'));
-    expect(() => addSegment(crowded, { id: 'g-new', name: 'One more' })).toThrow(/segments: the map has 200 segments; a map holds up to 200 segments/);
-    expect(() => addCompetitor(crowded, { id: 'c-new', name: 'One more' })).toThrow(/competitors: the map has 200 competitors; a map holds up to 200 competitors/);
+    expect(() => addStage(crowded, { id: asId.stage('s-new'), name: 'One more' })).toThrow(new CommandError('stages', 'the map has 200 stages; a map holds up to 200 stages'));
+    expect(() => addSegment(crowded, { id: asId.segment('g-new'), name: 'One more' })).toThrow(/segments: the map has 200 segments; a map holds up to 200 segments/);
+    expect(() => addCompetitor(crowded, { id: asId.competitor('c-new'), name: 'One more' })).toThrow(/competitors: the map has 200 competitors; a map holds up to 200 competitors/);
     // One below the limit, each still adds.
     const roomy = { ...crowded, map: { ...crowded.map, stages: crowded.map.stages.slice(1), competitors: crowded.map.competitors.slice(1) } };
-    expect(addStage(roomy, { id: 's-new', name: 'Last' }).map.stages).toHaveLength(MAX_STAGES);
-    expect(addCompetitor(roomy, { id: 'c-new', name: 'Last' }).map.competitors).toHaveLength(MAX_COMPETITORS);
+    expect(addStage(roomy, { id: asId.stage('s-new'), name: 'Last' }).map.stages).toHaveLength(MAX_STAGES);
+    expect(addCompetitor(roomy, { id: asId.competitor('c-new'), name: 'Last' }).map.competitors).toHaveLength(MAX_COMPETITORS);
   });
 
   it(`refuses a chain past ${MAX_CHAINS.toLocaleString('en-US')} and a step past ${MAX_CHAIN_STEPS.toLocaleString('en-US')}`, () => {
     const base = doc();
-    const chains = Object.fromEntries(full(MAX_CHAINS, (i) => [`j-f${i}`, { id: `j-f${i}`, name: `Chain ${i}`, steps: [] }]));
-    const many: MapDoc = { ...base, chains, chainOrder: Object.keys(chains) };
-    expect(() => addChain(many, { id: 'j-new', name: 'One more' })).toThrow(/chains: the map has 10,000 chains; a map holds up to 10,000 chains/);
-    const long: MapDoc = { ...base, chains: { 'j-1': { id: 'j-1', name: 'Loop', steps: full(MAX_CHAIN_STEPS, () => 't-1') } }, chainOrder: ['j-1'] };
-    expect(() => appendChainStep(long, 'j-1', 't-1')).toThrow(/steps: the chain has 10,000 steps; a chain holds up to 10,000 steps/);
+    const chains = Object.fromEntries(full(MAX_CHAINS, (i) => [`j-f${i}`, { id: asId.chain(`j-f${i}`), name: `Chain ${i}`, steps: [] }]));
+    const many: MapDoc = { ...base, chains, chainOrder: idsOf<ChainId>(chains) };
+    expect(() => addChain(many, { id: asId.chain('j-new'), name: 'One more' })).toThrow(/chains: the map has 10,000 chains; a map holds up to 10,000 chains/);
+    const long: MapDoc = { ...base, chains: { [asId.chain('j-1')]: { id: asId.chain('j-1'), name: 'Loop', steps: full(MAX_CHAIN_STEPS, () => asId.topic('t-1')) } }, chainOrder: [asId.chain('j-1')] };
+    expect(() => appendChainStep(long, asId.chain('j-1'), asId.topic('t-1'))).toThrow(/steps: the chain has 10,000 steps; a chain holds up to 10,000 steps/);
   });
 
   it(`refuses a touchpoint or a detail past ${MAX_TOPICS_PER_MAP.toLocaleString('en-US')} topics`, () => {
     const base = doc();
     const topics = { ...base.topics };
-    for (let i = Object.keys(topics).length; i < MAX_TOPICS_PER_MAP; i += 1) topics[`t-f${i}`] = { id: `t-f${i}`, parentId: 't-1', order: i, label: '' };
+    for (let i = Object.keys(topics).length; i < MAX_TOPICS_PER_MAP; i += 1) topics[asId.topic(`t-f${i}`)] = { id: asId.topic(`t-f${i}`), parentId: asId.topic('t-1'), order: i, label: '' };
     const full = { ...base, topics };
-    expect(() => addTouchpoint(full, { id: 't-new', label: 'One more' })).toThrow(/topics: the map has 100,000 topics; a map holds up to 100,000 topics/);
-    expect(() => addDetail(full, { id: 't-new', parentId: 't-1', label: 'One more' })).toThrow(/100,000 topics/);
+    expect(() => addTouchpoint(full, { id: asId.topic('t-new'), label: 'One more' })).toThrow(/topics: the map has 100,000 topics; a map holds up to 100,000 topics/);
+    expect(() => addDetail(full, { id: asId.topic('t-new'), parentId: asId.topic('t-1'), label: 'One more' })).toThrow(/100,000 topics/);
   });
 
   it('shows the refusal to the user and leaves the map as it was', () => {
     const base = mapDoc('Clinic', { stages: full(MAX_STAGES, (i) => `Stage ${i}`) }).build();
     const editor = openEditor(base);
     const before = editor.doc;
-    runCommand((current) => addStage(current, { id: 's-new', name: 'One more' }));
+    runCommand((current) => addStage(current, { id: asId.stage('s-new'), name: 'One more' }));
     editor.expectRefused('stages: the map has 200 stages; a map holds up to 200 stages', before);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareMaps, comparisonBadge, signed } from '@shared/model/analysis/compare';
 import type { Locale } from '@shared/model/types';
 import { mapDoc } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 interface Words {
   readonly locale: Locale;
@@ -61,7 +62,7 @@ describe.each(LANGUAGES)('comparing two states of a map ($locale)', (w) => {
   });
 
   it('says by how much each rating moved: ours, importance and the competitor’s', () => {
-    expect(diff.byTouchpoint.get('t-site')).toEqual({
+    expect(diff.byTouchpoint.get(asId.topic('t-site'))).toEqual({
       id: 't-site',
       label: site,
       change: 'changed',
@@ -73,15 +74,15 @@ describe.each(LANGUAGES)('comparing two states of a map ($locale)', (w) => {
         { kind: 'competitor', competitorId: expect.any(String), competitor: w.rival, before: 7, after: 5, delta: -2 },
       ],
     });
-    expect(diff.byTouchpoint.get('t-card')?.ratings).toEqual([{ kind: 'score', before: 9, after: 6, delta: -3 }]);
-    expect(diff.byTouchpoint.get('t-chat')).toMatchObject({ change: 'added', action: 'added' });
+    expect(diff.byTouchpoint.get(asId.topic('t-card'))?.ratings).toEqual([{ kind: 'score', before: 9, after: 6, delta: -3 }]);
+    expect(diff.byTouchpoint.get(asId.topic('t-chat'))).toMatchObject({ change: 'added', action: 'added' });
   });
 
   it('badges the later map’s touchpoints: new, +2, −3', () => {
-    expect(comparisonBadge(diff.byTouchpoint.get('t-chat'))).toEqual({ tone: 'new', text: 'new' });
-    expect(comparisonBadge(diff.byTouchpoint.get('t-site'))).toEqual({ tone: 'up', text: '+2' });
-    expect(comparisonBadge(diff.byTouchpoint.get('t-card'))).toEqual({ tone: 'down', text: '−3' });
-    expect(comparisonBadge(diff.byTouchpoint.get('t-ad'))).toBeNull();
+    expect(comparisonBadge(diff.byTouchpoint.get(asId.topic('t-chat')))).toEqual({ tone: 'new', text: 'new' });
+    expect(comparisonBadge(diff.byTouchpoint.get(asId.topic('t-site')))).toEqual({ tone: 'up', text: '+2' });
+    expect(comparisonBadge(diff.byTouchpoint.get(asId.topic('t-card')))).toEqual({ tone: 'down', text: '−3' });
+    expect(comparisonBadge(diff.byTouchpoint.get(asId.topic('t-ad')))).toBeNull();
   });
 });
 
@@ -98,11 +99,11 @@ describe('comparing', () => {
     const before = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stage: 'Awareness' }).touchpoint('Sign', { score: 5 }).build();
     const after = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stage: 'Awareness', score: 8 }).touchpoint('Sign').build();
     const diff = compareMaps(before, after);
-    expect(diff.byTouchpoint.get('t-website')?.ratings).toEqual([{ kind: 'score', after: 8 }]);
-    expect(diff.byTouchpoint.get('t-sign')?.ratings).toEqual([{ kind: 'score', before: 5 }]);
+    expect(diff.byTouchpoint.get(asId.topic('t-website'))?.ratings).toEqual([{ kind: 'score', after: 8 }]);
+    expect(diff.byTouchpoint.get(asId.topic('t-sign'))?.ratings).toEqual([{ kind: 'score', before: 5 }]);
     expect(diff.stages.map((s) => s.stageId)).toEqual(['s-awareness', null]);
     expect(diff.scoresUp + diff.scoresDown).toBe(0);
-    expect(comparisonBadge(diff.byTouchpoint.get('t-website'))).toBeNull();
+    expect(comparisonBadge(diff.byTouchpoint.get(asId.topic('t-website')))).toBeNull();
   });
 
   it('writes changes with a real minus sign', () => {

@@ -28,6 +28,7 @@ import {
   appendChainStep,
   createMap,
   deleteTopics,
+  idsOf,
   moveToGroup,
   moveTopic,
   presetStages,
@@ -40,6 +41,8 @@ import {
   type ChainId,
   type Channel,
   type CompetitorId,
+  type IdOf,
+  type IdPrefix,
   type Locale,
   type MapDoc,
   type PresetId,
@@ -49,6 +52,7 @@ import {
   type TopicFields,
   type TopicId,
 } from '@shared/model';
+import { asId } from '../../builders/ids';
 
 export interface TestMapOptions {
   readonly title?: string;
@@ -64,28 +68,28 @@ export class CommandDriver {
   private readonly past: MapDoc[] = [];
   private future: MapDoc[] = [];
   private readonly topicIds = new Map<string, TopicId>();
-  private readonly otherIds = new Map<string, string>();
+  private readonly otherIds = new Map<string, SegmentId | CompetitorId | ChainId>();
   private counter = 0;
 
   constructor(options: TestMapOptions = {}) {
     const preset = options.preset ?? 'customer-journey';
     const title = options.title ?? 'Clinic';
     this.doc = createMap({
-      id: 'm-test',
-      rootId: 't-root',
+      id: asId.map('m-test'),
+      rootId: asId.topic('t-root'),
       title,
       locale: options.locale ?? 'en',
       presetId: preset,
       now: '2026-11-25T10:00:00.000Z',
-      stageIds: presetStages(preset, 'en').map((_, i) => `s-${i + 1}`),
+      stageIds: presetStages(preset, 'en').map((_, i) => asId.stage(`s-${i + 1}`)),
     });
-    this.topicIds.set(title, 't-root');
+    this.topicIds.set(title, asId.topic('t-root'));
   }
 
   /** A fresh id: `t-1`, `g-2`… (one counter, so every id in a test is unique). */
-  nextId(prefix: string): string {
+  nextId<P extends IdPrefix>(prefix: P): IdOf<P> {
     this.counter += 1;
-    return `${prefix}-${this.counter}`;
+    return `${prefix}-${this.counter}` as IdOf<P>;
   }
 
   /** Runs any command; a changed doc becomes one undo step. */
@@ -181,10 +185,11 @@ export class CommandDriver {
     return this.chain(name).steps.map((id) => this.doc.topics[id]?.label ?? `<missing ${id}>`);
   }
 
-  private other(kind: string, name: string): string {
+  private other<Id extends SegmentId | CompetitorId | ChainId>(kind: string, name: string): Id {
     const id = this.otherIds.get(`${kind}:${name}`);
     if (id === undefined) throw new Error(`no ${kind} named ${JSON.stringify(name)} in this test`);
-    return id;
+    // Kept under `kind:name`, so the id found is of that kind.
+    return id as Id;
   }
 
   private ref(label: string | undefined): TopicId | undefined {
@@ -300,7 +305,7 @@ export function driveCommands(options?: TestMapOptions): CommandDriver {
 
 /** Ids of the topics whose record is not the same object in both docs: what autosave would write. */
 export function changedTopicIds(before: MapDoc, after: MapDoc): TopicId[] {
-  const ids = new Set([...Object.keys(before.topics), ...Object.keys(after.topics)]);
+  const ids = new Set([...idsOf(before.topics), ...idsOf(after.topics)]);
   return [...ids].filter((id) => before.topics[id] !== after.topics[id]).sort();
 }
 

@@ -18,20 +18,21 @@ import type { MapDoc, Topic } from '@shared/model/types';
 import { actionPlanCsv } from '../../../renderer/src/features/export/data/action-plan-csv';
 import { outlineMarkdown } from '../../../renderer/src/features/export/data/outline-markdown';
 import { formatOutlineText, type OutlineEntry } from '../../../renderer/src/features/clipboard/outline-text';
+import { asId } from '../../builders/ids';
 
 const STAMP = '2026-12-01T00:00:00.000Z';
 
 /** A map whose one touchpoint has a line of `depth` details, each with an action, labelled `label`. */
 function deepMap(depth: number, label = 'Detail'): MapDoc {
   const topics: Record<string, Topic> = {
-    't-root': { id: 't-root', parentId: null, order: 0, label: 'Clinic' },
-    't-0': { id: 't-0', parentId: 't-root', order: 0, label, channel: 'online', stageId: 's-1', competitorScores: { 'c-1': 5 } },
+    't-root': { id: asId.topic('t-root'), parentId: null, order: 0, label: 'Clinic' },
+    't-0': { id: asId.topic('t-0'), parentId: asId.topic('t-root'), order: 0, label, channel: 'online', stageId: asId.stage('s-1'), competitorScores: { [asId.competitor('c-1')]: 5 } },
   };
   for (let i = 1; i <= depth - 1; i += 1) {
-    topics[`t-${i}`] = { id: `t-${i}`, parentId: `t-${i - 1}`, order: 0, label, action: { what: 'Fix', status: 'todo' } };
+    topics[`t-${i}`] = { id: asId.topic(`t-${i}`), parentId: asId.topic(`t-${i - 1}`), order: 0, label, action: { what: 'Fix', status: 'todo' } };
   }
   return {
-    map: { id: 'm-deep', title: 'Deep', locale: 'en', stages: [{ id: 's-1', name: 'Awareness' }], segments: [], competitors: [{ id: 'c-1', name: 'Rival' }], createdAt: STAMP, updatedAt: STAMP },
+    map: { id: asId.map('m-deep'), title: 'Deep', locale: 'en', stages: [{ id: asId.stage('s-1'), name: 'Awareness' }], segments: [], competitors: [{ id: asId.competitor('c-1'), name: 'Rival' }], createdAt: STAMP, updatedAt: STAMP },
     topics,
     chains: {},
     chainOrder: [],
@@ -59,14 +60,14 @@ describe('the .touchmap reader refuses maps past a limit, naming it', { timeout:
   it('refuses more topics than MAX_TOPICS_PER_MAP', () => {
     const doc = deepMap(1);
     const topics: Record<string, Topic> = { ...doc.topics };
-    for (let i = 0; i < MAX_TOPICS_PER_MAP; i += 1) topics[`t-x${i}`] = { id: `t-x${i}`, parentId: 't-root', order: i, label: '' };
+    for (let i = 0; i < MAX_TOPICS_PER_MAP; i += 1) topics[`t-x${i}`] = { id: asId.topic(`t-x${i}`), parentId: asId.topic('t-root'), order: i, label: '' };
     const result = parseTouchmapFile(fileWith({ ...doc, topics }));
     expect(result).toMatchObject({ ok: false, path: 'maps[0].topics', error: expect.stringContaining(`has ${limitText(MAX_TOPICS_PER_MAP + 2)} topics; a map holds up to ${limitText(MAX_TOPICS_PER_MAP)} topics`) });
   });
 
   it('refuses a label longer than MAX_LABEL_LENGTH and notes longer than MAX_TEXT_LENGTH, and accepts both at their limit', () => {
     const doc = deepMap(2);
-    const withTopic = (fields: Partial<Topic>) => ({ ...doc, topics: { ...doc.topics, 't-0': { ...(doc.topics['t-0'] as Topic), ...fields } } });
+    const withTopic = (fields: Partial<Topic>) => ({ ...doc, topics: { ...doc.topics, 't-0': { ...(doc.topics[asId.topic('t-0')] as Topic), ...fields } } });
     const label = parseTouchmapFile(fileWith(withTopic({ label: ' '.repeat(MAX_LABEL_LENGTH + 1) })));
     expect(label).toMatchObject({ ok: false, path: 'maps[0].topics[1].label', error: expect.stringContaining(`labels and names are up to ${limitText(MAX_LABEL_LENGTH)} characters`) });
     const notes = parseTouchmapFile(fileWith(withTopic({ notes: 'n'.repeat(MAX_TEXT_LENGTH + 1) })));
@@ -76,7 +77,7 @@ describe('the .touchmap reader refuses maps past a limit, naming it', { timeout:
 
   it('refuses a chain of more steps than MAX_CHAIN_STEPS, and accepts one at it', () => {
     const doc = deepMap(1);
-    const withSteps = (n: number) => ({ ...doc, chains: { 'j-1': { id: 'j-1', name: 'Loop', steps: Array.from({ length: n }, () => 't-0') } }, chainOrder: ['j-1'] });
+    const withSteps = (n: number) => ({ ...doc, chains: { [asId.chain('j-1')]: { id: asId.chain('j-1'), name: 'Loop', steps: Array.from({ length: n }, () => asId.topic('t-0')) } }, chainOrder: [asId.chain('j-1')] });
     const result = parseTouchmapFile(fileWith(withSteps(MAX_CHAIN_STEPS + 1)));
     expect(result).toMatchObject({ ok: false, path: 'maps[0].chains[0].steps', error: expect.stringContaining(`chain "Loop" has ${limitText(MAX_CHAIN_STEPS + 1)} steps; a chain holds up to ${limitText(MAX_CHAIN_STEPS)} steps`) });
     expect(result.ok === false && result.details).toContain('MAX_CHAIN_STEPS');
@@ -85,7 +86,7 @@ describe('the .touchmap reader refuses maps past a limit, naming it', { timeout:
 
   it('refuses more competitors than MAX_COMPETITORS', () => {
     const doc = deepMap(1);
-    const competitors = Array.from({ length: MAX_COMPETITORS + 1 }, (_, i) => ({ id: `c-${i}`, name: `Rival ${i}` }));
+    const competitors = Array.from({ length: MAX_COMPETITORS + 1 }, (_, i) => ({ id: asId.competitor(`c-${i}`), name: `Rival ${i}` }));
     const result = parseTouchmapFile(fileWith({ ...doc, map: { ...doc.map, competitors } }));
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining(`a map holds up to ${limitText(MAX_COMPETITORS)} competitors`) });
   });

@@ -20,6 +20,7 @@ import {
   type MapDoc,
 } from '@shared/model';
 import { driveCommands, deepFreeze } from './driver';
+import { asId } from '../../builders/ids';
 
 describe('commands are immutable', () => {
   it('never change the doc they are given, so undo can keep the previous doc as it was', () => {
@@ -48,8 +49,8 @@ describe('commands are immutable', () => {
       (doc) => moveTopic(doc, id('Shop window'), { parentId: id('Barista') }),
       (doc) => moveToGroup(doc, [id('Online map listing')], { channel: 'offline', stageId: null }),
       (doc) => reorderTopic(doc, id('Barista'), 0),
-      (doc) => addStage(doc, { id: 's-new', name: 'Loyalty' }),
-      (doc) => reorderStage(doc, 's-new', 0),
+      (doc) => addStage(doc, { id: asId.stage('s-new'), name: 'Loyalty' }),
+      (doc) => reorderStage(doc, asId.stage('s-new'), 0),
       (doc) => removeStage(doc, map.stageId(1), map.stageId(0)),
       (doc) => appendChainStep(doc, map.chainId('Morning coffee'), id('Barista')),
       (doc) => moveChainStep(doc, map.chainId('Morning coffee'), 0, 1),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createMap, renameMap, rootOf, touchpointsOf, type MapDoc } from '@shared/model';
 import { driveCommands } from './driver';
+import { asId } from '../../builders/ids';
 
-const base = { id: 'm-1', rootId: 't-root', now: '2026-11-25T10:00:00.000Z' } as const;
+const base = { id: asId.map('m-1'), rootId: asId.topic('t-root'), now: '2026-11-25T10:00:00.000Z' } as const;
 
 describe('createMap', () => {
   it('starts a map with the business at the centre and the preset stages in its language', () => {
-    const doc = createMap({ ...base, title: '  Corner coffee shop ', locale: 'ru', presetId: 'before-during-after', stageIds: ['s-a', 's-b', 's-c'] });
+    const doc = createMap({ ...base, title: '  Corner coffee shop ', locale: 'ru', presetId: 'before-during-after', stageIds: [asId.stage('s-a'), asId.stage('s-b'), asId.stage('s-c')] });
     expect(doc.map).toEqual({
       id: 'm-1',
       title: 'Corner coffee shop',
@@ -38,10 +39,10 @@ describe('createMap', () => {
     expect(() => createMap({ ...base, title: '   ', locale: 'en', presetId: 'customer-journey' })).toThrow('title: must not be empty');
     expect(() => createMap({ ...base, title: 'A', locale: 'de' as never, presetId: 'customer-journey' })).toThrow('locale: "de" is not one of en, ru, ko, ja');
     expect(() => createMap({ ...base, title: 'A', locale: 'en', presetId: 'funnel' as never })).toThrow(/^presetId: "funnel" is not one of customer-journey/);
-    expect(() => createMap({ ...base, title: 'A', locale: 'en', presetId: 'before-during-after', stageIds: ['s-1'] })).toThrow(
+    expect(() => createMap({ ...base, title: 'A', locale: 'en', presetId: 'before-during-after', stageIds: [asId.stage('s-1')] })).toThrow(
       'stageIds: 1 ids given for the 3 stages of the preset',
     );
-    expect(() => createMap({ ...base, title: 'A', locale: 'en', presetId: 'before-during-after', stageIds: ['s-1', 's-1', 's-2'] })).toThrow(
+    expect(() => createMap({ ...base, title: 'A', locale: 'en', presetId: 'before-during-after', stageIds: [asId.stage('s-1'), asId.stage('s-1'), asId.stage('s-2')] })).toThrow(
       'stageIds[1]: "s-1" is already a stage of this map',
     );
   });

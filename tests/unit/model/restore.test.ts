@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RestoreError, chainsOf, childrenOf, restoreMapDoc, rootOf, type MapDoc } from '@shared/model';
 import { driveCommands } from './driver';
+import { asId } from '../../builders/ids';
 
 /** A doc as the DB stores it: one map row, topic rows and chain rows (with the mapId they carry). */
 function rows(doc: MapDoc) {
@@ -72,7 +73,7 @@ describe('restoreMapDoc', () => {
     const raw = { ...rows(map.doc), topics: rows(map.doc).topics.filter((row) => (row as { label: string }).label !== 'Booking form') };
     const { doc, repairs } = restoreMapDoc(raw);
     expect(doc.topics[map.id('Date picker')]?.parentId).toBe('t-root');
-    expect(childrenOf(doc, 't-root').map((t) => t.label)).toContain('Date picker');
+    expect(childrenOf(doc, asId.topic('t-root')).map((t) => t.label)).toContain('Date picker');
     expect(repairs).toEqual([`topic "Date picker": its parent "${map.id('Booking form')}" is missing — now a touchpoint`]);
   });
 
@@ -146,7 +147,7 @@ describe('restoreMapDoc', () => {
     const { doc, repairs } = restoreMapDoc(raw);
     const ad = doc.topics[map.id('Context ad')];
     expect(ad?.label).toBe('');
-    expect(childrenOf(doc, 't-root').map((t) => t.id)).toEqual([map.id('Website'), map.id('Reception'), map.id('Context ad')]);
+    expect(childrenOf(doc, asId.topic('t-root')).map((t) => t.id)).toEqual([map.id('Website'), map.id('Reception'), map.id('Context ad')]);
     expect(repairs).toEqual([
       `topic ${map.id('Context ad')}: label 42 is not text — emptied`,
       `topic ${map.id('Context ad')}: order "first" is not a number — placed last among its siblings`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBelowRoot, isDetail, isRoot, isTouchpoint, isTouchpointUnder, roleOf, rootOf, type MapDoc } from '@shared/model';
 import { mapDoc } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 const clinic = () =>
   mapDoc('Clinic', { stages: ['Awareness'] })
@@ -41,12 +42,12 @@ describe('role selectors', () => {
     expect(roleOf(doc, rootOf(doc).id)).toBe('root');
     expect(roleOf(doc, map.ids.topic('Website'))).toBe('touchpoint');
     expect(roleOf(doc, map.ids.topic('Date picker'))).toBe('detail');
-    expect(roleOf(doc, 't-unknown')).toBeUndefined();
-    expect(roleOf(doc, 'constructor')).toBeUndefined();
-    const orphan: MapDoc = { ...doc, topics: { ...doc.topics, 't-orphan': { id: 't-orphan', parentId: 't-gone', order: 0, label: 'Orphan' } } };
-    expect(roleOf(orphan, 't-orphan')).toBeUndefined();
-    expect(isDetail(orphan, 't-orphan')).toBe(false);
-    expect(isTouchpoint(orphan, 't-orphan')).toBe(false);
+    expect(roleOf(doc, asId.topic('t-unknown'))).toBeUndefined();
+    expect(roleOf(doc, asId.topic('constructor'))).toBeUndefined();
+    const orphan: MapDoc = { ...doc, topics: { ...doc.topics, [asId.topic('t-orphan')]: { id: 't-orphan', parentId: 't-gone', order: 0, label: 'Orphan' } } };
+    expect(roleOf(orphan, asId.topic('t-orphan'))).toBeUndefined();
+    expect(isDetail(orphan, asId.topic('t-orphan'))).toBe(false);
+    expect(isTouchpoint(orphan, asId.topic('t-orphan'))).toBe(false);
   });
 
   it('finds what can be handled as a topic: everything but the root, group nodes and unknown ids', () => {
@@ -55,8 +56,8 @@ describe('role selectors', () => {
     expect(isBelowRoot(doc, map.ids.topic('Website'))).toBe(true);
     expect(isBelowRoot(doc, map.ids.topic('Date picker'))).toBe(true);
     expect(isBelowRoot(doc, rootOf(doc).id)).toBe(false);
-    expect(isBelowRoot(doc, 'stage:online:s-awareness')).toBe(false);
-    expect(isBelowRoot(doc, 'toString')).toBe(false);
+    expect(isBelowRoot(doc, asId.topic('stage:online:s-awareness'))).toBe(false);
+    expect(isBelowRoot(doc, asId.topic('toString'))).toBe(false);
   });
 
   it('counts a topic as a touchpoint under a known root id without a whole doc', () => {

@@ -9,6 +9,7 @@ import {
   setCompetitorScore,
 } from '@shared/model';
 import { changedTopicIds, driveCommands } from './driver';
+import { asId } from '../../builders/ids';
 
 describe('segments', () => {
   const withSegments = () =>
@@ -27,8 +28,8 @@ describe('segments', () => {
     expect(map.doc.map.segments.map((segment) => segment.name)).toEqual(['First-time patients', 'Returning patients']);
     expect(renameSegment(map.doc, map.segmentId('New patients'), 'First-time patients')).toBe(map.doc);
     map.refuses((doc) => addSegment(doc, { id: map.segmentId('New patients'), name: 'X' }), /is already a segment of this map/);
-    map.refuses((doc) => addSegment(doc, { id: 'g-new', name: '' }), 'name: must not be empty');
-    map.refuses((doc) => renameSegment(doc, 'g-x', 'X'), 'id: "g-x" is not a segment of this map');
+    map.refuses((doc) => addSegment(doc, { id: asId.segment('g-new'), name: '' }), 'name: must not be empty');
+    map.refuses((doc) => renameSegment(doc, asId.segment('g-x'), 'X'), 'id: "g-x" is not a segment of this map');
   });
 
   it('removes a segment from every topic and chain that named it', () => {
@@ -67,7 +68,7 @@ describe('competitors', () => {
     expect(map.topic('Website').competitorScores).toEqual({ [med]: 3 });
     expect(map.topic('Reception')).not.toHaveProperty('competitorScores');
     expect(map.topic('Parking')).toBe(before.topics[map.id('Parking')]);
-    map.refuses((doc) => addCompetitor(doc, { id: 'c-new', name: '  ' }), 'name: must not be empty');
+    map.refuses((doc) => addCompetitor(doc, { id: asId.competitor('c-new'), name: '  ' }), 'name: must not be empty');
     map.refuses((doc) => removeCompetitor(doc, city), `id: "${city}" is not a competitor of this map`);
     map.refuses((doc) => renameCompetitor(doc, med, ''), 'name: must not be empty');
   });

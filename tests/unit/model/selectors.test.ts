@@ -21,6 +21,8 @@ import { deleteTopics, renameTopic } from '@shared/model/commands';
 import { copyRecord, topicChanges, topicChangesSince, topicCount, TOPIC_NOTES_KEPT } from '@shared/model/selectors';
 import { mapDoc } from '../../builders/map-doc';
 import { driveCommands } from './driver';
+import { asId } from '../../builders/ids';
+import { idsOf } from '@shared/model/ids';
 
 const site = () =>
   driveCommands({ title: 'Clinic' })
@@ -37,7 +39,7 @@ describe('tree selectors', () => {
     expect(touchpointsOf(map.doc).map((t) => t.label)).toEqual(['Website', 'Reception']);
     expect(childrenOf(map.doc, map.id('Website')).map((t) => t.label)).toEqual(['Booking form', 'Chat']);
     expect(childrenOf(map.doc, map.id('Chat'))).toEqual([]);
-    expect(childrenOf(map.doc, 't-unknown')).toEqual([]);
+    expect(childrenOf(map.doc, asId.topic('t-unknown'))).toEqual([]);
     expect(countTouchpoints(map.doc)).toBe(2);
   });
 
@@ -54,23 +56,23 @@ describe('tree selectors', () => {
     const map = site();
     expect(touchpointOf(map.doc, map.id('Date picker'))?.label).toBe('Website');
     expect(touchpointOf(map.doc, map.id('Website'))?.label).toBe('Website');
-    expect(touchpointOf(map.doc, 't-root')).toBeUndefined();
+    expect(touchpointOf(map.doc, asId.topic('t-root'))).toBeUndefined();
     expect(effectiveChannel(map.doc, map.id('Date picker'))).toBe('online');
     expect(effectiveStageId(map.doc, map.id('Date picker'))).toBe(map.stageId('Consideration'));
     expect(effectiveStageId(map.doc, map.id('Reception'))).toBeUndefined();
-    expect(effectiveChannel(map.doc, 't-root')).toBeUndefined();
+    expect(effectiveChannel(map.doc, asId.topic('t-root'))).toBeUndefined();
   });
 
   it('knows depths, touchpoints and descendants', () => {
     const map = site();
     expect([map.root.label, 'Website', 'Booking form', 'Date picker'].map((label) => depthOf(map.doc, map.id(label)))).toEqual([0, 1, 2, 3]);
-    expect(depthOf(map.doc, 't-unknown')).toBeUndefined();
+    expect(depthOf(map.doc, asId.topic('t-unknown'))).toBeUndefined();
     expect(isTouchpoint(map.doc, map.id('Reception'))).toBe(true);
     expect(isTouchpoint(map.doc, map.id('Chat'))).toBe(false);
-    expect(isTouchpoint(map.doc, 't-root')).toBe(false);
-    expect(isTouchpoint(map.doc, 'toString')).toBe(false);
+    expect(isTouchpoint(map.doc, asId.topic('t-root'))).toBe(false);
+    expect(isTouchpoint(map.doc, asId.topic('toString'))).toBe(false);
     expect(descendantIds(map.doc, map.id('Website'))).toEqual([map.id('Booking form'), map.id('Date picker'), map.id('Chat')]);
-    expect(descendantIds(map.doc, 't-root')).toHaveLength(5);
+    expect(descendantIds(map.doc, asId.topic('t-root'))).toHaveLength(5);
   });
 });
 
@@ -104,7 +106,7 @@ describe('buildChildIndex across edits', () => {
       const built = fresh(doc);
       expect(carried.size).toBe(built.size);
       expect(carried.root).toBe(built.root);
-      for (const id of Object.keys(doc.topics)) expect(carried.childrenOf(id).map((t) => t.id)).toEqual(built.childrenOf(id).map((t) => t.id));
+      for (const id of idsOf(doc.topics)) expect(carried.childrenOf(id).map((t) => t.id)).toEqual(built.childrenOf(id).map((t) => t.id));
       return carried;
     };
     let index = buildChildIndex(map.doc);
@@ -143,9 +145,9 @@ describe('buildChildIndex on a large map', () => {
   it('is built once per topics record and reused, so selectors stay cheap on 5,000 topics', () => {
     let doc = driveCommands().doc;
     const root = rootOf(doc).id;
-    for (let i = 0; i < 1000; i += 1) doc = addTouchpoint(doc, { id: `t-p${i}`, label: `Touchpoint ${i}` });
+    for (let i = 0; i < 1000; i += 1) doc = addTouchpoint(doc, { id: asId.topic(`t-p${i}`), label: `Touchpoint ${i}` });
     const details: Record<string, ReturnType<typeof rootOf>> = {};
-    for (let i = 0; i < 4000; i += 1) details[`t-d${i}`] = { id: `t-d${i}`, parentId: `t-p${i % 1000}`, order: i, label: `Detail ${i}` };
+    for (let i = 0; i < 4000; i += 1) details[`t-d${i}`] = { id: asId.topic(`t-d${i}`), parentId: asId.topic(`t-p${i % 1000}`), order: i, label: `Detail ${i}` };
     doc = { ...doc, topics: { ...doc.topics, ...details } };
 
     const index = buildChildIndex(doc);
@@ -162,9 +164,9 @@ describe('buildChildIndex on a large map', () => {
     expect(detailsSeen).toBe(4000);
     expect(performance.now() - started).toBeLessThan(200);
 
-    const next = addDetail(doc, { id: 't-new', parentId: 't-p0', label: 'New' });
-    expect(childrenOf(next, 't-p0')).toHaveLength(5);
-    expect(childrenOf(doc, 't-p0')).toHaveLength(4);
+    const next = addDetail(doc, { id: asId.topic('t-new'), parentId: asId.topic('t-p0'), label: 'New' });
+    expect(childrenOf(next, asId.topic('t-p0'))).toHaveLength(5);
+    expect(childrenOf(doc, asId.topic('t-p0'))).toHaveLength(4);
   });
 });
 
@@ -172,9 +174,9 @@ describe('the topics a command changed', () => {
   it('are noted against the record the command started from, and only against it', () => {
     const doc = site().doc;
     const online = doc.map.stages[0]!.id;
-    const added = addTouchpoint(doc, { id: 't-added', label: 'Chat bot', channel: 'online', stageId: online });
+    const added = addTouchpoint(doc, { id: asId.topic('t-added'), label: 'Chat bot', channel: 'online', stageId: online });
     expect(topicChanges(doc.topics, added.topics)).toEqual(['t-added']);
-    const renamed = renameTopic(added, 't-added', 'Chat assistant');
+    const renamed = renameTopic(added, asId.topic('t-added'), 'Chat assistant');
     expect(topicChanges(added.topics, renamed.topics)).toEqual(['t-added']);
     // two commands apart, or undone: not noted, so the caller compares the records itself
     expect(topicChanges(doc.topics, renamed.topics)).toBeUndefined();
@@ -191,11 +193,11 @@ describe('what the commands note of their topic changes', () => {
     let doc = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stage: 'Awareness' }).build();
     const records = [doc.topics];
     for (let i = 0; i < TOPIC_NOTES_KEPT + 10; i++) {
-      doc = renameTopic(doc, 't-website', `Website ${i}`);
+      doc = renameTopic(doc, asId.topic('t-website'), `Website ${i}`);
       records.push(doc.topics);
     }
     const last = records.length - 1;
-    expect(topicChangesSince(records[last - 1]!, records[last]!)).toEqual(['t-website']);
+    expect(topicChangesSince(records[last - 1]!, records[last]!)).toEqual([asId.topic('t-website')]);
     expect(topicChangesSince(records[last - 5]!, records[last]!)).toHaveLength(5);
     expect(topicChangesSince(records[last - TOPIC_NOTES_KEPT]!, records[last]!)).toHaveLength(TOPIC_NOTES_KEPT);
     // the note that led past that record is gone: nothing holds the record before it any more
@@ -206,10 +208,10 @@ describe('what the commands note of their topic changes', () => {
   it('carries the topic count from record to record: adds, deletes, a detail, a copy counted anew', () => {
     let doc = mapDoc('Clinic', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stage: 'Awareness' }).build();
     expect(topicCount(doc.topics)).toBe(2);
-    doc = addTouchpoint(doc, { id: 't-a', label: 'A', channel: 'online', stageId: doc.map.stages[0]!.id });
-    doc = addDetail(doc, { id: 't-b', parentId: 't-a', label: 'B' });
+    doc = addTouchpoint(doc, { id: asId.topic('t-a'), label: 'A', channel: 'online', stageId: doc.map.stages[0]!.id });
+    doc = addDetail(doc, { id: asId.topic('t-b'), parentId: asId.topic('t-a'), label: 'B' });
     expect(topicCount(doc.topics)).toBe(4);
-    doc = deleteTopics(doc, ['t-a']);
+    doc = deleteTopics(doc, [asId.topic('t-a')]);
     expect(topicCount(doc.topics)).toBe(2);
     expect(topicCount({ ...doc.topics })).toBe(Object.keys(doc.topics).length);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addStage, removeStage, renameStage, reorderStage } from '@shared/model';
 import { changedTopicIds, driveCommands } from './driver';
+import { asId } from '../../builders/ids';
 
 const coffeeShop = () =>
   driveCommands({ title: 'Coffee shop', preset: 'before-during-after' })
@@ -18,8 +19,8 @@ describe('stages', () => {
     expect(map.stageNames()).toEqual(['Search', 'Before purchase', 'Purchase', 'After purchase', 'Loyalty']);
     expect(map.doc.topics).toBe(before.topics);
     map.refuses((doc) => addStage(doc, { id: map.stageId(0), name: 'Again' }), /^id: "s-\d+" is already a stage of this map$/);
-    map.refuses((doc) => addStage(doc, { id: 's-new', name: ' ' }), 'name: must not be empty');
-    map.refuses((doc) => addStage(doc, { id: 's-new', name: 'X', index: 9 }), 'index: 9 is not 0–5');
+    map.refuses((doc) => addStage(doc, { id: asId.stage('s-new'), name: ' ' }), 'name: must not be empty');
+    map.refuses((doc) => addStage(doc, { id: asId.stage('s-new'), name: 'X', index: 9 }), 'index: 9 is not 0–5');
   });
 
   it('renames a stage, trimmed; the same name is no change', () => {
@@ -28,7 +29,7 @@ describe('stages', () => {
     map.apply((doc) => renameStage(doc, id, ' Ordering '));
     expect(map.stageNames()).toEqual(['Before purchase', 'Ordering', 'After purchase']);
     expect(renameStage(map.doc, id, 'Ordering')).toBe(map.doc);
-    map.refuses((doc) => renameStage(doc, 's-x', 'X'), 'id: "s-x" is not a stage of this map');
+    map.refuses((doc) => renameStage(doc, asId.stage('s-x'), 'X'), 'id: "s-x" is not a stage of this map');
     map.refuses((doc) => renameStage(doc, id, ''), 'name: must not be empty');
   });
 
@@ -55,8 +56,8 @@ describe('stages', () => {
     const map = coffeeShop();
     const purchase = map.stageId('Purchase');
     map.refuses((doc) => removeStage(doc, purchase, purchase), `moveTo: "${purchase}" is the stage being removed`);
-    map.refuses((doc) => removeStage(doc, purchase, 's-x'), 'moveTo: "s-x" is not a stage of this map');
-    map.refuses((doc) => removeStage(doc, 's-x', null), 'id: "s-x" is not a stage of this map');
+    map.refuses((doc) => removeStage(doc, purchase, asId.stage('s-x')), 'moveTo: "s-x" is not a stage of this map');
+    map.refuses((doc) => removeStage(doc, asId.stage('s-x'), null), 'id: "s-x" is not a stage of this map');
   });
 
   it('reorders stages', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteTopics, effectiveChannel, effectiveStageId, moveToGroup, moveTopic, reorderTopic } from '@shared/model';
 import { changedTopicIds, driveCommands } from './driver';
+import { asId } from '../../builders/ids';
 
 /** The clinic of DOMAIN.md §4: touchpoints with details, details of details, and a first-visit chain. */
 const clinic = () =>
@@ -52,7 +53,7 @@ describe('moveTopic', () => {
   it('returns the same doc when the topic is already there', () => {
     const map = clinic();
     expect(moveTopic(map.doc, map.id('Chat'), { parentId: map.id('Website'), index: 1 })).toBe(map.doc);
-    expect(moveTopic(map.doc, map.id('Reception'), { parentId: 't-root' })).toBe(map.doc);
+    expect(moveTopic(map.doc, map.id('Reception'), { parentId: asId.topic('t-root') })).toBe(map.doc);
   });
 
   it('refuses cycles, the root, unknown parents and bad indexes', () => {
@@ -60,8 +61,8 @@ describe('moveTopic', () => {
     const website = map.id('Website');
     map.refuses((doc) => moveTopic(doc, website, { parentId: map.id('Date picker') }), 'parentId: moving "Website" under its own detail would make a cycle');
     map.refuses((doc) => moveTopic(doc, website, { parentId: website }), 'parentId: moving "Website" under itself would make a cycle');
-    map.refuses((doc) => moveTopic(doc, 't-root', { parentId: website }), 'id: "Clinic" is the root — the business at the centre — and cannot be moved');
-    map.refuses((doc) => moveTopic(doc, website, { parentId: 't-x' }), 'parentId: "t-x" is not a topic of this map');
+    map.refuses((doc) => moveTopic(doc, asId.topic('t-root'), { parentId: website }), 'id: "Clinic" is the root — the business at the centre — and cannot be moved');
+    map.refuses((doc) => moveTopic(doc, website, { parentId: asId.topic('t-x') }), 'parentId: "t-x" is not a topic of this map');
     map.refuses((doc) => moveTopic(doc, map.id('Chat'), { parentId: map.id('Reception'), index: 1 }), 'index: 1 is not 0–0');
     map.refuses((doc) => moveTopic(doc, map.id('Chat'), { parentId: website, index: -1 }), 'index: -1 is not 0–1');
   });
@@ -95,7 +96,7 @@ describe('moveToGroup', () => {
       (doc) => moveToGroup(doc, [map.id('Website'), map.id('Chat')], { channel: 'offline' }),
       'ids: "Chat" is a detail; it takes the channel and stage of its touchpoint "Website"',
     );
-    map.refuses((doc) => moveToGroup(doc, [map.id('Website')], { stageId: 's-x' }), 'stageId: "s-x" is not a stage of this map');
+    map.refuses((doc) => moveToGroup(doc, [map.id('Website')], { stageId: asId.stage('s-x') }), 'stageId: "s-x" is not a stage of this map');
     map.refuses((doc) => moveToGroup(doc, [map.id('Website')], { channel: 'mail' as never }), 'channel: "mail" is not one of online, offline');
   });
 });
@@ -115,7 +116,7 @@ describe('reorderTopic', () => {
 
   it('refuses the root and positions outside the siblings', () => {
     const map = clinic();
-    map.refuses((doc) => reorderTopic(doc, 't-root', 0), 'id: "Clinic" is the root — the business at the centre — and cannot be reordered');
+    map.refuses((doc) => reorderTopic(doc, asId.topic('t-root'), 0), 'id: "Clinic" is the root — the business at the centre — and cannot be reordered');
     map.refuses((doc) => reorderTopic(doc, map.id('Website'), 3), 'index: 3 is not 0–2');
     map.refuses((doc) => reorderTopic(doc, map.id('Website'), 1.5), 'index: 1.5 is not 0–2');
   });
@@ -148,8 +149,8 @@ describe('deleteTopics', () => {
 
   it('refuses the root and unknown ids', () => {
     const map = clinic();
-    map.refuses((doc) => deleteTopics(doc, [map.id('Chat'), 't-root']), 'ids: "Clinic" is the root — the business at the centre — and cannot be deleted; delete the map instead');
-    map.refuses((doc) => deleteTopics(doc, ['t-gone']), 'ids: "t-gone" is not a topic of this map');
+    map.refuses((doc) => deleteTopics(doc, [map.id('Chat'), asId.topic('t-root')]), 'ids: "Clinic" is the root — the business at the centre — and cannot be deleted; delete the map instead');
+    map.refuses((doc) => deleteTopics(doc, [asId.topic('t-gone')]), 'ids: "t-gone" is not a topic of this map');
     expect(deleteTopics(map.doc, [])).toBe(map.doc);
   });
 });

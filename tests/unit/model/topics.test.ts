@@ -11,6 +11,7 @@ import {
   type TopicFields,
 } from '@shared/model';
 import { changedTopicIds, driveCommands } from './driver';
+import { asId } from '../../builders/ids';
 
 describe('addTouchpoint', () => {
   it('adds touchpoints under the root, last by default, straight into a group', () => {
@@ -51,10 +52,10 @@ describe('addTouchpoint', () => {
   it('refuses a taken id, an unknown stage or channel and an afterId that is no sibling — the doc unchanged', () => {
     const map = driveCommands().addTouchpoint('Website').addDetail('Booking form', { under: 'Website' });
     map.refuses((doc) => addTouchpoint(doc, { id: map.id('Website'), label: 'Again' }), `id: "${map.id('Website')}" is already a topic of this map`);
-    map.refuses((doc) => addTouchpoint(doc, { id: 't-new', label: 'X', stageId: 's-x' }), 'stageId: "s-x" is not a stage of this map');
-    map.refuses((doc) => addTouchpoint(doc, { id: 't-new', label: 'X', channel: 'phone' as never }), 'channel: "phone" is not one of online, offline');
-    map.refuses((doc) => addTouchpoint(doc, { id: 't-new', label: 'X', afterId: map.id('Booking form') }), /afterId: "t-\d+" is not a child of "Clinic"/);
-    map.refuses((doc) => addTouchpoint(doc, { id: '', label: 'X' }), 'id: "" is not an id');
+    map.refuses((doc) => addTouchpoint(doc, { id: asId.topic('t-new'), label: 'X', stageId: asId.stage('s-x') }), 'stageId: "s-x" is not a stage of this map');
+    map.refuses((doc) => addTouchpoint(doc, { id: asId.topic('t-new'), label: 'X', channel: 'phone' as never }), 'channel: "phone" is not one of online, offline');
+    map.refuses((doc) => addTouchpoint(doc, { id: asId.topic('t-new'), label: 'X', afterId: map.id('Booking form') }), /afterId: "t-\d+" is not a child of "Clinic"/);
+    map.refuses((doc) => addTouchpoint(doc, { id: asId.topic(''), label: 'X' }), 'id: "" is not an id');
   });
 });
 
@@ -73,8 +74,8 @@ describe('addDetail', () => {
 
   it('refuses the root as parent (that is a touchpoint) and unknown parents', () => {
     const map = driveCommands().addTouchpoint('Website');
-    map.refuses((doc) => addDetail(doc, { id: 't-new', parentId: 't-root', label: 'X' }), 'parentId: "Clinic" is the root; its children are touchpoints (addTouchpoint)');
-    map.refuses((doc) => addDetail(doc, { id: 't-new', parentId: 't-gone', label: 'X' }), 'parentId: "t-gone" is not a topic of this map');
+    map.refuses((doc) => addDetail(doc, { id: asId.topic('t-new'), parentId: asId.topic('t-root'), label: 'X' }), 'parentId: "Clinic" is the root; its children are touchpoints (addTouchpoint)');
+    map.refuses((doc) => addDetail(doc, { id: asId.topic('t-new'), parentId: asId.topic('t-gone'), label: 'X' }), 'parentId: "t-gone" is not a topic of this map');
   });
 });
 
@@ -96,7 +97,7 @@ describe('renameTopic', () => {
   it('returns the same doc when the label does not change, and refuses unknown ids', () => {
     const map = driveCommands().addTouchpoint('Website');
     expect(renameTopic(map.doc, map.id('Website'), 'Website')).toBe(map.doc);
-    map.refuses((doc) => renameTopic(doc, 'constructor', 'X'), 'id: "constructor" is not a topic of this map');
+    map.refuses((doc) => renameTopic(doc, asId.topic('constructor'), 'X'), 'id: "constructor" is not a topic of this map');
   });
 });
 
@@ -178,9 +179,9 @@ describe('setTopicFields', () => {
   it('refuses references to stages, segments and competitors the map does not have', () => {
     const map = rated();
     const website = [map.id('Website')];
-    map.refuses((doc) => setTopicFields(doc, website, { stageId: 's-x' }), 'stageId: "s-x" is not a stage of this map');
-    map.refuses((doc) => setTopicFields(doc, website, { segmentIds: ['g-x'] }), 'segmentIds: "g-x" is not a segment of this map');
-    map.refuses((doc) => setTopicFields(doc, website, { competitorScores: { 'c-x': 5 } }), 'competitorScores: "c-x" is not a competitor of this map');
+    map.refuses((doc) => setTopicFields(doc, website, { stageId: asId.stage('s-x') }), 'stageId: "s-x" is not a stage of this map');
+    map.refuses((doc) => setTopicFields(doc, website, { segmentIds: [asId.segment('g-x')] }), 'segmentIds: "g-x" is not a segment of this map');
+    map.refuses((doc) => setTopicFields(doc, website, { competitorScores: { [asId.competitor('c-x')]: 5 } }), 'competitorScores: "c-x" is not a competitor of this map');
   });
 
   it('refuses structure fields and unknown keys, pointing to the right command', () => {
@@ -196,7 +197,7 @@ describe('setTopicFields', () => {
       (doc) => setTopicFields(doc, [map.id('Reception'), map.id('Booking form')], { channel: 'offline' }),
       'channel: "Booking form" is a detail; it takes the channel and stage of its touchpoint "Website"',
     );
-    map.refuses((doc) => setTopicFields(doc, ['t-root'], { stageId: map.stageId(0) }), 'stageId: "Clinic" is the root; only touchpoints have a channel and a stage');
+    map.refuses((doc) => setTopicFields(doc, [asId.topic('t-root')], { stageId: map.stageId(0) }), 'stageId: "Clinic" is the root; only touchpoints have a channel and a stage');
     map.set(['Website', 'Booking form'], { channel: undefined, score: 3 });
     expect(map.topic('Website')).not.toHaveProperty('channel');
     expect(map.topic('Booking form').score).toBe(3);
@@ -204,7 +205,7 @@ describe('setTopicFields', () => {
 
   it('refuses an unknown id among many without changing any topic', () => {
     const map = rated();
-    map.refuses((doc) => setTopicFields(doc, [map.id('Website'), 't-gone'], { score: 5 }), 'ids: "t-gone" is not a topic of this map');
+    map.refuses((doc) => setTopicFields(doc, [map.id('Website'), asId.topic('t-gone')], { score: 5 }), 'ids: "t-gone" is not a topic of this map');
   });
 });
 
@@ -220,7 +221,7 @@ describe('setCompetitorScore', () => {
     map.apply((doc) => setCompetitorScore(doc, [map.id('Reception')], city, undefined));
     expect(map.topic('Reception')).not.toHaveProperty('competitorScores');
     map.refuses((doc) => setCompetitorScore(doc, [map.id('Website')], city, 11), `competitorScores.${city}: 11 is not 0–10`);
-    map.refuses((doc) => setCompetitorScore(doc, [map.id('Website')], 'c-x', 1), 'competitorId: "c-x" is not a competitor of this map');
+    map.refuses((doc) => setCompetitorScore(doc, [map.id('Website')], asId.competitor('c-x'), 1), 'competitorId: "c-x" is not a competitor of this map');
   });
 });
 

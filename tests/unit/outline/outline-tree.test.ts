@@ -8,6 +8,7 @@ import { outlineRows, treeRows, ancestorsInRows } from '../../../renderer/src/fe
 import { outlineIntent, type KeyContext } from '../../../renderer/src/features/outline/outline-keys';
 import { NO_FILTER } from '../../../renderer/src/store/ui-store';
 import { mapDoc } from '../../builders/map-doc';
+import type { TopicId } from '@shared/model/types';
 
 const clinic = mapDoc('Clinic', { stages: ['Awareness', 'Purchase'] })
   .touchpoint('Website', { channel: 'online', stage: 'Awareness' })
@@ -16,7 +17,7 @@ const clinic = mapDoc('Clinic', { stages: ['Awareness', 'Purchase'] })
   .touchpoint('Reception', { channel: 'offline', stage: 'Purchase' });
 const doc = clinic.build();
 const rows = outlineRows(doc, null, NO_FILTER);
-const labels = (list: readonly { id: string }[]) => list.map((row) => doc.topics[row.id]?.label);
+const labels = (list: readonly { id: TopicId }[]) => list.map((row) => doc.topics[row.id]?.label);
 
 describe('tree rows', () => {
   it('all unfolded: every row, each with its level, whether it has rows under it, and its parent row', () => {

@@ -13,6 +13,7 @@ import { runCommand } from '../../../renderer/src/store/run-command';
 import { renameTopic } from '@shared/model/commands';
 import { driveCommands } from '../model/driver';
 import { generateMap } from '../../fixtures/generate-map';
+import type { TopicId } from '@shared/model/types';
 
 const workshop = () =>
   driveCommands({ title: 'Clinic' })
@@ -26,7 +27,7 @@ const workshop = () =>
     .set('Context ad', { score: 2, importance: 9, reaction: 'negative', kind: 'communication' })
     .set('Reception', { score: 5, kind: 'human' });
 
-const labelsOf = (doc: MapDoc, rows: readonly { id: string }[]) => rows.map((row) => doc.topics[row.id]?.label);
+const labelsOf = (doc: MapDoc, rows: readonly { id: TopicId }[]) => rows.map((row) => doc.topics[row.id]?.label);
 const column = (doc: MapDoc, id: string) => outlineColumns(doc).find((c) => c.id === id) as OutlineColumn;
 
 describe('outline rows', () => {
@@ -175,7 +176,7 @@ describe('edits from the outline', () => {
     useUiStore.setState({ notice: null });
   });
   const doc = () => useDocumentStore.getState().doc as MapDoc;
-  const idOf = (label: string) => Object.values(doc().topics).find((t) => t.label === label)?.id as string;
+  const idOf = (label: string) => Object.values(doc().topics).find((t) => t.label === label)?.id as TopicId;
   const past = () => useDocumentStore.temporal.getState().pastStates.length;
 
   it('"1" then "0" gives 10 in one undo step that returns to the score before', () => {

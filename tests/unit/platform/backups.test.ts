@@ -3,6 +3,7 @@ import { parseTouchmapFile } from '@shared/file-format';
 import type { MapDoc } from '@shared/model/types';
 import { BACKUP_PAUSE_MS, createBackupScheduler } from '../../../renderer/src/platform/backups';
 import { mapDoc } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 const clinic = mapDoc('Clinic', { id: 'map_clinic', stages: ['Awareness'] }).touchpoint('Context ad', { channel: 'online', stage: 'Awareness' }).build();
 const coffee = mapDoc('Coffee shop', { id: 'map_coffee' }).build();
@@ -29,7 +30,7 @@ describe('desktop backups from the renderer', () => {
 
   it('backs up a changed map once editing pauses for five seconds, as one map’s .touchmap', async () => {
     const { backups, titlesSent, backUp } = scheduler();
-    backups.changed('map_clinic');
+    backups.changed(asId.map('map_clinic'));
     await vi.advanceTimersByTimeAsync(BACKUP_PAUSE_MS - 1);
     expect(backUp).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
@@ -40,10 +41,10 @@ describe('desktop backups from the renderer', () => {
   it('waits while saves keep coming, then backs up each changed map once', async () => {
     const { backups, titlesSent } = scheduler();
     for (let i = 0; i < 10; i++) {
-      backups.changed('map_clinic');
+      backups.changed(asId.map('map_clinic'));
       await vi.advanceTimersByTimeAsync(1000);
     }
-    backups.changed('map_coffee');
+    backups.changed(asId.map('map_coffee'));
     expect(titlesSent()).toEqual([]);
     await vi.advanceTimersByTimeAsync(BACKUP_PAUSE_MS);
     expect(titlesSent()).toEqual(['Clinic', 'Coffee shop']);
@@ -51,7 +52,7 @@ describe('desktop backups from the renderer', () => {
 
   it('flush() (the quit path) backs up what is pending at once, without waiting for the pause', async () => {
     const { backups, titlesSent } = scheduler();
-    backups.changed('map_clinic');
+    backups.changed(asId.map('map_clinic'));
     await backups.flush();
     expect(titlesSent()).toEqual(['Clinic']);
     await vi.advanceTimersByTimeAsync(BACKUP_PAUSE_MS * 2);
@@ -62,7 +63,7 @@ describe('desktop backups from the renderer', () => {
     const backUp = vi.fn(async (_text: string) => ({ fileName: 'x' }));
     backUp.mockRejectedValueOnce(new Error('ENOSPC: no space left on device'));
     const { backups, onError, titlesSent } = scheduler(backUp);
-    backups.changed('map_clinic');
+    backups.changed(asId.map('map_clinic'));
     await backups.flush();
     expect(onError).toHaveBeenCalledWith('map_clinic', expect.objectContaining({ message: 'ENOSPC: no space left on device' }));
     await backups.flush();
@@ -71,7 +72,7 @@ describe('desktop backups from the renderer', () => {
 
   it('skips a map deleted before its backup', async () => {
     const { backups, backUp } = scheduler();
-    backups.changed('map_deleted');
+    backups.changed(asId.map('map_deleted'));
     await backups.flush();
     expect(backUp).not.toHaveBeenCalled();
   });

@@ -19,6 +19,7 @@ import { slideWords } from '@shared/templates/slide-words';
 import type { MapDoc } from '@shared/model/types';
 import { mapDoc } from '../../builders/map-doc';
 import { openEditor } from '../../builders/editor';
+import { asId } from '../../builders/ids';
 
 const EN = slideWords('en');
 
@@ -41,7 +42,7 @@ describe('the default deck', () => {
   });
 
   it('titles slides in the map’s words: a renamed stage renames its slide', () => {
-    const doc = renameStage(clinic().build(), 's-awareness', 'Finding us');
+    const doc = renameStage(clinic().build(), asId.stage('s-awareness'), 'Finding us');
     expect(titles(deckOf(doc, EN))[1]).toBe('Finding us');
   });
 
@@ -60,14 +61,14 @@ describe('the default deck', () => {
 
 describe('a saved deck', () => {
   it('shows the slides picked, in the order picked', () => {
-    const doc = setPresentationSlides(clinic().build(), [{ kind: 'chain', chainId: 'j-check-up' }, { kind: 'map' }, { kind: 'stage', stageId: 's-purchase' }]);
+    const doc = setPresentationSlides(clinic().build(), [{ kind: 'chain', chainId: asId.chain('j-check-up') }, { kind: 'map' }, { kind: 'stage', stageId: asId.stage('s-purchase') }]);
     expect(titles(deckOf(doc, EN))).toEqual(['Check-up', 'Clinic', 'Purchase']);
   });
 
   it('skips slides whose stage or chain was deleted, without an error', () => {
-    let doc: MapDoc = setPresentationSlides(clinic().build(), [{ kind: 'stage', stageId: 's-purchase' }, { kind: 'chain', chainId: 'j-first-visit' }, { kind: 'actions' }]);
-    doc = deleteChain(doc, 'j-first-visit');
-    doc = removeStage(doc, 's-purchase', null);
+    let doc: MapDoc = setPresentationSlides(clinic().build(), [{ kind: 'stage', stageId: asId.stage('s-purchase') }, { kind: 'chain', chainId: asId.chain('j-first-visit') }, { kind: 'actions' }]);
+    doc = deleteChain(doc, asId.chain('j-first-visit'));
+    doc = removeStage(doc, asId.stage('s-purchase'), null);
     expect(titles(deckOf(doc, EN))).toEqual(['Action plan']);
   });
 
@@ -95,7 +96,7 @@ describe('a saved deck', () => {
 });
 
 describe('the .touchmap file and storage keep the deck', () => {
-  const slides = [{ kind: 'chain', chainId: 'j-first-visit' }, { kind: 'chart', chart: 'priority' }, { kind: 'stage', stageId: 's-awareness' }] as const;
+  const slides = [{ kind: 'chain', chainId: asId.chain('j-first-visit') }, { kind: 'chart', chart: 'priority' }, { kind: 'stage', stageId: asId.stage('s-awareness') }] as const;
 
   it('writes it as an optional field and reads it back; a file without it still reads', () => {
     const doc = setPresentationSlides(clinic().build(), slides);
@@ -118,7 +119,7 @@ describe('the .touchmap file and storage keep the deck', () => {
   it('renews the deck’s stage and chain ids with the rest when an import collides', () => {
     const doc = setPresentationSlides(clinic().build(), slides);
     let n = 0;
-    const [copy] = remapForImport([doc], { mapIds: new Set([doc.map.id]) }, (prefix) => `${prefix}-new${++n}`);
+    const [copy] = remapForImport([doc], { mapIds: new Set([doc.map.id]) }, asId.maker((prefix) => `${prefix}-new${++n}`));
     const deck = deckOf(copy as MapDoc, EN);
     expect(titles(deck)).toEqual(['First visit', 'Priorities', 'Awareness']);
     expect(copy?.map.presentation?.slides[0]).not.toEqual(slides[0]);

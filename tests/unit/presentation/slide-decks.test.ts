@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildTemplate } from '@shared/templates';
-import type { MapDoc } from '@shared/model/types';
+import type { ChainId, MapDoc, StageId, TopicId } from '@shared/model/types';
 import { deckOf, type Slide } from '@shared/model/presentation';
 import { removeStage, setPresentationSlides } from '@shared/model/commands';
 import { slideWords } from '@shared/templates/slide-words';
@@ -17,10 +17,11 @@ import { chainLayout, chartSlideSize, closeSides, slidePicture, STAGE_SIDES_GAP 
 import { buildDeckPrint } from '../../../renderer/src/features/export/visual/slides/deck-pdf';
 import { actionPages, deckPageCount, fitInto, ACTION_ROWS_PER_SLIDE, BODY_BOX } from '../../../renderer/src/features/export/visual/slides/deck-layout';
 import { slideKeyAction } from '../../../renderer/src/features/present/slide-keys';
+import { asId } from '../../builders/ids';
 
 function clinic(): MapDoc {
   let id = 0;
-  return buildTemplate('clinic', { locale: 'en', newId: (prefix) => `${prefix}-${++id}`, now: '2026-01-01T00:00:00.000Z' });
+  return buildTemplate('clinic', { locale: 'en', newId: asId.maker((prefix) => `${prefix}-${++id}`), now: '2026-01-01T00:00:00.000Z' });
 }
 const EN = slideWords('en');
 const only = <K extends Slide['kind']>(deck: readonly Slide[], kind: K) => deck.filter((s): s is Extract<Slide, { kind: K }> => s.kind === kind);
@@ -29,7 +30,7 @@ describe('a stage’s slide', () => {
   it('brings the stage’s offline and online halves together, each drawn as on the map', () => {
     const doc = clinic();
     const layout = mindModelFor(doc, 'channel-stage').layout;
-    const stage = doc.map.stages[0]?.id as string;
+    const stage = doc.map.stages[0]?.id as StageId;
     const part = stageLayout(layout, stage);
     if (!part) throw new Error('the clinic’s first stage has touchpoints');
     const close = closeSides(part);
@@ -50,12 +51,12 @@ describe('a chain’s slide', () => {
   it('shows the chain’s steps and the nodes they hang from, nothing else', () => {
     const doc = clinic();
     const layout = mindModelFor(doc, 'channel-stage').layout;
-    const chain = doc.chains[doc.chainOrder[1] as string]!;
+    const chain = doc.chains[doc.chainOrder[1] as ChainId]!;
     const part = chainLayout(layout, chain.steps)!;
     const ids = new Set(part.nodes.map((n) => n.id));
     for (const step of chain.steps) expect(ids.has(step)).toBe(true);
     const topics = part.nodes.filter((n) => n.topicId !== undefined && doc.topics[n.topicId]?.parentId !== null);
-    expect(topics.every((n) => chain.steps.includes(n.topicId as string))).toBe(true);
+    expect(topics.every((n) => chain.steps.includes(n.topicId as TopicId))).toBe(true);
     expect(part.nodes.length).toBeLessThan(layout.nodes.length);
     expect(chainLayout(layout, ['t-nowhere'])).toBeNull();
   });
@@ -171,7 +172,7 @@ describe('a chart’s slide', () => {
     const priority = chartSlideSize('priority', doc);
     // fitted into the body box of a 1280 px projector (about 1200 px wide), 11 px labels read at 17 px or more
     expect(Math.min(1200 / priority.width, (BODY_BOX.height / BODY_BOX.width) * 1200 / priority.height) * 11).toBeGreaterThanOrEqual(17);
-    const manyStages = { ...doc, map: { ...doc.map, stages: Array.from({ length: 14 }, (_, i) => ({ ...doc.map.stages[0]!, id: `s-${i}`, name: `Stage ${i}` })) } };
+    const manyStages = { ...doc, map: { ...doc.map, stages: Array.from({ length: 14 }, (_, i) => ({ ...doc.map.stages[0]!, id: asId.stage(`s-${i}`), name: `Stage ${i}` })) } };
     expect(chartSlideSize('distribution', manyStages).height).toBeGreaterThan(chartSlideSize('distribution', doc).height);
   });
 

@@ -7,6 +7,8 @@ import { roundIntent, type RoundKeyContext } from '../../../renderer/src/feature
 import { rateInRound } from '../../../renderer/src/features/rating/round-edits';
 import { clockText, newTimer, pauseTimer, startTimer, timeLeft, timerOnNextCard, toggleTimer } from '../../../renderer/src/features/rating/round-timer';
 import { useRatingStore } from '../../../renderer/src/features/rating/rating-store';
+import { asId } from '../../builders/ids';
+import type { CompetitorId } from '@shared/model/types';
 
 const clinic = () =>
   mapDoc('Clinic', { stages: ['Awareness', 'Purchase'], competitors: ['City Clinic'] })
@@ -32,9 +34,9 @@ describe('the round’s order and card', () => {
   });
 
   test('a card names the stage, channel and every step of every chain the touchpoint is in', () => {
-    const card = roundCard(clinic().build(), 't-website');
+    const card = roundCard(clinic().build(), asId.topic('t-website'));
     expect(card).toMatchObject({ label: 'Website', stage: 'Awareness', channel: 'online', chains: [{ name: 'First visit', steps: [2, 4], length: 4 }] });
-    expect(roundCard(clinic().build(), 't-gone')).toBeUndefined();
+    expect(roundCard(clinic().build(), asId.topic('t-gone'))).toBeUndefined();
     expect(ratedCount(clinic().build(), roundOrder(clinic().build()))).toBe(2);
   });
 });
@@ -89,7 +91,7 @@ describe('ratings given in the round', () => {
   test('competitor score and importance land on their fields; importance 0 is refused with a notice and changes nothing', () => {
     const editor = openEditor(clinic().build());
     const id = editor.id('Website');
-    const competitor = editor.doc.map.competitors[0]?.id as string;
+    const competitor = editor.doc.map.competitors[0]?.id as CompetitorId;
     rateInRound(id, 'competitor', competitor, 7, false);
     rateInRound(id, 'importance', undefined, 9, false);
     expect(editor.topic('Website')).toMatchObject({ competitorScores: { [competitor]: 7 }, importance: 9 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { applyRound, tallyRound, type Rating } from '../../../shared/room';
 import { mapDoc } from '../../builders/map-doc';
+import { asId } from '../../builders/ids';
 
 const ratings = (byParticipant: Record<string, Record<string, Rating>>) =>
-  new Map(Object.entries(byParticipant).map(([p, own]) => [p, new Map(Object.entries(own))]));
+  new Map(Object.entries(byParticipant).map(([p, own]) => [p, new Map(Object.entries(own).map(([topic, rating]) => [asId.topic(topic), rating]))]));
 
 describe('tallyRound', () => {
   it('counts, averages, spreads and histograms the scores of each topic of the round', () => {
-    const [website, kiosk, empty] = tallyRound(['web', 'kiosk', 'none'], ratings({
+    const [website, kiosk, empty] = tallyRound([asId.topic('web'), asId.topic('kiosk'), asId.topic('none')], ratings({
       a: { web: { score: 8, importance: 5 }, kiosk: { score: 2 } },
       b: { web: { score: 6 }, kiosk: { importance: 9 } },
       c: { web: { score: 10, importance: 7 } },
@@ -20,7 +21,7 @@ describe('tallyRound', () => {
   });
 
   it('ignores ratings of topics outside the round', () => {
-    const [only] = tallyRound(['web'], ratings({ a: { web: { score: 1 }, other: { score: 9 } } }));
+    const [only] = tallyRound([asId.topic('web')], ratings({ a: { web: { score: 1 }, other: { score: 9 } } }));
     expect(only).toMatchObject({ count: 1, mean: 1 });
   });
 });
@@ -34,7 +35,7 @@ describe('applyRound', () => {
   const kiosk = clinic.ids.topic('Kiosk');
 
   it('writes the rounded means as scores and the importance where rated, leaving unrated topics alone', () => {
-    const tallies = tallyRound([web, kiosk, 'gone'], ratings({
+    const tallies = tallyRound([web, kiosk, asId.topic('gone')], ratings({
       a: { [web]: { score: 7, importance: 3 }, gone: { score: 1 } },
       b: { [web]: { score: 8, importance: 4 } },
     }));

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startRoomServer, type RoomServer } from '../../../electron/main/room/room-server';
 import { openRound, participantIdOf, propose, rate, readInbox, readRatings } from '../../../shared/room';
 import { facilitatorClient, participantClient, synced, until, type RoomClient } from './room-clients';
+import { asId } from '../../builders/ids';
 
 const PARTICIPANTS = 30;
 const PROPOSALS = 5;
@@ -22,7 +23,7 @@ describe('room server under load', () => {
     const host = facilitatorClient(server);
     clients.push(host);
     await synced(host);
-    const topicIds = Array.from({ length: TOPICS }, (_, i) => `t${i}`);
+    const topicIds = Array.from({ length: TOPICS }, (_, i) => asId.topic(`t${i}`));
     openRound(host.doc, { id: 'r1', topicIds });
     const people = Array.from({ length: PARTICIPANTS }, () => participantClient(server!));
     clients.push(...people);
@@ -48,7 +49,7 @@ describe('room server under load', () => {
     const ratings = readRatings(host.doc);
     for (const [key, score] of expected) {
       const [id, topicId] = key.split('/') as [string, string];
-      expect(ratings.get(id)?.get(topicId)?.score).toBe(score);
+      expect(ratings.get(id)?.get(asId.topic(topicId))?.score).toBe(score);
     }
     expect(people.every((p) => p.refusals.length === 0)).toBe(true);
   }, 90_000);

@@ -15,6 +15,7 @@ import {
   ROOM_LIMITS,
   type RoomActor,
 } from '../../../shared/room';
+import { asId } from '../../builders/ids';
 
 const ME = 'pme';
 const OTHER = 'pother';
@@ -24,8 +25,8 @@ const me: RoomActor = { role: 'participant', id: ME };
 function room(): Y.Doc {
   const doc = new Y.Doc();
   setRoomState(doc, 'open');
-  publish(doc, { title: 'Clinic', locale: 'en', stages: [{ id: 's-1', name: 'Awareness' }], touchpoints: [{ id: 't-1', label: 'Website' }], chains: [] });
-  openRound(doc, { id: 'r-1', topicIds: ['t-1', 't-2'] });
+  publish(doc, { title: 'Clinic', locale: 'en', stages: [{ id: asId.stage('s-1'), name: 'Awareness' }], touchpoints: [{ id: asId.topic('t-1'), label: 'Website' }], chains: [] });
+  openRound(doc, { id: 'r-1', topicIds: [asId.topic('t-1'), asId.topic('t-2')] });
   return doc;
 }
 
@@ -45,20 +46,20 @@ describe('checkUpdate: what a participant may write', () => {
     const server = room();
     expect(refusal(checkUpdate(server, updateFrom(server, (d) => setParticipantName(d, ME, 'Ann')), me))).toBe('ok');
     expect(refusal(checkUpdate(server, updateFrom(server, (d) => propose(d, ME, 'x1', { label: 'Kiosk', channel: 'offline', createdAt: '2026-01-01T00:00:00Z' })), me))).toBe('ok');
-    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 7, importance: 3 })), me))).toBe('ok');
+    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 7, importance: 3 })), me))).toBe('ok');
   });
 
   it("refuses writing another participant's name, proposals or ratings", () => {
     const server = room();
     expect(refusal(checkUpdate(server, updateFrom(server, (d) => setParticipantName(d, OTHER, 'Eve')), me))).toMatch(/own name/);
     expect(refusal(checkUpdate(server, updateFrom(server, (d) => propose(d, OTHER, 'x1', { label: 'Spam', createdAt: 'now' })), me))).toMatch(/own proposals/);
-    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, OTHER, 't-1', { score: 0 })), me))).toMatch(/own ratings/);
+    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, OTHER, asId.topic('t-1'), { score: 0 })), me))).toMatch(/own ratings/);
   });
 
   it("refuses changing or deleting another participant's existing rating", () => {
     const server = room();
-    rate(server, OTHER, 't-1', { score: 9 });
-    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, OTHER, 't-1', { score: 1 })), me))).toMatch(/own ratings/);
+    rate(server, OTHER, asId.topic('t-1'), { score: 9 });
+    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, OTHER, asId.topic('t-1'), { score: 1 })), me))).toMatch(/own ratings/);
     const other = server.getMap('ratings').get(OTHER) as Y.Map<unknown>;
     expect(other.get('t-1')).toEqual({ score: 9 });
     expect(refusal(checkUpdate(server, updateFrom(server, (d) => (d.getMap('ratings').get(OTHER) as Y.Map<unknown>).delete('t-1')), me))).toMatch(/own ratings/);
@@ -76,12 +77,12 @@ describe('checkUpdate: what a participant may write', () => {
 
   it('refuses ratings out of range, for topics outside the round, or with no round open', () => {
     const server = room();
-    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 11 })), me))).toMatch(/score must be a whole number 0–10/);
-    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 4.5 })), me))).toMatch(/score/);
-    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { importance: 0 })), me))).toMatch(/importance must be/);
-    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-9', { score: 5 })), me))).toMatch(/not in the open round/);
+    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 11 })), me))).toMatch(/score must be a whole number 0–10/);
+    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 4.5 })), me))).toMatch(/score/);
+    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { importance: 0 })), me))).toMatch(/importance must be/);
+    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-9'), { score: 5 })), me))).toMatch(/not in the open round/);
     server.getMap('round').set('open', false);
-    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 5 })), me))).toMatch(/no rating round is open/);
+    expect(refusal(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 5 })), me))).toMatch(/no rating round is open/);
   });
 
   it('refuses everything from participants when the room is locked or closed, or they were removed', () => {
@@ -101,9 +102,9 @@ describe('checkUpdate: what a participant may write', () => {
     const server = room();
     const kindOf = (result: ReturnType<typeof checkUpdate>) => (result.ok ? 'ok' : refusalKindOf(refusalMessage(result)));
     const name = () => updateFrom(server, (d) => setParticipantName(d, ME, 'Ann'));
-    expect(kindOf(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 11 })), me))).toBe('invalid');
+    expect(kindOf(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 11 })), me))).toBe('invalid');
     server.getMap('round').set('open', false);
-    expect(kindOf(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 5 })), me))).toBe('no-round');
+    expect(kindOf(checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 5 })), me))).toBe('no-round');
     setRoomState(server, 'locked');
     expect(kindOf(checkUpdate(server, name(), me))).toBe('room-locked');
     setRoomState(server, 'closed');
@@ -155,7 +156,7 @@ describe('checkUpdate: what a participant may write', () => {
     const server = room();
     const before = Y.encodeStateAsUpdate(server);
     expect(refusal(checkUpdate(server, updateFrom(server, (d) => d.getMap('published').set('title', 'New')), { role: 'facilitator' }))).toBe('ok');
-    checkUpdate(server, updateFrom(server, (d) => rate(d, ME, 't-1', { score: 7 })), me);
+    checkUpdate(server, updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 7 })), me);
     expect(Y.encodeStateAsUpdate(server)).toEqual(before);
   });
 
@@ -174,18 +175,18 @@ describe('applyAndRevert', () => {
   it("applies a refused update and puts back what it touched, keeping others' values", async () => {
     const { applyAndRevert, readPublished, readRatings } = await import('../../../shared/room');
     const server = room();
-    rate(server, OTHER, 't-1', { score: 9 });
+    rate(server, OTHER, asId.topic('t-1'), { score: 9 });
     const update = updateFrom(server, (d) => {
       d.getMap('published').set('title', 'Hacked');
       d.getMap('ratings').delete(OTHER);
-      rate(d, ME, 't-9', { score: 1 });
+      rate(d, ME, asId.topic('t-9'), { score: 1 });
     });
     const verdict = checkUpdate(server, update, me);
     expect(verdict.ok).toBe(false);
     if (verdict.ok || !verdict.paths) throw new Error('expected a revertible refusal');
     applyAndRevert(server, update, verdict.paths, 'test');
     expect(readPublished(server).title).toBe('Clinic');
-    expect(readRatings(server).get(OTHER)?.get('t-1')).toEqual({ score: 9 });
+    expect(readRatings(server).get(OTHER)?.get(asId.topic('t-1'))).toEqual({ score: 9 });
     expect(readRatings(server).has(ME)).toBe(false);
   });
 });
@@ -195,11 +196,11 @@ describe('createUpdateChecker: the same rules on a kept mirror of the room', () 
     const { createUpdateChecker } = await import('../../../shared/room');
     const server = room();
     const checker = createUpdateChecker(server);
-    const ok = updateFrom(server, (d) => rate(d, ME, 't-1', { score: 3 }));
+    const ok = updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 3 }));
     expect(refusal(checker.check(ok, me))).toBe('ok');
     Y.applyUpdate(server, ok);
     server.getMap('round').set('open', false); // the facilitator closes the round: the mirror follows
-    expect(refusal(checker.check(updateFrom(server, (d) => rate(d, ME, 't-1', { score: 4 })), me))).toMatch(/no rating round is open/);
+    expect(refusal(checker.check(updateFrom(server, (d) => rate(d, ME, asId.topic('t-1'), { score: 4 })), me))).toMatch(/no rating round is open/);
     server.getMap('round').set('open', true);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
@@ -207,7 +208,7 @@ describe('createUpdateChecker: the same rules on a kept mirror of the room', () 
     const sv = Y.encodeStateVector(copy);
     setParticipantName(copy, ME, 'Anna');
     expect(refusal(checker.check(Y.encodeStateAsUpdate(copy, sv), me))).toMatch(/not seen/);
-    expect(refusal(checker.check(updateFrom(server, (d) => rate(d, ME, 't-2', { score: 5 })), me))).toBe('ok');
+    expect(refusal(checker.check(updateFrom(server, (d) => rate(d, ME, asId.topic('t-2'), { score: 5 })), me))).toBe('ok');
     checker.destroy();
   });
 });

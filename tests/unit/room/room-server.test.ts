@@ -6,6 +6,7 @@ import { CLOSE_CODES, startRoomServer, type RoomServer } from '../../../electron
 import { openRound, propose, publish, publishedView, rate, readInbox, readRatings, readPublished, readRound, removeParticipant, setParticipantName, setRoomState } from '../../../shared/room';
 import { generateMap } from '../../fixtures/generate-map';
 import { facilitatorClient, participantClient, synced, until, upgradeStatus, type RoomClient } from './room-clients';
+import { asId } from '../../builders/ids';
 
 const servers: RoomServer[] = [];
 const clients: RoomClient[] = [];
@@ -62,15 +63,15 @@ describe('room server: syncing and the rules', () => {
     const server = await start();
     const host = track(facilitatorClient(server));
     await synced(host);
-    publish(host.doc, { title: 'Clinic', locale: 'en', stages: [{ id: 's1', name: 'Awareness' }], touchpoints: [{ id: 't1', label: 'Website', stageId: 's1', channel: 'online' }], chains: [] });
-    openRound(host.doc, { id: 'r1', topicIds: ['t1'] });
+    publish(host.doc, { title: 'Clinic', locale: 'en', stages: [{ id: asId.stage('s1'), name: 'Awareness' }], touchpoints: [{ id: asId.topic('t1'), label: 'Website', stageId: asId.stage('s1'), channel: 'online' }], chains: [] });
+    openRound(host.doc, { id: 'r1', topicIds: [asId.topic('t1')] });
     const ann = track(participantClient(server));
     await synced(ann);
     await until(() => readPublished(ann.doc).title === 'Clinic', 'the published view');
     const annId = [...readRatings(ann.doc).keys()][0] ?? (await idOf(ann));
     propose(ann.doc, annId, 'x1', { label: 'Kiosk', channel: 'offline', createdAt: new Date().toISOString() });
-    rate(ann.doc, annId, 't1', { score: 7 });
-    await until(() => readInbox(host.doc).length === 1 && readRatings(host.doc).get(annId)?.get('t1')?.score === 7, 'the proposal and rating');
+    rate(ann.doc, annId, asId.topic('t1'), { score: 7 });
+    await until(() => readInbox(host.doc).length === 1 && readRatings(host.doc).get(annId)?.get(asId.topic('t1'))?.score === 7, 'the proposal and rating');
     expect(ann.refusals).toEqual([]);
   });
 
@@ -96,11 +97,11 @@ describe('room server: syncing and the rules', () => {
     const host = track(facilitatorClient(server));
     await synced(host);
     publish(host.doc, { title: 'Clinic', locale: 'en', stages: [], touchpoints: [], chains: [] });
-    openRound(host.doc, { id: 'r1', topicIds: ['t1'] });
+    openRound(host.doc, { id: 'r1', topicIds: [asId.topic('t1')] });
     const eve = track(participantClient(server));
     await synced(eve);
     await until(() => readPublished(eve.doc).title === 'Clinic', 'the published view');
-    rate(eve.doc, 'psomeoneelse', 't1', { score: 0 });
+    rate(eve.doc, 'psomeoneelse', asId.topic('t1'), { score: 0 });
     await until(() => eve.refusals.length === 1, 'the refusal');
     expect(eve.refusals[0]).toMatch(/^invalid .*own ratings/);
     eve.doc.getMap('published').set('title', 'Hacked');
@@ -113,8 +114,8 @@ describe('room server: syncing and the rules', () => {
     // The refused changes are put back on Eve's page too, and her allowed changes still arrive.
     await until(() => readPublished(eve.doc).title === 'Clinic', "the correction on Eve's page");
     const eveId = await idOf(eve);
-    rate(eve.doc, eveId, 't1', { score: 4 });
-    await until(() => readRatings(host.doc).get(eveId)?.get('t1')?.score === 4, "Eve's own rating");
+    rate(eve.doc, eveId, asId.topic('t1'), { score: 4 });
+    await until(() => readRatings(host.doc).get(eveId)?.get(asId.topic('t1'))?.score === 4, "Eve's own rating");
     expect(readRatings(host.doc).has('psomeoneelse')).toBe(false);
   });
 
@@ -122,18 +123,18 @@ describe('room server: syncing and the rules', () => {
     const server = await start();
     const host = track(facilitatorClient(server));
     await synced(host);
-    openRound(host.doc, { id: 'r1', topicIds: ['t1', 't2'] });
+    openRound(host.doc, { id: 'r1', topicIds: [asId.topic('t1'), asId.topic('t2')] });
     const ann = track(participantClient(server));
     await synced(ann);
     await until(() => ann.doc.getMap('round').get('open') === true, 'the round');
     const annId = await idOf(ann);
     ann.provider.disconnect();
-    rate(ann.doc, annId, 't2', { score: 9, importance: 8 });
+    rate(ann.doc, annId, asId.topic('t2'), { score: 9, importance: 8 });
     setParticipantName(ann.doc, annId, 'Ann');
     await new Promise((r) => setTimeout(r, 100));
     expect(readRatings(host.doc).size).toBe(0);
     ann.provider.connect();
-    await until(() => readRatings(host.doc).get(annId)?.get('t2')?.score === 9, 'the offline rating');
+    await until(() => readRatings(host.doc).get(annId)?.get(asId.topic('t2'))?.score === 9, 'the offline rating');
     expect(host.doc.getMap('participants').get(annId)).toEqual({ name: 'Ann' });
   });
 });

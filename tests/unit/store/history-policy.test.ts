@@ -8,21 +8,22 @@ import type { MapDoc } from '@shared/model/types';
 import { documentHistory, useDocumentStore } from '../../../renderer/src/store/document-store';
 import { useUiStore } from '../../../renderer/src/store/ui-store';
 import { runCommand } from '../../../renderer/src/store/run-command';
+import { asId } from '../../builders/ids';
 
 const doc = () => useDocumentStore.getState().doc as MapDoc;
 const undoSteps = () => useDocumentStore.temporal.getState().pastStates.length;
 const redoSteps = () => useDocumentStore.temporal.getState().futureStates.length;
-const label = (id: string) => doc().topics[id]?.label;
-const score = (id: string) => doc().topics[id]?.score;
-const rename = (id: string, text: string) => (d: MapDoc) => renameTopic(d, id, text);
-const rate = (id: string, value: number) => (d: MapDoc) => setTopicFields(d, [id], { score: value });
+const label = (id: string) => doc().topics[asId.topic(id)]?.label;
+const score = (id: string) => doc().topics[asId.topic(id)]?.score;
+const rename = (id: string, text: string) => (d: MapDoc) => renameTopic(d, asId.topic(id), text);
+const rate = (id: string, value: number) => (d: MapDoc) => setTopicFields(d, [asId.topic(id)], { score: value });
 
 describe('the history policy of a command', () => {
   beforeEach(() => {
-    useDocumentStore.getState().open(createMap({ id: 'm-1', rootId: 't-root', title: 'Clinic', locale: 'en', presetId: 'customer-journey', now: '2026-12-06T10:00:00.000Z' }));
+    useDocumentStore.getState().open(createMap({ id: asId.map('m-1'), rootId: asId.topic('t-root'), title: 'Clinic', locale: 'en', presetId: 'customer-journey', now: '2026-12-06T10:00:00.000Z' }));
     const stageId = doc().map.stages[0]!.id;
-    runCommand((d) => addTouchpoint(d, { id: 't-ad', label: 'Context ad', channel: 'online', stageId }));
-    runCommand((d) => addTouchpoint(d, { id: 't-site', label: 'Site page', channel: 'online', stageId }));
+    runCommand((d) => addTouchpoint(d, { id: asId.topic('t-ad'), label: 'Context ad', channel: 'online', stageId }));
+    runCommand((d) => addTouchpoint(d, { id: asId.topic('t-site'), label: 'Site page', channel: 'online', stageId }));
     useUiStore.setState({ notice: null });
   });
 
@@ -121,7 +122,7 @@ describe('the history policy of a command', () => {
     it('leaves no step at all when the folded change takes the document back to where the step began', () => {
       const start = doc();
       const before = undoSteps();
-      runCommand((d) => addTouchpoint(d, { id: 't-new', label: 'New touchpoint', channel: 'online' }), { mergeKey: 'new:t-new' });
+      runCommand((d) => addTouchpoint(d, { id: asId.topic('t-new'), label: 'New touchpoint', channel: 'online' }), { mergeKey: 'new:t-new' });
       runCommand(() => start, { history: 'merge', mergeKey: 'new:t-new' });
       expect(doc()).toBe(start);
       expect(undoSteps()).toBe(before);
@@ -192,7 +193,7 @@ describe('the history policy of a command', () => {
       documentHistory.redo();
       runCommand(rename('t-site', 'Landing page'), { history: 'skip' });
       documentHistory.undo();
-      expect(doc().topics['t-site']).toBeUndefined();
+      expect(doc().topics[asId.topic('t-site')]).toBeUndefined();
       documentHistory.redo();
       expect(label('t-site')).toBe('Landing page');
     });

@@ -5,13 +5,14 @@ import { chainsOf, childrenOf, touchpointsOf } from '@shared/model/selectors';
 import { LOCALES, type Locale, type MapDoc } from '@shared/model/types';
 import { CLINIC_CHAIN_KEYS, TEMPLATES, buildTemplate, templateSpec, type TemplateId } from '@shared/templates';
 import { presetStages } from '@shared/templates/presets';
+import { asId } from '../../builders/ids';
 
 const NOW = '2026-11-20T09:00:00.000Z';
 
 /** Predictable ids, so a failure names the same records every run. */
 function idMaker() {
   let n = 0;
-  return (prefix: string) => `${prefix}-${++n}`;
+  return asId.maker((prefix) => `${prefix}-${++n}`);
 }
 
 function build(templateId: TemplateId, locale: Locale, title?: string): MapDoc {
@@ -51,7 +52,7 @@ describe('templates', () => {
     const doc = build(templateId, locale);
     const touchpoints = touchpointsOf(doc);
     expect(touchpoints.length).toBeGreaterThanOrEqual(12);
-    const stageIds = new Set(doc.map.stages.map((stage) => stage.id));
+    const stageIds = new Set<string>(doc.map.stages.map((stage) => stage.id));
     for (const touchpoint of touchpoints) {
       expect(touchpoint.channel, touchpoint.label).toMatch(/^(online|offline)$/);
       expect(stageIds.has(touchpoint.stageId ?? ''), touchpoint.label).toBe(true);
@@ -111,7 +112,7 @@ describe('templates', () => {
     // the same chain in every locale, not only in English
     for (const locale of LOCALES) expect(chainsOf(build('clinic', locale))[0]?.steps).toHaveLength(9);
     const site = touchpointsOf(doc).find((t) => t.label === 'Site page');
-    expect(childrenOf(doc, site?.id ?? '').map((d) => d.label)).toContain('Callback request');
+    expect(childrenOf(doc, site?.id ?? asId.topic('')).map((d) => d.label)).toContain('Callback request');
   });
 
   it('speaks the map’s language: the Korean clinic is in Hangul, the Russian in Cyrillic, the Japanese in Kana', () => {
@@ -132,8 +133,8 @@ describe('templates', () => {
   });
 
   it('gives every record a fresh id from the caller, so two maps from one template never collide', () => {
-    const a = buildTemplate('online-store', { locale: 'en', newId: (p) => `${p}-a${Math.random()}`, now: NOW });
-    const b = buildTemplate('online-store', { locale: 'en', newId: (p) => `${p}-b${Math.random()}`, now: NOW });
+    const a = buildTemplate('online-store', { locale: 'en', newId: asId.maker((p) => `${p}-a${Math.random()}`), now: NOW });
+    const b = buildTemplate('online-store', { locale: 'en', newId: asId.maker((p) => `${p}-b${Math.random()}`), now: NOW });
     const idsOf = (doc: MapDoc) => new Set([doc.map.id, ...Object.keys(doc.topics), ...doc.chainOrder, ...doc.map.stages.map((s) => s.id)]);
     const shared = [...idsOf(a)].filter((id) => idsOf(b).has(id));
     expect(shared).toEqual([]);

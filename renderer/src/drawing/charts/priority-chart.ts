@@ -88,7 +88,7 @@ export function drawPriorityMatrix(pen: Pen, doc: MapDoc, box: ChartBox): void {
   // labels as long as a fifth of the plot: whole names on a big chart, short ones in the side panel
   const labelMax = Math.min(220, Math.max(80, plot.width * 0.2));
   const labelled = ranked.slice(0, LABEL_LIMIT);
-  const labels = new Map(labelled.map((d) => [d.p.topicId, fitLine(d.p.label, labelMax, SMALL)]));
+  const labels = new Map<string, string>(labelled.map((d) => [d.p.topicId, fitLine(d.p.label, labelMax, SMALL)]));
   const request = (d: (typeof dots)[number]): LabelRequest => {
     const text = labels.get(d.p.topicId) ?? '';
     return { id: d.p.topicId, x: d.x, y: d.y, r: DOT_R, width: measureText(text, SMALL) + 4, height: 14 };

@@ -9,6 +9,7 @@
  */
 import { charWidth, ELLIPSIS, FONT_WEIGHT_VALUE, measureText, type FontWeight } from '../text-metrics';
 import { DARK, LIGHT, type ThemeTokens } from '../theme';
+import type { TopicId } from '@shared/model/types';
 
 export interface Paint {
   /** A colour, or null for no fill. */
@@ -36,7 +37,7 @@ export type ChartShape =
 
 /** A place on the chart that stands for a touchpoint (a matrix dot): the view makes it clickable. */
 export interface ChartTarget {
-  readonly topicId: string;
+  readonly topicId: TopicId;
   readonly label: string;
   readonly x: number;
   readonly y: number;

@@ -17,7 +17,7 @@ import {
   type ActionColumn,
   type ActionRow,
 } from '@shared/model/action-plan';
-import { ACTION_STATUSES, type ActionStatus, type MapDoc } from '@shared/model/types';
+import { ACTION_STATUSES, type ActionStatus, type MapDoc, type TopicId } from '@shared/model/types';
 import { scoreBand } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -41,11 +41,11 @@ const COLUMN_LABEL: Readonly<Record<ActionColumn, MessageKey>> = {
 };
 
 interface Cursor {
-  readonly id: string;
+  readonly id: TopicId;
   readonly col: number;
 }
 interface Editing {
-  readonly id: string;
+  readonly id: TopicId;
   readonly column: ActionColumn;
   readonly initial?: string;
 }
@@ -75,7 +75,7 @@ function ActionPlan({ doc }: { readonly doc: MapDoc }) {
     wantsFocus.current = false;
     gridRef.current?.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
   });
-  const moveTo = (id: string, col: number) => {
+  const moveTo = (id: TopicId, col: number) => {
     setCursor({ id, col });
     wantsFocus.current = true;
     // the inspector beside the table shows the action's touchpoint
@@ -107,7 +107,7 @@ function ActionPlan({ doc }: { readonly doc: MapDoc }) {
     if (refocus) moveTo(current.id, ACTION_COLUMNS.indexOf(current.column));
   };
 
-  const onAdd = (id: string) => {
+  const onAdd = (id: TopicId) => {
     if (!addAction(id)) return;
     // the new row must show: a filter that would hide an empty "to do" action goes
     useActionPlanStore.getState().clearFilter();
@@ -299,12 +299,12 @@ function CellEditor({ row, column, initial, onFinish }: { readonly row: ActionRo
   return <input className="actions__input" type={column === 'due' ? 'date' : 'text'} value={draft} onChange={(e) => setDraft(e.target.value)} {...common} />;
 }
 
-function Toolbar({ doc, all, shown, overdue, onAdd }: { readonly doc: MapDoc; readonly all: readonly ActionRow[]; readonly shown: number; readonly overdue: number; readonly onAdd: (id: string) => void }) {
+function Toolbar({ doc, all, shown, overdue, onAdd }: { readonly doc: MapDoc; readonly all: readonly ActionRow[]; readonly shown: number; readonly overdue: number; readonly onAdd: (id: TopicId) => void }) {
   const { filter, setFilter, clearFilter } = useActionPlanStore();
   const owners = actionOwners(all);
   const free = touchpointsWithoutAction(doc);
   const [pick, setPick] = useState('');
-  const picked = free.some((topic) => topic.id === pick) ? pick : (free[0]?.id ?? '');
+  const picked = free.find((topic) => topic.id === pick)?.id ?? free[0]?.id;
   const filtered = Object.values(filter).some((value) => value !== undefined && value !== false);
   return (
     <div className="actions__toolbar">
@@ -333,7 +333,7 @@ function Toolbar({ doc, all, shown, overdue, onAdd }: { readonly doc: MapDoc; re
             </option>
           ))}
         </select>
-        <select aria-label={t('actions.filter.stage')} value={filter.stageId ?? ''} onChange={(e) => setFilter({ stageId: e.target.value || undefined })}>
+        <select aria-label={t('actions.filter.stage')} value={filter.stageId ?? ''} onChange={(e) => setFilter({ stageId: doc.map.stages.find((stage) => stage.id === e.target.value)?.id })}>
           <option value="">{t('actions.filter.anyStage')}</option>
           {doc.map.stages.map((stage) => (
             <option key={stage.id} value={stage.id}>
@@ -352,7 +352,7 @@ function Toolbar({ doc, all, shown, overdue, onAdd }: { readonly doc: MapDoc; re
         )}
       </div>
       <div className="actions__add" role="group" aria-label={t('actions.add.group')}>
-        <select aria-label={t('actions.add.touchpoint')} value={picked} disabled={free.length === 0} onChange={(e) => setPick(e.target.value)}>
+        <select aria-label={t('actions.add.touchpoint')} value={picked ?? ''} disabled={free.length === 0} onChange={(e) => setPick(e.target.value)}>
           {free.length === 0 && <option value="">{t('actions.add.none')}</option>}
           {free.map((topic) => (
             <option key={topic.id} value={topic.id}>
@@ -360,7 +360,7 @@ function Toolbar({ doc, all, shown, overdue, onAdd }: { readonly doc: MapDoc; re
             </option>
           ))}
         </select>
-        <button type="button" className="button button--primary" disabled={picked === ''} onClick={() => onAdd(picked)}>
+        <button type="button" className="button button--primary" disabled={picked === undefined} onClick={() => picked !== undefined && onAdd(picked)}>
           {t('actions.add')}
         </button>
       </div>

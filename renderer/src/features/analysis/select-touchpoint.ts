@@ -4,8 +4,9 @@
  * front; from the analysis view the mind map takes its place.
  */
 import { useUiStore } from '../../store/ui-store';
+import type { TopicId } from '@shared/model/types';
 
-export function showTouchpointOnMap(topicId: string): void {
+export function showTouchpointOnMap(topicId: TopicId): void {
   const ui = useUiStore.getState();
   ui.select([topicId]);
   if (ui.view === 'analysis') ui.setView('mindmap');

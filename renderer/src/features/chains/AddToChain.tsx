@@ -5,7 +5,7 @@
  * key) on a touchpoint or detail of the mind map or the grid, selecting it first when it was not.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { chainsOf, topicOf, touchpointOf } from '@shared/model/selectors';
+import { chainsOf, isTopicIdOf, touchpointOf } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { Dialog } from '../../ui/Dialog';
@@ -14,6 +14,7 @@ import { chainColourVar } from '../../drawing/theme';
 import { nextChainName } from './chain-model';
 import { addSelectionToChain, chooseChain } from './add-to-chain';
 import { useAddToChainStore } from './add-to-chain-store';
+import type { TopicId } from '@shared/model/types';
 
 /** Moves focus among the chooser's chain buttons with the arrow keys (Tab still leaves the list). */
 function onListKey(event: KeyboardEvent<HTMLUListElement>): void {
@@ -34,7 +35,7 @@ function Chooser({ steps }: { readonly steps: readonly string[] }) {
   useEffect(() => first.current?.focus(), []);
   if (!doc) return null;
   const chains = chainsOf(doc);
-  const only = steps.length === 1 ? doc.topics[steps[0] as string] : undefined;
+  const only = steps.length === 1 ? doc.topics[steps[0] as TopicId] : undefined;
   const create = () => {
     if (name.trim() === '') return setProblem(t('chains.nameRequired'));
     chooseChain({ newChain: name });
@@ -123,7 +124,7 @@ function useTouchpointContextMenu(): void {
       const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-topic-id], .mind-node[data-node-id]') : null;
       const id = target?.dataset.topicId ?? target?.dataset.nodeId;
       const doc = useDocumentStore.getState().doc;
-      if (!id || !doc || !(topicOf(doc, id) && touchpointOf(doc, id))) return;
+      if (!id || !doc || !(isTopicIdOf(doc, id) && touchpointOf(doc, id))) return;
       event.preventDefault();
       const ui = useUiStore.getState();
       if (!ui.selected.includes(id)) ui.select([id]);

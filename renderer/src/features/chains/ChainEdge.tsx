@@ -12,6 +12,7 @@ import { chainLinks, weakLinkIds } from './chain-model';
 import { loopLink, sideLink } from '../../drawing/chain-geometry';
 import { useChainUiStore } from './chain-ui-store';
 import { ChainBadgeMark } from './ChainBadgeMark';
+import type { TopicId } from '@shared/model/types';
 
 export type ChainEdgeData = {
   readonly number: number;
@@ -156,7 +157,7 @@ export function useChainEdges(byId: ReadonlyMap<string, PlacedNode> | undefined)
 }
 
 /** True when this topic is the weak link of a shown chain: the node wears the marker. */
-export function useIsWeakLink(topicId: string): boolean {
+export function useIsWeakLink(topicId: TopicId): boolean {
   const hidden = useChainUiStore((s) => s.hidden);
   return useDocumentStore((s) => (s.doc && s.doc.chainOrder.length > 0 ? weakLinkIds(s.doc, hidden).has(topicId) : false));
 }

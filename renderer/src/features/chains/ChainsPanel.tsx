@@ -28,7 +28,7 @@ function NewChainForm({ onDone }: { readonly onDone: () => void }) {
       setError(t('chains.nameRequired'));
       return;
     }
-    if (createChain(name, segmentId || undefined)) onDone();
+    if (createChain(name, segments.find((segment) => segment.id === segmentId)?.id)) onDone();
   };
   return (
     <form className="chain-form" onSubmit={submit} aria-label={t('chains.new')} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onDone())}>

@@ -9,7 +9,7 @@
  * the user pinned the Chains tab.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { isBelowRoot } from '@shared/model/selectors';
+import { isBelowRoot, isTopicIdOf } from '@shared/model/selectors';
 import { Inspector } from '../inspector';
 import { AnalysisPanel } from '../analysis';
 import { t } from '../../i18n';
@@ -40,7 +40,7 @@ function useInspectorForward(panel: RefObject<HTMLDivElement | null>) {
       if (chains.tab !== 'chains' || chains.picking !== null) return;
       if (lastTarget instanceof Node && panel.current?.contains(lastTarget)) return;
       const doc = useDocumentStore.getState().doc;
-      const topicSelected = doc !== null && state.selected.some((id) => isBelowRoot(doc, id));
+      const topicSelected = doc !== null && state.selected.some((id) => isTopicIdOf(doc, id) && isBelowRoot(doc, id));
       if (topicSelected) chains.setTab('inspector');
     });
     return () => {

@@ -6,7 +6,7 @@
  */
 import { addChain, appendChainStep } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
-import { topicOf, touchpointOf } from '@shared/model/selectors';
+import { isTopicIdOf, touchpointOf } from '@shared/model/selectors';
 import type { ChainId, MapDoc, TopicId } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -24,7 +24,7 @@ import { useAddToChainStore } from './add-to-chain-store';
 export function touchpointSteps(doc: MapDoc, selected: readonly string[]): TopicId[] {
   const steps: TopicId[] = [];
   for (const id of selected) {
-    const touchpoint = topicOf(doc, id) && touchpointOf(doc, id);
+    const touchpoint = isTopicIdOf(doc, id) && touchpointOf(doc, id);
     if (touchpoint && !steps.includes(touchpoint.id)) steps.push(touchpoint.id);
   }
   return steps;

@@ -5,7 +5,7 @@
  */
 import { addChain, appendChainStep, deleteChain, moveChainStep, removeChainStep, renameChain } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
-import { topicOf, touchpointOf } from '@shared/model/selectors';
+import { isTopicIdOf, touchpointOf } from '@shared/model/selectors';
 import type { ChainId, SegmentId } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -66,7 +66,7 @@ export function pickStep(nodeId: string): boolean {
     useChainUiStore.getState().setPicking(null);
     return false;
   }
-  const touchpoint = topicOf(doc, nodeId) && touchpointOf(doc, nodeId);
+  const touchpoint = isTopicIdOf(doc, nodeId) && touchpointOf(doc, nodeId);
   if (!touchpoint) {
     useUiStore.getState().notify('info', t('chains.pickTouchpoint'));
     return true;

@@ -8,7 +8,7 @@
 import { useEffect } from 'react';
 import { deleteTopics } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
-import { touchpointOf } from '@shared/model/selectors';
+import { isTopicIdOf, touchpointOf } from '@shared/model/selectors';
 import type { MapDoc } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
@@ -45,7 +45,7 @@ function pasteTarget(doc: MapDoc): PasteOptions['target'] {
   if (!selected) return {};
   const group = parseGroupId(selected);
   if (group) return group;
-  const touchpoint = touchpointOf(doc, selected);
+  const touchpoint = isTopicIdOf(doc, selected) ? touchpointOf(doc, selected) : undefined;
   return touchpoint ? { channel: touchpoint.channel ?? null, stageId: touchpoint.stageId ?? null } : {};
 }
 

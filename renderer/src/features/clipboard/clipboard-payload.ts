@@ -3,9 +3,10 @@
  * pasting into this or another map) under `TOUCHMAP_MIME`, and an indented plain-text outline
  * under `text/plain` for every other program. Pure, no DOM.
  */
-import { buildChildIndex, isBelowRoot } from '@shared/model/selectors';
+import { buildChildIndex, isBelowRoot, isTopicIdOf } from '@shared/model/selectors';
 import type { MapDoc, Topic } from '@shared/model/types';
 import type { ClipboardTopic, PasteSource } from './paste-topics';
+import { mapIdFrom } from '@shared/model/ids';
 
 /** A custom type Chromium keeps on its clipboard for pages (and Electron windows) of the app. */
 export const TOUCHMAP_MIME = 'application/x-touchmap+json';
@@ -43,7 +44,7 @@ function entryOf(doc: MapDoc, topic: Topic): ClipboardTopic {
  * not topics one can copy. Empty when nothing copyable is selected.
  */
 export function copiedTopics(doc: MapDoc, selected: readonly string[]): Topic[] {
-  const chosen = new Set(selected.filter((id) => isBelowRoot(doc, id)));
+  const chosen = new Set(selected.filter((id) => isTopicIdOf(doc, id) && isBelowRoot(doc, id)));
   if (chosen.size === 0) return [];
   const index = buildChildIndex(doc);
   const out: Topic[] = [];
@@ -87,7 +88,8 @@ export function readPayload(json: string): ClipboardPayload | null {
   return {
     format: FORMAT,
     version: VERSION,
-    mapId: typeof payload.mapId === 'string' ? payload.mapId : '',
+    // The map the topics were copied from; a paste only compares it with the open map's id.
+    mapId: mapIdFrom(typeof payload.mapId === 'string' ? payload.mapId : ''),
     stages: list(payload.stages),
     segments: list(payload.segments),
     competitors: list(payload.competitors),

@@ -16,7 +16,7 @@ import { MAX_LABEL_LENGTH, MAX_TEXT_LENGTH, MAX_TOPIC_DEPTH, MAX_TOPICS_PER_MAP,
 import { CommandError } from '@shared/model/errors';
 import { TOPIC_FIELD_SCHEMAS, describeValue, pathText, type TopicFieldName } from '@shared/model/schema';
 import { isTouchpointUnder, rootOf, touchpointsOf } from '@shared/model/selectors';
-import type { Channel, Competitor, MapDoc, Segment, Stage, StageId, Topic, TopicId } from '@shared/model/types';
+import type { Channel, Competitor, MapDoc, MapId, Segment, Stage, StageId, Topic, TopicId } from '@shared/model/types';
 import type { OutlineEntry } from './outline-text';
 
 /** An entry of the clipboard: a plain-text line, or a copied topic with its fields. */
@@ -28,7 +28,7 @@ export interface ClipboardTopic extends OutlineEntry {
 
 /** The map the topics were copied from: its stages, segments and competitors, to match by name. */
 export interface PasteSource {
-  readonly mapId: string;
+  readonly mapId: MapId;
   readonly stages: readonly Stage[];
   readonly segments: readonly Segment[];
   readonly competitors: readonly Competitor[];

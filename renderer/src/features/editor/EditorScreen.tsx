@@ -47,6 +47,7 @@ function HistoryIcon({ direction }: { readonly direction: 'undo' | 'redo' }) {
 }
 // the live workshop room's panel
 import { RoomPanelHost } from '../room';
+import type { MapId } from '@shared/model/types';
 
 function HistoryButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -127,7 +128,7 @@ function ViewArea({ viewRef }: { readonly viewRef: RefObject<HTMLDivElement | nu
 }
 
 /** `appButtons`: Help and App settings, which app/ owns and hands to both screens. */
-export function EditorScreen({ mapId, appButtons }: { readonly mapId: string; readonly appButtons: ReactNode }) {
+export function EditorScreen({ mapId, appButtons }: { readonly mapId: MapId; readonly appButtons: ReactNode }) {
   const session = useMapSession(mapId);
   useRestorePointKeeper(mapId);
   const title = useDocumentStore((s) => s.doc?.map.title);

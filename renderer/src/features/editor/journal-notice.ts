@@ -7,6 +7,7 @@ import type { JournalStorage } from '../../db/journal';
 import { database } from '../../db/library';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
+import type { MapId } from '@shared/model/types';
 
 /** This page's `localStorage`, or null where the browser blocks it (then there is no journal). */
 export function journalStorage(): JournalStorage | null {
@@ -49,7 +50,7 @@ export async function recoverAllJournals(): Promise<void> {
 }
 
 /** Before a map opens: applies its journal, if another tab left one since the start. Never rejects. */
-export async function recoverMapJournal(mapId: string): Promise<void> {
+export async function recoverMapJournal(mapId: MapId): Promise<void> {
   const storage = journalStorage();
   if (storage === null) return;
   try {

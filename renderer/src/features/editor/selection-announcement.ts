@@ -3,14 +3,14 @@
  * touchpoint's label, what it is, its channel and stage, its ratings and whether it is a chain's
  * weak link — what a sighted user reads off the node's colour, place and badges.
  */
-import type { MapDoc } from '@shared/model/types';
-import { chainsOf, effectiveChannel, effectiveStageId, isDetail, isRoot, scoreBand, touchpointOf, weakLink } from '@shared/model/selectors';
+import type { MapDoc, StageId } from '@shared/model/types';
+import { chainsOf, effectiveChannel, effectiveStageId, isDetail, isRoot, isTopicIdOf, scoreBand, touchpointOf, weakLink } from '@shared/model/selectors';
 import { parseGroupId } from '../../drawing/projection';
 import { t } from '../../i18n';
 
 const channelWord = (channel: string | null | undefined) => (channel === 'online' || channel === 'offline' ? t(`channel.${channel}`) : t('a11y.announce.noChannel'));
 
-function stageWord(doc: MapDoc, stageId: string | null | undefined): string {
+function stageWord(doc: MapDoc, stageId: StageId | null | undefined): string {
   return doc.map.stages.find((stage) => stage.id === stageId)?.name ?? t('a11y.announce.noStage');
 }
 
@@ -30,6 +30,7 @@ export function announcementFor(doc: MapDoc, ids: readonly string[]): string {
     ).length;
     return `${t('a11y.announce.group', { label: parts.join(', ') })} ${t('a11y.announce.count', { count })}${more}`;
   }
+  if (!isTopicIdOf(doc, id)) return '';
   const topic = doc.topics[id];
   if (!topic) return '';
   const label = topic.label === '' ? t('outline.untitled') : topic.label;

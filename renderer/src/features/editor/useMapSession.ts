@@ -21,6 +21,7 @@ import { runCommand } from '../../store/run-command';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
+import type { MapId } from '@shared/model/types';
 import { clearJournal, journalKey, journalPending, journalTabOf } from '../../db/journal';
 import { journalStorage, recoverMapJournal } from './journal-notice';
 
@@ -29,7 +30,7 @@ const TAB_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)
 
 export type SessionState = { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'failed'; readonly reason: string };
 
-export function useMapSession(mapId: string): SessionState {
+export function useMapSession(mapId: MapId): SessionState {
   const [state, setState] = useState<SessionState>({ phase: 'loading' });
 
   useEffect(() => {
@@ -164,7 +165,7 @@ function journalNow(autosave: Autosave): void {
  * or rewritten over the new stored revision when edits are still waiting (the old one would be
  * taken for stale).
  */
-function journalAfterWrite(autosave: Autosave, mapId: string): void {
+function journalAfterWrite(autosave: Autosave, mapId: MapId): void {
   const storage = journalStorage();
   if (storage === null) return;
   const pending = autosave.pending().filter((save) => save.latest.map.id === mapId);
@@ -188,7 +189,7 @@ async function downloadRepairOriginal(id: string): Promise<void> {
  * What to do when another tab announces a save: read those rows as stored now and merge them in,
  * one announcement after the other (each read must see the rows the previous merge left).
  */
-function mergeOtherTabs(autosave: Autosave, mapId: string, sayDeleted: () => void): (rows: WrittenRows) => void {
+function mergeOtherTabs(autosave: Autosave, mapId: MapId, sayDeleted: () => void): (rows: WrittenRows) => void {
   let queue: Promise<void> = Promise.resolve();
   return (written) => {
     if (written.mapId !== mapId) return;

@@ -7,12 +7,13 @@ import { touchpointOf } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { colourKeyOf, isFilterEmpty, matchesFilter } from './topic-filter';
+import type { TopicId } from '@shared/model/types';
 
 /**
  * Classes for a topic node: `is-match`, `is-current-match`, `is-dimmed`, `look--<by>-<value>`.
  * @example <div className={`mind-node ${useNodeLook(id)}`} />
  */
-export function useNodeLook(id: string): string {
+export function useNodeLook(id: TopicId): string {
   const touchpoint = useDocumentStore((s) => (s.doc ? touchpointOf(s.doc, id) : undefined));
   const hit = useUiStore((s) => s.search.hits.has(id));
   const current = useUiStore((s) => s.search.current >= 0 && s.search.matches[s.search.current] === id);

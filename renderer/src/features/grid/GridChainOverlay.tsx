@@ -11,6 +11,7 @@ import { chainLinks, useChainUiStore, chainMarkerId, ChainMarkers, ChainBadgeMar
 import { sideLink, verticalLink, type LinkCurve, type Point } from '../../drawing/chain-geometry';
 import { chainColourVar } from '../../drawing/theme';
 import type { GridProjection } from '../../drawing/grid-projection';
+import type { ChainId, SegmentId, TopicId } from '@shared/model/types';
 
 interface DrawnLink extends LinkCurve {
   readonly id: string;
@@ -32,10 +33,10 @@ const clampBox = (box: Box, within: Box): Box => {
   return { left: box.left, right: box.right, top: Math.min(top, bottom), bottom: Math.max(top, bottom) };
 };
 
-function measure(table: HTMLElement, grid: GridProjection, links: ReturnType<typeof chainLinks>, segmentOf: (chainId: string) => string | undefined): DrawnLink[] {
+function measure(table: HTMLElement, grid: GridProjection, links: ReturnType<typeof chainLinks>, segmentOf: (chainId: ChainId) => SegmentId | undefined): DrawnLink[] {
   const origin = table.getBoundingClientRect();
   const boxes = new Map<string, Box | null>();
-  const boxOf = (topicId: string, chainId: string): Box | null => {
+  const boxOf = (topicId: TopicId, chainId: ChainId): Box | null => {
     const cells = grid.cellsOf.get(topicId);
     if (!cells || cells.length === 0) return null;
     // in segment rows, the copy in the chain's own segment row
@@ -93,7 +94,7 @@ export const GridChainOverlay = memo(function GridChainOverlay({ grid }: { reado
     const table = svgRef.current?.parentElement;
     if (!table || !doc) return;
     const links = chainLinks(doc, hidden);
-    const segmentOf = (chainId: string) => doc.chains[chainId]?.segmentId;
+    const segmentOf = (chainId: ChainId) => doc.chains[chainId]?.segmentId;
     setDrawn({ links: links.length === 0 ? [] : measure(table, grid, links, segmentOf), width: table.scrollWidth, height: table.scrollHeight });
   }, [doc, hidden, grid]);
 

@@ -14,7 +14,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useNodeLook, FilterBar, Legend } from '../filter';
 import type { TopicId } from '@shared/model/types';
-import { scoreBand } from '@shared/model/selectors';
+import { isTopicIdOf, scoreBand } from '@shared/model/selectors';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t, useLanguage } from '../../i18n';
@@ -105,7 +105,7 @@ const GridCellView = memo(function GridCellView({ cell }: { readonly cell: GridC
     const ui = useUiStore.getState();
     // a selected card carries the whole selection with it (touchpoints only)
     // (no selecting here: a re-render or scroll under the pointer would break the drag)
-    const ids = ui.selected.includes(id) ? ui.selected.filter((s) => grid?.cellsOf.has(s)) : [id];
+    const ids = ui.selected.includes(id) ? ui.selected.filter((s) => doc !== null && isTopicIdOf(doc, s) && grid?.cellsOf.has(s)) : [id];
     event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ ids, from: cell.key }));
     event.dataTransfer.effectAllowed = 'move';
   };

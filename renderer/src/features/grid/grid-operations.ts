@@ -5,8 +5,8 @@
 import { mapWords } from '@shared/templates/map-words';
 import { addTouchpoint, moveToGroup, setTopicFields } from '@shared/model/commands';
 import { newId } from '@shared/model/ids';
-import { topicOf } from '@shared/model/selectors';
-import type { MapDoc, TopicId } from '@shared/model/types';
+import { isTopicIdOf, topicOf } from '@shared/model/selectors';
+import type { MapDoc, StageId, TopicId } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
 import { runCommand } from '../../store/run-command';
@@ -33,7 +33,7 @@ function current() {
   const { mode, cursor } = useGridUiStore.getState();
   const grid = gridFor(doc, mode);
   const selected = selectPrimary(useUiStore.getState());
-  const topicId = selected && topicOf(doc, selected) ? selected : null;
+  const topicId = selected && isTopicIdOf(doc, selected) ? selected : null;
   // the cursor cell when it holds the selected card, else the card's first cell
   const cells = topicId ? grid.cellsOf.get(topicId) : undefined;
   const cellKey = cells && cursor && cells.includes(cursor) ? cursor : (cells?.[0] ?? cursor);
@@ -66,7 +66,7 @@ export function gridEdit(): boolean {
 }
 
 /** What a cell stands for, as the patch a touchpoint added or dropped there gets. */
-function cellTarget(cell: GridCell): { channel?: 'online' | 'offline' | undefined; stageId?: string | undefined } {
+function cellTarget(cell: GridCell): { channel?: 'online' | 'offline' | undefined; stageId?: StageId | undefined } {
   const stageId = cell.column.stageId ?? undefined;
   if (cell.row.channel !== undefined) return { channel: cell.row.channel ?? undefined, stageId };
   return { stageId };

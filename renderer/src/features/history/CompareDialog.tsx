@@ -14,6 +14,7 @@ import { restorePoints } from '../../db/library';
 import { closeCompare, setComparison, setShowOnMap, useCompareStore, type ComparedSide } from './compare-store';
 import { changeWord, stageName, summaryText, totalsText, touchpointText } from './comparison-text';
 import { pointLabel } from './point-text';
+import type { MapId } from '@shared/model/types';
 
 const NOW = 'now';
 
@@ -22,7 +23,7 @@ function firstChoice(points: readonly RestorePointSummary[]): string | null {
   return (points.find((p) => p.kind === 'named') ?? points[0])?.id ?? null;
 }
 
-export function CompareDialog({ mapId }: { readonly mapId: string }) {
+export function CompareDialog({ mapId }: { readonly mapId: MapId }) {
   const title = useDocumentStore((s) => s.doc?.map.title ?? '');
   const { earlier, later, comparison, showOnMap } = useCompareStore();
   const [points, setPoints] = useState<readonly RestorePointSummary[] | null>(null);

@@ -16,6 +16,7 @@ import { restoreAsNewMap, restoreInPlace, saveNamedPoint } from './restore-point
 import { kindText, pointLabel, sizeText, whenText } from './point-text';
 import { CompareHost } from './CompareHost';
 import { openCompare } from './compare-store';
+import type { MapId } from '@shared/model/types';
 
 export function RestorePointsHost() {
   const open = useRestorePointsStore((s) => s.open);
@@ -30,7 +31,7 @@ export function RestorePointsHost() {
   );
 }
 
-function RestorePointsDialog({ mapId }: { readonly mapId: string }) {
+function RestorePointsDialog({ mapId }: { readonly mapId: MapId }) {
   const title = useDocumentStore((s) => s.doc?.map.title ?? '');
   const notify = useUiStore((s) => s.notify);
   const [points, setPoints] = useState<readonly RestorePointSummary[] | null>(null);

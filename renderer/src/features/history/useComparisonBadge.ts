@@ -4,7 +4,7 @@
  * Each hook selects one node's part, so turning the badges on re-renders only the nodes that have one.
  */
 import { comparisonBadge } from '@shared/model/analysis/compare';
-import type { Channel } from '@shared/model/types';
+import type { Channel, StageId, TopicId } from '@shared/model/types';
 import { t } from '../../i18n';
 import { useCompareStore } from './compare-store';
 
@@ -17,7 +17,7 @@ export interface ComparisonBadge {
 }
 
 /** The badge of a touchpoint, or null when it has none (or the badges are off). */
-export function useComparisonBadge(topicId: string): ComparisonBadge | null {
+export function useComparisonBadge(topicId: TopicId): ComparisonBadge | null {
   const change = useCompareStore((s) => (s.showOnMap ? s.comparison?.byTouchpoint.get(topicId) : undefined));
   const since = useCompareStore((s) => s.earlier?.label ?? '');
   const badge = comparisonBadge(change);
@@ -27,7 +27,7 @@ export function useComparisonBadge(topicId: string): ComparisonBadge | null {
 }
 
 /** How many touchpoints of this stage (and channel, when the group has one) were removed; 0 when the badges are off. */
-export function useRemovedCount(stageId: string | null | undefined, channel: Channel | null | undefined): number {
+export function useRemovedCount(stageId: StageId | null | undefined, channel: Channel | null | undefined): number {
   return useCompareStore((s) => {
     if (!s.showOnMap || !s.comparison || stageId === undefined) return 0;
     const stage = s.comparison.stages.find((entry) => entry.stageId === stageId);

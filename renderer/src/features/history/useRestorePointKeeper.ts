@@ -8,9 +8,9 @@ import { useEffect } from 'react';
 import { EDITING_POINT_EVERY_MS } from '../../db';
 import { restorePoints, watchWrites } from '../../db/library';
 import { useDocumentStore } from '../../store/document-store';
-import type { MapDoc } from '@shared/model/types';
+import type { MapDoc, MapId } from '@shared/model/types';
 
-export function useRestorePointKeeper(mapId: string): void {
+export function useRestorePointKeeper(mapId: MapId): void {
   useEffect(() => {
     let opened = false;
     let lastTry = 0;

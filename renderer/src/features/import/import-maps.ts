@@ -8,7 +8,7 @@
  * IndexedDB with predictable ids; `import-flow.ts` wires it to the app's library.
  */
 import { MAX_FILE_BYTES, parseTouchmapFile, remapForImport } from '@shared/file-format';
-import type { IdPrefix } from '@shared/model/ids';
+import type { IdMaker } from '@shared/model/ids';
 import { trimEndDotsAndSpaces } from '@shared/plain-text';
 import type { MapDoc, MapId } from '@shared/model/types';
 import type { MapRepository } from '../../db';
@@ -25,7 +25,7 @@ export interface TouchmapFileInput {
 
 export interface ImportDeps {
   readonly repository: Pick<MapRepository, 'listMaps' | 'mapIds' | 'saveDocs'>;
-  readonly newId: (prefix: IdPrefix) => string;
+  readonly newId: IdMaker;
   /** The moment of the import, for the title of a map whose title is taken; the clock when left out. */
   readonly now?: () => Date;
   /** The locale the import day is written in; the UI's own when left out. */

@@ -7,23 +7,8 @@
  */
 import { memo, useDeferredValue, useState } from 'react';
 import { moveToGroup, renameTopic, setCompetitorScore, setTopicFields } from '@shared/model/commands';
-import { competitorScoreOf, isRoot, isTouchpoint, scoreBand, touchpointOf } from '@shared/model/selectors';
-import {
-  ACTION_STATUSES,
-  ATTENTION_SPANS,
-  KINDS,
-  LIFESPANS,
-  REACTIONS,
-  type ActionStatus,
-  type Attention,
-  type Channel,
-  type Kind,
-  type Lifespan,
-  type MapDoc,
-  type Reaction,
-  type Topic,
-  type TopicFields,
-} from '@shared/model/types';
+import { competitorScoreOf, isRoot, isTopicIdOf, isTouchpoint, scoreBand, touchpointOf } from '@shared/model/selectors';
+import { ACTION_STATUSES, ATTENTION_SPANS, KINDS, LIFESPANS, REACTIONS, type ActionStatus, type Attention, type Channel, type Kind, type Lifespan, type MapDoc, type Reaction, type StageId, type Topic, type TopicFields } from '@shared/model/types';
 import { hintText, hintsFor } from '@shared/templates/hints';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -42,7 +27,7 @@ const bandWord = (score: number) => {
 /** The selected topics, in selection order; group nodes and stale ids are left out. */
 function selectedTopics(doc: MapDoc | null, selected: readonly string[]): Topic[] {
   if (!doc) return [];
-  return selected.flatMap((id) => (Object.hasOwn(doc.topics, id) ? [doc.topics[id] as Topic] : []));
+  return selected.flatMap((id) => (isTopicIdOf(doc, id) ? [doc.topics[id] as Topic] : []));
 }
 
 function Shell({ children }: { readonly children: React.ReactNode }) {
@@ -153,7 +138,7 @@ function TopicFieldsForm({
               ]}
               onChange={(next) => runCommand((d) => moveToGroup(d, ids, { channel: next ?? null }))}
             />
-            <ChoiceField<string>
+            <ChoiceField<StageId>
               label={t('inspector.stage')}
               value={stage.value}
               mixed={stage.mixed}

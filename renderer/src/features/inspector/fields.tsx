@@ -160,7 +160,7 @@ export function ChoiceField<T extends string>({
  * Checkboxes for a set (a touchpoint's segments). With several touchpoints selected a box is
  * checked when all have the segment and half-checked when only some do.
  */
-export function MultiChoiceField({
+export function MultiChoiceField<T extends string>({
   label,
   options,
   stateOf,
@@ -168,9 +168,9 @@ export function MultiChoiceField({
   empty,
 }: {
   readonly label: string;
-  readonly options: readonly { readonly value: string; readonly label: string }[];
-  readonly stateOf: (value: string) => 'all' | 'some' | 'none';
-  readonly onToggle: (value: string, on: boolean) => void;
+  readonly options: readonly { readonly value: T; readonly label: string }[];
+  readonly stateOf: (value: T) => 'all' | 'some' | 'none';
+  readonly onToggle: (value: T, on: boolean) => void;
   /** Shown instead of the boxes when there are no options. */
   readonly empty: ReactNode;
 }) {

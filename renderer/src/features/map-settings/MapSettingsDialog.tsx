@@ -201,7 +201,7 @@ function StageRow({ doc, stage, index, run, refuse }: RowProps & { readonly doc:
               type="button"
               className="button button--danger-solid"
               onClick={() => {
-                if (run((d) => removeStage(d, stage.id, moveTo === '' ? null : moveTo))) setRemoving(false);
+                if (run((d) => removeStage(d, stage.id, doc.map.stages.find((other) => other.id === moveTo)?.id ?? null))) setRemoving(false);
               }}
             >
               {t('settings.stage.confirmRemove')}
@@ -213,7 +213,7 @@ function StageRow({ doc, stage, index, run, refuse }: RowProps & { readonly doc:
   );
 }
 
-function NamedSection({
+function NamedSection<Id extends string>({
   kind,
   list,
   run,
@@ -224,11 +224,11 @@ function NamedSection({
   usage,
 }: RowProps & {
   readonly kind: Exclude<ListKind, 'stage'>;
-  readonly list: readonly { readonly id: string; readonly name: string }[];
+  readonly list: readonly { readonly id: Id; readonly name: string }[];
   readonly add: (name: string) => Command;
-  readonly rename: (id: string, name: string) => Command;
-  readonly remove: (id: string) => Command;
-  readonly usage: (id: string) => number;
+  readonly rename: (id: Id, name: string) => Command;
+  readonly remove: (id: Id) => Command;
+  readonly usage: (id: Id) => number;
 }) {
   const heading = `settings-${kind}s`;
   return (

@@ -42,11 +42,13 @@ import { CHAIN_EDGE_TYPES, ChainMarkers, useChainEdges, pickStep } from '../chai
 // drop a touchpoint on a group to move it, box select, filter / colour-by / legend
 import { Panel } from '@xyflow/react';
 import { moveToGroup } from '@shared/model/commands';
-import { isTouchpoint, topicCount } from '@shared/model/selectors';
+import { isTopicIdOf, isTouchpoint, topicCount } from '@shared/model/selectors';
 import { parseGroupId } from '../../drawing/projection';
 import { useBoxSelect } from './useBoxSelect';
 import { FilterBar, Legend } from '../filter';
 import { EmptyStagesToggle } from './EmptyStagesToggle';
+import { topicIdFrom } from '@shared/model/ids';
+import type { TopicId } from '@shared/model/types';
 
 /**
  * Keeps the selected node on screen: a node reached with the arrow keys or a click in the
@@ -240,7 +242,7 @@ export function MindMapView() {
     // there — one undo step, its manual position dropped so the layout places it in the group.
     const doc = useDocumentStore.getState().doc;
     const model = doc ? viewModelFor(doc) : null;
-    if (doc && model && isTouchpoint(doc, node.id)) {
+    if (doc && model && isTopicIdOf(doc, node.id) && isTouchpoint(doc, node.id)) {
       // a drag is a mouse or a touch; either way the point under the finger decides
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       const pointer = flow.screenToFlowPosition({ x: point?.clientX ?? 0, y: point?.clientY ?? 0 });
@@ -253,14 +255,15 @@ export function MindMapView() {
       const target = groupId === undefined ? null : parseGroupId(groupId);
       if (target) {
         const selected = useUiStore.getState().selected;
-        const ids = selected.includes(node.id) ? selected.filter((id) => isTouchpoint(doc, id)) : [node.id];
+        const ids = selected.includes(node.id) ? selected.filter((id): id is TopicId => isTopicIdOf(doc, id) && isTouchpoint(doc, id)) : [node.id];
         runCommand((d) => ids.reduce((acc, id) => (acc.topics[id]?.position ? setPosition(acc, id, undefined) : acc), moveToGroup(d, ids, target)));
         return;
       }
     }
     const layout = node.data.layout;
     if (layout.x === node.position.x && layout.y === node.position.y) return;
-    runCommand((d) => setPosition(d, node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }));
+    // Only touchpoints and details are draggable, and a topic node's id is its topic's.
+    runCommand((d) => setPosition(d, topicIdFrom(node.id), { x: Math.round(node.position.x), y: Math.round(node.position.y) }));
   }, [flow]);
 
   const onNodeClick = useCallback<NodeMouseHandler<MindNode>>(

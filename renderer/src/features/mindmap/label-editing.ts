@@ -8,13 +8,14 @@ import { useDocumentStore } from '../../store/document-store';
 import { runCommand, type HistoryOptions } from '../../store/run-command';
 import { stageOfNode } from '../../drawing/mind-model';
 import { viewModelFor } from './view-model';
+import { isTopicIdOf } from '@shared/model/selectors';
 
 export function commitLabel(nodeId: string, text: string, history?: HistoryOptions): void {
   const doc = useDocumentStore.getState().doc;
   if (!doc) return;
-  const topic = doc.topics[nodeId];
+  const topic = isTopicIdOf(doc, nodeId) ? doc.topics[nodeId] : undefined;
   if (topic) {
-    if (topic.label !== text) runCommand((d) => renameTopic(d, nodeId, text), history);
+    if (topic.label !== text) runCommand((d) => renameTopic(d, topic.id, text), history);
     return;
   }
   // only a stage group's label is the stage's name (a channel sub-group under a stage is not)
@@ -22,5 +23,5 @@ export function commitLabel(nodeId: string, text: string, history?: HistoryOptio
   if (!stageId) return;
   const stage = doc.map.stages.find((s) => s.id === stageId);
   const name = text.trim();
-  if (stage && name && stage.name !== name) runCommand((d) => renameStage(d, stageId, name), history);
+  if (stage && name && stage.name !== name) runCommand((d) => renameStage(d, stage.id, name), history);
 }

@@ -4,7 +4,7 @@
  * menu items and buttons by name.
  */
 import { addTouchpoint, addDetail, deleteTopics } from '@shared/model/commands';
-import type { MapDoc } from '@shared/model/types';
+import type { MapDoc, TopicId } from '@shared/model/types';
 import { newId } from '@shared/model/ids';
 import { useDocumentStore } from '../../store/document-store';
 import { selectPrimary, useUiStore } from '../../store/ui-store';
@@ -15,6 +15,7 @@ import { neighbour, stageOfNode, type Direction } from '../../drawing/mind-model
 import { viewModelFor } from './view-model';
 import { canvasControl, type Follow } from './canvas-control';
 import { addStep, markNew, type NewTopic } from './new-topic-entry';
+import { isTopicIdOf } from '@shared/model/selectors';
 
 function context() {
   const doc = useDocumentStore.getState().doc;
@@ -34,7 +35,7 @@ function reveal(id: string, follow?: Follow): void {
  * A new node is typed into at once: the view moves to it at once too (canvas-control.ts, `nearest`).
  * It is marked new, so its name joins its add in one undo step and Enter opens the next one.
  */
-function addAndEdit(add: (id: string) => (doc: MapDoc) => MapDoc, id: string, openedBy: NewTopic['openedBy'] = 'key', after: string | null = null): void {
+function addAndEdit(add: (id: TopicId) => (doc: MapDoc) => MapDoc, id: TopicId, openedBy: NewTopic['openedBy'] = 'key', after: string | null = null): void {
   const beforeAdd = useDocumentStore.getState().doc;
   if (!runCommand(add(id), addStep(id))) return;
   markNew(id, openedBy, after, beforeAdd);
@@ -47,12 +48,12 @@ export function addChild(): boolean {
   const { doc, selected } = context();
   if (!doc || !selected) return false;
   const id = newId('t');
-  const topic = doc.topics[selected];
+  const topic = isTopicIdOf(doc, selected) ? doc.topics[selected] : undefined;
   if (topic) {
     if (topic.parentId === null) {
       addAndEdit((newTopic) => (d) => addTouchpoint(d, { id: newTopic, label: t('topic.newTouchpoint') }), id);
     } else {
-      addAndEdit((newTopic) => (d) => addDetail(d, { id: newTopic, parentId: selected, label: t('topic.newDetail') }), id);
+      addAndEdit((newTopic) => (d) => addDetail(d, { id: newTopic, parentId: topic.id, label: t('topic.newDetail') }), id);
     }
     return true;
   }
@@ -70,7 +71,7 @@ export function addChild(): boolean {
 export function addSibling(openedBy: NewTopic['openedBy'] = 'key'): boolean {
   const { doc, selected } = context();
   if (!doc || !selected) return false;
-  const topic = doc.topics[selected];
+  const topic = isTopicIdOf(doc, selected) ? doc.topics[selected] : undefined;
   if (!topic) return parseGroupId(selected) ? addChild() : false;
   if (topic.parentId === null) return false;
   const id = newId('t');
@@ -85,7 +86,7 @@ export function addSibling(openedBy: NewTopic['openedBy'] = 'key'): boolean {
     );
   } else {
     addAndEdit(
-      (newTopic) => (d) => addDetail(d, { id: newTopic, parentId: topic.parentId as string, label: t('topic.newDetail'), afterId: topic.id }),
+      (newTopic) => (d) => addDetail(d, { id: newTopic, parentId: topic.parentId as TopicId, label: t('topic.newDetail'), afterId: topic.id }),
       id,
       openedBy,
       topic.id,
@@ -101,7 +102,7 @@ export const openNextSibling = (): boolean => addSibling('next');
 export function editLabel(initial?: string): boolean {
   const { doc, ui, selected } = context();
   if (!doc || !selected) return false;
-  const editable = doc.topics[selected] !== undefined || stageOfNode(viewModelFor(doc), selected) !== undefined;
+  const editable = isTopicIdOf(doc, selected) || stageOfNode(viewModelFor(doc), selected) !== undefined;
   if (!editable) return false;
   ui.startEditing(selected, initial);
   return true;
@@ -111,12 +112,12 @@ export function editLabel(initial?: string): boolean {
 export function deleteSelection(): boolean {
   const { doc, ui } = context();
   if (!doc) return false;
-  const ids = ui.selected.filter((id) => doc.topics[id] && doc.topics[id]?.parentId !== null);
+  const ids = ui.selected.filter((id): id is TopicId => isTopicIdOf(doc, id) && doc.topics[id]?.parentId !== null);
   if (ids.length === 0) return false;
   const model = viewModelFor(doc);
-  const last = ids[ids.length - 1] as string;
+  const last = ids[ids.length - 1] as TopicId;
   const next = neighbour(model, last, 'down') ?? neighbour(model, last, 'up') ?? model.byId.get(last)?.parentId ?? undefined;
-  if (runCommand((d) => deleteTopics(d, ids))) ui.select(next && !ids.includes(next) ? [next] : []);
+  if (runCommand((d) => deleteTopics(d, ids))) ui.select(next && !ids.some((id) => id === next) ? [next] : []);
   return true;
 }
 

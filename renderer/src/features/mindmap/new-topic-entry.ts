@@ -5,13 +5,13 @@
  * there opens the next sibling. A sibling opened that way is a placeholder until the user types
  * into it: Esc or leaving it takes it away, with no trace in undo or redo.
  */
-import type { MapDoc } from '@shared/model/types';
+import type { MapDoc, TopicId } from '@shared/model/types';
 import { deleteTopics } from '@shared/model/commands';
 import { useDocumentStore } from '../../store/document-store';
 import { runCommand, type HistoryOptions } from '../../store/run-command';
 
 export interface NewTopic {
-  readonly id: string;
+  readonly id: TopicId;
   /** The document before the add: what taking the topic away gives back, if nothing came between. */
   readonly beforeAdd: MapDoc;
   /** The document right after the add. */
@@ -37,7 +37,7 @@ export const addStep = (id: string): HistoryOptions => ({ mergeKey: addingGestur
 export const nameStep = (entry: NewTopic): HistoryOptions => ({ history: 'merge', mergeKey: addingGesture(entry.id) });
 
 /** Call right after a command added `id` (from the doc `beforeAdd`) and before its label editor opens. */
-export function markNew(id: string, openedBy: NewTopic['openedBy'], after: string | null, beforeAdd: MapDoc | null): void {
+export function markNew(id: TopicId, openedBy: NewTopic['openedBy'], after: string | null, beforeAdd: MapDoc | null): void {
   const doc = useDocumentStore.getState().doc;
   current = doc && beforeAdd && doc.topics[id] ? { id, beforeAdd, afterAdd: doc, openedBy, after } : null;
 }

@@ -9,12 +9,13 @@ import type { LayoutNode } from '../../drawing/layout';
 import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
 import { scoreBand } from '@shared/model/selectors';
-import type { StageId } from '@shared/model/types';
+import type { StageId, TopicId } from '@shared/model/types';
 import { t, useLanguage } from '../../i18n';
 import { LabelEditor } from './LabelEditor';
 import { useIsWeakLink, chainStepIds } from '../chains';
 import { useNodeLook } from '../filter';
 import { useComparisonBadge, useRemovedCount } from '../history';
+import { topicIdFrom } from '@shared/model/ids';
 
 export type MindNodeData = { readonly layout: LayoutNode };
 export type MindNode = Node<MindNodeData>;
@@ -47,7 +48,7 @@ function SideHandles() {
 }
 
 /** True for a step of a chain: the only nodes chain links attach to. */
-function useIsChainStep(id: string): boolean {
+function useIsChainStep(id: TopicId): boolean {
   const step = useDocumentStore((s) => (s.doc !== null && s.doc.chainOrder.length > 0 ? chainStepIds(s.doc).has(id) : false));
   // React Flow reads a node's handles when it measures it (on mount); a node that becomes a step
   // later is measured again, or one measured without them (its size differed) would keep none
@@ -142,11 +143,13 @@ const TopicBody = memo(function TopicBody({ id, type, label, lines, channel, sid
   useLanguage(); // re-render in a newly chosen UI language even when the props did not change
   const selected = useIsSelected(id);
   const editing = useEditing(id);
-  const topic = useDocumentStore((s) => s.doc?.topics[id]);
-  const weak = useIsWeakLink(id);
-  const step = useIsChainStep(id);
-  const look = useNodeLook(id);
-  const compared = useComparisonBadge(id);
+  // A topic node's id is its topic's (the projection names nodes so).
+  const topicId = topicIdFrom(id);
+  const topic = useDocumentStore((s) => s.doc?.topics[topicId]);
+  const weak = useIsWeakLink(topicId);
+  const step = useIsChainStep(topicId);
+  const look = useNodeLook(topicId);
+  const compared = useComparisonBadge(topicId);
   const band = scoreBand(topic?.score);
   const tone = channel ?? 'unsorted';
   const node = (

@@ -5,7 +5,7 @@
  * with the wrapper's own breaks, and again between phrases when the model lands.
  */
 import { use, useSyncExternalStore } from 'react';
-import type { MapDoc, MapMeta } from '@shared/model/types';
+import type { MapDoc, MapMeta, TopicId } from '@shared/model/types';
 import { breaksVersion, hasJapaneseText, japaneseBreaksReady, loadJapaneseBreaks, onBreaksChange } from '../../drawing/line-breaks';
 
 /** Maps already read for Japanese, by their map record (a topic's edit keeps the record). */
@@ -15,7 +15,7 @@ const scanned = new WeakMap<MapMeta, boolean>();
 export function mapHasJapanese(doc: MapDoc): boolean {
   if (doc.map.locale === 'ja') return true;
   if (doc.map.stages.some((stage) => hasJapaneseText(stage.name))) return true;
-  for (const id in doc.topics) if (hasJapaneseText(doc.topics[id]!.label)) return true;
+  for (const id in doc.topics) if (hasJapaneseText(doc.topics[id as TopicId]!.label)) return true;
   return false;
 }
 

@@ -16,6 +16,7 @@ import { outlineColumns, outlineRows, nextSort, cellValue, treeRows, ancestorsIn
 import { outlineIntent, type LastDigit, type RefusedKey } from './outline-keys';
 import { cellCommand, chooseCell, clearCell, rateCell } from './outline-edits';
 import { CellContent, ChoiceCellEditor, TextCellEditor } from './OutlineCells';
+import { isTopicIdOf } from '@shared/model/selectors';
 
 /** Row height in px: fixed, so the virtualiser needs no measuring. */
 const ROW_HEIGHT = 36;
@@ -142,7 +143,9 @@ function refusalText(reason: RefusedKey, column: OutlineColumn): string {
 export function OutlineView() {
   const doc = useDocumentStore((s) => s.doc);
   const filter = useUiStore((s) => s.filter);
-  const primary = useUiStore(selectPrimary);
+  const selectedId = useUiStore(selectPrimary);
+  // The outline's rows are topics: a selected group node has no row here.
+  const primary = selectedId !== null && doc !== null && isTopicIdOf(doc, selectedId) ? selectedId : null;
   const [sort, setSort] = useState<OutlineSort | null>(null);
   const [cursor, setCursor] = useState<{ id: TopicId | null; col: number }>({ id: primary, col: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -216,7 +219,7 @@ export function OutlineView() {
   const targets = useCallback((id: TopicId): TopicId[] => {
     const { selected } = useUiStore.getState();
     const topics = useDocumentStore.getState().doc?.topics ?? {};
-    const chosen = selected.filter((s) => Object.hasOwn(topics, s));
+    const chosen = selected.filter((s): s is TopicId => Object.hasOwn(topics, s));
     return chosen.length > 1 && chosen.includes(id) ? chosen : [id];
   }, []);
 

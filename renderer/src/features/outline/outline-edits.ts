@@ -5,7 +5,7 @@
  * notice naming the field.
  */
 import { moveToGroup, renameTopic, setCompetitorScore, setTopicFields } from '@shared/model/commands';
-import { type ActionStatus, type MapDoc, type TopicFields, type TopicId } from '@shared/model/types';
+import { type ActionStatus, type MapDoc, type StageId, type TopicFields, type TopicId } from '@shared/model/types';
 import { runCommand } from '../../store/run-command';
 import { competitorOfColumn, type OutlineColumn } from './outline-model';
 
@@ -34,7 +34,7 @@ export function cellCommand(ids: readonly TopicId[], column: OutlineColumn, valu
     case 'channel':
       return (doc) => moveToGroup(doc, ids, { channel: (value as 'online' | 'offline' | undefined) ?? null });
     case 'stage':
-      return (doc) => moveToGroup(doc, ids, { stageId: (value as string | undefined) ?? null });
+      return (doc) => moveToGroup(doc, ids, { stageId: (value as StageId | undefined) ?? null });
     case 'status':
       return withStatus(ids, value as ActionStatus | undefined);
     default:

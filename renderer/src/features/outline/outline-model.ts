@@ -5,9 +5,10 @@
  * cheap enough to recompute for 5,000 topics on every edit (one pass plus one sort).
  */
 import { buildChildIndex, competitorScoreOf, scoreBand } from '@shared/model/selectors';
-import { ACTION_STATUSES, CHANNELS, KINDS, REACTIONS, type MapDoc, type Topic, type TopicId } from '@shared/model/types';
+import { ACTION_STATUSES, CHANNELS, KINDS, REACTIONS, type CompetitorId, type MapDoc, type Topic, type TopicId } from '@shared/model/types';
 import type { TopicFilter } from '../../store/ui-store';
 import { isFilterEmpty, matchesFilter } from '../filter';
+import { competitorIdFrom } from '@shared/model/ids';
 
 /** How a cell is edited: typed text, a number key (0–10), or one of a few values. */
 export type ColumnKind = 'text' | 'number' | 'choice';
@@ -40,8 +41,9 @@ export function outlineColumns(doc: MapDoc): OutlineColumn[] {
 }
 
 /** The competitor id of a `competitor:<id>` column, else undefined. */
-export function competitorOfColumn(columnId: string): string | undefined {
-  return columnId.startsWith('competitor:') ? columnId.slice('competitor:'.length) : undefined;
+export function competitorOfColumn(columnId: string): CompetitorId | undefined {
+  // outlineColumns names a competitor's column after a competitor of the map.
+  return columnId.startsWith('competitor:') ? competitorIdFrom(columnId.slice('competitor:'.length)) : undefined;
 }
 
 /** A cell's raw value: a label, a number, a channel / stage id / kind / reaction / status, or undefined. */

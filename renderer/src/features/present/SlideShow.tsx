@@ -10,7 +10,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import { clampPosition, deckOf, litStep, nextPosition, previousPosition, stepCount, type Slide } from '@shared/model/presentation';
 import { fillSlideWord, slideWords } from '@shared/templates/slide-words';
-import type { MapDoc } from '@shared/model/types';
+import type { MapDoc, TopicId } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { t } from '../../i18n';
@@ -150,7 +150,7 @@ export function SlideShow() {
 }
 
 function ChainCaption({ slide, step: at, doc, words }: { readonly slide: Extract<Slide, { kind: 'chain' }>; readonly step: number; readonly doc: MapDoc | null; readonly words: ReturnType<typeof slideWords> }) {
-  const label = (id: string | undefined) => (id && doc?.topics[id]?.label) || '';
+  const label = (id: TopicId | undefined) => (id && doc?.topics[id]?.label) || '';
   const weak = slide.weakStep !== undefined ? label(slide.steps[slide.weakStep]) : '';
   const current = litStep(slide, at);
   return (

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ratedCount, roundCard, type RoundCard } from '@shared/model/rating-round';
 import { scoreBand } from '@shared/model/selectors';
 import { hintText, hintsFor } from '@shared/templates/hints';
-import type { MapDoc } from '@shared/model/types';
+import type { MapDoc, TopicId } from '@shared/model/types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { runOperation } from '../../operations/run-operation';
@@ -101,7 +101,7 @@ function RatingRound({ doc }: { readonly doc: MapDoc }) {
     return () => before?.focus?.();
   }, []);
   const rated = ratedCount(doc, order);
-  const card = index < order.length ? roundCard(doc, order[index] as string) : undefined;
+  const card = index < order.length ? roundCard(doc, order[index] as TopicId) : undefined;
   const position = Math.min(index + 1, order.length);
   return (
     <div className="round" role="dialog" aria-modal="true" aria-label={t('rating.title')} tabIndex={-1} ref={ref}>
@@ -219,7 +219,7 @@ function CompetitorPicker({ doc }: { readonly doc: MapDoc }) {
       <select
         value={competitorId ?? ''}
         onChange={(event) => {
-          useRatingStore.getState().setCompetitor(event.target.value);
+          useRatingStore.getState().setCompetitor(doc.map.competitors.find((competitor) => competitor.id === event.target.value)?.id);
           // back to the round's keys: number keys must rate, not pick another option
           (event.target.closest('.round') as HTMLElement | null)?.focus();
         }}

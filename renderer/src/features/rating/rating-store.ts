@@ -5,26 +5,26 @@
  */
 import { create } from 'zustand';
 import { roundOrder } from '@shared/model/rating-round';
-import type { MapDoc, TopicId } from '@shared/model/types';
+import type { CompetitorId, MapDoc, MapId, TopicId } from '@shared/model/types';
 import type { RoundDigit } from './round-keys';
 import { newTimer, pauseTimer, timerOnNextCard, type RoundTimer } from './round-timer';
 
 export interface RatingState {
   readonly open: boolean;
   /** The map the round walks: leaving and coming back to it resumes where it was. */
-  readonly mapId: string | undefined;
+  readonly mapId: MapId | undefined;
   readonly order: readonly TopicId[];
   /** Index into `order`; `order.length` is the closing card ("all done"). */
   readonly index: number;
   readonly skipped: ReadonlySet<TopicId>;
-  readonly competitorId: string | undefined;
+  readonly competitorId: CompetitorId | undefined;
   readonly importanceArmed: boolean;
   readonly last: RoundDigit | null;
   readonly timer: RoundTimer;
   start(doc: MapDoc): boolean;
   leave(now: number): void;
   go(step: 1 | -1, skip?: boolean): void;
-  setCompetitor(id: string | undefined): void;
+  setCompetitor(id: CompetitorId | undefined): void;
   setArmed(armed: boolean): void;
   typed(digit: RoundDigit | null): void;
   setTimer(timer: RoundTimer): void;

@@ -4,7 +4,7 @@
  * room's own controls (lock, remove a participant, close).
  */
 import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { touchpointsOf } from '@shared/model';
+import { isTopicIdOf, touchpointsOf } from '@shared/model';
 import { readInbox, readParticipants, readPublished, readRatings, readRound, removedParticipants, roomState, type InboxItem, type TopicTally } from '@shared/room';
 import { formatNumber, t } from '../../i18n';
 import { useDocumentStore } from '../../store/document-store';
@@ -178,7 +178,7 @@ function InboxSection({ link }: { link: RoomLink }) {
   const stageList = useDocumentStore((s) => s.doc?.map.stages);
   const waiting = readInbox(link.doc).filter((item) => !item.decision);
   const names = readParticipants(link.doc);
-  const stages = useMemo(() => new Map(stageList?.map((stage) => [stage.id, stage.name]) ?? []), [stageList]);
+  const stages = useMemo(() => new Map<string, string>(stageList?.map((stage) => [stage.id, stage.name]) ?? []), [stageList]);
   return (
     <section className="room-section" aria-labelledby="room-inbox">
       <h3 id="room-inbox">{t('room.inbox.heading', { count: waiting.length })}</h3>
@@ -229,7 +229,11 @@ const InboxRow = memo(function InboxRow({ link, item, from, stage }: InboxRowPro
           <option value="">{t('room.inbox.mergePick')}</option>
           {picking ? <MergeTargets /> : null}
         </select>
-        <button type="button" className="button" disabled={!mergeInto} onClick={() => mergeProposal(link, item, mergeInto)}>
+        <button type="button" className="button" disabled={!mergeInto} onClick={() => {
+            // the picker's value is text: it becomes a topic id only if the map still has that touchpoint
+            const doc = useDocumentStore.getState().doc;
+            if (doc && isTopicIdOf(doc, mergeInto)) mergeProposal(link, item, mergeInto);
+          }}>
           {t('room.inbox.mergeShort')}
         </button>
         <button type="button" className="button button--ghost button--danger" onClick={() => rejectProposal(link, item)} aria-label={t('room.inbox.reject', { label: item.label })}>

@@ -2,7 +2,7 @@
  * What the facilitator does with the room. Whatever changes the map is a command through
  * runCommand (one undo step each); the room document records the decision.
  */
-import { addTouchpoint, newId, setTopicFields, type MapDoc } from '@shared/model';
+import { addTouchpoint, newId, setTopicFields, type MapDoc, type TopicId } from '@shared/model';
 import {
   applyRound,
   closeRound,
@@ -25,7 +25,7 @@ import type { RoomLink } from './room-link';
 export function acceptProposal(link: RoomLink, item: InboxItem): boolean {
   const doc = useDocumentStore.getState().doc;
   if (!doc) return false;
-  const stageId = item.stageId && doc.map.stages.some((stage) => stage.id === item.stageId) ? item.stageId : undefined;
+  const stageId = item.stageId ? doc.map.stages.find((stage) => stage.id === item.stageId)?.id : undefined;
   const id = newId('t');
   const added = runCommand((d: MapDoc) => {
     let next = addTouchpoint(d, { id, label: item.label, ...(item.channel ? { channel: item.channel } : {}), ...(stageId ? { stageId } : {}) });
@@ -37,7 +37,7 @@ export function acceptProposal(link: RoomLink, item: InboxItem): boolean {
 }
 
 /** The proposal is a touchpoint the map already has: its note (if any) joins that touchpoint's notes. */
-export function mergeProposal(link: RoomLink, item: InboxItem, topicId: string): boolean {
+export function mergeProposal(link: RoomLink, item: InboxItem, topicId: TopicId): boolean {
   const doc = useDocumentStore.getState().doc;
   const topic = doc?.topics[topicId];
   if (!doc || !topic) return false;
@@ -53,7 +53,7 @@ export function rejectProposal(link: RoomLink, item: InboxItem): void {
   decide(link.doc, item.key, 'rejected');
 }
 
-export function startRound(link: RoomLink, topicIds: readonly string[], minutes: number | undefined, now = Date.now()): void {
+export function startRound(link: RoomLink, topicIds: readonly TopicId[], minutes: number | undefined, now = Date.now()): void {
   openRound(link.doc, {
     id: newId('t').replace(/^t-/, 'r-'),
     topicIds,

@@ -4,6 +4,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { batchPerFrame, type FrameBatch } from './frame-batch';
 import { parseOwnerUrl } from './owner-url';
 import type { RoomLink } from './room-link';
+import type { MapId } from '@shared/model/types';
 
 interface RoomStore {
   readonly panelOpen: boolean;
@@ -45,7 +46,7 @@ function forget(): void {
 }
 
 /** The owner address this tab was using for `mapId` before a reload, if any. */
-export function rememberedRoom(mapId: string): string | null {
+export function rememberedRoom(mapId: MapId): string | null {
   try {
     const kept: unknown = JSON.parse(sessionStorage.getItem(RESUME_KEY) ?? 'null');
     if (kept && typeof kept === 'object' && 'mapId' in kept && 'ownerUrl' in kept && kept.mapId === mapId && typeof kept.ownerUrl === 'string') return kept.ownerUrl;
@@ -97,7 +98,7 @@ export const useRoomStore = create<RoomStore>((set, get) => ({
 }));
 
 /** After a reload: the room this tab served the open map with comes back, panel and all. */
-export function resumeRoom(mapId: string): void {
+export function resumeRoom(mapId: MapId): void {
   const store = useRoomStore.getState();
   const ownerUrl = rememberedRoom(mapId);
   if (!ownerUrl || store.link) return;

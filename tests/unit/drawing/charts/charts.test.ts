@@ -14,9 +14,10 @@ import { placeLabels, overlaps } from '../../../../renderer/src/drawing/charts/l
 import { LABEL_LIMIT } from '../../../../renderer/src/drawing/charts/priority-chart';
 import { measureText } from '../../../../renderer/src/drawing/text-metrics';
 import { DARK, LIGHT } from '../../../../renderer/src/drawing/theme';
+import { asId } from '../../../builders/ids';
 
 let seq = 0;
-const newId = (prefix: string) => `${prefix}-${(seq += 1)}`;
+const newId = asId.maker((prefix) => `${prefix}-${(seq += 1)}`);
 const template = (locale: (typeof LOCALES)[number]) => buildTemplate('clinic', { locale, newId, now: '2026-12-01T00:00:00.000Z' });
 const texts = (shapes: readonly ChartShape[]) => shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
 

@@ -10,9 +10,10 @@ import { analysisPagesHtml, analysisPagesText, chartParts, drawChart } from '../
 import { buildPrintDocument } from '../../../../renderer/src/features/export/visual/pdf/pdf';
 import { drawMap, DEFAULT_VISUAL_OPTIONS } from '../../../../renderer/src/features/export/visual/visual-export';
 import { svgDocument } from '../../../../renderer/src/features/export/visual/svg/svg-renderer';
+import { asId } from '../../../builders/ids';
 
 let seq = 0;
-const doc = buildTemplate('coffee-shop', { locale: 'ru', newId: (p) => `${p}-${(seq += 1)}`, now: '2026-12-01T00:00:00.000Z' });
+const doc = buildTemplate('coffee-shop', { locale: 'ru', newId: asId.maker((p) => `${p}-${(seq += 1)}`), now: '2026-12-01T00:00:00.000Z' });
 
 describe('a chart as export parts', () => {
   it('keeps every shape for the canvas and every text as a run', () => {

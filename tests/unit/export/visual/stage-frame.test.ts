@@ -9,10 +9,11 @@ import { touchpointsOf } from '@shared/model/selectors';
 import { mindModelFor } from '../../../../renderer/src/drawing/mind-model';
 import { selectedStage, stageLayout } from '../../../../renderer/src/features/export/visual/stage-scope';
 import { DEFAULT_VISUAL_OPTIONS, drawMap } from '../../../../renderer/src/features/export/visual/visual-export';
+import { asId } from '../../../builders/ids';
 
 function clinic(): MapDoc {
   let id = 0;
-  return buildTemplate('clinic', { locale: 'en', newId: (prefix) => `${prefix}-${++id}`, now: '2026-01-01T00:00:00.000Z' });
+  return buildTemplate('clinic', { locale: 'en', newId: asId.maker((prefix) => `${prefix}-${++id}`), now: '2026-01-01T00:00:00.000Z' });
 }
 
 const base = { ...DEFAULT_VISUAL_OPTIONS, format: 'svg' as const, date: '1 January 2026', frame: '16:9' as const };
@@ -83,7 +84,7 @@ describe('the selected stage’s slide', () => {
     const doc = clinic();
     const { both } = stages(doc);
     const whole = drawMap(doc, base);
-    expect(drawMap(doc, { ...base, frameStage: 'no-such-stage' }).nodes.length).toBe(whole.nodes.length);
+    expect(drawMap(doc, { ...base, frameStage: asId.stage('no-such-stage') }).nodes.length).toBe(whole.nodes.length);
     const plain = drawMap(doc, { ...base, frame: 'none' });
     expect(drawMap(doc, { ...base, frame: 'none', frameStage: both }).nodes.length).toBe(plain.nodes.length);
   });

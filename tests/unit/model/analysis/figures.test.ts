@@ -12,6 +12,7 @@ import { PRIORITY_THRESHOLDS, priorityMatrix, quadrantOf } from '@shared/model/a
 import { journeyCurves } from '@shared/model/analysis/journeys';
 import { fixFirstWithoutAction } from '@shared/model/analysis/fix-first';
 import type { Locale } from '@shared/model/types';
+import { asId } from '../../../builders/ids';
 
 interface Words {
   readonly stages: readonly [string, string, string];
@@ -142,7 +143,7 @@ describe('the analysis at the edges', () => {
   });
 
   it('counts a touchpoint whose stage the map no longer has as unsorted, and averages it apart', () => {
-    const doc = mapDoc('Lost', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stageId: 's-gone', score: 8 }).build();
+    const doc = mapDoc('Lost', { stages: ['Awareness'] }).touchpoint('Website', { channel: 'online', stageId: asId.stage('s-gone'), score: 8 }).build();
     expect(stageChannelDistribution(doc).rows.at(-1)?.counts.online).toBe(1);
     expect(scoreAverages(doc).byStage.map((g) => [g.key, g.ours.n])).toEqual([['s-awareness', 0], [null, 1]]);
   });

@@ -78,7 +78,7 @@ export function actionPlanCsv(doc: MapDoc, headers: Partial<ActionPlanHeaders> =
     return {
       rows: [cellsOf(touchpoint, touchpoint.label), ...detailRows],
       group: touchpoint.action || detailRows.length > 0 ? 0 : 1,
-      stage: stageIndex.get(touchpoint.stageId ?? '') ?? stages.length,
+      stage: (touchpoint.stageId !== undefined ? stageIndex.get(touchpoint.stageId) : undefined) ?? stages.length,
       channel: touchpoint.channel === 'online' ? 0 : touchpoint.channel === 'offline' ? 1 : 2,
       seq,
     };

@@ -8,7 +8,7 @@
  * which every CommonMark renderer shows as that literal text.
  */
 import { childrenOf, competitorScoreOf, touchpointsOf } from '@shared/model/selectors';
-import type { Channel, MapDoc, Topic } from '@shared/model/types';
+import type { Channel, CompetitorId, MapDoc, Topic } from '@shared/model/types';
 import { MAX_OUTLINE_INDENT } from '@shared/limits';
 import { mapWords, type MapOutlineWords } from '@shared/templates/map-words';
 import { oneLine } from '@shared/plain-text';
@@ -108,7 +108,7 @@ export function outlineMarkdown(doc: MapDoc, words: Partial<OutlineWords> = {}):
   return `${lines.join('\n')}\n`;
 }
 
-function scoreFacts(topic: Topic, w: OutlineWords, competitorName: ReadonlyMap<string, string>): string[] {
+function scoreFacts(topic: Topic, w: OutlineWords, competitorName: ReadonlyMap<CompetitorId, string>): string[] {
   const facts: string[] = [];
   if (topic.importance !== undefined) facts.push(`${escapeMarkdown(w.importance)} ${topic.importance}`);
   if (topic.score !== undefined) facts.push(`${escapeMarkdown(w.score)} ${topic.score}`);

@@ -31,6 +31,7 @@ const CHART_LABEL: Readonly<Record<ChartKind, MessageKey>> = {
   journeys: 'analysis.section.journeys',
 };
 import { useComparisonPage } from '../../history';
+import type { StageId } from '@shared/model/types';
 
 const FORMATS: readonly { readonly format: VisualFormat; readonly label: string; readonly about: MessageKey }[] = [
   { format: 'pdf', label: 'PDF', about: 'export.visual.pdf.about' },
@@ -57,7 +58,7 @@ export default function ExportDialog({ initialFormat }: { readonly initialFormat
   const stageId = useUiStore((s) => selectedStage(selectPrimary(s)));
   const stageName = stageId ? doc?.map.stages.find((s) => s.id === stageId)?.name : undefined;
   const [slideOfStage, setSlideOfStage] = useState(false);
-  const frameStage = slideOfStage && stageName !== undefined && options.frame !== 'none' ? (stageId as string) : undefined;
+  const frameStage = slideOfStage && stageName !== undefined && options.frame !== 'none' ? (stageId as StageId) : undefined;
   const set = <K extends keyof typeof options>(key: K, value: (typeof options)[K]) => setOptions((o) => ({ ...o, [key]: value }));
   // Before and after (Restore points ▸ Compare…): while a comparison is shown, the PDF can carry it as a page.
   const comparisonPage = useComparisonPage(doc?.map.title ?? '');

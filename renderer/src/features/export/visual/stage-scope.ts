@@ -7,6 +7,7 @@
  */
 import { parseGroupId } from '../../../drawing/projection';
 import type { LayoutNode, MapLayout } from '../../../drawing/layout';
+import type { StageId } from '@shared/model/types';
 
 /**
  * The stage a selected node stands for, when it is a stage's group (in either grouping), else null.
@@ -25,7 +26,7 @@ export function selectedStage(nodeId: string | null | undefined): string | null 
  * Edges are kept only between nodes that are both inside.
  * @example const part = stageLayout(layout, 's-aw') ?? layout;
  */
-export function stageLayout(layout: MapLayout, stageId: string): MapLayout | null {
+export function stageLayout(layout: MapLayout, stageId: StageId): MapLayout | null {
   const groups = layout.nodes.filter((node) => node.type === 'stage' && node.stageId === stageId);
   if (groups.length === 0) return null;
   // A side where the stage has no touchpoint stays out, unless it is the only one there is.

@@ -4,7 +4,7 @@
  * alone, pdf/map-pdf-export.ts) or its print HTML (with the appendix or analysis pages).
  * Loaded on demand (the dialog imports it dynamically) so none of it is in the first bundle.
  */
-import type { MapDoc } from '@shared/model/types';
+import type { MapDoc, StageId } from '@shared/model/types';
 import { EXPORT_FORMAT_INFO, type VisualFormat } from '@shared/export-formats';
 import { mapWords } from '@shared/templates/map-words';
 import { landscapeFor, type Orientation, type PageMode, type PagePlan, type Paper, type SlideFrame } from '@shared/model/page-layout';
@@ -37,7 +37,7 @@ export interface VisualExportOptions {
   /** Every format: the picture centred in a slide of that shape; a framed PDF is one page of that shape. */
   readonly frame: SlideFrame;
   /** A framed picture of this stage alone (its group nodes and their touchpoints) instead of the whole map. */
-  readonly frameStage?: string;
+  readonly frameStage?: StageId;
   readonly appendix: boolean;
   /** PDF only: the analysis charts, one per page, after the map (and the appendix). */
   readonly analysisPages: boolean;

@@ -10,17 +10,18 @@ import { mapWords } from '@shared/templates/map-words';
 import { appendixHtml } from '../../../../../renderer/src/features/export/visual/pdf/pdf';
 import { t, type MessageKey } from '../../../../../renderer/src/i18n';
 import { BY_LOCALE } from '../../../../fixtures/export-maps';
+import { asId } from '../../../../builders/ids';
 
 /** Every field set on the first touchpoint, with a competitor and a segment on the map. */
 function everything(doc: MapDoc): MapDoc {
-  const first = doc.topics['t-0'] as Topic;
+  const first = doc.topics[asId.topic('t-0')] as Topic;
   const topic: Topic = {
     ...first,
     kind: 'human',
-    segmentIds: ['seg-1'],
+    segmentIds: [asId.segment('seg-1')],
     importance: 9,
     score: 2,
-    competitorScores: { 'cmp-1': 7 },
+    competitorScores: { [asId.competitor('cmp-1')]: 7 },
     reaction: 'neutral',
     attention: 'short',
     lifespan: 'repeated',
@@ -33,8 +34,8 @@ function everything(doc: MapDoc): MapDoc {
   };
   return {
     ...doc,
-    map: { ...doc.map, competitors: [{ id: 'cmp-1', name: 'City Clinic' }], segments: [{ id: 'seg-1', name: 'Parents' }] },
-    topics: { ...doc.topics, 't-0': topic },
+    map: { ...doc.map, competitors: [{ id: asId.competitor('cmp-1'), name: 'City Clinic' }], segments: [{ id: asId.segment('seg-1'), name: 'Parents' }] },
+    topics: { ...doc.topics, [asId.topic('t-0')]: topic },
   };
 }
 

@@ -7,14 +7,15 @@ import type { MapDoc, Topic } from '@shared/model/types';
 import { appendixHtml, buildPrintDocument, DEFAULT_APPENDIX_WORDS } from '../../../../../renderer/src/features/export/visual/pdf/pdf';
 import type { SvgParts } from '../../../../../renderer/src/features/export/visual/svg/svg-renderer';
 import { BY_LOCALE } from '../../../../fixtures/export-maps';
+import { asId } from '../../../../builders/ids';
 
 /** A drawing big enough to need several A4 poster pages; the print document only reads its size and markup. */
 const PARTS = { width: 3000, height: 2000, defs: '', body: '', shapes: '', runs: [], fontFamily: 'sans-serif', backgroundColor: '#ffffff' } as unknown as SvgParts;
 
 /** The fixture map with a reaction on its first touchpoint, whose action (from the fixture) is `todo`. */
 function withReaction(doc: MapDoc): MapDoc {
-  const first = doc.topics['t-0'] as Topic;
-  return { ...doc, topics: { ...doc.topics, 't-0': { ...first, reaction: 'negative' } } };
+  const first = doc.topics[asId.topic('t-0')] as Topic;
+  return { ...doc, topics: { ...doc.topics, [asId.topic('t-0')]: { ...first, reaction: 'negative' } } };
 }
 
 describe('the PDF’s words', () => {

@@ -11,6 +11,7 @@ import { generateMap } from '../../../../fixtures/generate-map';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL } from '../../../../fixtures/export-maps';
 import type { Chain, MapDoc } from '@shared/model/types';
 import { DEFAULT_VISUAL_OPTIONS, drawMap, exportDate } from '../../../../../renderer/src/features/export/visual/visual-export';
+import { asId } from '../../../../builders/ids';
 
 const ALL: SvgExportOptions = { background: 'white', chains: true, legend: true, titleBlock: true, date: '1 January 2026' };
 
@@ -105,7 +106,7 @@ describe('the export SVG', () => {
 
   it('names a nameless chain in the legend in the map’s language', () => {
     const ja = BY_LOCALE[3] as MapDoc;
-    const nameless = { ...ja, chains: { 'c-1': { ...(ja.chains['c-1'] as Chain), name: ' ' } } };
+    const nameless = { ...ja, chains: { 'c-1': { ...(ja.chains[asId.chain('c-1')] as Chain), name: ' ' } } };
     const legend = Array.from(render(nameless).xml.querySelectorAll('.legend text')).map((t) => t.textContent);
     expect(legend.at(-1)).toBe('ジャーニー 1');
   });
@@ -179,7 +180,7 @@ describe('the export SVG', () => {
     const order = parts.shapeItems.map((item) => item.markup);
     const lines = order.findIndex((markup) => markup.startsWith('<g class="chains"'));
     const dots = order.findIndex((markup) => markup.startsWith('<g class="chain-steps"'));
-    const steps = new Set(Object.values(MULTILINGUAL.chains).flatMap((chain) => chain.steps));
+    const steps = new Set<string>(Object.values(MULTILINGUAL.chains).flatMap((chain) => chain.steps));
     const stepLabels = parts.nodes.filter((node) => steps.has(node.id)).map((node) => node.label);
     expect(stepLabels.length).toBeGreaterThan(0);
     // A step's box is drawn after the lines (so it covers them) and before the dots.

@@ -11,7 +11,7 @@ import { renderMapSvg, svgDocument, themeFor, type SvgExportOptions } from '../.
 import { BY_LOCALE, MULTILINGUAL } from '../../../../fixtures/export-maps';
 import { mapWords } from '@shared/templates/map-words';
 import { weakLink } from '@shared/model/selectors';
-import type { MapDoc } from '@shared/model/types';
+import type { ChainId, MapDoc } from '@shared/model/types';
 
 const ALL: SvgExportOptions = { background: 'white', chains: true, legend: true, titleBlock: true, date: '1 January 2026' };
 
@@ -23,7 +23,7 @@ function render(doc: MapDoc, options: SvgExportOptions = ALL) {
 }
 
 function weakOf(doc: MapDoc): string {
-  const chain = doc.chains[doc.chainOrder[0] as string];
+  const chain = doc.chains[doc.chainOrder[0] as ChainId];
   const ref = chain ? weakLink(doc, chain) : undefined;
   if (!ref) throw new Error('the fixture has a chain with a scored step');
   return ref.topicId;

@@ -11,7 +11,7 @@
  *
  * Pure: no DOM, no React, no globals. PNG/JPEG (raster.ts) and PDF (pdf.ts) wrap the same parts.
  */
-import type { MapDoc } from '@shared/model/types';
+import type { ChainId, MapDoc } from '@shared/model/types';
 import { scoreBand, weakLink, type ScoreBand } from '@shared/model/selectors';
 import { mapWords, type MapLegendWords } from '@shared/templates/map-words';
 import { frameSize, type SlideFrame } from '@shared/model/page-layout';
@@ -508,7 +508,7 @@ interface WeakMark {
  * The weak link (DOMAIN.md §4: the lowest-scored step) of each chain drawn, as the canvas marks
  * it: only chains that are drawn, so a map exported without its chains shows no marker either.
  */
-function weakLinksOf(doc: MapDoc, chainIds: readonly string[], word: string): Map<string, WeakMark> {
+function weakLinksOf(doc: MapDoc, chainIds: readonly ChainId[], word: string): Map<string, WeakMark> {
   // The canvas upper-cases the tag with CSS; the export writes the letters it shows.
   const tag = word.toLocaleUpperCase(doc.map.locale);
   const dots = new Map<string, number>();
@@ -644,7 +644,7 @@ function exitPoint(b: Box, toward: Point): Point {
 type StepBox = { readonly id: string; readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 
 /** Each chain drawn, with its colour and its steps' boxes on the page (null where a step is not drawn). */
-function chainsOnPage(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark') {
+function chainsOnPage(doc: MapDoc, chainIds: readonly ChainId[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark') {
   const colours = CHAIN_COLOURS[mode];
   return chainIds.flatMap((chainId, ci) => {
     const chain = doc.chains[chainId];
@@ -661,7 +661,7 @@ function chainsOnPage(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMa
  * Chain lines: a dashed arrow from each step to the next, curved off the tree's edges. Drawn
  * under the nodes, as the canvas draws them, so a line never strikes through a label.
  */
-function drawChainLines(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
+function drawChainLines(doc: MapDoc, chainIds: readonly ChainId[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
   const out: string[] = ['<g class="chains">'];
   for (const { index: ci, colour, boxes } of chainsOnPage(doc, chainIds, byId, dx, dy, mode)) {
     for (let s = 0; s + 1 < boxes.length; s++) {
@@ -693,7 +693,7 @@ function drawChainLines(doc: MapDoc, chainIds: readonly string[], byId: Readonly
 }
 
 /** A numbered dot per chain step on its top edge, drawn over the nodes. */
-function drawChainSteps(doc: MapDoc, chainIds: readonly string[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
+function drawChainSteps(doc: MapDoc, chainIds: readonly ChainId[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
   const out: string[] = ['<g class="chain-steps">'];
   const badgesAt = new Map<string, number>();
   for (const { colour, boxes } of chainsOnPage(doc, chainIds, byId, dx, dy, mode)) {
@@ -715,7 +715,7 @@ function drawChainSteps(doc: MapDoc, chainIds: readonly string[], byId: Readonly
 function drawLegend(
   doc: MapDoc,
   layout: MapLayout,
-  chainIds: readonly string[],
+  chainIds: readonly ChainId[],
   words: ExportWords,
   theme: ThemeTokens,
   mode: 'light' | 'dark',
