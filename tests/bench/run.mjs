@@ -594,7 +594,8 @@ async function loadRoomBench() {
   if (roomBenchModule) return roomBenchModule;
   const outfile = join(TMP, 'room-bench.mjs');
   mkdirSync(TMP, { recursive: true });
-  await esbuild({ entryPoints: [join(ROOT, 'tests/bench/room-bench.ts')], bundle: true, outfile, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' });
+  // packages stay external (ws, yjs …: Node loads them), but the model's `@shared/…` imports are our own code and are bundled
+  await esbuild({ entryPoints: [join(ROOT, 'tests/bench/room-bench.ts')], bundle: true, outfile, format: 'esm', platform: 'node', target: 'node20', packages: 'external', alias: { '@shared': join(ROOT, 'shared') }, logLevel: 'silent' });
   roomBenchModule = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
   return roomBenchModule;
 }
