@@ -50,6 +50,21 @@ test('at 1280 × 720 with the side panel closed the canvas reaches the window’
   expect(grid.x + grid.width).toBeGreaterThanOrEqual(PROJECTOR.width - 1);
 });
 
+test('at 1280 × 720 and 1440 × 900 the editor’s bar holds on one row; a long title gives way, shown whole on hover', async ({ page }) => {
+  const title = 'Clinic for new patients of the northern district';
+  for (const size of [PROJECTOR, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    await openLibrary(page);
+    await createMap(page, title, 'Coffee shop');
+    const bar = page.locator('header.topbar');
+    const rows = await bar.getByRole('button').evaluateAll((buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top + b.getBoundingClientRect().height / 2))).size);
+    expect(rows, `buttons on ${rows} rows at ${size.width} px`).toBe(1);
+    const heading = page.getByRole('heading', { level: 1, name: title });
+    await expect(heading).toHaveAttribute('title', title);
+    await screenshot(page, `projector-editor-bar-${size.width}`);
+  }
+});
+
 test('at 1280 × 720 the New map and Export dialogs show their primary button without scrolling', async ({ page }) => {
   await page.setViewportSize(PROJECTOR);
   await openLibrary(page);

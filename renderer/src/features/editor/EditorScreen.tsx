@@ -147,7 +147,7 @@ export function EditorScreen({ mapId, appButtons }: { readonly mapId: MapId; rea
         <button type="button" className="button button--ghost" onClick={() => navigate({ screen: 'library' })}>
           ← {t('editor.back')}
         </button>
-        <h1 className="topbar__title">{title ?? ''}</h1>
+        <h1 className="topbar__title" title={title ?? undefined}>{title ?? ''}</h1>
         <SaveStatus />
         <div className="topbar__spacer" />
         <ViewSwitcher />
