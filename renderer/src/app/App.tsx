@@ -12,13 +12,14 @@ import { AppSettingsHost } from './AppSettingsDialog';
 import { useSystemThemeFollower } from './apply-theme';
 import { shortcutRows } from './shortcut-rows';
 import { AppButtons } from './AppButtons';
-import { RecoveryScreen } from './RecoveryScreen';
 import { useDatabaseOpen } from './useDatabaseOpen';
 import { useLanguage } from '../i18n';
 
 // The editor (the canvas, React Flow, the views) is loaded when a map opens, not with the library.
 // The editor's operations (tree, grid, clipboard, rating…) come with it, so its keys never wait.
 const loadEditor = () => Promise.all([import('../features/editor/EditorScreen'), loadEditorOperations()]).then(([screen]) => screen);
+// The recovery screen shows only when the database cannot open: loaded then, not with every start.
+const RecoveryScreen = lazy(() => import('./RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
 const EditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.EditorScreen })));
 
 /** How long the library is on screen before the editor is fetched in the background (ms). */
@@ -70,7 +71,12 @@ export function App() {
   const storage = useDatabaseOpen();
   useSystemThemeFollower();
   if (storage.phase === 'opening') return null;
-  if (storage.phase === 'failed') return <RecoveryScreen problem={storage.problem} />;
+  if (storage.phase === 'failed')
+    return (
+      <Suspense fallback={null}>
+        <RecoveryScreen problem={storage.problem} />
+      </Suspense>
+    );
   return <Screens />;
 }
 

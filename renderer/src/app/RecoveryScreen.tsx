@@ -6,8 +6,6 @@
 import { useEffect, useState } from 'react';
 import type { OpenProblem } from '../db/open';
 import { readRawDatabase, recoveryFiles, type RecoveryFiles } from '../db/raw-rows';
-import { readJournals } from '../db/journal-recovery';
-import { journalStorage } from '../features/editor/journal-notice';
 import { DB_NAME } from '../db/schema';
 import { t } from '../i18n';
 import { desktopBridge, saveTextFile } from '../platform/files';
@@ -26,7 +24,9 @@ export function RecoveryScreen({ problem }: { readonly problem: OpenProblem }) {
   useEffect(() => {
     let live = true;
     readRawDatabase(indexedDB, DB_NAME)
-      .then((raw) => {
+      .then(async (raw) => {
+        // loaded here, not with the app: the recovery screen is rare, the journal's reader is not small
+        const [{ readJournals }, { journalStorage }] = await Promise.all([import('../db/journal-recovery'), import('../features/editor/journal-notice')]);
         const storage = journalStorage();
         if (live) setRead({ phase: 'read', files: recoveryFiles(raw, new Date().toISOString(), storage ? readJournals(storage) : []) });
       })

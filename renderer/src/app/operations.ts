@@ -13,7 +13,6 @@ import { documentHistory, useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 // Module files, not the feature's index: the index re-exports hooks that import this registry.
 import { importFromPicker } from '../features/import/import-flow';
-import { backUpAllMaps, exportOpenMap } from '../features/export/data/data-export';
 // select all
 import { touchpointsOf } from '@shared/model/selectors';
 // what acts on an open map only (tree, grid, chains, clipboard, search, rating, action plan): on demand
@@ -27,11 +26,21 @@ import { navigate } from '../store/route';
 // the visual exports' dialog (its own tiny store; the export code loads on demand)
 import { openExportDialog } from '../features/export/dialog/export-dialog-store';
 // the slide decks (PDF, PowerPoint) of the open map; their code loads on first use
-import { exportSlideDeck } from '../features/export';
+import type { DataFormat, SlidesFormat } from '@shared/export-formats';
 // restore points of the open map; Undo of a delete in the library (Trash)
 import { canUndoTrashMove, openCompare, openRestorePoints, undoLastDelete } from '../features/history';
 // the live workshop room's panel
 import { openRoomPanel } from '../features/room/room-store';
+
+/**
+ * The slides' export, reached through the export feature only when asked: importing its index here
+ * brought the data exports' menu (and the outline's Markdown writer) into the library's first load.
+ */
+const exportSlideDeck = (format: SlidesFormat) => import('../features/export').then((exports) => exports.exportSlideDeck(format));
+/** The data exports (and the backup of every map) load on first use too: the library's first load stays small. */
+const dataExports = () => import('../features/export/data/data-export');
+const backUpAllMaps = () => dataExports().then((exports) => exports.backUpAllMaps());
+const exportOpenMap = (format: DataFormat) => dataExports().then((exports) => exports.exportOpenMap(format));
 
 export type { KeyChord, OperationName };
 

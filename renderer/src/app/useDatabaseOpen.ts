@@ -6,17 +6,30 @@
 import { useEffect, useState } from 'react';
 import { openAppDatabase } from '../db/library';
 import type { OpenOutcome, OpenProblem } from '../db/open';
-import { recoverAllJournals } from '../features/editor/journal-notice';
+import { anyJournal } from '../db/journal-key';
 
 let opened: Promise<OpenOutcome> | null = null;
 
 /** Opens the database and recovers the journals, once per page (React may run the effect twice). */
 function openAndRecover(): Promise<OpenOutcome> {
   opened ??= openAppDatabase().then(async (outcome) => {
-    if (outcome.ok) await recoverAllJournals().catch((error: unknown) => console.error('Touchmap: the journals could not be recovered.', error));
+    // The journal's reader (and its schemas) loads only when there is a journal: most starts have none.
+    if (outcome.ok && anyJournal(localStorageOrNull())) {
+      await import('../features/editor/journal-notice')
+        .then(({ recoverAllJournals }) => recoverAllJournals())
+        .catch((error: unknown) => console.error('Touchmap: the journals could not be recovered.', error));
+    }
     return outcome;
   });
   return opened;
+}
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // a browser that blocks storage has no journal either
+  }
 }
 
 export type DatabaseState = { readonly phase: 'opening' } | { readonly phase: 'open' } | { readonly phase: 'failed'; readonly problem: OpenProblem };

@@ -27,11 +27,8 @@ import type { PendingSave } from './autosave';
 /** The journal's format version; a reader refuses any other. */
 export const JOURNAL_VERSION = 1;
 
-/** Every journal's `localStorage` key starts with this; the map id follows. */
-export const JOURNAL_KEY_PREFIX = 'touchmap.journal.';
-
-/** The `localStorage` key of one map's journal. */
-export const journalKey = (mapId: MapId): string => `${JOURNAL_KEY_PREFIX}${mapId}`;
+import { JOURNAL_KEY_PREFIX, journalKey } from './journal-key';
+export { JOURNAL_KEY_PREFIX, journalKey } from './journal-key';
 
 /** An edited or added record: the whole record as this tab has it, and which of its fields changed (null: added). */
 export interface JournalRecord<T> {
