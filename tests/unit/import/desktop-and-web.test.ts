@@ -52,8 +52,8 @@ describe('data exports from the export section', () => {
     const onExport = vi.fn();
     render(createElement(DataExportSection, { onExport }));
     fireEvent.click(screen.getByRole('button', { name: 'Action plan (CSV)' }));
-    await settle();
-    expect(clicked).toHaveBeenCalledOnce();
+    // the data exports load on first use: wait for the download, not a fixed time
+    await vi.waitFor(() => expect(clicked).toHaveBeenCalledOnce());
     expect(onExport).toHaveBeenCalledOnce();
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -67,6 +67,7 @@ describe('data exports from the export section', () => {
     });
     render(createElement(DataExportSection));
     fireEvent.click(screen.getByRole('button', { name: 'Outline (Markdown)' }));
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
     await settle();
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ suggestedName: 'Clinic — new patients — outline.md', kind: 'markdown', filters: [{ extensions: ['md'] }] });
