@@ -12,6 +12,7 @@
  *
  * Pure: the canvas selects `viewWindow` from React Flow's store and filters with `inWindow`.
  */
+import type { NodeRange } from '../../drawing/node-ranges';
 
 export interface View {
   /** React Flow's transform: screen px = flow px × zoom + x. */
@@ -80,15 +81,8 @@ export function inWindow<T extends Rect & { readonly id: string }>(nodes: readon
   return out;
 }
 
-/** The runs of nodes a big layout is cut into, each with its box (drawing/node-ranges.ts). */
-export interface BoxedRange {
-  readonly from: number;
-  readonly to: number;
-  readonly minX: number;
-  readonly minY: number;
-  readonly maxX: number;
-  readonly maxY: number;
-}
+/** The runs of nodes a big layout is cut into, each with its box: what the window needs of a NodeRange. */
+export type BoxedRange = Pick<NodeRange, 'from' | 'to' | 'minX' | 'minY' | 'maxX' | 'maxY'>;
 
 /**
  * `inWindow` for a layout cut into runs of nodes: a run whose box misses the window is skipped
