@@ -155,6 +155,25 @@ function overlapOf(plan: PagePlan): number {
 }
 
 /**
+ * Where a poster page's marks go (page px, y down; from x1,y1 to x2,y2), for the print HTML and the
+ * PDF writer alike: ticks in the margins where the neighbour's part begins (right and bottom, when
+ * there is a neighbour), and crop marks at the printable area's corners.
+ */
+export function posterMarkLines(plan: PagePlan, page: { readonly col: number; readonly row: number }, W: number, H: number, m: number, overlap: number): [number, number, number, number][] {
+  const lines: [number, number, number, number][] = [];
+  if (page.col < plan.columns - 1) {
+    const x = W - m - overlap;
+    lines.push([x, 0, x, m * 0.8], [x, H - m * 0.8, x, H]);
+  }
+  if (page.row < plan.rows - 1) {
+    const y = H - m - overlap;
+    lines.push([0, y, m * 0.8, y], [W - m * 0.8, y, W, y]);
+  }
+  for (const [cx, cy] of [[m, m], [W - m, m], [m, H - m], [W - m, H - m]] as const) lines.push([cx - 8, cy, cx - 2, cy], [cx, cy - 8, cx, cy - 2]);
+  return lines;
+}
+
+/**
  * Overlap marks of a poster page: dashed ticks in the margins where the neighbour's part begins,
  * so the pages are trimmed and glued edge to edge, and the page's place in the grid.
  */
@@ -165,23 +184,8 @@ function posterMarks(plan: PagePlan, index: number, marginIn: number, overlapPx:
   const H = px(plan.pageHeightIn);
   const m = px(marginIn);
   const lines: string[] = [];
-  const tick = (x1: number, y1: number, x2: number, y2: number) =>
+  for (const [x1, y1, x2, y2] of posterMarkLines(plan, page, W, H, m, overlapPx))
     lines.push(`<line x1="${r(x1)}" y1="${r(y1)}" x2="${r(x2)}" y2="${r(y2)}" stroke="#868e96" stroke-width="0.75" stroke-dasharray="3 2"/>`);
-  if (page.col < plan.columns - 1) {
-    const x = W - m - overlapPx;
-    tick(x, 0, x, m * 0.8);
-    tick(x, H - m * 0.8, x, H);
-  }
-  if (page.row < plan.rows - 1) {
-    const y = H - m - overlapPx;
-    tick(0, y, m * 0.8, y);
-    tick(W - m * 0.8, y, W, y);
-  }
-  // Corner crop marks at the printable area.
-  for (const [cx, cy] of [[m, m], [W - m, m], [m, H - m], [W - m, H - m]] as const) {
-    tick(cx - 8, cy, cx - 2, cy);
-    tick(cx, cy - 8, cx, cy - 2);
-  }
   const text = label
     .replace('{n}', String(index + 1))
     .replace('{total}', String(plan.pages.length))

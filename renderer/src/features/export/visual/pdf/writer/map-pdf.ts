@@ -9,6 +9,7 @@
  */
 import { CSS_PX_PER_IN, type PagePlan, type PageViewport } from '@shared/model/page-layout';
 import type { SvgParts, TextRun } from '../../svg/svg-renderer';
+import { posterMarkLines } from '../pdf';
 import { reachOf } from '../print-labels';
 import { colourOp, parseColour } from './pdf-colour';
 import { num, PdfFile, ref, textString } from './pdf-file';
@@ -142,23 +143,7 @@ function posterMarks(plan: PagePlan, index: number, overlapPt: number, label: st
   const m = plan.marginIn * CSS_PX_PER_IN;
   const overlap = overlapPt / PT_PER_PX;
   let path = '';
-  const tick = (x1: number, y1: number, x2: number, y2: number) => {
-    path += `${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l\n`;
-  };
-  if (page.col < plan.columns - 1) {
-    const x = W - m - overlap;
-    tick(x, 0, x, m * 0.8);
-    tick(x, H - m * 0.8, x, H);
-  }
-  if (page.row < plan.rows - 1) {
-    const y = H - m - overlap;
-    tick(0, y, m * 0.8, y);
-    tick(W - m * 0.8, y, W, y);
-  }
-  for (const [cx, cy] of [[m, m], [W - m, m], [m, H - m], [W - m, H - m]] as const) {
-    tick(cx - 8, cy, cx - 2, cy);
-    tick(cx, cy - 8, cx, cy - 2);
-  }
+  for (const [x1, y1, x2, y2] of posterMarkLines(plan, page, W, H, m, overlap)) path += `${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l\n`;
   let ops = `q ${num(PT_PER_PX)} 0 0 ${num(-PT_PER_PX)} 0 ${num(H * PT_PER_PX)} cm\n${colourOp(colour, true)} ${MARK_WIDTH} w 0 J 0 j 4 M ${dashOp(MARK_DASH)}\n${path}S\n`;
   if (m >= 12) {
     const text = pageLabelText(label, index, plan.pages.length, page);
