@@ -4,7 +4,7 @@
  * pixels are the strips' pixels.
  */
 import { describe, expect, it } from 'vitest';
-import { frameStrip, joinStrips, stripJobs } from '../../../../../renderer/src/features/export/visual/raster/strip-encoder';
+import { frameStrip, holdStrip, joinStrips, stripJobs } from '../../../../../renderer/src/features/export/visual/raster/strip-encoder';
 import { chunk, pixels, stripPng, unfilter } from './png-fixtures';
 
 describe('strip jobs', () => {
@@ -45,7 +45,7 @@ describe('framed strips', () => {
       const px = pixels(width, height, 21, background);
       const jobs = stripJobs({ width: 60, height: 350 }, { width, height }, 160);
       const framed = jobs.map((job) => frameStrip(stripPng(px, width, job.index * 160, job.rows, { level: 1, syncFlush }), job));
-      const png = Buffer.from(await joinStrips(width, height, [...framed].reverse()).arrayBuffer());
+      const png = Buffer.from(await joinStrips(width, height, [...framed].reverse().map(holdStrip)).arrayBuffer());
       const chunks = chunksOf(png);
       expect(chunks.map((c) => c.type)).toEqual(['IHDR', ...jobs.map(() => 'IDAT'), 'IDAT', 'IEND']);
       expect(chunks.every((c) => c.crcOk)).toBe(true);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMindMap } from '../../../../../renderer/src/drawing/layout';
 import { projectMindMap } from '../../../../../renderer/src/drawing/projection';
-import { escapeXml, renderMapSvg, svgDocument, themeFor, type ShapeDraw, type SvgExportOptions } from '../../../../../renderer/src/features/export/visual/svg/svg-renderer';
+import { CHAIN_ARROW, escapeXml, renderMapSvg, svgDocument, themeFor, type ShapeDraw, type SvgExportOptions } from '../../../../../renderer/src/features/export/visual/svg/svg-renderer';
 import { generateMap } from '../../../../fixtures/generate-map';
 import { BY_LOCALE, HOSTILE_LABEL, MULTILINGUAL } from '../../../../fixtures/export-maps';
 import type { Chain, MapDoc } from '@shared/model/types';
@@ -160,8 +160,8 @@ describe('the export SVG', () => {
 
   it('points each chain arrowhead along its curve’s end, at its end', () => {
     const { parts } = render(MULTILINGUAL);
-    const chains = parts.shapeItems.find((item) => item.markup.startsWith('<g class="chains"'));
-    const draws = chains?.draws ?? [];
+    // Each chain link is a piece of its own (the legend's sample arrows are not among them).
+    const draws = parts.shapeItems.filter((item) => item.markup.startsWith('<path') && item.markup.includes('tm-chain-arrow')).flatMap((item) => item.draws);
     const heads = draws.filter((d) => d.geometry.kind === 'arrowhead');
     expect(heads.length).toBeGreaterThan(0);
     draws.forEach((draw, i) => {
@@ -173,6 +173,29 @@ describe('the export SVG', () => {
       expect(draw.geometry.y).toBe(ty);
       expect(draw.geometry.angle).toBeCloseTo(Math.atan2((ty as number) - (qy as number), (tx as number) - (qx as number)), 9);
     });
+  });
+
+  it('gives each chain link and step dot the rows it inks, so a raster strip away from them leaves them out', () => {
+    const { parts } = render(MULTILINGUAL);
+    const links = parts.shapeItems.filter((item) => item.markup.startsWith('<path') && item.markup.includes('tm-chain-arrow'));
+    const dots = parts.shapeItems.filter((item) => item.draws.some((draw) => draw.geometry.kind === 'circle') && item.markup.startsWith('<circle'));
+    expect(links.length).toBeGreaterThan(1);
+    expect(dots.length).toBeGreaterThan(1);
+    for (const item of [...links, ...dots]) {
+      expect(Number.isFinite(item.top) && Number.isFinite(item.bottom)).toBe(true);
+      for (const draw of item.draws) {
+        const g = draw.geometry;
+        const ys =
+          g.kind === 'path' ? (g.d.match(/-?[\d.]+/g) ?? []).map(Number).filter((_, i) => i % 2 === 1)
+          : g.kind === 'arrowhead' ? [g.y - CHAIN_ARROW.size, g.y + CHAIN_ARROW.size]
+          : g.kind === 'circle' ? [g.cy - g.r, g.cy + g.r]
+          : [];
+        for (const y of ys) {
+          expect(y).toBeGreaterThanOrEqual(item.top);
+          expect(y).toBeLessThanOrEqual(item.bottom);
+        }
+      }
+    }
   });
 
   it('draws chain lines under the touchpoints, as the canvas does, and the step numbers over them', () => {

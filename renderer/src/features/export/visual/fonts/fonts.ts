@@ -80,17 +80,54 @@ export async function loadFontsFor(text: string): Promise<void> {
  * needs at every weight the exports draw; only those subsets are fetched and decoded. Settles
  * when they are loaded — it does not wait on `fonts.ready`, which in a worker never settles
  * (Chromium 156: the faces load, `ready` stays pending).
- * @example await loadFacesFor(self.fonts, scene.runs.map((run) => run.text).join('\n'));
+ * With `fontFamily` (the drawing's list), each family loads only the characters it draws
+ * (charactersByFamily); without it, every family loads every character.
+ * @example await loadFacesFor(self.fonts, scene.runs.map((run) => run.text).join('\n'), scene.fontFamily);
  */
-export async function loadFacesFor(fonts: FontFaceSet, text: string): Promise<void> {
+export async function loadFacesFor(fonts: FontFaceSet, text: string, fontFamily?: string): Promise<void> {
   // `load` walks the text it is given on every call (nine here), on the calling thread: a
   // 2,000-topic map's labels took ~0.4 s that way; its distinct characters say the same.
-  const characters = [...new Set(text)].join('');
+  const characters = [...new Set(text)];
+  const perFamily = fontFamily
+    ? charactersByFamily(declaredFaces(fonts), fontFamily, characters)
+    : new Map(["'Noto Sans'", "'Noto Sans JP'", "'Noto Sans KR'"].map((family) => [family, characters.join('')]));
   await Promise.all(
-    ['400', '600', '700'].flatMap((weight) =>
-      ["'Noto Sans'", "'Noto Sans JP'", "'Noto Sans KR'"].map((family) => fonts.load(`${weight} 16px ${family}`, characters).catch(() => [])),
-    ),
+    ['400', '600', '700'].flatMap((weight) => [...perFamily].map(([family, chars]) => fonts.load(`${weight} 16px ${family}`, chars).catch(() => []))),
   );
+}
+
+function declaredFaces(fonts: FontFaceSet): { family: string; unicodeRange: string }[] {
+  const faces: { family: string; unicodeRange: string }[] = [];
+  fonts.forEach((face) => faces.push({ family: face.family, unicodeRange: face.unicodeRange }));
+  return faces;
+}
+
+/**
+ * Which bundled family draws which of `characters`, for a drawing in `fontFamily`: the first
+ * family in the list one of whose faces' unicode-range holds the character — the browser's pick,
+ * as the PDF writer repeats it (pdf-fonts.ts). A raster worker loads only those faces: loading
+ * every family for every character fetched and decoded 43 faces for an English map's labels
+ * (the Japanese and Korean files' Latin pieces among them), most of a worker's start.
+ * Families with nothing to draw are left out; the map's keys are the family names as listed.
+ * @example charactersByFamily(faces, "'Noto Sans', 'Noto Sans JP', sans-serif", [...'Ad 広告']) // Map { "'Noto Sans'" => 'Ad ', "'Noto Sans JP'" => '広告' }
+ */
+export function charactersByFamily(faces: readonly { readonly family: string; readonly unicodeRange: string }[], fontFamily: string, characters: readonly string[]): Map<string, string> {
+  const plain = (family: string) => family.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const out = new Map<string, string>();
+  let left = characters;
+  for (const listed of fontFamily.split(',')) {
+    const family = plain(listed);
+    if (!BUNDLED_FAMILIES.has(family) || left.length === 0) continue;
+    const ranges = faces.filter((face) => plain(face.family) === family).flatMap((face) => parseUnicodeRange(face.unicodeRange || 'U+0-10FFFF'));
+    const holds = (char: string) => {
+      const cp = char.codePointAt(0) as number;
+      return ranges.some(([from, to]) => cp >= from && cp <= to);
+    };
+    const mine = left.filter(holds);
+    if (mine.length > 0) out.set(listed.trim(), mine.join(''));
+    left = left.filter((char) => !holds(char));
+  }
+  return out;
 }
 
 /** A bundled `@font-face` as another global (a worker) declares it again with `new FontFace`. */

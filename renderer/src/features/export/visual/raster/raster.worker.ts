@@ -29,10 +29,10 @@ let ready: Promise<void> = Promise.resolve();
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 
-async function declareFaces(faces: readonly FaceSource[], text: string): Promise<void> {
+async function declareFaces(faces: readonly FaceSource[], text: string, fontFamily: string): Promise<void> {
   const declared = faces.map((face) => new FontFace(face.family, `url(${JSON.stringify(face.url)}) format('woff2')`, { weight: face.weight, style: face.style, unicodeRange: face.unicodeRange }));
   for (const face of declared) scope.fonts.add(face);
-  await loadFacesFor(scope.fonts, text);
+  await loadFacesFor(scope.fonts, text, fontFamily);
   const failed = declared.filter((face) => face.status === 'error');
   if (failed.length > 0) throw new Error(`A raster worker could not load ${failed.length} bundled font file(s), e.g. ${faces[declared.indexOf(failed[0] as FontFace)]?.url}.`);
 }
@@ -60,7 +60,7 @@ scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'scene') {
     scene = request.scene;
-    ready = declareFaces(request.faces, request.scene.runs.map((run) => run.text).join('\n'));
+    ready = declareFaces(request.faces, request.scene.runs.map((run) => run.text).join('\n'), request.scene.fontFamily);
     ready.then(() => scope.postMessage({ type: 'ready' }), fail);
   } else {
     encode(request.job).catch(fail);

@@ -10,7 +10,7 @@
  */
 import type { FaceSource } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
-import type { EncodedStrip, StripJob, StripWorkerReply, StripWorkerRequest } from './strip-encoder';
+import { holdStrip, type HeldStrip, type StripJob, type StripWorkerReply, type StripWorkerRequest } from './strip-encoder';
 import type { StripScene } from './strip-painter';
 
 /** The workers could not start (no OffscreenCanvas, a policy, a failed load): paint on the page instead. */
@@ -31,10 +31,10 @@ export function stripWorkersSupported(): boolean {
  * @throws WorkersUnavailable when no worker got ready to paint; StitchUnsupported when a strip's PNG cannot be joined.
  * @example const strips = await encodeInWorkers(scene, bundledFaceSources(), stripJobs(scene, plan, rows), () => onProgress(++done, total));
  */
-export function encodeInWorkers(scene: StripScene, faces: readonly FaceSource[], jobs: readonly StripJob[], onStrip: (strip: EncodedStrip) => void): Promise<EncodedStrip[]> {
+export function encodeInWorkers(scene: StripScene, faces: readonly FaceSource[], jobs: readonly StripJob[], onStrip: (strip: HeldStrip) => void): Promise<HeldStrip[]> {
   const count = Math.max(1, Math.min(MAX_STRIP_WORKERS, navigator.hardwareConcurrency || 2, jobs.length));
   const workers: Worker[] = [];
-  const strips: EncodedStrip[] = [];
+  const strips: HeldStrip[] = [];
   const timeouts: ReturnType<typeof setTimeout>[] = [];
   let next = 0;
   return new Promise((resolve, reject) => {
@@ -79,10 +79,12 @@ export function encodeInWorkers(scene: StripScene, faces: readonly FaceSource[],
           ready = true;
           handOut(worker);
         } else if (reply.type === 'strip') {
-          strips.push(reply.strip);
-          onStrip(reply.strip);
+          // The next strip first (if any is left), so the worker paints while the page holds this one.
+          handOut(worker);
+          const strip = holdStrip(reply.strip);
+          strips.push(strip);
+          onStrip(strip);
           if (strips.length === jobs.length) settle(null);
-          else handOut(worker);
         } else if (!ready) {
           notReady(reply.message);
         } else {

@@ -194,6 +194,15 @@ const CHAIN_COLOURS = {
   dark: ['#b197fc', '#3bc9db', '#f783ac', '#a9e34b', '#ffa94d'],
 } as const;
 
+/** A chain link's dashed line, drawing px. */
+const CHAIN_LINK_WIDTH = 2;
+
+/**
+ * Adds a piece of markup (with the canvas form of the shapes drawn since the last piece) and the
+ * rows of the drawing it can ink: a raster strip leaves out what cannot reach it.
+ */
+type PutPiece = (markup: string, top?: number, bottom?: number) => void;
+
 const TITLE_FONT = 22;
 const TITLE_LINE = 30;
 const DATE_FONT = 13;
@@ -240,7 +249,7 @@ function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, or
   const spans: [number, number][] = [];
   // The canvas form of each `out` entry's shapes (same index), collected as its markup is written.
   const draws: ShapeDraw[][] = [];
-  const put = (markup: string, top = -Infinity, bottom = Infinity) => {
+  const put: PutPiece = (markup, top = -Infinity, bottom = Infinity) => {
     out.push(markup);
     spans.push([top, bottom]);
     draws.push(drawing);
@@ -302,7 +311,11 @@ function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, or
   // Chain lines go under the nodes, as on the canvas, so they never strike through a label; the
   // numbered dots go over them, where the canvas shows them on each step's top edge.
   const mode = options.background === 'dark' ? 'dark' : 'light';
-  if (chainIds.length > 0) put(drawChainLines(doc, chainIds, byId, dx, dy, mode));
+  if (chainIds.length > 0) {
+    put('<g class="chains">');
+    drawChainLines(doc, chainIds, byId, dx, dy, mode, put);
+    put('</g>');
+  }
 
   const nodes: ExportedNode[] = [];
   for (const node of layout.nodes) {
@@ -317,7 +330,11 @@ function drawParts(doc: MapDoc, layout: MapLayout, options: SvgExportOptions, or
     put(drawNode(node, box, theme, topic?.score, mark), box.y - (mark ? WEAK_TAG_RISE + 2 : 2), box.y + box.height + (mark ? WEAK_RING_OUT + 2 : 2));
   }
 
-  if (chainIds.length > 0) put(drawChainSteps(doc, chainIds, byId, dx, dy, mode));
+  if (chainIds.length > 0) {
+    put('<g class="chain-steps">');
+    drawChainSteps(doc, chainIds, byId, dx, dy, mode, put);
+    put('</g>');
+  }
   y += bounds.height;
 
   let width = Math.max(bounds.width, options.titleBlock ? blockWidth : 0) + 2 * margin;
@@ -661,8 +678,7 @@ function chainsOnPage(doc: MapDoc, chainIds: readonly ChainId[], byId: ReadonlyM
  * Chain lines: a dashed arrow from each step to the next, curved off the tree's edges. Drawn
  * under the nodes, as the canvas draws them, so a line never strikes through a label.
  */
-function drawChainLines(doc: MapDoc, chainIds: readonly ChainId[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
-  const out: string[] = ['<g class="chains">'];
+function drawChainLines(doc: MapDoc, chainIds: readonly ChainId[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark', put: PutPiece): void {
   for (const { index: ci, colour, boxes } of chainsOnPage(doc, chainIds, byId, dx, dy, mode)) {
     for (let s = 0; s + 1 < boxes.length; s++) {
       const a = boxes[s];
@@ -683,18 +699,19 @@ function drawChainLines(doc: MapDoc, chainIds: readonly ChainId[], byId: Readonl
       const tip = { x: r2(to.x), y: r2(to.y) };
       const control = { x: r2(qx), y: r2(qy) };
       const heading = control.x === tip.x && control.y === tip.y ? { x: r2(from.x), y: r2(from.y) } : control;
-      out.push(
-        pathEl(`M${n(from.x)},${n(from.y)} Q${n(qx)},${n(qy)} ${n(to.x)},${n(to.y)}`, { fill: 'none', stroke: colour, strokeWidth: 2, dash: '6 4' }, { arrow: { index: ci, colour, from: heading, tip } }),
+      // A quadratic stays within its control points' rows; the stroke and the arrowhead at the tip reach past them.
+      const reach = CHAIN_LINK_WIDTH + CHAIN_ARROW.size * 1.5;
+      put(
+        pathEl(`M${n(from.x)},${n(from.y)} Q${n(qx)},${n(qy)} ${n(to.x)},${n(to.y)}`, { fill: 'none', stroke: colour, strokeWidth: CHAIN_LINK_WIDTH, dash: '6 4' }, { arrow: { index: ci, colour, from: heading, tip } }),
+        Math.min(from.y, qy, to.y) - reach,
+        Math.max(from.y, qy, to.y) + reach,
       );
     }
   }
-  out.push('</g>');
-  return out.join('');
 }
 
 /** A numbered dot per chain step on its top edge, drawn over the nodes. */
-function drawChainSteps(doc: MapDoc, chainIds: readonly ChainId[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark'): string {
-  const out: string[] = ['<g class="chain-steps">'];
+function drawChainSteps(doc: MapDoc, chainIds: readonly ChainId[], byId: ReadonlyMap<string, LayoutNode>, dx: number, dy: number, mode: 'light' | 'dark', put: PutPiece): void {
   const badgesAt = new Map<string, number>();
   for (const { colour, boxes } of chainsOnPage(doc, chainIds, byId, dx, dy, mode)) {
     boxes.forEach((b, s) => {
@@ -703,12 +720,14 @@ function drawChainSteps(doc: MapDoc, chainIds: readonly ChainId[], byId: Readonl
       const k = badgesAt.get(b.id) ?? 0;
       badgesAt.set(b.id, k + 1);
       const badge = chainBadge(s + 1, { x: b.x + 4 + k * 22, y: b.y - 2 });
-      out.push(circleEl(badge.cx, badge.cy, badge.r, { fill: colour }));
-      out.push(textEl(badge.textX, badge.textY, badge.label, CHAIN_BADGE.fontSize, CHAIN_BADGE.fontWeight, CHAIN_BADGE.textColour, 'middle'));
+      put(
+        circleEl(badge.cx, badge.cy, badge.r, { fill: colour }) +
+          textEl(badge.textX, badge.textY, badge.label, CHAIN_BADGE.fontSize, CHAIN_BADGE.fontWeight, CHAIN_BADGE.textColour, 'middle'),
+        badge.cy - badge.r - 2,
+        badge.cy + badge.r + 2,
+      );
     });
   }
-  out.push('</g>');
-  return out.join('');
 }
 
 /** The legend: channel colours, score bands, and the chains drawn. */
