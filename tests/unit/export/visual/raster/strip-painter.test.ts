@@ -5,9 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { paintView, stripScene, type PaintContext, type StripScene } from '../../../../../renderer/src/features/export/visual/raster/strip-painter';
+import { arcLength, singleCurve, subCurve, visibleSpan, type CurvePoints } from '../../../../../renderer/src/features/export/visual/raster/curve-clip';
 import { layoutMindMap } from '../../../../../renderer/src/drawing/layout';
 import { projectMindMap } from '../../../../../renderer/src/drawing/projection';
-import { renderMapSvg } from '../../../../../renderer/src/features/export/visual/svg/svg-renderer';
+import { renderMapSvg, type ShapeDraw } from '../../../../../renderer/src/features/export/visual/svg/svg-renderer';
 import { BY_LOCALE, MULTILINGUAL } from '../../../../fixtures/export-maps';
 import type { MapDoc } from '@shared/model/types';
 
@@ -26,6 +27,15 @@ class RecordedPath {
   arc(x: number, y: number, r: number) {
     this.parts.push(`arc ${x} ${y} ${r}`);
   }
+  moveTo(x: number, y: number) {
+    this.parts.push(`M${x},${y}`);
+  }
+  bezierCurveTo(...p: number[]) {
+    this.parts.push(`C${p.join(',')}`);
+  }
+  quadraticCurveTo(...p: number[]) {
+    this.parts.push(`Q${p.join(',')}`);
+  }
 }
 
 /** A 2D context that writes down every call and every style it is given. */
@@ -42,7 +52,7 @@ function recordingContext() {
     },
     set(target, key: string, value) {
       target[key] = value;
-      if (key === 'lang') calls.push(`lang=${String(value)}`);
+      if (key === 'lang' || key === 'lineDashOffset') calls.push(`${key}=${String(value)}`);
       return true;
     },
   });
@@ -105,6 +115,41 @@ describe('the strip painter', () => {
       expect(lang).toBeGreaterThan(-1);
       expect(lang).toBeLessThan(calls.findIndex((c) => c.startsWith('fillText(')));
     }
+  });
+
+  it('paints of a curve taller than the strip only its piece in the strip’s rows, a dashed one starting in the pattern’s phase there', () => {
+    const link: ShapeDraw = { geometry: { kind: 'path', d: 'M0,0 Q100,500 0,1000' }, fill: null, stroke: '#7048e8', strokeWidth: 2, dash: [6, 4] };
+    const edge: ShapeDraw = { geometry: { kind: 'path', d: 'M0,1000 C50,1000 50,0 100,0' }, fill: null, stroke: '#888888', strokeWidth: 1.5, dash: null };
+    const scene: StripScene = { width: 200, height: 1000, backgroundColor: null, shapes: [{ top: 0, bottom: 1000, draws: [link, edge] }], runs: [], fontFamily: 'Noto Sans', lang: 'en' };
+    const strip = recordingContext();
+    paintView(strip.ctx, scene, { x: 0, y: 400, width: 200, height: 100 }, 400, 200, null);
+    const strokes = strip.calls.filter((c) => c.startsWith('stroke('));
+    expect(strokes).toHaveLength(2);
+    for (const i of [0, 1]) {
+      const parts = /^stroke\(M([-\d.e]+),([-\d.e]+); [QC]([-\d.e,]+)\)$/.exec(strokes[i] as string);
+      expect(parts, strokes[i]).not.toBeNull();
+      const ys = [Number(parts?.[2]), ...(parts?.[3] ?? '').split(',').map(Number).filter((_, k) => k % 2 === 1)];
+      // Within a few px of the strip's rows (its stroke's reach past them), far short of the curve's 0–1000.
+      expect(Math.min(...ys)).toBeGreaterThan(350);
+      expect(Math.max(...ys)).toBeLessThan(550);
+      expect(Math.min(...ys)).toBeLessThan(399);
+      expect(Math.max(...ys)).toBeGreaterThan(501);
+    }
+    const offsets = strip.calls.filter((c) => c.startsWith('lineDashOffset='));
+    const points = singleCurve('M0,0 Q100,500 0,1000') as CurvePoints;
+    const start = /^stroke\(M([-\d.e]+),([-\d.e]+);/.exec(strokes[0] as string);
+    const t0 = visibleSpan(points, 399 - 6, 501 + 6)?.[0] as number;
+    expect(Number(start?.[2])).toBeCloseTo(subCurve(points, t0, 1)[1] as number, 9);
+    expect(offsets[0]).toBe(`lineDashOffset=${arcLength(points, t0)}`);
+    expect(offsets[1]).toBe('lineDashOffset=0');
+    // A strip that holds the whole curve paints its path data as it is.
+    const whole = recordingContext();
+    paintView(whole.ctx, scene, { x: 0, y: 0, width: 200, height: 1000 }, 200, 1000, null);
+    expect(whole.calls.filter((c) => c.startsWith('stroke('))).toEqual(['stroke(d M0,0 Q100,500 0,1000)', 'stroke(d M0,1000 C50,1000 50,0 100,0)']);
+    // A strip the curve never reaches (only its item's rows do) paints nothing of it.
+    const above = recordingContext();
+    paintView(above.ctx, { ...scene, shapes: [{ top: -20, bottom: 1000, draws: [link] }] }, { x: 0, y: -20, width: 200, height: 10 }, 200, 10, null);
+    expect(above.calls.filter((c) => c.startsWith('stroke('))).toEqual([]);
   });
 
   it('draws dashed outlines dashed and solid ones solid, and each chain arrowhead clipped to its marker box', () => {

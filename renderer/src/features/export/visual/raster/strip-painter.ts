@@ -11,6 +11,7 @@
  * Works on plain data (a StripScene), so the same code runs in a worker (raster.worker.ts).
  */
 import { CHAIN_ARROW, type ShapeDraw, type SvgParts, type TextRun } from '../svg/svg-renderer';
+import { arcLength, curveRows, singleCurve, subCurve, visibleSpan, type CurvePoints } from './curve-clip';
 
 /** The drawing as a raster strip needs it: plain data that can be posted to a worker. */
 export interface StripScene {
@@ -82,9 +83,10 @@ export function paintView(ctx: PaintContext, scene: StripScene, view: View, w: n
   const bottom = view.y + view.height + 1;
   for (const item of scene.shapes) {
     if (item.bottom < top || item.top > bottom) continue;
-    for (const shape of item.draws) paintShape(ctx, shape);
+    for (const shape of item.draws) paintShape(ctx, shape, top, bottom);
   }
   ctx.setLineDash([]);
+  ctx.lineDashOffset = 0;
   ctx.textBaseline = 'alphabetic';
   ctx.lang = scene.lang;
   for (const run of scene.runs) {
@@ -106,9 +108,42 @@ function boxPath(side: number): Path2D {
   return path;
 }
 
-function paintShape(ctx: PaintContext, shape: ShapeDraw): void {
+/** Each path's curve, read once per drawing (a worker paints the same draws into every strip). */
+const curves = new WeakMap<ShapeDraw, CurvePoints | null>();
+
+/**
+ * The piece of a stroked one-curve path within rows [top, bottom] of the drawing (curve-clip.ts):
+ * its path and where its dashes start; null to paint the path whole; 'none' when no part of it
+ * reaches the rows.
+ */
+function stripPiece(shape: ShapeDraw, d: string, top: number, bottom: number): { path: Path2D; dashOffset: number } | null | 'none' {
+  if (shape.fill || !shape.stroke) return null;
+  let points = curves.get(shape);
+  if (points === undefined) {
+    points = singleCurve(d);
+    curves.set(shape, points);
+  }
+  if (!points) return null;
+  // The stroke and its antialiasing reach this far past the curve; a cut further out never shows.
+  const reach = 2 * shape.strokeWidth + 2;
+  const [curveTop, curveBottom] = curveRows(points);
+  if (curveTop >= top - reach && curveBottom <= bottom + reach) return null;
+  const span = visibleSpan(points, top - reach, bottom + reach);
+  if (!span) return 'none';
+  const [t0, t1] = span;
+  const p = subCurve(points, t0, t1);
+  const path = new Path2D();
+  path.moveTo(p[0] as number, p[1] as number);
+  if (p.length === 8) path.bezierCurveTo(p[2] as number, p[3] as number, p[4] as number, p[5] as number, p[6] as number, p[7] as number);
+  else path.quadraticCurveTo(p[2] as number, p[3] as number, p[4] as number, p[5] as number);
+  return { path, dashOffset: shape.dash && t0 > 0 ? arcLength(points, t0) : 0 };
+}
+
+/** `top`, `bottom`: the rows of the drawing being painted (a long curve is painted only there). */
+function paintShape(ctx: PaintContext, shape: ShapeDraw, top: number, bottom: number): void {
   const g = shape.geometry;
   let path: Path2D;
+  let dashOffset = 0;
   switch (g.kind) {
     case 'rect':
       // SVG draws nothing for an empty rect; its corner radii stop at half the side.
@@ -122,9 +157,13 @@ function paintShape(ctx: PaintContext, shape: ShapeDraw): void {
       path = new Path2D();
       path.arc(g.cx, g.cy, g.r, 0, 2 * Math.PI);
       break;
-    case 'path':
-      path = new Path2D(g.d);
+    case 'path': {
+      const piece = stripPiece(shape, g.d, top, bottom);
+      if (piece === 'none') return;
+      path = piece ? piece.path : new Path2D(g.d);
+      dashOffset = piece ? piece.dashOffset : 0;
       break;
+    }
     case 'arrowhead': {
       // The marker's box, scaled to its size and turned so (refX, refY) sits on the tip — and
       // clipped to that box as SVG clips a marker (its edge pixels come out lighter for it).
@@ -153,6 +192,7 @@ function paintShape(ctx: PaintContext, shape: ShapeDraw): void {
     ctx.strokeStyle = shape.stroke;
     ctx.lineWidth = shape.strokeWidth;
     ctx.setLineDash(shape.dash ?? []);
+    ctx.lineDashOffset = dashOffset;
     ctx.stroke(path);
   }
 }
