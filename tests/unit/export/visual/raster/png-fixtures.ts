@@ -45,7 +45,7 @@ export function pixels(width: number, height: number, seed: number, background: 
 }
 
 /** A PNG of rows [top, top + rows) as Chromium writes one: every row "Up", the first against zeros. */
-export function stripPng(px: Uint8Array, width: number, top: number, rows: number, options: { level: number; strategy?: number; syncFlush?: boolean }): Buffer {
+export function stripPng(px: Uint8Array, width: number, top: number, rows: number, options: { level: number; strategy?: number; syncFlush?: boolean; chromiumChunks?: boolean }): Buffer {
   const stride = width * 4;
   const raw = Buffer.alloc(rows * (1 + stride));
   for (let y = 0; y < rows; y++) {
@@ -67,8 +67,14 @@ export function stripPng(px: Uint8Array, width: number, top: number, rows: numbe
     const body = deflateRawSync(raw, { ...zopts, finishFlush: constants.Z_SYNC_FLUSH });
     idat = Buffer.concat([idat.subarray(0, 2), body, Buffer.from([0x03, 0x00]), idat.subarray(idat.length - 4)]);
   }
-  // Split over several IDAT chunks, as Chromium does.
-  const parts = [idat.subarray(0, 7), idat.subarray(7)];
+  // Split over several IDAT chunks: as Chromium does (4 KB each, the final block and the Adler-32
+  // in a chunk of their own after a sync flush), or just in two.
+  const parts: Uint8Array[] = [];
+  if (options.chromiumChunks) {
+    const end = options.syncFlush ? idat.length - 6 : idat.length;
+    for (let at = 0; at < end; at += 4096) parts.push(idat.subarray(at, Math.min(end, at + 4096)));
+    if (options.syncFlush) parts.push(idat.subarray(end));
+  } else parts.push(idat.subarray(0, 7), idat.subarray(7));
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), ...parts.map((p) => chunk('IDAT', p)), chunk('IEND', new Uint8Array(0))]);
 }
 

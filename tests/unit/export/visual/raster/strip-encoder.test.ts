@@ -4,7 +4,8 @@
  * pixels are the strips' pixels.
  */
 import { describe, expect, it } from 'vitest';
-import { frameStrip, holdStrip, joinStrips, stripJobs } from '../../../../../renderer/src/features/export/visual/raster/strip-encoder';
+import { frameStrip, frameStripFile, holdStrip, joinStrips, stripJobs } from '../../../../../renderer/src/features/export/visual/raster/strip-encoder';
+import { STRIP_HEAD_BYTES, stripSegmentParts, STRIP_TAIL_BYTES } from '../../../../../renderer/src/features/export/visual/raster/png-stitch';
 import { chunk, pixels, stripPng, unfilter } from './png-fixtures';
 
 describe('strip jobs', () => {
@@ -56,4 +57,79 @@ describe('framed strips', () => {
       expect(Buffer.from(unfilter(stream, width, height)).equals(Buffer.from(px))).toBe(true);
     });
   }
+});
+
+describe('strips framed from both ends of their file', () => {
+  /** Noisy pixels: a strip's stream of many 4 KB chunks past the head that is read, as a big map's strip is. */
+  function noisy(width: number, height: number, seed: number, background: number): Uint8Array {
+    const px = pixels(width, height, seed, background);
+    let s = seed;
+    const next = () => {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      return s >>> 24;
+    };
+    for (let i = 0; i < px.length; i += 4) if ((i / 4) % 3 === 1) px.set([next(), next(), next(), 255], i);
+    return px;
+  }
+
+  for (const [name, background, level] of [
+    ['white, zlib level 1 as Chromium', 255, 1],
+    ['transparent: later rows copy byte 0', 0, 1],
+    ['zlib level 6', 255, 6],
+  ] as const) {
+    it(`join into the same pixels as strips read whole, the middle of each file unread: ${name}`, async () => {
+      const width = 600;
+      const height = 900;
+      const px = noisy(width, height, 5, background);
+      const jobs = stripJobs({ width: 300, height: 450 }, { width, height }, 300);
+      const files = jobs.map((job) => stripPng(px, width, job.index * 300, job.rows, { level, syncFlush: true, chromiumChunks: true }));
+      expect(files.every((file) => file.length > 2 * STRIP_HEAD_BYTES)).toBe(true);
+      for (const [i, file] of files.entries()) {
+        const parts = stripSegmentParts(file.subarray(0, STRIP_HEAD_BYTES), file.subarray(file.length - STRIP_TAIL_BYTES), file.length, width, 300, i === 0);
+        expect(parts, `strip ${i}`).not.toBeNull();
+        // Most of the file is carried over unread.
+        expect((parts?.middle[1] ?? 0) - (parts?.middle[0] ?? 0)).toBeGreaterThan(file.length * 0.8);
+      }
+      const held = await Promise.all(jobs.map((job, i) => frameStripFile(new Blob([new Uint8Array(files[i] as Buffer)]), job)));
+      const png = Buffer.from(await joinStrips(width, height, held.reverse()).arrayBuffer());
+      const chunks = chunksOf(png);
+      expect(chunks.every((c) => c.crcOk)).toBe(true);
+      expect(chunks.filter((c) => c.type !== 'IDAT').map((c) => c.type)).toEqual(['IHDR', 'IEND']);
+      const stream = Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data));
+      expect(Buffer.from(unfilter(stream, width, height)).equals(Buffer.from(px))).toBe(true);
+      const whole = jobs.map((job, i) => holdStrip(frameStrip(files[i] as Buffer, job)));
+      const wholePng = Buffer.from(await joinStrips(width, height, whole).arrayBuffer());
+      const wholeStream = Buffer.concat(chunksOf(wholePng).filter((c) => c.type === 'IDAT').map((c) => c.data));
+      expect(Buffer.from(unfilter(wholeStream, width, height)).equals(Buffer.from(px))).toBe(true);
+    });
+  }
+
+  it('reads a file whole when it is not laid out as Chromium’s (no flush, one big chunk, or small enough to be all head)', async () => {
+    const width = 120;
+    const height = 320;
+    const px = noisy(width, height, 9, 255);
+    const jobs = stripJobs({ width: 60, height: 160 }, { width, height }, 160);
+    // No flush; one chunk after the first seven bytes; stored blocks of 64 KB, longer than the head read.
+    for (const options of [{ level: 1, syncFlush: false, chromiumChunks: true }, { level: 1, syncFlush: true }, { level: 0, syncFlush: true, chromiumChunks: true }]) {
+      const files = jobs.map((job) => stripPng(px, width, job.index * 160, job.rows, options));
+      const second = files[1] as Buffer;
+      {
+        expect(stripSegmentParts(second.subarray(0, STRIP_HEAD_BYTES), second.subarray(second.length - STRIP_TAIL_BYTES), second.length, width, 160, false)).toBeNull();
+      }
+      const held = await Promise.all(jobs.map((job, i) => frameStripFile(new Blob([new Uint8Array(files[i] as Buffer)]), job)));
+      const stream = Buffer.concat(chunksOf(Buffer.from(await joinStrips(width, height, held).arrayBuffer())).filter((c) => c.type === 'IDAT').map((c) => c.data));
+      expect(Buffer.from(unfilter(stream, width, height)).equals(Buffer.from(px))).toBe(true);
+    }
+  });
+
+  it('reads a file whole when the blocks that can reach its first byte run past the head it read', () => {
+    const width = 3000;
+    const px = noisy(width, 80, 3, 255);
+    // Noisy rows of 12 KB: the blocks that hold the first 32 KB of them are longer than a short head.
+    const file = stripPng(px, width, 40, 40, { level: 1, syncFlush: true, chromiumChunks: true });
+    expect(stripSegmentParts(file.subarray(0, 20_000), file.subarray(file.length - STRIP_TAIL_BYTES), file.length, width, 40, false)).toBeNull();
+    expect(stripSegmentParts(file.subarray(0, STRIP_HEAD_BYTES), file.subarray(file.length - STRIP_TAIL_BYTES), file.length, width, 40, false)).not.toBeNull();
+  });
 });

@@ -29,6 +29,8 @@
  * throws StitchUnsupported and the caller uses its own encoder instead.
  */
 
+import { crc32 } from './png-chunks';
+
 export class StitchUnsupported extends Error {}
 
 const LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
@@ -98,6 +100,8 @@ class BitReader {
     return v;
   }
   decode(t: Table): number {
+    // A stream cut short (a strip read only at its head) must not decode the padding forever.
+    if (this.bit >>> 3 >= this.data.length) throw new StitchUnsupported('truncated deflate stream');
     const entry = t.table[this.peek() & ((1 << t.bits) - 1)] as number;
     const len = entry & 15;
     if (len === 0) throw new StitchUnsupported('invalid Huffman code');
@@ -290,6 +294,7 @@ function walkBlock(
     let pos = state.pos;
     for (;;) {
       let p = bit >>> 3;
+      if (p >= d.length) throw new StitchUnsupported('truncated deflate stream');
       const e = lt[(((d[p] as number) | ((d[p + 1] as number) << 8) | ((d[p + 2] as number) << 16) | ((d[p + 3] as number) << 24)) >>> (bit & 7)) & lmask] as number;
       if ((e & 15) === 0) throw new StitchUnsupported('invalid Huffman code');
       bit += e & 15;
@@ -425,23 +430,49 @@ export function stripSegment(png: Uint8Array, width: number, rows: number, first
   // The first strip's first row really has a zero row above; None and Sub never look up.
   const patch = !first && filter === 2;
   if (!first && filter !== 0 && filter !== 1 && filter !== 2) throw new StitchUnsupported(`first row filtered with type ${filter}`);
-  if (patch) {
-    // Byte 0 went from 2 to 0: it counts once in the first sum and in every one of the second.
-    adler = (((((adler >>> 16) - ((2 * length) % ADLER_BASE) + 2 * ADLER_BASE) % ADLER_BASE) << 16) | (((adler & 0xffff) - 2 + ADLER_BASE) % ADLER_BASE)) >>> 0;
-  }
+  if (patch) adler = patchedAdler(adler, length);
   // Up to the final block: everything but the empty final block after the flush.
   const flushEnd = (size - 2) * 8;
   if (!whole && !patch) return { deflate: [data.subarray(0, size - 2)], adler, length };
 
   // Pass 2: copy blocks bit for bit (final bit cleared), re-encoding the ones the patch touches.
   const out = new BitWriter();
+  if (patch) rewriteBlocks(out, r, data, blocks, state.head);
+  else copyBlocks(out, data, blocks);
+  if (whole) {
+    // Back to a byte boundary the only way deflate allows between blocks: an empty stored block.
+    storedHeader(out, 0);
+  } else {
+    // The rest keeps its bit offset within the byte, so the flush's padding stays right.
+    const rest = (blocks[blocks.length - 1] as Block).end;
+    padToBitOffset(out, rest & 7);
+    out.copy(data, rest, flushEnd);
+  }
+  return { deflate: out.finish(), adler, length };
+}
+
+/** The Adler-32 of a strip's rows once its byte 0 went from 2 (Up) to 0 (None): it counts once in the first sum and in every one of the second. */
+function patchedAdler(adler: number, length: number): number {
+  return (((((adler >>> 16) - ((2 * length) % ADLER_BASE) + 2 * ADLER_BASE) % ADLER_BASE) << 16) | (((adler & 0xffff) - 2 + ADLER_BASE) % ADLER_BASE)) >>> 0;
+}
+
+/** Writes `blocks` of `data` (not final), byte 0 patched to 0: the blocks that hold or copy it re-encoded, the others copied. */
+function rewriteBlocks(out: BitWriter, r: BitReader, data: Uint8Array, blocks: readonly Block[], head: number[]): void {
   for (const block of blocks) {
-    if (patch && block.rewrite) {
-      r.bit = block.start;
-      const s = { pos: block.pos, head: state.head };
-      out.write(0b010, 3); // not final, fixed codes
-      walkBlock(r, s, true, out);
-    } else if (block.stored) {
+    if (!block.rewrite) {
+      copyBlocks(out, data, [block]);
+      continue;
+    }
+    r.bit = block.start;
+    out.write(0b010, 3); // not final, fixed codes
+    walkBlock(r, { pos: block.pos, head }, true, out);
+  }
+}
+
+/** Copies `blocks` of `data` bit for bit, the final bit cleared. */
+function copyBlocks(out: BitWriter, data: Uint8Array, blocks: readonly Block[]): void {
+  for (const block of blocks) {
+    if (block.stored) {
       // A stored block's header pads to a byte, so it is rewritten where it lands, not copied by
       // bits. An empty one (Chromium's sync flush at a strip's end) carries nothing: dropped.
       const [at, len] = block.stored;
@@ -453,16 +484,133 @@ export function stripSegment(png: Uint8Array, width: number, rows: number, first
       out.copy(data, block.start + 1, block.end);
     }
   }
-  if (whole) {
-    // Back to a byte boundary the only way deflate allows between blocks: an empty stored block.
-    storedHeader(out, 0);
-  } else {
-    // The rest keeps its bit offset within the byte, so the flush's padding stays right.
-    const rest = (blocks[blocks.length - 1] as Block).end;
-    padToBitOffset(out, rest & 7);
-    out.copy(data, rest, flushEnd);
+}
+
+/** A strip's IHDR: the image's width, `rows` high, 8-bit RGBA, deflate, no interlace. */
+function checkHeader(data: Uint8Array, width: number, rows: number): void {
+  if (u32(data, 0) !== width || u32(data, 4) !== rows || data[8] !== 8 || data[9] !== 6 || data[10] !== 0 || data[11] !== 0 || data[12] !== 0) {
+    throw new StitchUnsupported('the strip is not 8-bit RGBA of the expected size');
   }
-  return { deflate: out.finish(), adler, length };
+}
+
+/** A zlib stream's first two bytes: deflate with a window, no preset dictionary. */
+function checkZlibHeader(z: Uint8Array): void {
+  if (((z[0] as number) & 0x0f) !== 8 || (((z[0] as number) << 8) | (z[1] as number)) % 31 !== 0 || ((z[1] as number) & 0x20) !== 0) {
+    throw new StitchUnsupported('unexpected zlib header');
+  }
+}
+
+/** How much of a strip's PNG is read from its start to find the blocks its first byte is in (stripSegmentParts). */
+export const STRIP_HEAD_BYTES = 1 << 16;
+/** How much is read from its end: the IEND chunk, the final IDAT chunk (03 00 and the Adler-32), and the 8 bytes before. */
+export const STRIP_TAIL_BYTES = 12 + 18 + 8;
+
+/** A strip's segment made from both ends of its PNG, its middle left where it is (see stripSegmentParts). */
+export interface StripSegmentParts {
+  /** Deflate bytes that start the segment (re-encoded where byte 0 was patched), ending on a byte boundary. */
+  readonly head: readonly Uint8Array[];
+  /** Bytes [from, to) of the strip's PNG file: its own IDAT chunks, whole and checksummed, that follow the head. */
+  readonly middle: readonly [number, number];
+  readonly adler: number;
+  readonly length: number;
+}
+
+/**
+ * stripSegment without reading the strip's whole PNG: Chromium splits a strip's stream over IDAT
+ * chunks of 4 KB and ends it with the sync flush in one chunk and the empty final block with the
+ * Adler-32 in a chunk of its own. So only the head is rewritten (the chunks up to the end of the
+ * blocks that can reach byte 0, framed again by the caller) and the final chunk left out; every
+ * chunk between is carried into the joined PNG as it is — the caller slices those bytes from the
+ * file without reading them. Reading a strip's ~3 MB and framing it again cost ~20 ms a strip in
+ * a raster worker; this reads ~64 KB.
+ *
+ * `head`: the file's first bytes (STRIP_HEAD_BYTES, or all of it); `tail`: its last
+ * STRIP_TAIL_BYTES; `fileSize`: the file's length. Null when the file is not laid out like that
+ * (another encoder, a stream whose head blocks run past what was read, a strip small enough to be
+ * all head): the caller then reads it whole for stripSegment.
+ * @throws StitchUnsupported when what was read is not a strip that can be joined at all.
+ */
+export function stripSegmentParts(head: Uint8Array, tail: Uint8Array, fileSize: number, width: number, rows: number, first: boolean): StripSegmentParts | null {
+  // The tail: … [a chunk whose data ends 00 00 FF FF][its CRC] [00000006 IDAT 03 00 adler CRC] [00000000 IEND CRC]
+  if (tail.length < STRIP_TAIL_BYTES) return null;
+  const iend = tail.length - 12;
+  const fin = iend - 18;
+  const typeAt = (bytes: Uint8Array, at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
+  if (u32(tail, iend) !== 0 || typeAt(tail, iend + 4) !== 'IEND') return null;
+  if (u32(tail, fin) !== 6 || typeAt(tail, fin + 4) !== 'IDAT' || tail[fin + 8] !== 0x03 || tail[fin + 9] !== 0x00) return null;
+  if (crc32(tail.subarray(fin + 4, fin + 14)) !== u32(tail, fin + 14)) return null;
+  if (tail[fin - 8] !== 0x00 || tail[fin - 7] !== 0x00 || tail[fin - 6] !== 0xff || tail[fin - 5] !== 0xff) return null;
+  const finalChunk = fileSize - (tail.length - fin);
+  let adler = u32(tail, fin + 10);
+
+  // The head: the signature, IHDR, then the IDAT chunks that were read whole.
+  if (u32(head, 0) !== 0x89504e47) throw new StitchUnsupported('not a PNG');
+  const ends: number[] = []; // per IDAT chunk read: where it ends in the file, and in the zlib stream
+  const zEnds: number[] = [];
+  const pieces: Uint8Array[] = [];
+  let zLength = 0;
+  for (let at = 8; at + 12 <= head.length; ) {
+    const len = u32(head, at);
+    if (at + 12 + len > head.length) break;
+    const type = typeAt(head, at + 4);
+    const data = head.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') checkHeader(data, width, rows);
+    else if (type === 'IDAT') {
+      pieces.push(data);
+      zLength += len;
+      ends.push(at + 12 + len);
+      zEnds.push(zLength);
+    } else if (pieces.length > 0) return null; // anything between the IDAT chunks: not Chromium's layout
+    at += 12 + len;
+  }
+  if (zLength < 2) return null;
+  const z = new Uint8Array(zLength + 8);
+  let o = 0;
+  for (const piece of pieces) {
+    z.set(piece, o);
+    o += piece.length;
+  }
+  checkZlibHeader(z);
+  const data = z.subarray(2);
+  const size = zLength - 2;
+
+  // The blocks that can reach byte 0 (as stripSegment walks them when the stream ends in a flush).
+  const r = new BitReader(data);
+  const state = { pos: 0, head: [] as number[] };
+  const blocks: Block[] = [];
+  try {
+    while (state.pos <= WINDOW) {
+      const start = r.bit;
+      const pos = state.pos;
+      const { final, touchesZero, stored } = walkBlock(r, state, false, null);
+      if (final || r.bit > size * 8) return null;
+      blocks.push({ start, end: r.bit, pos, rewrite: touchesZero, stored });
+    }
+  } catch (error) {
+    // Past what was read: the whole file will tell whether the stream is sound.
+    if (error instanceof StitchUnsupported && error.message === 'truncated deflate stream') return null;
+    throw error;
+  }
+  const filter = state.head[0] as number;
+  const patch = !first && filter === 2;
+  if (!first && filter !== 0 && filter !== 1 && filter !== 2) throw new StitchUnsupported(`first row filtered with type ${filter}`);
+  const length = rows * (1 + width * 4);
+  if (patch) adler = patchedAdler(adler, length);
+
+  // The head ends at the first chunk boundary at or after the last walked block (a patched head
+  // is re-encoded up to that block and copied bit for bit from there to the boundary).
+  const rest = (blocks[blocks.length - 1] as Block).end;
+  const needed = patch ? Math.ceil(rest / 8) + 2 : 1;
+  const k = zEnds.findIndex((end) => end >= needed);
+  if (k < 0 || (ends[k] as number) >= finalChunk) return null;
+  const headEnd = (zEnds[k] as number) - 2;
+  const middle: [number, number] = [ends[k] as number, finalChunk];
+  if (!patch) return { head: [data.slice(0, headEnd)], middle, adler, length };
+  const out = new BitWriter();
+  rewriteBlocks(out, r, data, blocks, state.head);
+  padToBitOffset(out, rest & 7);
+  out.copy(data, rest, headEnd * 8);
+  return { head: out.finish(), middle, adler, length };
 }
 
 /** Back references reach this far (deflate's window). */
@@ -480,9 +628,7 @@ function deflateOf(png: Uint8Array, width: number, rows: number): { data: Uint8A
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     const data = png.subarray(at + 8, at + 8 + len);
     if (type === 'IHDR') {
-      if (u32(data, 0) !== width || u32(data, 4) !== rows || data[8] !== 8 || data[9] !== 6 || data[10] !== 0 || data[11] !== 0 || data[12] !== 0) {
-        throw new StitchUnsupported('the strip is not 8-bit RGBA of the expected size');
-      }
+      checkHeader(data, width, rows);
     } else if (type === 'IDAT') {
       idat.push(data);
       size += len;
@@ -495,9 +641,8 @@ function deflateOf(png: Uint8Array, width: number, rows: number): { data: Uint8A
     z.set(part, o);
     o += part.length;
   }
-  if (size < 6 || ((z[0] as number) & 0x0f) !== 8 || (((z[0] as number) << 8) | (z[1] as number)) % 31 !== 0 || ((z[1] as number) & 0x20) !== 0) {
-    throw new StitchUnsupported('unexpected zlib header');
-  }
+  if (size < 6) throw new StitchUnsupported('unexpected zlib header');
+  checkZlibHeader(z);
   return { data: z.subarray(2), size: size - 6, adler: u32(z, size - 4) };
 }
 

@@ -26,7 +26,7 @@ import { StitchUnsupported } from './png-stitch';
 import { PngStreamEncoder } from './png-stream-encoder';
 import { MAX_CANVAS_SIDE, rasterPlan, TILE_SIDE, type RasterFormat } from './raster-plan';
 import { paintView, stripScene, type PaintContext, type StripScene, type View } from './strip-painter';
-import { frameStrip, holdStrip, joinStrips, paintStrip, stripJobs, type HeldStrip, type StripJob } from './strip-encoder';
+import { frameStripFile, joinStrips, paintStrip, stripJobs, type HeldStrip, type StripJob } from './strip-encoder';
 import { encodeInWorkers, stripWorkersSupported, WorkersUnavailable } from './strip-workers';
 
 export interface RasterOptions {
@@ -173,9 +173,9 @@ async function encodeOnPage(scene: StripScene, jobs: readonly StripJob[], onStri
   const strips: HeldStrip[] = [];
   let pending: { job: StripJob; canvas: HTMLCanvasElement; png: Promise<Blob> } | null = null;
   const frame = async ({ job, canvas, png }: NonNullable<typeof pending>) => {
-    const bytes = new Uint8Array(await (await png).arrayBuffer());
+    const file = await png;
     canvas.width = 0; // frees its pixels now rather than at the next GC
-    strips.push(holdStrip(frameStrip(bytes, job)));
+    strips.push(await frameStripFile(file, job));
     onStrip();
   };
   for (const job of jobs) {

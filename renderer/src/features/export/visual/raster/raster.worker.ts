@@ -11,7 +11,7 @@
  */
 import { loadFacesFor, type FaceSource } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
-import { frameStrip, paintStrip, type StripJob, type StripWorkerReply, type StripWorkerRequest } from './strip-encoder';
+import { frameStripFile, paintStrip, type StripJob, type StripWorkerReply, type StripWorkerRequest } from './strip-encoder';
 import type { StripScene } from './strip-painter';
 
 /** The parts of a dedicated worker's global this file uses (the renderer's types are the page's). */
@@ -49,8 +49,8 @@ async function encode(job: StripJob): Promise<void> {
   }
   paintStrip(ctx, scene, job);
   const png = await canvas.convertToBlob({ type: 'image/png' });
-  const strip = frameStrip(new Uint8Array(await png.arrayBuffer()), job);
-  scope.postMessage({ type: 'strip', strip }, [strip.idat.buffer]);
+  // A Blob goes to the page by reference: the strip's bytes are not copied on the way.
+  scope.postMessage({ type: 'strip', strip: await frameStripFile(png, job) });
 }
 
 const fail = (error: unknown) =>

@@ -8,7 +8,7 @@
  */
 import type { FaceSource } from '../fonts/fonts';
 import { chunk, ihdrChunk, PNG_SIGNATURE } from './png-chunks';
-import { joinedAdler, stripSegment, ZLIB_HEADER, zlibTrailer } from './png-stitch';
+import { joinedAdler, STRIP_HEAD_BYTES, STRIP_TAIL_BYTES, stripSegment, stripSegmentParts, ZLIB_HEADER, zlibTrailer } from './png-stitch';
 import { paintView, type PaintContext, type StripScene, type View } from './strip-painter';
 
 /** One strip: image rows [top, top + rows) of the whole width, showing `view` of the drawing. */
@@ -60,9 +60,9 @@ export function frameStrip(png: Uint8Array, job: StripJob): EncodedStrip {
 }
 
 /**
- * A strip as the page holds it until the join: its chunk in a Blob made when it arrived, so the
- * strips' bytes leave the page's heap as they come and the join copies none of them (making one
- * Blob of ~25 strips' 70 MB at the end took ~40 ms after the last strip, all of it on the wait).
+ * A strip as the page holds it until the join: its chunks in a Blob, so the strips' bytes stay out
+ * of the page's heap and the join copies none of them (making one Blob of ~25 strips' 70 MB at the
+ * end took ~40 ms after the last strip, all of it on the wait).
  */
 export interface HeldStrip extends Omit<EncodedStrip, 'idat'> {
   readonly idat: Blob;
@@ -71,6 +71,22 @@ export interface HeldStrip extends Omit<EncodedStrip, 'idat'> {
 /** Puts a strip's chunk into a Blob of its own (see HeldStrip). */
 export function holdStrip(strip: EncodedStrip): HeldStrip {
   return { index: strip.index, idat: new Blob([strip.idat]), adler: strip.adler, length: strip.length };
+}
+
+/**
+ * The browser's PNG of a strip (a Blob, as toBlob / convertToBlob give it) → the strip held for
+ * the join. Reads only both ends of the file where it can (stripSegmentParts): the head framed
+ * again as an IDAT chunk, then the file's own chunks sliced from it unread. Otherwise reads it
+ * whole (frameStrip).
+ * @throws StitchUnsupported when the PNG is not laid out as png-stitch.ts expects.
+ */
+export async function frameStripFile(png: Blob, job: StripJob): Promise<HeldStrip> {
+  const headBytes = new Uint8Array(await png.slice(0, STRIP_HEAD_BYTES).arrayBuffer());
+  const tailBytes = new Uint8Array(await png.slice(Math.max(0, png.size - STRIP_TAIL_BYTES)).arrayBuffer());
+  const parts = stripSegmentParts(headBytes, tailBytes, png.size, job.width, job.rows, job.index === 0);
+  if (!parts) return holdStrip(frameStrip(new Uint8Array(await png.arrayBuffer()), job));
+  const head = chunk('IDAT', job.index === 0 ? [ZLIB_HEADER, ...parts.head] : parts.head);
+  return { index: job.index, idat: new Blob([head, png.slice(parts.middle[0], parts.middle[1])]), adler: parts.adler, length: parts.length };
 }
 
 /**
@@ -97,5 +113,5 @@ export type StripWorkerRequest =
 /** Worker → page: ready to paint (fonts loaded), a strip done, or why not. */
 export type StripWorkerReply =
   | { readonly type: 'ready' }
-  | { readonly type: 'strip'; readonly strip: EncodedStrip }
+  | { readonly type: 'strip'; readonly strip: HeldStrip }
   | { readonly type: 'failed'; readonly message: string; readonly unsupported: boolean };

@@ -10,7 +10,7 @@
  */
 import type { FaceSource } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
-import { holdStrip, type HeldStrip, type StripJob, type StripWorkerReply, type StripWorkerRequest } from './strip-encoder';
+import type { HeldStrip, StripJob, StripWorkerReply, StripWorkerRequest } from './strip-encoder';
 import type { StripScene } from './strip-painter';
 
 /** The workers could not start (no OffscreenCanvas, a policy, a failed load): paint on the page instead. */
@@ -79,11 +79,9 @@ export function encodeInWorkers(scene: StripScene, faces: readonly FaceSource[],
           ready = true;
           handOut(worker);
         } else if (reply.type === 'strip') {
-          // The next strip first (if any is left), so the worker paints while the page holds this one.
           handOut(worker);
-          const strip = holdStrip(reply.strip);
-          strips.push(strip);
-          onStrip(strip);
+          strips.push(reply.strip);
+          onStrip(reply.strip);
           if (strips.length === jobs.length) settle(null);
         } else if (!ready) {
           notReady(reply.message);
