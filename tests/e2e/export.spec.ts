@@ -6,6 +6,7 @@
  */
 import { test, expect, chromium, type Browser, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
+import { crc32, inflateSync } from 'node:zlib';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serializeTouchmapFile } from '../../shared/file-format';
@@ -504,6 +505,82 @@ test.describe('PNG pixels against the layout', () => {
     expect(report.blankLabels).toEqual([]);
     expect(report.blankEdges).toBe(0);
     expect(report.marginAlpha).toEqual([255, 255, 255, 255]);
+  });
+});
+
+/** A PNG's chunks, each with whether its CRC is right (zlib's crc32). */
+function pngChunks(png: Buffer): { type: string; data: Buffer; crcOk: boolean }[] {
+  const chunks: { type: string; data: Buffer; crcOk: boolean }[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    chunks.push({ type: png.toString('latin1', at + 4, at + 8), data: png.subarray(at + 8, at + 8 + length), crcOk: crc32(png.subarray(at + 4, at + 8 + length)) === png.readUInt32BE(at + 8 + length) });
+    at += 12 + length;
+  }
+  return chunks;
+}
+
+/** An 8-bit RGBA PNG's pixels (inflating checks the stream's Adler-32). */
+function pngPixels(png: Buffer): { width: number; height: number; rgba: Uint8Array } {
+  const chunks = pngChunks(png);
+  const header = chunks[0]!.data;
+  const width = header.readUInt32BE(0);
+  const height = header.readUInt32BE(4);
+  const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  const stride = width * 4;
+  const rgba = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let i = 0; i < stride; i++) {
+      const x = raw[y * (stride + 1) + 1 + i]!;
+      const a = i >= 4 ? rgba[y * stride + i - 4]! : 0;
+      const b = y > 0 ? rgba[(y - 1) * stride + i]! : 0;
+      const c = i >= 4 && y > 0 ? rgba[(y - 1) * stride + i - 4]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      rgba[y * stride + i] = (x + [0, a, b, (a + b) >> 1, paeth][filter]!) & 255;
+    }
+  }
+  return { width, height, rgba };
+}
+
+test.describe('PNG strips against one canvas', () => {
+  test('a map taller than a canvas is drawn in strips, each read back only at its ends, and joins into the picture one canvas draws', async ({ page }) => {
+    test.setTimeout(120_000);
+    const fileText = serializeTouchmapFile([generateMap({ seed: 11, topics: 220 })], EXPORTED_AT);
+    const options = { format: 'png', scale: 2, titleBlock: true, legend: true, chains: true, background: 'white' };
+    await page.goto('/export.html');
+    await page.waitForFunction(() => typeof window.touchmapExport === 'function');
+    const one = await page.evaluate(([text, opts]) => window.touchmapExport!(text, opts), [fileText, options] as const);
+    const whole = Buffer.from(one.data, 'base64');
+    const width = whole.readUInt32BE(16);
+    const height = whole.readUInt32BE(20);
+    expect(one.tiled).toBe(false);
+    expect(height).toBeGreaterThan(2 * width);
+    // A canvas no taller than the image is wide: strips of `width` rows, painted and encoded in the raster workers.
+    const cut = await page.evaluate(([text, opts, side]) => window.touchmapExport!(text, { ...opts, maxCanvasSide: side }), [fileText, options, width] as const);
+    expect(cut.tiled).toBe(true);
+    const joined = Buffer.from(cut.data, 'base64');
+    const chunks = pngChunks(joined);
+    expect(chunks.every((c) => c.crcOk)).toBe(true);
+    expect(chunks.map((c) => c.type).filter((t) => t !== 'IDAT')).toEqual(['IHDR', 'IEND']);
+    // Chromium's own 4 KB chunks, carried over from the strips' files as they were.
+    expect(chunks.filter((c) => c.type === 'IDAT' && c.data.length === 4096).length).toBeGreaterThan(100);
+    const a = pngPixels(whole);
+    const b = pngPixels(joined);
+    expect([b.width, b.height]).toEqual([a.width, a.height]);
+    // The same picture: a long curve is stroked only where it crosses a strip (cut from the curve
+    // exactly), so its antialiased rim may differ by a shade; nothing else does.
+    let differing = 0;
+    let far = 0;
+    for (let i = 0; i < a.rgba.length; i += 4) {
+      const d = Math.max(Math.abs(a.rgba[i]! - b.rgba[i]!), Math.abs(a.rgba[i + 1]! - b.rgba[i + 1]!), Math.abs(a.rgba[i + 2]! - b.rgba[i + 2]!), Math.abs(a.rgba[i + 3]! - b.rgba[i + 3]!));
+      if (d > 8) differing++;
+      if (d > 160) far++;
+    }
+    const pixels = a.rgba.length / 4;
+    console.log(`strips against one canvas: ${((100 * differing) / pixels).toFixed(3)} % of ${pixels} pixels differ by more than 8, ${far} by more than 160`);
+    expect(differing / pixels).toBeLessThan(0.01);
+    expect(far).toBe(0);
   });
 });
 
