@@ -130,11 +130,53 @@ export function charactersByFamily(faces: readonly { readonly family: string; re
   return out;
 }
 
+/**
+ * The bundled faces the text needs drawn in `fontFamily`: of each family, the files whose
+ * unicode-range holds a character that family draws (charactersByFamily), at every weight.
+ * @example facesFor(bundledFaceSources(), 'Ad 広告', fontFamilyFor('ja')) // Noto Sans latin, Noto Sans JP's pieces with 広 and 告
+ */
+export function facesFor<Face extends { readonly family: string; readonly unicodeRange: string }>(faces: readonly Face[], text: string, fontFamily: string): Face[] {
+  const plain = (family: string) => family.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const drawn = new Map<string, number[]>();
+  for (const [listed, chars] of charactersByFamily(faces, fontFamily, [...new Set(text)])) drawn.set(plain(listed), [...chars].map((char) => char.codePointAt(0) as number));
+  return faces.filter((face) => {
+    const codePoints = drawn.get(plain(face.family));
+    if (!codePoints) return false;
+    const ranges = parseUnicodeRange(face.unicodeRange || 'U+0-10FFFF');
+    return codePoints.some((cp) => ranges.some(([from, to]) => cp >= from && cp <= to));
+  });
+}
+
+/**
+ * The bundled faces `text` needs, each with its file's bytes, for a raster worker to declare
+ * without fetching: fetched by the worker itself, 21 small files took ~100 ms of its start, its
+ * thread waiting on the browser process nearly all of it (decoding them took ~11 ms). The page
+ * has the files at hand (it drew these labels). If one cannot be read, every bundled face is
+ * handed over by address, and the worker loads what it needs itself, as before.
+ * @example worker.postMessage({ type: 'scene', scene, faces: await bundledFaceFiles(scene.runs.map((r) => r.text).join('\n'), scene.fontFamily) });
+ */
+export async function bundledFaceFiles(text: string, fontFamily: string): Promise<FaceSource[]> {
+  const sources = bundledFaceSources();
+  try {
+    return await Promise.all(
+      facesFor(sources, text, fontFamily).map(async (face) => {
+        const response = await fetch(face.url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return { ...face, data: await response.arrayBuffer() };
+      }),
+    );
+  } catch {
+    return sources;
+  }
+}
+
 /** A bundled `@font-face` as another global (a worker) declares it again with `new FontFace`. */
 export interface FaceSource {
   readonly family: string;
   /** The WOFF2 file, absolute. */
   readonly url: string;
+  /** The file's bytes, when the page read them for the worker (bundledFaceFiles). */
+  readonly data?: ArrayBuffer;
   readonly weight: string;
   readonly style: string;
   readonly unicodeRange: string;

@@ -21,7 +21,7 @@
  */
 import { EXPORT_FORMAT_INFO } from '@shared/export-formats';
 import type { SvgParts } from '../svg/svg-renderer';
-import { bundledFaceSources, loadFontsFor } from '../fonts/fonts';
+import { bundledFaceFiles, loadFontsFor } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
 import { PngStreamEncoder } from './png-stream-encoder';
 import { MAX_CANVAS_SIDE, rasterPlan, TILE_SIDE, type RasterFormat } from './raster-plan';
@@ -156,7 +156,8 @@ async function stitchedStrips(
   const stripDone = () => onProgress?.(++done, jobs.length);
   if (stripWorkersSupported()) {
     try {
-      return joinStrips(plan.width, plan.height, await encodeInWorkers(scene, bundledFaceSources(), jobs, stripDone));
+      const faces = bundledFaceFiles(scene.runs.map((run) => run.text).join('\n'), scene.fontFamily);
+      return joinStrips(plan.width, plan.height, await encodeInWorkers(scene, faces, jobs, stripDone));
     } catch (error) {
       if (!(error instanceof WorkersUnavailable)) throw error;
       // No worker could start (a policy, an old browser): the page does it all, as before.

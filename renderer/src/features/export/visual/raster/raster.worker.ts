@@ -4,8 +4,9 @@
  * the page's thread and on another core. The page (strip-workers.ts) runs one per core and joins.
  *
  * Fonts: a worker sees none of the page's, so it declares the page's bundled faces again (same
- * families, weights and unicode ranges: the same face is picked and bold synthesised alike) and
- * loads the ones the labels need before it says it is ready. A face that fails to load fails the
+ * families, weights and unicode ranges: the same face is picked and bold synthesised alike) — the
+ * files the labels need, read by the page (bundledFaceFiles) — and loads them before it says it is
+ * ready. A face that fails to load fails the
  * worker before any strip: the page then paints everything itself, with its own fonts, rather
  * than let labels come out in a fallback face.
  */
@@ -30,14 +31,23 @@ let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 
 async function declareFaces(faces: readonly FaceSource[], text: string, fontFamily: string): Promise<void> {
-  const declared = faces.map((face) => new FontFace(face.family, `url(${JSON.stringify(face.url)}) format('woff2')`, { weight: face.weight, style: face.style, unicodeRange: face.unicodeRange }));
+  const declared = faces.map(
+    (face) => new FontFace(face.family, face.data ?? `url(${JSON.stringify(face.url)}) format('woff2')`, { weight: face.weight, style: face.style, unicodeRange: face.unicodeRange }),
+  );
   for (const face of declared) scope.fonts.add(face);
-  await loadFacesFor(scope.fonts, text, fontFamily);
+  // Files the page read are the ones the labels need (bundledFaceFiles); by address, every bundled face, loaded as needed.
+  if (faces.every((face) => face.data)) await Promise.all(declared.map((face) => face.load().catch(() => face)));
+  else await loadFacesFor(scope.fonts, text, fontFamily);
   const failed = declared.filter((face) => face.status === 'error');
   if (failed.length > 0) throw new Error(`A raster worker could not load ${failed.length} bundled font file(s), e.g. ${faces[declared.indexOf(failed[0] as FontFace)]?.url}.`);
 }
 
-async function encode(job: StripJob): Promise<void> {
+// The canvas holds one strip at a time: the next strip paints once this one's PNG is made (painting
+// over a canvas whose snapshot is still being encoded copies all its pixels first).
+let canvasFree: Promise<unknown> = Promise.resolve();
+
+/** Paints a strip and has the browser encode it; the canvas is free again when this settles. */
+async function paintAndEncode(job: StripJob): Promise<Blob> {
   await ready;
   if (!scene) throw new Error('A strip was asked for before the drawing was sent.');
   if (!canvas || !ctx || canvas.width !== job.width || canvas.height !== job.rows) {
@@ -48,9 +58,18 @@ async function encode(job: StripJob): Promise<void> {
     ctx.clearRect(0, 0, job.width, job.rows);
   }
   paintStrip(ctx, scene, job);
-  const png = await canvas.convertToBlob({ type: 'image/png' });
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+/**
+ * One strip, start to finish. Reading the PNG's ends and handing it to the page wait on the
+ * browser process: meanwhile the next strip the page queued here paints (strip-workers.ts).
+ */
+async function encode(job: StripJob): Promise<void> {
+  const png = canvasFree.then(() => paintAndEncode(job));
+  canvasFree = png.catch(() => undefined);
   // A Blob goes to the page by reference: the strip's bytes are not copied on the way.
-  scope.postMessage({ type: 'strip', strip: await frameStripFile(png, job) });
+  scope.postMessage({ type: 'strip', strip: await frameStripFile(await png, job) });
 }
 
 const fail = (error: unknown) =>

@@ -4,9 +4,10 @@
  * PNG of a 2,000-topic map at 2× is ~25 strips of ~16 M pixels; on the page's one thread that was
  * painting, Chromium's encoding and the join all in a row.
  *
- * A worker is handed one strip at a time, the next when it returns one, so a slow strip does not
- * hold the others up. Handing it two (to paint one while the other encodes) measured slower: the
- * encoding runs on the worker's own thread, and the two strips only fought over its canvas.
+ * A worker holds two strips while plenty are left and one towards the end, so a slow strip does
+ * not hold the others up. Of its two, only one is on its canvas at a time (the encoding runs on
+ * the worker's own thread, and two strips painting at once only fought over the canvas); the other
+ * paints while the first one's file is read and sent, which waits on the browser process.
  */
 import type { FaceSource } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
@@ -29,9 +30,10 @@ export function stripWorkersSupported(): boolean {
 /**
  * Encodes `jobs` in workers; `onStrip` hears of each strip as it is done (in any order).
  * @throws WorkersUnavailable when no worker got ready to paint; StitchUnsupported when a strip's PNG cannot be joined.
- * @example const strips = await encodeInWorkers(scene, bundledFaceSources(), stripJobs(scene, plan, rows), () => onProgress(++done, total));
+ * `faces`: the fonts to declare (bundledFaceFiles), posted with the drawing once read.
+ * @example const strips = await encodeInWorkers(scene, bundledFaceFiles(text, scene.fontFamily), stripJobs(scene, plan, rows), () => onProgress(++done, total));
  */
-export function encodeInWorkers(scene: StripScene, faces: readonly FaceSource[], jobs: readonly StripJob[], onStrip: (strip: HeldStrip) => void): Promise<HeldStrip[]> {
+export function encodeInWorkers(scene: StripScene, faces: Promise<readonly FaceSource[]>, jobs: readonly StripJob[], onStrip: (strip: HeldStrip) => void): Promise<HeldStrip[]> {
   const count = Math.max(1, Math.min(MAX_STRIP_WORKERS, navigator.hardwareConcurrency || 2, jobs.length));
   const workers: Worker[] = [];
   const strips: HeldStrip[] = [];
@@ -47,8 +49,16 @@ export function encodeInWorkers(scene: StripScene, faces: readonly FaceSource[],
       if (error) reject(error);
       else resolve(strips);
     };
+    // Strips each worker holds: two while plenty are left, so one paints while the other's file is
+    // read and sent (those wait on the browser process); one each towards the end, so no worker
+    // sits idle while another still has a strip waiting.
+    const held = new Map<Worker, number>();
     const handOut = (worker: Worker) => {
-      if (next < jobs.length) worker.postMessage({ type: 'strip', job: jobs[next++] as StripJob } satisfies StripWorkerRequest);
+      const depth = jobs.length - next > 2 * workers.length ? 2 : 1;
+      while (next < jobs.length && (held.get(worker) ?? 0) < depth) {
+        held.set(worker, (held.get(worker) ?? 0) + 1);
+        worker.postMessage({ type: 'strip', job: jobs[next++] as StripJob } satisfies StripWorkerRequest);
+      }
     };
     if (jobs.length === 0) return settle(null);
     for (let i = 0; i < count && !settled; i++) {
@@ -79,6 +89,7 @@ export function encodeInWorkers(scene: StripScene, faces: readonly FaceSource[],
           ready = true;
           handOut(worker);
         } else if (reply.type === 'strip') {
+          held.set(worker, (held.get(worker) ?? 1) - 1);
           handOut(worker);
           strips.push(reply.strip);
           onStrip(reply.strip);
@@ -97,7 +108,10 @@ export function encodeInWorkers(scene: StripScene, faces: readonly FaceSource[],
       };
       worker.onerror = broken('failed');
       worker.onmessageerror = broken('sent a message the page could not read');
-      worker.postMessage({ type: 'scene', scene, faces } satisfies StripWorkerRequest);
+      // The drawing as soon as the fonts are read: the worker starts up meanwhile.
+      void faces.then((list) => {
+        if (workers.includes(worker)) worker.postMessage({ type: 'scene', scene, faces: list } satisfies StripWorkerRequest);
+      });
     }
   });
 }
