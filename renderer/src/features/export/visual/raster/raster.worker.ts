@@ -69,7 +69,8 @@ async function encode(job: StripJob): Promise<void> {
   const png = canvasFree.then(() => paintAndEncode(job));
   canvasFree = png.catch(() => undefined);
   // A Blob goes to the page by reference: the strip's bytes are not copied on the way.
-  scope.postMessage({ type: 'strip', strip: await frameStripFile(await png, job) });
+  const strip = await frameStripFile(await png, job);
+  scope.postMessage({ type: 'strip', strip }, [strip.framed.buffer]);
 }
 
 const fail = (error: unknown) =>
