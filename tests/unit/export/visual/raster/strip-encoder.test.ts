@@ -4,7 +4,7 @@
  * pixels are the strips' pixels.
  */
 import { describe, expect, it } from 'vitest';
-import { frameStrip, frameStripFile, holdStrip, joinStrips, stripJobs } from '../../../../../renderer/src/features/export/visual/raster/strip-encoder';
+import { frameStrip, frameStripFile, holdStrip, joinStrips, StripJoiner, stripJobs } from '../../../../../renderer/src/features/export/visual/raster/strip-encoder';
 import { STRIP_HEAD_BYTES, stripSegmentParts, STRIP_TAIL_BYTES } from '../../../../../renderer/src/features/export/visual/raster/png-stitch';
 import { chunk, pixels, stripPng, unfilter } from './png-fixtures';
 
@@ -57,6 +57,23 @@ describe('framed strips', () => {
       expect(Buffer.from(unfilter(stream, width, height)).equals(Buffer.from(px))).toBe(true);
     });
   }
+});
+
+describe('the strip joiner', () => {
+  it('lays strips as they come in any order, and will not make a file with one missing', async () => {
+    const width = 40;
+    const height = 90;
+    const px = pixels(width, height, 4, 255);
+    const jobs = stripJobs({ width: 20, height: 45 }, { width, height }, 30);
+    const held = jobs.map((job) => holdStrip(frameStrip(stripPng(px, width, job.index * 30, job.rows, { level: 1, syncFlush: true }), job)));
+    const missing = new StripJoiner(width, height, 3);
+    missing.add(held[2]!);
+    missing.add(held[0]!);
+    expect(() => missing.finish()).toThrow('strip 2 of 3 never arrived');
+    missing.add(held[1]!);
+    const stream = Buffer.concat(chunksOf(Buffer.from(await missing.finish().arrayBuffer())).filter((c) => c.type === 'IDAT').map((c) => c.data));
+    expect(Buffer.from(unfilter(stream, width, height)).equals(Buffer.from(px))).toBe(true);
+  });
 });
 
 describe('strips framed from both ends of their file', () => {

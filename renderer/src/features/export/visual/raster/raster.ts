@@ -26,7 +26,7 @@ import { StitchUnsupported } from './png-stitch';
 import { PngStreamEncoder } from './png-stream-encoder';
 import { MAX_CANVAS_SIDE, rasterPlan, TILE_SIDE, type RasterFormat } from './raster-plan';
 import { paintView, stripScene, type PaintContext, type StripScene, type View } from './strip-painter';
-import { frameStripFile, joinStrips, paintStrip, stripJobs, type HeldStrip, type StripJob } from './strip-encoder';
+import { frameStripFile, paintStrip, StripJoiner, stripJobs, type HeldStrip, type StripJob } from './strip-encoder';
 import { encodeInWorkers, stripWorkersSupported, WorkersUnavailable } from './strip-workers';
 
 export interface RasterOptions {
@@ -152,32 +152,37 @@ async function stitchedStrips(
 ): Promise<Blob> {
   const jobs = stripJobs(scene, plan, rows);
   let done = 0;
+  let joiner = new StripJoiner(plan.width, plan.height, jobs.length);
   onProgress?.(0, jobs.length);
-  const stripDone = () => onProgress?.(++done, jobs.length);
+  const stripDone = (strip: HeldStrip) => {
+    joiner.add(strip);
+    onProgress?.(++done, jobs.length);
+  };
   if (stripWorkersSupported()) {
     try {
       const faces = bundledFaceFiles(scene.runs.map((run) => run.text).join('\n'), scene.fontFamily);
-      return joinStrips(plan.width, plan.height, await encodeInWorkers(scene, faces, jobs, stripDone));
+      await encodeInWorkers(scene, faces, jobs, stripDone);
+      return joiner.finish();
     } catch (error) {
       if (!(error instanceof WorkersUnavailable)) throw error;
       // No worker could start (a policy, an old browser): the page does it all, as before.
       done = 0;
+      joiner = new StripJoiner(plan.width, plan.height, jobs.length);
       onProgress?.(0, jobs.length);
     }
   }
   await pageFonts();
-  return joinStrips(plan.width, plan.height, await encodeOnPage(scene, jobs, stripDone));
+  await encodeOnPage(scene, jobs, stripDone);
+  return joiner.finish();
 }
 
 /** The strips on the page: each one's PNG encodes (toBlob) while the next one paints. */
-async function encodeOnPage(scene: StripScene, jobs: readonly StripJob[], onStrip: () => void): Promise<HeldStrip[]> {
-  const strips: HeldStrip[] = [];
+async function encodeOnPage(scene: StripScene, jobs: readonly StripJob[], onStrip: (strip: HeldStrip) => void): Promise<void> {
   let pending: { job: StripJob; canvas: HTMLCanvasElement; png: Promise<Blob> } | null = null;
   const frame = async ({ job, canvas, png }: NonNullable<typeof pending>) => {
     const file = await png;
     canvas.width = 0; // frees its pixels now rather than at the next GC
-    strips.push(await frameStripFile(file, job));
-    onStrip();
+    onStrip(await frameStripFile(file, job));
   };
   for (const job of jobs) {
     const { canvas, ctx } = canvas2d(job.width, job.rows, scene.lang);
@@ -190,5 +195,4 @@ async function encodeOnPage(scene: StripScene, jobs: readonly StripJob[], onStri
     await nextFrame();
   }
   if (pending) await frame(pending);
-  return strips;
 }

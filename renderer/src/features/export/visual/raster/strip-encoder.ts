@@ -94,21 +94,50 @@ export async function frameStripFile(png: Blob, job: StripJob): Promise<HeldStri
 }
 
 /**
- * The PNG file of the strips, top to bottom.
+ * Joins strips into one PNG as they arrive, in any order: each one that follows the strips
+ * already laid is added to the file's body at once, while the workers paint the rest, so the join
+ * at the end has little left to do (slicing the strips' files and making the Blob of ~50 pieces
+ * after the last strip took ~30 ms, all of it on the wait).
+ * @example const joiner = new StripJoiner(4224, 96352, jobs.length); for (const strip of strips) joiner.add(strip); const png = joiner.finish();
+ */
+export class StripJoiner {
+  private readonly waiting = new Map<number, HeldStrip>();
+  private readonly laid: Pick<HeldStrip, 'adler' | 'length'>[] = [];
+  private body = new Blob([]);
+
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+    private readonly count: number,
+  ) {}
+
+  add(strip: HeldStrip): void {
+    this.waiting.set(strip.index, strip);
+    for (let next = this.waiting.get(this.laid.length); next; next = this.waiting.get(this.laid.length)) {
+      this.waiting.delete(next.index);
+      this.body = new Blob(next.rest ? [this.body, next.framed, next.rest.file.slice(next.rest.from, next.rest.to)] : [this.body, next.framed]);
+      this.laid.push(next);
+    }
+  }
+
+  /**
+   * The PNG file.
+   * @throws Error when a strip is missing.
+   */
+  finish(): Blob {
+    if (this.laid.length !== this.count) throw new Error(`The PNG's strip ${this.laid.length + 1} of ${this.count} never arrived.`);
+    return new Blob([PNG_SIGNATURE, ihdrChunk(this.width, this.height), this.body, chunk('IDAT', [zlibTrailer(joinedAdler(this.laid))]), chunk('IEND', [])], { type: 'image/png' });
+  }
+}
+
+/**
+ * The PNG file of the strips, top to bottom, given all at once.
  * @example const png = joinStrips(4224, 96352, strips.map(holdStrip));
  */
 export function joinStrips(width: number, height: number, strips: readonly HeldStrip[]): Blob {
-  const ordered = [...strips].sort((a, b) => a.index - b.index);
-  return new Blob(
-    [
-      PNG_SIGNATURE,
-      ihdrChunk(width, height),
-      ...ordered.flatMap((strip) => (strip.rest ? [strip.framed, strip.rest.file.slice(strip.rest.from, strip.rest.to)] : [strip.framed])),
-      chunk('IDAT', [zlibTrailer(joinedAdler(ordered))]),
-      chunk('IEND', []),
-    ],
-    { type: 'image/png' },
-  );
+  const joiner = new StripJoiner(width, height, strips.length);
+  for (const strip of strips) joiner.add(strip);
+  return joiner.finish();
 }
 
 // ---------------------------------------------------------------------------------------------
