@@ -6,9 +6,8 @@
  * Fonts: a worker sees none of the page's, so it declares the page's bundled faces again (same
  * families, weights and unicode ranges: the same face is picked and bold synthesised alike) — the
  * files the labels need, read by the page (bundledFaceFiles) — and loads them before it says it is
- * ready. A face that fails to load fails the
- * worker before any strip: the page then paints everything itself, with its own fonts, rather
- * than let labels come out in a fallback face.
+ * ready. A face that fails to load fails the worker before any strip: the page then paints
+ * everything itself, with its own fonts, rather than let labels come out in a fallback face.
  */
 import { loadFacesFor, type FaceSource } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
@@ -42,12 +41,7 @@ async function declareFaces(faces: readonly FaceSource[], text: string, fontFami
   if (failed.length > 0) throw new Error(`A raster worker could not load ${failed.length} bundled font file(s), e.g. ${faces[declared.indexOf(failed[0] as FontFace)]?.url}.`);
 }
 
-// The canvas holds one strip at a time: the next strip paints once this one's PNG is made (painting
-// over a canvas whose snapshot is still being encoded copies all its pixels first).
-let canvasFree: Promise<unknown> = Promise.resolve();
-
-/** Paints a strip and has the browser encode it; the canvas is free again when this settles. */
-async function paintAndEncode(job: StripJob): Promise<Blob> {
+async function encode(job: StripJob): Promise<void> {
   await ready;
   if (!scene) throw new Error('A strip was asked for before the drawing was sent.');
   if (!canvas || !ctx || canvas.width !== job.width || canvas.height !== job.rows) {
@@ -58,18 +52,9 @@ async function paintAndEncode(job: StripJob): Promise<Blob> {
     ctx.clearRect(0, 0, job.width, job.rows);
   }
   paintStrip(ctx, scene, job);
-  return canvas.convertToBlob({ type: 'image/png' });
-}
-
-/**
- * One strip, start to finish. Reading the PNG's ends and handing it to the page wait on the
- * browser process: meanwhile the next strip the page queued here paints (strip-workers.ts).
- */
-async function encode(job: StripJob): Promise<void> {
-  const png = canvasFree.then(() => paintAndEncode(job));
-  canvasFree = png.catch(() => undefined);
-  // A Blob goes to the page by reference: the strip's bytes are not copied on the way.
-  const strip = await frameStripFile(await png, job);
+  const png = await canvas.convertToBlob({ type: 'image/png' });
+  // The file goes to the page by reference: the strip's bytes are not copied on the way.
+  const strip = await frameStripFile(png, job);
   scope.postMessage({ type: 'strip', strip }, [strip.framed.buffer]);
 }
 

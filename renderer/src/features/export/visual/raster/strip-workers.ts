@@ -4,10 +4,10 @@
  * PNG of a 2,000-topic map at 2× is ~25 strips of ~16 M pixels; on the page's one thread that was
  * painting, Chromium's encoding and the join all in a row.
  *
- * A worker holds two strips while plenty are left and one towards the end, so a slow strip does
- * not hold the others up. Of its two, only one is on its canvas at a time (the encoding runs on
- * the worker's own thread, and two strips painting at once only fought over the canvas); the other
- * paints while the first one's file is read and sent, which waits on the browser process.
+ * A worker is handed one strip at a time, the next when it returns one, so a slow strip does not
+ * hold the others up. Handing it two (to paint one while the other encodes) measured slower: the
+ * encoding runs on the worker's own thread, and the two strips only fought over its canvas; nor did
+ * painting the second while the first one's file was read and sent gain anything measurable.
  */
 import type { FaceSource } from '../fonts/fonts';
 import { StitchUnsupported } from './png-stitch';
@@ -49,16 +49,8 @@ export function encodeInWorkers(scene: StripScene, faces: Promise<readonly FaceS
       if (error) reject(error);
       else resolve(strips);
     };
-    // Strips each worker holds: two while plenty are left, so one paints while the other's file is
-    // read and sent (those wait on the browser process); one each towards the end, so no worker
-    // sits idle while another still has a strip waiting.
-    const held = new Map<Worker, number>();
     const handOut = (worker: Worker) => {
-      const depth = jobs.length - next > 2 * workers.length ? 2 : 1;
-      while (next < jobs.length && (held.get(worker) ?? 0) < depth) {
-        held.set(worker, (held.get(worker) ?? 0) + 1);
-        worker.postMessage({ type: 'strip', job: jobs[next++] as StripJob } satisfies StripWorkerRequest);
-      }
+      if (next < jobs.length) worker.postMessage({ type: 'strip', job: jobs[next++] as StripJob } satisfies StripWorkerRequest);
     };
     if (jobs.length === 0) return settle(null);
     for (let i = 0; i < count && !settled; i++) {
@@ -89,7 +81,7 @@ export function encodeInWorkers(scene: StripScene, faces: Promise<readonly FaceS
           ready = true;
           handOut(worker);
         } else if (reply.type === 'strip') {
-          held.set(worker, (held.get(worker) ?? 1) - 1);
+          // The next strip first, so the worker paints it while the page takes this one in.
           handOut(worker);
           strips.push(reply.strip);
           onStrip(reply.strip);
