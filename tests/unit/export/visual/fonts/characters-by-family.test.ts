@@ -4,7 +4,7 @@
  * pick, which repeats the browser's.
  */
 import { describe, expect, it } from 'vitest';
-import { charactersByFamily } from '../../../../../renderer/src/features/export/visual/fonts/fonts';
+import { charactersByFamily, facesFor } from '../../../../../renderer/src/features/export/visual/fonts/fonts';
 import { fontFamilyFor } from '../../../../../renderer/src/features/export/visual/svg/svg-renderer';
 import { bundledRules } from '../pdf/pdf-faces';
 
@@ -29,6 +29,19 @@ describe('the characters each bundled family draws', () => {
     // 告 is in both files: Korean takes it on a Korean map. So is kana; 広 (a Japanese form) only the Japanese file holds.
     expect(ko.get("'Noto Sans KR'")).toBe('告かな광고');
     expect(ko.get("'Noto Sans JP'")).toBe('広');
+  });
+
+  it('picks the files a raster worker is handed: of each family, the pieces holding what it draws, at every weight', () => {
+    const english = facesFor(FACES, 'Website, review', fontFamilyFor('en'));
+    expect(new Set(english.map((face) => face.family))).toEqual(new Set(['Noto Sans']));
+    // The Latin piece at each bundled weight (400 and 600), nothing for Cyrillic or Greek.
+    expect(english).toHaveLength(2);
+    const japanese = facesFor(FACES, 'Ad 広告', fontFamilyFor('ja'));
+    expect(japanese.filter((face) => face.family === 'Noto Sans')).toHaveLength(2);
+    const pieces = japanese.filter((face) => face.family === 'Noto Sans JP');
+    expect(pieces.length).toBeGreaterThanOrEqual(1);
+    expect(pieces.length).toBeLessThanOrEqual(2);
+    expect(japanese.some((face) => face.family === 'Noto Sans KR')).toBe(false);
   });
 
   it('leaves out characters no bundled face holds, and families not bundled', () => {

@@ -96,6 +96,9 @@ export async function loadFacesFor(fonts: FontFaceSet, text: string, fontFamily?
   );
 }
 
+/** A family name as a font list or a face gives it, without quotes, in lower case. */
+const plainFamily = (family: string): string => family.trim().replace(/^["']|["']$/g, '').toLowerCase();
+
 function declaredFaces(fonts: FontFaceSet): { family: string; unicodeRange: string }[] {
   const faces: { family: string; unicodeRange: string }[] = [];
   fonts.forEach((face) => faces.push({ family: face.family, unicodeRange: face.unicodeRange }));
@@ -106,19 +109,19 @@ function declaredFaces(fonts: FontFaceSet): { family: string; unicodeRange: stri
  * Which bundled family draws which of `characters`, for a drawing in `fontFamily`: the first
  * family in the list one of whose faces' unicode-range holds the character — the browser's pick,
  * as the PDF writer repeats it (pdf-fonts.ts). A raster worker loads only those faces: loading
- * every family for every character fetched and decoded 43 faces for an English map's labels
- * (the Japanese and Korean files' Latin pieces among them), most of a worker's start.
+ * every family for every character took 43 faces for the benchmark map's labels (English,
+ * Russian, Japanese, Korean) where 21 draw them — the Japanese and Korean files' Latin pieces
+ * among the rest.
  * Families with nothing to draw are left out; the map's keys are the family names as listed.
  * @example charactersByFamily(faces, "'Noto Sans', 'Noto Sans JP', sans-serif", [...'Ad 広告']) // Map { "'Noto Sans'" => 'Ad ', "'Noto Sans JP'" => '広告' }
  */
 export function charactersByFamily(faces: readonly { readonly family: string; readonly unicodeRange: string }[], fontFamily: string, characters: readonly string[]): Map<string, string> {
-  const plain = (family: string) => family.trim().replace(/^["']|["']$/g, '').toLowerCase();
   const out = new Map<string, string>();
   let left = characters;
   for (const listed of fontFamily.split(',')) {
-    const family = plain(listed);
+    const family = plainFamily(listed);
     if (!BUNDLED_FAMILIES.has(family) || left.length === 0) continue;
-    const ranges = faces.filter((face) => plain(face.family) === family).flatMap((face) => parseUnicodeRange(face.unicodeRange || 'U+0-10FFFF'));
+    const ranges = faces.filter((face) => plainFamily(face.family) === family).flatMap((face) => parseUnicodeRange(face.unicodeRange || 'U+0-10FFFF'));
     const holds = (char: string) => {
       const cp = char.codePointAt(0) as number;
       return ranges.some(([from, to]) => cp >= from && cp <= to);
@@ -136,11 +139,10 @@ export function charactersByFamily(faces: readonly { readonly family: string; re
  * @example facesFor(bundledFaceSources(), 'Ad 広告', fontFamilyFor('ja')) // Noto Sans latin, Noto Sans JP's pieces with 広 and 告
  */
 export function facesFor<Face extends { readonly family: string; readonly unicodeRange: string }>(faces: readonly Face[], text: string, fontFamily: string): Face[] {
-  const plain = (family: string) => family.trim().replace(/^["']|["']$/g, '').toLowerCase();
   const drawn = new Map<string, number[]>();
-  for (const [listed, chars] of charactersByFamily(faces, fontFamily, [...new Set(text)])) drawn.set(plain(listed), [...chars].map((char) => char.codePointAt(0) as number));
+  for (const [listed, chars] of charactersByFamily(faces, fontFamily, [...new Set(text)])) drawn.set(plainFamily(listed), [...chars].map((char) => char.codePointAt(0) as number));
   return faces.filter((face) => {
-    const codePoints = drawn.get(plain(face.family));
+    const codePoints = drawn.get(plainFamily(face.family));
     if (!codePoints) return false;
     const ranges = parseUnicodeRange(face.unicodeRange || 'U+0-10FFFF');
     return codePoints.some((cp) => ranges.some(([from, to]) => cp >= from && cp <= to));
@@ -151,8 +153,9 @@ export function facesFor<Face extends { readonly family: string; readonly unicod
  * The bundled faces `text` needs, each with its file's bytes, for a raster worker to declare
  * without fetching: fetched by the worker itself, 21 small files took ~100 ms of its start, its
  * thread waiting on the browser process nearly all of it (decoding them took ~11 ms). The page
- * has the files at hand (it drew these labels). If one cannot be read, every bundled face is
- * handed over by address, and the worker loads what it needs itself, as before.
+ * reads them once for every worker (the app's own files, mostly from the cache, as it has drawn
+ * with them). If one cannot be read, every bundled face is handed over by address, and the worker
+ * loads what it needs itself, as before.
  * @example worker.postMessage({ type: 'scene', scene, faces: await bundledFaceFiles(scene.runs.map((r) => r.text).join('\n'), scene.fontFamily) });
  */
 export async function bundledFaceFiles(text: string, fontFamily: string): Promise<FaceSource[]> {
