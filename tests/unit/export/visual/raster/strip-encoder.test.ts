@@ -4,9 +4,16 @@
  * pixels are the strips' pixels.
  */
 import { describe, expect, it } from 'vitest';
-import { frameStrip, frameStripFile, holdStrip, joinStrips, StripJoiner, stripJobs } from '../../../../../renderer/src/features/export/visual/raster/strip-encoder';
+import { frameStrip, frameStripFile, holdStrip, StripJoiner, stripJobs, type HeldStrip } from '../../../../../renderer/src/features/export/visual/raster/strip-encoder';
 import { STRIP_HEAD_BYTES, stripSegmentParts, STRIP_TAIL_BYTES } from '../../../../../renderer/src/features/export/visual/raster/png-stitch';
 import { chunk, pixels, stripPng, unfilter } from './png-fixtures';
+
+/** The PNG file of strips given all at once, in any order. */
+function joinStrips(width: number, height: number, strips: readonly HeldStrip[]): Blob {
+  const joiner = new StripJoiner(width, height, strips.length);
+  for (const strip of strips) joiner.add(strip);
+  return joiner.finish();
+}
 
 describe('strip jobs', () => {
   it('cut the image into full-width strips, top to bottom, each showing its rows of the drawing', () => {

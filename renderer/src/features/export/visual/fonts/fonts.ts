@@ -46,6 +46,14 @@ function faceRules(): CSSFontFaceRule[] {
   return rules;
 }
 
+/** The page's `@font-face` rules of the bundled families, each with its family as written (no quotes). */
+function bundledRules(): { rule: CSSFontFaceRule; family: string }[] {
+  if (typeof document === 'undefined') return [];
+  return faceRules()
+    .map((rule) => ({ rule, family: rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim() }))
+    .filter(({ family }) => BUNDLED_FAMILIES.has(family.toLowerCase()));
+}
+
 async function toDataUrl(url: string): Promise<string> {
   let pending = dataUrlCache.get(url);
   if (!pending) {
@@ -192,11 +200,8 @@ export interface FaceSource {
  * @example worker.postMessage({ faces: bundledFaceSources() });
  */
 export function bundledFaceSources(): FaceSource[] {
-  if (typeof document === 'undefined') return [];
   const sources: FaceSource[] = [];
-  for (const rule of faceRules()) {
-    const family = rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim();
-    if (!BUNDLED_FAMILIES.has(family.toLowerCase())) continue;
+  for (const { rule, family } of bundledRules()) {
     const src = /url\(\s*["']?([^"')]+\.woff2[^"')]*)["']?\s*\)/.exec(rule.style.getPropertyValue('src'));
     if (!src) continue;
     sources.push({
@@ -334,11 +339,8 @@ export interface BundledFaceRule {
  * @example const rules = bundledFaceRules(); rules[0] // { family: 'Noto Sans', weight: 400, ranges: [[0x460, 0x52f], …], url: 'app://…/noto-sans-cyrillic-ext-400-normal.woff' }
  */
 export function bundledFaceRules(): BundledFaceRule[] {
-  if (typeof document === 'undefined') return [];
   const out: BundledFaceRule[] = [];
-  for (const rule of faceRules()) {
-    const family = rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim();
-    if (!BUNDLED_FAMILIES.has(family.toLowerCase())) continue;
+  for (const { rule, family } of bundledRules()) {
     if ((rule.style.getPropertyValue('font-style') || 'normal') !== 'normal') continue;
     const woff = /url\(\s*["']?([^"')]+\.woff)(?:[?#][^"')]*)?["']?\s*\)/.exec(rule.style.getPropertyValue('src'));
     if (!woff) continue;

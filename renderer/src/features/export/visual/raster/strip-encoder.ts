@@ -129,16 +129,6 @@ export class StripJoiner {
   }
 }
 
-/**
- * The PNG file of the strips, top to bottom, given all at once.
- * @example const png = joinStrips(4224, 96352, strips.map(holdStrip));
- */
-export function joinStrips(width: number, height: number, strips: readonly HeldStrip[]): Blob {
-  const joiner = new StripJoiner(width, height, strips.length);
-  for (const strip of strips) joiner.add(strip);
-  return joiner.finish();
-}
-
 // ---------------------------------------------------------------------------------------------
 // What the page and a raster worker say to each other (raster.worker.ts, strip-workers.ts).
 // ---------------------------------------------------------------------------------------------

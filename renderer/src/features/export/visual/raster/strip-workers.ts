@@ -31,12 +31,12 @@ export function stripWorkersSupported(): boolean {
  * Encodes `jobs` in workers; `onStrip` hears of each strip as it is done (in any order).
  * @throws WorkersUnavailable when no worker got ready to paint; StitchUnsupported when a strip's PNG cannot be joined.
  * `faces`: the fonts to declare (bundledFaceFiles), posted with the drawing once read.
- * @example const strips = await encodeInWorkers(scene, bundledFaceFiles(text, scene.fontFamily), stripJobs(scene, plan, rows), () => onProgress(++done, total));
+ * @example await encodeInWorkers(scene, bundledFaceFiles(text, scene.fontFamily), stripJobs(scene, plan, rows), () => onProgress(++done, total));
  */
-export function encodeInWorkers(scene: StripScene, faces: Promise<readonly FaceSource[]>, jobs: readonly StripJob[], onStrip: (strip: HeldStrip) => void): Promise<HeldStrip[]> {
+export function encodeInWorkers(scene: StripScene, faces: Promise<readonly FaceSource[]>, jobs: readonly StripJob[], onStrip: (strip: HeldStrip) => void): Promise<void> {
   const count = Math.max(1, Math.min(MAX_STRIP_WORKERS, navigator.hardwareConcurrency || 2, jobs.length));
   const workers: Worker[] = [];
-  const strips: HeldStrip[] = [];
+  let received = 0;
   const timeouts: ReturnType<typeof setTimeout>[] = [];
   let next = 0;
   return new Promise((resolve, reject) => {
@@ -47,7 +47,7 @@ export function encodeInWorkers(scene: StripScene, faces: Promise<readonly FaceS
       for (const timeout of timeouts) clearTimeout(timeout);
       for (const worker of workers) worker.terminate();
       if (error) reject(error);
-      else resolve(strips);
+      else resolve();
     };
     const handOut = (worker: Worker) => {
       if (next < jobs.length) worker.postMessage({ type: 'strip', job: jobs[next++] as StripJob } satisfies StripWorkerRequest);
@@ -83,9 +83,8 @@ export function encodeInWorkers(scene: StripScene, faces: Promise<readonly FaceS
         } else if (reply.type === 'strip') {
           // The next strip first, so the worker paints it while the page takes this one in.
           handOut(worker);
-          strips.push(reply.strip);
           onStrip(reply.strip);
-          if (strips.length === jobs.length) settle(null);
+          if (++received === jobs.length) settle(null);
         } else if (!ready) {
           notReady(reply.message);
         } else {
