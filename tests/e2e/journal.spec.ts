@@ -19,10 +19,11 @@ async function addTouchpoint(page: Page, label: string): Promise<void> {
 const notice = (page: Page) => page.locator('.notices');
 
 /**
- * Holds the database's `maps` store with a transaction that never ends, as a slow or busy disk
+ * Holds the database's `maps` store with a transaction that does not end, as a slow or busy disk
  * would: autosave's writes (the throttled one and the flush on the way out) queue behind it and
- * never commit before the page goes. Without it, whether a write beats the reload is a matter of
- * timing; with it, what survives the reload is the journal's doing alone.
+ * do not commit before the page goes. Without it, whether a write beats the reload is a matter of
+ * timing; with it, what survives the reload is the journal's doing alone. `releaseSaves` lets the
+ * transaction end, and the queued writes go through.
  */
 async function holdSaves(page: Page): Promise<void> {
   await page.evaluate(
@@ -32,14 +33,20 @@ async function holdSaves(page: Page): Promise<void> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const store = open.result.transaction('maps', 'readwrite').objectStore('maps');
+          let held = true;
+          (window as { releaseSaves?: () => void }).releaseSaves = () => (held = false);
           const keepBusy = () => {
-            store.get('held').onsuccess = keepBusy;
+            if (held) store.get('held').onsuccess = keepBusy;
           };
           keepBusy();
           resolve();
         };
       }),
   );
+}
+
+async function releaseSaves(page: Page): Promise<void> {
+  await page.evaluate(() => (window as { releaseSaves?: () => void }).releaseSaves?.());
 }
 
 test('a touchpoint added and reloaded at once is there after the reload, and the notice says it was recovered', async ({ page }) => {
@@ -79,6 +86,9 @@ test('a journal older than the stored map is not applied: the newer work stays, 
   await openLibrary(page);
   await createMap(page, 'Florist');
   await waitSaved(page);
+  // saves held, so the touchpoint is still unsaved when the page is hidden (a save that beat the
+  // pagehide left no journal to take: the test failed now and then)
+  await holdSaves(page);
   await addTouchpoint(page, 'Ghost');
   // the journal the page writes as it is hidden, taken before the save that follows clears it
   const journal = await page.evaluate(() => {
@@ -87,6 +97,7 @@ test('a journal older than the stored map is not applied: the newer work stays, 
     return key === undefined ? null : { key, text: localStorage.getItem(key)! };
   });
   expect(journal).not.toBeNull();
+  await releaseSaves(page);
   await waitSaved(page);
   // the map is saved again since: the touchpoint renamed
   await node(page, 'Ghost').click();
