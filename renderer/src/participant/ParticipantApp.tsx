@@ -37,6 +37,10 @@ function useRoom(session: RoomSession) {
     const bump = () => setVersion((v) => v + 1);
     session.doc.on('update', bump);
     const off = session.onConnection(bump);
+    // The first render read the document before this listened: the room's state can arrive in
+    // between (a busy phone, a language table still loading), and the page then waited for the
+    // facilitator until the next change. Read it again now that nothing can be missed.
+    bump();
     return () => {
       session.doc.off('update', bump);
       off();
